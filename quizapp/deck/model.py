@@ -1,0 +1,311 @@
+"""The deck format: one place that says what a deck file may hold.
+
+A deck is a YAML file with a stable id, a title, the source documents it draws
+on and its cards. Every card has an explicit, stable ``id``: progress is keyed
+by it, so rewording a card never resets the learner's history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from enum import StrEnum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+CardId = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+# {{answer}} or {{answer::hint}}; Anki's {{c1::answer::hint}} is accepted too.
+CLOZE_PATTERN = re.compile(r"\{\{(?:c\d+::)?(.+?)(?:::(.+?))?\}\}", re.DOTALL)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Status(StrEnum):
+    reviewed = "reviewed"  # checked by hand against its source: studied
+    draft = "draft"  # not yet hand-reviewed: never studied
+
+
+class AnswerType(StrEnum):
+    """What kind of thing an answer is, so quiz distractors are of the same kind."""
+
+    text = "text"
+    year = "year"
+    date = "date"
+    country = "country"
+    person = "person"
+    place = "place"
+    organisation = "organisation"
+    article = "article"
+    number = "number"
+
+
+class SourceRef(Strict):
+    """Where a card's answer comes from: a document id and a verbatim quote."""
+
+    document: CardId = Field(description="Id of a source document (see the deck's `sources`).")
+    quote: NonEmpty = Field(
+        description="Verbatim passage of the document supporting the answer. "
+        "Curly/straight quotes, dashes and runs of whitespace are folded before matching."
+    )
+
+
+class SourceDocument(Strict):
+    """A document a deck draws on. Unknown metadata stays null."""
+
+    id: CardId
+    file: str | None = Field(
+        None, description="Path of the text, relative to the file that declares it."
+    )
+    title: NonEmpty
+    publisher: str | None = None
+    author: str | None = None
+    date: dt.date | None = None
+    kind: str | None = Field(None, description="e.g. news explainer, study notes, report")
+    url: str | None = None
+    notes: str | None = None
+
+
+class CardBase(Strict):
+    id: CardId = Field(description="Stable id; progress is keyed by it. Never reuse one.")
+    tags: list[CardId] = Field(
+        default_factory=list,
+        description="What is asked: dates, articles, implications, history, people, places, ...",
+    )
+    explanation: str = Field("", description="Why the answer is right; corrections to the source.")
+    source: SourceRef | None = Field(
+        None, description="Required for bundled decks; `quizapp check` warns when missing."
+    )
+    status: Status = Status.reviewed
+    notes: str | None = Field(None, description="Reviewer notes, never shown while studying.")
+    previous_ids: list[CardId] = Field(
+        default_factory=list,
+        description="Ids this card had before a rename: their progress carries over.",
+    )
+    as_of: dt.date | None = Field(None, description="Date the fact was true as of.")
+    valid_until: dt.date | None = Field(
+        None, description="After this date the card is stale and flagged by `quizapp check`."
+    )
+
+    def content_hash(self) -> str:
+        """Hash of what the learner sees; a change marks the card as reworded."""
+        data = self.model_dump(
+            mode="json", exclude={"id", "previous_ids", "notes", "status", "tags"}
+        )
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.blake2b(blob, digest_size=10).hexdigest()
+
+    def is_stale(self, today: dt.date) -> bool:
+        return self.valid_until is not None and self.valid_until < today
+
+
+class BasicCard(CardBase):
+    kind: Literal["basic"]
+    question: NonEmpty
+    answer: NonEmpty
+    answer_type: AnswerType = AnswerType.text
+    distractors: list[NonEmpty] = Field(
+        default_factory=list, description="Wrong options for quizzes (same type as the answer)."
+    )
+    accept: list[NonEmpty] = Field(
+        default_factory=list, description="Other spellings accepted when typed."
+    )
+
+    @property
+    def prompt(self) -> str:
+        return self.question
+
+
+class ClozeCard(CardBase):
+    kind: Literal["cloze"]
+    text: NonEmpty = Field(description="Text with deletions: {{answer}} or {{answer::hint}}.")
+    answer_type: AnswerType = AnswerType.text
+
+    @field_validator("text")
+    @classmethod
+    def _has_deletion(cls, text: str) -> str:
+        if not CLOZE_PATTERN.search(text):
+            raise ValueError("a cloze text needs at least one deletion, written {{answer}}")
+        return text
+
+    @property
+    def deletions(self) -> list[tuple[str, str | None]]:
+        return [(m.group(1).strip(), m.group(2)) for m in CLOZE_PATTERN.finditer(self.text)]
+
+    @property
+    def prompt(self) -> str:
+        return CLOZE_PATTERN.sub(lambda m: f"[{m.group(2) or '...'}]", self.text)
+
+    @property
+    def answer(self) -> str:
+        return "; ".join(answer for answer, _ in self.deletions)
+
+    @property
+    def revealed(self) -> str:
+        return CLOZE_PATTERN.sub(lambda m: m.group(1), self.text)
+
+
+class MultipleChoiceCard(CardBase):
+    kind: Literal["mcq"]
+    question: NonEmpty
+    answer: NonEmpty = Field(description="The one correct option.")
+    distractors: list[NonEmpty] = Field(min_length=1, description="Wrong options, at least one.")
+    answer_type: AnswerType = AnswerType.text
+
+    @model_validator(mode="after")
+    def _answer_not_a_distractor(self) -> MultipleChoiceCard:
+        folded = [d.casefold() for d in self.distractors]
+        if self.answer.casefold() in folded:
+            raise ValueError(
+                f"the answer {self.answer!r} is also listed as a distractor: remove it "
+                "from `distractors`"
+            )
+        if len(set(folded)) != len(folded):
+            raise ValueError("`distractors` lists the same option twice: make each one distinct")
+        return self
+
+    @property
+    def prompt(self) -> str:
+        return self.question
+
+
+class TrueFalseCard(CardBase):
+    kind: Literal["true_false"]
+    statement: NonEmpty
+    answer: bool = Field(description="true if the statement is correct.")
+
+    @property
+    def prompt(self) -> str:
+        return self.statement
+
+
+class YearCard(CardBase):
+    kind: Literal["year"]
+    question: NonEmpty
+    answer: int = Field(ge=-9999, le=9999, description="The year, typed by the learner.")
+    distractors: list[int] = Field(default_factory=list)
+
+    @property
+    def answer_type(self) -> AnswerType:
+        return AnswerType.year
+
+    @property
+    def prompt(self) -> str:
+        return self.question
+
+
+class Event(Strict):
+    event: NonEmpty
+    date: NonEmpty = Field(description="When it happened, as 1948, 2024-06 or 2024-06-19.")
+
+
+class OrderingCard(CardBase):
+    kind: Literal["ordering"]
+    question: NonEmpty = "Put these events in chronological order."
+    events: list[Event] = Field(
+        min_length=2, max_length=8, description="Listed in the correct (earliest first) order."
+    )
+
+    @model_validator(mode="after")
+    def _events_in_order(self) -> OrderingCard:
+        dates = [e.date for e in self.events]
+        if dates != sorted(dates):
+            raise ValueError("`events` must be listed earliest first (their dates are out of order)")
+        if len(set(dates)) != len(dates):
+            raise ValueError("two events share a date: their order would be ambiguous")
+        return self
+
+    @property
+    def prompt(self) -> str:
+        return self.question
+
+
+class Statement(Strict):
+    text: NonEmpty
+    correct: bool
+
+
+class StatementsCard(CardBase):
+    """UPSC's statement set: 'Consider the following statements ... is/are correct?'"""
+
+    kind: Literal["statements"]
+    question: NonEmpty = "Consider the following statements:"
+    statements: list[Statement] = Field(min_length=2, max_length=4)
+    ask: NonEmpty = "Which of the statements given above is/are correct?"
+
+    @property
+    def prompt(self) -> str:
+        lines = [self.question]
+        lines += [f"{i}. {s.text}" for i, s in enumerate(self.statements, 1)]
+        lines.append(self.ask)
+        return "\n".join(lines)
+
+    @property
+    def correct_numbers(self) -> list[int]:
+        return [i for i, s in enumerate(self.statements, 1) if s.correct]
+
+
+class Pair(Strict):
+    left: NonEmpty
+    right: NonEmpty
+
+
+class MatchCard(CardBase):
+    """Match-the-pairs: each left item goes with one right item."""
+
+    kind: Literal["match"]
+    question: NonEmpty = "Match each item with its counterpart."
+    pairs: list[Pair] = Field(min_length=2, max_length=6)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> MatchCard:
+        for side in ("left", "right"):
+            values = [getattr(p, side).casefold() for p in self.pairs]
+            if len(set(values)) != len(values):
+                raise ValueError(f"two pairs share the same {side} item: make each one distinct")
+        return self
+
+    @property
+    def prompt(self) -> str:
+        return self.question
+
+
+Card = Annotated[
+    Union[
+        BasicCard,
+        ClozeCard,
+        MultipleChoiceCard,
+        TrueFalseCard,
+        YearCard,
+        OrderingCard,
+        StatementsCard,
+        MatchCard,
+    ],
+    Field(discriminator="kind"),
+]
+CARD_KINDS = ("basic", "cloze", "mcq", "true_false", "year", "ordering", "statements", "match")
+
+
+class Deck(Strict):
+    schema_: str | None = Field(None, alias="$schema", description="JSON Schema for editors.")
+    id: CardId = Field(description="Stable deck id; progress is keyed by (deck id, card id).")
+    title: NonEmpty
+    description: str = ""
+    sources: list[CardId | SourceDocument] = Field(
+        default_factory=list,
+        description="Documents cited: ids of bundled documents, or documents described inline.",
+    )
+    cards: list[Card] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @property
+    def source_ids(self) -> list[str]:
+        return [s if isinstance(s, str) else s.id for s in self.sources]
