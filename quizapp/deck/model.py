@@ -25,7 +25,9 @@ CLOZE_PATTERN = re.compile(r"\{\{(?:c\d+::)?(.+?)(?:::(.+?))?\}\}", re.DOTALL)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
+    )
 
 
 class Status(StrEnum):
@@ -217,7 +219,9 @@ class OrderingCard(CardBase):
     def _events_in_order(self) -> OrderingCard:
         dates = [e.date for e in self.events]
         if dates != sorted(dates):
-            raise ValueError("`events` must be listed earliest first (their dates are out of order)")
+            raise ValueError(
+                "`events` must be listed earliest first (their dates are out of order)"
+            )
         if len(set(dates)) != len(dates):
             raise ValueError("two events share a date: their order would be ambiguous")
         return self
@@ -304,7 +308,9 @@ class Deck(Strict):
     )
     cards: list[Card] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, coerce_numbers_to_str=True
+    )
 
     @property
     def source_ids(self) -> list[str]:

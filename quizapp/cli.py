@@ -1,0 +1,118 @@
+"""The `quizapp` command line.
+
+`quizapp [DECK_PATH ...]` opens the app; the subcommands below work without
+it. Imports are deferred to each command so that every one starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+COMMANDS: dict[str, tuple[str, Callable[[Sequence[str]], int]]] = {}
+
+
+def command(name: str, summary: str):
+    def register(func: Callable[[Sequence[str]], int]):
+        COMMANDS[name] = (summary, func)
+        return func
+
+    return register
+
+
+def _db_path(arg: str | None) -> Path:
+    if arg:
+        return Path(arg).expanduser()
+    from quizapp.core.paths import default_db_path
+
+    return default_db_path()
+
+
+def default_deck_paths(extra: Sequence[str] = ()) -> list[Path]:
+    """Bundled decks, the learner's own deck folder, and any paths given."""
+    from quizapp.deck.paths import bundled_decks_dir, user_decks_dir
+
+    paths = [bundled_decks_dir()]
+    user = user_decks_dir()
+    if user.is_dir():
+        paths.append(user)
+    paths += [Path(p).expanduser() for p in extra]
+    return paths
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizapp",
+        description="Study source-verified decks in the terminal: review, quiz and exam.",
+        epilog="commands: "
+        + "; ".join(f"{name} ({summary})" for name, (summary, _) in COMMANDS.items())
+        + ". Run `quizapp COMMAND --help` for each.",
+    )
+    parser.add_argument("decks", nargs="*", help="extra deck files or folders to study")
+    parser.add_argument("--db", help="progress database (default: $QUIZAPP_DB or the data dir)")
+    parser.add_argument("--only", action="store_true", help="study only the decks given")
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    for given in args.decks:
+        if not Path(given).expanduser().exists():
+            print(f"quizapp: {given}: no such file or folder", file=sys.stderr)
+            return 2
+    paths = [Path(p) for p in args.decks] if args.only else default_deck_paths(args.decks)
+    from quizapp.ui.app import run_app as run
+
+    return run(paths, _db_path(args.db))
+
+
+@command("check", "lint decks; non-zero exit on errors")
+def check_command(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="quizapp check", description="Lint deck files.")
+    parser.add_argument("paths", nargs="*", help="deck files or folders (default: bundled decks)")
+    parser.add_argument("--strict", action="store_true", help="warnings (drafts, stale) fail too")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help="date for staleness checks")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    args = parser.parse_args(argv)
+    from quizapp.deck.check import check
+    from quizapp.deck.paths import bundled_decks_dir
+
+    paths = [Path(p) for p in args.paths] or [bundled_decks_dir()]
+    report = check(paths, args.today or dt.date.today())
+    if not args.quiet:
+        for problem in report.problems:
+            print(problem)
+    print(report.summary())
+    return report.exit_code(args.strict)
+
+
+@command("schema", "print the deck format's JSON Schema")
+def schema_command(argv: Sequence[str]) -> int:
+    argparse.ArgumentParser(prog="quizapp schema", description=schema_command.__doc__).parse_args(
+        argv
+    )
+    from quizapp.deck.schema import deck_json_schema_text
+
+    sys.stdout.write(deck_json_schema_text())
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return COMMANDS[argv[0]][1](argv[1:])
+        return run_app(_app_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and closed: not an error for the learner.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
