@@ -1,0 +1,145 @@
+"""The authoring commands: new, draft, import, export.
+
+Registered on `quizapp.cli` when this module is imported. Each prints one
+line per file written, or one located error line and exits 1 having written
+nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from quizapp.cli import command
+
+
+def _run(action: Callable[[], int]) -> int:
+    from quizapp.authoring.errors import AuthoringError
+
+    try:
+        return action()
+    except AuthoringError as problem:
+        print(f"quizapp: {problem}", file=sys.stderr)
+        return 1
+
+
+@command("new", "start a deck file from an example")
+def new_command(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="quizapp new",
+        description="Write a new deck file with example cards of several kinds and the "
+        "schema line that lets YAML-aware editors complete it.",
+    )
+    parser.add_argument("path", nargs="?", help="deck file or folder (default: your deck folder)")
+    parser.add_argument("--id", dest="deck_id", help="deck id (default: from the file name)")
+    parser.add_argument("--title", help="deck title (default: from the id)")
+    args = parser.parse_args(argv)
+
+    def action() -> int:
+        from quizapp.authoring.scaffold import new_deck
+        from quizapp.deck.paths import user_decks_dir
+
+        target = Path(args.path).expanduser() if args.path else None
+        path = new_deck(target, user_decks_dir(), args.deck_id, args.title)
+        print(f"wrote {path}")
+        print(f"edit it, then run: quizapp check {path}")
+        return 0
+
+    return _run(action)
+
+
+@command("draft", "draft cards from a text document")
+def draft_command(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="quizapp draft",
+        description="Write a deck of draft cards (dates, numbers, articles, names) from a "
+        "plain-text document, each quoting its sentence. Drafts are never studied until "
+        "you set `status: reviewed`.",
+    )
+    parser.add_argument("document", help="UTF-8 text file")
+    parser.add_argument("--out", help="deck file to write (default: DOCUMENT with .yaml)")
+    parser.add_argument("--id", dest="deck_id", help="deck id (default: from the file name)")
+    parser.add_argument("--title", help="deck title (default: from the document)")
+    args = parser.parse_args(argv)
+
+    def action() -> int:
+        from quizapp.authoring.draft import draft_deck
+
+        out = Path(args.out).expanduser() if args.out else None
+        result = draft_deck(Path(args.document).expanduser(), out, args.deck_id, args.title)
+        print(f"wrote {result.path}: {result.cards} draft card(s)")
+        print(f"review them, then run: quizapp check {result.path}")
+        return 0
+
+    return _run(action)
+
+
+@command("import", "make a deck from an Anki package or a CSV/TSV file")
+def import_command(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="quizapp import",
+        description="Convert an Anki package (.apkg) or a table (.csv: question,answer[,tags]; "
+        ".tsv or Quizlet's .txt export: term<TAB>definition) into a YAML deck. Anki review "
+        "history goes to DECK.history.csv beside the deck.",
+    )
+    parser.add_argument("file", help=".apkg, .csv, .tsv or .txt")
+    parser.add_argument("--out", help="deck file to write (default: in your deck folder)")
+    parser.add_argument("--id", dest="deck_id", help="deck id (default: from the file name)")
+    parser.add_argument("--title", help="deck title (default: the Anki deck or file name)")
+    parser.add_argument(
+        "--skip", action="store_true", help="leave out notes that cannot be converted"
+    )
+    args = parser.parse_args(argv)
+
+    def action() -> int:
+        from quizapp.authoring.ids import slugify
+        from quizapp.authoring.importing import import_deck
+        from quizapp.deck.paths import user_decks_dir
+
+        source = Path(args.file).expanduser()
+        if args.out:
+            out = Path(args.out).expanduser()
+        else:
+            out = user_decks_dir() / f"{slugify(source.stem, 60) or 'imported'}.yaml"
+        result = import_deck(source, out, deck_id=args.deck_id, title=args.title, skip=args.skip)
+        for reason in result.skipped:
+            print(f"quizapp: {source}: skipped {reason}", file=sys.stderr)
+        print(f"wrote {result.path}: {result.cards} card(s)")
+        if result.history_path is not None:
+            print(f"wrote {result.history_path}: {result.reviews} review(s)")
+        return 0
+
+    return _run(action)
+
+
+@command("export", "write a deck as an Anki package or CSV")
+def export_command(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="quizapp export",
+        description="Write a deck as an Anki package (.apkg; re-exports update the same "
+        "notes in Anki) or as CSV (question,answer,tags).",
+    )
+    parser.add_argument("deck", help="deck file (.yaml)")
+    parser.add_argument("--to", required=True, help="output file: NAME.apkg or NAME.csv")
+    parser.add_argument("--drafts", action="store_true", help="include draft cards")
+    args = parser.parse_args(argv)
+
+    def action() -> int:
+        from quizapp.authoring.errors import AuthoringError
+        from quizapp.authoring.exporting import export_apkg, export_csv
+
+        deck, out = Path(args.deck).expanduser(), Path(args.to).expanduser()
+        suffix = out.suffix.lower()
+        if suffix == ".apkg":
+            count = export_apkg(deck, out, drafts=args.drafts, timestamp=time.time())
+        elif suffix == ".csv":
+            count = export_csv(deck, out, drafts=args.drafts)
+        else:
+            raise AuthoringError(out, "unknown export format", "name it NAME.apkg or NAME.csv")
+        print(f"wrote {out}: {count} card(s)")
+        return 0
+
+    return _run(action)

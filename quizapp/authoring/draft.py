@@ -1,0 +1,97 @@
+"""`quizapp draft`: a draft deck from a plain-text document, registered as its source."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.errors import AuthoringError
+from quizapp.authoring.ids import slugify
+from quizapp.authoring.yamlio import deck_yaml, schema_comment, write_files
+from quizapp.deck.loader import MAX_DOCUMENT_BYTES
+from quizapp.deck.model import Deck, SourceDocument
+
+_TEXT_HINT = "save it as UTF-8 plain text (.txt); export a PDF or Word file to text first"
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    path: Path
+    cards: int
+
+
+def read_document(path: Path) -> str:
+    """The document's text, or an AuthoringError saying why it cannot be drafted from."""
+    try:
+        if path.is_dir():
+            raise AuthoringError(path, "is a folder, not a document", "name a .txt file")
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise AuthoringError(path, "is larger than 16 MB", "split it into several documents")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AuthoringError(path, "no such file", "check the path") from None
+    except OSError as exc:
+        raise AuthoringError(path, f"cannot read it: {exc.strerror}") from None
+    if b"\x00" in raw:
+        raise AuthoringError(path, "is a binary file, not text", _TEXT_HINT)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise AuthoringError(path, "is not UTF-8 text", _TEXT_HINT, line=line) from None
+    if not any(ch.isalpha() for ch in text):
+        raise AuthoringError(
+            path, "has no text to draft cards from", "give a document with sentences in it"
+        )
+    return text
+
+
+def document_title(text: str, path: Path) -> str:
+    """The first line when it reads like a title, else the file name."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= 120 else path.stem
+    return path.stem
+
+
+def draft_deck(
+    document: Path,
+    out: Path | None = None,
+    deck_id: str | None = None,
+    title: str | None = None,
+) -> DraftResult:
+    """Write a draft deck for a document; nothing is written if anything is wrong."""
+    document = Path(document)
+    text = read_document(document)
+    out = Path(out) if out is not None else document.with_suffix(".yaml")
+    if out.suffix not in (".yaml", ".yml"):
+        raise AuthoringError(out, "a deck file must end in .yaml", "give --out NAME.yaml")
+    if out.resolve() == document.resolve():
+        raise AuthoringError(out, "is the document itself", "give --out NAME.yaml")
+    source_id = slugify(document.stem, 60) or "document"
+    deck_id = deck_id or slugify(out.stem, 60) or "draft"
+    doc_title = document_title(text, document)
+    try:
+        relative = os.path.relpath(document.resolve(), out.resolve().parent)
+    except ValueError:  # another drive on Windows
+        relative = str(document.resolve())
+    source = SourceDocument(id=source_id, title=doc_title, file=Path(relative).as_posix())
+    candidates = draft_cards(text, source_id)
+    deck = Deck(
+        id=deck_id,
+        title=title or f"Draft: {doc_title}",
+        description=f"Candidate cards drafted from {document.name}; review each one.",
+        sources=[source],
+        cards=[c.card for c in candidates],
+    )
+    header = (
+        schema_comment()
+        + f"# Drafted from {document.name}. Check each card against its quote, edit it,\n"
+        + "# then set `status: reviewed` (drafts are never studied); delete the rest.\n"
+        + "# `quizapp check` lists what is left to review.\n"
+    )
+    write_files({out: deck_yaml(deck, header)})
+    return DraftResult(out, len(deck.cards))

@@ -1,0 +1,34 @@
+"""Anki fields are HTML: turn them into the plain text a deck holds, and back."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_BLOCK_END = re.compile(r"<\s*/\s*(?:div|p|li|tr|h[1-6])\s*>", re.IGNORECASE)
+_DROPPED = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_SOUND = re.compile(r"\[sound:[^\]]*\]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def html_to_text(field: str) -> str:
+    """Tags stripped, entities unescaped, <br> and block ends as newlines, spaces tidied."""
+    text = _DROPPED.sub("", field)
+    text = _BREAK.sub("\n", text)
+    text = _BLOCK_END.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = _SOUND.sub("", text)
+    text = html.unescape(text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    # Keep single blank lines between paragraphs, not runs of them.
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def text_to_html(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")

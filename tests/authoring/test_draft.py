@@ -1,0 +1,181 @@
+"""`quizapp draft`: candidate cards from a document, each quoting it verbatim, all drafts."""
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quizapp.deck.check import check
+from quizapp.deck.loader import load_deck
+from quizapp.deck.model import Status
+from quizapp.deck.paths import bundled_seeds_dir
+from tests.authoring.conftest import files_in
+
+NOTES = """Treaty notes
+
+In 1961, the Soviet Union and North Korea signed the Treaty of Friendship, Cooperation and \
+Mutual Assistance.
+The treaty lapsed in 1991 after the dissolution of the USSR.
+In 2012, Russia agreed to write off 90% of North Korea\u2019s $11 billion debt.
+Article 4 of the pact promises immediate military assistance under Article 51 of the UN Charter.
+President Vladimir Putin visited Pyongyang in June 2024 to sign the pact.
+"""
+
+
+@pytest.fixture
+def notes(tmp_path) -> Path:
+    path = tmp_path / "docs" / "treaty-notes.txt"
+    path.parent.mkdir()
+    path.write_text(NOTES, encoding="utf-8")
+    return path
+
+
+def drafted(path: Path):
+    loaded, problems = load_deck(path, use_cache=False)
+    assert loaded is not None, [str(p) for p in problems]
+    assert [p for p in problems if p.severity == "error"] == []
+    return loaded
+
+
+def test_draft_proposes_dates_numbers_articles_and_names(quizapp, notes, tmp_path):
+    out = tmp_path / "decks" / "treaty.yaml"
+    code, stdout, err = quizapp("draft", notes, "--out", out)
+    assert (code, err) == (0, "")
+    assert stdout.splitlines()[0] == f"wrote {out}: 13 draft card(s)"
+    loaded = drafted(out)
+    deck = loaded.deck
+    source = deck.sources[0]
+    assert (source.id, source.title, source.file) == (
+        "treaty-notes",
+        "Treaty notes",
+        "../docs/treaty-notes.txt",
+    )
+    assert all(c.status is Status.draft for c in deck.cards)
+    assert loaded.studyable_cards == []
+    document = loaded.documents["treaty-notes"]
+    for card in deck.cards:
+        assert card.source.document == "treaty-notes"
+        assert document.passage(card.source.quote) is not None, card.id
+
+    years = {c.answer: c for c in deck.cards if c.kind == "year"}
+    assert sorted(years) == [1961, 1991, 2012, 2024]
+    assert years[1991].question == (
+        "Which year fills the blank? The treaty lapsed in ____ after the dissolution of the USSR."
+    )
+    (ordering,) = [c for c in deck.cards if c.kind == "ordering"]
+    assert [e.date for e in ordering.events] == ["1961", "1991", "2012", "2024-06"]
+    assert (
+        ordering.events[1].event == "The treaty lapsed in ____ after the dissolution of the USSR."
+    )
+
+    clozes = {c.answer: c for c in deck.cards if c.kind == "cloze"}
+    assert set(clozes) == {
+        "Soviet Union",
+        "North Korea",
+        "Treaty of Friendship, Cooperation and Mutual Assistance",
+        "90%",
+        "$11 billion",
+        "Article 4",
+        "Article 51",
+        "Vladimir Putin",
+    }
+    assert clozes["Article 51"].text == (
+        "Article 4 of the pact promises immediate military assistance under {{Article 51}} "
+        "of the UN Charter."
+    )
+    assert clozes["Article 51"].answer_type == "article"
+    assert clozes["Vladimir Putin"].answer_type == "person"
+    assert clozes["$11 billion"].answer_type == "number"
+    assert clozes["90%"].source.quote == (
+        "In 2012, Russia agreed to write off 90% of North Korea\u2019s $11 billion debt."
+    )
+
+    report = check([out], dt.date(2026, 11, 25))
+    assert report.exit_code() == 0
+    assert report.summary().endswith("(13 draft): 0 error(s), 13 warning(s)")
+
+
+def test_draft_ids_are_stable_and_unique(quizapp, notes, tmp_path):
+    quizapp("draft", notes, "--out", tmp_path / "a.yaml")
+    quizapp("draft", notes, "--out", tmp_path / "b.yaml", "--id", "other")
+    first = [c.id for c in drafted(tmp_path / "a.yaml").deck.cards]
+    second = [c.id for c in drafted(tmp_path / "b.yaml").deck.cards]
+    assert first == second
+    assert len(set(first)) == len(first)
+    assert "year-1991-" in " ".join(first) and "articles-article-51-" in " ".join(first)
+
+
+def test_draft_defaults_to_a_deck_beside_the_document(quizapp, notes):
+    code, stdout, _ = quizapp("draft", notes)
+    out = notes.with_suffix(".yaml")
+    assert code == 0 and stdout.startswith(f"wrote {out}:")
+    deck = drafted(out).deck
+    assert (deck.id, deck.title) == ("treaty-notes", "Draft: Treaty notes")
+    assert deck.sources[0].file == "treaty-notes.txt"
+    text = out.read_text()
+    assert text.startswith("# yaml-language-server: $schema=file://")
+    assert "    status: draft\n" in text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["russia-dprk-pact-study-notes.txt", "the-hindu-explained-2024-06-21.txt"],
+)
+def test_draft_on_the_bundled_documents(quizapp, tmp_path, name):
+    document = tmp_path / name
+    shutil.copyfile(bundled_seeds_dir() / name, document)
+    assert quizapp("draft", document)[0] == 0
+    deck = drafted(document.with_suffix(".yaml")).deck
+    kinds = {c.kind for c in deck.cards}
+    answers = {str(c.answer) for c in deck.cards if c.kind in ("cloze", "year")}
+    assert "Article 51" in answers
+    if name.startswith("the-hindu"):
+        assert {"ordering", "year", "cloze"} <= kinds
+        assert {"1948", "90%", "$11 billion", "Korean Central News Agency"} <= answers
+    else:
+        assert {"1961", "1991", "Article 4"} <= answers
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "has no text to draft cards from (give a document with sentences in it)"),
+        (
+            b"  \n\n 12 34 \n",
+            "has no text to draft cards from (give a document with sentences in it)",
+        ),
+        (
+            b"%PDF-1.7\n\x00\x01\x02binary",
+            "is a binary file, not text (save it as UTF-8 plain text (.txt); "
+            "export a PDF or Word file to text first)",
+        ),
+    ],
+    ids=["empty", "no-letters", "binary"],
+)
+def test_draft_refuses_a_document_without_text(quizapp, tmp_path, content, message):
+    document = tmp_path / "doc.txt"
+    document.write_bytes(content)
+    code, stdout, err = quizapp("draft", document)
+    assert (code, stdout) == (1, "")
+    assert err == f"quizapp: {document}: error: {message}\n"
+    assert files_in(tmp_path) == ["doc.txt"]
+
+
+def test_draft_reports_the_line_of_non_utf8_text(quizapp, tmp_path):
+    document = tmp_path / "doc.txt"
+    document.write_bytes("First line.\nSecond line caf\u00e9.\n".encode("latin-1"))
+    code, _, err = quizapp("draft", document)
+    assert code == 1
+    assert err == (
+        f"quizapp: {document}:2: error: is not UTF-8 text (save it as UTF-8 plain text (.txt); "
+        "export a PDF or Word file to text first)\n"
+    )
+    assert files_in(tmp_path) == ["doc.txt"]
+
+
+def test_draft_of_a_missing_document(quizapp, tmp_path):
+    code, _, err = quizapp("draft", tmp_path / "nope.txt")
+    assert code == 1
+    assert err == f"quizapp: {tmp_path / 'nope.txt'}: error: no such file (check the path)\n"
+    assert files_in(tmp_path) == []

@@ -1,0 +1,113 @@
+"""A deck written by the authoring commands loads back to exactly the same cards."""
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizapp.authoring.yamlio import deck_yaml
+from quizapp.deck.loader import load_deck
+from quizapp.deck.model import Deck
+
+EVERY_KIND = {
+    "id": "every-kind",
+    "title": "Every kind: 'quoted' & \"double\"",
+    "description": "Line one\nline two",
+    "sources": ["hindu-explained"],
+    "cards": [
+        {
+            "id": "b1",
+            "kind": "basic",
+            "question": "no",
+            "answer": "0o17",
+            "accept": ["1e3", "null", "~"],
+            "distractors": ["yes", "- dash", "# hash"],
+            "tags": ["x", "y"],
+            "explanation": "key: value #not a comment",
+            "notes": "  {{ not a cloze",
+            "previous_ids": ["old-b1"],
+            "as_of": "2024-06-21",
+            "valid_until": "2030-01-01",
+        },
+        {"id": "c1", "kind": "cloze", "text": "{{Kim Il-sung}} founded {{DPRK::state}}"},
+        {
+            "id": "m1",
+            "kind": "mcq",
+            "question": "Which?",
+            "answer": "1948",
+            "distractors": ["1950", "true"],
+        },
+        {"id": "t1", "kind": "true_false", "statement": "It was 1948.", "answer": False},
+        {
+            "id": "y1",
+            "kind": "year",
+            "question": "When?",
+            "answer": -44,
+            "distractors": [1948, 1950],
+            "status": "draft",
+            "source": {"document": "hindu-explained", "quote": "came into existence in 1948"},
+        },
+        {
+            "id": "o1",
+            "kind": "ordering",
+            "events": [{"event": "A: first", "date": "1948"}, {"event": "B", "date": "1950-06"}],
+        },
+        {
+            "id": "s1",
+            "kind": "statements",
+            "statements": [{"text": "One", "correct": True}, {"text": "Two", "correct": False}],
+        },
+        {
+            "id": "p1",
+            "kind": "match",
+            "pairs": [{"left": "Article 51", "right": "self-defence"}, {"left": "a", "right": "b"}],
+        },
+    ],
+}
+
+
+def roundtrip(deck: Deck, tmp_path) -> Deck:
+    path = tmp_path / "deck.yaml"
+    path.write_text(deck_yaml(deck), encoding="utf-8")
+    loaded, problems = load_deck(path, use_cache=False)
+    assert loaded is not None, [str(p) for p in problems]
+    return loaded.deck
+
+
+def test_every_kind_round_trips(tmp_path):
+    deck = Deck.model_validate(EVERY_KIND)
+    assert roundtrip(deck, tmp_path) == deck
+
+
+def test_written_yaml_is_block_style_and_readable():
+    text = deck_yaml(Deck.model_validate(EVERY_KIND))
+    assert '  - id: b1\n    kind: basic\n    question: "no"\n    answer: "0o17"\n' in text
+    assert '    tags: [x, "y"]\n' in text  # y is a YAML 1.1 boolean: quoted
+    assert "description: |-\n  Line one\n  line two\n" in text
+    assert "    text: '{{Kim Il-sung}} founded {{DPRK::state}}'\n" in text
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(string.printable + "\u2019\u201c\u2014é\u00a0\u0964"), min_size=1
+).filter(lambda s: s.strip())
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(question=_TEXT, answer=_TEXT, explanation=st.text(string.printable))
+def test_any_text_round_trips(tmp_path, question, answer, explanation):
+    deck = Deck(
+        id="fuzz",
+        title=question,
+        cards=[
+            {
+                "id": "q",
+                "kind": "basic",
+                "question": question,
+                "answer": answer,
+                "explanation": explanation,
+            }
+        ],
+    )
+    assert roundtrip(deck, tmp_path) == deck
