@@ -88,6 +88,13 @@ def _convert(note: Note, note_type: NoteType | None, path: Path) -> list[tuple[i
             path, f"{_describe(note)} has a note type missing from the package", _FIX_TYPE
         )
     tags = list(dict.fromkeys(t for t in (tag_id(tag) for tag in note.tags) if t))
+    if note_type.cloze and note_type.fields[:1] == ["Occlusion"]:
+        raise AuthoringError(
+            path,
+            f"{_describe(note)} is an image occlusion note: its question is a picture, "
+            "which a text deck cannot hold",
+            "pass --skip to leave such notes out",
+        )
     if note_type.cloze:
         return _cloze_cards(note, note_type, tags, path)
     if len(note.fields) < 2 or len(note_type.fields) < 2:

@@ -13,12 +13,14 @@ import re
 from pathlib import Path
 
 from quizapp.authoring.errors import AuthoringError
+from quizapp.authoring.htmltext import html_to_text
 from quizapp.authoring.ids import short_hash, slugify, tag_id
 from quizapp.deck.model import BasicCard
 
 MAX_TABLE_BYTES = 32 * 1024 * 1024
 _HEADERS = {"question", "answer", "front", "back", "term", "definition", "tags", "text"}
 _TAG_SPLIT = re.compile(r"[\s,;]+")
+_ANKI_HEADER = re.compile(r"^#[a-z ]+:")
 
 
 def import_table(path: Path) -> list[BasicCard]:
@@ -29,11 +31,16 @@ def import_table(path: Path) -> list[BasicCard]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     cards: list[BasicCard] = []
     seen: dict[str, int] = {}
+    html = False
     try:
         for row in reader:
             line = reader.line_num
-            if not any(cell.strip() for cell in row) or (row and row[0].startswith("#")):
-                continue  # blank lines, and Anki's "#separator:tab" style headers
+            if not any(cell.strip() for cell in row):
+                continue
+            if not cards and _ANKI_HEADER.match(delimiter.join(row)):
+                # Anki's plain-text export starts with "#separator:tab", "#html:true", ...
+                html = html or delimiter.join(row).strip().lower() == "#html:true"
+                continue
             if not cards and _is_header(row):
                 continue
             if len(row) not in (2, 3):
@@ -45,6 +52,8 @@ def import_table(path: Path) -> list[BasicCard]:
                     line=line,
                 )
             question, answer = row[0].strip(), row[1].strip()
+            if html:
+                question, answer = html_to_text(question), html_to_text(answer)
             if not question or not answer:
                 empty = "question" if not question else "answer"
                 raise AuthoringError(

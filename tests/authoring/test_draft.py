@@ -5,11 +5,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml_rs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.yamlio import deck_yaml
 from quizapp.deck.check import check
 from quizapp.deck.loader import load_deck
-from quizapp.deck.model import Status
+from quizapp.deck.model import Deck, SourceDocument, Status
 from quizapp.deck.paths import bundled_seeds_dir
+from quizapp.deck.sources import SourceText
 from tests.authoring.conftest import files_in
 
 NOTES = """Treaty notes
@@ -179,3 +185,27 @@ def test_draft_of_a_missing_document(quizapp, tmp_path):
     assert code == 1
     assert err == f"quizapp: {tmp_path / 'nope.txt'}: error: no such file (check the path)\n"
     assert files_in(tmp_path) == []
+
+
+_TOKENS = [
+    "the", "Treaty", "of", "Friendship", "Article", "51", "4(1)", "UN", "Charter", "1948",
+    "2024", "June", "21,", "$11", "billion", "90%", "Mr.", "U.S.", "President", "Kim",
+    "Jong-un", "\u2019s", ",", ".", "?", "\n", "\u2022", "{{", "}}", "::", "Council", "and",
+    "Soviet", "Union", "between", "in", "1950-53", "Wednesday", "\u201c", "\u201d", "\t",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=60), st.lists(st.booleans(), max_size=60))
+def test_any_text_drafts_valid_cards_that_quote_it(tokens, glue):
+    text = "".join(t + (" " if g else "") for t, g in zip(tokens, glue + [True] * 60, strict=False))
+    candidates = draft_cards(text, "doc")
+    document = SourceText(SourceDocument(id="doc", title="Doc"), text)
+    ids = [c.card.id for c in candidates]
+    assert len(set(ids)) == len(ids)
+    for candidate in candidates:
+        assert document.find(candidate.card.source.quote) is not None, candidate.card
+    deck = Deck(
+        id="fuzz", title="Fuzz", sources=["hindu-explained"], cards=[c.card for c in candidates]
+    )
+    assert Deck.model_validate(yaml_rs.loads(deck_yaml(deck), parse_datetime=False)) == deck

@@ -132,9 +132,20 @@ def odd_package(tmp_path_factory) -> Path:
     template["qfmt"] = template["afmt"] = "{{Word}}"
     models.add_template(model, template)
     models.add(model)
+    # A cloze-kind type laid out like Anki's image occlusion (its question is a picture).
+    occlusion = models.new("Picture occlusion")
+    occlusion["type"] = 1
+    for name in ("Occlusion", "Image"):
+        models.add_field(occlusion, models.new_field(name))
+    template = models.new_template("Cloze")
+    template["qfmt"] = template["afmt"] = "{{cloze:Occlusion}}{{Image}}"
+    models.add_template(occlusion, template)
+    models.add(occlusion)
     deck_id = col.decks.id("Words")
     add_note(col, "Basic", {"Front": "Capital of France?", "Back": "Paris"}, [], deck_id)
     add_note(col, "Vocabulary word", {"Word": "serendipity"}, [], deck_id)
+    occluded = {"Occlusion": "{{c1::image-occlusion:rect:left=.1:top=.2}}", "Image": "map.png"}
+    add_note(col, "Picture occlusion", occluded, [], deck_id)
     package = export_package(col, deck_id, folder / "words.apkg")
     col.close()
     return package
@@ -157,7 +168,13 @@ def test_skip_leaves_unknown_notes_out(quizapp, odd_package, tmp_path):
     code, stdout, err = quizapp("import", odd_package, "--out", tmp_path / "words.yaml", "--skip")
     assert code == 0
     assert stdout == f"wrote {tmp_path / 'words.yaml'}: 1 card(s)\n"
-    assert "skipped note " in err and "'Vocabulary word'" in err
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"quizapp: {odd_package}: skipped note ")
+    assert "'Vocabulary word' with fewer than two fields" in lines[0]
+    assert lines[1].endswith(
+        " is an image occlusion note: its question is a picture, which a text deck cannot hold"
+    )
     (card,) = load_deck(tmp_path / "words.yaml", use_cache=False)[0].deck.cards
     assert (card.question, card.answer) == ("Capital of France?", "Paris")
 

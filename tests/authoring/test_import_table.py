@@ -50,6 +50,25 @@ def test_quizlet_tab_separated_export(quizapp, tmp_path):
     ]
 
 
+def test_anki_plain_text_export_with_html(quizapp, tmp_path):
+    table = tmp_path / "anki.txt"
+    table.write_text(
+        "#separator:tab\n#html:true\n#tags column:3\n"
+        "What is <b>2+2</b>?\t4 &amp; four<br>exactly\tmath\n"
+        "#1 rule?\tnone\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "anki.yaml"
+    assert quizapp("import", table, "--out", out)[0] == 0
+    first, second = cards_of(out)
+    assert (first.question, first.answer, first.tags) == (
+        "What is 2+2?",
+        "4 & four\nexactly",
+        ["math"],
+    )
+    assert (second.question, second.answer) == ("#1 rule?", "none")
+
+
 def test_tsv_and_duplicate_rows_get_distinct_ids(quizapp, tmp_path):
     table = tmp_path / "dups.tsv"
     table.write_text("term\tdefinition\nA\tB\nA\tB\n", encoding="utf-8")
