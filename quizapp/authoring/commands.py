@@ -8,6 +8,7 @@ nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -43,7 +44,8 @@ def new_command(argv: Sequence[str]) -> int:
         from quizapp.deck.paths import user_decks_dir
 
         target = Path(args.path).expanduser() if args.path else None
-        path = new_deck(target, user_decks_dir(), args.deck_id, args.title)
+        folder = bool(args.path) and args.path.endswith(("/", os.sep))
+        path = new_deck(target, user_decks_dir(), args.deck_id, args.title, folder=folder)
         print(f"wrote {path}")
         print(f"edit it, then run: quizapp check {path}")
         return 0

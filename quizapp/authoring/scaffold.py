@@ -83,16 +83,24 @@ def default_title(deck_id: str) -> str:
 
 
 def new_deck(
-    target: Path | None, decks_dir: Path, deck_id: str | None = None, title: str | None = None
+    target: Path | None,
+    decks_dir: Path,
+    deck_id: str | None = None,
+    title: str | None = None,
+    *,
+    folder: bool = False,
 ) -> Path:
-    """Write a new deck file and return its path; refuses to overwrite one."""
+    """Write a new deck file and return its path; refuses to overwrite one.
+
+    `target` is a deck file, or a folder when it is one already or `folder` is set.
+    """
     if deck_id is not None and not re.match(ID_PATTERN, deck_id):
         raise AuthoringError(
             Path(target or decks_dir),
             f"{deck_id!r} is not a valid deck id",
             "use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
         )
-    if target is None or target.is_dir():
+    if target is None or folder or target.is_dir():
         folder = decks_dir if target is None else target
         deck_id = deck_id or "my-deck"
         path = folder / f"{deck_id}.yaml"

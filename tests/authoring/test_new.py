@@ -39,6 +39,11 @@ def test_new_takes_path_id_and_title(quizapp, tmp_path):
     assert (loaded.deck.id, loaded.deck.title) == ("ww2", 'Wars: "1939-45"')
 
 
+def test_new_into_a_folder_that_does_not_exist_yet(quizapp, tmp_path):
+    code, out, _ = quizapp("new", f"{tmp_path / 'decks'}/", "--id", "geo")
+    assert code == 0 and out.startswith(f"wrote {tmp_path / 'decks' / 'geo.yaml'}\n")
+
+
 def test_new_refuses_to_overwrite(quizapp, tmp_path):
     target = tmp_path / "mine.yaml"
     target.write_text("id: mine\ntitle: Mine\n")
