@@ -110,15 +110,17 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
 
 def _useful_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """Long enough, not a question, and not a repeat (captions are often printed twice)."""
-    seen: list[str] = []
+    seen: set[str] = set()
     kept = []
     for sentence in sentences:
         folded = fold(sentence.text).casefold()
         if sentence.words < MIN_WORDS or folded.endswith("?") or "{{" in folded:
             continue
-        if any(folded.startswith(earlier) for earlier in seen):
+        # A repeat, or a repeat with more after it ("<caption> | Photo Credit: ...").
+        prefixes = (folded[:i] for i, ch in enumerate(folded) if ch == " ")
+        if folded in seen or any(p in seen for p in prefixes):
             continue
-        seen.append(folded)
+        seen.add(folded)
         kept.append(sentence)
     return kept
 
