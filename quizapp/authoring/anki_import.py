@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from quizapp.authoring.anki_package import Collection, Note, NoteType, read_package
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.htmltext import html_to_text
@@ -51,7 +53,10 @@ def import_package(path: Path, *, skip: bool = False) -> AnkiImport:
     for note in collection.notes:
         note_type = collection.note_types.get(note.type_id)
         try:
-            cards = _convert(note, note_type, path)
+            try:
+                cards = _convert(note, note_type, path)
+            except ValidationError as exc:
+                raise _invalid(note, exc, path) from None
         except AuthoringError as problem:
             if not skip:
                 raise
@@ -62,6 +67,17 @@ def import_package(path: Path, *, skip: bool = False) -> AnkiImport:
             result.cards.append(card)
     result.history = _history(collection, card_ids)
     return result
+
+
+def _invalid(note: Note, exc: ValidationError, path: Path) -> AuthoringError:
+    error = exc.errors()[0]
+    where = ".".join(str(p) for p in error["loc"])
+    reason = str(error["msg"]).removeprefix("Value error, ")
+    return AuthoringError(
+        path,
+        f"{_describe(note)} cannot be converted: {where}: {reason}",
+        "fix the note in Anki, or pass --skip to leave such notes out",
+    )
 
 
 def _main_deck_name(collection: Collection, path: Path) -> str:

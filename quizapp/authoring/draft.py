@@ -8,7 +8,7 @@ from pathlib import Path
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.errors import AuthoringError
-from quizapp.authoring.ids import slugify
+from quizapp.authoring.ids import check_deck_id, slugify
 from quizapp.authoring.yamlio import deck_yaml, schema_comment, write_files
 from quizapp.deck.loader import MAX_DOCUMENT_BYTES
 from quizapp.deck.model import Deck, SourceDocument
@@ -65,6 +65,8 @@ def draft_deck(
 ) -> DraftResult:
     """Write a draft deck for a document; nothing is written if anything is wrong."""
     document = Path(document)
+    check_deck_id(deck_id, document)
+    title = title.strip() if title else None
     text = read_document(document)
     out = Path(out) if out is not None else document.with_suffix(".yaml")
     if out.suffix not in (".yaml", ".yml"):

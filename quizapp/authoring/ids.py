@@ -5,6 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from pathlib import Path
+
+from quizapp.authoring.errors import AuthoringError
+from quizapp.deck.model import ID_PATTERN
 
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
 
@@ -23,6 +27,16 @@ def slugify(text: str, max_length: int = 40) -> str:
 def tag_id(tag: str) -> str:
     """An Anki or CSV tag as a deck tag ('' when nothing usable is left)."""
     return slugify(tag, max_length=60)
+
+
+def check_deck_id(deck_id: str | None, path: Path) -> None:
+    """Refuse an id given on the command line that a deck cannot have."""
+    if deck_id is not None and not re.match(ID_PATTERN, deck_id):
+        raise AuthoringError(
+            path,
+            f"{deck_id!r} is not a valid deck id",
+            "use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
+        )
 
 
 def short_hash(*parts: str, length: int = 6) -> str:

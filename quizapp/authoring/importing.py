@@ -17,7 +17,7 @@ from pathlib import Path
 from quizapp.authoring.anki_import import HistoryRow, import_package
 from quizapp.authoring.csv_import import import_table
 from quizapp.authoring.errors import AuthoringError
-from quizapp.authoring.ids import slugify
+from quizapp.authoring.ids import check_deck_id, slugify
 from quizapp.authoring.yamlio import deck_yaml, schema_comment, write_files
 from quizapp.deck.model import Deck
 
@@ -56,6 +56,8 @@ def import_deck(
     skip: bool = False,
 ) -> ImportResult:
     source, out = Path(source), Path(out)
+    check_deck_id(deck_id, source)
+    title = title.strip() if title else None
     if out.suffix not in (".yaml", ".yml"):
         raise AuthoringError(out, "a deck file must end in .yaml", "give --out NAME.yaml")
     suffix = source.suffix.lower()

@@ -7,13 +7,10 @@ passes `quizapp check` as it is and shows how a card names its source.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
-from quizapp.authoring.errors import AuthoringError
-from quizapp.authoring.ids import slugify
+from quizapp.authoring.ids import check_deck_id, slugify
 from quizapp.authoring.yamlio import schema_comment, write_files
-from quizapp.deck.model import ID_PATTERN
 
 _TEMPLATE = """\
 {schema}# A quizapp deck. Progress is keyed by the deck id and each card id: never reuse one.
@@ -94,12 +91,8 @@ def new_deck(
 
     `target` is a deck file, or a folder when it is one already or `folder` is set.
     """
-    if deck_id is not None and not re.match(ID_PATTERN, deck_id):
-        raise AuthoringError(
-            Path(target or decks_dir),
-            f"{deck_id!r} is not a valid deck id",
-            "use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
-        )
+    check_deck_id(deck_id, Path(target or decks_dir))
+    title = title.strip() if title else None
     if target is None or folder or target.is_dir():
         folder = decks_dir if target is None else target
         deck_id = deck_id or "my-deck"

@@ -180,6 +180,16 @@ def test_draft_reports_the_line_of_non_utf8_text(quizapp, tmp_path):
     assert files_in(tmp_path) == ["doc.txt"]
 
 
+def test_draft_rejects_a_bad_deck_id(quizapp, notes):
+    code, _, err = quizapp("draft", notes, "--id", "Treaty Notes")
+    assert code == 1
+    assert err == (
+        f"quizapp: {notes}: error: 'Treaty Notes' is not a valid deck id (use lowercase "
+        "letters, digits, '.', '_' and '-', starting with a letter or digit)\n"
+    )
+    assert files_in(notes.parent) == ["treaty-notes.txt"]
+
+
 def test_draft_of_a_missing_document(quizapp, tmp_path):
     code, _, err = quizapp("draft", tmp_path / "nope.txt")
     assert code == 1

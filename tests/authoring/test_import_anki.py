@@ -146,6 +146,7 @@ def odd_package(tmp_path_factory) -> Path:
     add_note(col, "Vocabulary word", {"Word": "serendipity"}, [], deck_id)
     occluded = {"Occlusion": "{{c1::image-occlusion:rect:left=.1:top=.2}}", "Image": "map.png"}
     add_note(col, "Picture occlusion", occluded, [], deck_id)
+    add_note(col, "Cloze", {"Text": "Blank {{c1::}} here"}, [], deck_id)
     package = export_package(col, deck_id, folder / "words.apkg")
     col.close()
     return package
@@ -169,11 +170,15 @@ def test_skip_leaves_unknown_notes_out(quizapp, odd_package, tmp_path):
     assert code == 0
     assert stdout == f"wrote {tmp_path / 'words.yaml'}: 1 card(s)\n"
     lines = err.splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3
     assert lines[0].startswith(f"quizapp: {odd_package}: skipped note ")
     assert "'Vocabulary word' with fewer than two fields" in lines[0]
     assert lines[1].endswith(
         " is an image occlusion note: its question is a picture, which a text deck cannot hold"
+    )
+    assert lines[2].endswith(
+        " ('Blank {{c1::}} here') cannot be converted: text: a cloze text needs at least one "
+        "deletion, written {{answer}}"
     )
     (card,) = load_deck(tmp_path / "words.yaml", use_cache=False)[0].deck.cards
     assert (card.question, card.answer) == ("Capital of France?", "Paris")
