@@ -100,8 +100,14 @@ def schema_command(argv: Sequence[str]) -> int:
     return 0
 
 
+def _register_commands() -> None:
+    # Each module registers its commands with @command when imported.
+    import quizapp.authoring.commands  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _register_commands()
     try:
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]][1](argv[1:])
