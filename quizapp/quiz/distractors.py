@@ -1,0 +1,267 @@
+"""Wrong options for multiple-choice questions, of the same kind as the answer.
+
+The deck author's own distractors come first. Missing ones are drawn from the
+answers of the same ``answer_type`` in every loaded deck (a country for a
+country, a person for a person), and for answers with a number in them
+(years, dates, article numbers, quantities) from nearby values, so that a
+wrong option is always a plausible one. No option ever equals the answer (or
+a spelling the card accepts) once case, typography and thousands separators
+are folded, and no option appears twice. The caller's ``random.Random``
+makes every draw reproducible from a seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from random import Random
+
+from quizapp.deck.model import (
+    AnswerType,
+    BasicCard,
+    ClozeCard,
+    Deck,
+    MultipleChoiceCard,
+    OrderingCard,
+    Status,
+    YearCard,
+)
+from quizapp.deck.sources import fold
+
+YEAR_WINDOW = 10  # distractor years lie within this many years of the answer
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"^-?\d{1,4}$")
+_ARTICLE = re.compile(
+    r"^(?P<prefix>.*?\b(?:article|art\.?)\s*)(?P<number>\d+)(?P<suffix>.*)$", re.I
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
+def normalise(text: object) -> str:
+    """The form two options are compared in: 'The U.S.A.' and 'the u.s.a' are one option."""
+    folded = fold(str(text)).casefold().strip()
+    folded = _LEADING_ARTICLE.sub("", folded)
+    folded = re.sub(r"(?<=\d),(?=\d{3}\b)", "", folded)
+    return folded.strip(" .,;:!?'\"()[]")
+
+
+@dataclass(frozen=True)
+class PoolEntry:
+    """One answer (or authored distractor) of a loaded card, offered to other cards."""
+
+    text: str
+    answer_type: AnswerType
+    deck_id: str
+    card_id: str
+    tags: frozenset[str]
+    is_answer: bool  # False: another card's authored distractor (a weaker candidate)
+
+
+class AnswerPool:
+    """Answers of every studyable card in the loaded decks, grouped by answer type."""
+
+    def __init__(self, entries: Iterable[PoolEntry]) -> None:
+        self._by_type: dict[AnswerType, list[PoolEntry]] = {}
+        for entry in entries:
+            self._by_type.setdefault(entry.answer_type, []).append(entry)
+
+    @classmethod
+    def from_decks(cls, decks: Iterable[Deck]) -> AnswerPool:
+        return cls(entry for deck in decks for entry in _entries(deck))
+
+    def entries(self, answer_type: AnswerType) -> list[PoolEntry]:
+        return list(self._by_type.get(AnswerType(answer_type), ()))
+
+    def texts(self, answer_type: AnswerType) -> set[str]:
+        """Normalised answers and distractors of this type: what 'same type' means."""
+        return {normalise(e.text) for e in self.entries(answer_type)}
+
+
+def _entries(deck: Deck) -> Iterator[PoolEntry]:
+    for card in deck.cards:
+        # Drafts are unchecked: their answers might be wrong, so they never feed a quiz.
+        if card.status is not Status.reviewed:
+            continue
+        tags = frozenset(card.tags)
+
+        def entry(text: object, kind: AnswerType, is_answer: bool = True) -> PoolEntry:
+            return PoolEntry(str(text), kind, deck.id, card.id, tags, is_answer)  # noqa: B023
+
+        if isinstance(card, BasicCard | MultipleChoiceCard):
+            yield entry(card.answer, card.answer_type)
+            for distractor in card.distractors:
+                yield entry(distractor, card.answer_type, False)
+        elif isinstance(card, YearCard):
+            yield entry(card.answer, AnswerType.year)
+            for distractor in card.distractors:
+                yield entry(distractor, AnswerType.year, False)
+        elif isinstance(card, ClozeCard):
+            for answer, _hint in card.deletions:
+                yield entry(answer, card.answer_type)
+        elif isinstance(card, OrderingCard):
+            # An event dated by its year alone is one more real year of the topic.
+            for event in card.events:
+                if _YEAR.match(event.date):
+                    yield entry(event.date, AnswerType.year)
+
+
+def choose_distractors(
+    answer: str,
+    answer_type: AnswerType,
+    pool: AnswerPool,
+    rng: Random,
+    *,
+    authored: Sequence[object] = (),
+    exclude: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    count: int = 3,
+) -> list[str]:
+    """Up to ``count`` distinct wrong options for ``answer``, authored ones first.
+
+    ``exclude`` lists other spellings of the answer (a card's ``accept``); ``tags``
+    are the card's own, so that pool answers on the same topic are preferred.
+    Fewer than ``count`` come back only when the decks hold too few answers of
+    this type and none can be made from a number.
+    """
+    taken = {normalise(answer)} | {normalise(x) for x in exclude}
+    chosen: list[str] = []
+
+    def offer(candidates: Iterable[object]) -> bool:
+        for candidate in candidates:
+            text = str(candidate).strip()
+            key = normalise(text)
+            if not key or key in taken:
+                continue
+            taken.add(key)
+            chosen.append(text)
+            if len(chosen) == count:
+                return True
+        return False
+
+    authored_texts = [str(a) for a in authored]
+    if offer(rng.sample(authored_texts, len(authored_texts))):
+        return chosen
+    offer(_candidates(answer, AnswerType(answer_type), pool, rng, frozenset(tags)))
+    return chosen
+
+
+def _candidates(
+    answer: str, answer_type: AnswerType, pool: AnswerPool, rng: Random, tags: frozenset[str]
+) -> Iterator[str]:
+    entries = pool.entries(answer_type)
+    if answer_type is AnswerType.year and _YEAR.match(answer.strip()):
+        yield from _near_years(int(answer), entries, rng)
+    elif answer_type is AnswerType.article and _ARTICLE.match(answer.strip()):
+        yield from _articles(answer.strip(), entries, rng)
+    elif answer_type is AnswerType.number and _NUMBER.search(answer):
+        yield from _near_numbers(answer.strip(), entries, rng)
+    elif answer_type is AnswerType.date:
+        yield from _ranked(answer, entries, rng, tags)
+        yield from _near_dates(answer.strip(), rng)
+    else:
+        yield from _ranked(answer, entries, rng, tags)
+
+
+def _ranked(answer: str, entries: list[PoolEntry], rng: Random, tags: frozenset[str]) -> list[str]:
+    """Pool texts, most plausible first: real answers on the same topic and of a similar length.
+
+    Similar length matters because a lone long or short option gives itself away.
+    """
+    words = max(1, len(answer.split()))
+
+    def rank(entry: PoolEntry) -> tuple[int, int, int]:
+        length = len(entry.text.split())
+        similar = words / 2 <= length <= words * 2 + 1
+        return (not entry.is_answer, not similar, not (entry.tags & tags))
+
+    shuffled = rng.sample(entries, len(entries))
+    return [e.text for e in sorted(shuffled, key=rank)]
+
+
+def _near_years(year: int, entries: list[PoolEntry], rng: Random) -> Iterator[str]:
+    # Years that matter in the decks first, then any year in the window.
+    real = [int(e.text) for e in entries if _YEAR.match(e.text.strip())]
+    near = [y for y in real if y != year and abs(y - year) <= YEAR_WINDOW]
+    yield from (str(y) for y in rng.sample(near, len(near)))
+    offsets = [d for d in range(-YEAR_WINDOW, YEAR_WINDOW + 1) if d]
+    yield from (str(year + d) for d in rng.sample(offsets, len(offsets)))
+
+
+def _articles(answer: str, entries: list[PoolEntry], rng: Random) -> Iterator[str]:
+    match = _ARTICLE.match(answer)
+    assert match is not None
+    prefix, number, suffix = match["prefix"], int(match["number"]), match["suffix"]
+    others = [e.text for e in entries if _ARTICLE.match(e.text.strip())]
+    yield from rng.sample(others, len(others))
+    # Numbers a learner confuses with it: a digit dropped or swapped, or a neighbour.
+    digits = str(number)
+    variants = {int(digits[:i] + digits[i + 1 :]) for i in range(len(digits)) if len(digits) > 1}
+    variants |= {int(digits[::-1]), number + 1, number - 1, number + 2, number - 2, number + 10}
+    variants = sorted(v for v in variants if v > 0 and v != number)
+    yield from (f"{prefix}{v}{suffix}" for v in rng.sample(variants, len(variants)))
+
+
+def _split_number(text: str) -> tuple[str, str, str] | None:
+    match = _NUMBER.search(text)
+    if match is None:
+        return None
+    return text[: match.start()], match.group(), text[match.end() :]
+
+
+def _near_numbers(answer: str, entries: list[PoolEntry], rng: Random) -> Iterator[str]:
+    prefix, digits, suffix = _split_number(answer)  # type: ignore[misc]
+    unit = (normalise(prefix), normalise(suffix))
+    value = float(digits.replace(",", ""))
+    # Other answers counting the same thing ("24 members", "32 members") first, if near.
+    same_unit = []
+    for entry in entries:
+        parts = _split_number(entry.text.strip())
+        if parts and (normalise(parts[0]), normalise(parts[2])) == unit:
+            other = float(parts[1].replace(",", ""))
+            if abs(other - value) <= max(5.0, abs(value) / 2):
+                same_unit.append(entry.text)
+    yield from rng.sample(same_unit, len(same_unit))
+    grouped = "," in digits
+    places = len(digits.split(".")[1]) if "." in digits else 0
+    magnitude = abs(value)
+    if places:
+        step = 10.0**-places
+    elif magnitude < 20:
+        step = 1.0
+    else:
+        step = 10.0 ** (len(str(int(magnitude))) - 2)
+    steps = [k for k in range(-4, 5) if k]
+    for k in rng.sample(steps, len(steps)):
+        near = value + k * step
+        if near < 0 <= value or (near == 0 and value > 0):
+            continue
+        text = f"{near:,.{places}f}" if grouped else f"{near:.{places}f}"
+        yield f"{prefix}{text}{suffix}"
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %Y", "%Y-%m")
+
+
+def _near_dates(answer: str, rng: Random) -> Iterator[str]:
+    """Dates a few days (or months) either side, written the way the answer is."""
+    for form in _DATE_FORMATS:
+        try:
+            date = dt.datetime.strptime(answer, form).date()
+        except ValueError:
+            continue
+        monthly = "%d" not in form
+        if not monthly and not re.search(r"\b0\d\b", answer):
+            form = form.replace("%d", "{day}")  # the answer writes 9 June, not 09 June
+        shifts = [k for k in range(-6, 7) if k]
+        for k in rng.sample(shifts, len(shifts)):
+            if monthly:
+                months = date.year * 12 + date.month - 1 + k
+                near = dt.date(months // 12, months % 12 + 1, 1)
+            else:
+                near = date + dt.timedelta(days=k)
+            yield near.strftime(form).replace("{day}", str(near.day))
+        return
+    if _YEAR.match(answer):
+        yield from _near_years(int(answer), [], rng)
