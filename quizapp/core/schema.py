@@ -1,0 +1,100 @@
+"""The progress database's schema and its migrations.
+
+`PRAGMA user_version` holds the schema version. Each migration runs in its
+own transaction, in order, so a database from any earlier release opens.
+Times are epoch milliseconds (UTC); states are 0 new, 1 learning, 2 review,
+3 relearning.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+V1 = """
+CREATE TABLE card (
+    deck_id TEXT NOT NULL,
+    card_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    reviewed_hash TEXT,
+    tags TEXT NOT NULL DEFAULT ' ',
+    studyable INTEGER NOT NULL DEFAULT 1,
+    present INTEGER NOT NULL DEFAULT 1,
+    position INTEGER NOT NULL DEFAULT 0,
+    state INTEGER NOT NULL DEFAULT 0,
+    step INTEGER,
+    stability REAL,
+    difficulty REAL,
+    due INTEGER,
+    last_review INTEGER,
+    reps INTEGER NOT NULL DEFAULT 0,
+    lapses INTEGER NOT NULL DEFAULT 0,
+    introduced INTEGER,
+    PRIMARY KEY (deck_id, card_id)
+) WITHOUT ROWID;
+CREATE INDEX card_queue ON card (deck_id, state, due) WHERE present AND studyable;
+CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY,
+    deck_id TEXT NOT NULL,
+    card_id TEXT NOT NULL,
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+    reviewed_at INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL DEFAULT 0,
+    mode TEXT NOT NULL CHECK (mode IN ('review', 'practice', 'quiz', 'exam')),
+    answer TEXT,
+    before TEXT NOT NULL
+);
+CREATE INDEX review_log_card ON review_log (deck_id, card_id, reviewed_at);
+"""
+
+V2 = """
+CREATE TABLE card_rename (
+    deck_id TEXT NOT NULL,
+    old_id TEXT NOT NULL,
+    new_id TEXT NOT NULL,
+    renamed_at INTEGER NOT NULL,
+    PRIMARY KEY (deck_id, old_id)
+);
+CREATE INDEX review_log_time ON review_log (reviewed_at);
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return run
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2)]
+LATEST = len(MIGRATIONS)
+
+
+class NewerDatabaseError(Exception):
+    pass
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to the latest version; returns the version it had."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > LATEST:
+        raise NewerDatabaseError(
+            f"the progress database is from a newer quizapp (schema {found}, this one knows "
+            f"{LATEST}): upgrade quizapp"
+        )
+    for version in range(found, LATEST):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if conn.execute("PRAGMA user_version").fetchone()[0] > version:
+                conn.execute("ROLLBACK")
+                continue
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return found

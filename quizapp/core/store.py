@@ -1,0 +1,615 @@
+"""The learner's progress: FSRS card states and an append-only review log in SQLite.
+
+Rules the rest of the app relies on:
+
+* Every answer is committed (WAL, one transaction) before `answer` returns,
+  so the next card is never shown before the last answer is safe.
+* Only answers in review mode change a card's FSRS state. Practice (cram)
+  answers are logged and change nothing. Quiz and exam answers are logged;
+  recognising an option is easier than recalling an answer, so a right one
+  leaves the schedule alone, while a wrong one makes the card due now (its
+  stability untouched) so the next review session brings it back first.
+* Loading a deck never rewrites history: a reworded card keeps its progress
+  (and is flagged as changed until reviewed again), a removed card is kept
+  and comes back with it, a renamed card carries its history over when the
+  deck lists its old id in `previous_ids`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+import fsrs
+import fsrs.scheduler
+
+from quizapp.core.clock import Clock, SystemClock
+from quizapp.core.schema import migrate
+from quizapp.core.settings import SchedulerSettings
+
+
+class CardKey(NamedTuple):
+    deck_id: str
+    card_id: str
+
+
+class Rating(IntEnum):
+    again = 1
+    hard = 2
+    good = 3
+    easy = 4
+
+
+class Mode(StrEnum):
+    review = "review"
+    practice = "practice"
+    quiz = "quiz"
+    exam = "exam"
+
+
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
+
+
+@dataclass(frozen=True)
+class Counts:
+    new: int
+    learning: int
+    due: int
+
+    @property
+    def total(self) -> int:
+        return self.new + self.learning + self.due
+
+
+@dataclass(frozen=True)
+class CardProgress:
+    key: CardKey
+    state: str
+    due: datetime | None
+    stability: float | None
+    difficulty: float | None
+    reps: int
+    lapses: int
+    last_review: datetime | None
+    changed_since_review: bool
+    present: bool
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    key: CardKey
+    rating: Rating
+    next_due: datetime | None
+    interval: timedelta | None
+    review_id: int
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    id: int
+    key: CardKey
+    rating: Rating
+    reviewed_at: datetime
+    duration_ms: int
+    mode: Mode
+    answer: str | None
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+    returned: list[str]
+    renamed: list[tuple[str, str]]
+
+
+class DeckCard(NamedTuple):
+    """What the store needs to know of a deck's card (never its text)."""
+
+    card_id: str
+    content_hash: str
+    previous_ids: list[str]
+    tags: list[str]
+    studyable: bool
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def _dt(ms: int | None) -> datetime | None:
+    return None if ms is None else datetime.fromtimestamp(ms / 1000, UTC)
+
+
+_FSRS_STATE = {
+    LEARNING: fsrs.State.Learning,
+    REVIEW: fsrs.State.Review,
+    RELEARNING: fsrs.State.Relearning,
+}
+_OUR_STATE = {v: k for k, v in _FSRS_STATE.items()}
+_COLUMNS = "state, step, stability, difficulty, due, last_review, reps, lapses, introduced"
+
+
+class Store:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        clock: Clock,
+        settings: SchedulerSettings,
+        rng: random.Random,
+    ) -> None:
+        self._conn = conn
+        self.clock = clock
+        self.settings = settings
+        self._rng = rng
+        self._undo: list[int] = []
+        self._scheduler = self._make_scheduler(settings.enable_fuzzing)
+        self._exact = self._make_scheduler(False)  # interval previews ignore fuzz
+        self._zone = ZoneInfo(settings.timezone) if settings.timezone else None
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        clock: Clock | None = None,
+        settings: SchedulerSettings | None = None,
+        rng: random.Random | None = None,
+    ) -> Store:
+        path = Path(path)
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: the answer survives power loss too, not only a killed process.
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(
+            conn, clock or SystemClock(), settings or SchedulerSettings(), rng or random.Random()
+        )
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For the quiz and statistics layers, which keep their own tables beside these."""
+        return self._conn
+
+    def _make_scheduler(self, fuzz: bool) -> fsrs.Scheduler:
+        s = self.settings
+        kwargs = {} if s.parameters is None else {"parameters": s.parameters}
+        return fsrs.Scheduler(
+            desired_retention=s.desired_retention,
+            learning_steps=s.learning_steps,
+            relearning_steps=s.relearning_steps,
+            maximum_interval=s.maximum_interval,
+            enable_fuzzing=fuzz,
+            **kwargs,
+        )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # -- the study day -------------------------------------------------------
+
+    def day_start(self, moment: datetime | None = None) -> datetime:
+        """Start (UTC) of the study day containing `moment`, in the learner's local time."""
+        moment = moment or self.clock.now()
+        local = moment.astimezone(self._zone) if self._zone else moment.astimezone()
+        start = datetime.combine(local.date(), time(self.settings.rollover_hour), local.tzinfo)
+        if local < start:
+            start -= timedelta(days=1)
+        return start.astimezone(UTC)
+
+    def _day_bounds(self) -> tuple[int, int, int]:
+        now = self.clock.now()
+        start = self.day_start(now)
+        return _ms(now), _ms(start), _ms(start + timedelta(days=1))
+
+    # -- decks changing under the store -----------------------------------------
+
+    def sync_deck(self, deck_id: str, cards: Iterable[DeckCard | tuple]) -> SyncReport:
+        cards = [DeckCard(*c) for c in cards]
+        report = SyncReport([], [], [], [], [])
+        now = _ms(self.clock.now())
+        with self._transaction() as db:
+            known = {
+                row[0]: row
+                for row in db.execute(
+                    "SELECT card_id, content_hash, present FROM card WHERE deck_id = ?", (deck_id,)
+                )
+            }
+            for card in cards:
+                if card.card_id in known:
+                    continue
+                for old in card.previous_ids:
+                    if old in known and old not in {c.card_id for c in cards}:
+                        self._rename(db, deck_id, old, card.card_id, now)
+                        known[card.card_id] = known.pop(old)
+                        report.renamed.append((old, card.card_id))
+                        break
+            wanted = set()
+            for position, card in enumerate(cards):
+                wanted.add(card.card_id)
+                tags = " " + " ".join(card.tags) + " "
+                row = known.get(card.card_id)
+                if row is None:
+                    db.execute(
+                        "INSERT INTO card (deck_id, card_id, content_hash, tags, studyable, "
+                        "position) VALUES (?, ?, ?, ?, ?, ?)",
+                        (
+                            deck_id,
+                            card.card_id,
+                            card.content_hash,
+                            tags,
+                            int(card.studyable),
+                            position,
+                        ),
+                    )
+                    report.added.append(card.card_id)
+                    continue
+                if row[1] != card.content_hash:
+                    report.changed.append(card.card_id)
+                if not row[2]:
+                    report.returned.append(card.card_id)
+                db.execute(
+                    "UPDATE card SET content_hash = ?, tags = ?, studyable = ?, present = 1, "
+                    "position = ? WHERE deck_id = ? AND card_id = ?",
+                    (card.content_hash, tags, int(card.studyable), position, deck_id, card.card_id),
+                )
+            for card_id, row in known.items():
+                if card_id not in wanted and row[2]:
+                    db.execute(
+                        "UPDATE card SET present = 0 WHERE deck_id = ? AND card_id = ?",
+                        (deck_id, card_id),
+                    )
+                    report.removed.append(card_id)
+        return report
+
+    def _rename(self, db: sqlite3.Connection, deck_id: str, old: str, new: str, now: int) -> None:
+        db.execute(
+            "UPDATE card SET card_id = ? WHERE deck_id = ? AND card_id = ?", (new, deck_id, old)
+        )
+        db.execute(
+            "UPDATE review_log SET card_id = ? WHERE deck_id = ? AND card_id = ?",
+            (new, deck_id, old),
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO card_rename VALUES (?, ?, ?, ?)", (deck_id, old, new, now)
+        )
+
+    # -- what to study -----------------------------------------------------------
+
+    def counts(self, deck_ids: Iterable[str] | None = None) -> dict[str, Counts]:
+        now, start, end = self._day_bounds()
+        where, args = "", []
+        if deck_ids is not None:
+            deck_ids = list(deck_ids)
+            where = f"AND deck_id IN ({','.join('?' * len(deck_ids))})"
+            args = deck_ids
+        rows = self._conn.execute(
+            f"""SELECT deck_id,
+                   SUM(state = 0),
+                   SUM(state IN (1, 3) AND due <= ?),
+                   SUM(state = 2 AND due < ?),
+                   SUM(introduced >= ?)
+               FROM card WHERE present AND studyable {where} GROUP BY deck_id""",
+            (now, end, start, *args),
+        ).fetchall()
+        limit = self.settings.new_per_day
+        found = {
+            deck: Counts(min(new or 0, max(0, limit - (intro or 0))), learning or 0, due or 0)
+            for deck, new, learning, due, intro in rows
+        }
+        return {deck: found.get(deck, Counts(0, 0, 0)) for deck in (deck_ids or found)}
+
+    def study_queue(
+        self,
+        deck_ids: Iterable[str],
+        *,
+        tags: Iterable[str] | None = None,
+        limit: int | None = None,
+    ) -> list[CardKey]:
+        """Learning cards due, then reviews due today, then new cards within each deck's limit."""
+        now, start, end = self._day_bounds()
+        decks = list(deck_ids)
+        if not decks:
+            return []
+        tag_sql, tag_args = _tag_filter(tags)
+        in_decks = f"deck_id IN ({','.join('?' * len(decks))})"
+        base = f"present AND studyable AND {in_decks} {tag_sql}"
+        db = self._conn
+        learning = db.execute(
+            f"SELECT deck_id, card_id FROM card WHERE {base} AND state IN (1, 3) AND due <= ? "
+            "ORDER BY due",
+            (*decks, *tag_args, now),
+        ).fetchall()
+        reviews = db.execute(
+            f"SELECT deck_id, card_id FROM card WHERE {base} AND state = 2 AND due < ? "
+            "ORDER BY due",
+            (*decks, *tag_args, end),
+        ).fetchall()
+        queue = [CardKey(*r) for r in learning + reviews]
+        introduced = dict(
+            db.execute(
+                f"SELECT deck_id, COUNT(*) FROM card WHERE {in_decks} AND introduced >= ? "
+                "GROUP BY deck_id",
+                (*decks, start),
+            ).fetchall()
+        )
+        for deck in decks:
+            room = self.settings.new_per_day - introduced.get(deck, 0)
+            if room <= 0:
+                continue
+            # A card missed in a quiz or exam while still new comes first.
+            rows = db.execute(
+                f"SELECT deck_id, card_id FROM card WHERE {base} AND state = 0 AND deck_id = ? "
+                "ORDER BY due IS NULL, due, position LIMIT ?",
+                (*decks, *tag_args, deck, room),
+            ).fetchall()
+            queue += [CardKey(*r) for r in rows]
+        return queue[:limit] if limit is not None else queue
+
+    def next_card(
+        self, deck_ids: Iterable[str], *, tags: Iterable[str] | None = None
+    ) -> CardKey | None:
+        decks = list(deck_ids)
+        queue = self.study_queue(decks, tags=tags, limit=1)
+        if queue:
+            return queue[0]
+        # Nothing else left today: learning cards due soon are shown early, as Anki does.
+        ahead = _ms(self.clock.now() + self.settings.learn_ahead)
+        tag_sql, tag_args = _tag_filter(tags)
+        row = self._conn.execute(
+            f"SELECT deck_id, card_id FROM card WHERE present AND studyable AND deck_id IN "
+            f"({','.join('?' * len(decks))}) {tag_sql} AND state IN (1, 3) AND due <= ? "
+            "ORDER BY due LIMIT 1",
+            (*decks, *tag_args, ahead),
+        ).fetchone()
+        return CardKey(*row) if row else None
+
+    def practice_queue(
+        self,
+        deck_ids: Iterable[str],
+        *,
+        tags: Iterable[str] | None = None,
+        limit: int | None = None,
+    ) -> list[CardKey]:
+        """Cards to cram ahead of schedule: soonest due first, then new ones."""
+        decks = list(deck_ids)
+        if not decks:
+            return []
+        tag_sql, tag_args = _tag_filter(tags)
+        rows = self._conn.execute(
+            f"SELECT deck_id, card_id FROM card WHERE present AND studyable AND deck_id IN "
+            f"({','.join('?' * len(decks))}) {tag_sql} "
+            "ORDER BY state = 0, due, position" + (" LIMIT ?" if limit is not None else ""),
+            (*decks, *tag_args, *([limit] if limit is not None else [])),
+        ).fetchall()
+        return [CardKey(*r) for r in rows]
+
+    def next_due(self, deck_ids: Iterable[str]) -> datetime | None:
+        decks = list(deck_ids)
+        if not decks:
+            return None
+        row = self._conn.execute(
+            f"SELECT MIN(due) FROM card WHERE present AND studyable AND state != 0 AND deck_id "
+            f"IN ({','.join('?' * len(decks))})",
+            decks,
+        ).fetchone()
+        return _dt(row[0])
+
+    # -- answering ------------------------------------------------------------------
+
+    def _row(self, key: CardKey) -> sqlite3.Row | tuple:
+        row = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM card WHERE deck_id = ? AND card_id = ?", key
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no card {key.card_id!r} in deck {key.deck_id!r}")
+        return row
+
+    def _fsrs_card(self, row: tuple, now: datetime) -> fsrs.Card:
+        state, step, stability, difficulty, due, last_review = row[:6]
+        if state == NEW:
+            return fsrs.Card(card_id=0, due=now)
+        return fsrs.Card(
+            card_id=0,
+            state=_FSRS_STATE[state],
+            step=step,
+            stability=stability,
+            difficulty=difficulty,
+            due=_dt(due),
+            last_review=_dt(last_review),
+        )
+
+    def _review(
+        self, scheduler: fsrs.Scheduler, card: fsrs.Card, rating: Rating, now: datetime
+    ) -> fsrs.Card:
+        # fsrs draws its fuzz from the module-level random(); give it ours.
+        saved = fsrs.scheduler.random
+        fsrs.scheduler.random = self._rng.random
+        try:
+            return scheduler.review_card(card, fsrs.Rating(int(rating)), review_datetime=now)[0]
+        finally:
+            fsrs.scheduler.random = saved
+
+    def preview_intervals(self, key: CardKey) -> dict[Rating, timedelta]:
+        now = self.clock.now()
+        row = self._row(key)
+        return {
+            rating: self._review(self._exact, self._fsrs_card(row, now), rating, now).due - now
+            for rating in Rating
+        }
+
+    def answer(
+        self,
+        key: CardKey,
+        rating: Rating,
+        *,
+        mode: Mode = Mode.review,
+        duration_ms: int = 0,
+        answer: str | None = None,
+    ) -> AnswerResult:
+        """Record an answer durably; returns once it is committed."""
+        rating, mode = Rating(rating), Mode(mode)
+        now = self.clock.now()
+        now_ms = _ms(now)
+        with self._transaction() as db:
+            row = self._row(key)
+            before = json.dumps(dict(zip(_COLUMNS.split(", "), row, strict=True)))
+            if mode is Mode.review:
+                card = self._review(self._scheduler, self._fsrs_card(row, now), rating, now)
+                lapsed = row[0] == REVIEW and card.state == fsrs.State.Relearning
+                db.execute(
+                    "UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+                    "last_review = ?, reps = reps + 1, lapses = lapses + ?, "
+                    "introduced = COALESCE(introduced, ?), reviewed_hash = content_hash "
+                    "WHERE deck_id = ? AND card_id = ?",
+                    (
+                        _OUR_STATE[card.state],
+                        card.step,
+                        card.stability,
+                        card.difficulty,
+                        _ms(card.due),
+                        now_ms,
+                        int(lapsed),
+                        now_ms,
+                        *key,
+                    ),
+                )
+                next_due, interval = card.due, card.due - now
+            elif mode in (Mode.quiz, Mode.exam) and rating is Rating.again:
+                db.execute(
+                    "UPDATE card SET due = ? WHERE deck_id = ? AND card_id = ?", (now_ms, *key)
+                )
+                next_due, interval = now, timedelta(0)
+            else:
+                next_due = _dt(row[4])
+                interval = None if next_due is None else next_due - now
+            review_id = db.execute(
+                "INSERT INTO review_log (deck_id, card_id, rating, reviewed_at, duration_ms, mode, "
+                "answer, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (*key, int(rating), now_ms, max(0, int(duration_ms)), mode.value, answer, before),
+            ).lastrowid
+        self._undo.append(review_id)
+        return AnswerResult(key, rating, next_due, interval, review_id)
+
+    def undo(self) -> CardKey | None:
+        """Take back this session's last answer: state restored, log entry removed."""
+        while self._undo:
+            review_id = self._undo.pop()
+            with self._transaction() as db:
+                row = db.execute(
+                    "SELECT deck_id, card_id, before FROM review_log WHERE id = ?", (review_id,)
+                ).fetchone()
+                if row is None:
+                    continue  # already gone (another window undid it)
+                before = json.loads(row[2])
+                db.execute(
+                    "UPDATE card SET state = :state, step = :step, stability = :stability, "
+                    "difficulty = :difficulty, due = :due, last_review = :last_review, "
+                    "reps = :reps, lapses = :lapses, introduced = :introduced "
+                    "WHERE deck_id = :deck_id AND card_id = :card_id",
+                    {**before, "deck_id": row[0], "card_id": row[1]},
+                )
+                db.execute("DELETE FROM review_log WHERE id = ?", (review_id,))
+            return CardKey(row[0], row[1])
+        return None
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    # -- reading progress ---------------------------------------------------------------
+
+    def progress(self, key: CardKey) -> CardProgress:
+        row = self._conn.execute(
+            "SELECT state, due, stability, difficulty, reps, lapses, last_review, content_hash, "
+            "reviewed_hash, present FROM card WHERE deck_id = ? AND card_id = ?",
+            key,
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no card {key.card_id!r} in deck {key.deck_id!r}")
+        state, due, stability, difficulty, reps, lapses, last, content, reviewed, present = row
+        return CardProgress(
+            key=CardKey(*key),
+            state=STATE_NAMES[state],
+            due=_dt(due),
+            stability=stability,
+            difficulty=difficulty,
+            reps=reps,
+            lapses=lapses,
+            last_review=_dt(last),
+            changed_since_review=reviewed is not None and reviewed != content,
+            present=bool(present),
+        )
+
+    def review_log(self, key: CardKey | None = None) -> list[ReviewRecord]:
+        sql = (
+            "SELECT id, deck_id, card_id, rating, reviewed_at, duration_ms, mode, answer "
+            "FROM review_log"
+        )
+        args: tuple = ()
+        if key is not None:
+            sql += " WHERE deck_id = ? AND card_id = ?"
+            args = tuple(key)
+        rows = self._conn.execute(sql + " ORDER BY id", args).fetchall()
+        return [
+            ReviewRecord(r[0], CardKey(r[1], r[2]), Rating(r[3]), _dt(r[4]), r[5], Mode(r[6]), r[7])
+            for r in rows
+        ]
+
+    def export_review_log_csv(self) -> str:
+        """The review log in the FSRS tools' format: card_id, rating, time, duration."""
+        lines = ["card_id,review_rating,review_time,review_duration"]
+        for r in self.review_log():
+            if r.mode is Mode.review:
+                lines.append(
+                    f"{r.key.deck_id}/{r.key.card_id},{int(r.rating)},"
+                    f"{r.reviewed_at.isoformat()},{r.duration_ms}"
+                )
+        return "\n".join(lines) + "\n"
+
+
+def _tag_filter(tags: Iterable[str] | None) -> tuple[str, list[str]]:
+    tags = [t for t in (tags or []) if t]
+    if not tags:
+        return "", []
+    # Tags are stored space-delimited (' a b '), so ' a ' matches whole tags only.
+    escaped = [t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for t in tags]
+    clause = " OR ".join("tags LIKE ? ESCAPE '\\'" for _ in tags)
+    return f"AND ({clause})", [f"% {t} %" for t in escaped]

@@ -1,0 +1,292 @@
+"""The store and scheduler: what the database holds after each thing a learner does."""
+
+import random
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from quizapp.core.clock import FixedClock
+from quizapp.core.schema import V1, NewerDatabaseError
+from quizapp.core.settings import SchedulerSettings
+from quizapp.core.store import CardKey, Counts, Mode, Rating, Store
+
+START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+
+
+def cards(*ids, tags=(), studyable=True):
+    return [(i, f"hash-{i}", [], list(tags), studyable) for i in ids]
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(START)
+
+
+@pytest.fixture
+def open_store(tmp_path, clock):
+    opened = []
+
+    def make(**settings):
+        settings.setdefault("timezone", "UTC")
+        settings.setdefault("enable_fuzzing", False)
+        store = Store.open(
+            tmp_path / "progress.sqlite3",
+            clock=clock,
+            settings=SchedulerSettings(**settings),
+            rng=random.Random(7),
+        )
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def K(card_id, deck="d"):
+    return CardKey(deck, card_id)
+
+
+def test_new_cards_limited_per_deck_per_day(open_store, clock):
+    store = open_store(new_per_day=2)
+    store.sync_deck("d", cards("a", "b", "c"))
+    store.sync_deck("e", cards("x", "y", "z"))
+    assert store.counts() == {"d": Counts(2, 0, 0), "e": Counts(2, 0, 0)}
+    assert store.study_queue(["d"]) == [K("a"), K("b")]
+    store.answer(K("a"), Rating.easy)
+    store.answer(K("b"), Rating.easy)
+    assert store.study_queue(["d"]) == []  # today's two new cards are used up
+    assert store.counts(["d"]) == {"d": Counts(0, 0, 0)}
+    clock.advance(days=1)
+    assert store.study_queue(["d"]) == [K("c")]
+
+
+def test_queue_order_learning_then_reviews_then_new(open_store, clock):
+    store = open_store()
+    store.sync_deck("d", cards("review", "learn", "new"))
+    store.answer(K("review"), Rating.easy)  # straight to review, due in days
+    clock.advance(days=30)
+    store.answer(K("learn"), Rating.again)  # learning, due in a minute
+    clock.advance(minutes=2)
+    assert store.study_queue(["d"]) == [K("learn"), K("review"), K("new")]
+    assert store.counts()["d"] == Counts(new=1, learning=1, due=1)
+
+
+def test_drafts_and_removed_cards_never_queued(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a") + cards("draft", studyable=False))
+    assert store.study_queue(["d"]) == [K("a")]
+    store.sync_deck("d", [])
+    assert store.study_queue(["d"]) == []
+
+
+def test_day_boundary_is_local_rollover_hour(open_store, clock):
+    store = open_store(timezone="Asia/Kolkata", rollover_hour=4)  # UTC+5:30
+    clock.set(datetime(2026, 11, 25, 22, 0, tzinfo=UTC))  # 03:30 on the 26th in Kolkata
+    assert store.day_start() == datetime(2026, 11, 24, 22, 30, tzinfo=UTC)  # 04:00 on the 25th
+    clock.set(datetime(2026, 11, 25, 22, 30, tzinfo=UTC))  # 04:00 on the 26th
+    assert store.day_start() == datetime(2026, 11, 25, 22, 30, tzinfo=UTC)
+
+
+def test_new_limit_resets_at_rollover_not_midnight(open_store, clock):
+    store = open_store(timezone="UTC", rollover_hour=4, new_per_day=1)
+    store.sync_deck("d", cards("a", "b"))
+    clock.set(datetime(2026, 11, 25, 23, 0, tzinfo=UTC))
+    store.answer(K("a"), Rating.easy)
+    clock.set(datetime(2026, 11, 26, 3, 59, tzinfo=UTC))  # after midnight, before 04:00
+    assert store.study_queue(["d"]) == []
+    clock.set(datetime(2026, 11, 26, 4, 0, tzinfo=UTC))
+    assert store.study_queue(["d"]) == [K("b")]
+
+
+def test_review_due_later_today_counts_as_due(open_store, clock):
+    store = open_store(rollover_hour=4)
+    store.sync_deck("d", cards("a"))
+    store.answer(K("a"), Rating.easy)
+    due = store.progress(K("a")).due
+    clock.set(due.replace(hour=5))  # the due day, before the due hour
+    assert store.study_queue(["d"]) == [K("a")]
+
+
+def test_answer_is_committed_and_logged_before_it_returns(open_store, tmp_path):
+    store = open_store()
+    store.sync_deck("d", cards("a"))
+    result = store.answer(K("a"), Rating.good, duration_ms=4200, answer="1948")
+    other = sqlite3.connect(tmp_path / "progress.sqlite3")
+    row = other.execute(
+        "SELECT deck_id, card_id, rating, duration_ms, mode, answer FROM review_log"
+    ).fetchone()
+    assert row == ("d", "a", 3, 4200, "review", "1948")
+    assert other.execute("SELECT state, reps FROM card").fetchone() == (1, 1)
+    assert result.interval == timedelta(minutes=10)
+
+
+def test_interval_previews_like_anki(open_store):
+    store = open_store(enable_fuzzing=True)
+    store.sync_deck("d", cards("a"))
+    preview = store.preview_intervals(K("a"))
+    assert preview[Rating.again] == timedelta(minutes=1)
+    assert preview[Rating.good] == timedelta(minutes=10)
+    assert preview[Rating.easy] >= timedelta(days=1)
+    assert store.review_log() == []  # previewing records nothing
+
+
+def test_undo_several_levels(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a", "b"))
+    store.answer(K("a"), Rating.good)
+    first = store.progress(K("a"))
+    store.answer(K("a"), Rating.good)
+    store.answer(K("b"), Rating.again)
+    assert store.undo() == K("b")
+    assert store.progress(K("b")).state == "new"
+    assert store.undo() == K("a")
+    assert store.progress(K("a")) == first
+    assert [r.key for r in store.review_log()] == [K("a")]
+    assert store.undo() == K("a")
+    assert store.progress(K("a")).state == "new" and store.review_log() == []
+    assert store.undo() is None
+
+
+def test_practice_changes_nothing_but_the_log(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a", "b", tags=["dates"]))
+    before = store.progress(K("a"))
+    assert store.practice_queue(["d"], tags=["dates"]) == [K("a"), K("b")]
+    store.answer(K("a"), Rating.again, mode=Mode.practice)
+    assert store.progress(K("a")) == before
+    assert [(r.mode, r.rating) for r in store.review_log()] == [(Mode.practice, Rating.again)]
+
+
+def test_card_missed_in_exam_is_due_now_without_touching_stability(open_store, clock):
+    store = open_store()
+    store.sync_deck("d", cards("a"))
+    store.answer(K("a"), Rating.easy)
+    learned = store.progress(K("a"))
+    clock.advance(days=1)
+    store.answer(K("a"), Rating.good, mode=Mode.exam)
+    assert store.progress(K("a")) == learned  # a right exam answer leaves the schedule alone
+    store.answer(K("a"), Rating.again, mode=Mode.quiz)
+    missed = store.progress(K("a"))
+    assert missed.due == clock.now() and missed.stability == learned.stability
+    assert store.study_queue(["d"]) == [K("a")]
+
+
+def test_new_card_missed_in_exam_comes_first_among_new(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a", "b", "c"))
+    store.answer(K("c"), Rating.again, mode=Mode.exam)
+    assert store.study_queue(["d"]) == [K("c"), K("a"), K("b")]
+
+
+def test_reworded_card_keeps_progress_and_is_flagged(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a"))
+    store.answer(K("a"), Rating.easy)
+    kept = store.progress(K("a"))
+    report = store.sync_deck("d", [("a", "new-hash", [], [], True)])
+    assert report.changed == ["a"]
+    now = store.progress(K("a"))
+    assert (now.stability, now.reps, now.due) == (kept.stability, kept.reps, kept.due)
+    assert now.changed_since_review
+    store.answer(K("a"), Rating.good)
+    assert not store.progress(K("a")).changed_since_review
+
+
+def test_removed_card_keeps_history_and_comes_back(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a", "b"))
+    store.answer(K("a"), Rating.easy)
+    assert store.sync_deck("d", cards("b")).removed == ["a"]
+    assert not store.progress(K("a")).present
+    assert len(store.review_log(K("a"))) == 1
+    report = store.sync_deck("d", cards("a", "b"))
+    assert report.returned == ["a"]
+    assert store.progress(K("a")).present and store.progress(K("a")).reps == 1
+
+
+def test_renamed_card_carries_history_through_previous_ids(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("old"))
+    store.answer(K("old"), Rating.easy)
+    kept = store.progress(K("old"))
+    report = store.sync_deck("d", [("new", "hash-old", ["old"], [], True)])
+    assert report.renamed == [("old", "new")]
+    moved = store.progress(K("new"))
+    assert (moved.stability, moved.reps) == (kept.stability, kept.reps)
+    assert [r.key for r in store.review_log()] == [K("new")]
+    with pytest.raises(KeyError):
+        store.progress(K("old"))
+    # Loading the same deck again changes nothing.
+    again = store.sync_deck("d", [("new", "hash-old", ["old"], [], True)])
+    assert (again.renamed, again.added, again.changed) == ([], [], [])
+
+
+def test_loading_a_deck_never_rewrites_the_log(open_store, tmp_path):
+    store = open_store()
+    store.sync_deck("d", cards("a", "b"))
+    store.answer(K("a"), Rating.good)
+    store.answer(K("b"), Rating.hard)
+    log = store.review_log()
+    store.sync_deck("d", [("a", "x", [], [], True)])
+    store.sync_deck("d", [])
+    store.sync_deck("d", cards("a", "b"))
+    assert store.review_log() == log
+
+
+def test_migration_from_the_first_schema(tmp_path, clock):
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in V1.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO card (deck_id, card_id, content_hash) VALUES ('d', 'a', 'h')")
+    conn.execute(
+        "INSERT INTO review_log (deck_id, card_id, rating, reviewed_at, mode, before) "
+        "VALUES ('d', 'a', 3, 0, 'review', '{}')"
+    )
+    conn.commit()
+    conn.close()
+    store = Store.open(path, clock=clock, settings=SchedulerSettings(timezone="UTC"))
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert len(store.review_log()) == 1
+    store.sync_deck("d", [("b", "h", ["a"], [], True)])  # the v2 rename table works
+    assert [r.key for r in store.review_log()] == [K("b")]
+    store.close()
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "future.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(NewerDatabaseError, match="upgrade quizapp"):
+        Store.open(path)
+
+
+def test_fuzz_is_reproducible_with_a_seeded_rng(tmp_path, clock):
+    intervals = []
+    for run in range(2):
+        store = Store.open(
+            tmp_path / f"{run}.sqlite3",
+            clock=FixedClock(START),
+            settings=SchedulerSettings(timezone="UTC"),
+            rng=random.Random(42),
+        )
+        store.sync_deck("d", cards("a"))
+        store.answer(K("a"), Rating.easy)
+        intervals.append(store.progress(K("a")).due)
+        store.close()
+    assert intervals[0] == intervals[1]
+
+
+def test_review_log_exports_in_fsrs_format(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a"))
+    store.answer(K("a"), Rating.good, duration_ms=1500)
+    store.answer(K("a"), Rating.again, mode=Mode.quiz)
+    assert store.export_review_log_csv() == (
+        "card_id,review_rating,review_time,review_duration\nd/a,3,2026-11-25T10:00:00+00:00,1500\n"
+    )
