@@ -1,0 +1,29 @@
+"""A learner answering cards as fast as possible; prints each answer once it is recorded.
+
+Run as `python answer_worker.py DB WORKER N`; used by the kill and concurrency tests.
+"""
+
+import random
+import sys
+from pathlib import Path
+
+from quizapp.core.settings import SchedulerSettings
+from quizapp.core.store import CardKey, Mode, Rating, Store
+
+
+def main() -> None:
+    db, worker, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    rng = random.Random(worker)
+    store = Store.open(db, settings=SchedulerSettings(timezone="UTC"), rng=rng)
+    store.sync_deck("d", [(f"c{i}", "h", [], [], True) for i in range(50)])
+    for n in range(count):
+        key = CardKey("d", f"c{rng.randrange(50)}")
+        result = store.answer(
+            key, Rating(rng.randint(1, 4)), mode=Mode.review, answer=f"{worker}-{n}"
+        )
+        print(f"recorded {worker}-{n} {result.review_id}", flush=True)
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
