@@ -130,6 +130,7 @@ class Tally:
             "attempted": self.attempted,
             "marks": fraction_json(self.marks),
             "max_marks": fraction_json(self.max_marks),
+            "marks_value": round(float(self.marks), 4),  # for scripts that want a number
             "accuracy": None if self.accuracy is None else round(float(self.accuracy), 4),
         }
 

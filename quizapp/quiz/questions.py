@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from random import Random
 from typing import Any
 
+from quizapp.core.store import CardKey
 from quizapp.deck.loader import LoadedDeck
 from quizapp.deck.model import (
     CLOZE_PATTERN,
@@ -59,6 +60,10 @@ class Question:
     quote: str | None = None
     passage: str | None = None  # the document's own wording of the quote
     content_hash: str = ""
+
+    @property
+    def key(self) -> CardKey:
+        return CardKey(self.deck_id, self.card_id)
 
     @property
     def labels(self) -> tuple[str, ...]:

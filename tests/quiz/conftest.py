@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,71 @@ def bundled() -> list[LoadedDeck]:
     decks = load(sorted((ROOT / "decks").glob("*.yaml")))
     assert decks, "the bundled decks are missing from decks/"
     return decks
+
+
+T0 = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
+DECK = "sample"
+
+
+def wrong_option(question) -> int:
+    return (question.correct + 1) % len(question.options)
+
+
+def sync(store, decks: list[LoadedDeck]) -> None:
+    for loaded in decks:
+        store.sync_deck(
+            loaded.deck.id,
+            [
+                (c.id, c.content_hash(), list(c.previous_ids), list(c.tags), c.status == "reviewed")
+                for c in loaded.deck.cards
+            ],
+        )
+
+
+# The store fixtures import the core inside, so the question tests never depend on it.
+
+
+@pytest.fixture
+def clock():
+    from quizapp.core.clock import FixedClock
+
+    return FixedClock(T0)
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "progress.sqlite3"
+
+
+@pytest.fixture
+def store(db, clock, sample):
+    from quizapp.core.store import Store
+
+    store = Store.open(db, clock=clock)
+    sync(store, sample)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def conn(store):
+    from quizapp.quiz.papers import ensure_exam_schema
+
+    ensure_exam_schema(store.connection)
+    return store.connection
+
+
+@pytest.fixture
+def reopen(db, clock):
+    """Open the progress database again, as the app does after a restart."""
+    from quizapp.core.store import Store
+
+    opened = []
+
+    def open_again():
+        opened.append(Store.open(db, clock=clock))
+        return opened[-1]
+
+    yield open_again
+    for store in opened:
+        store.close()
