@@ -22,10 +22,12 @@ import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
+from random import Random
 from typing import Any
 
 from quizapp.core.clock import Clock
 from quizapp.core.store import Mode, Rating, Store
+from quizapp.deck.loader import LoadedDeck
 from quizapp.quiz.marking import UPSC, Marking, Result
 from quizapp.quiz.papers import (
     Paper,
@@ -47,8 +49,8 @@ from quizapp.quiz.papers import (
     set_review_id,
 )
 from quizapp.quiz.questions import Question
-from quizapp.quiz.selection import Selection
-from quizapp.quiz.stats import distractor_stats
+from quizapp.quiz.selection import Selection, draw_questions
+from quizapp.quiz.stats import distractor_stats, missed_counts
 
 __all__ = [
     "ExamClosed",
@@ -59,6 +61,7 @@ __all__ = [
     "exam_summary",
     "list_exams",
     "log_answers",
+    "new_exam",
     "unfinished_exam",
 ]
 
@@ -323,6 +326,41 @@ class ExamSession:
         self._reload()
         log_answers(self._store, self.id)
         return result
+
+
+def new_exam(
+    store: Store,
+    decks: Sequence[LoadedDeck],
+    *,
+    count: int,
+    seed: int,
+    time_limit: dt.timedelta | None,
+    selection: Selection | None = None,
+    marking: Marking = UPSC,
+    clock: Clock | None = None,
+    title: str = "",
+) -> tuple[ExamSession, list[str]]:
+    """Draw ``count`` questions with ``seed`` and start the exam on them.
+
+    Returns the session and a message per matching card that could not be
+    asked (no possible wrong option), for the command to print as a warning.
+    Raises EmptySelection (a ValueError with the choices available) when no
+    card matches.
+    """
+    selection = selection or Selection()
+    misses = missed_counts(store) if selection.most_missed else None
+    questions, problems = draw_questions(decks, selection, count, Random(seed), misses=misses)
+    session = ExamSession.start(
+        store,
+        questions,
+        clock=clock,
+        time_limit=time_limit,
+        marking=marking,
+        seed=seed,
+        selection=selection,
+        title=title,
+    )
+    return session, problems
 
 
 def _with_time(slot: Slot, spent: dt.timedelta) -> Slot:

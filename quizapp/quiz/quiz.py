@@ -13,12 +13,15 @@ import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from random import Random
 
 from quizapp.core.clock import Clock
 from quizapp.core.store import Mode, Rating, Store
+from quizapp.deck.loader import LoadedDeck
 from quizapp.quiz.exam import log_answers
 from quizapp.quiz.marking import Marking, Result
 from quizapp.quiz.papers import (
+    Paper,
     PaperMode,
     SubmittedBy,
     create_paper,
@@ -34,7 +37,8 @@ from quizapp.quiz.papers import (
     set_review_id,
 )
 from quizapp.quiz.questions import Question
-from quizapp.quiz.selection import Selection
+from quizapp.quiz.selection import Selection, draw_questions
+from quizapp.quiz.stats import missed_counts
 
 QUIZ_MARKING = Marking(1, 0, 0)  # a quiz scores right answers; nothing is taken off
 
@@ -195,7 +199,27 @@ class QuizSession:
         self._slots = load_slots(self._conn, self.id)
 
 
-def list_quizzes(conn: sqlite3.Connection, *, limit: int | None = None):
+def new_quiz(
+    store: Store,
+    decks: Sequence[LoadedDeck],
+    *,
+    count: int,
+    seed: int,
+    selection: Selection | None = None,
+    clock: Clock | None = None,
+    title: str = "",
+) -> tuple[QuizSession, list[str]]:
+    """Draw ``count`` questions with ``seed`` and start a quiz on them (see ``new_exam``)."""
+    selection = selection or Selection()
+    misses = missed_counts(store) if selection.most_missed else None
+    questions, problems = draw_questions(decks, selection, count, Random(seed), misses=misses)
+    session = QuizSession.start(
+        store, questions, clock=clock, seed=seed, selection=selection, title=title
+    )
+    return session, problems
+
+
+def list_quizzes(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Paper]:
     """Past quizzes, newest first."""
     ensure_exam_schema(conn)
     return list_papers(conn, PaperMode.quiz, limit=limit)

@@ -119,18 +119,16 @@ def draw_questions(
 
 
 def _nothing_matches(decks: Sequence[LoadedDeck], selection: Selection) -> str:
-    if selection.most_missed and matching_cards(decks, Selection(*_filters(selection))):
-        return f"no card matching {selection.describe()} has been missed yet"
+    filters = Selection(selection.decks, selection.tags, selection.sources)
+    if selection.most_missed and matching_cards(decks, filters):
+        scope = "" if filters == Selection() else f" matching {filters.describe()}"
+        return f"no card{scope} has been missed yet: take a quiz or review first"
     cards = [card for loaded in decks for card in loaded.studyable_cards]
     tags = sorted({t for card in cards for t in card.tags})
     sources = sorted({card.source.document for card in cards if card.source})
     deck_ids = sorted(loaded.deck.id for loaded in decks)
     return (
-        f"no studyable card matches {selection.describe()}. "
+        f"no studyable card matches {filters.describe()}. "
         f"Decks: {', '.join(deck_ids) or 'none'}; tags: {', '.join(tags) or 'none'}; "
         f"sources: {', '.join(sources) or 'none'}"
     )
-
-
-def _filters(selection: Selection) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    return selection.decks, selection.tags, selection.sources

@@ -19,11 +19,12 @@ from quizapp.quiz.exam import (
     ensure_exam_schema,
     exam_result,
     list_exams,
+    new_exam,
     unfinished_exam,
 )
 from quizapp.quiz.marking import Marking, Outcome
 from quizapp.quiz.papers import SubmittedBy, answer_events
-from quizapp.quiz.selection import Selection, draw_questions
+from quizapp.quiz.selection import EmptySelection, Selection, draw_questions
 from tests.quiz.conftest import DECK, HERE, ROOT, T0, wrong_option
 
 
@@ -116,7 +117,7 @@ from quizapp.core.clock import FixedClock
 from quizapp.core.store import Store
 from quizapp.deck.loader import load_decks
 from quizapp.quiz.exam import ExamSession
-from quizapp.quiz.selection import Selection, draw_questions
+from quizapp.quiz.selection import EmptySelection, Selection, draw_questions
 
 db, deck = sys.argv[1], sys.argv[2]
 clock = FixedClock(dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC))
@@ -333,3 +334,39 @@ def test_bad_moves_are_explained(conn, store, clock, sample):
     with pytest.raises(ValueError, match=f"question 1 has options {labels}; there is no option"):
         exam.answer(7)
     assert exam.slots[0].chosen is None
+
+
+def test_new_exam_draws_by_seed_and_asks_the_most_missed(store, clock, sample):
+    one, problems = new_exam(store, sample, count=5, seed=3, time_limit=None)
+    two, _ = new_exam(store, sample, count=5, seed=3, time_limit=None)
+    assert problems == [] and one.id != two.id
+    assert one.questions == two.questions
+    most_missed = Selection(most_missed=True)
+    with pytest.raises(EmptySelection, match=r"^no card has been missed yet: take a quiz"):
+        new_exam(store, sample, count=5, seed=3, time_limit=None, selection=most_missed)
+    for i, question in enumerate(one.questions[:2]):
+        one.answer(wrong_option(question), position=i)
+    one.submit()
+    missed, _ = new_exam(store, sample, count=10, seed=4, time_limit=None, selection=most_missed)
+    assert sorted(q.card_id for q in missed.questions) == sorted(
+        q.card_id for q in one.questions[:2]
+    )
+    assert list_exams(store.connection)[0].selection["most_missed"] is True
+
+
+def test_a_selection_matching_nothing_lists_what_there_is(store, sample):
+    with pytest.raises(EmptySelection) as caught:
+        new_exam(
+            store,
+            sample,
+            count=5,
+            seed=1,
+            time_limit=None,
+            selection=Selection(tags=("economics",), sources=("hindu-explained",)),
+        )
+    message = str(caught.value)
+    assert message.startswith(
+        "no studyable card matches tags: economics; sources: hindu-explained. Decks: sample; "
+        "tags: articles, dates, economy, history, implications, organisations, people, places;"
+    )
+    assert message.endswith("sources: hindu-explained, study-notes")
