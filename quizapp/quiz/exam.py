@@ -103,6 +103,7 @@ class ExamSession:
         """
         if time_limit is not None and time_limit <= dt.timedelta(0):
             raise ValueError(f"the time limit must be positive (got {time_limit})")
+        check_cards_known(store, questions)
         ensure_exam_schema(store.connection)
         now = (clock or store.clock).now()
         paper_id = create_paper(
@@ -326,6 +327,19 @@ class ExamSession:
         self._reload()
         log_answers(self._store, self.id)
         return result
+
+
+def check_cards_known(store: Store, questions: Sequence[Question]) -> None:
+    """Refuse, before anything is saved, a question whose card the store has never seen:
+    its answer could not be logged at submission."""
+    for question in questions:
+        try:
+            store.progress(question.key)
+        except KeyError:
+            raise ValueError(
+                f"card {question.card_id!r} of deck {question.deck_id!r} is not in the progress "
+                "database: sync its deck (Store.sync_deck) before asking it"
+            ) from None
 
 
 def new_exam(

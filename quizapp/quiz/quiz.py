@@ -18,7 +18,7 @@ from random import Random
 from quizapp.core.clock import Clock
 from quizapp.core.store import Mode, Rating, Store
 from quizapp.deck.loader import LoadedDeck
-from quizapp.quiz.exam import log_answers
+from quizapp.quiz.exam import check_cards_known, log_answers
 from quizapp.quiz.marking import Marking, Result
 from quizapp.quiz.papers import (
     Paper,
@@ -89,6 +89,7 @@ class QuizSession:
         title: str = "",
         marking: Marking = QUIZ_MARKING,
     ) -> QuizSession:
+        check_cards_known(store, questions)
         ensure_exam_schema(store.connection)
         quiz_id = create_paper(
             store.connection,

@@ -370,3 +370,16 @@ def test_a_selection_matching_nothing_lists_what_there_is(store, sample):
         "tags: articles, dates, economy, history, implications, organisations, people, places;"
     )
     assert message.endswith("sources: hindu-explained, study-notes")
+
+
+def test_cards_unknown_to_the_store_are_refused_before_anything_is_saved(tmp_path, clock, sample):
+    from quizapp.core.store import Store
+
+    with Store.open(tmp_path / "fresh.sqlite3", clock=clock) as fresh:  # decks never synced
+        with pytest.raises(
+            ValueError,
+            match=r"card '[a-z0-9-]+' of deck 'sample' is not in the "
+            r"progress database: sync its deck",
+        ):
+            ExamSession.start(fresh, paper(sample, 3), time_limit=None)
+        assert list_exams(fresh.connection) == []
