@@ -39,11 +39,17 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+from zoneinfo import ZoneInfo
 
 import fsrs_rs_python as fsrs_rs
 from fsrs.scheduler import DEFAULT_PARAMETERS as _FSRS_DEFAULTS
 from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+from quizapp.core.store import Mode
+
+if TYPE_CHECKING:
+    from quizapp.core.store import ReviewRecord, Store
 
 Parameters = tuple[float, ...]
 
@@ -121,7 +127,8 @@ class ScoredReview:
 # --- building scored reviews -------------------------------------------------------------------
 
 
-def _learner_day(moment: datetime, zone: tzinfo, rollover_hour: int) -> date:
+def _learner_day(moment: datetime, zone: tzinfo | None, rollover_hour: int) -> date:
+    # zone None: the system's local time, with the offset in force at that moment (DST).
     return (moment.astimezone(zone) - timedelta(hours=rollover_hour)).date()
 
 
@@ -134,7 +141,7 @@ def _check_row(row: ReviewRow, position: int) -> None:
 
 
 def scored_reviews(
-    reviews: Iterable[ReviewRow], *, timezone: tzinfo = UTC, rollover_hour: int = 4
+    reviews: Iterable[ReviewRow], *, timezone: tzinfo | None = UTC, rollover_hour: int = 4
 ) -> list[ScoredReview]:
     """Every review after a gap of at least one learner day, with its card's earlier history.
 
@@ -291,7 +298,7 @@ def evaluate(
     reviews: Iterable[ReviewRow],
     *,
     since: datetime | None = None,
-    timezone: tzinfo = UTC,
+    timezone: tzinfo | None = UTC,
     rollover_hour: int = 4,
 ) -> Metrics:
     """How well ``parameters`` (None: the defaults) predict recall in ``reviews``.
@@ -349,7 +356,7 @@ def fit_parameters_to_scored(scored: Sequence[ScoredReview]) -> Parameters:
 
 
 def fit_parameters(
-    reviews: Iterable[ReviewRow], *, timezone: tzinfo = UTC, rollover_hour: int = 4
+    reviews: Iterable[ReviewRow], *, timezone: tzinfo | None = UTC, rollover_hour: int = 4
 ) -> Parameters:
     """FSRS-6 parameters fitted to all of ``reviews`` (review mode answers only).
 
@@ -384,7 +391,7 @@ def optimise(
     reviews: Iterable[ReviewRow],
     current_parameters: Sequence[float] | None,
     *,
-    timezone: tzinfo = UTC,
+    timezone: tzinfo | None = UTC,
     rollover_hour: int = 4,
     held_out_share: float = HELD_OUT_SHARE,
 ) -> OptimiseReport:
@@ -447,6 +454,30 @@ def optimise(
         reason="the fitted parameters predict the held-out reviews better on both figures",
         train_reviews=len(train),
         held_out_since=since,
+    )
+
+
+# --- the learner's own log --------------------------------------------------------------------
+
+
+def review_rows(records: Iterable[ReviewRecord]) -> list[ReviewRow]:
+    """The store's review-mode answers; practice, quiz and exam answers say nothing of memory."""
+    return [
+        ReviewRow(r.key, int(r.rating), r.reviewed_at, r.duration_ms)
+        for r in records
+        if r.mode == Mode.review
+    ]
+
+
+def optimise_store(store: Store) -> OptimiseReport:
+    """``optimise`` on the learner's whole review log, with the store's day boundary and
+    current parameters. Saving adopted parameters is the caller's job."""
+    settings = store.settings
+    return optimise(
+        review_rows(store.review_log()),
+        settings.parameters,
+        timezone=ZoneInfo(settings.timezone) if settings.timezone else None,
+        rollover_hour=settings.rollover_hour,
     )
 
 

@@ -11,7 +11,10 @@ import pytest
 from fsrs import Card, Scheduler, State
 
 from quizapp.core import optimize
+from quizapp.core.clock import FixedClock
 from quizapp.core.optimize import Metrics, OptimiseError, ReviewRow
+from quizapp.core.settings import SchedulerSettings
+from quizapp.core.store import CardKey, Mode, Rating, Store
 
 T0 = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[2]
@@ -289,3 +292,31 @@ def test_the_bundled_real_review_log_loads_and_fits():
     report = optimize.optimise(rows, None, rollover_hour=10)
     assert report.before.n == report.after.n > 1000
     assert optimize.scheduler_accepts(report.candidate)
+
+
+# --- the learner's own log in the store ------------------------------------------------------
+
+
+def test_only_review_mode_answers_from_the_store_are_fitted(tmp_path):
+    clock = FixedClock(at(0))
+    settings = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+    with Store.open(tmp_path / "p.sqlite3", clock=clock, settings=settings) as store:
+        store.sync_deck("d", [(c, f"h-{c}", [], [], True) for c in ("a", "b")])
+        store.answer(CardKey("d", "a"), Rating.good)
+        store.answer(CardKey("d", "b"), Rating.good, mode=Mode.practice)
+        clock.advance(days=3)
+        store.answer(CardKey("d", "a"), Rating.again, duration_ms=2500)
+        store.answer(CardKey("d", "a"), Rating.again, mode=Mode.quiz)
+        store.answer(CardKey("d", "b"), Rating.again, mode=Mode.exam)
+
+        rows = optimize.review_rows(store.review_log())
+        report = optimize.optimise_store(store)
+
+    assert rows == [
+        ReviewRow(CardKey("d", "a"), GOOD, at(0), 0),
+        ReviewRow(CardKey("d", "a"), AGAIN, at(3), 2500),
+    ]
+    # One scored review is too few to both fit and test: the defaults stay.
+    assert report.adopted is False
+    assert report.parameters == optimize.DEFAULT_PARAMETERS
+    assert report.before.n == 1
