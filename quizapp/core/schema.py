@@ -56,6 +56,13 @@ CREATE TABLE card_rename (
     PRIMARY KEY (deck_id, old_id)
 );
 CREATE INDEX review_log_time ON review_log (reviewed_at);
+CREATE INDEX card_due ON card (state, due) WHERE present AND studyable;
+CREATE INDEX card_introduced ON card (deck_id, introduced) WHERE introduced IS NOT NULL;
+CREATE TABLE deck_sync (
+    deck_id TEXT PRIMARY KEY,
+    digest TEXT NOT NULL,
+    synced_at INTEGER NOT NULL
+);
 """
 
 

@@ -241,11 +241,20 @@ class Store:
 
     # -- decks changing under the store -----------------------------------------
 
-    def sync_deck(self, deck_id: str, cards: Iterable[DeckCard | tuple]) -> SyncReport:
-        cards = [DeckCard(*c) for c in cards]
+    def sync_deck(
+        self, deck_id: str, cards: Iterable[DeckCard | tuple], *, digest: str | None = None
+    ) -> SyncReport:
+        """Register a deck's cards. With the deck file's `digest`, an unchanged deck is skipped."""
         report = SyncReport([], [], [], [], [])
+        if digest is not None and self.deck_digest(deck_id) == digest:
+            return report
+        cards = [DeckCard(*c) for c in cards]
         now = _ms(self.clock.now())
         with self._transaction() as db:
+            if digest is not None:
+                db.execute(
+                    "INSERT OR REPLACE INTO deck_sync VALUES (?, ?, ?)", (deck_id, digest, now)
+                )
             known = {
                 row[0]: row
                 for row in db.execute(
@@ -299,6 +308,12 @@ class Store:
                     report.removed.append(card_id)
         return report
 
+    def deck_digest(self, deck_id: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT digest FROM deck_sync WHERE deck_id = ?", (deck_id,)
+        ).fetchone()
+        return row[0] if row else None
+
     def _rename(self, db: sqlite3.Connection, deck_id: str, old: str, new: str, now: int) -> None:
         db.execute(
             "UPDATE card SET card_id = ? WHERE deck_id = ? AND card_id = ?", (new, deck_id, old)
@@ -346,23 +361,33 @@ class Store:
         """Learning cards due, then reviews due today, then new cards within each deck's limit."""
         now, start, end = self._day_bounds()
         decks = list(deck_ids)
-        if not decks:
+        if not decks or limit == 0:
             return []
         tag_sql, tag_args = _tag_filter(tags)
         in_decks = f"deck_id IN ({','.join('?' * len(decks))})"
         base = f"present AND studyable AND {in_decks} {tag_sql}"
+        cap = " LIMIT ?" if limit is not None else ""
+        capped = [limit] if limit is not None else []
         db = self._conn
-        learning = db.execute(
-            f"SELECT deck_id, card_id FROM card WHERE {base} AND state IN (1, 3) AND due <= ? "
-            "ORDER BY due",
-            (*decks, *tag_args, now),
-        ).fetchall()
-        reviews = db.execute(
-            f"SELECT deck_id, card_id FROM card WHERE {base} AND state = 2 AND due < ? "
-            "ORDER BY due",
-            (*decks, *tag_args, end),
-        ).fetchall()
-        queue = [CardKey(*r) for r in learning + reviews]
+        queue = [
+            CardKey(*r)
+            for r in db.execute(
+                f"SELECT deck_id, card_id FROM card WHERE {base} AND state IN (1, 3) "
+                f"AND due <= ? ORDER BY due{cap}",
+                (*decks, *tag_args, now, *capped),
+            )
+        ]
+        if limit is None or len(queue) < limit:
+            queue += [
+                CardKey(*r)
+                for r in db.execute(
+                    f"SELECT deck_id, card_id FROM card WHERE {base} AND state = 2 AND due < ? "
+                    f"ORDER BY due{cap}",
+                    (*decks, *tag_args, end, *capped),
+                )
+            ]
+        if limit is not None and len(queue) >= limit:
+            return queue[:limit]
         introduced = dict(
             db.execute(
                 f"SELECT deck_id, COUNT(*) FROM card WHERE {in_decks} AND introduced >= ? "
@@ -372,6 +397,8 @@ class Store:
         )
         for deck in decks:
             room = self.settings.new_per_day - introduced.get(deck, 0)
+            if limit is not None:
+                room = min(room, limit - len(queue))
             if room <= 0:
                 continue
             # A card missed in a quiz or exam while still new comes first.
@@ -381,15 +408,16 @@ class Store:
                 (*decks, *tag_args, deck, room),
             ).fetchall()
             queue += [CardKey(*r) for r in rows]
-        return queue[:limit] if limit is not None else queue
+        return queue
 
     def next_card(
         self, deck_ids: Iterable[str], *, tags: Iterable[str] | None = None
     ) -> CardKey | None:
+        """The card to show now, worked out afresh (learning steps come back when due)."""
         decks = list(deck_ids)
         queue = self.study_queue(decks, tags=tags, limit=1)
-        if queue:
-            return queue[0]
+        if queue or not decks:
+            return queue[0] if queue else None
         # Nothing else left today: learning cards due soon are shown early, as Anki does.
         ahead = _ms(self.clock.now() + self.settings.learn_ahead)
         tag_sql, tag_args = _tag_filter(tags)

@@ -290,3 +290,11 @@ def test_review_log_exports_in_fsrs_format(open_store):
     assert store.export_review_log_csv() == (
         "card_id,review_rating,review_time,review_duration\nd/a,3,2026-11-25T10:00:00+00:00,1500\n"
     )
+
+
+def test_unchanged_deck_is_not_synced_again(open_store):
+    store = open_store()
+    assert store.sync_deck("d", cards("a"), digest="v1").added == ["a"]
+    # Same digest: skipped, even though the cards passed differ.
+    assert store.sync_deck("d", cards("a", "b"), digest="v1").added == []
+    assert store.sync_deck("d", cards("a", "b"), digest="v2").added == ["b"]
