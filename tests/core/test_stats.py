@@ -7,12 +7,14 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from quizapp.core import stats
+from quizapp.core import exam_date, optimize, stats
 from quizapp.core.clock import FixedClock
 from quizapp.core.settings import SchedulerSettings
 from quizapp.core.stats import Retention, StudyDays
-from quizapp.core.store import CardKey, Mode, Rating, Store
+from quizapp.core.store import CardKey, CardProgress, Mode, Rating, Store
 
 UTC_DAYS = StudyDays(zone=UTC, rollover_hour=4)
 
@@ -211,5 +213,119 @@ def test_study_days_follow_the_local_zone_across_daylight_saving():
     assert days.start_of(date(2026, 10, 26)) == datetime(2026, 10, 26, 4, 0, tzinfo=UTC)
     assert days.day_of(datetime(2026, 10, 26, 3, 30, tzinfo=UTC)) == date(2026, 10, 25)
     assert days.day_of(datetime(2026, 10, 24, 3, 30, tzinfo=UTC)) == date(2026, 10, 24)
-    settings = SchedulerSettings(timezone="Europe/London", rollover_hour=5)
-    assert StudyDays.from_settings(settings) == StudyDays(ZoneInfo("Europe/London"), 5)
+    london = SchedulerSettings(timezone="Europe/London", rollover_hour=5)
+    assert StudyDays.from_settings(london) == StudyDays(ZoneInfo("Europe/London"), 5)
+
+
+# --- exam date -------------------------------------------------------------------------------
+# (The exam-date rule lives in quizapp/core/exam_date.py; it is tested here beside the stats
+# that show its outlook.)
+
+EXAM = date(2026, 12, 20)  # last study day for reviews: Dec 19, starting 04:00 UTC
+EVE_START = datetime(2026, 12, 19, 4, 0, tzinfo=UTC)
+# Default parameters with decay w20 = 0.5, so the curve is easy to work out by hand:
+# R(t) = (1 + (0.9^-2 - 1) * t / S)^-0.5, i.e. 0.9 at t = S and 0.8250286 at t = 2S.
+HALF_DECAY = (*optimize.DEFAULT_PARAMETERS[:20], 0.5)
+
+
+def progress(card: str, stability: float | None, last_review: datetime | None) -> CardProgress:
+    return CardProgress(
+        key=K(card),
+        state="new" if stability is None else "review",
+        due=None,
+        stability=stability,
+        difficulty=None if stability is None else 5.0,
+        reps=0 if stability is None else 3,
+        lapses=0,
+        last_review=last_review,
+        changed_since_review=False,
+        present=True,
+    )
+
+
+def test_predicted_recall_on_exam_day_follows_the_forgetting_curve():
+    card = progress("p", 10.0, datetime(2026, 12, 1, 10, 0, tzinfo=UTC))
+    on_day_10 = datetime(2026, 12, 11, 10, 0, tzinfo=UTC)
+
+    assert exam_date.predicted_recall_on(on_day_10, card) == pytest.approx(0.9)
+    assert exam_date.predicted_recall_on(
+        datetime(2026, 12, 21, 10, 0, tzinfo=UTC), card, parameters=HALF_DECAY
+    ) == pytest.approx(0.8250286)
+    # A date is the start of that study day: 10:00 UTC here, so again exactly 10 days.
+    late_rollover = StudyDays(zone=UTC, rollover_hour=10)
+    assert exam_date.predicted_recall_on(
+        date(2026, 12, 11), card, days=late_rollover
+    ) == pytest.approx(0.9)
+    assert exam_date.predicted_recall_on(on_day_10, progress("n", None, None)) == 0.0
+
+
+def test_exam_outlook_overall_per_tag_and_most_at_risk():
+    exam_at = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
+    cards = [
+        progress("p", 10.0, exam_at - timedelta(days=10)),  # t = S: 0.9
+        progress("q", 5.0, exam_at - timedelta(days=10)),  # t = 2S: 0.8250286
+        progress("r", 40.0, exam_at - timedelta(hours=5)),  # same day: 1.0
+        progress("n", None, None),  # never studied: 0
+    ]
+    groups = {K("p"): ["dates"], K("q"): ["dates"], K("r"): ["articles"], K("n"): ["articles"]}
+
+    outlook = exam_date.exam_outlook(
+        cards, exam_at, groups=groups, parameters=HALF_DECAY, at_risk=2
+    )
+
+    assert outlook.cards == 4
+    assert outlook.overall == pytest.approx((0.9 + 0.8250286 + 1.0 + 0.0) / 4)
+    assert outlook.by_group == pytest.approx({"articles": 0.5, "dates": (0.9 + 0.8250286) / 2})
+    assert [key.card_id for key, _ in outlook.at_risk] == ["q", "p"]
+
+
+@pytest.mark.parametrize(
+    ("now", "due", "expected"),
+    [
+        # Would fall after the exam: brought forward to the start of the eve.
+        (datetime(2026, 12, 1, 10, 0), datetime(2026, 12, 30, 10, 0), EVE_START),
+        (datetime(2026, 12, 18, 23, 0), datetime(2026, 12, 22, 9, 0), EVE_START),
+        # 02:00 on the 19th still belongs to the 18th: the eve is still ahead.
+        (datetime(2026, 12, 19, 2, 0), datetime(2026, 12, 23, 9, 0), EVE_START),
+        # Due on or before the eve anyway: untouched.
+        (datetime(2026, 12, 1, 10, 0), datetime(2026, 12, 10, 10, 0), None),
+        (datetime(2026, 12, 1, 10, 0), datetime(2026, 12, 20, 3, 59), None),
+        # Answered on the eve itself, or after the exam: nothing to bring forward.
+        (datetime(2026, 12, 19, 10, 0), datetime(2026, 12, 25, 10, 0), None),
+        (datetime(2026, 12, 21, 10, 0), datetime(2027, 1, 25, 10, 0), None),
+    ],
+)
+def test_next_review_is_brought_before_the_exam(now, due, expected):
+    now, due = now.replace(tzinfo=UTC), due.replace(tzinfo=UTC)
+    capped = exam_date.cap_due(due, now=now, exam_day=EXAM, days=UTC_DAYS)
+    assert capped == (expected or due)
+    assert exam_date.cap_interval(due - now, now=now, exam_day=EXAM, days=UTC_DAYS) == (
+        capped - now
+    )
+
+
+@given(
+    now_minutes=st.integers(0, 60 * 24 * 90),
+    interval_minutes=st.integers(1, 60 * 24 * 400),
+    exam_offset=st.integers(-3, 120),
+    days_before=st.integers(0, 3),
+    zone=st.sampled_from(["UTC", "Asia/Kolkata", "America/New_York", "Europe/London"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_no_next_review_falls_after_the_exam_while_reviews_remain_possible(
+    now_minutes, interval_minutes, exam_offset, days_before, zone
+):
+    days = StudyDays(zone=ZoneInfo(zone), rollover_hour=4)
+    now = datetime(2026, 9, 1, tzinfo=UTC) + timedelta(minutes=now_minutes)
+    due = now + timedelta(minutes=interval_minutes)
+    exam_day = days.day_of(now) + timedelta(days=exam_offset)
+    last = exam_day - timedelta(days=days_before)
+
+    capped = exam_date.cap_due(due, now=now, exam_day=exam_day, days=days, days_before=days_before)
+
+    assert capped <= due  # never postpones a review
+    if days.day_of(now) < last:
+        assert now < capped
+        assert days.day_of(capped) <= last
+    else:
+        assert capped == due
