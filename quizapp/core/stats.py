@@ -282,3 +282,52 @@ def true_retention_by_tag(
     conn: sqlite3.Connection, *, since: datetime | None = None, until: datetime | None = None
 ) -> dict[str, Retention]:
     return true_retention_by(conn, card_tags(conn), since=since, until=until)
+
+
+# --- everything at once, for `quizapp stats --json` and the stats screen --------------------------
+
+
+def _retention_json(retention: Retention) -> dict[str, float | int | None]:
+    return {"passed": retention.passed, "reviews": retention.reviews, "rate": retention.rate}
+
+
+def overview(
+    conn: sqlite3.Connection,
+    days: StudyDays,
+    now: datetime,
+    *,
+    sources: Mapping[CardKey, str] | None = None,
+    heatmap_days: int = 182,
+    horizon: int = 30,
+) -> dict:
+    """All the figures above as one JSON-ready dict (dates as ISO strings, times in seconds).
+
+    ``sources`` maps cards to the source document they quote (known from the decks, not the
+    store); without it there is no per-source retention.
+    """
+    today = days.day_of(now)
+    first = today - timedelta(days=heatmap_days - 1)
+    retention = {
+        "overall": _retention_json(true_retention(conn)),
+        "by_deck": {k: _retention_json(v) for k, v in true_retention_by_deck(conn).items()},
+        "by_tag": {k: _retention_json(v) for k, v in true_retention_by_tag(conn).items()},
+    }
+    if sources is not None:
+        retention["by_source"] = {
+            k: _retention_json(v) for k, v in true_retention_by(conn, sources).items()
+        }
+    return {
+        "today": today.isoformat(),
+        "cards": cards_by_state(conn),
+        "reviews_today": reviews_today(conn, days, now),
+        "reviews_per_day": {
+            d.isoformat(): n for d, n in reviews_per_day(conn, days, first, today).items()
+        },
+        "due_forecast": due_forecast(conn, days, now, horizon=horizon),
+        "true_retention": retention,
+        "time_spent_seconds": {
+            "today": time_spent(conn, since=days.start_of(today)).total_seconds(),
+            "total": time_spent(conn).total_seconds(),
+        },
+        "streak_days": streak(conn, days, now),
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -329,3 +330,25 @@ def test_no_next_review_falls_after_the_exam_while_reviews_remain_possible(
         assert days.day_of(capped) <= last
     else:
         assert capped == due
+
+
+def test_overview_gathers_the_figures_as_json(history):
+    sources = {K("a"): "study-notes", K("x", "e"): "hindu-explained"}
+    figures = stats.overview(
+        history.connection, UTC_DAYS, moment(12, 3), sources=sources, heatmap_days=12
+    )
+
+    assert json.loads(json.dumps(figures)) == figures
+    assert figures["today"] == "2026-11-11"
+    assert figures["cards"] == {"new": 1, "learning": 1, "review": 4, "relearning": 0}
+    assert figures["reviews_today"] == 1
+    assert list(figures["reviews_per_day"])[0] == "2026-10-31"
+    assert sum(figures["reviews_per_day"].values()) == 11
+    assert figures["true_retention"]["overall"] == {"passed": 3, "reviews": 4, "rate": 0.75}
+    assert figures["true_retention"]["by_source"] == {
+        "hindu-explained": {"passed": 1, "reviews": 1, "rate": 1.0},
+        "study-notes": {"passed": 1, "reviews": 1, "rate": 1.0},
+    }
+    assert figures["time_spent_seconds"] == {"today": 4.0, "total": 46.5}
+    assert figures["streak_days"] == 3
+    assert len(figures["due_forecast"]) == 30
