@@ -213,10 +213,12 @@ def retrievability(stability: float, elapsed_days: float, decay: float) -> float
     return (1 + factor * elapsed_days / stability) ** -decay
 
 
-def _model(parameters: Sequence[float]) -> fsrs_rs.FSRS:
+def _model(parameters: Sequence[float]) -> tuple[fsrs_rs.FSRS, list[float]]:
+    # Older 17- or 19-weight sets (FSRS-4.5/5) are completed the way fsrs-rs does it.
     try:
-        return fsrs_rs.FSRS(list(parameters))
-    except ValueError as error:
+        filled = fsrs_rs.check_and_fill_parameters(list(parameters))
+        return fsrs_rs.FSRS(filled), filled
+    except (ValueError, TypeError) as error:
         raise OptimiseError(
             f"FSRS parameters {tuple(parameters)!r} are not valid ({error}); "
             "reset them to the defaults"
@@ -227,10 +229,10 @@ def predict(parameters: Sequence[float], scored: Sequence[ScoredReview]) -> list
     """Predicted probability of recall for each scored review, from its card's earlier reviews."""
     if not scored:
         return []
-    model = _model(parameters)
+    model, filled = _model(parameters)
     histories = [fsrs_rs.FSRSItem([fsrs_rs.FSRSReview(r, t) for r, t in s.history]) for s in scored]
     states = _guarded(lambda: model.memory_state_batch(histories), "computing memory states")
-    decay = float(parameters[20])
+    decay = float(filled[20])
     return [
         retrievability(state.stability, s.elapsed_days, decay)
         for state, s in zip(states, scored, strict=True)
@@ -398,7 +400,8 @@ def optimise(
     """Fit on the earlier reviews, compare with ``current_parameters`` on the later ones.
 
     Never raises for a log that is merely too short or that FSRS cannot fit: the report then
-    keeps the current parameters and ``reason`` says why. An invalid row raises OptimiseError.
+    keeps the current parameters and ``reason`` says why. An invalid row, or current parameters
+    FSRS cannot use, raise OptimiseError.
     """
     current = DEFAULT_PARAMETERS if current_parameters is None else tuple(current_parameters)
     scored = scored_reviews(reviews, timezone=timezone, rollover_hour=rollover_hour)

@@ -320,3 +320,11 @@ def test_only_review_mode_answers_from_the_store_are_fitted(tmp_path):
     assert report.adopted is False
     assert report.parameters == optimize.DEFAULT_PARAMETERS
     assert report.before.n == 1
+
+
+def test_current_parameters_that_are_not_valid_are_reported():
+    rows = synthetic_log(forgets_after_long_gaps)
+    with pytest.raises(OptimiseError, match="are not valid .* reset them to the defaults"):
+        optimize.optimise(rows, (1.0, 2.0, 3.0))
+    # An FSRS-5 set (19 weights) is completed as fsrs-rs does, not refused.
+    assert optimize.evaluate(optimize.DEFAULT_PARAMETERS[:19], rows).n > 0
