@@ -23,6 +23,8 @@ Definitions, chosen to match the open-spaced-repetition srs-benchmark:
   (elapsed days, review number, earlier lapses), each rounded onto a geometric grid; per bin the
   mean outcome and mean prediction; the result is the root of the review-count-weighted mean of
   the squared differences. See ``rmse_bins``.
+* Unlike srs-benchmark, no outlier reviews are removed before scoring: the learner's figures
+  cover every review after a gap. (fsrs-rs still drops outliers from what it trains on.)
 
 Adoption rule: the fitted parameters are adopted only when, on the held-out reviews, both log
 loss and RMSE(bins) are strictly lower than with the current parameters. The adopted parameters
