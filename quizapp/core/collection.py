@@ -1,0 +1,130 @@
+"""The learner's collection: the loaded decks and their progress store, together.
+
+The UI and the command line open one of these; it syncs every loaded deck
+into the store (skipping decks whose file has not changed) and answers the
+questions a screen asks: which decks, how many cards due, which card is next.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizapp.core.clock import Clock
+from quizapp.core.settings import SchedulerSettings
+from quizapp.core.store import CardKey, Counts, DeckCard, Store
+from quizapp.deck.loader import LoadedDeck, load_decks
+from quizapp.deck.model import Status
+from quizapp.deck.problems import Problem
+
+SOURCE_TAG = "source:"  # documents are filtered through the store's tag index
+
+
+@dataclass
+class DeckSummary:
+    id: str
+    title: str
+    cards: int
+    counts: Counts
+    documents: list[str]
+    path: Path
+
+
+@dataclass
+class Collection:
+    decks: list[LoadedDeck]
+    store: Store
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def open(
+        cls,
+        deck_paths: Iterable[Path],
+        db_path: Path | str,
+        *,
+        clock: Clock | None = None,
+        settings: SchedulerSettings | None = None,
+        rng: random.Random | None = None,
+    ) -> Collection:
+        result = load_decks(deck_paths)
+        store = Store.open(db_path, clock=clock, settings=settings, rng=rng)
+        collection = cls(result.decks, store, result.problems)
+        for loaded in result.decks:
+            collection.sync(loaded)
+        return collection
+
+    def sync(self, loaded: LoadedDeck) -> None:
+        cards = [
+            DeckCard(
+                card.id,
+                card.content_hash(),
+                list(card.previous_ids),
+                [*card.tags, *([SOURCE_TAG + card.source.document] if card.source else [])],
+                card.status is Status.reviewed,
+            )
+            for card in loaded.deck.cards
+        ]
+        self.store.sync_deck(loaded.deck.id, cards, digest=loaded.content_hash or None)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- looking things up -------------------------------------------------------
+
+    def deck(self, deck_id: str) -> LoadedDeck:
+        for loaded in self.decks:
+            if loaded.deck.id == deck_id:
+                return loaded
+        raise KeyError(deck_id)
+
+    def card(self, key: CardKey):
+        card = self.deck(key.deck_id).card(key.card_id)
+        if card is None:
+            raise KeyError(key)
+        return card
+
+    @property
+    def deck_ids(self) -> list[str]:
+        return [d.deck.id for d in self.decks]
+
+    def summaries(self) -> list[DeckSummary]:
+        counts = self.store.counts(self.deck_ids)
+        return [
+            DeckSummary(
+                id=d.deck.id,
+                title=d.deck.title,
+                cards=len(d.studyable_cards),
+                counts=counts.get(d.deck.id, Counts(0, 0, 0)),
+                documents=[doc.citation for doc in d.documents.values()],
+                path=d.path,
+            )
+            for d in self.decks
+        ]
+
+    def tags(self) -> list[str]:
+        return sorted({t for d in self.decks for c in d.deck.cards for t in c.tags})
+
+    def documents(self) -> dict[str, str]:
+        """Document id -> citation, for every document a loaded deck cites."""
+        return {k: v.citation for d in self.decks for k, v in d.documents.items()}
+
+    # -- what to study -------------------------------------------------------------
+
+    @staticmethod
+    def filter_tags(tag: str | None = None, document: str | None = None) -> list[str] | None:
+        if document:
+            return [SOURCE_TAG + document]
+        return [tag] if tag else None
+
+    def next_card(self, deck_ids: Sequence[str], tags: Sequence[str] | None = None):
+        return self.store.next_card(deck_ids, tags=tags)
+
+    def remaining(self, deck_ids: Sequence[str], tags: Sequence[str] | None = None) -> int:
+        return len(self.store.study_queue(deck_ids, tags=tags))
+
+    def practice_keys(
+        self, deck_ids: Sequence[str], tags: Sequence[str] | None = None, limit: int = 50
+    ) -> list[CardKey]:
+        return self.store.practice_queue(deck_ids, tags=tags, limit=limit)

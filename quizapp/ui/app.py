@@ -1,0 +1,109 @@
+"""The Textual app: home first, decks and progress loaded by a worker behind it.
+
+Only Textual is imported up front; the deck models, pydantic and fsrs are
+imported inside the worker, so the first screen paints as fast as a bare app.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from quizapp.ui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from quizapp.core.clock import Clock
+    from quizapp.core.collection import Collection
+    from quizapp.core.settings import SchedulerSettings
+
+
+class QuizApp(App):
+    TITLE = "quizapp"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        deck_paths: list[Path],
+        db_path: Path,
+        *,
+        clock: Clock | None = None,
+        settings: SchedulerSettings | None = None,
+        seed: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.deck_paths = deck_paths
+        self.db_path = db_path
+        self.clock = clock
+        self.scheduler_settings = settings
+        self.rng = random.Random(seed)
+        self.collection: Collection | None = None
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+
+    def _load(self) -> None:
+        from quizapp.core.collection import Collection
+
+        try:
+            collection = Collection.open(
+                self.deck_paths,
+                self.db_path,
+                clock=self.clock,
+                settings=self.scheduler_settings,
+                rng=self.rng,
+            )
+        except Exception as exc:  # shown on the home screen, never a traceback
+            self.call_from_thread(self._loaded, None, f"Cannot open the progress database: {exc}")
+            return
+        self.call_from_thread(self._loaded, collection, None)
+
+    def _loaded(self, collection: Collection | None, error: str | None) -> None:
+        self.collection = collection
+        home = self._home()
+        if home is not None:
+            home.show_collection(collection, error)
+
+    def _home(self) -> HomeScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                return screen
+        return None
+
+    def reload_decks(self) -> None:
+        if self.collection is not None:
+            self.collection.close()
+            self.collection = None
+        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        # Every key binding of the current screen is reachable from the palette too.
+        for binding in screen.BINDINGS:
+            key, action, description = (
+                binding[:3]
+                if isinstance(binding, tuple)
+                else (binding.key, binding.action, binding.description)
+            )
+            if description and screen.check_action(action, ()) is True:
+                yield SystemCommand(
+                    f"{description} ({key.split(',')[0]})",
+                    f"{description} on this screen",
+                    lambda action=action, screen=screen: self.call_later(screen.run_action, action),
+                )
+
+    def on_unmount(self) -> None:
+        if self.collection is not None:
+            self.collection.close()
+
+
+def run_app(deck_paths: list[Path], db_path: Path) -> int:
+    app = QuizApp(deck_paths, db_path)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,202 @@
+"""Home: the decks with their new / learning / due counts; choose what to study."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Static
+
+from quizapp.ui.text import interval, literal
+
+if TYPE_CHECKING:
+    from quizapp.core.collection import Collection
+
+ALL = "__all__"
+
+
+class HomeScreen(Screen):
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("enter", "study", "Study", priority=True),
+        Binding("p", "practice", "Practise ahead"),
+        Binding("t", "focus_tag", "Tag filter"),
+        Binding("s", "focus_source", "Source filter"),
+        Binding("r", "reload", "Reload decks"),
+        Binding("question_mark", "help", "Keys"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.collection: Collection | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(id="home"):
+            yield Static("Loading decks…", id="status")
+            yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+            with Horizontal(id="filters"):
+                yield Select([], prompt="Any tag", id="tag", allow_blank=True)
+                yield Select([], prompt="Any source", id="source", allow_blank=True)
+            yield Static("", id="sources", classes="muted")
+            yield Static("", id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        table.add_columns("Deck", "New", "Learn", "Due", "Cards")
+        table.focus()
+
+    # -- filling in -----------------------------------------------------------------
+
+    def show_collection(self, collection: Collection | None, error: str | None) -> None:
+        self.collection = collection
+        status = self.query_one("#status", Static)
+        if collection is None:
+            status.update(literal(error or "Could not load the decks.", "bold red"))
+            return
+        self.refresh_counts()
+        self.query_one("#tag", Select).set_options((t, t) for t in collection.tags())
+        self.query_one("#source", Select).set_options(
+            (literal(title), doc) for doc, title in collection.documents().items()
+        )
+        docs = collection.documents()
+        self.query_one("#sources", Static).update(
+            literal("Sources: " + "; ".join(docs.values()) if docs else "")
+        )
+        problems = collection.problems
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            lines = [
+                f"{len(errors)} problem(s) kept some decks from loading "
+                "(run `quizapp check` for all):"
+            ]
+            lines += [str(p) for p in errors[:3]]
+            self.query_one("#problems", Static).update(literal("\n".join(lines), "yellow"))
+
+    def refresh_counts(self) -> None:
+        if self.collection is None:
+            return
+        table = self.query_one("#decks", DataTable)
+        summaries = self.collection.summaries()
+        row = table.cursor_row
+        table.clear()
+        total = [0, 0, 0, 0]
+        for s in summaries:
+            table.add_row(
+                literal(s.title),
+                _count(s.counts.new, "blue"),
+                _count(s.counts.learning, "red"),
+                _count(s.counts.due, "green"),
+                str(s.cards),
+                key=s.id,
+            )
+            total = [
+                a + b
+                for a, b in zip(
+                    total, (s.counts.new, s.counts.learning, s.counts.due, s.cards), strict=True
+                )
+            ]
+        if len(summaries) > 1:
+            table.add_row(
+                Text("All decks", style="bold"),
+                _count(total[0], "blue"),
+                _count(total[1], "red"),
+                _count(total[2], "green"),
+                str(total[3]),
+                key=ALL,
+            )
+        if summaries:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        due = total[0] + total[1] + total[2]
+        status = f"{len(summaries)} deck(s), {total[3]} cards; {due} to study now."
+        if not due and summaries:
+            nxt = self.collection.store.next_due(self.collection.deck_ids)
+            if nxt is not None:
+                status += f" Next card due in {interval(nxt - self.collection.store.clock.now())}."
+            status += " Press p to practise ahead."
+        self.query_one("#status", Static).update(status)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_counts()
+
+    # -- what the learner chose --------------------------------------------------------
+
+    def _chosen(self) -> tuple[list[str], list[str] | None, str] | None:
+        if self.collection is None:
+            return None
+        table = self.query_one("#decks", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        deck_ids = self.collection.deck_ids if key == ALL else [key]
+        tag = self.query_one("#tag", Select).value
+        source = self.query_one("#source", Select).value
+        tag = tag if isinstance(tag, str) else None  # no selection: any tag
+        source = source if isinstance(source, str) else None
+        title = "All decks" if key == ALL else self.collection.deck(key).deck.title
+        if tag or source:
+            title += f" · {tag or self.collection.documents()[source]}"
+        return deck_ids, self.collection.filter_tags(tag, source), title
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_study()
+
+    def action_study(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Select) and focused.expanded:
+            return  # Enter belongs to the open filter list
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        from quizapp.ui.screens.review import ReviewScreen
+
+        deck_ids, tags, title = chosen
+        if self.collection.next_card(deck_ids, tags) is None:
+            self.notify("Nothing to study here now: press p to practise ahead.", timeout=4)
+            return
+        self.app.push_screen(ReviewScreen(self.collection, deck_ids, tags, title))
+
+    def action_practice(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        from quizapp.ui.screens.review import ReviewScreen
+
+        deck_ids, tags, title = chosen
+        keys = self.collection.practice_keys(deck_ids, tags)
+        if not keys:
+            self.notify("No cards match.", timeout=3)
+            return
+        self.app.push_screen(
+            ReviewScreen(self.collection, deck_ids, tags, title + " · practice", practice=keys)
+        )
+
+    def action_focus_tag(self) -> None:
+        self.query_one("#tag", Select).focus()
+
+    def action_focus_source(self) -> None:
+        self.query_one("#source", Select).focus()
+
+    def action_reload(self) -> None:
+        self.query_one("#status", Static).update("Reloading decks…")
+        self.app.reload_decks()
+
+    def action_help(self) -> None:
+        from quizapp.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"study", "practice"} and self.collection is None:
+            return None  # shown, but disabled until the decks are loaded
+        return True
+
+
+def _count(n: int, colour: str) -> Text:
+    return Text(str(n), style=colour if n else "dim")

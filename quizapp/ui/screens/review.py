@@ -1,0 +1,398 @@
+"""Review: one card at a time, answered in the way its kind calls for, then graded.
+
+Each grade is committed to the store before the next card is shown. How a
+typed or chosen answer becomes a grade is `quizapp.quiz.answers`' rule.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
+
+from quizapp.ui.text import interval, literal
+
+if TYPE_CHECKING:
+    from quizapp.core.collection import Collection
+    from quizapp.core.store import CardKey
+
+OPTION_KINDS = {"mcq", "true_false", "statements", "match"}
+TYPED_KINDS = {"year", "ordering"}
+GRADE_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+
+
+@dataclass
+class SessionTally:
+    started: float = field(default_factory=time.monotonic)
+    ratings: list[int] = field(default_factory=list)
+
+    @property
+    def answered(self) -> int:
+        return len(self.ratings)
+
+    @property
+    def correct(self) -> int:
+        return sum(1 for r in self.ratings if r > 1)
+
+
+class ReviewScreen(Screen):
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("space,enter", "reveal", "Show answer"),
+        Binding("a", "choose(0)", "a", show=False),
+        Binding("b", "choose(1)", "b", show=False),
+        Binding("c", "choose(2)", "c", show=False),
+        Binding("d", "choose(3)", "d", show=False),
+        Binding("t", "verdict(True)", "True"),
+        Binding("f", "verdict(False)", "False"),
+        Binding("1", "grade(1)", "Again"),
+        Binding("2", "grade(2)", "Hard"),
+        Binding("3", "grade(3)", "Good"),
+        Binding("4", "grade(4)", "Easy"),
+        Binding("u", "undo", "Undo"),
+        Binding("question_mark", "help", "Keys"),
+        Binding("escape", "leave", "Decks"),
+    ]
+
+    def __init__(
+        self,
+        collection: Collection,
+        deck_ids: list[str],
+        tags: list[str] | None,
+        title: str,
+        *,
+        practice: list[CardKey] | None = None,
+    ) -> None:
+        super().__init__()
+        self.collection = collection
+        self.deck_ids = deck_ids
+        self.tags = tags
+        self.session_title = title
+        self.practice = list(practice) if practice is not None else None
+        self.tally = SessionTally()
+        self.key: CardKey | None = None
+        self.card = None
+        self.phase = "asking"
+        self.correct: bool | None = None
+        self.given: str | None = None
+        self.question = None
+        self.shown_order: list[int] = []
+        self.card_started = time.monotonic()
+        self._pool = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(id="review"):
+            yield Static("", id="where", classes="muted")
+            yield ProgressBar(id="progress", show_eta=False)
+            with VerticalScroll(id="card"):
+                yield Static("", id="prompt")
+                yield Static("", id="options")
+                yield Input(id="typed")
+                yield Static("", id="result")
+                yield Static("", id="answer")
+                yield Static("", id="explanation")
+                yield Static("", id="passage", classes="panel")
+            yield Static("", id="grades")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_next()
+
+    # -- which card ------------------------------------------------------------------
+
+    def _next_key(self) -> CardKey | None:
+        if self.practice is not None:
+            return self.practice.pop(0) if self.practice else None
+        return self.collection.next_card(self.deck_ids, self.tags)
+
+    def _remaining(self) -> int:
+        if self.practice is not None:
+            return len(self.practice)
+        return self.collection.remaining(self.deck_ids, self.tags)
+
+    def show_next(self) -> None:
+        key = self._next_key()
+        if key is None:
+            self.finish()
+            return
+        self.show_card(key)
+
+    def show_card(self, key: CardKey) -> None:
+        self.key = key
+        self.card = self.collection.card(key)
+        self.phase = "asking"
+        self.correct = None
+        self.given = None
+        self.question = None
+        self.card_started = time.monotonic()
+        card = self.card
+        progress = self.collection.store.progress(key)
+        where = f"{self.session_title} · {card.kind.replace('_', '/')} · {progress.state}"
+        if progress.changed_since_review:
+            where += " · reworded since your last review"
+        self.query_one("#where", Static).update(literal(where))
+        done = self.tally.answered
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(
+            total=done + self._remaining() + (1 if self.practice is not None else 0), progress=done
+        )
+
+        prompt, options = self._prompt_and_options(card)
+        self.query_one("#prompt", Static).update(literal(prompt, "bold"))
+        self._set("#options", options)
+        typed = self.query_one("#typed", Input)
+        typed.value = ""
+        typed.display = card.kind in TYPED_KINDS
+        typed.placeholder = (
+            "type the year, then Enter"
+            if card.kind == "year"
+            else "type the numbers earliest first, e.g. 3142, then Enter"
+        )
+        for name in ("#result", "#answer", "#explanation", "#passage"):
+            self._set(name, "")
+        self.query_one("#grades", Static).update(self._hint())
+        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+        if typed.display:
+            typed.focus()
+        else:
+            self.set_focus(None)
+        self.refresh_bindings()
+
+    def _prompt_and_options(self, card) -> tuple[str, Text]:
+        if card.kind in OPTION_KINDS:
+            from quizapp.quiz.distractors import AnswerPool
+            from quizapp.quiz.questions import build_question
+
+            if self._pool is None:
+                self._pool = AnswerPool.from_decks(d.deck for d in self.collection.decks)
+            loaded = self.collection.deck(self.key.deck_id)
+            self.question = build_question(loaded, card, self._pool, self.app.rng)
+            options = Text()
+            for label, option in zip(self.question.labels, self.question.options, strict=True):
+                options.append(f"  {label}) ", style="bold")
+                options.append_text(literal(option))
+                options.append("\n")
+            return self.question.prompt, options
+        if card.kind == "ordering":
+            order = list(range(len(card.events)))
+            self.app.rng.shuffle(order)
+            self.shown_order = order
+            options = Text()
+            for n, index in enumerate(order, 1):
+                options.append(f"  {n}. ", style="bold")
+                options.append_text(literal(card.events[index].event))
+                options.append("\n")
+            return card.prompt, options
+        return card.prompt, Text()
+
+    def _set(self, selector: str, content: Text | str) -> None:
+        """Fill a part of the card, hiding it while it has nothing to say."""
+        widget = self.query_one(selector, Static)
+        widget.update(content)
+        widget.display = bool(str(content))
+
+    def _hint(self) -> Text:
+        kind = self.card.kind
+        if kind in OPTION_KINDS:
+            keys = "t or f" if kind == "true_false" else "a-d"
+            return Text(f"Press {keys} to answer.", style="dim")
+        if kind in TYPED_KINDS:
+            return Text("Type your answer and press Enter.", style="dim")
+        return Text("Press Space or Enter to show the answer.", style="dim")
+
+    # -- answering ----------------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        if self.phase == "answered":
+            from quizapp.quiz.answers import default_rating
+
+            self.action_grade(int(default_rating(self.correct)))
+            return
+        if self.card.kind in OPTION_KINDS | TYPED_KINDS:
+            return
+        self._show_answer(None)
+
+    def action_choose(self, index: int) -> None:
+        if self.phase != "asking" or self.question is None:
+            return
+        if index >= len(self.question.options):
+            return
+        self.given = self.question.options[index]
+        self._show_answer(self.question.is_correct(index))
+
+    def action_verdict(self, verdict: bool) -> None:
+        if self.phase != "asking" or self.card.kind != "true_false":
+            return
+        index = self.question.options.index("True" if verdict else "False")
+        self.action_choose(index)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.phase != "asking":
+            return
+        from quizapp.quiz.answers import TypedAnswerError, check_order, check_year
+
+        try:
+            if self.card.kind == "year":
+                correct = check_year(self.card, event.value)
+            else:
+                correct = check_order(self.card, event.value, self.shown_order)
+        except TypedAnswerError as problem:
+            self._set("#result", literal(str(problem), "yellow"))
+            return
+        self.given = event.value.strip()
+        self.query_one("#typed", Input).display = False
+        self.set_focus(None)
+        self._show_answer(correct)
+
+    def _show_answer(self, correct: bool | None) -> None:
+        self.phase = "answered"
+        self.correct = correct
+        card = self.card
+        if correct is not None:
+            verdict = Text(
+                "✓ Right" if correct else "✗ Wrong", style="bold green" if correct else "bold red"
+            )
+            if self.given is not None and not correct:
+                verdict.append("  you answered: ", style="dim")
+                verdict.append_text(literal(self.given))
+            self._set("#result", verdict)
+        self._set("#answer", self._answer_text(card))
+        self._set("#explanation", literal(card.explanation))
+        loaded = self.collection.deck(self.key.deck_id)
+        source = loaded.source_of(card)
+        if source is not None and card.source is not None:
+            text = Text()
+            text.append_text(literal(f"“{source.passage(card.source.quote) or card.source.quote}”"))
+            text.append("\n— ", style="dim")
+            text.append_text(literal(source.citation, "dim italic"))
+            self._set("#passage", text)
+        self.query_one("#grades", Static).update(self._grade_bar())
+        self.refresh_bindings()
+
+    def _answer_text(self, card) -> Text:
+        kind = card.kind
+        text = Text("Answer: ", style="bold")
+        if kind == "cloze":
+            text.append_text(literal(card.revealed))
+        elif kind == "ordering":
+            text = Text("In order:\n", style="bold")
+            for event in card.events:
+                text.append_text(literal(f"  {event.date}  {event.event}\n"))
+        elif self.question is not None:
+            text.append(f"{self.question.correct_label}) ", style="bold")
+            text.append_text(literal(self.question.reveal))
+        else:
+            text.append_text(literal(str(card.answer)))
+        return text
+
+    def _grade_bar(self) -> Text:
+        from quizapp.quiz.answers import allowed_ratings, default_rating
+
+        allowed = {int(r) for r in allowed_ratings(self.correct)}
+        default = int(default_rating(self.correct))
+        previews = (
+            {} if self.practice is not None else self.collection.store.preview_intervals(self.key)
+        )
+        bar = Text()
+        for rating, name in GRADE_NAMES.items():
+            if rating not in allowed:
+                continue
+            style = "bold reverse" if rating == default else "bold"
+            bar.append(f" {rating} {name} ", style=style)
+            if previews:
+                bar.append(f" {interval(previews[rating])}", style="dim")
+            bar.append("   ")
+        bar.append("(Enter: ", style="dim")
+        bar.append(GRADE_NAMES[default], style="dim bold")
+        bar.append(")", style="dim")
+        if self.practice is not None:
+            bar.append("  practice: the schedule is not changed", style="dim")
+        return bar
+
+    def action_grade(self, rating: int) -> None:
+        from quizapp.core.store import Mode, Rating
+        from quizapp.quiz.answers import allowed_ratings
+
+        if self.phase != "answered" or Rating(rating) not in allowed_ratings(self.correct):
+            return
+        duration = int((time.monotonic() - self.card_started) * 1000)
+        mode = Mode.practice if self.practice is not None else Mode.review
+        # Committed before anything else happens: nothing is lost if the app dies now.
+        self.collection.store.answer(
+            self.key, Rating(rating), mode=mode, duration_ms=duration, answer=self.given
+        )
+        self.tally.ratings.append(rating)
+        self.show_next()
+
+    def action_undo(self) -> None:
+        key = self.collection.store.undo()
+        if key is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        if self.tally.ratings:
+            self.tally.ratings.pop()
+        if self.practice is not None and self.key is not None and self.phase != "done":
+            self.practice.insert(0, self.key)
+        self.notify("Answer taken back.", timeout=2)
+        self.show_card(key)
+
+    # -- leaving -----------------------------------------------------------------------
+
+    def finish(self) -> None:
+        from quizapp.ui.screens.summary import SummaryScreen
+
+        self.phase = "done"
+        store = self.collection.store
+        nxt = store.next_due(self.deck_ids)
+        self.app.switch_screen(
+            SummaryScreen(
+                answered=self.tally.answered,
+                correct=self.tally.correct,
+                seconds=time.monotonic() - self.tally.started,
+                next_due=None if nxt is None else nxt - store.clock.now(),
+                practice=self.practice is not None,
+            )
+        )
+
+    def action_leave(self) -> None:
+        if self.tally.answered:
+            self.finish()
+        else:
+            self.app.pop_screen()
+
+    def action_help(self) -> None:
+        from quizapp.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.card is None:
+            return True
+        kind = self.card.kind
+        if action == "reveal":
+            if self.phase == "answered":
+                return True
+            return kind not in OPTION_KINDS | TYPED_KINDS
+        if action == "choose":
+            return self.phase == "asking" and kind in OPTION_KINDS
+        if action == "verdict":
+            return self.phase == "asking" and kind == "true_false"
+        if action == "grade":
+            from quizapp.core.store import Rating
+            from quizapp.quiz.answers import allowed_ratings
+
+            return self.phase == "answered" and Rating(parameters[0]) in allowed_ratings(
+                self.correct
+            )
+        if action == "undo":
+            return self.collection.store.can_undo
+        return True
