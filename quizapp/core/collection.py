@@ -15,7 +15,7 @@ from pathlib import Path
 from quizapp.core.clock import Clock
 from quizapp.core.settings import SchedulerSettings
 from quizapp.core.store import CardKey, Counts, DeckCard, Store
-from quizapp.deck.loader import LoadedDeck, load_decks
+from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
 from quizapp.deck.problems import Problem
 
@@ -48,7 +48,20 @@ class Collection:
         settings: SchedulerSettings | None = None,
         rng: random.Random | None = None,
     ) -> Collection:
-        result = load_decks(deck_paths)
+        return cls.from_decks(
+            load_decks(deck_paths), db_path, clock=clock, settings=settings, rng=rng
+        )
+
+    @classmethod
+    def from_decks(
+        cls,
+        result: LoadResult,
+        db_path: Path | str,
+        *,
+        clock: Clock | None = None,
+        settings: SchedulerSettings | None = None,
+        rng: random.Random | None = None,
+    ) -> Collection:
         store = Store.open(db_path, clock=clock, settings=settings, rng=rng)
         collection = cls(result.decks, store, result.problems)
         for loaded in result.decks:

@@ -28,11 +28,12 @@ from quizapp.deck.sources import SourceText
 MAX_DECK_BYTES = 32 * 1024 * 1024  # ~60,000 cards of the bundled size
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
 DECK_SUFFIXES = (".yaml", ".yml")
-_ALIAS_LIMITS = yaml_rs.AliasLimits(
-    max_total_replayed_events=200_000,
-    max_replay_stack_depth=32,
-    max_alias_expansions_per_anchor=200,
-)
+# Alias expansion is bounded so a YAML alias bomb is refused at once.
+ALIAS_LIMITS = {
+    "max_total_replayed_events": 200_000,
+    "max_replay_stack_depth": 32,
+    "max_alias_expansions_per_anchor": 200,
+}
 _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 
 
@@ -254,7 +255,8 @@ def _parse(text: str) -> Any:
         data = yaml_rs.loads(
             text,
             parse_datetime=False,
-            alias_limits=_ALIAS_LIMITS,
+            # A fresh limits object per call: the parser keeps no state between decks.
+            alias_limits=yaml_rs.AliasLimits(**ALIAS_LIMITS),
             duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
         )
     except yaml_rs.YAMLDecodeError as exc:

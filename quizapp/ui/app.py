@@ -7,6 +7,7 @@ imported inside the worker, so the first screen paints as fast as a bare app.
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,18 +43,31 @@ class QuizApp(App):
         self.clock = clock
         self.scheduler_settings = settings
         self.rng = random.Random(seed)
+        self.timer = time.monotonic  # durations on screen; tests freeze it
         self.collection: Collection | None = None
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
-        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+        self.call_after_refresh(self._load)
 
     def _load(self) -> None:
+        """Read the decks once the first screen is painted, then open the store in a worker.
+
+        Parsing stays on the main thread: yaml-rs was seen to crash when called
+        from a worker thread while the app runs. An unchanged deck comes from
+        the cache without parsing, so this is brief.
+        """
+        from quizapp.deck.loader import load_decks
+
+        result = load_decks(self.deck_paths)
+        self.run_worker(lambda: self._open_store(result), thread=True, exclusive=True, group="load")
+
+    def _open_store(self, result) -> None:
         from quizapp.core.collection import Collection
 
         try:
-            collection = Collection.open(
-                self.deck_paths,
+            collection = Collection.from_decks(
+                result,
                 self.db_path,
                 clock=self.clock,
                 settings=self.scheduler_settings,

@@ -30,7 +30,7 @@ GRADE_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 @dataclass
 class SessionTally:
-    started: float = field(default_factory=time.monotonic)
+    started: float
     ratings: list[int] = field(default_factory=list)
 
     @property
@@ -76,7 +76,7 @@ class ReviewScreen(Screen):
         self.tags = tags
         self.session_title = title
         self.practice = list(practice) if practice is not None else None
-        self.tally = SessionTally()
+        self.tally = SessionTally(started=self._now())
         self.key: CardKey | None = None
         self.card = None
         self.phase = "asking"
@@ -84,7 +84,7 @@ class ReviewScreen(Screen):
         self.given: str | None = None
         self.question = None
         self.shown_order: list[int] = []
-        self.card_started = time.monotonic()
+        self.card_started = self.tally.started
         self._pool = None
 
     def compose(self) -> ComposeResult:
@@ -105,6 +105,10 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.show_next()
+
+    def _now(self) -> float:
+        # The app's timer (tests freeze it); seconds, for durations only.
+        return getattr(self.app, "timer", time.monotonic)()
 
     # -- which card ------------------------------------------------------------------
 
@@ -132,7 +136,7 @@ class ReviewScreen(Screen):
         self.correct = None
         self.given = None
         self.question = None
-        self.card_started = time.monotonic()
+        self.card_started = self._now()
         card = self.card
         progress = self.collection.store.progress(key)
         where = f"{self.session_title} · {card.kind.replace('_', '/')} · {progress.state}"
@@ -175,21 +179,19 @@ class ReviewScreen(Screen):
                 self._pool = AnswerPool.from_decks(d.deck for d in self.collection.decks)
             loaded = self.collection.deck(self.key.deck_id)
             self.question = build_question(loaded, card, self._pool, self.app.rng)
-            options = Text()
-            for label, option in zip(self.question.labels, self.question.options, strict=True):
-                options.append(f"  {label}) ", style="bold")
-                options.append_text(literal(option))
-                options.append("\n")
+            options = Text("\n").join(
+                Text.assemble((f"  {label}) ", "bold"), literal(option))
+                for label, option in zip(self.question.labels, self.question.options, strict=True)
+            )
             return self.question.prompt, options
         if card.kind == "ordering":
             order = list(range(len(card.events)))
             self.app.rng.shuffle(order)
             self.shown_order = order
-            options = Text()
-            for n, index in enumerate(order, 1):
-                options.append(f"  {n}. ", style="bold")
-                options.append_text(literal(card.events[index].event))
-                options.append("\n")
+            options = Text("\n").join(
+                Text.assemble((f"  {n}. ", "bold"), literal(card.events[index].event))
+                for n, index in enumerate(order, 1)
+            )
             return card.prompt, options
         return card.prompt, Text()
 
@@ -324,7 +326,7 @@ class ReviewScreen(Screen):
 
         if self.phase != "answered" or Rating(rating) not in allowed_ratings(self.correct):
             return
-        duration = int((time.monotonic() - self.card_started) * 1000)
+        duration = int((self._now() - self.card_started) * 1000)
         mode = Mode.practice if self.practice is not None else Mode.review
         # Committed before anything else happens: nothing is lost if the app dies now.
         self.collection.store.answer(
@@ -357,7 +359,7 @@ class ReviewScreen(Screen):
             SummaryScreen(
                 answered=self.tally.answered,
                 correct=self.tally.correct,
-                seconds=time.monotonic() - self.tally.started,
+                seconds=self._now() - self.tally.started,
                 next_due=None if nxt is None else nxt - store.clock.now(),
                 practice=self.practice is not None,
             )
