@@ -4,9 +4,11 @@ The deck author's own distractors come first. Missing ones are drawn from the
 answers of the same ``answer_type`` in every loaded deck (a country for a
 country, a person for a person), and for answers with a number in them
 (years, dates, article numbers, quantities) from nearby values, so that a
-wrong option is always a plausible one. No option ever equals the answer (or
-a spelling the card accepts) once case, typography and thousands separators
-are folded, and no option appears twice. The caller's ``random.Random``
+wrong option is always a plausible one; a reserve of common countries, places
+and organisations makes up for decks with few of those. No option ever
+equals the answer (or a spelling the card accepts, or another name of the
+same thing, as "USSR" for "Soviet Union") once case, typography and
+thousands separators are folded, and no option appears twice. The caller's ``random.Random``
 makes every draw reproducible from a seed.
 """
 
@@ -28,7 +30,9 @@ from quizapp.deck.model import (
     Status,
     YearCard,
 )
-from quizapp.deck.sources import fold
+from quizapp.quiz.reserve import RESERVE, canonical, normalise
+
+__all__ = ["AnswerPool", "PoolEntry", "choose_distractors", "normalise"]
 
 YEAR_WINDOW = 10  # distractor years lie within this many years of the answer
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -36,15 +40,6 @@ _YEAR = re.compile(r"^-?\d{1,4}$")
 _ARTICLE = re.compile(
     r"^(?P<prefix>.*?\b(?:article|art\.?)\s*)(?P<number>\d+)(?P<suffix>.*)$", re.I
 )
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-
-
-def normalise(text: object) -> str:
-    """The form two options are compared in: 'The U.S.A.' and 'the u.s.a' are one option."""
-    folded = fold(str(text)).casefold().strip()
-    folded = _LEADING_ARTICLE.sub("", folded)
-    folded = re.sub(r"(?<=\d),(?=\d{3}\b)", "", folded)
-    return folded.strip(" .,;:!?'\"()[]")
 
 
 @dataclass(frozen=True)
@@ -116,23 +111,32 @@ def choose_distractors(
     authored: Sequence[object] = (),
     exclude: Iterable[str] = (),
     tags: Iterable[str] = (),
+    context: str = "",
     count: int = 3,
 ) -> list[str]:
     """Up to ``count`` distinct wrong options for ``answer``, authored ones first.
 
     ``exclude`` lists other spellings of the answer (a card's ``accept``); ``tags``
-    are the card's own, so that pool answers on the same topic are preferred.
+    are the card's own, so that pool answers on the same topic are preferred;
+    ``context`` is the question's text: a drawn option named in it ("Kim Il-sung
+    thanked _____") would be absurd, so none is drawn from it. Authored
+    distractors are always kept.
     Fewer than ``count`` come back only when the decks hold too few answers of
-    this type and none can be made from a number.
+    this type and none can be made from a number or taken from the reserve of
+    countries, places and organisations.
     """
-    taken = {normalise(answer)} | {normalise(x) for x in exclude}
+    taken = {canonical(normalise(answer))} | {canonical(normalise(x)) for x in exclude}
     chosen: list[str] = []
 
-    def offer(candidates: Iterable[object]) -> bool:
+    mentioned = f" {normalise(context)} "
+
+    def offer(candidates: Iterable[object], *, drawn: bool = True) -> bool:
         for candidate in candidates:
             text = str(candidate).strip()
-            key = normalise(text)
+            key = canonical(normalise(text))
             if not key or key in taken:
+                continue
+            if drawn and context and f" {key} " in mentioned:
                 continue
             taken.add(key)
             chosen.append(text)
@@ -141,7 +145,7 @@ def choose_distractors(
         return False
 
     authored_texts = [str(a) for a in authored]
-    if offer(rng.sample(authored_texts, len(authored_texts))):
+    if offer(rng.sample(authored_texts, len(authored_texts)), drawn=False):
         return chosen
     offer(_candidates(answer, AnswerType(answer_type), pool, rng, frozenset(tags)))
     return chosen
@@ -162,19 +166,33 @@ def _candidates(
         yield from _near_dates(answer.strip(), rng)
     else:
         yield from _ranked(answer, entries, rng, tags)
+        spare = RESERVE.get(answer_type, ())
+        yield from rng.sample(spare, len(spare))
+
+
+def _shape(text: str) -> tuple[bool, bool, int]:
+    words = text.split()
+    return any(ch.isdigit() for ch in text), text[:1].isupper(), len(words)
 
 
 def _ranked(answer: str, entries: list[PoolEntry], rng: Random, tags: frozenset[str]) -> list[str]:
-    """Pool texts, most plausible first: real answers on the same topic and of a similar length.
+    """Pool texts, most plausible first: shaped like the answer, real answers, same topic.
 
-    Similar length matters because a lone long or short option gives itself away.
+    Shape matters because an option unlike the others gives itself away: a lone
+    phrase with figures among names, a sentence among single words.
     """
-    words = max(1, len(answer.split()))
+    digits, capital, words = _shape(answer)
 
-    def rank(entry: PoolEntry) -> tuple[int, int, int]:
-        length = len(entry.text.split())
-        similar = words / 2 <= length <= words * 2 + 1
-        return (not entry.is_answer, not similar, not (entry.tags & tags))
+    def rank(entry: PoolEntry) -> int:
+        has_digits, has_capital, length = _shape(entry.text)
+        similar = max(1, words) / 2 <= length <= words * 2 + 1
+        return (
+            4 * (has_digits != digits)
+            + 2 * (not similar)
+            + (has_capital != capital)
+            + (not entry.is_answer)
+            + (not entry.tags & tags)
+        )
 
     shuffled = rng.sample(entries, len(entries))
     return [e.text for e in sorted(shuffled, key=rank)]
@@ -228,14 +246,15 @@ def _near_numbers(answer: str, entries: list[PoolEntry], rng: Random) -> Iterato
     magnitude = abs(value)
     if places:
         step = 10.0**-places
-    elif magnitude < 20:
+    elif magnitude < 10:
         step = 1.0
-    else:
-        step = 10.0 ** (len(str(int(magnitude))) - 2)
+    else:  # 24 -> steps of 5, 90 -> 5, 1,200 -> 500: far enough apart to be told apart
+        step = max(1.0, 10.0 ** (len(str(int(magnitude))) - 1) / 2)
+    percent = re.match(r"\s*(%|per ?cent)", suffix) is not None
     steps = [k for k in range(-4, 5) if k]
     for k in rng.sample(steps, len(steps)):
         near = value + k * step
-        if near < 0 <= value or (near == 0 and value > 0):
+        if near < 0 <= value or (near == 0 and value > 0) or (percent and near > 100):
             continue
         text = f"{near:,.{places}f}" if grouped else f"{near:.{places}f}"
         yield f"{prefix}{text}{suffix}"

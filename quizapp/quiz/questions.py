@@ -159,6 +159,7 @@ def _basic(card: BasicCard | MultipleChoiceCard, pool: AnswerPool, rng: Random, 
         authored=card.distractors,
         exclude=accept,
         tags=card.tags,
+        context=card.question,
         count=n - 1,
     )
     texts, correct = _shuffled(card.answer, wrong, rng)
@@ -168,7 +169,14 @@ def _basic(card: BasicCard | MultipleChoiceCard, pool: AnswerPool, rng: Random, 
 def _year(card: YearCard, pool: AnswerPool, rng: Random, n: int) -> Made:
     answer = str(card.answer)
     wrong = choose_distractors(
-        answer, AnswerType.year, pool, rng, authored=card.distractors, tags=card.tags, count=n - 1
+        answer,
+        AnswerType.year,
+        pool,
+        rng,
+        authored=card.distractors,
+        tags=card.tags,
+        context=card.question,
+        count=n - 1,
     )
     texts, correct = _shuffled(answer, wrong, rng)
     return card.question, texts, correct, answer
@@ -188,7 +196,9 @@ def _cloze(card: ClozeCard, pool: AnswerPool, rng: Random, n: int) -> Made:
         return match.group(1).strip()
 
     prompt = CLOZE_PATTERN.sub(fill, card.text)
-    wrong = choose_distractors(answer, card.answer_type, pool, rng, tags=card.tags, count=n - 1)
+    wrong = choose_distractors(
+        answer, card.answer_type, pool, rng, tags=card.tags, context=prompt, count=n - 1
+    )
     texts, correct = _shuffled(answer, wrong, rng)
     return prompt, texts, correct, answer
 

@@ -10,8 +10,15 @@ import pytest
 
 from quizapp.deck.loader import LoadedDeck
 from quizapp.deck.model import AnswerType, Status
-from quizapp.quiz.distractors import YEAR_WINDOW, AnswerPool, choose_distractors, normalise
+from quizapp.quiz.distractors import (
+    YEAR_WINDOW,
+    AnswerPool,
+    PoolEntry,
+    choose_distractors,
+    normalise,
+)
 from quizapp.quiz.questions import NotQuizzable, build_question, statement_option
+from quizapp.quiz.reserve import RESERVE, canonical
 
 SEEDS = range(12)
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %Y", "%Y-%m")
@@ -115,7 +122,32 @@ def assert_same_type(card, question, pool: AnswerPool) -> None:
         elif kind is AnswerType.date:
             assert normalise(option) in same_type or _date_format(option) == _date_format(answer)
         else:
-            assert normalise(option) in same_type, (card.id, kind, option)
+            spare = RESERVE.get(kind, ())
+            assert normalise(option) in same_type or option in spare, (card.id, kind, option)
+
+
+NUMERIC = (AnswerType.year, AnswerType.article, AnswerType.number, AnswerType.date)
+
+
+def _mentioned(option: str, prompt: str) -> bool:
+    return f" {normalise(option)} " in f" {normalise(prompt)} "
+
+
+def expected_options(card, question, pool: AnswerPool) -> int:
+    """Four, unless the card kind or the decks offer fewer distinct wrong options."""
+    if card.kind == "true_false":
+        return 2
+    items = getattr(card, "events", None) or getattr(card, "pairs", None)
+    if items is not None:
+        return 2 if len(items) == 2 else 4
+    if card.kind == "statements" or AnswerType(card.answer_type) in (*NUMERIC, *RESERVE):
+        return 4  # combinations, nearby values and the reserve never run out
+    answer = card.deletions[0][0] if card.kind == "cloze" else card.answer
+    authored = {normalise(a) for a in getattr(card, "distractors", [])}
+    drawn = {t for t in pool.texts(card.answer_type) if not _mentioned(t, question.prompt)}
+    same = {canonical(t) for t in authored | drawn}
+    same -= {canonical(normalise(a)) for a in [answer, *getattr(card, "accept", [])]}
+    return min(4, 1 + len(same))
 
 
 def check_every_card(decks: list[LoadedDeck]) -> int:
@@ -134,11 +166,9 @@ def check_every_card(decks: list[LoadedDeck]) -> int:
                 question = build_question(loaded, card, pool, rng)
                 options = question.options
                 where = f"{loaded.deck.id}/{card.id} seed {seed}: {options}"
-                assert len({normalise(o) for o in options}) == len(options), where
+                assert len({canonical(normalise(o)) for o in options}) == len(options), where
                 assert right_options(card, question) == [question.correct], where
-                items = getattr(card, "events", None) or getattr(card, "pairs", None) or ()
-                expected = 2 if card.kind == "true_false" or len(items) == 2 else 4
-                assert len(options) == expected, where
+                assert len(options) == expected_options(card, question, pool), where
                 assert not drafts & {normalise(o) for o in options}, where
                 assert_same_type(card, question, pool)
                 asked += 1
@@ -225,6 +255,22 @@ def test_country_distractors_are_other_countries_not_spellings_of_the_answer(sam
         authored=["USSR", "U.S.S.R", "Iran"],
         exclude=["USSR"],
     )
+
+
+def test_thin_kinds_are_filled_from_the_reserve_never_with_another_name_of_the_answer():
+    empty = AnswerPool([])
+    for seed in range(40):
+        rng = Random(seed)
+        places = choose_distractors("Pyongyang", "place", empty, rng)
+        assert len(places) == 3 and set(places) <= set(RESERVE[AnswerType.place])
+        assert "Pyongyang" not in places
+        soviet = choose_distractors("Soviet Union", "country", empty, rng)
+        assert len(soviet) == 3 and not {"Russia", "USSR"} & set(soviet)
+        council = choose_distractors("Security Council", "organisation", empty, rng)
+        assert "UN Security Council" not in council and len(council) == 3
+        us = choose_distractors("U.S.", "country", empty, rng)
+        assert "United States" not in us
+    assert choose_distractors("Fillipov", "text", empty, Random(0)) == []  # no reserve for text
 
 
 def test_never_equal_to_the_answer_once_case_and_typography_are_folded():
@@ -344,3 +390,38 @@ def test_a_card_without_any_possible_distractor_is_reported(sample, tmp_path):
         r"'Nobody Else': add `distractors`",
     ):
         _question(loaded, "who")
+
+
+def test_drawn_options_are_never_named_in_the_question_nor_the_answer_reworded():
+    def entry(text):
+        return PoolEntry(text, AnswerType.text, "d", text[:3].lower(), frozenset(), True)
+
+    pool = AnswerPool(
+        entry(t)
+        for t in (
+            'A "comprehensive strategic" partnership',
+            "Kim Il-sung",
+            "Treaty of Friendship",
+            "Mutual Assistance",
+            "A mutual defence commitment",
+        )
+    )
+    for seed in SEEDS:
+        wrong = choose_distractors(
+            "Comprehensive Strategic Partnership",
+            "text",
+            pool,
+            Random(seed),
+            context="Kim Il-sung signed the _____ after the Treaty of Friendship.",
+        )
+        assert sorted(wrong) == ["A mutual defence commitment", "Mutual Assistance"]
+    # What the author wrote is kept even when the question names it: a deliberate trap.
+    trap = choose_distractors(
+        "Article 51",
+        "article",
+        AnswerPool([]),
+        Random(0),
+        authored=["Article 4"],
+        context="Article 4 of the pact invokes which article of the UN Charter?",
+    )
+    assert trap[0] == "Article 4" and "Article 4" not in trap[1:]
