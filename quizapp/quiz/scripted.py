@@ -28,7 +28,8 @@ class AnswersError(ValueError):
 
 
 def paper_json(session: ExamSession | QuizSession) -> dict[str, Any]:
-    """The questions as handed out: no right answers, explanations or sources."""
+    """The questions as handed out: no right answers, explanations or sources, and no card
+    ids either (an id such as 'article-51' can give the answer away)."""
     exam = isinstance(session, ExamSession)
     data: dict[str, Any] = {"exam" if exam else "quiz": session.id}
     if exam:
@@ -38,8 +39,6 @@ def paper_json(session: ExamSession | QuizSession) -> dict[str, Any]:
     data["questions"] = [
         {
             "number": n,
-            "deck": q.deck_id,
-            "card": q.card_id,
             "kind": q.kind,
             "prompt": q.prompt,
             "options": dict(zip(q.labels, q.options, strict=True)),

@@ -40,7 +40,7 @@ def test_paper_shows_questions_but_not_their_answers(exam):
     assert first["number"] == 1
     assert first["options"] == dict(zip("abcd", exam.questions[0].options, strict=False))
     for question in paper["questions"]:
-        assert set(question) == {"number", "deck", "card", "kind", "prompt", "options", "tags"}
+        assert set(question) == {"number", "kind", "prompt", "options", "tags"}
     json.dumps(paper)  # ready for a script as it is
 
 
