@@ -10,25 +10,25 @@ from textual.widgets import Static
 
 KEYS = """\
 Home
-  ↑ ↓ Enter   choose a deck (or All decks) and study what is due
-  p           practise ahead (cram): answers do not change the schedule
-  t / s       filter by tag (dates, articles, implications…) / by source document
-  r           reload decks after editing them
-  Ctrl+P      command palette: every action by name
-  q           quit (every answer is already saved)
-
+  ↑ ↓ Enter    choose a deck (or All decks) and study what is due
+  p            practise ahead: answers leave the schedule alone
+  t  s         filter by tag (dates, articles…) / by source document
+  r            reload the decks after editing them
+  q            quit (every answer is already saved)
 Review
-  Space Enter show the answer (basic and cloze cards)
-  a b c d     choose an option (multiple choice, statements, match)
-  t f         true or false
-  digits      type a year, or an order such as 3142, then Enter
-  1 2 3 4     grade: Again, Hard, Good, Easy (the interval each gives is shown)
-  u           undo the last answer
-  Esc         back to the decks (progress is kept)
+  Space Enter  show the answer (basic and cloze cards)
+  a b c d      choose an option (multiple choice, statements, match)
+  t  f         true or false
+  digits Enter type a year, or an order such as 3142
+  1 2 3 4      grade Again, Hard, Good, Easy (each shows its interval)
+  u            undo the last answer
+  Esc          back to the decks (progress is kept)
+Anywhere: ? this list, Ctrl+P every action by name
 
-Grading: a wrong objective answer is graded Again. A right one is graded
-Good on Enter, or Hard (2) or Easy (4) if you say so. Basic and cloze cards
-you grade yourself after seeing the answer.
+Grading: a wrong answer to a card you answer by choosing or typing
+(choice, true/false, year, order, statements, match) is graded Again.
+A right one is Good on Enter, or Hard (2) or Easy (4) if you say so.
+Basic and cloze cards: see the answer, then grade yourself 1-4.
 """
 
 
@@ -37,5 +37,7 @@ class HelpScreen(ModalScreen):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static(KEYS, markup=False)
+        with VerticalScroll(id="help") as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "Esc closes"
+            yield Static(KEYS.rstrip("\n"), markup=False)

@@ -23,10 +23,11 @@ class HomeScreen(Screen):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("enter", "study", "Study", priority=True),
-        Binding("p", "practice", "Practise ahead"),
+        Binding("p", "practice", "Practise", tooltip="Practise ahead: the schedule is unchanged"),
         Binding("t", "focus_tag", "Tag filter"),
         Binding("s", "focus_source", "Source filter"),
-        Binding("r", "reload", "Reload decks"),
+        # Off the footer to keep it within 80 columns; in the palette and the `?` list.
+        Binding("r", "reload", "Reload decks", show=False),
         Binding("question_mark", "help", "Keys"),
         Binding("q", "quit", "Quit"),
     ]

@@ -46,16 +46,18 @@ class ReviewScreen(Screen):
     CSS_PATH = "review.tcss"
     BINDINGS = [
         Binding("space,enter", "reveal", "Show answer"),
+        # The same keys, once answered: take the suggested grade (shown in the grade bar).
+        Binding("space,enter", "accept", "Suggested grade"),
         Binding("a", "choose(0)", "a", show=False),
         Binding("b", "choose(1)", "b", show=False),
         Binding("c", "choose(2)", "c", show=False),
         Binding("d", "choose(3)", "d", show=False),
         Binding("t", "verdict(True)", "True"),
         Binding("f", "verdict(False)", "False"),
-        Binding("1", "grade(1)", "Again"),
-        Binding("2", "grade(2)", "Hard"),
-        Binding("3", "grade(3)", "Good"),
-        Binding("4", "grade(4)", "Easy"),
+        Binding("1", "grade(1)", "Again", show=False),
+        Binding("2", "grade(2)", "Hard", show=False),
+        Binding("3", "grade(3)", "Good", show=False),
+        Binding("4", "grade(4)", "Easy", show=False),
         Binding("u", "undo", "Undo"),
         Binding("question_mark", "help", "Keys"),
         Binding("escape", "leave", "Decks"),
@@ -99,7 +101,9 @@ class ReviewScreen(Screen):
                 yield Static("", id="result")
                 yield Static("", id="answer")
                 yield Static("", id="explanation")
-                yield Static("", id="passage", classes="panel")
+                passage = Static("", id="passage", classes="panel")
+                passage.border_title = "Source"
+                yield passage
             yield Static("", id="grades")
         yield Footer()
 
@@ -160,6 +164,8 @@ class ReviewScreen(Screen):
             if card.kind == "year"
             else "type the numbers earliest first, e.g. 3142, then Enter"
         )
+        # Only characters an answer can hold; a stray letter key does nothing.
+        typed.restrict = r"-?[0-9]*" if card.kind == "year" else r"[0-9 ,-]*"
         for name in ("#result", "#answer", "#explanation", "#passage"):
             self._set(name, "")
         self.query_one("#grades", Static).update(self._hint())
@@ -214,13 +220,18 @@ class ReviewScreen(Screen):
 
     def action_reveal(self) -> None:
         if self.phase == "answered":
-            from quizapp.quiz.answers import default_rating
-
-            self.action_grade(int(default_rating(self.correct)))
+            self.action_accept()
             return
         if self.card.kind in OPTION_KINDS | TYPED_KINDS:
             return
         self._show_answer(None)
+
+    def action_accept(self) -> None:
+        if self.phase != "answered":
+            return
+        from quizapp.quiz.answers import default_rating
+
+        self.action_grade(int(default_rating(self.correct)))
 
     def action_choose(self, index: int) -> None:
         if self.phase != "asking" or self.question is None:
@@ -272,10 +283,10 @@ class ReviewScreen(Screen):
         loaded = self.collection.deck(self.key.deck_id)
         source = loaded.source_of(card)
         if source is not None and card.source is not None:
-            text = Text()
-            text.append_text(literal(f"“{source.passage(card.source.quote) or card.source.quote}”"))
+            # The document's own wording, unquoted (it may open with a quotation mark itself).
+            text = literal(source.passage(card.source.quote) or card.source.quote, "italic")
             text.append("\n— ", style="dim")
-            text.append_text(literal(source.citation, "dim italic"))
+            text.append_text(literal(source.citation, "dim"))
             self._set("#passage", text)
         self.query_one("#grades", Static).update(self._grade_bar())
         self.refresh_bindings()
@@ -381,9 +392,9 @@ class ReviewScreen(Screen):
             return True
         kind = self.card.kind
         if action == "reveal":
-            if self.phase == "answered":
-                return True
-            return kind not in OPTION_KINDS | TYPED_KINDS
+            return self.phase == "asking" and kind not in OPTION_KINDS | TYPED_KINDS
+        if action == "accept":
+            return self.phase == "answered"
         if action == "choose":
             return self.phase == "asking" and kind in OPTION_KINDS
         if action == "verdict":
