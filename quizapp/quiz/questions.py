@@ -239,19 +239,37 @@ def _statements(card: StatementsCard, pool: AnswerPool, rng: Random, n: int) -> 
     return card.prompt, texts, chosen.index(right), f"{statement_option(right, total)} ({marks})"
 
 
+def _swapped(order: tuple[int, ...], rng: Random) -> tuple[int, ...]:
+    items = list(order)
+    i, j = rng.sample(range(len(items)), 2)
+    items[i], items[j] = items[j], items[i]
+    return tuple(items)
+
+
 def _permutation_options(
     size: int, right: tuple[int, ...], rng: Random, n: int
 ) -> tuple[list[tuple[int, ...]], int]:
-    """The right permutation and up to n-1 other distinct ones, shuffled."""
+    """The right permutation and up to n-1 other distinct ones, shuffled.
+
+    With four or more items random orders differ almost everywhere, so knowing
+    one item would rule most of them out. Instead every option, the right one
+    included, is one swap away from a hidden order that is none of them: the
+    options share most places, and neither their "middle" nor a per-place
+    majority vote points at the answer.
+    """
     wanted = min(n, math.factorial(size))
-    chosen = {right}
-    while len(chosen) < wanted:
-        candidate = list(range(size))
-        rng.shuffle(candidate)
-        chosen.add(tuple(candidate))
-    ordered = [right, *sorted(chosen - {right})]  # sorted: set order must not decide the draw
-    rng.shuffle(ordered)
-    return ordered, ordered.index(right)
+    if size < 4:
+        others = [p for p in itertools.permutations(range(size)) if p != right]
+        options = [right, *rng.sample(others, wanted - 1)]
+    else:
+        hidden = _swapped(right, rng)
+        options = [right]
+        while len(options) < wanted:
+            candidate = _swapped(hidden, rng)
+            if candidate not in options and candidate != hidden:
+                options.append(candidate)
+    rng.shuffle(options)
+    return options, options.index(right)
 
 
 def _ordering(card: OrderingCard, pool: AnswerPool, rng: Random, n: int) -> Made:

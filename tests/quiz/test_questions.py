@@ -425,3 +425,21 @@ def test_drawn_options_are_never_named_in_the_question_nor_the_answer_reworded()
         context="Article 4 of the pact invokes which article of the UN Charter?",
     )
     assert trap[0] == "Article 4" and "Article 4" not in trap[1:]
+
+
+def test_order_and_match_options_are_close_but_do_not_point_at_the_answer(sample):
+    from collections import Counter
+
+    for card_id in ("timeline", "article-match"):
+        for seed in range(30):
+            question = _question(sample, card_id, seed)
+            codes = [re.findall(r"[A-H]-?\d?", o) for o in question.options]
+            right = codes[question.correct]
+            # Knowing one item does not rule out every wrong option: they differ in few places.
+            for code in codes:
+                assert sum(a != b for a, b in zip(code, right, strict=True)) <= 4, codes
+            # A per-place majority vote over the options never yields the answer.
+            vote = [Counter(c[i] for c in codes).most_common()[0] for i in range(len(right))]
+            assert not all(
+                item == right[i] and count > 2 for i, (item, count) in enumerate(vote)
+            ), codes
