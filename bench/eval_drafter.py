@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quizapp.authoring.drafter import draft_cards  # noqa: E402
+from quizapp.authoring.drafter import MIN_WORDS, draft_cards  # noqa: E402
+from quizapp.authoring.sentences import split_sentences  # noqa: E402
 from quizapp.deck.loader import bundled_library, load_decks  # noqa: E402
 from quizapp.deck.model import Status  # noqa: E402
 from quizapp.deck.paths import bundled_decks_dir  # noqa: E402
@@ -66,13 +67,29 @@ def evaluate(paths: list[Path]) -> dict:
     library = bundled_library()
     bundled = bundled_quotes(paths, library)
     figures: dict = {"decks": bundled["decks"], "bundled_cards": bundled["cards"], "documents": {}}
-    totals = {"quotes": 0, "proposed": 0, "proposed_strict": 0, "candidates": 0, "noise": 0}
+    totals = dict.fromkeys(
+        (
+            "quotes", "proposed", "proposed_strict", "candidates", "noise",
+            "every_sentence", "every_sentence_proposed", "every_sentence_noise",
+        ),
+        0,
+    )  # fmt: skip
     for doc_id, document in sorted(library.items()):
         quotes = bundled["quotes"][doc_id]
         candidates = []
         for candidate in draft_cards(document.text, doc_id):
             quote = candidate.card.source.quote
             candidates.append((document.find(quote), quote))
+        # Reference: a "drafter" that proposes every sentence of MIN_WORDS words or more.
+        sentences = [(s.start, s.end) for s in split_sentences(document.text)]
+        every = [s for s in sentences if len(document.text[s[0] : s[1]].split()) >= MIN_WORDS]
+        row_every = {
+            "every_sentence": len(every),
+            "every_sentence_proposed": sum(1 for s in quotes if any(overlaps(s, c) for c in every)),
+            "every_sentence_noise": sum(
+                1 for c in every if not any(overlaps(c, s) for s in quotes)
+            ),
+        }
         proposed = sum(1 for s in quotes if any(overlaps(s, c) for c, _ in candidates))
         strict = sum(1 for q in quotes.values() if any(contains(q, c) for _, c in candidates))
         noise = sum(1 for c, _ in candidates if not any(overlaps(c, s) for s in quotes))
@@ -82,6 +99,7 @@ def evaluate(paths: list[Path]) -> dict:
             "proposed_strict": strict,
             "candidates": len(candidates),
             "noise": noise,
+            **row_every,
         }
         figures["documents"][doc_id] = row
         for key in totals:
@@ -90,6 +108,12 @@ def evaluate(paths: list[Path]) -> dict:
     figures["proposed_share"] = _share(totals["proposed"], totals["quotes"])
     figures["proposed_strict_share"] = _share(totals["proposed_strict"], totals["quotes"])
     figures["noise_share"] = _share(totals["noise"], totals["candidates"])
+    figures["every_sentence_proposed_share"] = _share(
+        totals["every_sentence_proposed"], totals["quotes"]
+    )
+    figures["every_sentence_noise_share"] = _share(
+        totals["every_sentence_noise"], totals["every_sentence"]
+    )
     return figures
 
 
@@ -124,6 +148,13 @@ def main() -> int:
     print(
         f"noise: {figures['noise']}/{figures['candidates']} candidates "
         f"({_percent(figures['noise_share'])}) overlap no bundled quote"
+    )
+    print(
+        f"reference, every sentence of {MIN_WORDS}+ words as a candidate: "
+        f"{figures['every_sentence_proposed']}/{figures['quotes']} proposed "
+        f"({_percent(figures['every_sentence_proposed_share'])}), "
+        f"{figures['every_sentence_noise']}/{figures['every_sentence']} noise "
+        f"({_percent(figures['every_sentence_noise_share'])})"
     )
     for doc_id, row in figures["documents"].items():
         print(

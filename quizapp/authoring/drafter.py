@@ -45,6 +45,8 @@ _NUMBER = re.compile(
     r"(?:\s(?:years?|days?|months?|weeks?|km|kilometres?|miles?|people|members|countries|"
     r"nations|states|times|seats|votes|tonnes|soldiers|troops)\b)?"
 )
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!][\"')\]]*$")  # folded text: quotes are straight
+_PROPER_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*[A-Za-z]")
 _AFTER_MONTH = re.compile(rf"\b(?:{_MONTHS})\s$")
 _ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Schedule|Chapter|Paragraph|Rule|Resolution)\s"
@@ -114,8 +116,10 @@ def _useful_sentences(sentences: list[Sentence]) -> list[Sentence]:
     kept = []
     for sentence in sentences:
         folded = fold(sentence.text).casefold()
-        if sentence.words < MIN_WORDS or folded.endswith("?") or "{{" in folded:
+        if sentence.words < MIN_WORDS or "{{" in folded:
             continue
+        if not _SENTENCE_END.search(folded) and not _YEAR.search(sentence.text):
+            continue  # a question, a heading or a teaser cut off with "...", unless dated
         # A repeat, or a repeat with more after it ("<caption> | Photo Credit: ...").
         prefixes = (folded[:i] for i, ch in enumerate(folded) if ch == " ")
         if folded in seen or any(p in seen for p in prefixes):
@@ -180,13 +184,19 @@ def _cloze_cards(sentence: Sentence, document_id: str, named: set[str]) -> list[
     for match in _NUMBER.finditer(text):
         if not _AFTER_MONTH.search(text, 0, match.start()):  # "June 21": a date, not a count
             add(*match.span(), AnswerType.number, "numbers")
-    for start, end, answer_type, tag in _names(text):
+    names = list(_names(text))
+    for start, end, answer_type, tag in names:
         key = fold(text[start:end]).casefold()
         if key in named:
             continue
         if free(start, end):
             named.add(key)
             add(start, end, answer_type, tag)
+    if not terms and not _YEAR.search(text):
+        # Nothing else to ask: blank the first party named, as a "who did what" card.
+        key_term = names[0] if names else _first_proper_word(text)
+        if key_term is not None:
+            add(*key_term)
 
     out = []
     for start, end, label, answer_type, tag in sorted(terms):
@@ -202,6 +212,17 @@ def _cloze_cards(sentence: Sentence, document_id: str, named: set[str]) -> list[
         )
         out.append(Candidate(card, sentence.start, sentence.end))
     return out
+
+
+def _first_proper_word(text: str) -> tuple[int, int, AnswerType, str] | None:
+    """The first capitalised word that is not capitalised only for opening the sentence."""
+    for match in _PROPER_WORD.finditer(text):
+        word = match.group()
+        if match.start() == 0 or word in _COMMON or word in _TITLES:
+            continue
+        end = match.end() - 2 if re.search(r"[\u2019']s$", word) else match.end()
+        return match.start(), end, AnswerType.text, "names"
+    return None
 
 
 def _names(text: str) -> Iterator[tuple[int, int, AnswerType, str]]:

@@ -219,3 +219,16 @@ def test_any_text_drafts_valid_cards_that_quote_it(tokens, glue):
         id="fuzz", title="Fuzz", sources=["hindu-explained"], cards=[c.card for c in candidates]
     )
     assert Deck.model_validate(yaml_rs.loads(deck_yaml(deck), parse_datetime=False)) == deck
+
+
+def test_headings_and_teasers_are_skipped_and_plain_sentences_blank_a_name(tmp_path):
+    text = (
+        "Historical context of the relations between the two countries\n"
+        "Ties between Pyongyang and Moscow go back to the Soviet times.\n"
+        "The two countries also share a land border.\n"
+        "Gross Domestic Product represents the total monetary value of all goods \u2026\n"
+        "Updated - June 21, 2024 02:21 pm IST\n"
+    )
+    cards = [c.card for c in draft_cards(text, "doc")]
+    assert [(c.kind, c.answer) for c in cards] == [("cloze", "Pyongyang"), ("year", 2024)]
+    assert cards[0].text == "Ties between {{Pyongyang}} and Moscow go back to the Soviet times."
