@@ -88,15 +88,6 @@ def ensure_exam_schema(conn: sqlite3.Connection) -> None:
     conn.executescript(SCHEMA)
 
 
-def open_exam_db(path: str, *, timeout: float = 5.0) -> sqlite3.Connection:
-    """A connection to the progress database with the exam tables ready."""
-    conn = sqlite3.connect(path, timeout=timeout)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    ensure_exam_schema(conn)
-    return conn
-
-
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[None]:
     """One durable step: all of it is committed, or none of it."""
