@@ -17,7 +17,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
-from quizapp.ui.text import interval, literal
+from quizapp.ui.text import literal
+from quizapp.ui.widgets.choices import Choices
+from quizapp.ui.widgets.grade_bar import GradeBar
+from quizapp.ui.widgets.passage import SourcePassage
+from quizapp.ui.widgets.typed_answer import TypedAnswer
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
@@ -25,7 +29,6 @@ if TYPE_CHECKING:
 
 OPTION_KINDS = {"mcq", "true_false", "statements", "match"}
 TYPED_KINDS = {"year", "ordering"}
-GRADE_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
 @dataclass
@@ -96,15 +99,13 @@ class ReviewScreen(Screen):
             yield ProgressBar(id="progress", show_eta=False)
             with VerticalScroll(id="card"):
                 yield Static("", id="prompt")
-                yield Static("", id="options")
-                yield Input(id="typed")
+                yield Choices(id="options")
+                yield TypedAnswer(id="typed")
                 yield Static("", id="result")
                 yield Static("", id="answer")
                 yield Static("", id="explanation")
-                passage = Static("", id="passage", classes="panel")
-                passage.border_title = "Source"
-                yield passage
-            yield Static("", id="grades")
+                yield SourcePassage(id="passage")
+            yield GradeBar(id="grades")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -153,30 +154,24 @@ class ReviewScreen(Screen):
             total=done + self._remaining() + (1 if self.practice is not None else 0), progress=done
         )
 
-        prompt, options = self._prompt_and_options(card)
+        prompt = self._ask(card)
         self.query_one("#prompt", Static).update(literal(prompt, "bold"))
-        self._set("#options", options)
-        typed = self.query_one("#typed", Input)
-        typed.value = ""
-        typed.display = card.kind in TYPED_KINDS
-        typed.placeholder = (
-            "type the year, then Enter"
-            if card.kind == "year"
-            else "type the numbers earliest first, e.g. 3142, then Enter"
-        )
-        # Only characters an answer can hold; a stray letter key does nothing.
-        typed.restrict = r"-?[0-9]*" if card.kind == "year" else r"[0-9 ,-]*"
-        for name in ("#result", "#answer", "#explanation", "#passage"):
+        typed = self.query_one("#typed", TypedAnswer)
+        for name in ("#result", "#answer", "#explanation"):
             self._set(name, "")
-        self.query_one("#grades", Static).update(self._hint())
-        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
-        if typed.display:
+        self.query_one("#passage", SourcePassage).clear()
+        self.query_one("#grades", GradeBar).show_hint(card.kind)
+        scroll = self.query_one("#card", VerticalScroll)
+        scroll.scroll_home(animate=False)
+        if typed.ask(card.kind):
             typed.focus()
         else:
-            self.set_focus(None)
+            scroll.focus()  # arrow keys and Page Up/Down scroll a long card
         self.refresh_bindings()
 
-    def _prompt_and_options(self, card) -> tuple[str, Text]:
+    def _ask(self, card) -> str:
+        """Fill in how this card is answered; returns its prompt."""
+        choices = self.query_one("#options", Choices)
         if card.kind in OPTION_KINDS:
             from quizapp.quiz.distractors import AnswerPool
             from quizapp.quiz.questions import build_question
@@ -185,36 +180,22 @@ class ReviewScreen(Screen):
                 self._pool = AnswerPool.from_decks(d.deck for d in self.collection.decks)
             loaded = self.collection.deck(self.key.deck_id)
             self.question = build_question(loaded, card, self._pool, self.app.rng)
-            options = Text("\n").join(
-                Text.assemble((f"  {label}) ", "bold"), literal(option))
-                for label, option in zip(self.question.labels, self.question.options, strict=True)
-            )
-            return self.question.prompt, options
+            choices.show_options(self.question.labels, self.question.options)
+            return self.question.prompt
         if card.kind == "ordering":
             order = list(range(len(card.events)))
             self.app.rng.shuffle(order)
             self.shown_order = order
-            options = Text("\n").join(
-                Text.assemble((f"  {n}. ", "bold"), literal(card.events[index].event))
-                for n, index in enumerate(order, 1)
-            )
-            return card.prompt, options
-        return card.prompt, Text()
+            choices.show_events([card.events[index].event for index in order])
+            return card.prompt
+        choices.clear()
+        return card.prompt
 
     def _set(self, selector: str, content: Text | str) -> None:
         """Fill a part of the card, hiding it while it has nothing to say."""
         widget = self.query_one(selector, Static)
         widget.update(content)
         widget.display = bool(str(content))
-
-    def _hint(self) -> Text:
-        kind = self.card.kind
-        if kind in OPTION_KINDS:
-            keys = "t or f" if kind == "true_false" else "a-d"
-            return Text(f"Press {keys} to answer.", style="dim")
-        if kind in TYPED_KINDS:
-            return Text("Type your answer and press Enter.", style="dim")
-        return Text("Press Space or Enter to show the answer.", style="dim")
 
     # -- answering ----------------------------------------------------------------------
 
@@ -262,8 +243,8 @@ class ReviewScreen(Screen):
             self._set("#result", literal(str(problem), "yellow"))
             return
         self.given = event.value.strip()
-        self.query_one("#typed", Input).display = False
-        self.set_focus(None)
+        self.query_one("#typed", TypedAnswer).hide()
+        self.query_one("#card", VerticalScroll).focus()
         self._show_answer(correct)
 
     def _show_answer(self, correct: bool | None) -> None:
@@ -280,16 +261,29 @@ class ReviewScreen(Screen):
             self._set("#result", verdict)
         self._set("#answer", self._answer_text(card))
         self._set("#explanation", literal(card.explanation))
-        loaded = self.collection.deck(self.key.deck_id)
-        source = loaded.source_of(card)
+        source = self.collection.deck(self.key.deck_id).source_of(card)
+        passage = self.query_one("#passage", SourcePassage)
         if source is not None and card.source is not None:
-            # The document's own wording, unquoted (it may open with a quotation mark itself).
-            text = literal(source.passage(card.source.quote) or card.source.quote, "italic")
-            text.append("\n— ", style="dim")
-            text.append_text(literal(source.citation, "dim"))
-            self._set("#passage", text)
-        self.query_one("#grades", Static).update(self._grade_bar())
+            passage.show_passage(
+                source.passage(card.source.quote) or card.source.quote, source.citation
+            )
+        else:
+            passage.clear()
+        self._show_grades()
         self.refresh_bindings()
+
+    def _show_grades(self) -> None:
+        from quizapp.quiz.answers import allowed_ratings, default_rating
+
+        practice = self.practice is not None
+        # Practice leaves the schedule alone, so there is no interval to preview.
+        previews = None if practice else self.collection.store.preview_intervals(self.key)
+        self.query_one("#grades", GradeBar).show_grades(
+            {int(r) for r in allowed_ratings(self.correct)},
+            int(default_rating(self.correct)),
+            None if previews is None else {int(r): d for r, d in previews.items()},
+            practice=practice,
+        )
 
     def _answer_text(self, card) -> Text:
         kind = card.kind
@@ -306,30 +300,6 @@ class ReviewScreen(Screen):
         else:
             text.append_text(literal(str(card.answer)))
         return text
-
-    def _grade_bar(self) -> Text:
-        from quizapp.quiz.answers import allowed_ratings, default_rating
-
-        allowed = {int(r) for r in allowed_ratings(self.correct)}
-        default = int(default_rating(self.correct))
-        previews = (
-            {} if self.practice is not None else self.collection.store.preview_intervals(self.key)
-        )
-        bar = Text()
-        for rating, name in GRADE_NAMES.items():
-            if rating not in allowed:
-                continue
-            style = "bold reverse" if rating == default else "bold"
-            bar.append(f" {rating} {name} ", style=style)
-            if previews:
-                bar.append(f" {interval(previews[rating])}", style="dim")
-            bar.append("   ")
-        bar.append("(Enter: ", style="dim")
-        bar.append(GRADE_NAMES[default], style="dim bold")
-        bar.append(")", style="dim")
-        if self.practice is not None:
-            bar.append("  practice: the schedule is not changed", style="dim")
-        return bar
 
     def action_grade(self, rating: int) -> None:
         from quizapp.core.store import Mode, Rating
