@@ -82,12 +82,18 @@ def first_queue(db: Path, decks: int) -> tuple[float, int]:
     return elapsed, len(queue)
 
 
-def answer_latency(db: Path, decks: int, answers: int) -> list[float]:
+SYNCHRONOUS = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
+
+
+def answer_latency(db: Path, decks: int, answers: int) -> tuple[list[float], str]:
     clock = FixedClock(START)
     store = Store.open(
         db, clock=clock, settings=SchedulerSettings(timezone="UTC"), rng=random.Random(2)
     )
     deck_ids = [f"deck-{d}" for d in range(decks)]
+    conn = store.connection
+    journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    sync = SYNCHRONOUS[conn.execute("PRAGMA synchronous").fetchone()[0]]
     rng = random.Random(3)
     times = []
     key = store.next_card(deck_ids)
@@ -98,7 +104,7 @@ def answer_latency(db: Path, decks: int, answers: int) -> list[float]:
         times.append(time.perf_counter() - began)
         clock.advance(seconds=8)
     store.close()
-    return times
+    return times, f"{journal}, synchronous={sync}"
 
 
 def replay(db: Path) -> tuple[int, float]:
@@ -134,7 +140,7 @@ def main() -> None:
         db = Path(tmp) / "bench.sqlite3"
         sync_s = build_collection(db, args.cards, args.decks)
         queue_runs = [first_queue(db, args.decks) for _ in range(5)]
-        latencies = answer_latency(db, args.decks, args.answers)
+        latencies, commit_mode = answer_latency(db, args.decks, args.answers)
         reviews, replay_s = replay(Path(tmp) / "replay.sqlite3")
     latencies.sort()
     figures = {
@@ -144,6 +150,7 @@ def main() -> None:
         "first_queue_len": queue_runs[0][1],
         "answer_median_ms": round(statistics.median(latencies) * 1000, 3),
         "answer_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 3),
+        "commit_mode": commit_mode,
         "replay_reviews": reviews,
         "replay_reviews_per_s": round(reviews / replay_s),
         "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
@@ -165,6 +172,7 @@ def main() -> None:
             "target < 1 ms",
         ),
         ("one answer, 99th percentile", f"{figures['answer_p99_ms']:.3f} ms", ""),
+        ("answers committed with", figures["commit_mode"], ""),
         (
             f"replay of {reviews:,} real reviews",
             f"{figures['replay_reviews_per_s']:,} reviews/s",
@@ -173,8 +181,9 @@ def main() -> None:
         ("peak memory (max RSS)", f"{figures['peak_memory_mb']} MB", "target < 200 MB"),
     ]
     width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
     for name, value, target in rows:
-        print(f"{name:<{width}}  {value:>16}  {target}")
+        print(f"{name:<{width}}  {value:>{value_width}}  {target}")
 
 
 if __name__ == "__main__":

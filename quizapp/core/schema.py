@@ -79,7 +79,11 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V
 LATEST = len(MIGRATIONS)
 
 
-class NewerDatabaseError(Exception):
+class StoreError(Exception):
+    """The progress database cannot be used; the message says which file and what to do."""
+
+
+class NewerDatabaseError(StoreError):
     pass
 
 

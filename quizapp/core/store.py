@@ -8,7 +8,11 @@ Rules the rest of the app relies on:
   answers are logged and change nothing. Quiz and exam answers are logged;
   recognising an option is easier than recalling an answer, so a right one
   leaves the schedule alone, while a wrong one makes the card due now (its
-  stability untouched) so the next review session brings it back first.
+  stability untouched) so the next review session brings it back first. A
+  card still new stays new (it has no memory state to keep) but is due now,
+  so it comes first among the new cards, within the daily new-card limit.
+* Undo restores everything an answer changed, the "changed since last
+  review" flag included, and deletes its log row, in one transaction.
 * Loading a deck never rewrites history: a reworded card keeps its progress
   (and is flagged as changed until reviewed again), a removed card is kept
   and comes back with it, a renamed card carries its history over when the
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import IntEnum, StrEnum
 from pathlib import Path
+from time import sleep
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -33,7 +38,7 @@ import fsrs
 import fsrs.scheduler
 
 from quizapp.core.clock import Clock, SystemClock
-from quizapp.core.schema import migrate
+from quizapp.core.schema import NewerDatabaseError, StoreError, migrate
 from quizapp.core.settings import SchedulerSettings
 
 
@@ -138,7 +143,15 @@ _FSRS_STATE = {
     RELEARNING: fsrs.State.Relearning,
 }
 _OUR_STATE = {v: k for k, v in _FSRS_STATE.items()}
-_COLUMNS = "state, step, stability, difficulty, due, last_review, reps, lapses, introduced"
+# What an answer may change, saved in its log row so that undo can put it back.
+_COLUMNS = (
+    "state, step, stability, difficulty, due, last_review, reps, lapses, introduced, reviewed_hash"
+)
+_RESTORED = _COLUMNS.split(", ")
+_UNDO_SQL = (
+    f"UPDATE card SET {', '.join(f'{c} = :{c}' for c in _RESTORED)} "
+    "WHERE deck_id = :deck_id AND card_id = :card_id"
+)
 
 
 class Store:
@@ -175,11 +188,22 @@ class Store:
         conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
         try:
             conn.execute("PRAGMA busy_timeout = 30000")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             # FULL: the answer survives power loss too, not only a killed process.
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn)
+        except NewerDatabaseError as error:
+            conn.close()
+            raise NewerDatabaseError(f"{path}: {error}") from None
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            if error.sqlite_errorname not in {"SQLITE_NOTADB", "SQLITE_CORRUPT"}:
+                raise
+            raise StoreError(
+                f"{path}: not a quizapp progress database ({error}); "
+                "move it aside, or choose another file with --db or $QUIZAPP_DB"
+            ) from None
         except BaseException:
             conn.close()
             raise
@@ -229,10 +253,15 @@ class Store:
         """Start (UTC) of the study day containing `moment`, in the learner's local time."""
         moment = moment or self.clock.now()
         local = moment.astimezone(self._zone) if self._zone else moment.astimezone()
-        start = datetime.combine(local.date(), time(self.settings.rollover_hour), local.tzinfo)
-        if local < start:
-            start -= timedelta(days=1)
-        return start.astimezone(UTC)
+        day = local.date()
+        if local.hour < self.settings.rollover_hour:
+            day -= timedelta(days=1)
+        start = datetime.combine(day, time(self.settings.rollover_hour))
+        # Localise the wall-clock time on that day itself: its UTC offset may differ from
+        # now's (summer time starts or ends between the two).
+        if self._zone:
+            return start.replace(tzinfo=self._zone).astimezone(UTC)
+        return start.astimezone().astimezone(UTC)
 
     def _day_bounds(self) -> tuple[int, int, int]:
         now = self.clock.now()
@@ -261,15 +290,24 @@ class Store:
                     "SELECT card_id, content_hash, present FROM card WHERE deck_id = ?", (deck_id,)
                 )
             }
+            in_deck = {c.card_id for c in cards}
             for card in cards:
-                if card.card_id in known:
+                old = next((o for o in card.previous_ids if o in known and o not in in_deck), None)
+                if old is None:
                     continue
-                for old in card.previous_ids:
-                    if old in known and old not in {c.card_id for c in cards}:
-                        self._rename(db, deck_id, old, card.card_id, now)
-                        known[card.card_id] = known.pop(old)
-                        report.renamed.append((old, card.card_id))
-                        break
+                if card.card_id in known:
+                    # Registered under its new id before the deck named the old one. If never
+                    # answered under the new id, the old id's history takes its place; if both
+                    # have history, both are kept as they are rather than guess how to merge.
+                    if not self._never_answered(db, deck_id, card.card_id):
+                        continue
+                    db.execute(
+                        "DELETE FROM card WHERE deck_id = ? AND card_id = ?",
+                        (deck_id, card.card_id),
+                    )
+                self._rename(db, deck_id, old, card.card_id, now)
+                known[card.card_id] = known.pop(old)
+                report.renamed.append((old, card.card_id))
             wanted = set()
             for position, card in enumerate(cards):
                 wanted.add(card.card_id)
@@ -313,6 +351,14 @@ class Store:
             "SELECT digest FROM deck_sync WHERE deck_id = ?", (deck_id,)
         ).fetchone()
         return row[0] if row else None
+
+    @staticmethod
+    def _never_answered(db: sqlite3.Connection, deck_id: str, card_id: str) -> bool:
+        return not db.execute(
+            "SELECT 1 FROM card WHERE deck_id = ?1 AND card_id = ?2 AND (reps > 0 OR EXISTS "
+            "(SELECT 1 FROM review_log WHERE deck_id = ?1 AND card_id = ?2))",
+            (deck_id, card_id),
+        ).fetchone()
 
     def _rename(self, db: sqlite3.Connection, deck_id: str, old: str, new: str, now: int) -> None:
         db.execute(
@@ -518,7 +564,7 @@ class Store:
         now_ms = _ms(now)
         with self._transaction() as db:
             row = self._row(key)
-            before = json.dumps(dict(zip(_COLUMNS.split(", "), row, strict=True)))
+            before = json.dumps(dict(zip(_RESTORED, row, strict=True)))
             if mode is Mode.review:
                 card = self._review(self._scheduler, self._fsrs_card(row, now), rating, now)
                 lapsed = row[0] == REVIEW and card.state == fsrs.State.Relearning
@@ -566,14 +612,7 @@ class Store:
                 ).fetchone()
                 if row is None:
                     continue  # already gone (another window undid it)
-                before = json.loads(row[2])
-                db.execute(
-                    "UPDATE card SET state = :state, step = :step, stability = :stability, "
-                    "difficulty = :difficulty, due = :due, last_review = :last_review, "
-                    "reps = :reps, lapses = :lapses, introduced = :introduced "
-                    "WHERE deck_id = :deck_id AND card_id = :card_id",
-                    {**before, "deck_id": row[0], "card_id": row[1]},
-                )
+                db.execute(_UNDO_SQL, {**json.loads(row[2]), "deck_id": row[0], "card_id": row[1]})
                 db.execute("DELETE FROM review_log WHERE id = ?", (review_id,))
             return CardKey(row[0], row[1])
         return None
@@ -631,6 +670,26 @@ class Store:
                     f"{r.reviewed_at.isoformat()},{r.duration_ms}"
                 )
         return "\n".join(lines) + "\n"
+
+
+def _use_wal(conn: sqlite3.Connection, patience_s: float = 30.0) -> None:
+    """Switch to WAL, waiting while another process holds the database.
+
+    Unlike other statements, this one can fail at once with "database is locked" (SQLite
+    skips its busy handler here to avoid a deadlock) when two windows start together, so
+    it is retried as the busy handler would.
+    """
+    delay, waited = 0.001, 0.0
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as error:
+            if not error.sqlite_errorname.startswith("SQLITE_BUSY") or waited >= patience_s:
+                raise
+        sleep(delay)
+        waited += delay
+        delay = min(delay * 2, 0.05)
 
 
 def _tag_filter(tags: Iterable[str] | None) -> tuple[str, list[str]]:

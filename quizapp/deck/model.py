@@ -129,6 +129,19 @@ class ClozeCard(CardBase):
     kind: Literal["cloze"]
     text: NonEmpty = Field(description="Text with deletions: {{answer}} or {{answer::hint}}.")
     answer_type: AnswerType = AnswerType.text
+    distractors: list[NonEmpty] = Field(
+        default_factory=list, description="Wrong options for the first blank, in quizzes."
+    )
+
+    @model_validator(mode="after")
+    def _first_answer_not_a_distractor(self) -> ClozeCard:
+        first = self.deletions[0][0].casefold() if self.deletions else ""
+        if first in (d.casefold() for d in self.distractors):
+            raise ValueError(
+                f"the first blank's answer {self.deletions[0][0]!r} is also listed as a "
+                "distractor: remove it from `distractors`"
+            )
+        return self
 
     @field_validator("text")
     @classmethod

@@ -197,7 +197,14 @@ def _cloze(card: ClozeCard, pool: AnswerPool, rng: Random, n: int) -> Made:
 
     prompt = CLOZE_PATTERN.sub(fill, card.text)
     wrong = choose_distractors(
-        answer, card.answer_type, pool, rng, tags=card.tags, context=prompt, count=n - 1
+        answer,
+        card.answer_type,
+        pool,
+        rng,
+        authored=card.distractors,
+        tags=card.tags,
+        context=prompt,
+        count=n - 1,
     )
     texts, correct = _shuffled(answer, wrong, rng)
     return prompt, texts, correct, answer

@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def start(db, name, count):
+def start(db, name, count, *extra):
     return subprocess.Popen(
-        [sys.executable, str(WORKER), str(db), name, str(count)],
+        [sys.executable, str(WORKER), str(db), name, str(count), *extra],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -67,7 +68,13 @@ def test_answers_reported_as_recorded_survive_sigkill(tmp_path):
 
 def test_two_processes_answering_at_once_lose_nothing(tmp_path):
     db = tmp_path / "progress.sqlite3"
-    procs = [start(db, name, 300) for name in ("left", "right")]
+    procs = [start(db, name, 300, "gate") for name in ("left", "right")]
+    # Both open and waiting, then both let go at once: each one's writes wait on the other's.
+    for proc in procs:
+        assert proc.stdout.readline() == "ready\n", proc.stderr.read()
+    for proc in procs:
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
     outputs = [p.communicate(timeout=120) for p in procs]
     for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err

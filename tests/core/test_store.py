@@ -2,12 +2,13 @@
 
 import random
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from quizapp.core.clock import FixedClock
-from quizapp.core.schema import V1, NewerDatabaseError
+from quizapp.core.schema import NewerDatabaseError, StoreError
 from quizapp.core.settings import SchedulerSettings
 from quizapp.core.store import CardKey, Counts, Mode, Rating, Store
 
@@ -235,26 +236,63 @@ def test_loading_a_deck_never_rewrites_the_log(open_store, tmp_path):
     assert store.review_log() == log
 
 
+# The first release's schema, written out here as it shipped: the migrations must keep opening
+# databases made by it even if the code's own copy is ever edited by mistake.
+FIRST_RELEASE_SCHEMA = """
+CREATE TABLE card (
+    deck_id TEXT NOT NULL, card_id TEXT NOT NULL, content_hash TEXT NOT NULL,
+    reviewed_hash TEXT, tags TEXT NOT NULL DEFAULT ' ', studyable INTEGER NOT NULL DEFAULT 1,
+    present INTEGER NOT NULL DEFAULT 1, position INTEGER NOT NULL DEFAULT 0,
+    state INTEGER NOT NULL DEFAULT 0, step INTEGER, stability REAL, difficulty REAL,
+    due INTEGER, last_review INTEGER, reps INTEGER NOT NULL DEFAULT 0,
+    lapses INTEGER NOT NULL DEFAULT 0, introduced INTEGER,
+    PRIMARY KEY (deck_id, card_id)
+) WITHOUT ROWID;
+CREATE INDEX card_queue ON card (deck_id, state, due) WHERE present AND studyable;
+CREATE TABLE review_log (
+    id INTEGER PRIMARY KEY, deck_id TEXT NOT NULL, card_id TEXT NOT NULL,
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4), reviewed_at INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL DEFAULT 0,
+    mode TEXT NOT NULL CHECK (mode IN ('review', 'practice', 'quiz', 'exam')),
+    answer TEXT, before TEXT NOT NULL
+);
+CREATE INDEX review_log_card ON review_log (deck_id, card_id, reviewed_at);
+PRAGMA user_version = 1;
+"""
+
+
 def test_migration_from_the_first_schema(tmp_path, clock):
     path = tmp_path / "v1.sqlite3"
     conn = sqlite3.connect(path)
-    for statement in V1.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-    conn.execute("PRAGMA user_version = 1")
-    conn.execute("INSERT INTO card (deck_id, card_id, content_hash) VALUES ('d', 'a', 'h')")
+    conn.executescript(FIRST_RELEASE_SCHEMA)
+    due = int((START + timedelta(days=3)).timestamp() * 1000)
+    reviewed = int((START - timedelta(days=2)).timestamp() * 1000)
     conn.execute(
-        "INSERT INTO review_log (deck_id, card_id, rating, reviewed_at, mode, before) "
-        "VALUES ('d', 'a', 3, 0, 'review', '{}')"
+        "INSERT INTO card (deck_id, card_id, content_hash, reviewed_hash, state, stability, "
+        "difficulty, due, last_review, reps, introduced) "
+        "VALUES ('d', 'a', 'h', 'h', 2, 4.5, 5.0, ?, ?, 1, ?)",
+        (due, reviewed, reviewed),
+    )
+    conn.execute(
+        "INSERT INTO review_log (deck_id, card_id, rating, reviewed_at, mode, answer, before) "
+        "VALUES ('d', 'a', 3, ?, 'review', '1948', '{\"state\": 0}')",
+        (reviewed,),
     )
     conn.commit()
     conn.close()
     store = Store.open(path, clock=clock, settings=SchedulerSettings(timezone="UTC"))
     assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 2
-    assert len(store.review_log()) == 1
-    store.sync_deck("d", [("b", "h", ["a"], [], True)])  # the v2 rename table works
+    kept = store.progress(K("a"))
+    assert (kept.state, kept.stability, kept.reps) == ("review", 4.5, 1)
+    assert kept.due == START + timedelta(days=3)
+    [record] = store.review_log()
+    assert (record.key, record.rating, record.answer) == (K("a"), Rating.good, "1948")
+    clock.advance(days=3)
+    assert store.study_queue(["d"]) == [K("a")]
+    store.sync_deck("d", [("b", "h", ["a"], [], True)], digest="x")  # v2's tables work
     assert [r.key for r in store.review_log()] == [K("b")]
     store.close()
+    assert Store.open(path).connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_database_from_a_newer_version_is_refused(tmp_path):
@@ -298,3 +336,90 @@ def test_unchanged_deck_is_not_synced_again(open_store):
     # Same digest: skipped, even though the cards passed differ.
     assert store.sync_deck("d", cards("a", "b"), digest="v1").added == []
     assert store.sync_deck("d", cards("a", "b"), digest="v2").added == ["b"]
+
+
+def test_undo_keeps_the_changed_since_review_flag(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a"))
+    store.answer(K("a"), Rating.easy)
+    store.sync_deck("d", [("a", "reworded", [], [], True)])
+    store.answer(K("a"), Rating.good)
+    assert not store.progress(K("a")).changed_since_review
+    store.undo()
+    assert store.progress(K("a")).changed_since_review
+
+
+def test_undo_gives_back_todays_new_card(open_store):
+    store = open_store(new_per_day=1)
+    store.sync_deck("d", cards("a", "b"))
+    store.answer(K("a"), Rating.good)
+    assert store.counts()["d"].new == 0
+    store.undo()
+    assert store.counts()["d"] == Counts(1, 0, 0)
+    assert store.study_queue(["d"]) == [K("a")]
+
+
+def test_undo_after_the_card_was_renamed(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("old"))
+    store.answer(K("old"), Rating.good)
+    store.sync_deck("d", [("new", "hash-old", ["old"], [], True)])
+    assert store.undo() == K("new")
+    assert store.progress(K("new")).state == "new"
+    assert store.review_log() == []
+
+
+def test_previous_ids_listed_after_the_new_id_was_synced(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("old"))
+    store.answer(K("old"), Rating.easy)
+    kept = store.progress(K("old"))
+    store.sync_deck("d", cards("new"))  # renamed, but the deck forgot to say so
+    report = store.sync_deck("d", [("new", "hash-new", ["old"], [], True)])
+    assert report.renamed == [("old", "new")]
+    moved = store.progress(K("new"))
+    assert (moved.stability, moved.reps, moved.present) == (kept.stability, kept.reps, True)
+    assert [r.key for r in store.review_log()] == [K("new")]
+    with pytest.raises(KeyError):
+        store.progress(K("old"))
+
+
+def test_previous_ids_never_merge_two_histories(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("old"))
+    store.answer(K("old"), Rating.easy)
+    store.sync_deck("d", cards("new"))
+    store.answer(K("new"), Rating.again)
+    report = store.sync_deck("d", [("new", "hash-new", ["old"], [], True)])
+    assert report.renamed == []
+    assert [r.key for r in store.review_log()] == [K("old"), K("new")]
+    assert store.progress(K("old")).reps == 1 and not store.progress(K("old")).present
+
+
+def test_tag_filter_matches_whole_tags(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a", tags=["dates"]) + cards("b", tags=["dates_of_birth"]))
+    store.sync_deck("e", cards("c", tags=["history", "dates"]))
+    assert store.study_queue(["d", "e"], tags=["dates"]) == [K("a"), K("c", "e")]
+    assert store.practice_queue(["d", "e"], tags=["dates_of_birth"]) == [K("b")]
+
+
+def test_day_boundary_in_the_system_zone_when_summer_time_starts(open_store, clock, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        store = open_store(timezone=None, rollover_hour=0)
+        # 29 March 2026: London moves from GMT to BST at 01:00 UTC.
+        clock.set(datetime(2026, 3, 29, 10, 0, tzinfo=UTC))  # 11:00 BST
+        assert store.day_start() == datetime(2026, 3, 29, 0, 0, tzinfo=UTC)  # midnight GMT
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "progress.sqlite3"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="not a quizapp progress database.*--db"):
+        Store.open(path)
+    assert path.read_text().startswith("these are my notes")
