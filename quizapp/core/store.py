@@ -599,7 +599,9 @@ class Store:
                 "answer, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (*key, int(rating), now_ms, max(0, int(duration_ms)), mode.value, answer, before),
             ).lastrowid
-        self._undo.append(review_id)
+        if mode in (Mode.review, Mode.practice):
+            # An exam's or quiz's answers are final once submitted: never undone from review.
+            self._undo.append(review_id)
         return AnswerResult(key, rating, next_due, interval, review_id)
 
     def undo(self) -> CardKey | None:

@@ -423,3 +423,13 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="not a quizapp progress database.*--db"):
         Store.open(path)
     assert path.read_text().startswith("these are my notes")
+
+
+def test_undo_never_reaches_quiz_or_exam_answers(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a", "b"))
+    store.answer(K("a"), Rating.good)
+    store.answer(K("b"), Rating.again, mode=Mode.exam)
+    assert store.undo() == K("a")  # the exam answer stays
+    assert [(r.key, r.mode) for r in store.review_log()] == [(K("b"), Mode.exam)]
+    assert store.undo() is None
