@@ -66,10 +66,6 @@ class HomeScreen(Screen):
         self.query_one("#source", Select).set_options(
             (literal(title), doc) for doc, title in collection.documents().items()
         )
-        docs = collection.documents()
-        self.query_one("#sources", Static).update(
-            literal("Sources: " + "; ".join(docs.values()) if docs else "")
-        )
         problems = collection.problems
         errors = [p for p in problems if p.severity == "error"]
         if errors:
@@ -123,6 +119,18 @@ class HomeScreen(Screen):
             status += " Press p to practise ahead."
         self.query_one("#status", Static).update(status)
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Under the table: the source documents of the deck under the cursor."""
+        if self.collection is None or event.row_key.value is None:
+            return
+        key = event.row_key.value
+        if key == ALL:
+            citations = list(self.collection.documents().values())
+        else:
+            citations = [d.citation for d in self.collection.deck(key).documents.values()]
+        text = literal("Sources: " + "; ".join(citations) if citations else "No source documents")
+        self.query_one("#sources", Static).update(text)
+
     def on_screen_resume(self) -> None:
         self.refresh_counts()
 
@@ -149,9 +157,6 @@ class HomeScreen(Screen):
         self.action_study()
 
     def action_study(self) -> None:
-        focused = self.focused
-        if isinstance(focused, Select) and focused.expanded:
-            return  # Enter belongs to the open filter list
         chosen = self._chosen()
         if chosen is None:
             return
@@ -193,7 +198,19 @@ class HomeScreen(Screen):
 
         self.app.push_screen(HelpScreen())
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        # A filter chosen: back to the deck list, where Enter studies with it.
+        self.query_one("#decks", DataTable).focus()
+
+    def _in_filter(self) -> bool:
+        focused = self.focused
+        return focused is not None and any(
+            isinstance(node, Select) for node in focused.ancestors_with_self
+        )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "study" and self._in_filter():
+            return False  # Enter opens the filter list, or picks from it
         if action in {"study", "practice"} and self.collection is None:
             return None  # shown, but disabled until the decks are loaded
         return True
