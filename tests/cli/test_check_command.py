@@ -32,9 +32,13 @@ def test_check_reports_located_error_and_fails(tmp_path):
 
 def test_drafts_and_stale_cards_warn_unless_strict(tmp_path):
     deck = tmp_path / "d.yaml"
-    text = textwrap.dedent(GOOD).lstrip("\n").replace(
-        "    tags: [dates, history]\n",
-        "    tags: [dates, history]\n    status: draft\n    valid_until: 2025-01-01\n",
+    text = (
+        textwrap.dedent(GOOD)
+        .lstrip("\n")
+        .replace(
+            "    tags: [dates, history]\n",
+            "    tags: [dates, history]\n    status: draft\n    valid_until: 2025-01-01\n",
+        )
     )
     deck.write_text(text)
     run = quizapp("check", str(deck), "--today", "2026-11-25")
