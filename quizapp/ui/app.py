@@ -98,19 +98,25 @@ class QuizApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        # Every key binding of the current screen is reachable from the palette too.
+        # Every key binding of the current screen is reachable from the palette too,
+        # when it would do something now (the same check the keys go through).
+        from textual.actions import parse
+        from textual.binding import Binding
+
         for binding in screen.BINDINGS:
-            key, action, description = (
-                binding[:3]
-                if isinstance(binding, tuple)
-                else (binding.key, binding.action, binding.description)
+            if not isinstance(binding, Binding):
+                binding = Binding(*binding)
+            _, name, params = parse(binding.action)
+            if not binding.description or screen.check_action(name, params) is not True:
+                continue
+            key = self.get_key_display(Binding(binding.key.split(",")[0], binding.action))
+            yield SystemCommand(
+                f"{binding.description} ({key})",
+                binding.tooltip or f"Key: {key}",
+                lambda action=binding.action, screen=screen: self.call_later(
+                    screen.run_action, action
+                ),
             )
-            if description and screen.check_action(action, ()) is True:
-                yield SystemCommand(
-                    f"{description} ({key.split(',')[0]})",
-                    f"{description} on this screen",
-                    lambda action=action, screen=screen: self.call_later(screen.run_action, action),
-                )
 
     def on_unmount(self) -> None:
         if self.collection is not None:
