@@ -2,6 +2,12 @@
 
 Only Textual is imported up front; the deck models, pydantic and fsrs are
 imported inside the worker, so the first screen paints as fast as a bare app.
+
+`run_app` applies the learner's settings file (quizapp.config): scheduling,
+theme, and a keymap of binding id = "key". The binding ids: study, practise,
+tag-filter, source-filter, reload, keys, quit (home); show-answer,
+suggested-grade, choose-a .. choose-d, true, false, again, hard, good, easy,
+undo, keys, decks (review).
 """
 
 from __future__ import annotations
@@ -45,9 +51,19 @@ class QuizApp(App):
         self.rng = random.Random(seed)
         self.timer = time.monotonic  # durations on screen; tests freeze it
         self.collection: Collection | None = None
+        # From the settings file (run_app): applied once the app runs.
+        self.preferred_theme: str | None = None
+        self.preferred_keymap: dict[str, str] = {}
+        self.notices: list[str] = []
 
     def on_mount(self) -> None:
+        if self.preferred_theme:
+            self.theme = self.preferred_theme
+        if self.preferred_keymap:
+            self.set_keymap(self.preferred_keymap)
         self.push_screen(HomeScreen())
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=10)
         self.call_after_refresh(self._load)
 
     def _load(self) -> None:
@@ -123,7 +139,52 @@ class QuizApp(App):
             self.collection.close()
 
 
+def app_with_settings(
+    deck_paths: list[Path], db_path: Path, config_path: Path | None = None
+) -> QuizApp:
+    """The app as the learner's settings file asks; a bad setting is a notice, not a failure."""
+    from datetime import timedelta
+
+    from quizapp.config import default_config_path, load_settings
+    from quizapp.core.settings import SchedulerSettings
+
+    chosen, problems = load_settings(config_path)
+    scheduling = SchedulerSettings(
+        desired_retention=chosen.desired_retention,
+        learning_steps=tuple(timedelta(minutes=m) for m in chosen.learning_steps_minutes),
+        relearning_steps=tuple(timedelta(minutes=m) for m in chosen.relearning_steps_minutes),
+        maximum_interval=chosen.maximum_interval_days,
+        new_per_day=chosen.new_per_day,
+        rollover_hour=chosen.rollover_hour,
+    )
+    app = QuizApp(deck_paths, db_path, settings=scheduling)
+    app.preferred_theme = chosen.theme
+    app.preferred_keymap = dict(chosen.keymap)
+    app.notices = list(problems)
+    known = binding_ids()
+    for name in sorted(set(chosen.keymap) - known):
+        app.notices.append(
+            f"{config_path or default_config_path()}: keymap: no key binding is called "
+            f"{name!r}; known: {', '.join(sorted(known))}"
+        )
+    return app
+
+
+def binding_ids() -> set[str]:
+    """The ids a keymap may rebind."""
+    from textual.binding import Binding
+
+    from quizapp.ui.screens.review import ReviewScreen
+
+    return {
+        b.id
+        for screen in (HomeScreen, ReviewScreen)
+        for b in screen.BINDINGS
+        if isinstance(b, Binding) and b.id
+    }
+
+
 def run_app(deck_paths: list[Path], db_path: Path) -> int:
-    app = QuizApp(deck_paths, db_path)
+    app = app_with_settings(deck_paths, db_path)
     app.run()
     return app.return_code or 0

@@ -22,14 +22,20 @@ ALL = "__all__"
 class HomeScreen(Screen):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("enter", "study", "Study", priority=True),
-        Binding("p", "practice", "Practise", tooltip="Practise ahead: the schedule is unchanged"),
-        Binding("t", "focus_tag", "Tag filter"),
-        Binding("s", "focus_source", "Source filter"),
+        Binding("enter", "study", "Study", priority=True, id="study"),
+        Binding(
+            "p",
+            "practice",
+            "Practise",
+            tooltip="Practise ahead: the schedule is unchanged",
+            id="practise",
+        ),
+        Binding("t", "focus_tag", "Tag filter", id="tag-filter"),
+        Binding("s", "focus_source", "Source filter", id="source-filter"),
         # Off the footer to keep it within 80 columns; in the palette and the `?` list.
-        Binding("r", "reload", "Reload decks", show=False),
-        Binding("question_mark", "help", "Keys"),
-        Binding("q", "quit", "Quit"),
+        Binding("r", "reload", "Reload decks", show=False, id="reload"),
+        Binding("question_mark", "help", "Keys", id="keys"),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(self) -> None:

@@ -48,22 +48,22 @@ class SessionTally:
 class ReviewScreen(Screen):
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("space,enter", "reveal", "Show answer"),
+        Binding("space,enter", "reveal", "Show answer", id="show-answer"),
         # The same keys, once answered: take the suggested grade (shown in the grade bar).
-        Binding("space,enter", "accept", "Suggested grade"),
-        Binding("a", "choose(0)", "Choose a", show=False),
-        Binding("b", "choose(1)", "Choose b", show=False),
-        Binding("c", "choose(2)", "Choose c", show=False),
-        Binding("d", "choose(3)", "Choose d", show=False),
-        Binding("t", "verdict(True)", "True"),
-        Binding("f", "verdict(False)", "False"),
-        Binding("1", "grade(1)", "Again", show=False),
-        Binding("2", "grade(2)", "Hard", show=False),
-        Binding("3", "grade(3)", "Good", show=False),
-        Binding("4", "grade(4)", "Easy", show=False),
-        Binding("u", "undo", "Undo"),
-        Binding("question_mark", "help", "Keys"),
-        Binding("escape", "leave", "Decks"),
+        Binding("space,enter", "accept", "Suggested grade", id="suggested-grade"),
+        Binding("a", "choose(0)", "Choose a", show=False, id="choose-a"),
+        Binding("b", "choose(1)", "Choose b", show=False, id="choose-b"),
+        Binding("c", "choose(2)", "Choose c", show=False, id="choose-c"),
+        Binding("d", "choose(3)", "Choose d", show=False, id="choose-d"),
+        Binding("t", "verdict(True)", "True", id="true"),
+        Binding("f", "verdict(False)", "False", id="false"),
+        Binding("1", "grade(1)", "Again", show=False, id="again"),
+        Binding("2", "grade(2)", "Hard", show=False, id="hard"),
+        Binding("3", "grade(3)", "Good", show=False, id="good"),
+        Binding("4", "grade(4)", "Easy", show=False, id="easy"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("question_mark", "help", "Keys", id="keys"),
+        Binding("escape", "leave", "Decks", id="decks"),
     ]
 
     def __init__(
