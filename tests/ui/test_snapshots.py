@@ -78,3 +78,23 @@ def test_help(snap_compare, tmp_path):
     app = frozen_app(tmp_path / "p.db")
     run_before = keys_after_loading("question_mark")
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_review_answer_light_theme(snap_compare, tmp_path):
+    """Readable on a light terminal: the answer, the passage and the grades."""
+    app = frozen_app(tmp_path / "p.db")
+
+    async def run_before(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await keys_after_loading("enter", "space")(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_review_answer_no_color(snap_compare, tmp_path, monkeypatch):
+    """With NO_COLOR, right/wrong and the suggested grade still show (marks, reverse video)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = frozen_app(tmp_path / "p.db")
+    assert app.no_color
+    run_before = keys_after_loading("enter", "space", "3", "space", "3", "b")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -1,5 +1,6 @@
 """The real app in a real terminal: review, quit, start again, and find the progress kept."""
 
+import os
 import shlex
 import shutil
 import sqlite3
@@ -69,9 +70,7 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(tmp_path, monkeypatch):
-    import os
-
+def terminal(tmp_path):
     env = {**os.environ, "TERM": "xterm-256color", "TEXTUAL_ANIMATIONS": "none"}
     env.pop("TMUX", None)  # not nested in whoever runs the tests
     term = Terminal(tmp_path / "tmux.sock", env)
