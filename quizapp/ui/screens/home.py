@@ -123,7 +123,18 @@ class HomeScreen(Screen):
             if nxt is not None:
                 status += f" Next card due in {interval(nxt - self.collection.store.clock.now())}."
             status += " Press p to practise ahead."
-        self.query_one("#status", Static).update(status)
+        if not summaries:
+            status = self._no_decks()
+        self.query_one("#status", Static).update(literal(status))
+
+    def _no_decks(self) -> str:
+        from quizapp.deck.paths import user_decks_dir
+
+        looked = ", ".join(str(p) for p in getattr(self.app, "deck_paths", []))
+        return (
+            f"No decks found (looked in: {looked}). Put deck files (.yaml) in "
+            f"{user_decks_dir()}, or name a deck file or folder: quizapp PATH"
+        )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Under the table: the source documents of the deck under the cursor."""
