@@ -161,7 +161,7 @@ def app_with_settings(
     app.preferred_theme = chosen.theme
     app.preferred_keymap = dict(chosen.keymap)
     app.notices = list(problems)
-    known = binding_ids()
+    known = binding_ids() if chosen.keymap else set()  # the review screen loads only if needed
     for name in sorted(set(chosen.keymap) - known):
         app.notices.append(
             f"{config_path or default_config_path()}: keymap: no key binding is called "
