@@ -47,6 +47,8 @@ async def test_long_answer_scrolls_with_the_keys(db, tmp_path):
         await pilot.press("enter", "space")
         card = app.screen.query_one("#card", VerticalScroll)
         assert card.max_scroll_y > 0  # more than fits at 80x24
+        await pilot.press("home")  # back up to the question
+        await pilot.pause()
         assert card.scroll_y == 0
         await pilot.press("pagedown")
         await pilot.pause()

@@ -260,6 +260,7 @@ class ReviewScreen(Screen):
                 verdict.append_text(literal(self.given))
             self._set("#result", verdict)
         self._set("#answer", self._answer_text(card))
+        self.query_one("#answer").set_class(correct is not None, "-judged")
         self._set("#explanation", literal(card.explanation))
         source = self.collection.deck(self.key.deck_id).source_of(card)
         passage = self.query_one("#passage", SourcePassage)
@@ -271,6 +272,20 @@ class ReviewScreen(Screen):
             passage.clear()
         self._show_grades()
         self.refresh_bindings()
+        self.call_after_refresh(self._bring_answer_into_view)
+
+    def _bring_answer_into_view(self) -> None:
+        """On a card taller than the screen, scroll to the answer and its passage,
+        keeping the verdict in sight (the question stays a few keys away)."""
+        scroll = self.query_one("#card", VerticalScroll)
+        shown = [
+            w
+            for w in scroll.query("#result, #answer, #explanation, #passage").results()
+            if w.display
+        ]
+        if shown:
+            scroll.scroll_to_widget(shown[-1], animate=False)
+            scroll.scroll_to_widget(shown[0], animate=False)
 
     def _show_grades(self) -> None:
         from quizapp.quiz.answers import allowed_ratings, default_rating
