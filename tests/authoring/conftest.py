@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-import quizapp.authoring.commands  # noqa: F401  (registers new, draft, import, export)
 from quizapp.cli import main
 
 
