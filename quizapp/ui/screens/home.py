@@ -34,6 +34,7 @@ class HomeScreen(Screen):
         Binding("s", "focus_source", "Source filter", id="source-filter"),
         # Off the footer to keep it within 80 columns; in the palette and the `?` list.
         Binding("r", "reload", "Reload decks", show=False, id="reload"),
+        Binding("S", "stats", "Statistics", show=False, id="stats"),
         Binding("question_mark", "help", "Keys", id="keys"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -209,6 +210,14 @@ class HomeScreen(Screen):
     def action_reload(self) -> None:
         self.query_one("#status", Static).update("Reloading decks…")
         self.app.reload_decks()
+
+    def action_stats(self) -> None:
+        if self.collection is None:
+            self.notify("The decks are still loading.", timeout=3)
+            return
+        from quizapp.ui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.collection))
 
     def action_help(self) -> None:
         from quizapp.ui.screens.help import HelpScreen
