@@ -80,6 +80,24 @@ class Collection:
             for card in loaded.deck.cards
         ]
         self.store.sync_deck(loaded.deck.id, cards, digest=loaded.content_hash or None)
+        self._import_history(loaded)
+
+    def _import_history(self, loaded: LoadedDeck) -> None:
+        """Review history imported with a deck (DECK.history.csv beside it) becomes progress."""
+        history = loaded.path.with_name(loaded.path.stem + ".history.csv")
+        if not history.is_file():
+            return
+        from quizapp.core.optimize import OptimiseError, load_review_csv
+
+        try:
+            rows = load_review_csv(history)
+        except OptimiseError as problem:
+            self.problems.append(Problem(history, 0, 0, str(problem), severity="warning"))
+            return
+        self.store.import_history(
+            loaded.deck.id,
+            ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows),
+        )
 
     def close(self) -> None:
         self.store.close()

@@ -557,10 +557,14 @@ class Store:
         mode: Mode = Mode.review,
         duration_ms: int = 0,
         answer: str | None = None,
+        at: datetime | None = None,
     ) -> AnswerResult:
-        """Record an answer durably; returns once it is committed."""
+        """Record an answer durably; returns once it is committed.
+
+        `at` replays an answer given in the past (imported history); it must be aware.
+        """
         rating, mode = Rating(rating), Mode(mode)
-        now = self.clock.now()
+        now = self.clock.now() if at is None else at.astimezone(UTC)
         now_ms = _ms(now)
         with self._transaction() as db:
             row = self._row(key)
@@ -603,6 +607,38 @@ class Store:
             # An exam's or quiz's answers are final once submitted: never undone from review.
             self._undo.append(review_id)
         return AnswerResult(key, rating, next_due, interval, review_id)
+
+    def import_history(
+        self, deck_id: str, reviews: Iterable[tuple[str, int, datetime, int]]
+    ) -> int:
+        """Replay another tool's review log (card id, rating, time, ms) through FSRS.
+
+        Only into a deck with no answers yet, so importing twice adds nothing.
+        Reviews of cards the deck does not have are left out. Returns how many
+        were recorded.
+        """
+        if self._conn.execute(
+            "SELECT 1 FROM review_log WHERE deck_id = ? LIMIT 1", (deck_id,)
+        ).fetchone():
+            return 0
+        known = {
+            r[0]
+            for r in self._conn.execute("SELECT card_id FROM card WHERE deck_id = ?", (deck_id,))
+        }
+        undo_depth = len(self._undo)
+        count = 0
+        for card_id, rating, at, duration in sorted(reviews, key=lambda r: r[2]):
+            if card_id in known:
+                self.answer(
+                    CardKey(deck_id, card_id),
+                    Rating(rating),
+                    at=at,
+                    duration_ms=duration,
+                    answer="imported",
+                )
+                count += 1
+        del self._undo[undo_depth:]  # imported history is not the learner's to undo
+        return count
 
     def undo(self) -> CardKey | None:
         """Take back this session's last answer: state restored, log entry removed."""
