@@ -99,6 +99,17 @@ class Collection:
             ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows),
         )
 
+    def reload(self, deck_id: str) -> list[Problem]:
+        """Read one deck's file again after an edit; on errors the loaded deck is kept."""
+        from quizapp.deck.loader import load_deck
+
+        index = self.deck_ids.index(deck_id)
+        loaded, problems = load_deck(self.decks[index].path)
+        if loaded is not None and loaded.deck.id == deck_id:
+            self.decks[index] = loaded
+            self.sync(loaded)
+        return [p for p in problems if p.severity == "error"]
+
     def close(self) -> None:
         self.store.close()
 

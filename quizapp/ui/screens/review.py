@@ -62,6 +62,7 @@ class ReviewScreen(Screen):
         Binding("3", "grade(3)", "Good", show=False, id="good"),
         Binding("4", "grade(4)", "Easy", show=False, id="easy"),
         Binding("u", "undo", "Undo", id="undo"),
+        Binding("e", "edit", "Edit card", id="edit-card"),
         Binding("question_mark", "help", "Keys", id="keys"),
         Binding("escape", "leave", "Decks", id="decks"),
     ]
@@ -394,3 +395,21 @@ class ReviewScreen(Screen):
         if action == "undo":
             return self.collection.store.can_undo
         return True
+
+    def action_edit(self) -> None:
+        """Open the deck at this card's line in $EDITOR, then show the card as edited."""
+        from quizapp.ui.editor import open_in_editor
+
+        loaded = self.collection.deck(self.key.deck_id)
+        problem = open_in_editor(self.app, loaded.path, loaded.card_lines.get(self.key.card_id, 1))
+        if problem:
+            self.notify(problem, severity="error", timeout=6)
+            return
+        errors = self.collection.reload(self.key.deck_id)
+        if errors:
+            self.notify(f"The deck has errors; the card is unchanged: {errors[0]}",
+                        severity="error", timeout=8)
+        if self.collection.deck(self.key.deck_id).card(self.key.card_id) is None:
+            self.show_next()  # renamed or removed in the editor
+        else:
+            self.show_card(self.key)
