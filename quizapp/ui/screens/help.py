@@ -21,7 +21,7 @@ Review
   t  f         true or false
   digits Enter type a year, or an order such as 3142
   1 2 3 4      grade Again, Hard, Good, Easy (each shows its interval)
-  u            undo the last answer
+  u  e         undo the last answer / edit this card in $EDITOR
   Esc          back to the decks (progress is kept)
 Anywhere: ? this list, Ctrl+P every action by name
 
