@@ -359,6 +359,7 @@ class ReviewScreen(Screen):
                 seconds=self._now() - self.tally.started,
                 next_due=None if nxt is None else nxt - store.clock.now(),
                 practice=self.practice is not None,
+                remaining=self._remaining(),
             )
         )
 

@@ -25,6 +25,7 @@ class SummaryScreen(Screen):
         seconds: float,
         next_due: timedelta | None,
         practice: bool = False,
+        remaining: int = 0,
     ) -> None:
         super().__init__()
         self.answered = answered
@@ -32,6 +33,7 @@ class SummaryScreen(Screen):
         self.seconds = seconds
         self.next_due = next_due
         self.practice = practice
+        self.remaining = remaining  # cards still to study now (a session left early)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -50,12 +52,17 @@ class SummaryScreen(Screen):
             f"Right (not Again): {self.correct}  ({accuracy})",
             f"Time spent:      {minutes}m {seconds:02d}s",
         ]
-        if self.next_due is None:
+        if self.remaining:
+            verb = "practise" if self.practice else "study"
+            lines.append(f"Left to {verb}:   {self.remaining} now (Enter on the deck list)")
+        elif self.next_due is None:
             lines.append("Next card due:   nothing scheduled yet")
         elif self.next_due <= timedelta(0):
             lines.append("Next card due:   now")
         else:
             lines.append(f"Next card due:   in {interval(self.next_due)}")
+            if not self.practice:
+                lines.append("Until then, p on the deck list practises ahead.")
         if self.practice:
             lines.append("Practice answers do not change the schedule.")
         return "\n".join(lines)
