@@ -12,10 +12,12 @@ import argparse
 import datetime as dt
 import json
 import math
+import random
 import re
 import sys
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from quizapp.cli import _db_path, command, default_deck_paths
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from quizapp.core.collection import Collection
     from quizapp.core.optimize import OptimiseReport
     from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.store import Store
 
 HEATMAP_DAYS = 91  # 13 weeks: the last three months
 FORECAST_DAYS = 30
@@ -492,16 +495,16 @@ def optimize_text(report: OptimiseReport, saved: bool, personal_before: bool) ->
     def figure(x: float) -> str:
         return "     -" if math.isnan(x) else f"{x:6.4f}"
 
-    current = "yours" if personal_before else "default"
     since = report.held_out_since
     lines = [
+        "Current parameters: "
+        + ("your own, from an earlier fit" if personal_before else "FSRS's defaults"),
         f"Fitted on {report.train_reviews} earlier reviews; scored on the "
         f"{report.before.n} latest" + (f" (since {since.date()})" if since else ""),
         "",
-        "parameters        log loss  RMSE(bins)",
-        f"current ({current:>7})  {figure(report.before.log_loss)}      "
-        f"{figure(report.before.rmse_bins)}",
-        f"fitted             {figure(report.after.log_loss)}      {figure(report.after.rmse_bins)}",
+        "parameters  log loss  RMSE(bins)",
+        f"current       {figure(report.before.log_loss)}      {figure(report.before.rmse_bins)}",
+        f"fitted        {figure(report.after.log_loss)}      {figure(report.after.rmse_bins)}",
         "",
         *textwrap.wrap(
             "Lower is better. Adopted: " + ("yes, " if report.adopted else "no, ") + report.reason,
@@ -513,6 +516,55 @@ def optimize_text(report: OptimiseReport, saved: bool, personal_before: bool) ->
     else:
         lines.append("Nothing changed: the scheduler keeps the current parameters.")
     return "\n".join(lines)
+
+
+MIN_SCORED_REVIEWS = 100  # a fifth held out: at least 20 reviews to judge the fit on
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What fitting the learner's log came to; ``report`` None when there were too few reviews
+    (``too_few`` says how many and how many are needed)."""
+
+    report: OptimiseReport | None
+    saved: bool
+    personal_before: bool
+    too_few: str = ""
+
+
+def fit_learner(store: Store) -> Fit:
+    """Fit FSRS to the store's review log, judged against the parameters in use (the saved
+    ones, if any), and save the fitted ones when adopted. OptimiseError if the log or the saved
+    parameters cannot be used."""
+    from zoneinfo import ZoneInfo
+
+    from quizapp.core.optimize import optimise_store, review_rows, scored_reviews
+    from quizapp.core.parameters import save_parameters, with_saved_parameters
+    from quizapp.core.store import Store
+
+    current = with_saved_parameters(store.settings, store.connection)
+    personal = current.parameters is not None
+    scored = scored_reviews(
+        review_rows(store.review_log()),
+        timezone=ZoneInfo(current.timezone) if current.timezone else None,
+        rollover_hour=current.rollover_hour,
+    )
+    if len(scored) < MIN_SCORED_REVIEWS:
+        return Fit(
+            None,
+            False,
+            personal,
+            f"{len(scored)} reviews after a gap of a day or more so far, and fitting needs "
+            f"{MIN_SCORED_REVIEWS} (a fifth are held out to test the fit); keep reviewing and "
+            "try again later",
+        )
+    if current is not store.settings:
+        # Fitting draws no random numbers; the constructor still wants a source.
+        store = Store(store.connection, store.clock, current, random.Random(0))
+    report = optimise_store(store)
+    if report.adopted:
+        save_parameters(store.connection, report.parameters)
+    return Fit(report, report.adopted, personal)
 
 
 @command("optimize", "fit FSRS to your own reviews; adopt only if it predicts better")
@@ -538,8 +590,8 @@ def optimize_command(argv: Sequence[str]) -> int:
         )
         return 0
 
-    from quizapp.core.optimize import OptimiseError, optimise_store
-    from quizapp.core.parameters import clear_parameters, save_parameters, with_saved_parameters
+    from quizapp.core.optimize import OptimiseError
+    from quizapp.core.parameters import clear_parameters
     from quizapp.core.schema import StoreError
     from quizapp.core.store import Store
 
@@ -559,28 +611,17 @@ def optimize_command(argv: Sequence[str]) -> int:
                 else "No fitted parameters were saved: FSRS's defaults apply already."
             )
             return 0
-        current = with_saved_parameters(store.settings, store.connection)
-        if current is not store.settings:
-            store = Store(store.connection, store.clock, current, _unused_rng())
         try:
-            report = optimise_store(store)
+            fit = fit_learner(store)
         except OptimiseError as error:
             return _fail(f"{db}: {error}")
-        saved = False
-        if report.adopted:
-            save_parameters(store.connection, report.parameters)
-            saved = True
+    report = fit.report
     if args.json:
-        print(_dump(optimize_json(report, saved)))
-    elif report.candidate is None:
-        print(textwrap.fill(f"Nothing changed: {report.reason}.", WIDTH))
+        data = {"adopted": False, "saved": False, "reason": fit.too_few}
+        print(_dump(data if report is None else optimize_json(report, fit.saved)))
+    elif report is None or report.candidate is None:
+        reason = fit.too_few or (report.reason if report else "")
+        print(textwrap.fill(f"Nothing changed: {reason}.", WIDTH))
     else:
-        print(optimize_text(report, saved, current.parameters is not None))
+        print(optimize_text(report, fit.saved, fit.personal_before))
     return 0
-
-
-def _unused_rng():
-    # Fitting never draws random numbers; the store's constructor still asks for a source.
-    import random
-
-    return random.Random(0)

@@ -18,9 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quizapp.stats_commands import (
+    Fit,
     bar_chart,
     day_axis,
     duration,
+    fit_learner,
     heat_legend,
     heatmap,
     percent,
@@ -30,7 +32,6 @@ from quizapp.ui.text import literal
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
-    from quizapp.core.optimize import OptimiseReport
 
 # Level 1-4 of the heatmap, light to strong; level 0 (no review) is dim.
 HEAT_COLOURS = ("", "green4", "green3", "green1", "bright_green")
@@ -106,26 +107,17 @@ class StatsScreen(Screen):
         self.run_worker(self._optimize, thread=True, exclusive=True, group="optimize")
 
     def _optimize(self) -> None:
-        from quizapp.core.optimize import OptimiseError, optimise_store
-        from quizapp.core.parameters import save_parameters, with_saved_parameters
-        from quizapp.core.store import Store
+        from quizapp.core.optimize import OptimiseError
 
-        store = self.collection.store
-        current = with_saved_parameters(store.settings, store.connection)
-        if current is not store.settings:
-            # Judge the fit against the parameters in use, the saved ones, as `quizapp optimize`.
-            store = Store(store.connection, store.clock, current, self.app.rng)
         try:
-            report = optimise_store(store)
+            fit = fit_learner(self.collection.store)
         except OptimiseError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
             return
-        if report.adopted:
-            save_parameters(store.connection, report.parameters)
-        self.app.call_from_thread(self._optimized, report)
+        self.app.call_from_thread(self._optimized, fit)
 
-    def _optimized(self, report: OptimiseReport) -> None:
-        self.notify(optimize_notice(report), timeout=10)
+    def _optimized(self, fit: Fit) -> None:
+        self.notify(optimize_notice(fit), timeout=10)
         self.refresh_figures()
 
 
@@ -243,9 +235,10 @@ def exam_text(exam: dict[str, Any]) -> Text:
     return text
 
 
-def optimize_notice(report: OptimiseReport) -> str:
-    if report.candidate is None:
-        return f"Nothing changed: {report.reason}."
+def optimize_notice(fit: Fit) -> str:
+    report = fit.report
+    if report is None or report.candidate is None:
+        return f"Nothing changed: {fit.too_few or report.reason}."
     before, after = report.before, report.after
     figures = (
         f"log loss {before.log_loss:.4f} → {after.log_loss:.4f}, "
@@ -253,5 +246,5 @@ def optimize_notice(report: OptimiseReport) -> str:
         f"on {before.n} held-out reviews."
     )
     if report.adopted:
-        return f"Adopted your own parameters: {figures} Used from the next start."
+        return f"Adopted parameters fitted to your reviews: {figures} Used from the next start."
     return f"Kept the current parameters: {figures}"
