@@ -554,9 +554,9 @@ def fit_learner(store: Store) -> Fit:
             None,
             False,
             personal,
-            f"{len(scored)} reviews after a gap of a day or more so far, and fitting needs "
-            f"{MIN_SCORED_REVIEWS} (a fifth are held out to test the fit); keep reviewing and "
-            "try again later",
+            f"{_plural(len(scored), 'review')} after a gap of a day or more so far, and "
+            f"fitting needs {MIN_SCORED_REVIEWS} (a fifth are held out to test the fit); keep "
+            "reviewing and try again later",
         )
     if current is not store.settings:
         # Fitting draws no random numbers; the constructor still wants a source.
