@@ -63,7 +63,7 @@ class QuizApp(App):
             self.set_keymap(self.preferred_keymap)
         self.push_screen(HomeScreen())
         for notice in self.notices:
-            self.notify(notice, severity="warning", timeout=10)
+            self.notify(notice, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._load)
 
     def _load(self) -> None:

@@ -10,8 +10,17 @@ from quizapp.ui.screens.home import HomeScreen
 from tests.ui.conftest import DECKS, NOW, wait_loaded
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+def notices(app) -> list[str]:
+    """The text of each notification on screen, as drawn (wrapped lines joined)."""
+    from textual.widgets._toast import Toast
+
+    return [
+        " ".join(
+            strip.text.replace("▌", "").strip()  # less the toast's left edge
+            for strip in toast.render_lines(toast.region.reset_offset)
+        ).strip()
+        for toast in app.screen.query(Toast)
+    ]
 
 
 async def test_settings_file_sets_new_cards_theme_and_keys(db, tmp_path):
@@ -20,6 +29,7 @@ async def test_settings_file_sets_new_cards_theme_and_keys(db, tmp_path):
         'theme = "textual-light"\n'
         "new_per_day = 3\n"
         "desired_retention = 2\n"
+        'leech_lapses = "[bold]many[/bold]"\n'
         "[keymap]\n"
         'undo = "z"\n'
         'skip = "k"\n',
@@ -32,9 +42,10 @@ async def test_settings_file_sets_new_cards_theme_and_keys(db, tmp_path):
         assert app.theme == "textual-light"
         assert isinstance(app.screen, HomeScreen)
         assert "3 to study now" in str(app.screen.query_one("#status", Static).render())
-        shown = " ".join(screen_text(app).replace("▌", " ").split())  # the notices, unwrapped
+        shown = " ".join(notices(app))
         assert "desired_retention = 2 must be a number from 0.70 to 0.99" in shown
         assert "config.toml: keymap: no key binding is called 'skip'; known: again," in shown
+        assert "leech_lapses = '[bold]many[/bold]' must be a whole number" in shown  # literal
 
         await pilot.press("enter", "space", "3")
         assert app.screen.card.id == "cloze-article"

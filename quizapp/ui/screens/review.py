@@ -1,7 +1,13 @@
 """Review: one card at a time, answered in the way its kind calls for, then graded.
 
-Each grade is committed to the store before the next card is shown. How a
-typed or chosen answer becomes a grade is `quizapp.quiz.answers`' rule.
+Each grade is committed to the store before the next card is shown.
+
+How an answer becomes a grade (`quizapp.quiz.answers`, also in the `?` list):
+basic and cloze cards are graded by the learner, 1-4, once the answer is
+shown. Cards answered by choosing or typing (multiple choice, true/false,
+year, ordering, statements, match) are checked: a wrong answer is graded
+Again, with no other choice; a right one is Good on Enter, or Hard (2) or
+Easy (4) if the learner says so, as in Anki.
 """
 
 from __future__ import annotations
@@ -404,12 +410,17 @@ class ReviewScreen(Screen):
         loaded = self.collection.deck(self.key.deck_id)
         problem = open_in_editor(self.app, loaded.path, loaded.card_lines.get(self.key.card_id, 1))
         if problem:
-            self.notify(problem, severity="error", timeout=6)
+            self.notify(problem, severity="error", timeout=6, markup=False)
             return
         errors = self.collection.reload(self.key.deck_id)
         if errors:
-            self.notify(f"The deck has errors; the card is unchanged: {errors[0]}",
-                        severity="error", timeout=8)
+            # Deck text in the message is shown as written, never as markup.
+            self.notify(
+                f"The deck has errors; the card is unchanged: {errors[0]}",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
         if self.collection.deck(self.key.deck_id).card(self.key.card_id) is None:
             self.show_next()  # renamed or removed in the editor
         else:
