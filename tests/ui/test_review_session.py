@@ -178,7 +178,7 @@ async def test_deck_text_is_shown_literally(db, tmp_path):
             cards:
               - id: markup
                 kind: basic
-                question: "What does [bold]x[/bold] or [link=https://x.invalid]y[/link] do? \\x1b[31m"
+                question: "What does [bold]x[/bold] or [link=http://x.test]y[/link] do? \\x1b[31m"
                 answer: "[red]nothing[/red]"
             """
         )
@@ -188,7 +188,7 @@ async def test_deck_text_is_shown_literally(db, tmp_path):
         await wait_loaded(pilot)
         await pilot.press("enter")
         prompt = text_of(app.screen, "#prompt")
-        assert "[bold]x[/bold] or [link=https://x.invalid]y[/link]" in prompt
+        assert "[bold]x[/bold] or [link=http://x.test]y[/link]" in prompt
         assert "\\x1b[31m" in prompt and "\x1b" not in prompt
         await pilot.press("space")
         assert "[red]nothing[/red]" in text_of(app.screen, "#answer")
