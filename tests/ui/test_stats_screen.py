@@ -13,6 +13,7 @@ from quizapp.core.stats import StudyDays
 from quizapp.core.store import CardKey, Rating
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.stats import StatsScreen
+from quizapp.ui.screens.summary import SummaryScreen
 from tests.ui.conftest import DECKS, make_app, wait_loaded
 
 DECK = "every-kind"
@@ -56,12 +57,17 @@ async def test_stats_screen_shows_the_figures_and_both_charts_at_80x24(db):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
+        # A session summary seen first leaves its stylesheet loaded; the stats layout holds.
+        await app.push_screen(SummaryScreen(answered=1, correct=1, seconds=3, next_due=None))
+        await pilot.press("enter")
         await pilot.press("S")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StatsScreen)
+        standing, calendar_panel = screen.query_one("#standing"), screen.query_one("#calendar")
+        assert standing.region.y == calendar_panel.region.y  # side by side, tops level
 
-        figures = text_of(screen, "#figures").splitlines()
+        figures = text_of(screen, "#standing").splitlines()
         assert "Today       1 reviews, 0m 02s" in figures
         assert "Last 7 days 5 reviews" in figures  # Nov 19-25: 2 + 2 + 1
         assert "Streak      2 days" in figures  # Nov 24 and 25
@@ -97,7 +103,7 @@ async def test_stats_screen_shows_the_figures_and_both_charts_at_80x24(db):
         assert drawn == set(within)
 
         # Both charts and the figures fit the 80x24 screen without scrolling.
-        for selector in ("#figures", "#calendar", "#forecast"):
+        for selector in ("#standing", "#calendar", "#forecast"):
             region = screen.query_one(selector).region
             assert region.right <= 80 and region.bottom <= 23, (selector, region)
 
@@ -119,7 +125,7 @@ async def test_no_reviews_yet_says_so(db):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StatsScreen)
-        assert "Streak      0 days" in text_of(screen, "#figures")
+        assert "Streak      0 days" in text_of(screen, "#standing")
         assert text_of(screen, "#forecast") == "Nothing falls due in this time."
         assert text_of(screen, "#retention") == "No reviews of learnt cards yet."
         # Thirteen weeks of days without a review, all drawn with the lightest character.

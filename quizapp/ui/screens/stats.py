@@ -52,9 +52,9 @@ class StatsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        with VerticalScroll(id="stats"):
-            with Horizontal(id="top"):
-                yield Static(id="figures", classes="panel")
+        with VerticalScroll(id="stats-body"):
+            with Horizontal(id="stats-top"):
+                yield Static(id="standing", classes="panel")
                 yield Static(id="calendar", classes="panel")
             yield Static(id="forecast", classes="panel")
             yield Static(id="retention", classes="panel")
@@ -64,7 +64,7 @@ class StatsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#stats").focus()  # arrow keys and PgDn scroll the figures
+        self.query_one("#stats-body").focus()  # arrow keys and PgDn scroll the figures
         self.refresh_figures()
 
     def refresh_figures(self) -> None:
@@ -77,7 +77,7 @@ class StatsScreen(Screen):
         )
         report = self.report
         per_day = {dt.date.fromisoformat(d): n for d, n in report["reviews_per_day"].items()}
-        self._fill("#figures", "Where you stand", figures_text(report))
+        self._fill("#standing", "Where you stand", figures_text(report))
         self._fill("#calendar", f"Reviews, last {len(per_day) // 7} weeks", calendar_text(per_day))
         forecast = report["due_forecast"]
         self._fill(
