@@ -110,7 +110,7 @@ class QuizApp(App):
         if self.collection is not None:
             self.collection.close()
             self.collection = None
-        self.run_worker(self._load, thread=True, exclusive=True, group="load")
+        self._load()  # decks on the main thread, the store in a worker, as at start
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
