@@ -133,3 +133,23 @@ async def test_no_reviews_yet_says_so(db):
         days = "".join(line[4:] for line in calendar[1:8]).replace(" ", "")
         assert days == "·" * 2 * 91
         assert calendar[-1] == "· 0"
+
+
+async def test_o_fits_parameters_and_the_screen_says_they_are_yours(db):
+    from tests.core.test_parameters import fill, saved
+
+    fill(db)  # 120 cards over two months: enough reviews, and better fitted than the defaults
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        screen = app.screen
+        assert "Parameters  FSRS default" in text_of(screen, "#standing")
+        await pilot.press("o")
+        for _ in range(200):  # poll: the fit runs in a worker thread
+            if "Parameters  yours" in text_of(screen, "#standing"):
+                break
+            await pilot.pause(0.05)
+        assert "Parameters  yours" in text_of(screen, "#standing")
+    assert saved(db) is not None
