@@ -571,8 +571,8 @@ def fit_learner(store: Store) -> Fit:
 def optimize_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="quizapp optimize",
-        description="Fit FSRS parameters to your review log (earliest 80%% of reviews after a "
-        "gap of a day), compare log loss and RMSE(bins) on the latest 20%% with the current "
+        description="Fit FSRS parameters to your review log (earliest 80% of reviews after a "
+        "gap of a day), compare log loss and RMSE(bins) on the latest 20% with the current "
         "parameters, and keep the fitted ones only if both are lower.",
     )
     parser.add_argument("--db", help="progress database (default: $QUIZAPP_DB or the data dir)")

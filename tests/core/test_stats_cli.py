@@ -291,3 +291,12 @@ def test_no_database_yet_shows_every_card_new_and_creates_nothing(tmp_path):
     assert f"no progress database at {db} yet" in run.stderr
     assert not db.exists()
     assert timedelta(seconds=report["time_spent_seconds"]["total"]) == timedelta(0)
+
+
+def test_a_file_that_is_not_a_progress_database_is_named_without_a_traceback(tmp_path):
+    db = tmp_path / "notes.txt"
+    db.write_text("not a database, just notes\n" * 100)
+    run = run_stats("--db", str(db))
+    assert run.returncode == 2
+    assert f"quizapp: {db}: not a quizapp progress database" in run.stderr
+    assert "Traceback" not in run.stderr and run.stdout == ""
