@@ -112,12 +112,14 @@ class StatsScreen(Screen):
         try:
             fit = fit_learner(self.collection.store)
         except OptimiseError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=8)
+            self.app.call_from_thread(
+                self.notify, str(error), severity="error", timeout=8, markup=False
+            )
             return
         self.app.call_from_thread(self._optimized, fit)
 
     def _optimized(self, fit: Fit) -> None:
-        self.notify(optimize_notice(fit), timeout=10)
+        self.notify(optimize_notice(fit), timeout=10, markup=False)
         self.refresh_figures()
 
 
