@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.core.clock import Clock
+from quizapp.core.parameters import with_saved_parameters
 from quizapp.core.settings import SchedulerSettings
 from quizapp.core.store import CardKey, Counts, DeckCard, Store
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
@@ -63,6 +64,10 @@ class Collection:
         rng: random.Random | None = None,
     ) -> Collection:
         store = Store.open(db_path, clock=clock, settings=settings, rng=rng)
+        # Parameters fitted to this learner's reviews (`quizapp optimize`) take effect here.
+        personal = with_saved_parameters(store.settings, store.connection)
+        if personal is not store.settings:
+            store = Store(store.connection, store.clock, personal, store._rng)
         collection = cls(result.decks, store, result.problems)
         for loaded in result.decks:
             collection.sync(loaded)

@@ -64,3 +64,19 @@ def test_unreadable_history_is_a_warning_and_changes_nothing(tmp_path):
     assert [p.severity for p in about_history] == ["warning"]
     assert "missing column(s) review_time, review_duration" in about_history[0].message
     collection.close()
+
+
+def test_parameters_fitted_by_optimize_are_used_by_the_scheduler(tmp_path):
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    from quizapp.core.parameters import save_parameters
+
+    (tmp_path / "imported.yaml").write_text(DECK)
+    first = open_collection(tmp_path)
+    assert first.store.settings.parameters is None
+    fitted = tuple(round(p * 1.01, 4) if i == 0 else p for i, p in enumerate(DEFAULT_PARAMETERS))
+    save_parameters(first.store.connection, fitted)
+    first.close()
+    again = open_collection(tmp_path)
+    assert again.store.settings.parameters == fitted
+    again.close()

@@ -36,7 +36,7 @@ class HomeScreen(Screen):
         Binding("r", "reload", "Reload decks", show=False, id="reload"),
         Binding("S", "stats", "Statistics", show=False, id="stats"),
         Binding("question_mark", "help", "Keys", id="keys"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
     def __init__(self) -> None:
