@@ -13,7 +13,7 @@ Home
   ↑ ↓ Enter    choose a deck (or All decks) and study what is due
   p            practise ahead: answers leave the schedule alone
   t  s         filter by tag (dates, articles…) / by source document
-  r            reload the decks after editing them
+  r  S         reload the decks after editing them / statistics
   q            quit (every answer is already saved)
 Review
   Space Enter  show the answer (basic and cloze cards)
