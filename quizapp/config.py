@@ -6,6 +6,7 @@ allowed) and the default is used in its place.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -29,6 +30,7 @@ class Settings:
     exam_wrong: float = -2 / 3
     exam_skipped: float = 0.0
     keymap: dict[str, str] = field(default_factory=dict)
+    exam_date: dt.date | None = None
 
 
 def _check(name: str, value: Any) -> Any:
@@ -63,6 +65,10 @@ def _check(name: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError("must be a number of marks")
         return float(value)
+    if name == "exam_date":
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise ValueError("must be a date, e.g. exam_date = 2027-05-24")
+        return value
     if name == "keymap":
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()

@@ -40,3 +40,18 @@ def test_unknown_setting_and_broken_toml(tmp_path):
     assert settings == Settings()
     assert problems[0].startswith(f"{path}: not valid TOML (")
     assert problems[0].endswith("; using the defaults")
+
+
+def test_exam_date_setting(tmp_path):
+    import datetime as dt
+
+    path = tmp_path / "config.toml"
+    path.write_text("exam_date = 2027-05-24\n")
+    assert load_settings(path)[0].exam_date == dt.date(2027, 5, 24)
+    path.write_text('exam_date = "next May"\n')
+    settings, problems = load_settings(path)
+    assert settings.exam_date is None
+    assert problems == [
+        f"{path}: exam_date = 'next May' must be a date, e.g. exam_date = 2027-05-24; "
+        "using the default (None)"
+    ]

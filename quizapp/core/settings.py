@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -18,3 +18,4 @@ class SchedulerSettings:
     timezone: str | None = None  # IANA name; None: the system's local time
     parameters: tuple[float, ...] | None = None  # FSRS weights; None: the fsrs defaults
     learn_ahead: timedelta = timedelta(minutes=20)  # show learning cards this early if idle
+    exam_date: date | None = None  # every card studied is due again before this day

@@ -541,11 +541,28 @@ class Store:
         finally:
             fsrs.scheduler.random = saved
 
+    def _before_exam(self, due: datetime, now: datetime) -> datetime:
+        """With an exam date set, a review that would fall after the exam's eve comes on it."""
+        if self.settings.exam_date is None:
+            return due
+        from quizapp.core.exam_date import cap_due
+        from quizapp.core.stats import StudyDays
+
+        return cap_due(
+            due,
+            now=now,
+            exam_day=self.settings.exam_date,
+            days=StudyDays.from_settings(self.settings),
+        )
+
     def preview_intervals(self, key: CardKey) -> dict[Rating, timedelta]:
         now = self.clock.now()
         row = self._row(key)
         return {
-            rating: self._review(self._exact, self._fsrs_card(row, now), rating, now).due - now
+            rating: self._before_exam(
+                self._review(self._exact, self._fsrs_card(row, now), rating, now).due, now
+            )
+            - now
             for rating in Rating
         }
 
@@ -571,6 +588,7 @@ class Store:
             before = json.dumps(dict(zip(_RESTORED, row, strict=True)))
             if mode is Mode.review:
                 card = self._review(self._scheduler, self._fsrs_card(row, now), rating, now)
+                card.due = self._before_exam(card.due, now)
                 lapsed = row[0] == REVIEW and card.state == fsrs.State.Relearning
                 db.execute(
                     "UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "

@@ -156,6 +156,7 @@ def app_with_settings(
         maximum_interval=chosen.maximum_interval_days,
         new_per_day=chosen.new_per_day,
         rollover_hour=chosen.rollover_hour,
+        exam_date=chosen.exam_date,
     )
     app = QuizApp(deck_paths, db_path, settings=scheduling)
     app.preferred_theme = chosen.theme

@@ -433,3 +433,35 @@ def test_undo_never_reaches_quiz_or_exam_answers(open_store):
     assert store.undo() == K("a")  # the exam answer stays
     assert [(r.key, r.mode) for r in store.review_log()] == [(K("b"), Mode.exam)]
     assert store.undo() is None
+
+
+def test_with_an_exam_date_no_review_falls_after_the_exam(open_store, clock):
+    from datetime import date
+
+    exam = date(2026, 12, 20)
+    store = open_store(exam_date=exam, rollover_hour=4)
+    store.sync_deck("d", cards(*[f"c{i}" for i in range(20)]))
+    rng = random.Random(5)
+    eve_start = datetime(2026, 12, 19, 4, 0, tzinfo=UTC)  # the last study day before the exam
+    exam_day_start = eve_start + timedelta(days=1)
+    checked = 0
+    while clock.now() < eve_start:
+        key = store.next_card(["d"])
+        if key is None:
+            clock.advance(hours=6)
+            continue
+        result = store.answer(key, Rating(rng.choice([2, 3, 3, 4, 4])))
+        # Due on the eve at the latest: the review still happens before the exam.
+        assert result.next_due < exam_day_start, (clock.now(), result.next_due)
+        previews = store.preview_intervals(key)
+        assert all(clock.now() + delta < exam_day_start for delta in previews.values())
+        checked += 1
+        clock.advance(minutes=rng.randint(1, 600))
+    assert checked > 50
+
+
+def test_without_an_exam_date_easy_cards_go_far(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a"))
+    store.answer(K("a"), Rating.easy)
+    assert store.progress(K("a")).due - START >= timedelta(days=5)
