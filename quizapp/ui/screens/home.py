@@ -217,7 +217,11 @@ class HomeScreen(Screen):
             return
         from quizapp.ui.screens.stats import StatsScreen
 
-        self.app.push_screen(StatsScreen(self.collection))
+        exam = self.collection.store.settings.exam_date  # from the settings file
+        today = self.collection.store.clock.now().date()
+        self.app.push_screen(
+            StatsScreen(self.collection, exam_day=exam if exam and exam > today else None)
+        )
 
     def action_help(self) -> None:
         from quizapp.ui.screens.help import HelpScreen
