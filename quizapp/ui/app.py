@@ -12,7 +12,10 @@ undo, keys, decks (review).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import random
+import signal
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -57,6 +60,9 @@ class QuizApp(App):
         self.notices: list[str] = []
 
     def on_mount(self) -> None:
+        # A closed terminal ends the app (answers are already saved) instead of leaving it running.
+        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         if self.preferred_theme:
             self.theme = self.preferred_theme
         if self.preferred_keymap:
