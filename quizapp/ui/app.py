@@ -61,8 +61,9 @@ class QuizApp(App):
 
     def on_mount(self) -> None:
         # A closed terminal ends the app (answers are already saved) instead of leaving it running.
-        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
+        if hasattr(signal, "SIGHUP"):  # not on Windows
+            with contextlib.suppress(RuntimeError, ValueError):  # e.g. not the main thread
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         if self.preferred_theme:
             self.theme = self.preferred_theme
         if self.preferred_keymap:
