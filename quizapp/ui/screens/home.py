@@ -35,6 +35,9 @@ class HomeScreen(Screen):
         # Off the footer to keep it within 80 columns; in the palette and the `?` list.
         Binding("r", "reload", "Reload decks", show=False, id="reload"),
         Binding("S", "stats", "Statistics", show=False, id="stats"),
+        Binding("x", "exam", "Exam (10 questions, timed)", show=False, id="exam"),
+        Binding("z", "quiz", "Quiz (10 questions)", show=False, id="quiz"),
+        Binding("e", "past_exams", "Past exams", show=False, id="past-exams"),
         Binding("question_mark", "help", "Keys", id="keys"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -82,6 +85,7 @@ class HomeScreen(Screen):
             ]
             lines += [str(p) for p in errors[:3]]
             self.query_one("#problems", Static).update(literal("\n".join(lines), "yellow"))
+        self._open_paper()
 
     def refresh_counts(self) -> None:
         if self.collection is None:
@@ -227,6 +231,122 @@ class HomeScreen(Screen):
         from quizapp.ui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    # -- exams and quizzes ---------------------------------------------------------------
+
+    def _open_paper(self) -> None:
+        """Once loaded: the paper the command line started, else an offer to resume an exam."""
+        from quizapp.quiz.exam import unfinished_exam
+
+        pending = getattr(self.app, "open_paper", None)
+        self.app.open_paper = None
+        if pending is not None:
+            kind, paper_id = pending
+            self._resume_paper(kind, paper_id)
+            return
+        exam_id = unfinished_exam(self.collection.store.connection)
+        if exam_id is None:
+            return
+        from quizapp.ui.screens.exam import ConfirmScreen
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self._resume_paper("exam", exam_id)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Exam {exam_id} was left unfinished (its clock has kept running). Resume it?",
+                yes="y resume",
+                no="n not now (e lists it)",
+            ),
+            chosen,
+        )
+
+    def _resume_paper(self, kind: str, paper_id: int) -> None:
+        if kind == "quiz":
+            from quizapp.quiz.quiz import QuizSession
+            from quizapp.ui.screens.quiz_screen import QuizScreen
+
+            session = QuizSession.resume(self.collection.store, paper_id)
+            self.app.push_screen(QuizScreen(session, self.collection))
+            return
+        from quizapp.ui.screens.past_exams import open_exam
+
+        open_exam(self.app, self.collection, paper_id)
+
+    def _paper_selection(self):
+        """The decks, tag and source chosen on this screen, as a quiz or exam selection."""
+        from quizapp.quiz.selection import Selection
+
+        table = self.query_one("#decks", DataTable)
+        if self.collection is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        tag = self.query_one("#tag", Select).value
+        source = self.query_one("#source", Select).value
+        return Selection(
+            decks=() if key == ALL else (key,),
+            tags=(tag,) if isinstance(tag, str) else (),
+            sources=(source,) if isinstance(source, str) else (),
+        )
+
+    def _start_paper(self, kind: str) -> None:
+        selection = self._paper_selection()
+        if selection is None:
+            self.notify("The decks are still loading.", timeout=3)
+            return
+        import datetime as dt
+
+        from quizapp.quiz.selection import EmptySelection
+
+        collection = self.collection
+        seed = self.app.rng.randrange(2**31)
+        try:
+            if kind == "exam":
+                from quizapp.quiz.exam import new_exam
+                from quizapp.quiz_commands import DEFAULT_COUNT, MINUTES_PER_QUESTION
+                from quizapp.ui.screens.exam import ExamScreen
+
+                session, _ = new_exam(
+                    collection.store,
+                    collection.decks,
+                    count=DEFAULT_COUNT,
+                    seed=seed,
+                    time_limit=dt.timedelta(minutes=DEFAULT_COUNT * MINUTES_PER_QUESTION),
+                    selection=selection,
+                    title=selection.describe(),
+                )
+                self.app.push_screen(ExamScreen(session, collection))
+            else:
+                from quizapp.quiz.quiz import new_quiz
+                from quizapp.quiz_commands import DEFAULT_COUNT
+                from quizapp.ui.screens.quiz_screen import QuizScreen
+
+                quiz, _ = new_quiz(
+                    collection.store,
+                    collection.decks,
+                    count=DEFAULT_COUNT,
+                    seed=seed,
+                    selection=selection,
+                    title=selection.describe(),
+                )
+                self.app.push_screen(QuizScreen(quiz, collection))
+        except EmptySelection as problem:
+            self.notify(str(problem), severity="warning", timeout=8, markup=False)
+
+    def action_exam(self) -> None:
+        self._start_paper("exam")
+
+    def action_quiz(self) -> None:
+        self._start_paper("quiz")
+
+    def action_past_exams(self) -> None:
+        if self.collection is None:
+            self.notify("The decks are still loading.", timeout=3)
+            return
+        from quizapp.ui.screens.past_exams import PastExamsScreen
+
+        self.app.push_screen(PastExamsScreen(self.collection))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         # A filter chosen: back to the deck list, where Enter studies with it.

@@ -1,0 +1,312 @@
+"""The exam hall: one question at a time, a palette of every question, a countdown.
+
+As in UPSC's computer-based test, the learner answers (a-d), changes or
+clears an answer, marks a question for review and moves freely between
+questions until submitting; the palette colours each number by its status.
+Every step is committed by the session before the screen changes, and the
+clock is the session's own (tests move it). At the deadline the paper is
+submitted as it stands and the result is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static
+
+from quizapp.ui.text import literal
+
+if TYPE_CHECKING:
+    from quizapp.core.collection import Collection
+    from quizapp.quiz.exam import ExamSession
+
+STATUS_NAMES = {
+    "answered": "Answered",
+    "not_answered": "Not answered",
+    "not_visited": "Not visited",
+    "marked": "Marked for review",
+    "answered_marked": "Answered & marked (counted)",
+}
+
+
+def clock_text(left: dt.timedelta) -> str:
+    """H:MM:SS or MM:SS, rounded up so 0:00 shows only when time is up."""
+    seconds = int(-(-left.total_seconds() // 1))
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
+
+
+def marking_text(session) -> str:
+    m = session.marking
+    return f"+{m.right} right, {m.wrong} wrong, {m.skipped} skipped"
+
+
+class PaletteCell(Static):
+    """One question's number, coloured by its status; a click goes to it."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(f"{position + 1:>3}", classes="cell")
+        self.position = position
+
+    def on_click(self) -> None:
+        self.screen.action_go(self.position)
+
+
+class ExamScreen(Screen):
+    CSS_PATH = "exam.tcss"
+    BINDINGS = [
+        Binding("a", "answer(0)", "Answer a", show=False),
+        Binding("b", "answer(1)", "Answer b", show=False),
+        Binding("c", "answer(2)", "Answer c", show=False),
+        Binding("d", "answer(3)", "Answer d", show=False),
+        Binding("x", "clear", "Clear"),
+        Binding("m", "mark", "Mark"),
+        Binding("p,left", "previous", "Prev"),
+        Binding("n,right", "next", "Next"),
+        Binding("ctrl+s,S", "submit", "Submit"),
+        Binding("escape", "leave", "Leave", tooltip="The exam is kept; the clock keeps running"),
+    ]
+
+    def __init__(self, session: ExamSession, collection: Collection | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.collection = collection
+        self._over = False
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(id="exam"):
+            with Horizontal(id="bar"):
+                yield Static("", id="where")
+                yield Static("", id="countdown")
+            with Horizontal(id="body"):
+                with VerticalScroll(id="question"):
+                    yield Static("", id="prompt")
+                    yield Static("", id="options")
+                    yield Static("", id="standing", classes="muted")
+                with Vertical(id="side"):
+                    with Grid(id="palette"):
+                        for position in range(len(self.session.questions)):
+                            yield PaletteCell(position)
+                    yield Static("", id="legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Exam {self.session.id} · {marking_text(self.session)}"
+        if self.session.check_time():
+            self.call_after_refresh(self._show_result)
+            return
+        self.show_question()
+        self._timer = self.set_interval(1, self._tick)
+        self.query_one("#question", VerticalScroll).focus()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_question(self) -> None:
+        session = self.session
+        question = session.current
+        slot = session.slots[session.position]
+        total = len(session.questions)
+        self.query_one("#where", Static).update(
+            Text(f"Question {session.position + 1} of {total}", style="bold")
+        )
+        self.query_one("#prompt", Static).update(literal(question.prompt, "bold"))
+        lines = []
+        for index, (label, option) in enumerate(
+            zip(question.labels, question.options, strict=True)
+        ):
+            chosen = slot.chosen == index
+            line = Text.assemble(
+                ("● " if chosen else "○ ", "bold" if chosen else "dim"),
+                (f"{label}) ", "bold"),
+                literal(option, "reverse" if chosen else ""),
+            )
+            lines.append(line)
+        self.query_one("#options", Static).update(Text("\n").join(lines))
+        standing = "Your answer: " + (
+            f"{question.labels[slot.chosen]}" if slot.chosen is not None else "none yet"
+        )
+        if slot.marked_for_review:
+            standing += " · marked for review"
+        self.query_one("#standing", Static).update(standing)
+        self._paint_palette()
+        self._paint_countdown()
+
+    def _paint_palette(self) -> None:
+        slots = self.session.slots
+        for cell in self.query(PaletteCell):
+            status = slots[cell.position].status
+            for name in STATUS_NAMES:
+                cell.set_class(name == status, f"-{name.replace('_', '-')}")
+            cell.set_class(cell.position == self.session.position, "-current")
+        counts = {name: 0 for name in STATUS_NAMES}
+        for slot in slots:
+            counts[slot.status] += 1
+        legend = Text()
+        for name, label in STATUS_NAMES.items():
+            legend.append("■ ", style=LEGEND_STYLES[name])
+            legend.append(f"{counts[name]} {label}\n")
+        self.query_one("#legend", Static).update(legend.rstrip() or legend)
+
+    def _paint_countdown(self) -> None:
+        left = self.session.time_left()
+        widget = self.query_one("#countdown", Static)
+        if left is None:
+            widget.update("untimed")
+            return
+        widget.update(Text(f"⏱ {clock_text(left)} left", style="bold"))
+        widget.set_class(left <= dt.timedelta(minutes=1), "-ending")
+
+    def _tick(self) -> None:
+        if self._over:
+            return
+        if self.session.check_time():
+            # Switched from the app's own queue: a screen cannot replace itself from its timer.
+            self.app.call_later(self._show_result)
+            return
+        self._paint_countdown()
+
+    # -- acting ----------------------------------------------------------------------------
+
+    def _act(self, change) -> None:
+        """Run a change of the session; once the clock has closed the exam, show the result."""
+        from quizapp.quiz.exam import ExamClosed
+
+        if self._over:
+            return
+        try:
+            change()
+        except ExamClosed:
+            self._show_result()
+            return
+        self.show_question()
+
+    def action_answer(self, option: int) -> None:
+        if option >= len(self.session.current.options):
+            return
+        self._act(lambda: self.session.answer(option))
+
+    def action_clear(self) -> None:
+        self._act(self.session.clear)
+
+    def action_mark(self) -> None:
+        flag = not self.session.slots[self.session.position].marked_for_review
+        self._act(lambda: self.session.mark_for_review(flag))
+
+    def action_next(self) -> None:
+        self._act(self.session.next)
+        self._scroll_home()
+
+    def action_previous(self) -> None:
+        self._act(self.session.previous)
+        self._scroll_home()
+
+    def action_go(self, position: int) -> None:
+        self._act(lambda: self.session.go_to(position))
+        self._scroll_home()
+
+    def _scroll_home(self) -> None:
+        if not self._over:
+            self.query_one("#question", VerticalScroll).scroll_home(animate=False)
+
+    def action_submit(self) -> None:
+        if self._over:
+            return
+        counts = {name: 0 for name in STATUS_NAMES}
+        for slot in self.session.slots:
+            counts[slot.status] += 1
+        answered = counts["answered"] + counts["answered_marked"]
+        unanswered = len(self.session.questions) - answered
+        message = (
+            f"Submit the exam? {answered} answered, {unanswered} not answered"
+            f" ({counts['marked'] + counts['answered_marked']} marked for review). "
+            "Answers are final once submitted."
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and not self._over:
+                self._act(self.session.submit)
+                if self.session.is_submitted:
+                    self._show_result()
+
+        self.app.push_screen(ConfirmScreen(message), confirmed)
+
+    def action_leave(self) -> None:
+        self._over = True
+        self.app.notify(
+            f"Exam {self.session.id} is kept and its clock keeps running: "
+            "resume it from the home screen (e).",
+            timeout=5,
+        )
+        self.app.pop_screen()
+
+    def _show_result(self) -> None:
+        if self._over:
+            return
+        self._over = True
+        if self._timer is not None:
+            self._timer.stop()
+        from quizapp.ui.screens.results import ResultScreen
+
+        # A confirmation still open when time ran out goes with the exam.
+        while self.app.screen is not self and isinstance(self.app.screen, ModalScreen):
+            self.app.pop_screen()
+        result = self.session.result()
+        self.app.switch_screen(
+            ResultScreen(
+                result,
+                title=result_title(self.session),
+                collection=self.collection,
+            )
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self._over
+
+
+LEGEND_STYLES = {
+    "answered": "green",
+    "not_answered": "red",
+    "not_visited": "grey50",
+    "marked": "magenta",
+    "answered_marked": "bold magenta",
+}
+
+
+def result_title(session) -> str:
+    timed_out = session.submitted_by is not None and session.submitted_by.value == "time_out"
+    return f"Exam {session.id} · " + (
+        "time ran out: submitted as it stood" if timed_out else "submitted"
+    )
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes or no, before something final."""
+
+    CSS_PATH = "exam.tcss"
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, message: str, *, yes: str = "y submit", no: str = "n keep going") -> None:
+        super().__init__()
+        self.message = message
+        self.keys = f"{yes} · {no}"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static(self.message, markup=False)
+            yield Static(self.keys, classes="muted", markup=False)
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

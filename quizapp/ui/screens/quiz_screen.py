@@ -1,0 +1,170 @@
+"""A quiz: one question at a time, judged as soon as it is answered, a score at the end.
+
+The verdict comes with the right answer, the explanation and the source
+passage; Enter (or n) goes on. Each answer is saved and logged by the session
+before it is shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from quizapp.ui.text import literal
+from quizapp.ui.widgets.choices import Choices
+from quizapp.ui.widgets.passage import SourcePassage
+
+if TYPE_CHECKING:
+    from quizapp.core.collection import Collection
+    from quizapp.quiz.quiz import Feedback, QuizSession
+
+
+class QuizScreen(Screen):
+    CSS_PATH = "quiz_screen.tcss"
+    BINDINGS = [
+        Binding("a", "answer(0)", "Answer a", show=False),
+        Binding("b", "answer(1)", "Answer b", show=False),
+        Binding("c", "answer(2)", "Answer c", show=False),
+        Binding("d", "answer(3)", "Answer d", show=False),
+        Binding("s", "skip", "Skip"),
+        Binding("enter,n,space", "next", "Next"),
+        Binding("escape", "leave", "Stop"),
+    ]
+
+    def __init__(self, session: QuizSession, collection: Collection | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.collection = collection
+        self.feedback: Feedback | None = None
+        self.right = 0
+        self.answered = 0
+        self.asked = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(id="quiz"):
+            yield Static("", id="where", classes="muted")
+            yield ProgressBar(id="progress", show_eta=False)
+            with VerticalScroll(id="card"):
+                yield Static("", id="prompt")
+                yield Choices(id="options")
+                yield Static("", id="verdict")
+                yield Static("", id="explanation")
+                yield SourcePassage(id="passage")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Quiz {self.session.id}"
+        self.show_question()
+
+    def show_question(self) -> None:
+        question = self.session.current
+        if question is None:
+            self.finish()
+            return
+        self.feedback = None
+        total = len(self.session.questions)
+        where = f"Question {self.session.position + 1} of {total} · {self.right} right so far"
+        self.query_one("#where", Static).update(where)
+        self.query_one("#progress", ProgressBar).update(total=total, progress=self.session.position)
+        self.query_one("#prompt", Static).update(literal(question.prompt, "bold"))
+        self.query_one("#options", Choices).show_options(question.labels, question.options)
+        for name in ("#verdict", "#explanation"):
+            widget = self.query_one(name, Static)
+            widget.update("")
+            widget.display = False
+        self.query_one("#passage", SourcePassage).clear()
+        scroll = self.query_one("#card", VerticalScroll)
+        scroll.scroll_home(animate=False)
+        scroll.focus()
+        self.refresh_bindings()
+
+    def action_answer(self, option: int) -> None:
+        question = self.session.current
+        if self.feedback is not None or question is None or option >= len(question.options):
+            return
+        self.asked = self.session.position
+        feedback = self.session.answer(option)
+        self.feedback = feedback
+        self.answered += 1
+        self.right += feedback.correct
+        verdict = Text(
+            "✓ Right" if feedback.correct else "✗ Wrong",
+            style="bold green" if feedback.correct else "bold red",
+        )
+        if not feedback.correct:
+            verdict.append("  you answered ", style="dim")
+            verdict.append(f"{question.labels[option]}) ", style="bold")
+            verdict.append_text(literal(feedback.chosen_option))
+        verdict.append("\nAnswer: ", style="bold")
+        verdict.append(f"{question.correct_label}) ", style="bold")
+        verdict.append_text(literal(question.correct_option))
+        if question.reveal != question.correct_option:
+            verdict.append("\n")
+            verdict.append_text(literal(question.reveal))
+        self._show("#verdict", verdict)
+        self._show("#explanation", literal(question.explanation))
+        citations = self.collection.documents() if self.collection is not None else {}
+        document = question.source_document or ""
+        self.query_one("#passage", SourcePassage).show_passage(
+            question.passage or question.quote, citations.get(document, question.source_document)
+        )
+        self.query_one("#where", Static).update(
+            f"Question {self.asked + 1} of {len(self.session.questions)} · "
+            f"{self.right} right so far · Enter: next"
+        )
+        self.refresh_bindings()
+        self.call_after_refresh(self._bring_verdict_into_view)
+
+    def _bring_verdict_into_view(self) -> None:
+        self.query_one("#card", VerticalScroll).scroll_to_widget(
+            self.query_one("#verdict"), animate=False
+        )
+
+    def _show(self, selector: str, content: Text) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(content)
+        widget.display = bool(str(content))
+
+    def action_skip(self) -> None:
+        if self.feedback is not None or self.session.current is None:
+            return
+        self.session.skip()
+        self.show_question()
+
+    def action_next(self) -> None:
+        if self.feedback is None:
+            return
+        self.show_question()
+
+    def finish(self) -> None:
+        from quizapp.ui.screens.results import ResultScreen
+
+        self.app.switch_screen(
+            ResultScreen(
+                self.session.result(),
+                title=f"Quiz {self.session.id} · {self.right} of "
+                f"{len(self.session.questions)} right",
+                collection=self.collection,
+                kind="quiz",
+            )
+        )
+
+    def action_leave(self) -> None:
+        if self.session.finished or self.answered == 0:
+            self.app.pop_screen()
+            return
+        self.finish()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer" or action == "skip":
+            return self.feedback is None and self.session.current is not None
+        if action == "next":
+            return self.feedback is not None
+        return True
