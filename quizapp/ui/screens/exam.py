@@ -102,6 +102,7 @@ class ExamScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = f"Exam {self.session.id} · {marking_text(self.session)}"
+        self.query_one("#palette", Grid).border_title = "Questions"
         if self.session.check_time():
             self.call_after_refresh(self._show_result)
             return
@@ -137,6 +138,7 @@ class ExamScreen(Screen):
         )
         if slot.marked_for_review:
             standing += " · marked for review"
+        standing += "  (a-d answer, x clear, m mark)"
         self.query_one("#standing", Static).update(standing)
         self._paint_palette()
         self._paint_countdown()
