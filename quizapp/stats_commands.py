@@ -85,6 +85,20 @@ def stats_report(
         if card.is_stale(today)
     ]
     report["stale_cards"] = {"count": len(stale), "cards": stale}
+    # Which wrong options learners pick: a deck author's view of misconceptions.
+    from quizapp.quiz.stats import distractor_stats
+
+    report["wrong_options"] = [
+        {
+            "deck": c.deck_id,
+            "card": c.card_id,
+            "attempts": c.attempts,
+            "wrong": c.wrong,
+            "picks": [list(p) for p in c.picks],
+        }
+        for c in sorted(distractor_stats(store.connection), key=lambda c: -c.wrong)
+        if c.wrong
+    ]
     if exam_day is not None:
         studyable = [
             (loaded.deck.id, c) for loaded in collection.decks for c in loaded.studyable_cards
@@ -335,6 +349,14 @@ def render_text(report: dict[str, Any]) -> str:
             name = plain(card["deck"] + "/" + card["card"], 30)
             head = f"  {percent(card['recall']):>5}  {name:<30} "
             lines.append(head + plain(card["prompt"], WIDTH - len(head)))
+
+    picks = report.get("wrong_options", [])
+    lines += ["", f"Wrong options picked in quizzes and exams: {len(picks)} card(s)"]
+    for card in picks[:10]:
+        name = plain(card["deck"] + "/" + card["card"], 34)
+        head = f"  {name:<34} {card['wrong']}/{card['attempts']} wrong: "
+        chosen = "; ".join(f"{option} ×{n}" for option, n in card["picks"])
+        lines.append(head + plain(chosen, WIDTH - len(head)))
 
     lines += [
         "",
