@@ -14,7 +14,7 @@ Home
   p            practise ahead: answers leave the schedule alone
   t  s         filter by tag (dates, articles…) / by source document
   r  S         reload the decks after editing them / statistics
-  q            quit (every answer is already saved)
+  x  z  e      timed exam (UPSC marking) / quiz / past exams;  q quits
 Review
   Space Enter  show the answer (basic and cloze cards)
   a b c d      choose an option (multiple choice, statements, match)
