@@ -110,14 +110,14 @@ def due_forecast(
 # --- reviews over time -------------------------------------------------------------------------
 
 
-def _answer_times(
-    conn: sqlite3.Connection,
+def _log_filter(
     start: datetime | None,
     end: datetime | None,
     modes: Iterable[str] | None,
     deck_ids: Iterable[str] | None,
-) -> Iterable[int]:
-    sql, args = "SELECT reviewed_at FROM review_log WHERE 1", []
+) -> tuple[str, list]:
+    """WHERE clause and arguments selecting review-log rows in ``[start, end)``."""
+    sql, args = " WHERE 1", []
     if start is not None:
         sql += " AND reviewed_at >= ?"
         args.append(_ms(start))
@@ -128,7 +128,18 @@ def _answer_times(
         where, more = _in(column, values)
         sql += where
         args += more
-    return (row[0] for row in conn.execute(sql, args))
+    return sql, args
+
+
+def _answer_times(
+    conn: sqlite3.Connection,
+    start: datetime | None,
+    end: datetime | None,
+    modes: Iterable[str] | None,
+    deck_ids: Iterable[str] | None,
+) -> Iterable[int]:
+    where, args = _log_filter(start, end, modes, deck_ids)
+    return (row[0] for row in conn.execute("SELECT reviewed_at FROM review_log" + where, args))
 
 
 def reviews_per_day(
@@ -174,17 +185,8 @@ def time_spent(
     deck_ids: Iterable[str] | None = None,
 ) -> timedelta:
     """Total recorded answering time in ``[since, until)``."""
-    sql, args = "SELECT COALESCE(SUM(duration_ms), 0) FROM review_log WHERE 1", []
-    if since is not None:
-        sql += " AND reviewed_at >= ?"
-        args.append(_ms(since))
-    if until is not None:
-        sql += " AND reviewed_at < ?"
-        args.append(_ms(until))
-    for column, values in (("mode", modes), ("deck_id", deck_ids)):
-        where, more = _in(column, values)
-        sql += where
-        args += more
+    where, args = _log_filter(since, until, modes, deck_ids)
+    sql = "SELECT COALESCE(SUM(duration_ms), 0) FROM review_log" + where
     return timedelta(milliseconds=conn.execute(sql, args).fetchone()[0])
 
 
