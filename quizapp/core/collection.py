@@ -90,8 +90,8 @@ class Collection:
     def _import_history(self, loaded: LoadedDeck) -> None:
         """Review history imported with a deck (DECK.history.csv beside it) becomes progress."""
         history = loaded.path.with_name(loaded.path.stem + ".history.csv")
-        if not history.is_file():
-            return
+        if not history.is_file() or self.store.deck_has_reviews(loaded.deck.id):
+            return  # nothing to import, or imported already: don't read the file again
         from quizapp.core.optimize import OptimiseError, load_review_csv
 
         try:

@@ -626,6 +626,14 @@ class Store:
             self._undo.append(review_id)
         return AnswerResult(key, rating, next_due, interval, review_id)
 
+    def deck_has_reviews(self, deck_id: str) -> bool:
+        return (
+            self._conn.execute(
+                "SELECT 1 FROM review_log WHERE deck_id = ? LIMIT 1", (deck_id,)
+            ).fetchone()
+            is not None
+        )
+
     def import_history(
         self, deck_id: str, reviews: Iterable[tuple[str, int, datetime, int]]
     ) -> int:
@@ -635,9 +643,7 @@ class Store:
         Reviews of cards the deck does not have are left out. Returns how many
         were recorded.
         """
-        if self._conn.execute(
-            "SELECT 1 FROM review_log WHERE deck_id = ? LIMIT 1", (deck_id,)
-        ).fetchone():
+        if self.deck_has_reviews(deck_id):
             return 0
         known = {
             r[0]
