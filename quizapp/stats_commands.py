@@ -17,7 +17,7 @@ import re
 import sys
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from quizapp.cli import _db_path, command, default_deck_paths
@@ -373,17 +373,11 @@ def render_text(report: dict[str, Any]) -> str:
 def scheduler_settings() -> tuple[SchedulerSettings, list[str]]:
     """The settings file's day boundary and scheduling choices, and its problems."""
     from quizapp.config import load_settings
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import from_learner_settings
 
     chosen, problems = load_settings()
-    settings = SchedulerSettings(
-        desired_retention=chosen.desired_retention,
-        learning_steps=tuple(dt.timedelta(minutes=m) for m in chosen.learning_steps_minutes),
-        relearning_steps=tuple(dt.timedelta(minutes=m) for m in chosen.relearning_steps_minutes),
-        maximum_interval=chosen.maximum_interval_days,
-        new_per_day=chosen.new_per_day,
-        rollover_hour=chosen.rollover_hour,
-    )
+    # The exam date is chosen per command (--exam-date) here, not taken from the file.
+    settings = replace(from_learner_settings(chosen), exam_date=None)
     return settings, problems
 
 

@@ -3,7 +3,8 @@
 `PRAGMA user_version` holds the schema version. Each migration runs in its
 own transaction, in order, so a database from any earlier release opens.
 Times are epoch milliseconds (UTC); states are 0 new, 1 learning, 2 review,
-3 relearning.
+3 relearning. Since V3 a card may be suspended (1 by the learner, 2 as a
+leech), buried until a time, and flagged (1 red, 2 orange, 3 green, 4 blue).
 """
 
 from __future__ import annotations
@@ -66,6 +67,23 @@ CREATE TABLE deck_sync (
 """
 
 
+V3 = """
+ALTER TABLE card ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE card ADD COLUMN buried_until INTEGER;
+ALTER TABLE card ADD COLUMN flag INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE card ADD COLUMN leech INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE card_report (
+    id INTEGER PRIMARY KEY,
+    deck_id TEXT NOT NULL,
+    card_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    reported_at INTEGER NOT NULL
+);
+CREATE INDEX card_report_card ON card_report (deck_id, card_id);
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
         for statement in sql.split(";"):
@@ -75,7 +93,7 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return run
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2), _script(V3)]
 LATEST = len(MIGRATIONS)
 
 

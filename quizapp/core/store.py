@@ -88,6 +88,10 @@ class CardProgress:
     last_review: datetime | None
     changed_since_review: bool
     present: bool
+    suspended: bool = False
+    leech: bool = False
+    flag: int = 0
+    buried_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class AnswerResult:
     next_due: datetime | None
     interval: timedelta | None
     review_id: int
+    leech: bool = False  # this answer made the card a leech: it is now suspended
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,29 @@ class ReviewRecord:
     duration_ms: int
     mode: Mode
     answer: str | None
+
+
+@dataclass(frozen=True)
+class CardReport:
+    key: CardKey
+    note: str
+    reported_at: datetime
+
+
+class BrowseRow(NamedTuple):
+    key: CardKey
+    state: str  # new, learning, review, relearning
+    due: datetime | None
+    lapses: int
+    reps: int
+    difficulty: float | None
+    retrievability: float | None  # predicted recall now; None for a card never reviewed
+    suspended: bool
+    buried: bool
+    flag: int  # 0 none, else FLAGS
+    leech: bool
+    draft: bool
+    tags: list[str]
 
 
 @dataclass(frozen=True)
@@ -145,13 +173,33 @@ _FSRS_STATE = {
 _OUR_STATE = {v: k for k, v in _FSRS_STATE.items()}
 # What an answer may change, saved in its log row so that undo can put it back.
 _COLUMNS = (
-    "state, step, stability, difficulty, due, last_review, reps, lapses, introduced, reviewed_hash"
+    "state, step, stability, difficulty, due, last_review, reps, lapses, introduced, "
+    "reviewed_hash, suspended, leech"
 )
 _RESTORED = _COLUMNS.split(", ")
 _UNDO_SQL = (
     f"UPDATE card SET {', '.join(f'{c} = :{c}' for c in _RESTORED)} "
     "WHERE deck_id = :deck_id AND card_id = :card_id"
 )
+
+
+FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+SUSPENDED_BY_LEARNER, SUSPENDED_AS_LEECH = 1, 2
+
+
+def _available(now_ms: int) -> str:
+    """Cards the queues may show: in a deck, not a draft, not suspended, not buried now."""
+    return (
+        "present AND studyable AND suspended = 0 "
+        f"AND (buried_until IS NULL OR buried_until <= {int(now_ms)})"
+    )
+
+
+def is_leech_lapse(lapses: int, threshold: int) -> bool:
+    """Anki's rule: a leech at the threshold, and again every half-threshold after it."""
+    if threshold <= 0 or lapses < threshold:
+        return False
+    return (lapses - threshold) % max(1, threshold // 2) == 0
 
 
 class Store:
@@ -369,6 +417,10 @@ class Store:
             (new, deck_id, old),
         )
         db.execute(
+            "UPDATE card_report SET card_id = ? WHERE deck_id = ? AND card_id = ?",
+            (new, deck_id, old),
+        )
+        db.execute(
             "INSERT OR REPLACE INTO card_rename VALUES (?, ?, ?, ?)", (deck_id, old, new, now)
         )
 
@@ -387,7 +439,7 @@ class Store:
                    SUM(state IN (1, 3) AND due <= ?),
                    SUM(state = 2 AND due < ?),
                    SUM(introduced >= ?)
-               FROM card WHERE present AND studyable {where} GROUP BY deck_id""",
+               FROM card WHERE {_available(now)} {where} GROUP BY deck_id""",
             (now, end, start, *args),
         ).fetchall()
         limit = self.settings.new_per_day
@@ -411,7 +463,7 @@ class Store:
             return []
         tag_sql, tag_args = _tag_filter(tags)
         in_decks = f"deck_id IN ({','.join('?' * len(decks))})"
-        base = f"present AND studyable AND {in_decks} {tag_sql}"
+        base = f"{_available(now)} AND {in_decks} {tag_sql}"
         cap = " LIMIT ?" if limit is not None else ""
         capped = [limit] if limit is not None else []
         db = self._conn
@@ -465,10 +517,11 @@ class Store:
         if queue or not decks:
             return queue[0] if queue else None
         # Nothing else left today: learning cards due soon are shown early, as Anki does.
-        ahead = _ms(self.clock.now() + self.settings.learn_ahead)
+        now = self.clock.now()
+        ahead = _ms(now + self.settings.learn_ahead)
         tag_sql, tag_args = _tag_filter(tags)
         row = self._conn.execute(
-            f"SELECT deck_id, card_id FROM card WHERE present AND studyable AND deck_id IN "
+            f"SELECT deck_id, card_id FROM card WHERE {_available(_ms(now))} AND deck_id IN "
             f"({','.join('?' * len(decks))}) {tag_sql} AND state IN (1, 3) AND due <= ? "
             "ORDER BY due LIMIT 1",
             (*decks, *tag_args, ahead),
@@ -487,8 +540,9 @@ class Store:
         if not decks:
             return []
         tag_sql, tag_args = _tag_filter(tags)
+        now = _ms(self.clock.now())
         rows = self._conn.execute(
-            f"SELECT deck_id, card_id FROM card WHERE present AND studyable AND deck_id IN "
+            f"SELECT deck_id, card_id FROM card WHERE {_available(now)} AND deck_id IN "
             f"({','.join('?' * len(decks))}) {tag_sql} "
             "ORDER BY state = 0, due, position" + (" LIMIT ?" if limit is not None else ""),
             (*decks, *tag_args, *([limit] if limit is not None else [])),
@@ -500,7 +554,8 @@ class Store:
         if not decks:
             return None
         row = self._conn.execute(
-            f"SELECT MIN(due) FROM card WHERE present AND studyable AND state != 0 AND deck_id "
+            f"SELECT MIN(due) FROM card WHERE present AND studyable AND suspended = 0 "
+            "AND state != 0 AND deck_id "
             f"IN ({','.join('?' * len(decks))})",
             decks,
         ).fetchone()
@@ -581,6 +636,7 @@ class Store:
         `at` replays an answer given in the past (imported history); it must be aware.
         """
         rating, mode = Rating(rating), Mode(mode)
+        became_leech = False
         now = self.clock.now() if at is None else at.astimezone(UTC)
         now_ms = _ms(now)
         with self._transaction() as db:
@@ -608,6 +664,13 @@ class Store:
                     ),
                 )
                 next_due, interval = card.due, card.due - now
+                became_leech = lapsed and is_leech_lapse(row[7] + 1, self.settings.leech_lapses)
+                if became_leech:
+                    db.execute(
+                        "UPDATE card SET leech = 1, suspended = ? "
+                        "WHERE deck_id = ? AND card_id = ?",
+                        (SUSPENDED_AS_LEECH, *key),
+                    )
             elif mode in (Mode.quiz, Mode.exam) and rating is Rating.again:
                 db.execute(
                     "UPDATE card SET due = ? WHERE deck_id = ? AND card_id = ?", (now_ms, *key)
@@ -624,7 +687,7 @@ class Store:
         if mode in (Mode.review, Mode.practice):
             # An exam's or quiz's answers are final once submitted: never undone from review.
             self._undo.append(review_id)
-        return AnswerResult(key, rating, next_due, interval, review_id)
+        return AnswerResult(key, rating, next_due, interval, review_id, became_leech)
 
     def deck_has_reviews(self, deck_id: str) -> bool:
         return (
@@ -683,17 +746,147 @@ class Store:
     def can_undo(self) -> bool:
         return bool(self._undo)
 
+    # -- the learner's marks on cards: suspend, bury, flag, reset, report ----------------
+
+    def _mark(self, sql: str, keys: Iterable[CardKey], *args: object) -> int:
+        with self._transaction() as db:
+            return sum(
+                db.execute(sql + " WHERE deck_id = ? AND card_id = ?", (*args, *key)).rowcount
+                for key in keys
+            )
+
+    def suspend(self, keys: Iterable[CardKey]) -> int:
+        """Never shown again until unsuspended; returns how many cards were changed."""
+        return self._mark("UPDATE card SET suspended = ?", keys, SUSPENDED_BY_LEARNER)
+
+    def unsuspend(self, keys: Iterable[CardKey]) -> int:
+        """Back in the queues; a leech keeps its leech mark (and is suspended at its next one)."""
+        return self._mark("UPDATE card SET suspended = 0", keys)
+
+    def bury(self, keys: Iterable[CardKey]) -> datetime:
+        """Hidden until the next study day starts (the rollover hour); returns when that is."""
+        until = self.day_start() + timedelta(days=1)
+        self._mark("UPDATE card SET buried_until = ?", keys, _ms(until))
+        return until
+
+    def unbury(self, keys: Iterable[CardKey]) -> int:
+        return self._mark("UPDATE card SET buried_until = NULL", keys)
+
+    def set_flag(self, keys: Iterable[CardKey], flag: int) -> int:
+        """Flag 1-4 (red, orange, green, blue) or 0 to clear it."""
+        if flag not in (0, *FLAGS):
+            raise ValueError(f"flag must be 0 or one of {sorted(FLAGS)}")
+        return self._mark("UPDATE card SET flag = ?", keys, flag)
+
+    def reset(self, keys: Iterable[CardKey]) -> int:
+        """Forget the cards' progress: new again, leech mark gone. The review log is kept."""
+        count = self._mark(
+            "UPDATE card SET state = 0, step = NULL, stability = NULL, difficulty = NULL, "
+            "due = NULL, last_review = NULL, reps = 0, lapses = 0, introduced = NULL, "
+            "reviewed_hash = NULL, leech = 0, "
+            f"suspended = CASE suspended WHEN {SUSPENDED_AS_LEECH} THEN 0 ELSE suspended END",
+            keys,
+        )
+        self._undo.clear()  # undoing an older answer would bring the forgotten progress back
+        return count
+
+    def report(self, key: CardKey, note: str) -> int:
+        """Note a problem with a card for its deck's author; kept until the card is reworded."""
+        note = " ".join(note.split())
+        if not note:
+            raise ValueError("a report needs a note saying what is wrong")
+        now = _ms(self.clock.now())
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT content_hash FROM card WHERE deck_id = ? AND card_id = ?", key
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"no card {key.card_id!r} in deck {key.deck_id!r}")
+            return db.execute(
+                "INSERT INTO card_report (deck_id, card_id, note, content_hash, reported_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (*key, note, row[0], now),
+            ).lastrowid
+
+    def reports(self, deck_ids: Iterable[str] | None = None) -> list[CardReport]:
+        """Problems noted on cards not reworded since, oldest first."""
+        sql = (
+            "SELECT r.deck_id, r.card_id, r.note, r.reported_at FROM card_report r "
+            "JOIN card c ON c.deck_id = r.deck_id AND c.card_id = r.card_id "
+            "WHERE r.content_hash = c.content_hash"
+        )
+        args: list[str] = []
+        if deck_ids is not None:
+            args = list(deck_ids)
+            sql += f" AND r.deck_id IN ({','.join('?' * len(args))})"
+        rows = self._conn.execute(sql + " ORDER BY r.reported_at, r.id", args).fetchall()
+        return [CardReport(CardKey(d, c), note, _dt(at)) for d, c, note, at in rows]
+
+    def browse(self) -> list[BrowseRow]:
+        """Every card in a deck with what a card browser shows and sorts by (no card text)."""
+        now = self.clock.now()
+        now_ms = _ms(now)
+        decay = -self._scheduler.parameters[20]
+        factor = 0.9 ** (1 / decay) - 1
+        rows = []
+        for (
+            deck_id,
+            card_id,
+            state,
+            due,
+            stability,
+            difficulty,
+            last,
+            reps,
+            lapses,
+            suspended,
+            buried,
+            flag,
+            leech,
+            studyable,
+            tags,
+        ) in self._conn.execute(
+            "SELECT deck_id, card_id, state, due, stability, difficulty, last_review, reps, "
+            "lapses, suspended, buried_until, flag, leech, studyable, tags FROM card "
+            "WHERE present ORDER BY deck_id, position"
+        ):
+            recall = None
+            if stability and last is not None:
+                days = max(0, (now_ms - last) // 86_400_000)
+                recall = (1 + factor * days / stability) ** decay
+            rows.append(
+                BrowseRow(
+                    CardKey(deck_id, card_id),
+                    STATE_NAMES[state],
+                    _dt(due) if state != NEW else None,
+                    lapses,
+                    reps,
+                    difficulty,
+                    recall,
+                    bool(suspended),
+                    buried is not None and buried > now_ms,
+                    flag,
+                    bool(leech),
+                    not studyable,
+                    tags.split(),
+                )
+            )
+        return rows
+
     # -- reading progress ---------------------------------------------------------------
 
     def progress(self, key: CardKey) -> CardProgress:
         row = self._conn.execute(
             "SELECT state, due, stability, difficulty, reps, lapses, last_review, content_hash, "
-            "reviewed_hash, present FROM card WHERE deck_id = ? AND card_id = ?",
+            "reviewed_hash, present, suspended, leech, flag, buried_until FROM card "
+            "WHERE deck_id = ? AND card_id = ?",
             key,
         ).fetchone()
         if row is None:
             raise KeyError(f"no card {key.card_id!r} in deck {key.deck_id!r}")
-        state, due, stability, difficulty, reps, lapses, last, content, reviewed, present = row
+        state, due, stability, difficulty, reps, lapses, last, content, reviewed, present = row[:10]
+        suspended, leech, flag, buried = row[10:]
+        now = _ms(self.clock.now())
         return CardProgress(
             key=CardKey(*key),
             state=STATE_NAMES[state],
@@ -705,6 +898,10 @@ class Store:
             last_review=_dt(last),
             changed_since_review=reviewed is not None and reviewed != content,
             present=bool(present),
+            suspended=bool(suspended),
+            leech=bool(leech),
+            flag=flag,
+            buried_until=_dt(buried) if buried is not None and buried > now else None,
         )
 
     def review_log(self, key: CardKey | None = None) -> list[ReviewRecord]:

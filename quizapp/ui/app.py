@@ -150,21 +150,11 @@ def app_with_settings(
     deck_paths: list[Path], db_path: Path, config_path: Path | None = None
 ) -> QuizApp:
     """The app as the learner's settings file asks; a bad setting is a notice, not a failure."""
-    from datetime import timedelta
-
     from quizapp.config import default_config_path, load_settings
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import from_learner_settings
 
     chosen, problems = load_settings(config_path)
-    scheduling = SchedulerSettings(
-        desired_retention=chosen.desired_retention,
-        learning_steps=tuple(timedelta(minutes=m) for m in chosen.learning_steps_minutes),
-        relearning_steps=tuple(timedelta(minutes=m) for m in chosen.relearning_steps_minutes),
-        maximum_interval=chosen.maximum_interval_days,
-        new_per_day=chosen.new_per_day,
-        rollover_hour=chosen.rollover_hour,
-        exam_date=chosen.exam_date,
-    )
+    scheduling = from_learner_settings(chosen)
     app = QuizApp(deck_paths, db_path, settings=scheduling)
     app.preferred_theme = chosen.theme
     app.preferred_keymap = dict(chosen.keymap)
