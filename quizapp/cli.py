@@ -76,16 +76,34 @@ def check_command(argv: Sequence[str]) -> int:
     parser.add_argument("--strict", action="store_true", help="warnings (drafts, stale) fail too")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="date for staleness checks")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    parser.add_argument(
+        "--db", help="progress database whose card reports to list (default: the learner's)"
+    )
     args = parser.parse_args(argv)
+    from quizapp.core.store import read_reports
     from quizapp.deck.check import check
     from quizapp.deck.paths import bundled_decks_dir
 
     paths = [Path(p) for p in args.paths] or [bundled_decks_dir()]
     report = check(paths, args.today or dt.date.today())
+    decks = {loaded.deck.id: loaded for loaded in report.result.decks}
+    # Problems learners noted while studying (`!` in review), for the deck's author.
+    reports = read_reports(_db_path(args.db), decks)
     if not args.quiet:
         for problem in report.problems:
             print(problem)
-    print(report.summary())
+        for noted in reports:
+            loaded = decks[noted.key.deck_id]
+            line = loaded.card_lines.get(noted.key.card_id, 1)
+            day = noted.reported_at.date().isoformat()
+            print(
+                f"{loaded.path}:{line}: report: card {noted.key.card_id!r} "
+                f"(noted {day}): {noted.note}"
+            )
+    summary = report.summary()
+    if reports:
+        summary += f"; {len(reports)} card report(s) from learners"
+    print(summary)
     return report.exit_code(args.strict)
 
 

@@ -810,17 +810,7 @@ class Store:
 
     def reports(self, deck_ids: Iterable[str] | None = None) -> list[CardReport]:
         """Problems noted on cards not reworded since, oldest first."""
-        sql = (
-            "SELECT r.deck_id, r.card_id, r.note, r.reported_at FROM card_report r "
-            "JOIN card c ON c.deck_id = r.deck_id AND c.card_id = r.card_id "
-            "WHERE r.content_hash = c.content_hash"
-        )
-        args: list[str] = []
-        if deck_ids is not None:
-            args = list(deck_ids)
-            sql += f" AND r.deck_id IN ({','.join('?' * len(args))})"
-        rows = self._conn.execute(sql + " ORDER BY r.reported_at, r.id", args).fetchall()
-        return [CardReport(CardKey(d, c), note, _dt(at)) for d, c, note, at in rows]
+        return _reports(self._conn, deck_ids)
 
     def browse(self) -> list[BrowseRow]:
         """Every card in a deck with what a card browser shows and sorts by (no card text)."""
@@ -929,6 +919,37 @@ class Store:
                     f"{r.reviewed_at.isoformat()},{r.duration_ms}"
                 )
         return "\n".join(lines) + "\n"
+
+
+def _reports(conn: sqlite3.Connection, deck_ids: Iterable[str] | None) -> list[CardReport]:
+    sql = (
+        "SELECT r.deck_id, r.card_id, r.note, r.reported_at FROM card_report r "
+        "JOIN card c ON c.deck_id = r.deck_id AND c.card_id = r.card_id "
+        "WHERE r.content_hash = c.content_hash"
+    )
+    args: list[str] = []
+    if deck_ids is not None:
+        args = list(deck_ids)
+        sql += f" AND r.deck_id IN ({','.join('?' * len(args))})"
+    rows = conn.execute(sql + " ORDER BY r.reported_at, r.id", args).fetchall()
+    return [CardReport(CardKey(d, c), note, _dt(at)) for d, c, note, at in rows]
+
+
+def read_reports(path: Path, deck_ids: Iterable[str] | None = None) -> list[CardReport]:
+    """Reports in a progress database, read without changing (or creating) it.
+
+    For `quizapp check`: a missing, older or unreadable database has none to list.
+    """
+    if not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return _reports(conn, deck_ids)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
 
 
 def _use_wal(conn: sqlite3.Connection, patience_s: float = 30.0) -> None:

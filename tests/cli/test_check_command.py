@@ -61,3 +61,37 @@ def test_published_schema_is_up_to_date():
     assert SCHEMA_PATH.read_text() == deck_json_schema_text(), (
         "run `python -m quizapp.deck.schema` to regenerate quizapp/deck/deck.schema.json"
     )
+
+
+def test_check_lists_what_learners_reported_until_the_card_is_reworded(tmp_path):
+    from quizapp.core.collection import Collection
+    from quizapp.core.store import CardKey
+    from quizapp.deck.paths import bundled_decks_dir
+
+    db = tmp_path / "progress.sqlite3"
+    deck = tmp_path / "d.yaml"
+    deck.write_text(textwrap.dedent(GOOD).lstrip("\n"), encoding="utf-8")
+    collection = Collection.open([deck], db)
+    [loaded] = collection.decks
+    card = loaded.deck.cards[0]
+    collection.store.report(CardKey(loaded.deck.id, card.id), "the year is\nwrong")
+    collection.close()
+    before = db.read_bytes()
+
+    run = quizapp("check", str(deck), "--db", str(db))
+    line = loaded.card_lines[card.id]
+    assert f"{deck}:{line}: report: card {card.id!r} (noted " in run.stdout
+    assert run.stdout.splitlines()[0].endswith("): the year is wrong")
+    assert "; 1 card report(s) from learners" in run.stdout
+    assert run.returncode == 0
+    assert db.read_bytes() == before  # read only
+    # Other decks' checks do not list it; a missing database lists nothing and is not created.
+    assert "report:" not in quizapp("check", str(bundled_decks_dir()), "--db", str(db)).stdout
+    missing = tmp_path / "none.sqlite3"
+    assert "report:" not in quizapp("check", str(deck), "--db", str(missing)).stdout
+    assert not missing.exists()
+
+    deck.write_text(deck.read_text().replace("the Soviet Union", "the USSR"), encoding="utf-8")
+    Collection.open([deck], db).close()  # the reworded card is synced
+    run = quizapp("check", str(deck), "--db", str(db))
+    assert "0 error(s)" in run.stdout and "report:" not in run.stdout

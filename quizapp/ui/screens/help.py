@@ -22,6 +22,8 @@ Review
   digits Enter type a year, or an order such as 3142
   1 2 3 4      grade Again, Hard, Good, Easy (each shows its interval)
   u  e         undo the last answer / edit this card in $EDITOR
+  -  @         bury until tomorrow / suspend (unsuspend in the browser)
+  *  !         flag the card (a colour) / report a problem to its author
   Esc          back to the decks (progress is kept)
 Anywhere: ? this list, Ctrl+P every action by name
 

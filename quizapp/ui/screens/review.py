@@ -69,6 +69,10 @@ class ReviewScreen(Screen):
         Binding("4", "grade(4)", "Easy", show=False, id="easy"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("e", "edit", "Edit card", id="edit-card"),
+        Binding("minus", "bury", "Bury", show=False, id="bury"),
+        Binding("at", "suspend", "Suspend", show=False, id="suspend"),
+        Binding("asterisk", "flag", "Flag", show=False, id="flag"),
+        Binding("exclamation_mark", "report", "Report a problem", show=False, id="report"),
         Binding("question_mark", "help", "Keys", id="keys"),
         Binding("escape", "leave", "Decks", id="decks"),
     ]
@@ -150,11 +154,7 @@ class ReviewScreen(Screen):
         self.question = None
         self.card_started = self._now()
         card = self.card
-        progress = self.collection.store.progress(key)
-        where = f"{self.session_title} · {card.kind.replace('_', '/')} · {progress.state}"
-        if progress.changed_since_review:
-            where += " · reworded since your last review"
-        self.query_one("#where", Static).update(literal(where))
+        self._refresh_where()
         done = self.tally.answered
         bar = self.query_one("#progress", ProgressBar)
         bar.update(
@@ -332,11 +332,35 @@ class ReviewScreen(Screen):
         duration = int((self._now() - self.card_started) * 1000)
         mode = Mode.practice if self.practice is not None else Mode.review
         # Committed before anything else happens: nothing is lost if the app dies now.
-        self.collection.store.answer(
+        result = self.collection.store.answer(
             self.key, Rating(rating), mode=mode, duration_ms=duration, answer=self.given
         )
         self.tally.ratings.append(rating)
+        if result.leech:
+            self._tell_leech()
+            return
         self.show_next()
+
+    def _tell_leech(self) -> None:
+        """The card just became a leech (and is suspended): say why, with its passage."""
+        from quizapp.ui.screens.card_marks import LeechNotice
+
+        card, key = self.card, self.key
+        source = self.collection.deck(key.deck_id).source_of(card)
+        passage = citation = None
+        if source is not None and card.source is not None:
+            passage = source.passage(card.source.quote) or card.source.quote
+            citation = source.citation
+        lapses = self.collection.store.progress(key).lapses
+        self.phase = "leech"
+
+        def after(choice: str | None) -> None:
+            if choice == "edit":
+                self.action_edit(then_next=True)
+            else:
+                self.show_next()
+
+        self.app.push_screen(LeechNotice(card.prompt, lapses, passage, citation), after)
 
     def action_undo(self) -> None:
         key = self.collection.store.undo()
@@ -401,9 +425,66 @@ class ReviewScreen(Screen):
             )
         if action == "undo":
             return self.collection.store.can_undo
+        if action in {"bury", "suspend", "flag", "report", "edit"}:
+            return self.phase in {"asking", "answered"} and self.key is not None
         return True
 
-    def action_edit(self) -> None:
+    # -- marks: bury, suspend, flag, report --------------------------------------------
+
+    def action_bury(self) -> None:
+        until = self.collection.store.bury([self.key])
+        when = until.astimezone().strftime("%a %H:%M")
+        self.notify(f"Buried until the next study day ({when}).", timeout=3)
+        self.show_next()
+
+    def action_suspend(self) -> None:
+        self.collection.store.suspend([self.key])
+        self.notify("Suspended: unsuspend it in the card browser (b).", timeout=4)
+        self.show_next()
+
+    def action_flag(self) -> None:
+        from quizapp.ui.screens.card_marks import FLAG_COLOURS, FlagPicker
+
+        key = self.key
+        current = self.collection.store.progress(key).flag
+
+        def chosen(flag: int | None) -> None:
+            if flag is None:
+                return
+            self.collection.store.set_flag([key], flag)
+            self.notify(f"Flag: {FLAG_COLOURS.get(flag, 'none')}.", timeout=2)
+            if key == self.key:
+                self._refresh_where()
+
+        self.app.push_screen(FlagPicker(current), chosen)
+
+    def action_report(self) -> None:
+        from quizapp.ui.screens.card_marks import ReportCard
+
+        key = self.key
+
+        def noted(note: str | None) -> None:
+            if note:
+                self.collection.store.report(key, note)
+                self.notify("Noted: `quizapp check` lists it for the deck's author.", timeout=3)
+
+        self.app.push_screen(ReportCard(), noted)
+
+    def _refresh_where(self) -> None:
+        """The line above the card: session, kind, state, and any flag."""
+        from quizapp.ui.screens.card_marks import flag_text
+
+        progress = self.collection.store.progress(self.key)
+        where = f"{self.session_title} · {self.card.kind.replace('_', '/')} · {progress.state}"
+        if progress.changed_since_review:
+            where += " · reworded since your last review"
+        line = literal(where)
+        if progress.flag:
+            line.append(" · ")
+            line.append_text(flag_text(progress.flag))
+        self.query_one("#where", Static).update(line)
+
+    def action_edit(self, then_next: bool = False) -> None:
         """Open the deck at this card's line in $EDITOR, then show the card as edited."""
         from quizapp.ui.editor import open_in_editor
 
@@ -411,6 +492,8 @@ class ReviewScreen(Screen):
         problem = open_in_editor(self.app, loaded.path, loaded.card_lines.get(self.key.card_id, 1))
         if problem:
             self.notify(problem, severity="error", timeout=6, markup=False)
+            if then_next:
+                self.show_next()
             return
         errors = self.collection.reload(self.key.deck_id)
         if errors:
@@ -421,7 +504,7 @@ class ReviewScreen(Screen):
                 timeout=8,
                 markup=False,
             )
-        if self.collection.deck(self.key.deck_id).card(self.key.card_id) is None:
-            self.show_next()  # renamed or removed in the editor
+        if then_next or self.collection.deck(self.key.deck_id).card(self.key.card_id) is None:
+            self.show_next()  # a suspended leech, or renamed or removed in the editor
         else:
             self.show_card(self.key)

@@ -1,0 +1,127 @@
+"""Small dialogs over a card: choose a flag, note a problem, and the leech notice."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from quizapp.ui.text import literal
+from quizapp.ui.widgets.passage import SourcePassage
+
+FLAG_COLOURS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+FLAG_STYLES = {1: "bold red", 2: "bold dark_orange", 3: "bold green", 4: "bold blue"}
+
+
+def flag_text(flag: int) -> Text:
+    """'⚑ red' in its colour (and its name, for terminals without colour)."""
+    if flag not in FLAG_COLOURS:
+        return Text("")
+    return Text(f"⚑ {FLAG_COLOURS[flag]}", style=FLAG_STYLES[flag])
+
+
+class FlagPicker(ModalScreen[int | None]):
+    """1-4 choose a colour, 0 clears the flag; returns the choice or None if cancelled."""
+
+    CSS_PATH = "card_marks.tcss"
+    BINDINGS = [
+        Binding("1", "pick(1)", "Red"),
+        Binding("2", "pick(2)", "Orange"),
+        Binding("3", "pick(3)", "Green"),
+        Binding("4", "pick(4)", "Blue"),
+        Binding("0", "pick(0)", "No flag"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, current: int = 0) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        lines = Text()
+        for number in FLAG_COLOURS:
+            lines.append(f"  {number}  ")
+            lines.append_text(flag_text(number))
+            lines.append("   (now)\n" if number == self.current else "\n")
+        lines.append("  0  no flag" + ("   (now)" if not self.current else ""))
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Flag this card"
+            box.border_subtitle = "Esc cancels"
+            yield Static(lines)
+
+    def action_pick(self, flag: int) -> None:
+        self.dismiss(flag)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReportCard(ModalScreen[str | None]):
+    """A note for the deck's author on what is wrong with a card; Enter saves it."""
+
+    CSS_PATH = "card_marks.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Report a problem with this card"
+            box.border_subtitle = "Enter saves · Esc cancels"
+            yield Static(
+                "Kept with your progress and listed by `quizapp check` for the deck's author.",
+                classes="muted",
+                markup=False,
+            )
+            yield Input(placeholder="What is wrong? e.g. the date is 19 June", id="note")
+            yield Static("", id="problem")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.query_one("#problem", Static).update(Text("Say what is wrong first.", "yellow"))
+            return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LeechNotice(ModalScreen[str]):
+    """Why a card was just suspended, with its passage, so it can be rewritten.
+
+    Returns "edit" when the learner wants to open the card in $EDITOR now.
+    """
+
+    CSS_PATH = "card_marks.tcss"
+    BINDINGS = [
+        Binding("enter,escape,space", "dismiss('continue')", "Continue"),
+        Binding("e", "dismiss('edit')", "Edit card"),
+    ]
+
+    def __init__(self, prompt: str, lapses: int, passage: str | None, citation: str | None) -> None:
+        super().__init__()
+        self.prompt = prompt
+        self.lapses = lapses
+        self.passage = passage
+        self.citation = citation
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog leech") as box:
+            box.border_title = "Leech: this card is suspended"
+            box.border_subtitle = "e edit the card · Enter continue"
+            yield Static(literal(self.prompt, "bold"))
+            yield Static(
+                Text(
+                    f"You have forgotten it {self.lapses} times. Cards this hard to keep are "
+                    "often worded badly: rewrite it (e opens it in $EDITOR), split it in two, "
+                    "or read the passage again. It stays out of your reviews until you "
+                    "unsuspend it in the card browser (b).",
+                ),
+                classes="why",
+            )
+            yield SourcePassage()
+
+    def on_mount(self) -> None:
+        self.query_one(SourcePassage).show_passage(self.passage, self.citation)
