@@ -55,6 +55,11 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("decks", nargs="*", help="extra deck files or folders to study")
     parser.add_argument("--db", help="progress database (default: $QUIZAPP_DB or the data dir)")
     parser.add_argument("--only", action="store_true", help="study only the decks given")
+    parser.add_argument(
+        "--review",
+        action="store_true",
+        help="start reviewing all decks at once (Esc goes to the deck list)",
+    )
     return parser
 
 
@@ -66,7 +71,7 @@ def run_app(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.decks] if args.only else default_deck_paths(args.decks)
     from quizapp.ui.app import run_app as run
 
-    return run(paths, _db_path(args.db))
+    return run(paths, _db_path(args.db), start_review=args.review)
 
 
 @command("check", "lint decks; non-zero exit on errors")
@@ -125,9 +130,23 @@ def _register_commands() -> None:
     import quizapp.stats_commands  # noqa: F401
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether the command modules are needed: not to open the app, which starts sooner."""
+    if not argv:
+        return False
+    first = argv[0]
+    if first in {"-h", "--help"}:
+        return True  # the app's help lists the commands
+    if first.startswith("-") or first in COMMANDS:
+        return False
+    given = Path(first).expanduser()
+    return not (given.is_dir() or given.suffix in {".yaml", ".yml"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    _register_commands()
+    if _names_a_command(argv):
+        _register_commands()
     try:
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]][1](argv[1:])

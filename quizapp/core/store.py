@@ -19,27 +19,25 @@ Rules the rest of the app relies on:
   deck lists its old id in `previous_ids`.
 """
 
-from __future__ import annotations
-
 import json
 import random
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import IntEnum, StrEnum
+from functools import cached_property
 from pathlib import Path
 from time import sleep
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
-
-import fsrs
-import fsrs.scheduler
 
 from quizapp.core.clock import Clock, SystemClock
 from quizapp.core.schema import NewerDatabaseError, StoreError, migrate
 from quizapp.core.settings import SchedulerSettings
+
+if TYPE_CHECKING:
+    import fsrs
 
 
 class CardKey(NamedTuple):
@@ -65,8 +63,9 @@ NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 
 
-@dataclass(frozen=True)
-class Counts:
+# Plain named tuples rather than dataclasses: they are made without compiling code at
+# import, and the store is imported before the first card shows (`quizapp --review`).
+class Counts(NamedTuple):
     new: int
     learning: int
     due: int
@@ -76,8 +75,7 @@ class Counts:
         return self.new + self.learning + self.due
 
 
-@dataclass(frozen=True)
-class CardProgress:
+class CardProgress(NamedTuple):
     key: CardKey
     state: str
     due: datetime | None
@@ -94,8 +92,7 @@ class CardProgress:
     buried_until: datetime | None = None
 
 
-@dataclass(frozen=True)
-class AnswerResult:
+class AnswerResult(NamedTuple):
     key: CardKey
     rating: Rating
     next_due: datetime | None
@@ -104,8 +101,7 @@ class AnswerResult:
     leech: bool = False  # this answer made the card a leech: it is now suspended
 
 
-@dataclass(frozen=True)
-class ReviewRecord:
+class ReviewRecord(NamedTuple):
     id: int
     key: CardKey
     rating: Rating
@@ -115,8 +111,7 @@ class ReviewRecord:
     answer: str | None
 
 
-@dataclass(frozen=True)
-class CardReport:
+class CardReport(NamedTuple):
     key: CardKey
     note: str
     reported_at: datetime
@@ -138,8 +133,7 @@ class BrowseRow(NamedTuple):
     tags: list[str]
 
 
-@dataclass(frozen=True)
-class SyncReport:
+class SyncReport(NamedTuple):
     added: list[str]
     changed: list[str]
     removed: list[str]
@@ -165,12 +159,6 @@ def _dt(ms: int | None) -> datetime | None:
     return None if ms is None else datetime.fromtimestamp(ms / 1000, UTC)
 
 
-_FSRS_STATE = {
-    LEARNING: fsrs.State.Learning,
-    REVIEW: fsrs.State.Review,
-    RELEARNING: fsrs.State.Relearning,
-}
-_OUR_STATE = {v: k for k, v in _FSRS_STATE.items()}
 # What an answer may change, saved in its log row so that undo can put it back.
 _COLUMNS = (
     "state, step, stability, difficulty, due, last_review, reps, lapses, introduced, "
@@ -215,8 +203,6 @@ class Store:
         self.settings = settings
         self._rng = rng
         self._undo: list[int] = []
-        self._scheduler = self._make_scheduler(settings.enable_fuzzing)
-        self._exact = self._make_scheduler(False)  # interval previews ignore fuzz
         self._zone = ZoneInfo(settings.timezone) if settings.timezone else None
 
     # -- opening -----------------------------------------------------------
@@ -229,7 +215,7 @@ class Store:
         clock: Clock | None = None,
         settings: SchedulerSettings | None = None,
         rng: random.Random | None = None,
-    ) -> Store:
+    ) -> "Store":
         path = Path(path)
         if str(path) != ":memory:":
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -259,10 +245,43 @@ class Store:
             conn, clock or SystemClock(), settings or SchedulerSettings(), rng or random.Random()
         )
 
+    @classmethod
+    def peek(
+        cls,
+        path: Path | str,
+        *,
+        clock: Clock | None = None,
+        settings: SchedulerSettings | None = None,
+    ) -> "Store | None":
+        """The database opened read-only, for a glance before the real opening.
+
+        None unless it exists at the current schema: nothing is created, migrated or
+        written, so the real opening (with its checks and backups) decides the rest.
+        """
+        path = Path(path)
+        if not path.is_file():
+            return None
+        try:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            try:
+                from quizapp.core.schema import LATEST
+
+                if conn.execute("PRAGMA user_version").fetchone()[0] != LATEST:
+                    conn.close()
+                    return None
+            except sqlite3.Error:
+                conn.close()
+                return None
+        except sqlite3.Error:
+            return None
+        return cls(conn, clock or SystemClock(), settings or SchedulerSettings(), random.Random())
+
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> "Store":
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -273,7 +292,18 @@ class Store:
         """For the quiz and statistics layers, which keep their own tables beside these."""
         return self._conn
 
-    def _make_scheduler(self, fuzz: bool) -> fsrs.Scheduler:
+    # fsrs is imported on the first answer, not at start: the first card shows sooner.
+    @cached_property
+    def _scheduler(self) -> "fsrs.Scheduler":
+        return self._make_scheduler(self.settings.enable_fuzzing)
+
+    @cached_property
+    def _exact(self) -> "fsrs.Scheduler":
+        return self._make_scheduler(False)  # interval previews ignore fuzz
+
+    def _make_scheduler(self, fuzz: bool) -> "fsrs.Scheduler":
+        import fsrs
+
         s = self.settings
         kwargs = {} if s.parameters is None else {"parameters": s.parameters}
         return fsrs.Scheduler(
@@ -571,13 +601,15 @@ class Store:
             raise KeyError(f"no card {key.card_id!r} in deck {key.deck_id!r}")
         return row
 
-    def _fsrs_card(self, row: tuple, now: datetime) -> fsrs.Card:
+    def _fsrs_card(self, row: tuple, now: datetime) -> "fsrs.Card":
+        import fsrs
+
         state, step, stability, difficulty, due, last_review = row[:6]
         if state == NEW:
             return fsrs.Card(card_id=0, due=now)
         return fsrs.Card(
             card_id=0,
-            state=_FSRS_STATE[state],
+            state=fsrs.State(state),  # numbered as ours: 1 learning, 2 review, 3 relearning
             step=step,
             stability=stability,
             difficulty=difficulty,
@@ -586,8 +618,11 @@ class Store:
         )
 
     def _review(
-        self, scheduler: fsrs.Scheduler, card: fsrs.Card, rating: Rating, now: datetime
-    ) -> fsrs.Card:
+        self, scheduler: "fsrs.Scheduler", card: "fsrs.Card", rating: Rating, now: datetime
+    ) -> "fsrs.Card":
+        import fsrs
+        import fsrs.scheduler
+
         # fsrs draws its fuzz from the module-level random(); give it ours.
         saved = fsrs.scheduler.random
         fsrs.scheduler.random = self._rng.random
@@ -645,14 +680,14 @@ class Store:
             if mode is Mode.review:
                 card = self._review(self._scheduler, self._fsrs_card(row, now), rating, now)
                 card.due = self._before_exam(card.due, now)
-                lapsed = row[0] == REVIEW and card.state == fsrs.State.Relearning
+                lapsed = row[0] == REVIEW and int(card.state) == RELEARNING
                 db.execute(
                     "UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
                     "last_review = ?, reps = reps + 1, lapses = lapses + ?, "
                     "introduced = COALESCE(introduced, ?), reviewed_hash = content_hash "
                     "WHERE deck_id = ? AND card_id = ?",
                     (
-                        _OUR_STATE[card.state],
+                        int(card.state),
                         card.step,
                         card.stability,
                         card.difficulty,

@@ -39,7 +39,7 @@ class CheckReport:
 
 
 def check(paths: Iterable[Path], today: dt.date) -> CheckReport:
-    from quizapp.deck.loader import deck_files
+    from quizapp.deck.paths import deck_files
 
     paths = list(paths)
     result = load_decks(paths, use_cache=False)

@@ -21,13 +21,12 @@ from pydantic import ValidationError
 
 from quizapp.deck import cache, locate
 from quizapp.deck.model import CARD_KINDS, Deck, SourceDocument, Status
-from quizapp.deck.paths import bundled_seeds_dir
+from quizapp.deck.paths import bundled_seeds_dir, deck_files
 from quizapp.deck.problems import DeckFileError, Problem
 from quizapp.deck.sources import SourceText
 
 MAX_DECK_BYTES = 32 * 1024 * 1024  # ~60,000 cards of the bundled size
 MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
-DECK_SUFFIXES = (".yaml", ".yml")
 # Alias expansion is bounded so a YAML alias bomb is refused at once.
 ALIAS_LIMITS = {
     "max_total_replayed_events": 200_000,
@@ -71,18 +70,6 @@ class LoadResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
-
-
-def deck_files(paths: Iterable[Path]) -> list[Path]:
-    """Deck files named directly, and those found (sorted) in named folders."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix in DECK_SUFFIXES and p.is_file())
-        else:
-            found.append(path)
-    return found
 
 
 def load_decks(paths: Iterable[Path], *, use_cache: bool = True) -> LoadResult:

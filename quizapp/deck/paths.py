@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+DECK_SUFFIXES = (".yaml", ".yml")
 
 
 def _bundled(name: str) -> Path:
@@ -39,3 +41,15 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path("quizapp")
+
+
+def deck_files(paths: Iterable[Path]) -> list[Path]:
+    """Deck files named directly, and those found (sorted) in named folders."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in DECK_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found

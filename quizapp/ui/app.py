@@ -1,7 +1,10 @@
 """The Textual app: home first, decks and progress loaded by a worker behind it.
 
 Only Textual is imported up front; the deck models, pydantic and fsrs are
-imported inside the worker, so the first screen paints as fast as a bare app.
+imported once the first screen is painted, so it paints about as fast as a
+bare app. With `--review` that first screen is the first card due: its question
+comes from the progress database and the saved prompts (quizapp.deck.snapshot)
+and the review screen takes over with the whole card once the decks load.
 
 `run_app` applies the learner's settings file (quizapp.config): scheduling,
 theme, and a keymap of binding id = "key". The binding ids: study, practise,
@@ -21,15 +24,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
-
-from quizapp.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from quizapp.core.clock import Clock
     from quizapp.core.collection import Collection
     from quizapp.core.settings import SchedulerSettings
+    from quizapp.ui.screens.home import HomeScreen
+
+
+REVIEW_ALL = "All decks"
 
 
 class QuizApp(App):
@@ -45,8 +50,10 @@ class QuizApp(App):
         clock: Clock | None = None,
         settings: SchedulerSettings | None = None,
         seed: int | None = None,
+        start_review: bool = False,
     ) -> None:
         super().__init__()
+        self.start_review = start_review  # straight into reviewing every deck (`--review`)
         self.deck_paths = deck_paths
         self.db_path = db_path
         self.clock = clock
@@ -68,10 +75,25 @@ class QuizApp(App):
             self.theme = self.preferred_theme
         if self.preferred_keymap:
             self.set_keymap(self.preferred_keymap)
-        self.push_screen(HomeScreen())
+        if not self.start_review:
+            from quizapp.ui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._load)
+
+    def compose(self) -> ComposeResult:
+        if self.start_review:
+            # `--review`: the first card's question, on the app's own screen, before the decks
+            # and the review screen load; the review screen replaces it with the whole card.
+            from quizapp.core.first_card import peek_first_card
+            from quizapp.ui.widgets.first_card import FirstCardView
+
+            first = peek_first_card(
+                self.deck_paths, self.db_path, clock=self.clock, settings=self.scheduler_settings
+            )
+            yield FirstCardView(first, REVIEW_ALL)
 
     def _load(self) -> None:
         """Read the decks once the first screen is painted, then open the store in a worker.
@@ -99,15 +121,37 @@ class QuizApp(App):
         except Exception as exc:  # shown on the home screen, never a traceback
             self.call_from_thread(self._loaded, None, f"Cannot open the progress database: {exc}")
             return
+        from quizapp.deck.snapshot import save_prompts
+
+        with contextlib.suppress(OSError):  # only a faster next start is lost
+            save_prompts(result.decks)  # brief: only changed decks are written
         self.call_from_thread(self._loaded, collection, None)
 
     def _loaded(self, collection: Collection | None, error: str | None) -> None:
         self.collection = collection
+        if self._home() is None:  # `--review`: the decks, then the review above them
+            from quizapp.ui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen(collection, error))
+            if collection is not None:
+                self._review_all(collection)
+            return
         home = self._home()
         if home is not None:
             home.show_collection(collection, error)
 
+    def _review_all(self, collection: Collection) -> None:
+        from quizapp.ui.screens.review import ReviewScreen
+
+        deck_ids = collection.deck_ids
+        if collection.next_card(deck_ids) is None:
+            self.notify("Nothing to review now: press p to practise ahead.", timeout=6)
+            return
+        self.push_screen(ReviewScreen(collection, deck_ids, None, REVIEW_ALL))
+
     def _home(self) -> HomeScreen | None:
+        from quizapp.ui.screens.home import HomeScreen
+
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 return screen
@@ -172,6 +216,7 @@ def binding_ids() -> set[str]:
     """The ids a keymap may rebind."""
     from textual.binding import Binding
 
+    from quizapp.ui.screens.home import HomeScreen
     from quizapp.ui.screens.review import ReviewScreen
 
     return {
@@ -182,7 +227,8 @@ def binding_ids() -> set[str]:
     }
 
 
-def run_app(deck_paths: list[Path], db_path: Path) -> int:
+def run_app(deck_paths: list[Path], db_path: Path, *, start_review: bool = False) -> int:
     app = app_with_settings(deck_paths, db_path)
+    app.start_review = start_review
     app.run()
     return app.return_code or 0

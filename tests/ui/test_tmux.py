@@ -118,3 +118,12 @@ def test_progress_survives_quitting_and_starting_again(terminal, tmp_path):
     terminal.keys("C-q")
     terminal.wait_closed()
     assert len(logged(db)) == 2
+
+    # Straight into the review; Esc goes to the decks.
+    terminal.start([*command, "--review"])
+    terminal.wait_for("Which article of the UN Charter does the pact invoke?")
+    terminal.wait_for("Press a-d to answer.")  # the whole card, its options included
+    terminal.keys("Escape")
+    terminal.wait_for("6 to study now")
+    terminal.keys("C-q")
+    terminal.wait_closed()

@@ -42,9 +42,11 @@ class HomeScreen(Screen):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, collection: Collection | None = None, error: str | None = None) -> None:
+        """Decks already loaded (or failed to) are shown at once; else see show_collection."""
         super().__init__()
         self.collection: Collection | None = None
+        self._loaded = (collection, error) if collection is not None or error else None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -62,6 +64,8 @@ class HomeScreen(Screen):
         table = self.query_one("#decks", DataTable)
         table.add_columns("Deck", "New", "Learn", "Due", "Cards")
         table.focus()
+        if self._loaded is not None:
+            self.show_collection(*self._loaded)
 
     # -- filling in -----------------------------------------------------------------
 

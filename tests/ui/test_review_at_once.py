@@ -1,0 +1,66 @@
+"""`quizapp --review`: the first card's question at once, then the whole card, then the decks."""
+
+from textual.widgets import Static
+
+from quizapp.ui.screens.home import HomeScreen
+from quizapp.ui.screens.review import ReviewScreen
+from quizapp.ui.widgets.first_card import FirstCardView
+from tests.ui.conftest import make_app, wait_loaded
+
+
+async def wait_screen(pilot, kind):
+    for _ in range(200):
+        if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted:
+            await pilot.pause()
+            return pilot.app.screen
+        await pilot.pause(0.02)
+    raise AssertionError(f"{kind.__name__} never showed; at {pilot.app.screen!r}")
+
+
+def first_view_text(app) -> str:
+    view = app.screen_stack[0].query_one(FirstCardView)
+    return "\n".join(str(w.render()) for w in view.query(Static))
+
+
+async def test_review_starts_at_once_and_escape_goes_to_the_decks(db):
+    # A first start saves the prompts that the next one shows before loading.
+    async with make_app(db).run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        expected = pilot.app.collection.next_card(pilot.app.collection.deck_ids)
+        prompt = pilot.app.collection.card(expected).prompt
+
+    app = make_app(db)
+    app.start_review = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        shown = first_view_text(app)
+        assert prompt in shown and "All decks · basic · new" in shown
+        review = await wait_screen(pilot, ReviewScreen)
+        assert review.key == expected
+        assert prompt in str(review.query_one("#prompt", Static).render())
+        await pilot.press("escape")
+        home = await wait_screen(pilot, HomeScreen)
+        assert "to study now" in str(home.query_one("#status", Static).render())
+
+
+async def test_without_saved_prompts_it_says_it_is_loading_then_shows_the_card(db):
+    app = make_app(db)
+    app.start_review = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Loading decks" in first_view_text(app)
+        review = await wait_screen(pilot, ReviewScreen)
+        assert review.key is not None
+
+
+async def test_with_nothing_due_it_shows_the_decks_and_says_so(db):
+    async with make_app(db).run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        collection = pilot.app.collection
+        collection.store.suspend(collection.store.study_queue(collection.deck_ids))
+
+    app = make_app(db)
+    app.start_review = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_screen(pilot, HomeScreen)
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+        assert any("Nothing to review now" in str(n.message) for n in app._notifications)
