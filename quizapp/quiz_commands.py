@@ -56,8 +56,8 @@ def _parser(name: str, description: str, *, exam: bool) -> argparse.ArgumentPars
         )
         parser.add_argument(
             "--marking",
-            default="2,-2/3,0",
-            help="marks for RIGHT,WRONG,SKIPPED (default 2,-2/3,0)",
+            help="marks for RIGHT,WRONG,SKIPPED (default: the settings file's exam marks, "
+            "else 2,-2/3,0)",
         )
         parser.add_argument("--list", action="store_true", help="past exams with their marks")
     return parser
@@ -88,6 +88,18 @@ def quiz_command(argv: Sequence[str]) -> int:
 # --- exam ---------------------------------------------------------------------------------
 
 
+def _marking_from_settings():
+    """The exam marks of the settings file (exam_right, exam_wrong, exam_skipped)."""
+    from quizapp.config import default_config_path, load_settings
+    from quizapp.quiz.marking import Marking
+
+    chosen, _ = load_settings()  # a bad value there falls back to its default
+    try:
+        return Marking.from_numbers(chosen.exam_right, chosen.exam_wrong, chosen.exam_skipped)
+    except ValueError as problem:
+        raise ValueError(f"{default_config_path()}: exam marks: {problem}") from None
+
+
 def _exam(args: argparse.Namespace) -> int:
     from quizapp.quiz.marking import Marking
 
@@ -98,7 +110,7 @@ def _exam(args: argparse.Namespace) -> int:
         return _submit(db, args, kind="exam")
     _check_answers_flag(args)
     try:
-        marking = Marking.parse(args.marking)
+        marking = Marking.parse(args.marking) if args.marking else _marking_from_settings()
     except ValueError as problem:
         raise CommandError(str(problem)) from None
     minutes = args.count * MINUTES_PER_QUESTION if args.minutes is None else args.minutes

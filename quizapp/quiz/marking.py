@@ -58,6 +58,11 @@ class Marking:
             ) from None
         return cls(*values)
 
+    @classmethod
+    def from_numbers(cls, right: float, wrong: float, skipped: float) -> Marking:
+        """From the settings file's decimals: -0.6667 is taken as -2/3, as meant."""
+        return cls(*(Fraction(v).limit_denominator(1000) for v in (right, wrong, skipped)))
+
     def __str__(self) -> str:
         return ",".join(str(v) for v in (self.right, self.wrong, self.skipped))
 

@@ -65,6 +65,8 @@ class QuizApp(App):
         self.preferred_theme: str | None = None
         self.preferred_keymap: dict[str, str] = {}
         self.notices: list[str] = []
+        self.config_path: Path | None = None  # the settings file (None: the default one)
+        self.exam_marks: tuple[float, float, float] | None = None  # right, wrong, skipped
 
     def on_mount(self) -> None:
         # A closed terminal ends the app (answers are already saved) instead of leaving it running.
@@ -165,6 +167,14 @@ class QuizApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        from quizapp.ui.screens.settings import SettingsScreen
+
+        if not isinstance(screen, SettingsScreen):
+            yield SystemCommand(
+                "Settings",
+                "New cards a day, retention, steps, theme, exam marks, keys",
+                lambda: self.push_screen(SettingsScreen(self.config_path)),
+            )
         # Every key binding of the current screen is reachable from the palette too,
         # when it would do something now (the same check the keys go through).
         from textual.actions import parse
@@ -203,6 +213,18 @@ def app_with_settings(
     app.preferred_theme = chosen.theme
     app.preferred_keymap = dict(chosen.keymap)
     app.notices = list(problems)
+    app.config_path = config_path
+    marks = (chosen.exam_right, chosen.exam_wrong, chosen.exam_skipped)
+    from quizapp.quiz.marking import Marking
+
+    try:
+        Marking.from_numbers(*marks)
+        app.exam_marks = marks
+    except ValueError as problem:
+        app.notices.append(
+            f"{config_path or default_config_path()}: exam marks: {problem}; "
+            "using UPSC's (2, -2/3, 0)"
+        )
     known = binding_ids() if chosen.keymap else set()  # the review screen loads only if needed
     for name in sorted(set(chosen.keymap) - known):
         app.notices.append(

@@ -15,13 +15,12 @@ from tests.quiz.conftest import ROOT
 
 @pytest.fixture
 def run(tmp_path):
-    env = {
-        **os.environ,
-        "QUIZAPP_DECKS": str(tmp_path / "no-user-decks"),  # the bundled decks only
-        "QUIZAPP_CACHE": str(tmp_path / "cache"),
-    }
-
     def quizapp(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+        env = {
+            **os.environ,  # as the test left it (e.g. its settings file)
+            "QUIZAPP_DECKS": str(tmp_path / "no-user-decks"),  # the bundled decks only
+            "QUIZAPP_CACHE": str(tmp_path / "cache"),
+        }
         return subprocess.run(
             [sys.executable, "-m", "quizapp", *args],
             input=stdin,
@@ -161,3 +160,19 @@ def test_a_scripted_quiz_gives_feedback_per_answer(run, tmp_path):
     assert result["quiz"] == quiz_id and result["skipped"] == 1
     assert [f["chosen"] for f in result["feedback"]] == ["a", "b"]
     assert result["right"] == sum(f["correct"] for f in result["feedback"])
+
+
+def test_the_settings_files_exam_marks_are_the_default(run, tmp_path, monkeypatch):
+    db = str(tmp_path / "progress.sqlite3")
+    config = tmp_path / "config.toml"
+    config.write_text("exam_right = 1\nexam_wrong = -0.3333\n", encoding="utf-8")
+    monkeypatch.setenv("QUIZAPP_CONFIG", str(config))
+    paper = json.loads(run("exam", "--json", "--db", db, "--count", "2", "--seed", "3").stdout)
+    assert paper["marking"] == "1,-1/3,0"
+    given = run("exam", "--json", "--db", db, "--count", "2", "--marking", "4,-1,0")
+    assert json.loads(given.stdout)["marking"] == "4,-1,0"  # the command line still wins
+
+    config.write_text("exam_right = 0\n", encoding="utf-8")
+    refused = run("exam", "--json", "--db", db, "--count", "2")
+    assert refused.returncode != 0
+    assert f"{config}: exam marks: a right answer must earn marks (got 0)" in refused.stderr

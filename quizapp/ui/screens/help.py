@@ -15,6 +15,7 @@ Home
   t  s         filter by tag (dates, articles…) / by source document
   r  S         reload the decks after editing them / statistics
   x  z  e      timed exam (UPSC marking) / quiz / past exams;  q quits
+  ,            settings (new cards a day, theme, exam marks, keys…)
 Review
   Space Enter  show the answer (basic and cloze cards)
   a b c d      choose an option (multiple choice, statements, match)

@@ -38,6 +38,7 @@ class HomeScreen(Screen):
         Binding("x", "exam", "Exam (10 questions, timed)", show=False, id="exam"),
         Binding("z", "quiz", "Quiz (10 questions)", show=False, id="quiz"),
         Binding("e", "past_exams", "Past exams", show=False, id="past-exams"),
+        Binding("comma", "settings", "Settings", show=False, id="settings"),
         Binding("question_mark", "help", "Keys", id="keys"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -308,12 +309,15 @@ class HomeScreen(Screen):
         try:
             if kind == "exam":
                 from quizapp.quiz.exam import new_exam
+                from quizapp.quiz.marking import UPSC, Marking
                 from quizapp.quiz_commands import DEFAULT_COUNT, MINUTES_PER_QUESTION
                 from quizapp.ui.screens.exam import ExamScreen
 
+                marks = getattr(self.app, "exam_marks", None)
                 session, _ = new_exam(
                     collection.store,
                     collection.decks,
+                    marking=Marking.from_numbers(*marks) if marks else UPSC,
                     count=DEFAULT_COUNT,
                     seed=seed,
                     time_limit=dt.timedelta(minutes=DEFAULT_COUNT * MINUTES_PER_QUESTION),
@@ -343,6 +347,11 @@ class HomeScreen(Screen):
 
     def action_quiz(self) -> None:
         self._start_paper("quiz")
+
+    def action_settings(self) -> None:
+        from quizapp.ui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen(getattr(self.app, "config_path", None)))
 
     def action_past_exams(self) -> None:
         if self.collection is None:
