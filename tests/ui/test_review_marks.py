@@ -101,3 +101,24 @@ async def test_the_eighth_lapse_suspends_the_card_and_says_why(db):
         await pilot.press("enter")
         assert app.screen is screen and screen.key.card_id != "basic-name"
     assert card_row(db, "basic-name") == (2, None, 0, 1, 8)
+
+
+async def test_the_keys_work_while_a_year_is_being_typed(db):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        store = app.collection.store
+        others = [k for k in store.study_queue(["every-kind"]) if k.card_id != "year-recognition"]
+        store.suspend(others[1:])  # the year card comes second
+        screen = await start_review(pilot)
+        await pilot.press("minus")  # bury the first; the year card shows, its input focused
+        assert screen.key.card_id == "year-recognition"
+        await pilot.press("1", "9", "asterisk")
+        await pilot.pause()
+        assert isinstance(app.screen, FlagPicker)
+        await pilot.press("3")
+        assert screen.query_one("#typed").value == "19"  # the flag key typed nothing
+        await pilot.press("at")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)  # nothing else left: the summary
+    assert card_row(db, "year-recognition")[:3] == (1, None, 3)

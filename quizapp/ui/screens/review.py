@@ -69,10 +69,18 @@ class ReviewScreen(Screen):
         Binding("4", "grade(4)", "Easy", show=False, id="easy"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("e", "edit", "Edit card", id="edit-card"),
-        Binding("minus", "bury", "Bury", show=False, id="bury"),
-        Binding("at", "suspend", "Suspend", show=False, id="suspend"),
-        Binding("asterisk", "flag", "Flag", show=False, id="flag"),
-        Binding("exclamation_mark", "report", "Report a problem", show=False, id="report"),
+        # Priority: they work while a year or an order is being typed (neither needs them).
+        Binding("minus", "bury", "Bury", show=False, priority=True, id="bury"),
+        Binding("at", "suspend", "Suspend", show=False, priority=True, id="suspend"),
+        Binding("asterisk", "flag", "Flag", show=False, priority=True, id="flag"),
+        Binding(
+            "exclamation_mark",
+            "report",
+            "Report a problem",
+            show=False,
+            priority=True,
+            id="report",
+        ),
         Binding("question_mark", "help", "Keys", id="keys"),
         Binding("escape", "leave", "Decks", id="decks"),
     ]

@@ -5,6 +5,8 @@ Enter posts Input.Submitted; the review screen checks the answer.
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import Input
 
 PLACEHOLDERS = {
@@ -35,3 +37,10 @@ class TypedAnswer(Input):
 
     def hide(self) -> None:
         self.display = False
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """A key no answer of this kind can hold (`*` flag, `@` suspend, `!` report) is left
+        to the review screen's bindings instead of being swallowed by the box."""
+        if not super().check_consume_key(key, character):
+            return False
+        return self.restrict is None or re.fullmatch(self.restrict, character or "") is not None
