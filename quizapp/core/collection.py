@@ -63,7 +63,11 @@ class Collection:
         settings: SchedulerSettings | None = None,
         rng: random.Random | None = None,
     ) -> Collection:
-        store = Store.open(db_path, clock=clock, settings=settings, rng=rng)
+        from quizapp.core.backup import open_store
+
+        # Checks the file first (a broken one is named, never touched) and takes the backup
+        # due: before a migration, else the day's first.
+        store = open_store(db_path, clock=clock, settings=settings, rng=rng)
         # Parameters fitted to this learner's reviews (`quizapp optimize`) take effect here.
         personal = with_saved_parameters(store.settings, store.connection)
         if personal is not store.settings:
