@@ -126,6 +126,7 @@ def schema_command(argv: Sequence[str]) -> int:
 def _register_commands() -> None:
     # Each module registers its commands with @command when imported.
     import quizapp.authoring.commands  # noqa: F401
+    import quizapp.progress_commands  # noqa: F401
     import quizapp.quiz_commands  # noqa: F401
     import quizapp.stats_commands  # noqa: F401
 
