@@ -161,8 +161,11 @@ def _copy_verified(source: Path, target: Path) -> None:
         os.replace(temp, target)
     except sqlite3.Error as error:
         raise BackupError(f"{source}: cannot be backed up ({error})") from None
+    except OSError as error:
+        raise BackupError(f"{target}: cannot be written ({error.strerror})") from None
     finally:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
 
 
 def backup_now(
@@ -183,7 +186,10 @@ def backup_now(
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", reason):
         raise ValueError(f"backup reason {reason!r}: lowercase words joined by '-'")
     folder = backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(f"{folder}: cannot be made ({error.strerror})") from None
     stamp = (clock or SystemClock()).now().astimezone(UTC).strftime(_STAMP)
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
     number = 1
@@ -299,7 +305,7 @@ def diagnose(db_path: Path | str) -> tuple[str, bool] | None:
     except sqlite3.OperationalError as error:
         if error.sqlite_errorname.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
             return locked_problem(), False
-        return f"the progress database cannot be read ({error})", True
+        return f"the progress database cannot be read ({error})", False
     except sqlite3.DatabaseError as error:
         return f"the progress database is damaged ({error})", True
     if version > LATEST:
@@ -409,10 +415,10 @@ def restore(
                 db_path, "before-restore", clock=clock, keep=len(list_backups(db_path)) + 1
             )
         else:
-            kept = _move_aside(db_path, clock)
+            kept = _moved_aside(db_path, clock)
     else:
         # A -wal left by a deleted database would be replayed into the restored one.
-        _move_aside(db_path, clock)
+        _moved_aside(db_path, clock)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     if db_path.is_file() and db_path.stat().st_size > 0:
         # A readable database: replaced in one transaction through SQLite, -wal and all.
@@ -429,6 +435,15 @@ def restore(
     prune(db_path, keep, spare=source)
     reviews = count_reviews(db_path)
     return RestoreResult(source, reviews or 0, kept)
+
+
+def _moved_aside(db_path: Path, clock: Clock) -> Path | None:
+    try:
+        return _move_aside(db_path, clock)
+    except OSError as error:
+        raise BackupError(
+            f"{db_path}: cannot be moved aside to restore ({error.strerror}); nothing was changed"
+        ) from None
 
 
 def _move_aside(db_path: Path, clock: Clock) -> Path | None:
