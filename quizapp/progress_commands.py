@@ -16,6 +16,10 @@ from quizapp.cli import _db_path, command
 DB_HELP = "progress database (default: $QUIZAPP_DB or the data dir)"
 
 
+def _reviews(count: int | None) -> str:
+    return "unreadable" if count is None else f"{count} review" + ("" if count == 1 else "s")
+
+
 def _size(size: int) -> str:
     return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
@@ -38,8 +42,7 @@ def backup_command(argv: Sequence[str]) -> int:
             print(f"No backups of {db} yet.")
             return 0
         for info in backups:
-            reviews = count_reviews(info.path)
-            count = "unreadable" if reviews is None else f"{reviews} reviews"
+            count = _reviews(count_reviews(info.path))
             taken = info.taken_at.strftime("%Y-%m-%d %H:%M:%S UTC")
             print(f"{info.path.name}  {taken}  {_size(info.size):>9}  {info.reason}  {count}")
         print(f"{len(backups)} backup(s) in {info.path.parent}")
@@ -49,7 +52,7 @@ def backup_command(argv: Sequence[str]) -> int:
     except BackupError as problem:
         print(f"quizapp backup: {problem}", file=sys.stderr)
         return 2
-    print(f"Backed up {db} to {made} ({count_reviews(made)} reviews).")
+    print(f"Backed up {db} to {made} ({_reviews(count_reviews(made))}).")
     return 0
 
 
@@ -73,7 +76,7 @@ def restore_command(argv: Sequence[str]) -> int:
     except BackupError as problem:
         print(f"quizapp restore: {problem}", file=sys.stderr)
         return 2
-    print(f"Restored {db} from {result.restored_from.name} ({result.reviews} reviews).")
+    print(f"Restored {db} from {result.restored_from.name} ({_reviews(result.reviews)}).")
     if result.kept is not None:
         print(f"The database as it was is kept as {result.kept}.")
     return 0
