@@ -128,6 +128,7 @@ def _register_commands() -> None:
     import quizapp.authoring.commands  # noqa: F401
     import quizapp.progress_commands  # noqa: F401
     import quizapp.quiz_commands  # noqa: F401
+    import quizapp.reset_command  # noqa: F401
     import quizapp.stats_commands  # noqa: F401
 
 

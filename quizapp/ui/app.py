@@ -110,6 +110,7 @@ class QuizApp(App):
         self.run_worker(lambda: self._open_store(result), thread=True, exclusive=True, group="load")
 
     def _open_store(self, result) -> None:
+        from quizapp.core.backup import BrokenDatabaseError
         from quizapp.core.collection import Collection
 
         try:
@@ -120,6 +121,10 @@ class QuizApp(App):
                 settings=self.scheduler_settings,
                 rng=self.rng,
             )
+        except BrokenDatabaseError as broken:
+            self.call_from_thread(self._loaded, None, str(broken))
+            self.call_from_thread(self._broken_database, broken)
+            return
         except Exception as exc:  # shown on the home screen, never a traceback
             self.call_from_thread(self._loaded, None, f"Cannot open the progress database: {exc}")
             return
@@ -128,6 +133,16 @@ class QuizApp(App):
         with contextlib.suppress(OSError):  # only a faster next start is lost
             save_prompts(result.decks)  # brief: only changed decks are written
         self.call_from_thread(self._loaded, collection, None)
+
+    def _broken_database(self, problem: Exception) -> None:
+        """Say what is wrong with the database and offer its latest backup."""
+        from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
+
+        def restored(done: bool | None) -> None:
+            if done:
+                self._load()  # open the restored database
+
+        self.push_screen(BrokenDatabaseScreen(problem, clock=self.clock), restored)
 
     def _loaded(self, collection: Collection | None, error: str | None) -> None:
         self.collection = collection

@@ -1,0 +1,89 @@
+"""`quizapp reset`: forget the progress of a card, a tag or a deck, after asking and a backup.
+
+The review log is kept (statistics and the optimiser still see what happened);
+the cards become new again. Nothing changes unless the learner says yes (or
+passes --yes), and a backup of the progress database is made first, so a reset
+can be undone with `quizapp restore`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from quizapp.cli import _db_path, command
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizapp reset",
+        description="Forget the progress of cards (new again); the review log is kept.",
+    )
+    parser.add_argument("--deck", action="append", default=[], help="every card of this deck id")
+    parser.add_argument("--tag", action="append", default=[], help="every card with this tag")
+    parser.add_argument(
+        "--card", action="append", default=[], metavar="DECK/CARD", help="one card, e.g. rk/x"
+    )
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--db", help="progress database (default: $QUIZAPP_DB or the data dir)")
+    return parser
+
+
+@command("reset", "forget the progress of a card, tag or deck (asks first; backs up first)")
+def reset_command(argv: Sequence[str], ask: Callable[[str], str] = input) -> int:
+    args = _parser().parse_args(argv)
+    if not (args.deck or args.tag or args.card):
+        print("quizapp reset: say what to reset: --deck, --tag or --card", file=sys.stderr)
+        return 2
+    cards = set()
+    for given in args.card:
+        deck, _, card = given.partition("/")
+        if not deck or not card:
+            print(f"quizapp reset: --card {given!r}: write DECK/CARD", file=sys.stderr)
+            return 2
+        cards.add((deck, card))
+    db = _db_path(args.db)
+    if not db.is_file():
+        print(f"quizapp reset: {db}: no progress database (nothing to reset)", file=sys.stderr)
+        return 2
+
+    from quizapp.core.backup import backup_now, open_store
+    from quizapp.core.schema import StoreError
+
+    try:
+        store = open_store(db)
+    except StoreError as problem:
+        print(f"quizapp reset: {problem}", file=sys.stderr)
+        return 2
+    with store:
+        chosen = [
+            row.key
+            for row in store.browse()
+            if row.key.deck_id in args.deck
+            or tuple(row.key) in cards
+            or any(tag in row.tags for tag in args.tag)
+        ]
+        known = {tuple(row) for row in chosen}
+        for missing in sorted(cards - known):
+            print(f"quizapp reset: no card {missing[1]!r} in deck {missing[0]!r}", file=sys.stderr)
+        studied = [key for key in chosen if store.progress(key).reps > 0]
+        if not chosen:
+            print("Nothing matches: no card was reset.")
+            return 1 if cards - known else 0
+        question = (
+            f"Reset {len(chosen)} card(s), {len(studied)} of them studied, to new? "
+            "Their review log is kept, and a backup is made first. [y/N] "
+        )
+        if not args.yes:
+            try:
+                answer = ask(question)
+            except EOFError:
+                answer = ""
+            if answer.strip().lower() not in {"y", "yes"}:
+                print("Nothing was reset.")
+                return 1
+        backup = backup_now(db, reason="before-reset")
+        count = store.reset(chosen)
+    print(f"Reset {count} card(s) to new. Backup: {backup} (quizapp restore brings it back).")
+    return 0
