@@ -5,7 +5,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_load.py", "bench_store.py", "bench_startup.py", "eval_fsrs.py", "eval_drafter.py"]
+SCRIPTS = [
+    "bench_load.py",
+    "bench_store.py",
+    "bench_startup.py",
+    "bench_browser.py",
+    "eval_fsrs.py",
+    "eval_drafter.py",
+]
 
 for name in SCRIPTS:
     script = HERE / name

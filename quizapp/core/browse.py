@@ -1,0 +1,366 @@
+"""The card browser's data: every card of every loaded deck, searched and sorted.
+
+Kept apart from the screen so it can run in a worker thread and be tested
+alone. Each card becomes a `BrowseEntry` holding its text and its progress
+(from `Store.browse`), with a lowercase search text made once, so a search
+over 100,000 cards is a plain scan of strings.
+
+Search syntax (terms are ANDed; a leading `-` negates a term):
+
+    words           in the card's question, answer or explanation (or its id)
+    "two words"     the phrase as written
+    tag:dates       a tag starting with "dates"
+    deck:history    the deck's id or title contains "history"
+    source:hindu    the source document's id or title contains "hindu"
+    kind:mcq        the card's kind (a prefix is enough: kind:order)
+    is:STATE        new, learning, review, due, suspended, buried, leech,
+                    draft, stale (past its valid_until), flagged
+    flag:red        red, orange, green, blue, any or none
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from operator import attrgetter
+from typing import TYPE_CHECKING
+
+from quizapp.core.store import FLAGS, BrowseRow, CardKey, CardProgress
+from quizapp.deck.model import CARD_KINDS, Status
+
+if TYPE_CHECKING:
+    from quizapp.core.collection import Collection
+    from quizapp.deck.loader import LoadedDeck
+
+STATES = (
+    "new",
+    "learning",
+    "review",
+    "due",
+    "suspended",
+    "buried",
+    "leech",
+    "draft",
+    "stale",
+    "flagged",
+)
+FLAG_NAMES = {name: number for number, name in FLAGS.items()}
+FIELDS = ("tag", "deck", "source", "kind", "is", "flag")
+
+
+class QueryError(ValueError):
+    """A search the browser cannot run; the message says what to type instead."""
+
+
+@dataclass(slots=True, eq=False)
+class BrowseEntry:
+    key: CardKey
+    order: int  # position in the loaded decks, deck by deck: "deck order"
+    card: object  # the deck model's card
+    kind: str
+    prompt: str
+    answer: str
+    tags: tuple[str, ...]
+    document: str  # source document id, "" when the card cites none
+    deck_text: str  # lowercase "deck-id title", shared by the deck's cards
+    source_text: str  # lowercase "document-id title", shared by the document's cards
+    text: str  # lowercase id, question, answer and explanation: what words match
+    state: str = "new"  # the store's: new, learning, review, relearning
+    due: datetime | None = None
+    lapses: int = 0
+    reps: int = 0
+    difficulty: float | None = None
+    retrievability: float | None = None
+    suspended: bool = False
+    buried: bool = False
+    flag: int = 0
+    leech: bool = False
+    draft: bool = False
+    stale: bool = False
+    marks: frozenset[str] = field(default_factory=frozenset)  # what `is:` matches
+
+    @property
+    def status(self) -> str:
+        """One word for the table: why the card is (not) studied, else its learning state."""
+        if self.draft:
+            return "draft"
+        if self.leech and self.suspended:
+            return "leech"
+        if self.suspended:
+            return "suspended"
+        if self.buried:
+            return "buried"
+        return self.state
+
+
+def answer_text(card) -> str:
+    """A card's answer as one plain string, whatever its kind."""
+    kind = card.kind
+    if kind == "cloze":
+        return card.answer
+    if kind == "true_false":
+        return "True" if card.answer else "False"
+    if kind == "ordering":
+        return "; ".join(f"{e.date} {e.event}" for e in card.events)
+    if kind == "statements":
+        numbers = card.correct_numbers
+        return "Correct: " + (", ".join(map(str, numbers)) if numbers else "none")
+    if kind == "match":
+        return "; ".join(f"{p.left} \u2014 {p.right}" for p in card.pairs)
+    return str(card.answer)
+
+
+def _marks(entry: BrowseEntry, now: datetime) -> frozenset[str]:
+    marks = {entry.state}
+    if entry.state == "relearning":
+        marks.add("learning")
+    if entry.state != "new" and entry.due is not None and entry.due <= now:
+        marks.add("due")
+    for name in ("suspended", "buried", "leech", "draft", "stale"):
+        if getattr(entry, name):
+            marks.add(name)
+    if entry.flag:
+        marks.add("flagged")
+    return frozenset(marks)
+
+
+def _apply(entry: BrowseEntry, row: BrowseRow, now: datetime) -> None:
+    entry.state = row.state
+    entry.due = row.due
+    entry.lapses = row.lapses
+    entry.reps = row.reps
+    entry.difficulty = row.difficulty
+    entry.retrievability = row.retrievability
+    entry.suspended = row.suspended
+    entry.buried = row.buried
+    entry.flag = row.flag
+    entry.leech = row.leech
+    entry.marks = _marks(entry, now)
+
+
+def iter_entries(
+    decks: Sequence[LoadedDeck], rows: Iterable[BrowseRow], now: datetime
+) -> Iterator[BrowseEntry]:
+    """Every card of `decks`, in deck order, with its progress from `rows` (Store.browse)."""
+    progress = {row.key: row for row in rows}
+    today = now.date()
+    order = 0
+    for loaded in decks:
+        deck = loaded.deck
+        deck_text = f"{deck.id} {deck.title}".lower()
+        sources = {
+            doc_id: f"{doc_id} {doc.meta.title}".lower() for doc_id, doc in loaded.documents.items()
+        }
+        for card in deck.cards:
+            prompt = card.prompt
+            answer = answer_text(card)
+            shown = card.revealed if card.kind == "cloze" else prompt
+            document = card.source.document if card.source is not None else ""
+            entry = BrowseEntry(
+                key=CardKey(deck.id, card.id),
+                order=order,
+                card=card,
+                kind=card.kind,
+                prompt=prompt,
+                answer=answer,
+                tags=tuple(tag.lower() for tag in card.tags),
+                document=document,
+                deck_text=deck_text,
+                source_text=sources.get(document, document),
+                text=f"{card.id}\n{shown}\n{answer}\n{card.explanation}".lower(),
+                draft=card.status is Status.draft,
+                stale=card.is_stale(today),
+            )
+            row = progress.get(entry.key)
+            if row is None:
+                entry.marks = _marks(entry, now)
+            else:
+                _apply(entry, row, now)
+            order += 1
+            yield entry
+
+
+def build_entries(
+    decks: Sequence[LoadedDeck], rows: Iterable[BrowseRow], now: datetime
+) -> list[BrowseEntry]:
+    return list(iter_entries(decks, rows, now))
+
+
+def load_entries(collection: Collection) -> list[BrowseEntry]:
+    """The collection's cards with their progress now (reads the database: run it in a worker)."""
+    store = collection.store
+    return build_entries(collection.decks, store.browse(), store.clock.now())
+
+
+def refresh_entry(entry: BrowseEntry, progress: CardProgress, now: datetime) -> None:
+    """Bring an entry up to date after the learner marked its card (suspend, flag, reset...)."""
+    entry.state = progress.state
+    entry.due = progress.due if progress.state != "new" else None
+    entry.lapses = progress.lapses
+    entry.reps = progress.reps
+    entry.difficulty = progress.difficulty
+    if progress.stability is None:
+        entry.retrievability = None  # reset: nothing to recall from
+    entry.suspended = progress.suspended
+    entry.buried = progress.buried_until is not None
+    entry.flag = progress.flag
+    entry.leech = progress.leech
+    entry.marks = _marks(entry, now)
+
+
+# -- searching ---------------------------------------------------------------------------
+
+Test = Callable[[BrowseEntry], bool]
+_TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S*))')
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed search: each test must pass (each negated one must fail)."""
+
+    text: str
+    tests: tuple[tuple[Test, bool], ...] = ()
+
+    @property
+    def everything(self) -> bool:
+        return not self.tests
+
+    def matches(self, entry: BrowseEntry) -> bool:
+        return all(test(entry) is not negated for test, negated in self.tests)
+
+
+def _kind_test(value: str) -> Test:
+    wanted = value.replace("-", "_").replace("/", "_")
+    if wanted in {"tf", "truefalse"}:
+        wanted = "true_false"
+    kinds = {k for k in CARD_KINDS if k.startswith(wanted)}
+    if not kinds:
+        raise QueryError(
+            f"no kind of card is called {value!r}: kind: takes {', '.join(CARD_KINDS)}"
+        )
+    return lambda e: e.kind in kinds
+
+
+def _flag_test(value: str) -> Test:
+    if value == "any":
+        return lambda e: e.flag != 0
+    if value in {"none", "0"}:
+        return lambda e: e.flag == 0
+    number = FLAG_NAMES.get(value) or (int(value) if value in {"1", "2", "3", "4"} else None)
+    if number is None:
+        raise QueryError(
+            f"no flag is called {value!r}: flag: takes red, orange, green, blue, any or none"
+        )
+    return lambda e: e.flag == number
+
+
+def _is_test(value: str) -> Test:
+    if value == "flag":
+        value = "flagged"
+    if value not in STATES:
+        raise QueryError(f"{value!r} is not a state: is: takes {', '.join(STATES)}")
+    return lambda e: value in e.marks
+
+
+def _term(name: str | None, value: str) -> Test | None:
+    if name == "tag":
+        return lambda e: any(tag.startswith(value) for tag in e.tags)
+    if name == "deck":
+        return lambda e: value in e.deck_text
+    if name == "source":
+        return lambda e: value in e.source_text
+    if name == "kind":
+        return _kind_test(value)
+    if name == "flag":
+        return _flag_test(value)
+    if name == "is":
+        return _is_test(value)
+    return lambda e: value in e.text
+
+
+def parse_query(text: str) -> Query:
+    """Read what the learner typed; raises QueryError with what to type instead."""
+    tests: list[tuple[Test, bool]] = []
+    for match in _TOKEN.finditer(text):
+        minus, name, quoted, bare = match.groups()
+        value = (quoted if quoted is not None else bare or "").lower()
+        name = name.lower() if name else None
+        if name is not None and name not in FIELDS:
+            value, name = f"{name}:{value}", None  # e.g. "10:30" is just text
+        if not value:
+            if name is not None:
+                raise QueryError(f"{name}: needs a value, e.g. {_EXAMPLES[name]}")
+            continue
+        tests.append((_term(name, value), bool(minus)))
+    return Query(text, tuple(tests))
+
+
+_EXAMPLES = {
+    "tag": "tag:dates",
+    "deck": "deck:history",
+    "source": "source:hindu",
+    "kind": "kind:mcq",
+    "is": "is:due",
+    "flag": "flag:red",
+}
+
+
+def search(
+    entries: Sequence[BrowseEntry],
+    query: Query,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    chunk: int = 5000,
+) -> list[BrowseEntry] | None:
+    """The entries matching `query`, in their order; None if `cancelled()` said to stop."""
+    if query.everything:
+        return list(entries)
+    matches: list[BrowseEntry] = []
+    test = query.matches
+    for start in range(0, len(entries), chunk):
+        if cancelled is not None and cancelled():
+            return None
+        matches.extend([e for e in entries[start : start + chunk] if test(e)])
+    return matches
+
+
+# -- sorting -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    name: str
+    label: str
+    attribute: str
+    descending: bool  # the useful way first: most lapses, hardest, least likely recalled
+
+
+SORT_ORDERS = (
+    SortOrder("deck", "deck order", "order", False),
+    SortOrder("due", "due date", "due", False),
+    SortOrder("lapses", "lapses", "lapses", True),
+    SortOrder("difficulty", "difficulty", "difficulty", True),
+    SortOrder("retrievability", "retrievability", "retrievability", False),
+)
+
+
+def sort_entries(
+    entries: list[BrowseEntry], order: SortOrder, *, reverse: bool = False
+) -> list[BrowseEntry]:
+    """Sorted by `order` (flipped by `reverse`); cards without a value (new ones) come last,
+    in deck order. Ties keep deck order."""
+    value = attrgetter(order.attribute)
+    known = [e for e in entries if value(e) is not None]
+    unknown = [e for e in entries if value(e) is None]
+    descending = order.descending != reverse
+    # Stable either way round: entries arrive in deck order, so ties stay in it.
+    known.sort(key=value, reverse=descending)
+    return known + unknown
+
+
+def count_text(shown: int, total: int) -> str:
+    """'12,345 of 100,000 cards'."""
+    noun = "card" if total == 1 else "cards"
+    return f"{shown:,} of {total:,} {noun}"

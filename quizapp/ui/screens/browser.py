@@ -1,0 +1,551 @@
+"""The card browser: every card of every deck in one table, searched as you type.
+
+Built for 100,000 cards: the cards and their progress are read in a worker
+thread, each search runs in a worker too (the newest replaces any still
+running, after a short pause in typing), and the table holds only a window of
+the matches, a few hundred more added as the cursor nears its end. Marks
+(suspend, flag, reset) apply to the selected rows, or the row under the cursor,
+and show in place at once; the database holds them before the table changes.
+
+Search syntax: see quizapp.core.browse.
+"""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from quizapp.ui.text import interval, literal
+from quizapp.ui.widgets.card_preview import CardPreview
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from quizapp.core.browse import BrowseEntry, Query
+    from quizapp.core.collection import Collection
+    from quizapp.core.store import CardKey
+
+WINDOW = 200  # rows added to the table at a time
+NEAR_END = 20  # rows from the end of the window at which the next one is added
+DEBOUNCE_S = 0.1  # pause in typing before a search starts
+FIXED_WIDTH = 58  # every column but the card's, with padding, scroll bar and margins
+
+COLUMNS = (
+    ("", "mark", 2),
+    ("Card", "card", None),
+    ("Deck", "deck", 10),
+    ("State", "state", 10),
+    ("Due", "due", 5),
+    ("Lap", "lapses", 3),
+    ("Diff", "difficulty", 4),
+    ("Rec", "recall", 4),
+)
+
+
+def row_key(key: CardKey) -> str:
+    # Deck and card ids are [a-z0-9._-]: "/" cannot occur in either.
+    return f"{key.deck_id}/{key.card_id}"
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
+
+
+class ConfirmReset(ModalScreen[bool]):
+    """y resets, n or Escape keeps the progress."""
+
+    CSS_PATH = "browser.tcss"
+    BINDINGS = [
+        Binding("y", "dismiss(True)", "Reset"),
+        Binding("n,escape", "dismiss(False)", "Keep"),
+    ]
+
+    def __init__(self, count: int, prompt: str) -> None:
+        super().__init__()
+        self.count = count
+        self.prompt = prompt
+
+    def compose(self) -> ComposeResult:
+        what = "this card" if self.count == 1 else f"these {self.count:,} cards"
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Reset progress?"
+            box.border_subtitle = "y reset · n keep"
+            if self.count == 1:
+                yield Static(literal(clip(self.prompt, 200), "bold"))
+            yield Static(
+                f"Forget everything you have learnt of {what}: each becomes new again, its "
+                "leech mark gone. Your answers stay in the review log, and a backup of "
+                "your progress is made first.",
+                markup=False,
+                classes="why",
+            )
+
+
+class BrowserScreen(Screen):
+    CSS_PATH = "browser.tcss"
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="browser-search"),
+        Binding("p", "preview", "Preview", id="browser-preview"),
+        Binding("e", "edit", "Edit", id="browser-edit"),
+        Binding("at", "suspend", "Suspend", id="browser-suspend"),
+        Binding("asterisk", "flag", "Flag", id="browser-flag"),
+        Binding("R", "reset", "Reset", id="browser-reset"),
+        Binding("s", "sort", "Sort", id="browser-sort"),
+        Binding("S", "reverse", "Reverse sort", show=False, id="browser-reverse"),
+        Binding("space", "select", "Select", show=False, id="browser-select"),
+        Binding("down", "to_table", "Cards", show=False),
+        Binding("escape", "back", "Back", id="browser-back"),
+    ]
+
+    def __init__(self, collection: Collection) -> None:
+        super().__init__()
+        self.collection = collection
+        self.entries: list[BrowseEntry] | None = None  # every card, deck order; None: loading
+        self.matches: list[BrowseEntry] = []
+        self.selected: set[CardKey] = set()
+        self.sort_index = 0
+        self.reverse = False
+        self.results_for: str | None = None  # the search the table shows the results of
+        self._query_error: str | None = None
+        self._generation = 0
+        self._debounce = None
+        self._keep: CardKey | None = None  # the card to put the cursor back on
+        self.last_backup: Path | None = None  # made before the last reset
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(id="browser"):
+            yield Input(
+                placeholder="Search: words tag: deck: source: kind: is: flag:  (- negates)",
+                id="search",
+                compact=True,
+            )
+            yield Static("Loading cards\u2026", id="count", classes="muted")
+            yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
+            yield CardPreview(id="preview")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Card browser"
+        table = self.query_one("#cards", DataTable)
+        card_width = max(20, self.app.size.width - FIXED_WIDTH)
+        for label, key, width in COLUMNS:
+            table.add_column(label, key=key, width=card_width if width is None else width)
+        self.query_one("#preview", CardPreview).display = False
+        table.focus()
+        self._load()
+
+    # -- loading and searching -------------------------------------------------------------
+
+    def _load(self) -> None:
+        self.run_worker(self._read_entries, thread=True, exclusive=True, group="browser-load")
+
+    def _read_entries(self) -> None:
+        """In a worker: every card with its progress; the first window is shown at once."""
+        from quizapp.core.browse import iter_entries
+
+        worker = get_current_worker()
+        store = self.collection.store
+        entries: list[BrowseEntry] = []
+        # A full garbage collection walks every object (the decks' included: over a million
+        # for 100,000 cards) holding the interpreter lock for most of a second, which would
+        # freeze the screen. Reading allocates a great deal and frees nothing, so collection
+        # waits until it is done, and the long-lived objects it made are then frozen, left
+        # out of later collections (none of them hold a cycle to collect).
+        gc.disable()
+        try:
+            try:
+                rows = store.browse()
+            except sqlite3.Error as error:
+                self.app.call_from_thread(self._cannot_read, str(error))
+                return
+            for entry in iter_entries(self.collection.decks, rows, store.clock.now()):
+                entries.append(entry)
+                if len(entries) == WINDOW and self.entries is None:
+                    self.app.call_from_thread(self._first_rows, list(entries))
+                if worker.is_cancelled:
+                    return
+            del rows
+            gc.freeze()  # before enabling: else the first collection walks all it made
+        finally:
+            gc.enable()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._entries_loaded, entries)
+
+    def _cannot_read(self, problem: str) -> None:
+        self._query_error = f"Cannot read your progress: {problem}"
+        self._show_count()
+
+    def _first_rows(self, entries: list[BrowseEntry]) -> None:
+        """The first cards in deck order, while the rest are read."""
+        if self.entries is not None or self.query_one("#cards", DataTable).row_count:
+            return
+        self.matches = entries
+        self._add_rows(WINDOW)
+        self.refresh_bindings()
+
+    def _entries_loaded(self, entries: list[BrowseEntry]) -> None:
+        self.entries = entries
+        self._search()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_S, self._search)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._search()
+        self.action_to_table()
+
+    def _search(self) -> None:
+        """Start a search for what is typed (in a worker); the table changes when it is done."""
+        from quizapp.core.browse import QueryError, parse_query
+
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        if self.entries is None:
+            return  # the search starts once the cards are read
+        text = self.query_one("#search", Input).value
+        try:
+            query = parse_query(text)
+        except QueryError as problem:
+            self._query_error = str(problem)
+            self._show_count()
+            return
+        self._query_error = None
+        self._generation += 1
+        generation = self._generation
+        entries, order, reverse = self.entries, self.card_order, self.reverse
+        self.run_worker(
+            lambda: self._find(entries, query, order, reverse, generation),
+            thread=True,
+            exclusive=True,
+            group="browser-search",
+        )
+
+    def _find(self, entries, query: Query, order, reverse: bool, generation: int) -> None:
+        from quizapp.core.browse import search, sort_entries
+
+        worker = get_current_worker()
+        found = search(entries, query, cancelled=lambda: worker.is_cancelled)
+        if found is None or worker.is_cancelled:
+            return
+        if order.name != "deck" or reverse:
+            found = sort_entries(found, order, reverse=reverse)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_matches, found, query.text, generation)
+
+    def _show_matches(self, matches: list[BrowseEntry], text: str, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer search is on its way
+        table = self.query_one("#cards", DataTable)
+        shown = table.row_count
+        same = 0 < shown <= len(matches) and all(
+            a is b for a, b in zip(self.matches[:shown], matches, strict=False)
+        )
+        self.matches = matches
+        self.results_for = text
+        if same and self._keep is None and not self.selected:
+            # The rows shown (while the cards were read, or for a narrower search): kept,
+            # with the cursor where it is, and the window filled up again.
+            self._add_rows(max(shown, WINDOW))
+            self._show_count()
+            self.refresh_bindings()
+            return
+        self.selected.clear()
+        table.clear()
+        keep, self._keep = self._keep, None
+        at = 0
+        if keep is not None:
+            at = next((i for i, e in enumerate(matches) if e.key == keep), 0)
+        self._add_rows(at + WINDOW)
+        if at:
+            table.move_cursor(row=at, animate=False, scroll=True)
+        self._show_count()
+        self._show_preview()
+        self.refresh_bindings()
+
+    def _add_rows(self, upto: int) -> None:
+        table = self.query_one("#cards", DataTable)
+        start = table.row_count
+        rows = self.matches[start:upto]
+        for entry in rows:
+            table.add_row(*self._cells(entry), key=row_key(entry.key))
+
+    def _cells(self, entry: BrowseEntry) -> list:
+        from quizapp.ui.screens.card_marks import FLAG_STYLES
+
+        mark = Text("\u25cf" if entry.key in self.selected else " ", style="bold")
+        mark.append("\u2691" if entry.flag else " ", style=FLAG_STYLES.get(entry.flag, ""))
+        width = self.query_one("#cards", DataTable).columns["card"].width
+        now = self.collection.store.clock.now()
+        if entry.due is None:
+            due = "-"
+        elif entry.due <= now:
+            due = "now"
+        else:
+            due = interval(entry.due - now)
+        return [
+            mark,
+            literal(clip(entry.prompt, width)),
+            literal(clip(entry.key.deck_id, 10)),
+            Text(entry.status, style="yellow" if entry.status in {"leech", "draft"} else ""),
+            due,
+            Text(str(entry.lapses), justify="right"),
+            Text("-" if entry.difficulty is None else f"{entry.difficulty:.1f}", justify="right"),
+            Text(
+                "-" if entry.retrievability is None else f"{entry.retrievability:.0%}",
+                justify="right",
+            ),
+        ]
+
+    def _show_count(self) -> None:
+        from quizapp.core.browse import count_text
+
+        line = Text()
+        if self.entries is not None:
+            line.append(count_text(len(self.matches), len(self.entries)))
+            order = self.card_order
+            line.append(f" \u00b7 sorted by {order.label}" + (", reversed" if self.reverse else ""))
+            if self.selected:
+                line.append(f" \u00b7 {len(self.selected):,} selected")
+        if self._query_error:
+            line = literal(self._query_error, "yellow")  # may quote what was typed
+        self.query_one("#count", Static).update(line)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = self.query_one("#cards", DataTable)
+        if event.cursor_row >= table.row_count - NEAR_END and table.row_count < len(self.matches):
+            self._add_rows(table.row_count + WINDOW)
+        self._show_preview()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_preview()  # Enter on a row
+
+    # -- the row under the cursor ----------------------------------------------------------
+
+    @property
+    def card_order(self):
+        from quizapp.core.browse import SORT_ORDERS
+
+        return SORT_ORDERS[self.sort_index]
+
+    @property
+    def current(self) -> BrowseEntry | None:
+        table = self.query_one("#cards", DataTable)
+        if not table.row_count or not 0 <= table.cursor_row < len(self.matches):
+            return None
+        return self.matches[table.cursor_row]
+
+    def _targets(self) -> list[BrowseEntry]:
+        """The selected cards, or else the one under the cursor."""
+        if self.selected:
+            return [e for e in self.matches if e.key in self.selected]
+        current = self.current
+        return [] if current is None else [current]
+
+    def _updated(self, entries: list[BrowseEntry]) -> None:
+        """Read the cards' progress back from the database and redraw their rows."""
+        from quizapp.core.browse import refresh_entry
+
+        store = self.collection.store
+        now = store.clock.now()
+        table = self.query_one("#cards", DataTable)
+        for entry in entries:
+            refresh_entry(entry, store.progress(entry.key), now)
+            key = row_key(entry.key)
+            if key in table.rows:
+                for (_, column, _), value in zip(COLUMNS, self._cells(entry), strict=True):
+                    table.update_cell(key, column, value)
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        preview = self.query_one("#preview", CardPreview)
+        entry = self.current
+        if not preview.display or entry is None:
+            return
+        from quizapp.ui.screens.card_marks import flag_text
+
+        card = entry.card
+        loaded = self.collection.deck(entry.key.deck_id)
+        source = loaded.source_of(card)
+        passage = citation = None
+        if source is not None and card.source is not None:
+            passage = source.passage(card.source.quote) or card.source.quote
+            citation = source.citation
+        facts = [loaded.deck.title, entry.kind.replace("_", "/"), entry.status]
+        if entry.reps:
+            facts.append(f"{entry.reps} reviews, {entry.lapses} lapses")
+        if entry.tags:
+            facts.append("tags: " + ", ".join(entry.tags))
+        if entry.stale:
+            facts.append(f"stale since {card.valid_until}")
+        where = literal(" \u00b7 ".join(facts))
+        if entry.flag:
+            where.append(" \u00b7 ")
+            where.append_text(flag_text(entry.flag))
+        preview.show_card(where, entry.prompt, entry.answer, card.explanation, passage, citation)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "preview":
+            return self.current is not None
+        if action in {"edit", "suspend", "flag", "reset", "select"}:
+            # Not while the cards are read: the marks would be read over by what was before.
+            return self.entries is not None and self.current is not None
+        if action in {"sort", "reverse"}:
+            return self.entries is not None
+        return True
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_to_table(self) -> None:
+        self.query_one("#cards", DataTable).focus()
+
+    def action_back(self) -> None:
+        if self.query_one("#search", Input).has_focus:
+            self.action_to_table()
+        else:
+            self.dismiss()
+
+    def action_preview(self) -> None:
+        preview = self.query_one("#preview", CardPreview)
+        preview.display = not preview.display
+        self._show_preview()
+
+    def action_sort(self) -> None:
+        from quizapp.core.browse import SORT_ORDERS
+
+        self.sort_index = (self.sort_index + 1) % len(SORT_ORDERS)
+        self.reverse = False
+        self._resort()
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._resort()
+
+    def _resort(self) -> None:
+        self._keep = self.current.key if self.current is not None else None
+        self._show_count()
+        self._search()
+
+    def action_select(self) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        self.selected.symmetric_difference_update({entry.key})
+        table = self.query_one("#cards", DataTable)
+        table.update_cell(row_key(entry.key), "mark", self._cells(entry)[0])
+        table.action_cursor_down()
+        self._show_count()
+
+    def action_suspend(self) -> None:
+        """Suspend the cards, or unsuspend them if every one of them is suspended."""
+        targets = self._targets()
+        if not targets:
+            return
+        store = self.collection.store
+        keys = [e.key for e in targets]
+        if all(e.suspended for e in targets):
+            store.unsuspend(keys)
+            done = "Unsuspended"
+        else:
+            store.suspend(keys)
+            done = "Suspended"
+        self._updated(targets)
+        self.notify(f"{done} {_cards(len(keys))}.", timeout=2)
+
+    def action_flag(self) -> None:
+        from quizapp.ui.screens.card_marks import FLAG_COLOURS, FlagPicker
+
+        targets = self._targets()
+        if not targets:
+            return
+
+        def chosen(flag: int | None) -> None:
+            if flag is None:
+                return
+            self.collection.store.set_flag([e.key for e in targets], flag)
+            self._updated(targets)
+            colour = FLAG_COLOURS.get(flag, "none")
+            self.notify(f"Flag {colour}: {_cards(len(targets))}.", timeout=2)
+
+        current = targets[0].flag if len(targets) == 1 else 0
+        self.app.push_screen(FlagPicker(current), chosen)
+
+    def action_reset(self) -> None:
+        targets = self._targets()
+        if not targets:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            problem = self._backup()
+            if problem:
+                self.notify(problem, severity="error", timeout=8, markup=False)
+                return
+            self.collection.store.reset([e.key for e in targets])
+            self._updated(targets)
+            self.notify(f"Reset {_cards(len(targets))}: new again.", timeout=3)
+
+        self.app.push_screen(ConfirmReset(len(targets), targets[0].prompt), confirmed)
+
+    def _backup(self) -> str | None:
+        """A copy of the progress database before it forgets; a message if none could be made."""
+        from quizapp.core.backup import BackupError, backup_now
+
+        store = self.collection.store
+        row = store.connection.execute("PRAGMA database_list").fetchone()
+        path = row[2] if row else ""
+        if not path:
+            return None  # an in-memory database: nothing on disk to copy
+        try:
+            self.last_backup = backup_now(path, reason="before-reset", clock=store.clock)
+        except (BackupError, OSError) as error:
+            return f"No backup could be made, so nothing was reset: {error}"
+        return None
+
+    def action_edit(self) -> None:
+        """Open the deck at this card's line in $EDITOR, then read the deck and the cards again."""
+        from quizapp.ui.editor import open_in_editor
+
+        entry = self.current
+        if entry is None:
+            return
+        key = entry.key
+        loaded = self.collection.deck(key.deck_id)
+        problem = open_in_editor(self.app, loaded.path, loaded.card_lines.get(key.card_id, 1))
+        if problem:
+            self.notify(problem, severity="error", timeout=6, markup=False)
+            return
+        errors = self.collection.reload(key.deck_id)
+        if errors:
+            self.notify(
+                f"The deck has errors; the card is unchanged: {errors[0]}",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
+        self._keep = key
+        self.entries = None
+        self._load()
+
+
+def _cards(count: int) -> str:
+    return "1 card" if count == 1 else f"{count:,} cards"
