@@ -7,10 +7,8 @@ comes from the progress database and the saved prompts (quizapp.deck.snapshot)
 and the review screen takes over with the whole card once the decks load.
 
 `run_app` applies the learner's settings file (quizapp.config): scheduling,
-theme, and a keymap of binding id = "key". The binding ids: study, practise,
-tag-filter, source-filter, reload, keys, quit (home); show-answer,
-suggested-grade, choose-a .. choose-d, true, false, again, hard, good, easy,
-undo, keys, decks (review).
+theme, and a keymap of binding id = "key": the ids of the bindings declared on
+the screens of `rebindable_screens` (the settings screen lists them all).
 """
 
 from __future__ import annotations
@@ -190,6 +188,14 @@ class QuizApp(App):
                 "New cards a day, retention, steps, theme, exam marks, keys",
                 lambda: self.push_screen(SettingsScreen(self.config_path)),
             )
+        from quizapp.ui.screens.browser import BrowserScreen
+
+        if self.collection is not None and not isinstance(screen, BrowserScreen):
+            yield SystemCommand(
+                "Browse cards",
+                "Every card of every deck: search, preview, suspend, flag, reset, edit",
+                lambda: self.push_screen(BrowserScreen(self.collection)),
+            )
         # Every key binding of the current screen is reachable from the palette too,
         # when it would do something now (the same check the keys go through).
         from textual.actions import parse
@@ -249,16 +255,22 @@ def app_with_settings(
     return app
 
 
+def rebindable_screens() -> list[tuple[str, type[Screen]]]:
+    """The screens whose keys a keymap may change, each with the name the learner knows it by."""
+    from quizapp.ui.screens.browser import BrowserScreen
+    from quizapp.ui.screens.home import HomeScreen
+    from quizapp.ui.screens.review import ReviewScreen
+
+    return [("Home", HomeScreen), ("Review", ReviewScreen), ("Card browser", BrowserScreen)]
+
+
 def binding_ids() -> set[str]:
     """The ids a keymap may rebind."""
     from textual.binding import Binding
 
-    from quizapp.ui.screens.home import HomeScreen
-    from quizapp.ui.screens.review import ReviewScreen
-
     return {
         b.id
-        for screen in (HomeScreen, ReviewScreen)
+        for _, screen in rebindable_screens()
         for b in screen.BINDINGS
         if isinstance(b, Binding) and b.id
     }

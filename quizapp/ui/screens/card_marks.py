@@ -117,7 +117,7 @@ class LeechNotice(ModalScreen[str]):
                     f"You have forgotten it {self.lapses} times. Cards this hard to keep are "
                     "often worded badly: rewrite it (e opens it in $EDITOR), split it in two, "
                     "or read the passage again. It stays out of your reviews until you "
-                    "unsuspend it in the card browser (b).",
+                    "unsuspend it in the card browser (B).",
                 ),
                 classes="why",
             )

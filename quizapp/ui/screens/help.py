@@ -15,7 +15,7 @@ Home
   t  s         filter by tag (dates, articles…) / by source document
   r  S         reload the decks after editing them / statistics
   x  z  e      timed exam (UPSC marking) / quiz / past exams;  q quits
-  ,            settings (new cards a day, theme, exam marks, keys…)
+  b  ,         browse every card (search, suspend, flag, reset) / settings
 Review
   Space Enter  show the answer (basic and cloze cards)
   a b c d      choose an option (multiple choice, statements, match)
@@ -25,6 +25,7 @@ Review
   u  e         undo the last answer / edit this card in $EDITOR
   -  @         bury until tomorrow / suspend (unsuspend in the browser)
   *  !         flag the card (a colour) / report a problem to its author
+  B            browse every card (b chooses option b here)
   Esc          back to the decks (progress is kept)
 Anywhere: ? this list, Ctrl+P every action by name
 

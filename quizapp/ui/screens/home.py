@@ -38,6 +38,7 @@ class HomeScreen(Screen):
         Binding("x", "exam", "Exam (10 questions, timed)", show=False, id="exam"),
         Binding("z", "quiz", "Quiz (10 questions)", show=False, id="quiz"),
         Binding("e", "past_exams", "Past exams", show=False, id="past-exams"),
+        Binding("b", "browse", "Browse cards", show=False, id="browse"),
         Binding("comma", "settings", "Settings", show=False, id="settings"),
         Binding("question_mark", "help", "Keys", id="keys"),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -347,6 +348,17 @@ class HomeScreen(Screen):
 
     def action_quiz(self) -> None:
         self._start_paper("quiz")
+
+    def action_browse(self) -> None:
+        if self.collection is None:
+            self.notify("The decks are still loading.", timeout=3)
+            return
+        from quizapp.ui.screens.browser import BrowserScreen
+
+        def back(_result: object) -> None:
+            self.refresh_counts()  # cards may have been suspended or reset
+
+        self.app.push_screen(BrowserScreen(self.collection), back)
 
     def action_settings(self) -> None:
         from quizapp.ui.screens.settings import SettingsScreen

@@ -69,6 +69,7 @@ class ReviewScreen(Screen):
         Binding("4", "grade(4)", "Easy", show=False, id="easy"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("e", "edit", "Edit card", id="edit-card"),
+        Binding("B", "browse", "Browse cards", show=False, id="browse"),  # b chooses option b
         # Priority: they work while a year or an order is being typed (neither needs them).
         Binding("minus", "bury", "Bury", show=False, priority=True, id="bury"),
         Binding("at", "suspend", "Suspend", show=False, priority=True, id="suspend"),
@@ -433,9 +434,25 @@ class ReviewScreen(Screen):
             )
         if action == "undo":
             return self.collection.store.can_undo
-        if action in {"bury", "suspend", "flag", "report", "edit"}:
+        if action in {"bury", "suspend", "flag", "report", "edit", "browse"}:
             return self.phase in {"asking", "answered"} and self.key is not None
         return True
+
+    def action_browse(self) -> None:
+        from quizapp.ui.screens.browser import BrowserScreen
+
+        def back(_result: object) -> None:
+            # The card may have been suspended, buried, reset or edited in the browser.
+            if self.phase not in {"asking", "answered"} or self.key is None:
+                return
+            progress = self.collection.store.progress(self.key)
+            gone = self.collection.deck(self.key.deck_id).card(self.key.card_id) is None
+            if gone or progress.suspended or progress.buried_until is not None:
+                self.show_next()
+            else:
+                self.show_card(self.key)
+
+        self.app.push_screen(BrowserScreen(self.collection), back)
 
     # -- marks: bury, suspend, flag, report --------------------------------------------
 
@@ -447,7 +464,7 @@ class ReviewScreen(Screen):
 
     def action_suspend(self) -> None:
         self.collection.store.suspend([self.key])
-        self.notify("Suspended: unsuspend it in the card browser (b).", timeout=4)
+        self.notify("Suspended: unsuspend it in the card browser (B).", timeout=4)
         self.show_next()
 
     def action_flag(self) -> None:

@@ -99,13 +99,11 @@ def key_fields() -> list[tuple[Field, str]]:
     """Every binding a keymap may rebind, with its default key(s), in screen order."""
     from textual.binding import Binding as TextualBinding
 
-    from quizapp.ui.app import binding_ids
-    from quizapp.ui.screens.home import HomeScreen
-    from quizapp.ui.screens.review import ReviewScreen
+    from quizapp.ui.app import binding_ids, rebindable_screens
 
     known = binding_ids()
     found: dict[str, tuple[list[str], list[str], list[str]]] = {}
-    for place, screen in (("Home", HomeScreen), ("Review", ReviewScreen)):
+    for place, screen in rebindable_screens():
         for binding in screen.BINDINGS:
             if not isinstance(binding, TextualBinding) or binding.id not in known:
                 continue
