@@ -189,7 +189,7 @@ def main() -> None:
     print(f"  longest event-loop stall while opening   {figures['open_stall_s'] * 1000:8.0f} ms")
     for text in SEARCHES:
         matches = int(figures[f"search {text!r} matches"])
-        print(f"  search {text!r} ({matches:,} matches)")
+        print(f"  search {text!r} ({matches:,} {'match' if matches == 1 else 'matches'})")
         print(
             f"    last key to rows shown                 "
             f"{figures[f'search {text!r} s'] * 1000:8.0f} ms"

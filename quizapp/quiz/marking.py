@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quizapp.quiz.questions import Question
+if TYPE_CHECKING:  # the app checks the settings' marks at start, before the deck models load
+    from quizapp.quiz.questions import Question
 
 NO_SOURCE = "(no source)"
 

@@ -235,17 +235,8 @@ def app_with_settings(
     app.preferred_keymap = dict(chosen.keymap)
     app.notices = list(problems)
     app.config_path = config_path
-    marks = (chosen.exam_right, chosen.exam_wrong, chosen.exam_skipped)
-    from quizapp.quiz.marking import Marking
-
-    try:
-        Marking.from_numbers(*marks)
-        app.exam_marks = marks
-    except ValueError as problem:
-        app.notices.append(
-            f"{config_path or default_config_path()}: exam marks: {problem}; "
-            "using UPSC's (2, -2/3, 0)"
-        )
+    # Checked when an exam starts (the marking code is not needed before then).
+    app.exam_marks = (chosen.exam_right, chosen.exam_wrong, chosen.exam_skipped)
     known = binding_ids() if chosen.keymap else set()  # the review screen loads only if needed
     for name in sorted(set(chosen.keymap) - known):
         app.notices.append(

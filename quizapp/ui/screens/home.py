@@ -310,15 +310,13 @@ class HomeScreen(Screen):
         try:
             if kind == "exam":
                 from quizapp.quiz.exam import new_exam
-                from quizapp.quiz.marking import UPSC, Marking
                 from quizapp.quiz_commands import DEFAULT_COUNT, MINUTES_PER_QUESTION
                 from quizapp.ui.screens.exam import ExamScreen
 
-                marks = getattr(self.app, "exam_marks", None)
                 session, _ = new_exam(
                     collection.store,
                     collection.decks,
-                    marking=Marking.from_numbers(*marks) if marks else UPSC,
+                    marking=self._exam_marking(),
                     count=DEFAULT_COUNT,
                     seed=seed,
                     time_limit=dt.timedelta(minutes=DEFAULT_COUNT * MINUTES_PER_QUESTION),
@@ -342,6 +340,27 @@ class HomeScreen(Screen):
                 self.app.push_screen(QuizScreen(quiz, collection))
         except EmptySelection as problem:
             self.notify(str(problem), severity="warning", timeout=8, markup=False)
+
+    def _exam_marking(self):
+        """The settings file's exam marks; UPSC's, with a notice, if they make no sense."""
+        from quizapp.quiz.marking import UPSC, Marking
+
+        marks = getattr(self.app, "exam_marks", None)
+        if marks is None:
+            return UPSC
+        try:
+            return Marking.from_numbers(*marks)
+        except ValueError as problem:
+            from quizapp.config import default_config_path
+
+            path = getattr(self.app, "config_path", None) or default_config_path()
+            self.notify(
+                f"{path}: exam marks: {problem}; using UPSC's (2, -2/3, 0)",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return UPSC
 
     def action_exam(self) -> None:
         self._start_paper("exam")
