@@ -794,6 +794,13 @@ class Store:
         """Never shown again until unsuspended; returns how many cards were changed."""
         return self._mark("UPDATE card SET suspended = ?", keys, SUSPENDED_BY_LEARNER)
 
+    def suspended(self) -> set[CardKey]:
+        """Every suspended card (by the learner or as a leech): quizzes and exams skip them."""
+        return {
+            CardKey(*row)
+            for row in self._conn.execute("SELECT deck_id, card_id FROM card WHERE suspended")
+        }
+
     def unsuspend(self, keys: Iterable[CardKey]) -> int:
         """Back in the queues; a leech keeps its leech mark (and is suspended at its next one)."""
         return self._mark("UPDATE card SET suspended = 0", keys)

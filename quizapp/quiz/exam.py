@@ -363,7 +363,9 @@ def new_exam(
     """
     selection = selection or Selection()
     misses = missed_counts(store) if selection.most_missed else None
-    questions, problems = draw_questions(decks, selection, count, Random(seed), misses=misses)
+    questions, problems = draw_questions(
+        decks, selection, count, Random(seed), misses=misses, suspended=store.suspended()
+    )
     session = ExamSession.start(
         store,
         questions,

@@ -213,7 +213,9 @@ def new_quiz(
     """Draw ``count`` questions with ``seed`` and start a quiz on them (see ``new_exam``)."""
     selection = selection or Selection()
     misses = missed_counts(store) if selection.most_missed else None
-    questions, problems = draw_questions(decks, selection, count, Random(seed), misses=misses)
+    questions, problems = draw_questions(
+        decks, selection, count, Random(seed), misses=misses, suspended=store.suspended()
+    )
     session = QuizSession.start(
         store, questions, clock=clock, seed=seed, selection=selection, title=title
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from random import Random
 from typing import Any
@@ -81,17 +82,21 @@ def draw_questions(
     *,
     misses: Mapping[tuple[str, str], int] | None = None,
     pool: AnswerPool | None = None,
+    suspended: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> tuple[list[Question], list[str]]:
     """Up to ``count`` questions, and a message for each card that could not be asked.
 
     Cards are drawn at random (or, for ``most_missed``, those with the most misses
-    in ``misses``, keyed by (deck id, card id), ties broken at random). Distractors
+    in ``misses``, keyed by (deck id, card id), ties broken at random); cards
+    ``suspended`` (keyed likewise) are left out, as review leaves them out. Distractors
     come from every loaded deck, not only the selected ones. Raises EmptySelection
     with the choices available when nothing matches.
     """
     if count < 1:
         raise EmptySelection(f"ask for at least one question (got {count})")
     cards = matching_cards(decks, selection)
+    if suspended:
+        cards = [c for c in cards if (c[0].deck.id, c[1].id) not in suspended]
     if selection.most_missed:
         missed = misses or {}
         cards = [c for c in cards if missed.get((c[0].deck.id, c[1].id), 0) > 0]

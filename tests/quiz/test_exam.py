@@ -383,3 +383,16 @@ def test_cards_unknown_to_the_store_are_refused_before_anything_is_saved(tmp_pat
         ):
             ExamSession.start(fresh, paper(sample, 3), time_limit=None)
         assert list_exams(fresh.connection) == []
+
+
+def test_suspended_cards_are_never_asked(store, sample):
+    from quizapp.quiz.quiz import new_quiz
+
+    everything, _ = new_exam(store, sample, count=100, seed=5, time_limit=None)
+    asked = sorted({q.card_id for q in everything.questions})
+    kept = asked[:2]
+    store.suspend(CardKey(DECK, card) for card in asked[2:])
+    exam, _ = new_exam(store, sample, count=100, seed=5, time_limit=None)
+    assert sorted(q.card_id for q in exam.questions) == kept
+    quiz, _ = new_quiz(store, sample, count=100, seed=5)
+    assert sorted(q.card_id for q in quiz.questions) == kept
