@@ -412,7 +412,8 @@ class BrowserScreen(Screen):
     # -- actions -----------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # At once, not after the queued keys: letters typed right after / are the search's.
+        self.set_focus(self.query_one("#search", Input))
 
     def action_to_table(self) -> None:
         self.query_one("#cards", DataTable).focus()
