@@ -287,3 +287,28 @@ async def test_rows_are_added_as_the_cursor_nears_the_end(db, tmp_path):
         await pilot.press("ctrl+end")
         assert table.row_count == 450
         assert column(screen, "card")[-1] == "Question 449?"
+
+
+async def test_a_whole_tag_is_found_selected_and_reset_together(db):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        store = app.collection.store
+        for key in store.study_queue(["every-kind"]):
+            store.answer(key, Rating.good)
+        screen = await open_browser(pilot)
+        await search_for(pilot, screen, "tag:articles")
+        found = card_ids(screen)
+        assert len(found) >= 2
+        await pilot.press("escape", "a")  # to the table; select every card found
+        assert count_line(screen).endswith(f"· {len(found)} selected")
+        await pilot.press("R")
+        assert isinstance(app.screen, ConfirmReset)
+        await pilot.press("y")
+        await pilot.pause()
+        states = {c: store.progress(K(c)).state for c in (e.key.card_id for e in screen.entries)}
+        assert all(states[c] == "new" for c in found)
+        assert all(s == "learning" for c, s in states.items() if c not in found)
+        assert screen.last_backup is not None and "before-reset" in screen.last_backup.name
+        await pilot.press("a")  # still all selected after the reset: a again selects none
+        assert "selected" not in count_line(screen)

@@ -103,6 +103,7 @@ class BrowserScreen(Screen):
         Binding("s", "sort", "Sort", id="browser-sort"),
         Binding("S", "reverse", "Reverse sort", show=False, id="browser-reverse"),
         Binding("space", "select", "Select", show=False, id="browser-select"),
+        Binding("a", "select_all", "Select all found", show=False, id="browser-select-all"),
         Binding("down", "to_table", "Cards", show=False),
         Binding("escape", "back", "Back", id="browser-back"),
     ]
@@ -453,6 +454,18 @@ class BrowserScreen(Screen):
         table = self.query_one("#cards", DataTable)
         table.update_cell(row_key(entry.key), "mark", self._cells(entry)[0])
         table.action_cursor_down()
+        self._show_count()
+
+    def action_select_all(self) -> None:
+        """Every card the search found (a whole tag or deck, say), or none of them again."""
+        found = {e.key for e in self.matches}
+        if found and found <= self.selected:
+            self.selected -= found
+        else:
+            self.selected |= found
+        table = self.query_one("#cards", DataTable)
+        for entry in self.matches[: table.row_count]:
+            table.update_cell(row_key(entry.key), "mark", self._cells(entry)[0])
         self._show_count()
 
     def action_suspend(self) -> None:
