@@ -1,3 +1,5 @@
+import pytest
+
 from quizapp.config import Settings, load_settings
 
 
@@ -214,3 +216,52 @@ def test_parse_setting_reads_what_a_learner_types():
         with pytest.raises(ValueError) as raised:
             parse_setting(name, text)
         assert str(raised.value) == message, (name, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("new_per_day = -1", "new_per_day = -1 must be a whole number, 0 or more"),
+        ("new_per_day = true", "new_per_day = True must be a whole number, 0 or more"),
+        ("maximum_interval_days = 1.5", "maximum_interval_days = 1.5 must be a whole number"),
+        ("leech_lapses = 'eight'", "leech_lapses = 'eight' must be a whole number, 0 or more"),
+        ("rollover_hour = 24", "rollover_hour = 24 must be an hour from 0 to 23"),
+        ("desired_retention = 0.5", "desired_retention = 0.5 must be a number from 0.70 to 0.99"),
+        (
+            "learning_steps_minutes = 10",
+            "learning_steps_minutes = 10 must be a list of minutes, e.g. [1, 10]",
+        ),
+        (
+            "relearning_steps_minutes = [0]",
+            "relearning_steps_minutes = [0] must be a list of minutes, e.g. [1, 10]",
+        ),
+        ("theme = 'pink'", "theme = 'pink' must be one of textual-dark, textual-light"),
+        ("exam_wrong = 'a third'", "exam_wrong = 'a third' must be a number of marks"),
+        (
+            "exam_date = '24 May'",
+            "exam_date = '24 May' must be a date, e.g. exam_date = 2027-05-24",
+        ),
+        ("keymap = 'ctrl+z'", "keymap = 'ctrl+z' must be a table of action = \"key\""),
+    ],
+)
+def test_each_bad_value_names_the_setting_and_the_file(tmp_path, line, message):
+    path = tmp_path / "config.toml"
+    path.write_text(line + "\n", encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings == Settings()  # the default in its place
+    [problem] = problems
+    assert problem.startswith(f"{path}: {message}")
+    assert "; using the default (" in problem
+
+
+def test_a_file_that_cannot_be_read_gives_the_defaults_and_says_why(tmp_path):
+    not_utf8 = tmp_path / "config.toml"
+    not_utf8.write_bytes(b"theme = '\xff\xfe'\n")
+    settings, [problem] = load_settings(not_utf8)
+    assert settings == Settings()
+    assert problem.startswith(f"{not_utf8}: cannot read the settings (")
+    assert problem.endswith("; using the defaults")
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    settings, [problem] = load_settings(folder)
+    assert settings == Settings() and problem.startswith(f"{folder}: cannot read the settings")
