@@ -23,7 +23,7 @@ class FirstCardView(Vertical):
     DEFAULT_CSS = """
     FirstCardView { padding: 0 1; }
     FirstCardView #first-title { background: $panel; content-align: center middle; }
-    FirstCardView #first-where { margin-top: 1; }
+    FirstCardView #first-where { margin-top: 0; }
     FirstCardView #first-prompt { margin-top: 2; }
     FirstCardView #first-wait { dock: bottom; color: $text-muted; }
     """
