@@ -982,16 +982,15 @@ def read_reports(path: Path, deck_ids: Iterable[str] | None = None) -> list[Card
 
     For `quizapp check`: a missing, older or unreadable database has none to list.
     """
-    if not path.is_file():
+    store = Store.peek(path)
+    if store is None:
         return []
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return _reports(conn, deck_ids)
-        finally:
-            conn.close()
+        return store.reports(deck_ids)
     except sqlite3.Error:
         return []
+    finally:
+        store.close()
 
 
 def _use_wal(conn: sqlite3.Connection, patience_s: float = 30.0) -> None:
