@@ -36,6 +36,16 @@ async def wait_loaded(pilot) -> None:
     raise AssertionError("decks did not load")
 
 
+async def until(pilot, condition, what: str = "the screen") -> None:
+    """Poll until `condition()` holds (never a fixed sleep), then let the screen settle."""
+    for _ in range(300):
+        if condition():
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"{what} never happened; at {pilot.app.screen!r}")
+
+
 @pytest.fixture
 def db(tmp_path) -> Path:
     return tmp_path / "progress.sqlite3"

@@ -5,16 +5,7 @@ from quizapp.core.clock import FixedClock
 from quizapp.core.store import CardKey, Rating
 from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
 from quizapp.ui.screens.home import HomeScreen
-from tests.ui.conftest import NOW, make_app, wait_loaded
-
-
-async def wait_for(pilot, check, what):
-    for _ in range(200):
-        if check():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"{what} never happened; at {pilot.app.screen!r}")
+from tests.ui.conftest import NOW, make_app, until, wait_loaded
 
 
 async def test_a_truncated_database_is_offered_its_backup_and_restored(db):
@@ -29,10 +20,10 @@ async def test_a_truncated_database_is_offered_its_backup_and_restored(db):
 
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, BrokenDatabaseScreen), "the offer")
+        await until(pilot, lambda: isinstance(app.screen, BrokenDatabaseScreen), "the offer")
         assert db.read_bytes() == broken  # never written while the learner decides
         await pilot.press("r")
-        await wait_for(pilot, lambda: app.collection is not None, "loading the restored one")
+        await until(pilot, lambda: app.collection is not None, "loading the restored one")
         assert isinstance(app.screen, HomeScreen)
         log = app.collection.store.review_log()
         assert [(r.key.card_id, r.rating) for r in log] == [("basic-name", Rating.good)]

@@ -6,16 +6,7 @@ from quizapp.ui.screens.browser import BrowserScreen
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.screens.settings import SettingsScreen
-from tests.ui.conftest import make_app, wait_loaded
-
-
-async def until(pilot, condition, what) -> None:
-    for _ in range(300):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"{what} never happened; at {pilot.app.screen!r}")
+from tests.ui.conftest import make_app, until, wait_loaded
 
 
 async def test_b_browses_from_the_decks_and_the_counts_follow_a_suspension(db):

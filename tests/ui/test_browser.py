@@ -10,20 +10,11 @@ from quizapp.core.store import CardKey, Rating
 from quizapp.ui.screens.browser import WINDOW, BrowserScreen, ConfirmReset
 from quizapp.ui.screens.card_marks import FlagPicker
 from quizapp.ui.text import interval
-from tests.ui.conftest import DECKS, NOW, make_app, wait_loaded
+from tests.ui.conftest import DECKS, NOW, make_app, until, wait_loaded
 
 
 def K(card_id: str) -> CardKey:
     return CardKey("every-kind", card_id)
-
-
-async def until(pilot, condition) -> None:
-    for _ in range(300):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the browser never got there")
 
 
 async def open_browser(pilot) -> BrowserScreen:

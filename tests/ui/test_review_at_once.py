@@ -5,16 +5,15 @@ from textual.widgets import Static
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.widgets.first_card import FirstCardView
-from tests.ui.conftest import make_app, wait_loaded
+from tests.ui.conftest import make_app, until, wait_loaded
 
 
 async def wait_screen(pilot, kind):
-    for _ in range(200):
-        if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted:
-            await pilot.pause()
-            return pilot.app.screen
-        await pilot.pause(0.02)
-    raise AssertionError(f"{kind.__name__} never showed; at {pilot.app.screen!r}")
+    def shown() -> bool:
+        return isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted
+
+    await until(pilot, shown, f"{kind.__name__} showing")
+    return pilot.app.screen
 
 
 def first_view_text(app) -> str:
