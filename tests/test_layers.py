@@ -26,7 +26,7 @@ def test_the_first_screen_needs_no_deck_models_parser_or_scheduler(tmp_path):
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from quizapp.cli import _app_parser, _names_a_command\n"
+        "from quizapp.cli.entry import _app_parser, _names_a_command\n"
         "assert not _names_a_command(['--review'])\n"
         "from quizapp.ui.app import app_with_settings\n"
         "from quizapp.ui.widgets.first_card import FirstCardView\n"

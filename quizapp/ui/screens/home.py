@@ -301,7 +301,6 @@ class HomeScreen(Screen):
         if selection is None:
             self.notify("The decks are still loading.", timeout=3)
             return
-        import datetime as dt
 
         from quizapp.quiz.selection import EmptySelection
 
@@ -309,8 +308,8 @@ class HomeScreen(Screen):
         seed = self.app.rng.randrange(2**31)
         try:
             if kind == "exam":
+                from quizapp.quiz.defaults import DEFAULT_COUNT, default_time_limit
                 from quizapp.quiz.exam import new_exam
-                from quizapp.quiz_commands import DEFAULT_COUNT, MINUTES_PER_QUESTION
                 from quizapp.ui.screens.exam import ExamScreen
 
                 session, _ = new_exam(
@@ -319,14 +318,14 @@ class HomeScreen(Screen):
                     marking=self._exam_marking(),
                     count=DEFAULT_COUNT,
                     seed=seed,
-                    time_limit=dt.timedelta(minutes=DEFAULT_COUNT * MINUTES_PER_QUESTION),
+                    time_limit=default_time_limit(DEFAULT_COUNT),
                     selection=selection,
                     title=selection.describe(),
                 )
                 self.app.push_screen(ExamScreen(session, collection))
             else:
+                from quizapp.quiz.defaults import DEFAULT_COUNT
                 from quizapp.quiz.quiz import new_quiz
-                from quizapp.quiz_commands import DEFAULT_COUNT
                 from quizapp.ui.screens.quiz_screen import QuizScreen
 
                 quiz, _ = new_quiz(

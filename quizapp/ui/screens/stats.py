@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from quizapp.stats_commands import (
+from quizapp.cli.stats import (  # moved below the UI next
     Fit,
     bar_chart,
     day_axis,

@@ -17,10 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quizapp.cli import _db_path, command, default_deck_paths
-
-DEFAULT_COUNT = 10
-MINUTES_PER_QUESTION = 1.2  # UPSC Prelims: 100 questions in 120 minutes
+from quizapp.cli.registry import command, db_path, default_deck_paths
+from quizapp.quiz.defaults import DEFAULT_COUNT, MINUTES_PER_QUESTION
 
 
 class CommandError(Exception):
@@ -103,7 +101,7 @@ def _marking_from_settings():
 def _exam(args: argparse.Namespace) -> int:
     from quizapp.quiz.marking import Marking
 
-    db = _db_path(args.db)
+    db = db_path(args.db)
     if args.list:
         return _list_exams(db, as_json=args.json)
     if args.submit is not None:
@@ -179,11 +177,11 @@ def _list_exams(db: Path, *, as_json: bool) -> int:
 
 def _quiz(args: argparse.Namespace) -> int:
     if args.submit is not None:
-        return _submit(_db_path(args.db), args, kind="quiz")
+        return _submit(db_path(args.db), args, kind="quiz")
     _check_answers_flag(args)
     from quizapp.quiz.quiz import new_quiz
 
-    db = _db_path(args.db)
+    db = db_path(args.db)
     paths, seed = _deck_paths(args), _seed(args)
     collection = _open(paths, db)
     try:

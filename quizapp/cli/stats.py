@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from quizapp.cli import _db_path, command, default_deck_paths
+from quizapp.cli.registry import command, db_path, default_deck_paths
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
@@ -453,7 +453,7 @@ def stats_command(argv: Sequence[str]) -> int:
         return _fail(
             f"--exam-date {args.exam_date} is not after today ({today}); give the exam's date"
         )
-    db = _db_path(args.db)
+    db = db_path(args.db)
     if not db.exists():
         # Nothing studied yet: every card is new. Say so rather than create the file.
         print(f"quizapp: no progress database at {db} yet: every card is new", file=sys.stderr)
@@ -598,7 +598,7 @@ def optimize_command(argv: Sequence[str]) -> int:
     )
     args = parser.parse_args(argv)
 
-    db = _db_path(args.db)
+    db = db_path(args.db)
     if not db.exists():
         message = f"no progress database at {db} yet: review some cards first; nothing changed"
         print(

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quizapp.cli import command
+from quizapp.cli.registry import command
 
 
 def _run(action: Callable[[], int]) -> int:

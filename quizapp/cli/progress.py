@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizapp.cli import _db_path, command
+from quizapp.cli.registry import command, db_path
 
 DB_HELP = "progress database (default: $QUIZAPP_DB or the data dir)"
 
@@ -35,7 +35,7 @@ def backup_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     from quizapp.core.backup import BackupError, backup_now, count_reviews, list_backups
 
-    db = _db_path(args.db)
+    db = db_path(args.db)
     if args.list:
         backups = list_backups(db)
         if not backups:
@@ -70,7 +70,7 @@ def restore_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     from quizapp.core.backup import BackupError, restore
 
-    db = _db_path(args.db)
+    db = db_path(args.db)
     try:
         result = restore(db, None if args.latest else args.name)
     except BackupError as problem:
@@ -96,7 +96,7 @@ def export_command(argv: Sequence[str]) -> int:
     from quizapp.core.progress_io import export_progress
     from quizapp.core.schema import StoreError
 
-    db = _db_path(args.db)
+    db = db_path(args.db)
     if not db.is_file():
         print(f"quizapp export-progress: {db}: no progress database yet", file=sys.stderr)
         return 2
@@ -127,7 +127,7 @@ def import_command(argv: Sequence[str]) -> int:
     from quizapp.core.progress_io import ProgressFileError, import_progress, read_export
     from quizapp.core.schema import StoreError
 
-    db = _db_path(args.db)
+    db = db_path(args.db)
     try:
         read_export(args.file)  # a bad file is named before any backup or database is made
         with open_store(db) as store:

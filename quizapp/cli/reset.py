@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from quizapp.cli import _db_path, command
+from quizapp.cli.registry import command, db_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,7 +43,7 @@ def reset_command(argv: Sequence[str], ask: Callable[[str], str] = input) -> int
             print(f"quizapp reset: --card {given!r}: write DECK/CARD", file=sys.stderr)
             return 2
         cards.add((deck, card))
-    db = _db_path(args.db)
+    db = db_path(args.db)
     if not db.is_file():
         print(f"quizapp reset: {db}: no progress database (nothing to reset)", file=sys.stderr)
         return 2
