@@ -10,6 +10,7 @@ from pathlib import Path
 from quizapp.deck.loader import LoadResult, load_decks
 from quizapp.deck.model import Status
 from quizapp.deck.problems import Problem
+from quizapp.deck.rules import CardContext, check_card
 
 
 @dataclass
@@ -46,30 +47,6 @@ def check(paths: Iterable[Path], today: dt.date) -> CheckReport:
     problems = list(result.problems)
     for loaded in result.decks:
         for card in loaded.deck.cards:
-            line = loaded.card_lines.get(card.id, 0)
-            if card.status is Status.draft:
-                problems.append(
-                    Problem(
-                        loaded.path,
-                        line,
-                        0,
-                        f"card {card.id!r} is a draft, never studied",
-                        "check it against its source, then set `status: reviewed`",
-                        severity="warning",
-                        card_id=card.id,
-                    )
-                )
-            if card.is_stale(today):
-                problems.append(
-                    Problem(
-                        loaded.path,
-                        line,
-                        0,
-                        f"card {card.id!r} is stale: valid until {card.valid_until}",
-                        "update the fact and its `as_of`/`valid_until` dates",
-                        severity="warning",
-                        card_id=card.id,
-                    )
-                )
+            problems += check_card(CardContext(loaded, card, today))
     problems.sort(key=lambda p: (str(p.path), p.line, p.column))
     return CheckReport(result, problems, len(deck_files(paths)))
