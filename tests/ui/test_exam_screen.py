@@ -234,7 +234,7 @@ async def test_a_quiz_judges_each_answer_at_once_and_scores_at_the_end(db):
         await pilot.press(wrong(qs[0]))
         verdict = widget_text(app, "#verdict")
         assert verdict.startswith("✗ Wrong")
-        assert f"Answer: {right(qs[0])}) {qs[0].correct_option}" in verdict
+        assert f"Answer: {right(qs[0])}) {qs[0].correct_option}" in widget_text(app, "#answer")
         assert qs[0].explanation in widget_text(app, "#explanation")
         await pilot.press("enter", right(qs[1]))
         assert widget_text(app, "#verdict").startswith("✓ Right")

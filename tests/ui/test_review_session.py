@@ -68,7 +68,7 @@ async def test_every_kind_reviewed_and_recorded(db):
             if kind in {"basic", "cloze"}:
                 await pilot.press("4")  # self-graded: Easy
             else:
-                verdict = text_of(screen, "#result")
+                verdict = text_of(screen, "#verdict")
                 assert verdict.startswith("✗ Wrong" if kind in wrong_kinds else "✓ Right")
                 await pilot.press("enter")  # the suggested grade
             await pilot.pause()
