@@ -426,7 +426,8 @@ class ReviewScreen(Screen):
         self.show_next()
 
     def action_flag(self) -> None:
-        from quizapp.ui.screens.card_marks import FLAG_COLOURS, FlagPicker
+        from quizapp.ui.screens.card_marks import FlagPicker
+        from quizapp.ui.text import FLAG_COLOURS
 
         key = self.key
         current = self.collection.store.progress(key).flag
@@ -455,7 +456,7 @@ class ReviewScreen(Screen):
 
     def _refresh_where(self) -> None:
         """The line above the card: session, kind, state, and any flag."""
-        from quizapp.ui.screens.card_marks import flag_text
+        from quizapp.ui.text import flag_text
 
         progress = self.collection.store.progress(self.key)
         where = f"{self.session_title} · {self.card.kind.replace('_', '/')} · {progress.state}"
