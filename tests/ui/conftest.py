@@ -26,24 +26,50 @@ def make_app(db: Path, decks: list[Path] | None = None, seed: int = 1):
     return app
 
 
-async def wait_loaded(pilot) -> None:
-    """Poll until the worker has loaded the decks (never a fixed sleep)."""
-    for _ in range(200):
-        if pilot.app.collection is not None:
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("decks did not load")
-
-
 async def until(pilot, condition, what: str = "the screen") -> None:
-    """Poll until `condition()` holds (never a fixed sleep), then let the screen settle."""
+    """Poll until `condition()` holds (never a fixed sleep), then let the screen settle.
+
+    The one wait of the UI tests: each waits for the state it needs, however
+    loaded the machine is.
+    """
     for _ in range(300):
         if condition():
             await pilot.pause()
             return
         await pilot.pause(0.02)
     raise AssertionError(f"{what} never happened; at {pilot.app.screen!r}")
+
+
+async def wait_loaded(pilot) -> None:
+    """Until the worker has loaded the decks."""
+    await until(pilot, lambda: pilot.app.collection is not None, "loading the decks")
+
+
+async def wait_for_screen(pilot, kind: type):
+    """Until a screen of class `kind` is on top and mounted; returns it."""
+
+    def shown() -> bool:
+        return isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted
+
+    await until(pilot, shown, f"{kind.__name__} showing")
+    return pilot.app.screen
+
+
+def screen_text(app) -> str:
+    """The screen as the learner sees it, one line per row, scrolled parts left out.
+
+    Textual has no public way to read the composed screen as text (only as an
+    SVG screenshot), so this is the one place the tests reach into it.
+    """
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def notices(app) -> list[str]:
+    """The text of each notification on screen now (run the app with notifications=True).
+
+    Textual draws each as a Toast widget, found here by its CSS type name.
+    """
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ async def test_without_a_backup_there_is_only_quit(db):
         assert isinstance(app.screen, BrokenDatabaseScreen) and app.results == []
         await pilot.press("q")
         await pilot.pause()
-        assert app._exit  # the app is closing
+        assert app.return_code == 0  # the app is closing (set by App.exit)
     assert db.read_bytes() == b"just some text\n"
     assert sorted(p.name for p in db.parent.iterdir()) == ["progress.sqlite3"]
 

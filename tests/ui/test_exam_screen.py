@@ -6,33 +6,16 @@ import sqlite3
 from fractions import Fraction
 
 from quizapp.quiz.marking import format_marks
-from tests.ui.conftest import make_app, wait_loaded
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+from quizapp.ui.screens.exam import ConfirmScreen, ExamScreen
+from quizapp.ui.screens.home import HomeScreen
+from quizapp.ui.screens.past_exams import PastExamsScreen
+from quizapp.ui.screens.quiz_screen import QuizScreen
+from quizapp.ui.screens.results import ResultScreen
+from tests.ui.conftest import make_app, screen_text, until, wait_for_screen, wait_loaded
 
 
 def widget_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
-
-
-async def wait_for_screen(pilot, name: str):
-    """Poll until the screen named `name` is on top (never a fixed sleep)."""
-    for _ in range(300):
-        if type(pilot.app.screen).__name__ == name:
-            await pilot.pause()
-            return pilot.app.screen
-        await pilot.pause(0.02)
-    raise AssertionError(f"{name} never came up; on screen: {type(pilot.app.screen).__name__}")
-
-
-async def wait_until(pilot, condition) -> None:
-    for _ in range(300):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the screen never showed what was expected")
 
 
 def wrong(question) -> str:
@@ -56,7 +39,7 @@ async def test_a_whole_exam_through_the_screens_is_stored_and_shown_again(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
-        screen = await wait_for_screen(pilot, "ExamScreen")
+        screen = await wait_for_screen(pilot, ExamScreen)
         session = screen.session
         qs = session.questions
         assert len(qs) >= 6
@@ -97,17 +80,17 @@ async def test_a_whole_exam_through_the_screens_is_stored_and_shown_again(db):
         await pilot.press(wrong(qs[5]))
         clock.advance(seconds=10)
         # The countdown follows the clock on its next tick.
-        await wait_until(pilot, lambda: widget_text(app, "#countdown") == "⏱ 11:00 left")
+        await until(pilot, lambda: widget_text(app, "#countdown") == "⏱ 11:00 left")
 
         # Submit: asked first; "n" keeps the exam going, then y submits.
         await pilot.press("ctrl+s")
-        confirm = await wait_for_screen(pilot, "ConfirmScreen")
+        confirm = await wait_for_screen(pilot, ConfirmScreen)
         assert "4 answered" in screen_text(app)
         await pilot.press("n")
-        await wait_for_screen(pilot, "ExamScreen")
+        await wait_for_screen(pilot, ExamScreen)
         assert not session.is_submitted
         await pilot.press("S", "y")
-        await wait_for_screen(pilot, "ResultScreen")
+        await wait_for_screen(pilot, ResultScreen)
         del confirm
 
         # Right: Q1, Q5; wrong: Q2, Q6; the rest skipped.
@@ -166,11 +149,11 @@ async def test_a_whole_exam_through_the_screens_is_stored_and_shown_again(db):
         await wait_loaded(pilot)
         assert type(app.screen).__name__ == "HomeScreen"  # nothing unfinished to offer
         await pilot.press("e")
-        await wait_for_screen(pilot, "PastExamsScreen")
+        await wait_for_screen(pilot, PastExamsScreen)
         text = screen_text(app)
         assert f"2.67 / {2 * total}" in text and "50%" in text
         await pilot.press("enter")
-        await wait_for_screen(pilot, "ResultScreen")
+        await wait_for_screen(pilot, ResultScreen)
         assert f"Marks     2.67 / {2 * total}" in widget_text(app, "#summary")
         assert f"Exam {session.id}" in screen_text(app)
 
@@ -181,14 +164,14 @@ async def test_time_running_out_submits_the_exam_as_it_stood(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
-        screen = await wait_for_screen(pilot, "ExamScreen")
+        screen = await wait_for_screen(pilot, ExamScreen)
         session = screen.session
         qs = session.questions
         await pilot.press(right(qs[0]), "n", wrong(qs[1]), "n", "ctrl+s")
-        await wait_for_screen(pilot, "ConfirmScreen")
+        await wait_for_screen(pilot, ConfirmScreen)
         # The learner hesitates over the confirmation until time is up.
         clock.advance(minutes=12)
-        await wait_for_screen(pilot, "ResultScreen")
+        await wait_for_screen(pilot, ResultScreen)
         summary = widget_text(app, "#summary")
         assert "Time ran out: the paper was submitted as it stood." in summary
         assert f"Marks     {format_marks(Fraction(2) - Fraction(2, 3))} / {2 * len(qs)}" in summary
@@ -207,18 +190,18 @@ async def test_an_unfinished_exam_is_offered_at_start_and_resumed(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
-        screen = await wait_for_screen(pilot, "ExamScreen")
+        screen = await wait_for_screen(pilot, ExamScreen)
         exam_id, first = screen.session.id, screen.session.questions[0]
         await pilot.press(right(first), "m", "escape")
-        await wait_for_screen(pilot, "HomeScreen")
+        await wait_for_screen(pilot, HomeScreen)
 
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
-        await wait_for_screen(pilot, "ConfirmScreen")
+        await wait_for_screen(pilot, ConfirmScreen)
         assert f"Exam {exam_id} was left unfinished" in screen_text(app)
         await pilot.press("y")
-        screen = await wait_for_screen(pilot, "ExamScreen")
+        screen = await wait_for_screen(pilot, ExamScreen)
         assert screen.session.id == exam_id
         assert palette(screen)[0] == "answered-marked"
         assert f"Your answer: {right(first)} · marked for review" in widget_text(app, "#standing")
@@ -229,7 +212,7 @@ async def test_a_quiz_judges_each_answer_at_once_and_scores_at_the_end(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("z")
-        screen = await wait_for_screen(pilot, "QuizScreen")
+        screen = await wait_for_screen(pilot, QuizScreen)
         qs = screen.session.questions
         await pilot.press(wrong(qs[0]))
         verdict = widget_text(app, "#verdict")
@@ -241,7 +224,7 @@ async def test_a_quiz_judges_each_answer_at_once_and_scores_at_the_end(db):
         await pilot.press("enter", "s")  # the third is skipped
         for q in qs[3:]:
             await pilot.press(right(q), "enter")
-        await wait_for_screen(pilot, "ResultScreen")
+        await wait_for_screen(pilot, ResultScreen)
         right_count = len(qs) - 2
         assert f"Quiz {screen.session.id} · {right_count} of {len(qs)} right" in screen_text(app)
         assert f"Marks     {right_count} / {len(qs)}" in widget_text(app, "#summary")

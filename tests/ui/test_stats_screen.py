@@ -14,7 +14,7 @@ from quizapp.core.store import CardKey, Rating
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.stats import StatsScreen
 from quizapp.ui.screens.summary import SummaryScreen
-from tests.ui.conftest import DECKS, make_app, wait_loaded
+from tests.ui.conftest import DECKS, make_app, until, wait_loaded
 
 DECK = "every-kind"
 
@@ -147,9 +147,6 @@ async def test_o_fits_parameters_and_the_screen_says_they_are_yours(db):
         screen = app.screen
         assert "Parameters  FSRS default" in text_of(screen, "#standing")
         await pilot.press("o")
-        for _ in range(200):  # poll: the fit runs in a worker thread
-            if "Parameters  yours" in text_of(screen, "#standing"):
-                break
-            await pilot.pause(0.05)
-        assert "Parameters  yours" in text_of(screen, "#standing")
+        # The fit runs in a worker thread.
+        await until(pilot, lambda: "Parameters  yours" in text_of(screen, "#standing"), "the fit")
     assert saved(db) is not None
