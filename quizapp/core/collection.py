@@ -96,11 +96,11 @@ class Collection:
         history = loaded.path.with_name(loaded.path.stem + ".history.csv")
         if not history.is_file() or self.store.deck_has_reviews(loaded.deck.id):
             return  # nothing to import, or imported already: don't read the file again
-        from quizapp.core.optimize import OptimiseError, load_review_csv
+        from quizapp.core.optimize import OptimizeError, load_review_csv
 
         try:
             rows = load_review_csv(history)
-        except OptimiseError as problem:
+        except OptimizeError as problem:
             self.problems.append(Problem(history, 0, 0, str(problem), severity="warning"))
             return
         self.store.import_history(

@@ -6,9 +6,10 @@ bare app. With `--review` that first screen is the first card due: its question
 comes from the progress database and the saved prompts (quizapp.deck.snapshot)
 and the review screen takes over with the whole card once the decks load.
 
-`run_app` applies the learner's settings file (quizapp.config): scheduling,
-theme, and a keymap of binding id = "key": the ids of the bindings declared on
-the screens of `rebindable_screens` (the settings screen lists them all).
+`app_with_settings` reads the learner's settings file (quizapp.config) once and hands the
+settings to the app: scheduling, theme, exam marks, and a keymap of binding id = "key": the ids
+of the bindings declared on the screens of `rebindable_screens` (the settings screen lists them
+all).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import contextlib
 import random
 import signal
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from quizapp.core.clock import Clock
     from quizapp.core.collection import Collection
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import Settings
     from quizapp.ui.screens.home import HomeScreen
 
 
@@ -46,35 +47,41 @@ class QuizApp(App):
         db_path: Path,
         *,
         clock: Clock | None = None,
-        settings: SchedulerSettings | None = None,
+        settings: Settings | None = None,
+        notices: Sequence[str] = (),
+        config_path: Path | None = None,
         seed: int | None = None,
         start_review: bool = False,
+        open_paper: tuple[str, int] | None = None,
     ) -> None:
+        """``settings``: the learner's (quizapp.config.load_settings), None for the defaults;
+        ``notices``: what was wrong with the settings file, shown once the app runs;
+        ``open_paper``: ("exam" or "quiz", id) to open as soon as the decks are loaded."""
+        from quizapp.core.settings import Settings
+
         super().__init__()
         self.start_review = start_review  # straight into reviewing every deck (`--review`)
         self.deck_paths = deck_paths
         self.db_path = db_path
         self.clock = clock
-        self.scheduler_settings = settings
+        self.settings = settings or Settings()
+        self.notices = list(notices)
+        self.config_path = config_path  # the settings file (None: the default one)
+        self.open_paper = open_paper  # the home screen takes it once the decks are loaded
+        # Right, wrong, skipped: checked when an exam starts (marking is not needed before).
+        self.exam_marks = self.settings.exam_marks
         self.rng = random.Random(seed)
         self.timer = time.monotonic  # durations on screen; tests freeze it
         self.collection: Collection | None = None
-        # From the settings file (run_app): applied once the app runs.
-        self.preferred_theme: str | None = None
-        self.preferred_keymap: dict[str, str] = {}
-        self.notices: list[str] = []
-        self.config_path: Path | None = None  # the settings file (None: the default one)
-        self.exam_marks: tuple[float, float, float] | None = None  # right, wrong, skipped
 
     def on_mount(self) -> None:
         # A closed terminal ends the app (answers are already saved) instead of leaving it running.
         if hasattr(signal, "SIGHUP"):  # not on Windows
             with contextlib.suppress(RuntimeError, ValueError):  # e.g. not the main thread
                 asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
-        if self.preferred_theme:
-            self.theme = self.preferred_theme
-        if self.preferred_keymap:
-            self.set_keymap(self.preferred_keymap)
+        self.theme = self.settings.theme
+        if self.settings.keymap:
+            self.set_keymap(dict(self.settings.keymap))
         if not self.start_review:
             from quizapp.ui.screens.home import HomeScreen
 
@@ -91,7 +98,7 @@ class QuizApp(App):
             from quizapp.ui.widgets.first_card import FirstCardView
 
             first = peek_first_card(
-                self.deck_paths, self.db_path, clock=self.clock, settings=self.scheduler_settings
+                self.deck_paths, self.db_path, clock=self.clock, settings=self.settings
             )
             yield FirstCardView(first, REVIEW_ALL)
 
@@ -116,8 +123,7 @@ class QuizApp(App):
                 result,
                 self.db_path,
                 clock=self.clock,
-                settings=self.scheduler_settings,
-                rng=self.rng,
+                settings=self.settings,
             )
         except BrokenDatabaseError as broken:
             self.call_from_thread(self._loaded, None, str(broken))
@@ -222,28 +228,32 @@ class QuizApp(App):
 
 
 def app_with_settings(
-    deck_paths: list[Path], db_path: Path, config_path: Path | None = None
+    deck_paths: list[Path],
+    db_path: Path,
+    config_path: Path | None = None,
+    *,
+    start_review: bool = False,
+    open_paper: tuple[str, int] | None = None,
 ) -> QuizApp:
     """The app as the learner's settings file asks; a bad setting is a notice, not a failure."""
     from quizapp.config import default_config_path, load_settings
-    from quizapp.core.settings import from_learner_settings
 
-    chosen, problems = load_settings(config_path)
-    scheduling = from_learner_settings(chosen)
-    app = QuizApp(deck_paths, db_path, settings=scheduling)
-    app.preferred_theme = chosen.theme
-    app.preferred_keymap = dict(chosen.keymap)
-    app.notices = list(problems)
-    app.config_path = config_path
-    # Checked when an exam starts (the marking code is not needed before then).
-    app.exam_marks = (chosen.exam_right, chosen.exam_wrong, chosen.exam_skipped)
-    known = binding_ids() if chosen.keymap else set()  # the review screen loads only if needed
-    for name in sorted(set(chosen.keymap) - known):
-        app.notices.append(
-            f"{config_path or default_config_path()}: keymap: no key binding is called "
-            f"{name!r}; known: {', '.join(sorted(known))}"
-        )
-    return app
+    settings, problems = load_settings(config_path)
+    known = binding_ids() if settings.keymap else set()  # the review screen loads only if needed
+    notices = list(problems) + [
+        f"{config_path or default_config_path()}: keymap: no key binding is called "
+        f"{name!r}; known: {', '.join(sorted(known))}"
+        for name in sorted(set(settings.keymap) - known)
+    ]
+    return QuizApp(
+        deck_paths,
+        db_path,
+        settings=settings,
+        notices=notices,
+        config_path=config_path,
+        start_review=start_review,
+        open_paper=open_paper,
+    )
 
 
 def rebindable_screens() -> list[tuple[str, type[Screen]]]:
@@ -268,7 +278,6 @@ def binding_ids() -> set[str]:
 
 
 def run_app(deck_paths: list[Path], db_path: Path, *, start_review: bool = False) -> int:
-    app = app_with_settings(deck_paths, db_path)
-    app.start_review = start_review
+    app = app_with_settings(deck_paths, db_path, start_review=start_review)
     app.run()
     return app.return_code or 0

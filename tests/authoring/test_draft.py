@@ -164,7 +164,7 @@ def test_draft_refuses_a_document_without_text(quizapp, tmp_path, content, messa
     document.write_bytes(content)
     code, stdout, err = quizapp("draft", document)
     assert (code, stdout) == (1, "")
-    assert err == f"quizapp: {document}: error: {message}\n"
+    assert err == f"quizapp draft: {document}: error: {message}\n"
     assert files_in(tmp_path) == ["doc.txt"]
 
 
@@ -174,17 +174,17 @@ def test_draft_reports_the_line_of_non_utf8_text(quizapp, tmp_path):
     code, _, err = quizapp("draft", document)
     assert code == 1
     assert err == (
-        f"quizapp: {document}:2: error: is not UTF-8 text (save it as UTF-8 plain text (.txt); "
-        "export a PDF or Word file to text first)\n"
+        f"quizapp draft: {document}:2: error: is not UTF-8 text "
+        "(save it as UTF-8 plain text (.txt); export a PDF or Word file to text first)\n"
     )
     assert files_in(tmp_path) == ["doc.txt"]
 
 
 def test_draft_rejects_a_bad_deck_id(quizapp, notes):
     code, _, err = quizapp("draft", notes, "--id", "Treaty Notes")
-    assert code == 1
+    assert code == 2
     assert err == (
-        f"quizapp: {notes}: error: 'Treaty Notes' is not a valid deck id (use lowercase "
+        f"quizapp draft: {notes}: error: 'Treaty Notes' is not a valid deck id (use lowercase "
         "letters, digits, '.', '_' and '-', starting with a letter or digit)\n"
     )
     assert files_in(notes.parent) == ["treaty-notes.txt"]
@@ -192,8 +192,8 @@ def test_draft_rejects_a_bad_deck_id(quizapp, notes):
 
 def test_draft_of_a_missing_document(quizapp, tmp_path):
     code, _, err = quizapp("draft", tmp_path / "nope.txt")
-    assert code == 1
-    assert err == f"quizapp: {tmp_path / 'nope.txt'}: error: no such file (check the path)\n"
+    assert code == 2
+    assert err == f"quizapp draft: {tmp_path / 'nope.txt'}: error: no such file (check the path)\n"
     assert files_in(tmp_path) == []
 
 

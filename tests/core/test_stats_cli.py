@@ -298,6 +298,6 @@ def test_a_file_that_is_not_a_progress_database_is_named_without_a_traceback(tmp
     db.write_text("not a database, just notes\n" * 100)
     run = run_stats("--db", str(db))
     assert run.returncode == 2
-    assert f"quizapp: {db}: this file is not a quizapp progress database" in run.stderr
+    assert f"quizapp stats: {db}: this file is not a quizapp progress database" in run.stderr
     assert "The file was left as it is." in run.stderr
     assert "Traceback" not in run.stderr and run.stdout == ""

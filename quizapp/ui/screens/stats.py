@@ -1,6 +1,6 @@
 """Statistics: where the learner stands, a calendar of reviews and the cards falling due.
 
-The figures are `quizapp stats`'s (quizapp.stats_commands.stats_report), worked out when the
+The figures are `quizapp stats`'s (quizapp.core.report.stats_report), worked out when the
 screen opens. Both charts are block characters whose density follows the count, so they read
 the same with NO_COLOR; colour only repeats what the characters already say.
 """
@@ -17,17 +17,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from quizapp.cli.stats import (  # moved below the UI next
-    Fit,
-    bar_chart,
-    day_axis,
-    duration,
-    fit_learner,
-    heat_legend,
-    heatmap,
-    percent,
-    stats_report,
-)
+from quizapp.core.fitting import Fit, fit_learner
+from quizapp.core.report import stats_report
+from quizapp.render.charts import bar_chart, day_axis, heat_legend, heatmap
+from quizapp.render.numbers import duration, percent
 from quizapp.ui.text import literal
 
 if TYPE_CHECKING:
@@ -107,11 +100,11 @@ class StatsScreen(Screen):
         self.run_worker(self._optimize, thread=True, exclusive=True, group="optimize")
 
     def _optimize(self) -> None:
-        from quizapp.core.optimize import OptimiseError
+        from quizapp.core.optimize import OptimizeError
 
         try:
             fit = fit_learner(self.collection.store)
-        except OptimiseError as error:
+        except OptimizeError as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", timeout=8, markup=False
             )
