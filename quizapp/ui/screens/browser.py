@@ -79,7 +79,7 @@ class BrowserScreen(Screen):
         Binding("S", "reverse", "Reverse sort", show=False, id="browser-reverse"),
         Binding("space", "select", "Select", show=False, id="browser-select"),
         Binding("a", "select_all", "Select all found", show=False, id="browser-select-all"),
-        Binding("down", "to_table", "Cards", show=False),
+        Binding("down", "to_table", "Cards", show=False, id="browser-to-table"),
         Binding("escape", "back", "Back", id="browser-back"),
     ]
 

@@ -19,12 +19,12 @@ class FlagPicker(ModalScreen[int | None]):
 
     CSS_PATH = "card_marks.tcss"
     BINDINGS = [
-        Binding("1", "pick(1)", "Red"),
-        Binding("2", "pick(2)", "Orange"),
-        Binding("3", "pick(3)", "Green"),
-        Binding("4", "pick(4)", "Blue"),
-        Binding("0", "pick(0)", "No flag"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("1", "pick(1)", "Red", id="flag-red"),
+        Binding("2", "pick(2)", "Orange", id="flag-orange"),
+        Binding("3", "pick(3)", "Green", id="flag-green"),
+        Binding("4", "pick(4)", "Blue", id="flag-blue"),
+        Binding("0", "pick(0)", "No flag", id="flag-none"),
+        Binding("escape", "cancel", "Cancel", id="flag-cancel"),
     ]
 
     def __init__(self, current: int = 0) -> None:
@@ -54,7 +54,7 @@ class ReportCard(ModalScreen[str | None]):
     """A note for the deck's author on what is wrong with a card; Enter saves it."""
 
     CSS_PATH = "card_marks.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="report-cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -87,8 +87,8 @@ class LeechNotice(ModalScreen[str]):
 
     CSS_PATH = "card_marks.tcss"
     BINDINGS = [
-        Binding("enter,escape,space", "dismiss('continue')", "Continue"),
-        Binding("e", "dismiss('edit')", "Edit card"),
+        Binding("enter,escape,space", "dismiss('continue')", "Continue", id="leech-continue"),
+        Binding("e", "dismiss('edit')", "Edit card", id="leech-edit"),
     ]
 
     def __init__(self, prompt: str, lapses: int, passage: str | None, citation: str | None) -> None:
@@ -123,8 +123,8 @@ class ConfirmReset(ModalScreen[bool]):
 
     CSS_PATH = "card_marks.tcss"
     BINDINGS = [
-        Binding("y", "dismiss(True)", "Reset"),
-        Binding("n,escape", "dismiss(False)", "Keep"),
+        Binding("y", "dismiss(True)", "Reset", id="reset-yes"),
+        Binding("n,escape", "dismiss(False)", "Keep", id="reset-keep"),
     ]
 
     def __init__(self, count: int, prompt: str) -> None:

@@ -69,16 +69,22 @@ class PaletteCell(Static):
 class ExamScreen(Screen):
     CSS_PATH = "exam.tcss"
     BINDINGS = [
-        Binding("a", "answer(0)", "Answer a", show=False),
-        Binding("b", "answer(1)", "Answer b", show=False),
-        Binding("c", "answer(2)", "Answer c", show=False),
-        Binding("d", "answer(3)", "Answer d", show=False),
-        Binding("x", "clear", "Clear"),
-        Binding("m", "mark", "Mark"),
-        Binding("p,left", "previous", "Prev"),
-        Binding("n,right", "next", "Next"),
-        Binding("ctrl+s,S", "submit", "Submit"),
-        Binding("escape", "leave", "Leave", tooltip="The exam is kept; the clock keeps running"),
+        Binding("a", "answer(0)", "Answer a", show=False, id="exam-answer-a"),
+        Binding("b", "answer(1)", "Answer b", show=False, id="exam-answer-b"),
+        Binding("c", "answer(2)", "Answer c", show=False, id="exam-answer-c"),
+        Binding("d", "answer(3)", "Answer d", show=False, id="exam-answer-d"),
+        Binding("x", "clear", "Clear", id="exam-clear"),
+        Binding("m", "mark", "Mark", id="exam-mark"),
+        Binding("p,left", "previous", "Prev", id="exam-previous"),
+        Binding("n,right", "next", "Next", id="exam-next"),
+        Binding("ctrl+s,S", "submit", "Submit", id="exam-submit"),
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            tooltip="The exam is kept; the clock keeps running",
+            id="exam-leave",
+        ),
     ]
 
     def __init__(self, session: ExamSession, collection: Collection | None = None) -> None:
@@ -292,8 +298,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = "exam.tcss"
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
     ]
 
     def __init__(self, message: str, *, yes: str = "y submit", no: str = "n keep going") -> None:

@@ -27,13 +27,13 @@ if TYPE_CHECKING:
 class QuizScreen(Screen):
     CSS_PATH = "quiz_screen.tcss"
     BINDINGS = [
-        Binding("a", "answer(0)", "Answer a", show=False),
-        Binding("b", "answer(1)", "Answer b", show=False),
-        Binding("c", "answer(2)", "Answer c", show=False),
-        Binding("d", "answer(3)", "Answer d", show=False),
-        Binding("s", "skip", "Skip"),
-        Binding("enter,n,space", "next", "Next"),
-        Binding("escape", "leave", "Stop"),
+        Binding("a", "answer(0)", "Answer a", show=False, id="quiz-answer-a"),
+        Binding("b", "answer(1)", "Answer b", show=False, id="quiz-answer-b"),
+        Binding("c", "answer(2)", "Answer c", show=False, id="quiz-answer-c"),
+        Binding("d", "answer(3)", "Answer d", show=False, id="quiz-answer-d"),
+        Binding("s", "skip", "Skip", id="quiz-skip"),
+        Binding("enter,n,space", "next", "Next", id="quiz-next"),
+        Binding("escape", "leave", "Stop", id="quiz-stop"),
     ]
 
     def __init__(self, session: QuizSession, collection: Collection | None = None) -> None:

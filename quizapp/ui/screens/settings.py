@@ -146,8 +146,8 @@ def widget_id(key: str) -> str:
 class SettingsScreen(Screen):
     CSS_PATH = "settings.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "close", "Close"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="settings-save"),
+        Binding("escape", "close", "Close", id="settings-close"),
     ]
 
     def __init__(self, config_path: Path | None = None) -> None:
@@ -372,9 +372,9 @@ class UnsavedScreen(ModalScreen[str]):
 
     CSS_PATH = "settings.tcss"
     BINDINGS = [
-        Binding("s", "answer('save')", "Save"),
-        Binding("d", "answer('discard')", "Discard"),
-        Binding("escape", "answer('stay')", "Keep editing"),
+        Binding("s", "answer('save')", "Save", id="unsaved-save"),
+        Binding("d", "answer('discard')", "Discard", id="unsaved-discard"),
+        Binding("escape", "answer('stay')", "Keep editing", id="unsaved-stay"),
     ]
 
     def __init__(self, changed: list[str]) -> None:
