@@ -8,8 +8,8 @@ and the review screen takes over with the whole card once the decks load.
 
 `app_with_settings` reads the learner's settings file (quizapp.config) once and hands the
 settings to the app: scheduling, theme, exam marks, and a keymap of binding id = "key": the ids
-of the bindings declared on the screens of `rebindable_screens` (the settings screen lists them
-all).
+of the bindings declared on the screens of `quizapp.ui.screens.keymap.rebindable_screens` (the
+settings screen lists them all).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -37,6 +38,21 @@ REVIEW_ALL = "All decks"
 
 
 class QuizApp(App):
+    class StoreOpened(Message):
+        """The worker opening the progress database is done: the collection, or what failed."""
+
+        def __init__(self, collection: Collection | None, error: str | None) -> None:
+            super().__init__()
+            self.collection = collection
+            self.error = error
+
+    class DatabaseBroken(Message):
+        """The progress database is damaged: the learner is offered its latest backup."""
+
+        def __init__(self, problem: Exception) -> None:
+            super().__init__()
+            self.problem = problem
+
     TITLE = "quizapp"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -126,19 +142,19 @@ class QuizApp(App):
                 settings=self.settings,
             )
         except BrokenDatabaseError as broken:
-            self.call_from_thread(self._loaded, None, str(broken))
-            self.call_from_thread(self._broken_database, broken)
+            self.post_message(self.StoreOpened(None, str(broken)))
+            self.post_message(self.DatabaseBroken(broken))
             return
         except Exception as exc:  # shown on the home screen, never a traceback
-            self.call_from_thread(self._loaded, None, f"Cannot open the progress database: {exc}")
+            self.post_message(self.StoreOpened(None, f"Cannot open the progress database: {exc}"))
             return
         from quizapp.deck.snapshot import save_prompts
 
         with contextlib.suppress(OSError):  # only a faster next start is lost
             save_prompts(result.decks)  # brief: only changed decks are written
-        self.call_from_thread(self._loaded, collection, None)
+        self.post_message(self.StoreOpened(collection, None))
 
-    def _broken_database(self, problem: Exception) -> None:
+    def on_quiz_app_database_broken(self, message: DatabaseBroken) -> None:
         """Say what is wrong with the database and offer its latest backup."""
         from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
 
@@ -146,9 +162,10 @@ class QuizApp(App):
             if done:
                 self._load()  # open the restored database
 
-        self.push_screen(BrokenDatabaseScreen(problem, clock=self.clock), restored)
+        self.push_screen(BrokenDatabaseScreen(message.problem, clock=self.clock), restored)
 
-    def _loaded(self, collection: Collection | None, error: str | None) -> None:
+    def on_quiz_app_store_opened(self, message: StoreOpened) -> None:
+        collection, error = message.collection, message.error
         self.collection = collection
         if self._home() is None:  # `--review`: the decks, then the review above them
             from quizapp.ui.screens.home import HomeScreen
@@ -192,7 +209,7 @@ class QuizApp(App):
             yield SystemCommand(
                 "Settings",
                 "New cards a day, retention, steps, theme, exam marks, keys",
-                lambda: self.push_screen(SettingsScreen(self.config_path)),
+                self.action_settings,
             )
         from quizapp.ui.screens.browser import BrowserScreen
 
@@ -222,6 +239,12 @@ class QuizApp(App):
                 ),
             )
 
+    def action_settings(self) -> None:
+        """The settings screen, for the file the app was started with."""
+        from quizapp.ui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen(self.config_path))
+
     def on_unmount(self) -> None:
         if self.collection is not None:
             self.collection.close()
@@ -237,6 +260,7 @@ def app_with_settings(
 ) -> QuizApp:
     """The app as the learner's settings file asks; a bad setting is a notice, not a failure."""
     from quizapp.config import default_config_path, load_settings
+    from quizapp.ui.screens.keymap import binding_ids
 
     settings, problems = load_settings(config_path)
     known = binding_ids() if settings.keymap else set()  # the review screen loads only if needed
@@ -254,27 +278,6 @@ def app_with_settings(
         start_review=start_review,
         open_paper=open_paper,
     )
-
-
-def rebindable_screens() -> list[tuple[str, type[Screen]]]:
-    """The screens whose keys a keymap may change, each with the name the learner knows it by."""
-    from quizapp.ui.screens.browser import BrowserScreen
-    from quizapp.ui.screens.home import HomeScreen
-    from quizapp.ui.screens.review import ReviewScreen
-
-    return [("Home", HomeScreen), ("Review", ReviewScreen), ("Card browser", BrowserScreen)]
-
-
-def binding_ids() -> set[str]:
-    """The ids a keymap may rebind."""
-    from textual.binding import Binding
-
-    return {
-        b.id
-        for _, screen in rebindable_screens()
-        for b in screen.BINDINGS
-        if isinstance(b, Binding) and b.id
-    }
 
 
 def run_app(deck_paths: list[Path], db_path: Path, *, start_review: bool = False) -> int:

@@ -99,7 +99,7 @@ def key_fields() -> list[tuple[Field, str]]:
     """Every binding a keymap may rebind, with its default key(s), in screen order."""
     from textual.binding import Binding as TextualBinding
 
-    from quizapp.ui.app import binding_ids, rebindable_screens
+    from quizapp.ui.screens.keymap import binding_ids, rebindable_screens
 
     known = binding_ids()
     found: dict[str, tuple[list[str], list[str], list[str]]] = {}

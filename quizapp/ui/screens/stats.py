@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -31,6 +32,18 @@ HEAT_COLOURS = ("", "green4", "green3", "green1", "bright_green")
 
 
 class StatsScreen(Screen):
+    """The fit of FSRS parameters runs in a worker; its outcome comes back as a message."""
+
+    class Fitted(Message):
+        def __init__(self, fit: Fit) -> None:
+            super().__init__()
+            self.fit = fit
+
+    class FitFailed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
     CSS_PATH = "stats.tcss"
     BINDINGS = [
         Binding("escape,q", "close", "Back to decks"),
@@ -105,14 +118,15 @@ class StatsScreen(Screen):
         try:
             fit = fit_learner(self.collection.store)
         except OptimizeError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), severity="error", timeout=8, markup=False
-            )
+            self.post_message(self.FitFailed(str(error)))
             return
-        self.app.call_from_thread(self._optimized, fit)
+        self.post_message(self.Fitted(fit))
 
-    def _optimized(self, fit: Fit) -> None:
-        self.notify(optimize_notice(fit), timeout=10, markup=False)
+    def on_stats_screen_fit_failed(self, message: FitFailed) -> None:
+        self.notify(message.problem, severity="error", timeout=8, markup=False)
+
+    def on_stats_screen_fitted(self, message: Fitted) -> None:
+        self.notify(optimize_notice(message.fit), timeout=10, markup=False)
         self.refresh_figures()
 
 
