@@ -231,3 +231,17 @@ async def test_a_quiz_judges_each_answer_at_once_and_scores_at_the_end(db):
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT rating FROM review_log WHERE mode = 'quiz' ORDER BY id")
         assert [r for (r,) in rows] == [1] + [3] * right_count
+
+
+async def test_a_click_on_the_palette_goes_to_that_question(db):
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("x")
+        screen = await wait_for_screen(pilot, ExamScreen)
+        cells = sorted(screen.query(".cell"), key=lambda c: c.position)
+        await pilot.click(cells[3])
+        await until(pilot, lambda: screen.session.position == 3, "question 4 on screen")
+        assert f"Question 4 of {len(screen.session.questions)}" in screen_text(app)
+        assert palette(screen)[:4] == ["not-answered", "not-visited", "not-visited", "not-answered"]
+        assert cells[3].has_class("-current")
