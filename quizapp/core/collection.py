@@ -7,7 +7,6 @@ questions a screen asks: which decks, how many cards due, which card is next.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,11 +46,8 @@ class Collection:
         *,
         clock: Clock | None = None,
         settings: SchedulerSettings | None = None,
-        rng: random.Random | None = None,
     ) -> Collection:
-        return cls.from_decks(
-            load_decks(deck_paths), db_path, clock=clock, settings=settings, rng=rng
-        )
+        return cls.from_decks(load_decks(deck_paths), db_path, clock=clock, settings=settings)
 
     @classmethod
     def from_decks(
@@ -61,17 +57,12 @@ class Collection:
         *,
         clock: Clock | None = None,
         settings: SchedulerSettings | None = None,
-        rng: random.Random | None = None,
     ) -> Collection:
-        from quizapp.core.backup import open_store
-
         # Checks the file first (a broken one is named, never touched) and takes the backup
         # due: before a migration, else the day's first.
-        store = open_store(db_path, clock=clock, settings=settings, rng=rng)
+        store = Store.open(db_path, clock=clock, settings=settings)
         # Parameters fitted to this learner's reviews (`quizapp optimize`) take effect here.
-        personal = with_saved_parameters(store.settings, store.connection)
-        if personal is not store.settings:
-            store = Store(store.connection, store.clock, personal, store._rng)
+        store = store.with_settings(with_saved_parameters(store.settings, store))
         collection = cls(result.decks, store, result.problems)
         for loaded in result.decks:
             collection.sync(loaded)

@@ -48,6 +48,7 @@ import fsrs_rs_python as fsrs_rs
 from fsrs.scheduler import DEFAULT_PARAMETERS as _FSRS_DEFAULTS
 from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
+from quizapp.core.scheduling import retrievability
 from quizapp.core.store import Mode
 
 if TYPE_CHECKING:
@@ -203,16 +204,6 @@ def split_by_time(
 
 
 # --- prediction and metrics --------------------------------------------------------------------
-
-
-def retrievability(stability: float, elapsed_days: float, decay: float) -> float:
-    """FSRS-6 probability of recall ``elapsed_days`` after a review that left ``stability``.
-
-    ``decay`` is parameter w20; the curve passes through 90% at ``elapsed_days == stability``.
-    Same formula as ``fsrs.Scheduler.get_card_retrievability``.
-    """
-    factor = 0.9 ** (-1 / decay) - 1
-    return (1 + factor * elapsed_days / stability) ** -decay
 
 
 def _model(parameters: Sequence[float]) -> tuple[fsrs_rs.FSRS, list[float]]:

@@ -34,7 +34,6 @@ from quizapp.quiz.papers import (
     PaperMode,
     Slot,
     SubmittedBy,
-    ensure_exam_schema,
     latest_unsubmitted,
     list_papers,
     load_paper,
@@ -55,7 +54,6 @@ __all__ = [
     "ExamSession",
     "check_cards_known",
     "distractor_stats",
-    "ensure_exam_schema",
     "exam_result",
     "exam_summary",
     "list_exams",
@@ -104,7 +102,6 @@ class ExamSession(PaperSession):
     def resume(cls, store: Store, exam_id: int, *, clock: Clock | None = None) -> ExamSession:
         """Reopen a saved exam. Past its deadline it is submitted at once, as it stood;
         already submitted, any answers still missing from the review log are written."""
-        ensure_exam_schema(store.connection)
         session = cls(store, exam_id, clock)
         if session.is_submitted:
             log_answers(store, exam_id)
@@ -338,13 +335,11 @@ def exam_result(conn: sqlite3.Connection, exam_id: int) -> Result:
 
 def list_exams(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Paper]:
     """Past and in-progress exams, newest first, with their marks once submitted."""
-    ensure_exam_schema(conn)
     return list_papers(conn, PaperMode.exam, limit=limit)
 
 
 def unfinished_exam(conn: sqlite3.Connection) -> int | None:
     """The newest exam not yet submitted (to offer resuming it), or None."""
-    ensure_exam_schema(conn)
     return latest_unsubmitted(conn, PaperMode.exam)
 
 

@@ -23,7 +23,6 @@ from quizapp.quiz.papers import (
     Paper,
     PaperMode,
     SubmittedBy,
-    ensure_exam_schema,
     list_papers,
     mark_submitted,
     move,
@@ -89,7 +88,6 @@ class QuizSession(PaperSession):
     def resume(cls, store: Store, quiz_id: int, *, clock: Clock | None = None) -> QuizSession:
         """Reopen a quiz: answers saved but not yet logged are logged, and it carries on
         with the first question not yet answered."""
-        ensure_exam_schema(store.connection)
         session = cls(store, quiz_id, clock)
         log_answers(store, quiz_id)
         if not session.finished and session._slots[session.position].chosen is not None:
@@ -175,5 +173,4 @@ def new_quiz(
 
 def list_quizzes(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Paper]:
     """Past quizzes, newest first."""
-    ensure_exam_schema(conn)
     return list_papers(conn, PaperMode.quiz, limit=limit)

@@ -22,8 +22,6 @@ from quizapp.quiz.papers import (
     PaperMode,
     Slot,
     create_paper,
-    ensure_exam_schema,
-    iso,
     load_paper,
     load_slots,
     paper_result,
@@ -47,7 +45,7 @@ class PaperSession:
 
     def __init__(self, store: Store, paper_id: int, clock: Clock | None = None):
         self._store = store
-        self._conn = store.connection  # papers live in the progress database
+        self._conn = store  # papers live in the progress database
         self._clock = clock or store.clock
         self.id = paper_id
         self._reload()
@@ -71,10 +69,9 @@ class PaperSession:
     ) -> Self:
         """Save a new paper (its questions checked first) and open it on its first question."""
         check_cards_known(store, questions)
-        ensure_exam_schema(store.connection)
         now = (clock or store.clock).now()
         paper_id = create_paper(
-            store.connection,
+            store,
             cls.mode,
             questions,
             started_at=now,
@@ -118,7 +115,7 @@ class PaperSession:
             "answer",
             chosen=option,
             chosen_option=question.options[option],
-            answered_at=iso(at),
+            answered_at=at,
         )
         return question
 
@@ -149,7 +146,7 @@ def log_answer(
         duration_ms=round(spent.total_seconds() * 1000),
         answer=question.options[chosen],
     )
-    set_review_id(store.connection, paper.id, slot.position, logged.review_id)
+    set_review_id(store, paper.id, slot.position, logged.review_id)
     return logged
 
 
@@ -161,7 +158,7 @@ def log_answers(store: Store, paper_id: int) -> int:
     completed on resume without logging an answer twice. Returns how many rows
     were written.
     """
-    conn = store.connection
+    conn = store
     paper = load_paper(conn, paper_id)
     if not paper.is_submitted and paper.mode is PaperMode.exam:
         raise ExamClosed(f"exam {paper_id} is still open: its answers are logged on submission")

@@ -1,6 +1,5 @@
 """Suspend, bury, flag, reset, report and leeches: what the queues and the database show."""
 
-import random
 from datetime import UTC, datetime
 
 import fsrs
@@ -28,7 +27,6 @@ def store(tmp_path, clock):
         tmp_path / "progress.sqlite3",
         clock=clock,
         settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False, rollover_hour=4),
-        rng=random.Random(3),
     )
     opened.sync_deck("d", cards("a", "b", "c"))
     yield opened
@@ -130,7 +128,6 @@ def test_leech_threshold_is_a_setting(tmp_path, clock):
         tmp_path / "p.sqlite3",
         clock=clock,
         settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False, leech_lapses=3),
-        rng=random.Random(1),
     ) as store:
         store.sync_deck("d", cards("a"))
         lapse_until_leech(store, clock, K("a"))

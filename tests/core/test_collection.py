@@ -75,7 +75,7 @@ def test_parameters_fitted_by_optimize_are_used_by_the_scheduler(tmp_path):
     first = open_collection(tmp_path)
     assert first.store.settings.parameters is None
     fitted = tuple(round(p * 1.01, 4) if i == 0 else p for i, p in enumerate(DEFAULT_PARAMETERS))
-    save_parameters(first.store.connection, fitted)
+    save_parameters(first.store, fitted)
     first.close()
     again = open_collection(tmp_path)
     assert again.store.settings.parameters == fitted

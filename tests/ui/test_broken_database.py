@@ -7,7 +7,7 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from quizapp.core.backup import BrokenDatabaseError, backup_now, open_store
+from quizapp.core.backup import BrokenDatabaseError, backup_now
 from quizapp.core.clock import FixedClock
 from quizapp.core.store import CardKey, Rating, Store
 from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
@@ -40,7 +40,7 @@ def db(tmp_path):
 
 def problem_of(db) -> BrokenDatabaseError:
     with pytest.raises(BrokenDatabaseError) as raised:
-        open_store(db, clock=FixedClock(NOW))
+        Store.open(db, clock=FixedClock(NOW))
     return raised.value
 
 

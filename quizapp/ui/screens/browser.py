@@ -468,9 +468,8 @@ class BrowserScreen(Screen):
         from quizapp.core.backup import BackupError, backup_now
 
         store = self.collection.store
-        row = store.connection.execute("PRAGMA database_list").fetchone()
-        path = row[2] if row else ""
-        if not path:
+        path = store.path
+        if path is None:
             return None  # an in-memory database: nothing on disk to copy
         try:
             self.last_backup = backup_now(path, reason="before-reset", clock=store.clock)

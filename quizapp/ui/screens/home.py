@@ -251,7 +251,7 @@ class HomeScreen(Screen):
             kind, paper_id = pending
             self._resume_paper(kind, paper_id)
             return
-        exam_id = unfinished_exam(self.collection.store.connection)
+        exam_id = unfinished_exam(self.collection.store)
         if exam_id is None:
             return
         from quizapp.ui.screens.exam import ConfirmScreen

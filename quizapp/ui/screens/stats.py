@@ -77,7 +77,7 @@ class StatsScreen(Screen):
         from quizapp.core.parameters import with_saved_parameters
 
         store = self.collection.store
-        parameters = with_saved_parameters(store.settings, store.connection).parameters
+        parameters = with_saved_parameters(store.settings, store).parameters
         self.report = stats_report(
             self.collection, store.clock.now(), exam_day=self.exam_day, parameters=parameters
         )
