@@ -41,18 +41,19 @@ class CardView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prompt")
-        yield Choices(id="options")
-        yield TypedAnswer(id="typed")
-        yield Static("", id="standing", classes="muted")
-        yield Static("", id="verdict")
-        yield Static("", id="answer")
-        yield Static("", id="explanation")
-        yield SourcePassage(id="passage")
-
-    def on_mount(self) -> None:
-        for part in self.query("#options, #typed, #standing, #verdict, #answer, #explanation"):
+        # Every other part hidden until a screen fills it.
+        parts = [
+            Choices(id="options"),
+            TypedAnswer(id="typed"),
+            Static("", id="standing", classes="muted"),
+            Static("", id="verdict"),
+            Static("", id="answer"),
+            Static("", id="explanation"),
+            SourcePassage(id="passage"),
+        ]
+        for part in parts:
             part.display = False
-        self.query_one(SourcePassage).clear()
+            yield part
 
     @property
     def choices(self) -> Choices:
