@@ -29,6 +29,7 @@ from quizapp.ui.screens.card_marks import ConfirmReset
 from quizapp.ui.text import flag_text, literal
 from quizapp.ui.widgets.card_preview import CardPreview
 from quizapp.ui.widgets.card_table import CardTable
+from quizapp.ui.widgets.passage import passage_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -324,11 +325,7 @@ class BrowserScreen(Screen):
             return
         card = entry.card
         loaded = self.collection.deck(entry.key.deck_id)
-        source = loaded.source_of(card)
-        passage = citation = None
-        if source is not None and card.source is not None:
-            passage = source.passage(card.source.quote) or card.source.quote
-            citation = source.citation
+        passage, citation = passage_of(loaded, card)
         facts = [loaded.deck.title, entry.kind.replace("_", "/"), entry.status]
         if entry.reps:
             facts.append(f"{entry.reps} reviews, {entry.lapses} lapses")

@@ -26,6 +26,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from quizapp.ui.text import literal
 from quizapp.ui.widgets.card_view import CardView
 from quizapp.ui.widgets.grade_bar import GradeBar
+from quizapp.ui.widgets.passage import passage_of
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
@@ -252,18 +253,10 @@ class ReviewScreen(Screen):
             view.show_verdict(correct, self.given)
         view.show_answer(self._answer_text(card), judged=correct is not None)
         view.show_explanation(card.explanation)
-        view.show_passage(*self._passage())
+        view.show_passage(*passage_of(self.collection.deck(self.key.deck_id), card))
         self._show_grades()
         self.refresh_bindings()
         self.call_after_refresh(view.bring_answer_into_view)
-
-    def _passage(self) -> tuple[str | None, str | None]:
-        """The card's passage in its source document, and the document's citation."""
-        card = self.card
-        source = self.collection.deck(self.key.deck_id).source_of(card)
-        if source is None or card.source is None:
-            return None, None
-        return source.passage(card.source.quote) or card.source.quote, source.citation
 
     def _show_grades(self) -> None:
         from quizapp.quiz.answers import allowed_ratings, default_rating
@@ -317,7 +310,7 @@ class ReviewScreen(Screen):
         from quizapp.ui.screens.card_marks import LeechNotice
 
         card, key = self.card, self.key
-        passage, citation = self._passage()
+        passage, citation = passage_of(self.collection.deck(key.deck_id), card)
         lapses = self.collection.store.progress(key).lapses
         self.phase = "leech"
 
