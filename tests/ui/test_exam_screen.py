@@ -11,6 +11,7 @@ from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.past_exams import PastExamsScreen
 from quizapp.ui.screens.quiz_screen import QuizScreen
 from quizapp.ui.screens.results import ResultScreen
+from quizapp.ui.screens.review import ReviewScreen
 from tests.ui.conftest import make_app, screen_text, until, wait_for_screen, wait_loaded
 
 
@@ -245,3 +246,21 @@ async def test_a_click_on_the_palette_goes_to_that_question(db):
         assert f"Question 4 of {len(screen.session.questions)}" in screen_text(app)
         assert palette(screen)[:4] == ["not-answered", "not-visited", "not-visited", "not-answered"]
         assert cells[3].has_class("-current")
+
+
+async def test_the_quiz_keeps_its_look_to_itself(db):
+    """The quiz leaves a line above the explanation; a review taken after it does not."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("z")
+        screen = await wait_for_screen(pilot, QuizScreen)
+        await pilot.press(right(screen.session.questions[0]))
+        assert screen.query_one("#explanation").styles.margin.top == 1
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ResultScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("enter")
+        review = await wait_for_screen(pilot, ReviewScreen)
+        assert review.query_one("#explanation").styles.margin.top == 0
