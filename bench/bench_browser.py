@@ -57,13 +57,13 @@ def write_decks(folder: Path, cards: int) -> None:
 def open_collection(folder: Path, db: Path):
     from quizapp.core.clock import FixedClock
     from quizapp.core.collection import Collection
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import Settings
 
     return Collection.open(
         [folder],
         db,
         clock=FixedClock(START),
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False),
+        settings=Settings(timezone="UTC", enable_fuzzing=False),
     )
 
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from quizapp.core.backup import backup_now  # noqa: E402
 from quizapp.core.clock import FixedClock  # noqa: E402
-from quizapp.core.settings import SchedulerSettings  # noqa: E402
+from quizapp.core.settings import Settings  # noqa: E402
 from quizapp.core.store import CardKey, Rating, Store  # noqa: E402
 
 LOG = ROOT / "bench" / "data" / "fsrs-review-logs-josh.csv"
@@ -37,7 +37,7 @@ START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 def build_collection(db: Path, cards: int, decks: int) -> float:
-    store = Store.open(db, clock=FixedClock(START), settings=SchedulerSettings(timezone="UTC"))
+    store = Store.open(db, clock=FixedClock(START), settings=Settings(timezone="UTC"))
     began = time.perf_counter()
     per_deck = cards // decks
     for d in range(decks):
@@ -78,7 +78,7 @@ def build_collection(db: Path, cards: int, decks: int) -> float:
 
 def first_queue(db: Path, decks: int) -> tuple[float, int]:
     began = time.perf_counter()
-    store = Store.open(db, clock=FixedClock(START), settings=SchedulerSettings(timezone="UTC"))
+    store = Store.open(db, clock=FixedClock(START), settings=Settings(timezone="UTC"))
     deck_ids = [f"deck-{d}" for d in range(decks)]
     for d in deck_ids:  # decks already parsed and unchanged: the digest check skips them
         store.sync_deck(d, [], digest=d.replace("deck", "digest"))
@@ -94,7 +94,7 @@ SYNCHRONOUS = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
 
 def answer_latency(db: Path, decks: int, answers: int) -> tuple[list[float], str]:
     clock = FixedClock(START)
-    store = Store.open(db, clock=clock, settings=SchedulerSettings(timezone="UTC"))
+    store = Store.open(db, clock=clock, settings=Settings(timezone="UTC"))
     deck_ids = [f"deck-{d}" for d in range(decks)]
     conn = store._conn  # the store's own connection: its journal mode and durability
     journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
@@ -116,7 +116,7 @@ def replay(db: Path) -> tuple[int, float]:
     with LOG.open() as f:
         rows = list(csv.DictReader(f))
     clock = FixedClock(START)
-    store = Store.open(db, clock=clock, settings=SchedulerSettings(timezone="UTC"))
+    store = Store.open(db, clock=clock, settings=Settings(timezone="UTC"))
     store.sync_deck("replay", [(r, "h", [], [], True) for r in {r["card_id"] for r in rows}])
     began = time.perf_counter()
     for row in rows:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from quizapp.core.clock import Clock
 from quizapp.core.parameters import with_saved_parameters
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Counts, DeckCard, Store
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
@@ -45,7 +45,7 @@ class Collection:
         db_path: Path | str,
         *,
         clock: Clock | None = None,
-        settings: SchedulerSettings | None = None,
+        settings: Settings | None = None,
     ) -> Collection:
         return cls.from_decks(load_decks(deck_paths), db_path, clock=clock, settings=settings)
 
@@ -56,7 +56,7 @@ class Collection:
         db_path: Path | str,
         *,
         clock: Clock | None = None,
-        settings: SchedulerSettings | None = None,
+        settings: Settings | None = None,
     ) -> Collection:
         # Checks the file first (a broken one is named, never touched) and takes the backup
         # due: before a migration, else the day's first.

@@ -3,7 +3,7 @@
 They live with the review log they were fitted to, so a copied or moved database keeps its
 personal schedule. ``quizapp optimize`` saves them only when they predict held-out reviews
 better (see quizapp.core.optimize); every store opened afterwards passes them to the scheduler
-through ``SchedulerSettings(parameters=...)``.
+through ``Settings(parameters=...)``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quizapp.core.optimize import scheduler_accepts
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 
 if TYPE_CHECKING:
     from quizapp.core.store import Store
@@ -51,7 +51,7 @@ def clear_parameters(store: Store) -> bool:
     return store.remove_setting(_PARAMETERS)
 
 
-def with_saved_parameters(settings: SchedulerSettings, store: Store) -> SchedulerSettings:
+def with_saved_parameters(settings: Settings, store: Store) -> Settings:
     """``settings`` with the saved parameters, unless they already name parameters of their own.
 
     Returns ``settings`` itself when nothing changes, so callers can test ``is``.

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from hashlib import blake2b
 from typing import TYPE_CHECKING, NamedTuple
 
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.storage.records import NEW, REVIEW
 from quizapp.core.study_days import StudyDays
 
@@ -71,7 +71,7 @@ class CardState(NamedTuple):
     last_review: datetime | None
 
 
-def make_scheduler(settings: SchedulerSettings) -> fsrs.Scheduler:
+def make_scheduler(settings: Settings) -> fsrs.Scheduler:
     """The learner's scheduler, without fuzz (``next_card_state`` applies it per card)."""
     import fsrs
 

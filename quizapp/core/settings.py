@@ -71,7 +71,3 @@ FILE_SETTINGS = (
     "keymap",
     "exam_date",
 )
-
-# The name the core used before the settings file and the scheduler shared one object; the
-# storage package still imports it while it is being split. Same class.
-SchedulerSettings = Settings

@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 
 from quizapp.core import scheduling
 from quizapp.core.clock import Clock, SystemClock
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.storage import (
     browse,
     cards,
@@ -120,7 +120,7 @@ class Store:
     modules of quizapp.core.storage.
     """
 
-    def __init__(self, conn: sqlite3.Connection, clock: Clock, settings: SchedulerSettings) -> None:
+    def __init__(self, conn: sqlite3.Connection, clock: Clock, settings: Settings) -> None:
         self._conn = conn
         self.clock = clock
         self.settings = settings
@@ -135,7 +135,7 @@ class Store:
         path: Path | str,
         *,
         clock: Clock | None = None,
-        settings: SchedulerSettings | None = None,
+        settings: Settings | None = None,
     ) -> Store:
         """The database at ``path``, the one way to open it: a broken file is named and left
         alone, the backup due is taken (always before a migration), then it is migrated.
@@ -151,7 +151,7 @@ class Store:
             conn = open_database(path)
         except (StoreError, sqlite3.OperationalError) as error:
             raise reopen_error(path, error) from None
-        return cls(conn, clock, settings or SchedulerSettings())
+        return cls(conn, clock, settings or Settings())
 
     @classmethod
     def peek(
@@ -159,7 +159,7 @@ class Store:
         path: Path | str,
         *,
         clock: Clock | None = None,
-        settings: SchedulerSettings | None = None,
+        settings: Settings | None = None,
     ) -> Store | None:
         """The database opened read-only, for a glance before the real opening.
 
@@ -169,9 +169,9 @@ class Store:
         conn = peek_database(path)
         if conn is None:
             return None
-        return cls(conn, clock or SystemClock(), settings or SchedulerSettings())
+        return cls(conn, clock or SystemClock(), settings or Settings())
 
-    def with_settings(self, settings: SchedulerSettings) -> Store:
+    def with_settings(self, settings: Settings) -> Store:
         """The same open database scheduling with other settings (the learner's parameters);
         close only one of the two."""
         return type(self)(self._conn, self.clock, settings)

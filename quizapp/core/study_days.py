@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class StudyDays:
     rollover_hour: int = 4
 
     @classmethod
-    def from_settings(cls, settings: SchedulerSettings) -> StudyDays:
+    def from_settings(cls, settings: Settings) -> StudyDays:
         zone = ZoneInfo(settings.timezone) if settings.timezone else None
         return cls(zone=zone, rollover_hour=settings.rollover_hour)
 

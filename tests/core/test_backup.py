@@ -16,12 +16,12 @@ from quizapp.core.backup import (
 )
 from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.storage.migrations import LATEST
 from quizapp.core.store import CardKey, DeckCard, Rating, Store
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 DECK = textwrap.dedent(
     """\
     id: geo

@@ -6,7 +6,7 @@ import fsrs
 import pytest
 
 from quizapp.core.clock import FixedClock
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Counts, Rating, Store, is_leech_lapse
 
 START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -26,7 +26,7 @@ def store(tmp_path, clock):
     opened = Store.open(
         tmp_path / "progress.sqlite3",
         clock=clock,
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False, rollover_hour=4),
+        settings=Settings(timezone="UTC", enable_fuzzing=False, rollover_hour=4),
     )
     opened.sync_deck("d", cards("a", "b", "c"))
     yield opened
@@ -127,7 +127,7 @@ def test_leech_threshold_is_a_setting(tmp_path, clock):
     with Store.open(
         tmp_path / "p.sqlite3",
         clock=clock,
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False, leech_lapses=3),
+        settings=Settings(timezone="UTC", enable_fuzzing=False, leech_lapses=3),
     ) as store:
         store.sync_deck("d", cards("a"))
         lapse_until_leech(store, clock, K("a"))

@@ -13,7 +13,7 @@ from fsrs import Card, Scheduler, State
 from quizapp.core import optimize
 from quizapp.core.clock import FixedClock
 from quizapp.core.optimize import Metrics, OptimizeError, ReviewRow
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Mode, Rating, Store
 
 T0 = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
@@ -299,7 +299,7 @@ def test_the_bundled_real_review_log_loads_and_fits():
 
 def test_only_review_mode_answers_from_the_store_are_fitted(tmp_path):
     clock = FixedClock(at(0))
-    settings = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+    settings = Settings(timezone="UTC", enable_fuzzing=False)
     with Store.open(tmp_path / "p.sqlite3", clock=clock, settings=settings) as store:
         store.sync_deck("d", [(c, f"h-{c}", [], [], True) for c in ("a", "b")])
         store.answer(CardKey("d", "a"), Rating.good)

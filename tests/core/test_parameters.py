@@ -18,11 +18,11 @@ from quizapp.core.parameters import (
     save_parameters,
     with_saved_parameters,
 )
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Rating, Store
 
 T0 = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 GAPS = (1, 3, 1, 4, 1, 6)
 
 
@@ -172,7 +172,7 @@ def test_refused_parameters_are_never_saved_and_reset_forgets(tmp_path, capsys):
         save_parameters(store, optimize.DEFAULT_PARAMETERS)
         assert load_parameters(store) == optimize.DEFAULT_PARAMETERS
         # Settings that name their own parameters keep them.
-        own = SchedulerSettings(parameters=optimize.DEFAULT_PARAMETERS[:-1] + (0.2,))
+        own = Settings(parameters=optimize.DEFAULT_PARAMETERS[:-1] + (0.2,))
         assert with_saved_parameters(own, store) is own
 
     assert main(["optimize", "--db", str(db), "--reset"]) == 0

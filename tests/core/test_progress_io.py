@@ -16,11 +16,11 @@ from quizapp.core.progress_io import (
     export_progress,
     import_progress,
 )
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, DeckCard, Mode, Rating, Store
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 STATE = ", ".join(["deck_id", "card_id", "content_hash", *CARD_COLUMNS[3:]])
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quizapp.core import exam_date, optimize, stats
 from quizapp.core.clock import FixedClock
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.stats import Retention, StudyDays
 from quizapp.core.store import CardKey, CardProgress, Mode, Rating, Store
 
@@ -31,7 +31,7 @@ def K(card: str, deck: str = "d") -> CardKey:
 @pytest.fixture
 def store(tmp_path):
     clock = FixedClock(moment(1, 10))
-    settings = SchedulerSettings(timezone="UTC", rollover_hour=4, enable_fuzzing=False)
+    settings = Settings(timezone="UTC", rollover_hour=4, enable_fuzzing=False)
     with Store.open(tmp_path / "p.sqlite3", clock=clock, settings=settings) as opened:
         yield opened
 
@@ -208,7 +208,7 @@ def test_study_days_follow_the_local_zone_across_daylight_saving():
     assert days.start_of(date(2026, 10, 26)) == datetime(2026, 10, 26, 4, 0, tzinfo=UTC)
     assert days.day_of(datetime(2026, 10, 26, 3, 30, tzinfo=UTC)) == date(2026, 10, 25)
     assert days.day_of(datetime(2026, 10, 24, 3, 30, tzinfo=UTC)) == date(2026, 10, 24)
-    london = SchedulerSettings(timezone="Europe/London", rollover_hour=5)
+    london = Settings(timezone="Europe/London", rollover_hour=5)
     assert StudyDays.from_settings(london) == StudyDays(ZoneInfo("Europe/London"), 5)
 
 

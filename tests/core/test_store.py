@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from quizapp.core.clock import FixedClock
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.storage.migrations import LATEST
 from quizapp.core.store import CardKey, Counts, Mode, Rating, Store, StoreError
 
@@ -34,7 +34,7 @@ def open_store(tmp_path, clock):
         store = Store.open(
             tmp_path / "progress.sqlite3",
             clock=clock,
-            settings=SchedulerSettings(**settings),
+            settings=Settings(**settings),
         )
         opened.append(store)
         return store
@@ -279,7 +279,7 @@ def test_migration_from_the_first_schema(tmp_path, clock):
     )
     conn.commit()
     conn.close()
-    store = Store.open(path, clock=clock, settings=SchedulerSettings(timezone="UTC"))
+    store = Store.open(path, clock=clock, settings=Settings(timezone="UTC"))
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert not store.progress(K("a")).suspended  # new columns start with nothing set
@@ -309,7 +309,7 @@ def test_database_from_a_newer_version_is_refused(tmp_path):
 
 def _easy_then_good(path, clock, card_ids):
     """Each card answered Easy, then Good when due: the second interval is long enough to fuzz."""
-    store = Store.open(path, clock=clock, settings=SchedulerSettings(timezone="UTC"))
+    store = Store.open(path, clock=clock, settings=Settings(timezone="UTC"))
     store.sync_deck("d", cards(*card_ids))
     for card_id in card_ids:
         store.answer(K(card_id), Rating.easy)

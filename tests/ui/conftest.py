@@ -12,14 +12,14 @@ NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 def make_app(db: Path, decks: list[Path] | None = None, seed: int = 1):
     from quizapp.core.clock import FixedClock
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import Settings
     from quizapp.ui.app import QuizApp
 
     app = QuizApp(
         decks or [DECKS],
         db,
         clock=FixedClock(NOW),
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False),
+        settings=Settings(timezone="UTC", enable_fuzzing=False),
         seed=seed,
     )
     app.timer = lambda: 0.0

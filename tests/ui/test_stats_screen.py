@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.stats import StudyDays
 from quizapp.core.store import CardKey, Rating
 from quizapp.ui.screens.home import HomeScreen
@@ -30,7 +30,7 @@ def study(db) -> dict[str, datetime]:
 
     Returns when each card is due next, as the store scheduled it."""
     clock = FixedClock(at(20, 10))
-    settings = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+    settings = Settings(timezone="UTC", enable_fuzzing=False)
     collection = Collection.open([DECKS], db, clock=clock, settings=settings)
     store = collection.store
     store.answer(CardKey(DECK, "basic-name"), Rating.easy, duration_ms=4000)
