@@ -12,6 +12,7 @@ from quizapp.ui.screens.past_exams import PastExamsScreen
 from quizapp.ui.screens.quiz_screen import QuizScreen
 from quizapp.ui.screens.results import ResultScreen
 from quizapp.ui.screens.review import ReviewScreen
+from quizapp.ui.screens.summary import SummaryScreen
 from tests.ui.conftest import make_app, screen_text, until, wait_for_screen, wait_loaded
 
 
@@ -264,3 +265,27 @@ async def test_the_quiz_keeps_its_look_to_itself(db):
         await pilot.press("enter")
         review = await wait_for_screen(pilot, ReviewScreen)
         assert review.query_one("#explanation").styles.margin.top == 0
+
+
+async def test_the_review_summary_and_a_quiz_result_keep_their_own_look(db):
+    """Both have a #summary panel: a review's is 60 wide and centred, a result's is full width."""
+    from tests.ui.test_review_session import answer_current
+
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ReviewScreen)
+        await answer_current(pilot, right=True)
+        await pilot.press("3")
+        await pilot.press("escape")
+        summary = await wait_for_screen(pilot, SummaryScreen)
+        assert summary.query_one("#summary").region.width == 60
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("z")
+        quiz = await wait_for_screen(pilot, QuizScreen)
+        await pilot.press(right(quiz.session.questions[0]), "escape")
+        result = await wait_for_screen(pilot, ResultScreen)
+        assert result.query_one("#summary").region.width > 60
+        assert result.query_one("#summary").styles.margin.top == 1
