@@ -75,3 +75,30 @@ def notices(app) -> list[str]:
 @pytest.fixture
 def db(tmp_path) -> Path:
     return tmp_path / "progress.sqlite3"
+
+
+def right_order(screen) -> str:
+    # The events are shown shuffled; type the shown numbers in date order.
+    return "".join(str(screen.shown_order.index(i) + 1) for i in range(len(screen.shown_order)))
+
+
+async def answer_current(pilot, right: bool) -> None:
+    """Answer the card on screen the way its kind asks, rightly or wrongly."""
+    screen = pilot.app.screen
+    kind = screen.card.kind
+    if kind in {"basic", "cloze"}:
+        await pilot.press("space")
+    elif kind in {"mcq", "statements", "match"}:
+        label = screen.question.correct_label
+        if not right:
+            label = next(x for x in screen.question.labels if x != label)
+        await pilot.press(label)
+    elif kind == "true_false":
+        await pilot.press("t" if screen.card.answer == right else "f")
+    elif kind == "year":
+        year = screen.card.answer if right else screen.card.answer + 1
+        await pilot.press(*str(year), "enter")
+    elif kind == "ordering":
+        order = right_order(screen)
+        await pilot.press(*(order if right else order[::-1]), "enter")
+    await pilot.pause()

@@ -13,7 +13,14 @@ from quizapp.ui.screens.quiz_screen import QuizScreen
 from quizapp.ui.screens.results import ResultScreen
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.screens.summary import SummaryScreen
-from tests.ui.conftest import make_app, screen_text, until, wait_for_screen, wait_loaded
+from tests.ui.conftest import (
+    answer_current,
+    make_app,
+    screen_text,
+    until,
+    wait_for_screen,
+    wait_loaded,
+)
 
 
 def widget_text(app, selector: str) -> str:
@@ -269,8 +276,6 @@ async def test_the_quiz_keeps_its_look_to_itself(db):
 
 async def test_the_review_summary_and_a_quiz_result_keep_their_own_look(db):
     """Both have a #summary panel: a review's is 60 wide and centred, a result's is full width."""
-    from tests.ui.test_review_session import answer_current
-
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
