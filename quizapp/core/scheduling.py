@@ -15,15 +15,15 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from hashlib import blake2b
 from typing import TYPE_CHECKING, NamedTuple
 
-from quizapp.core.settings import Settings
 from quizapp.core.storage.records import NEW, REVIEW
-from quizapp.core.study_days import StudyDays
 
 if TYPE_CHECKING:
     import fsrs
+
+    from quizapp.core.settings import Settings
+    from quizapp.core.study_days import StudyDays
 
 # -- the forgetting curve --------------------------------------------------------------------
 
@@ -88,6 +88,8 @@ def make_scheduler(settings: Settings) -> fsrs.Scheduler:
 
 def fuzz_seed(deck_id: str, card_id: str, reps: int) -> int:
     """Anki seeds a card's fuzz with its id plus its repetitions; ours are text ids, hashed."""
+    from hashlib import blake2b  # on the first answer, not at start (it loads OpenSSL)
+
     digest = blake2b(f"{deck_id}\x1f{card_id}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big") + reps
 

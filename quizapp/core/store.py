@@ -36,16 +36,7 @@ from zoneinfo import ZoneInfo
 from quizapp.core import scheduling
 from quizapp.core.clock import Clock, SystemClock
 from quizapp.core.settings import Settings
-from quizapp.core.storage import (
-    browse,
-    cards,
-    config,
-    history,
-    marks,
-    queues,
-    revlog,
-    transfer,
-)
+from quizapp.core.storage import cards, marks, queues, revlog
 from quizapp.core.storage.db import (
     NewerDatabaseError,
     StoreError,
@@ -53,8 +44,6 @@ from quizapp.core.storage.db import (
     peek_database,
     transaction,
 )
-from quizapp.core.storage.exams import ExamTables
-from quizapp.core.storage.figures import Figures
 from quizapp.core.storage.records import (
     FLAGS,
     LEARNING,
@@ -79,10 +68,13 @@ from quizapp.core.storage.records import (
     is_leech_lapse,
     to_ms,
 )
-from quizapp.core.storage.transfer import MergeCounts
 
 if TYPE_CHECKING:
     import fsrs
+
+    from quizapp.core.storage.exams import ExamTables
+    from quizapp.core.storage.figures import Figures
+    from quizapp.core.storage.transfer import MergeCounts
 
 __all__ = [
     "FLAGS",
@@ -100,7 +92,6 @@ __all__ = [
     "CardReport",
     "Counts",
     "DeckCard",
-    "MergeCounts",
     "Mode",
     "NewerDatabaseError",
     "Rating",
@@ -194,14 +185,19 @@ class Store:
     @cached_property
     def exams(self) -> ExamTables:
         """The exam and quiz tables (quizapp.quiz.papers reads and writes them)."""
+        from quizapp.core.storage.exams import ExamTables
+
         return ExamTables(self._conn)
 
     @cached_property
     def figures(self) -> Figures:
         """The statistics' queries (quizapp.core.stats)."""
+        from quizapp.core.storage.figures import Figures
+
         return Figures(self._conn)
 
-    # fsrs is imported on the first answer, not at start: the first card shows sooner.
+    # fsrs is imported on the first answer, not at start, and the modules of the storage
+    # package a study session never needs only when asked: the first card shows sooner.
     @cached_property
     def _scheduler(self) -> fsrs.Scheduler:
         return scheduling.make_scheduler(self.settings)
@@ -387,6 +383,8 @@ class Store:
     ) -> int:
         """Replay another tool's review log (card id, rating, time, ms) through FSRS; see
         quizapp.core.storage.history. Returns how many answers were recorded."""
+        from quizapp.core.storage import history
+
         undo_depth = len(self._undo)
         try:
             return history.replay(self, deck_id, reviews)
@@ -461,6 +459,8 @@ class Store:
 
     def browse(self) -> list[BrowseRow]:
         """Every card in a deck with what a card browser shows and sorts by (no card text)."""
+        from quizapp.core.storage import browse
+
         decay = scheduling.decay_of(self.settings.parameters)
         return browse.rows(self._conn, self.clock.now(), decay)
 
@@ -474,19 +474,27 @@ class Store:
 
     def export_review_log_csv(self) -> str:
         """The review log in the FSRS tools' format: card_id, rating, time, duration."""
+        from quizapp.core.storage import browse
+
         return browse.review_log_csv(self._conn)
 
     # -- named settings ---------------------------------------------------------------------
 
     def setting(self, name: str) -> str | None:
         """A value kept in the database under ``name`` (see quizapp.core.parameters)."""
+        from quizapp.core.storage import config
+
         return config.get(self._conn, name)
 
     def save_setting(self, name: str, value: str) -> None:
+        from quizapp.core.storage import config
+
         with self._transaction() as db:
             config.put(db, name, value)
 
     def remove_setting(self, name: str) -> bool:
+        from quizapp.core.storage import config
+
         with self._transaction() as db:
             return config.remove(db, name)
 
@@ -495,6 +503,8 @@ class Store:
     def progress_snapshot(self, state_columns: Sequence[str]) -> tuple[list[tuple], list[tuple]]:
         """Every answer and card state, read at one moment (answers given meanwhile in another
         window are either all in or all out); see quizapp.core.progress_io."""
+        from quizapp.core.storage import transfer
+
         with transaction(self._conn, write=False) as db:
             return transfer.snapshot(db, state_columns)
 
@@ -505,6 +515,8 @@ class Store:
         state_columns: Sequence[str],
     ) -> MergeCounts:
         """Add another database's answers and newer card states, in one transaction."""
+        from quizapp.core.storage import transfer
+
         with self._transaction() as db:
             return transfer.merge(db, reviews, card_states, state_columns)
 

@@ -45,7 +45,6 @@ class PaperSession:
 
     def __init__(self, store: Store, paper_id: int, clock: Clock | None = None):
         self._store = store
-        self._conn = store  # papers live in the progress database
         self._clock = clock or store.clock
         self.id = paper_id
         self._reload()
@@ -91,8 +90,8 @@ class PaperSession:
         return self._paper.marking
 
     def _reload(self) -> None:
-        self._paper: Paper = load_paper(self._conn, self.id)
-        self._slots: list[Slot] = load_slots(self._conn, self.id)
+        self._paper: Paper = load_paper(self._store, self.id)
+        self._slots: list[Slot] = load_slots(self._store, self.id)
 
     def _on_screen(self, at: dt.datetime) -> dt.timedelta:
         """How long the question on screen has been there."""
@@ -108,7 +107,7 @@ class PaperSession:
                 f"there is no option number {option}"
             )
         record(
-            self._conn,
+            self._store,
             self.id,
             position,
             at,
@@ -158,11 +157,10 @@ def log_answers(store: Store, paper_id: int) -> int:
     completed on resume without logging an answer twice. Returns how many rows
     were written.
     """
-    conn = store
-    paper = load_paper(conn, paper_id)
+    paper = load_paper(store, paper_id)
     if not paper.is_submitted and paper.mode is PaperMode.exam:
         raise ExamClosed(f"exam {paper_id} is still open: its answers are logged on submission")
-    slots = load_slots(conn, paper_id)
+    slots = load_slots(store, paper_id)
     result = paper_result(paper, slots)
     written = 0
     for slot, marked in zip(slots, result.answers, strict=True):
