@@ -17,13 +17,14 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from quizapp.core.storage.records import NEW, REVIEW
-
 if TYPE_CHECKING:
     import fsrs
 
     from quizapp.core.settings import Settings
     from quizapp.core.study_days import StudyDays
+
+# A card's state, numbered as fsrs.State numbers its own (the store keeps these numbers).
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 
 # -- the forgetting curve --------------------------------------------------------------------
 
@@ -86,12 +87,11 @@ def make_scheduler(settings: Settings) -> fsrs.Scheduler:
     )
 
 
-def fuzz_seed(deck_id: str, card_id: str, reps: int) -> int:
-    """Anki seeds a card's fuzz with its id plus its repetitions; ours are text ids, hashed."""
-    from hashlib import blake2b  # on the first answer, not at start (it loads OpenSSL)
-
-    digest = blake2b(f"{deck_id}\x1f{card_id}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") + reps
+def fuzz_seed(deck_id: str, card_id: str, reps: int) -> str:
+    """Anki seeds a card's fuzz with its id plus its repetitions. Ours are text ids, so the
+    seed is text: ``random.Random`` turns it into a number through SHA-512, the same in every
+    process and release (unlike ``hash()``)."""
+    return f"{deck_id}\x1f{card_id}\x1f{reps}"
 
 
 def fuzzed_interval(interval: timedelta, maximum_interval: int, draw: float) -> timedelta:
@@ -115,7 +115,7 @@ def next_card_state(
     rating: int,
     now: datetime,
     *,
-    seed: int | None = None,
+    seed: str | None = None,
 ) -> CardState:
     """The card's state after being answered ``rating`` (1-4) at ``now``.
 

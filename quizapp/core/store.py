@@ -387,9 +387,12 @@ class Store:
 
         undo_depth = len(self._undo)
         try:
-            return history.replay(self, deck_id, reviews)
+            return history.replay(self._conn, deck_id, reviews, self._imported_answer)
         finally:
             del self._undo[undo_depth:]  # imported history is not the learner's to undo
+
+    def _imported_answer(self, key: CardKey, rating: Rating, at: datetime, ms: int) -> None:
+        self.answer(key, rating, at=at, duration_ms=ms, answer="imported")
 
     def undo(self) -> CardKey | None:
         """Take back this session's last answer: state restored, log entry removed."""

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum, StrEnum
 from typing import NamedTuple
 
+from quizapp.core.scheduling import LEARNING, NEW, RELEARNING, REVIEW
+
 
 class CardKey(NamedTuple):
     deck_id: str
@@ -28,7 +30,6 @@ class Mode(StrEnum):
     exam = "exam"
 
 
-NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 
 
