@@ -34,7 +34,7 @@ from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, blank_flaws
 from quizapp.deck.sources import fold
 
 MIN_WORDS = 3  # shorter lines are captions and menu items
-CARDS_PER_100_WORDS = 4.8  # a reviewer's budget; the best are kept
+CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
 MIN_CARDS = 12  # a short document keeps all its good cards
 PER_SENTENCE = 2
 SECOND_CARD = 4.0  # a sentence's second card must be worth this much
@@ -43,6 +43,7 @@ ORDERING_SIZE = 4  # events per ordering card at most
 ORDERING_GAP = 8  # dated sentences further apart than this are not one timeline
 ORDERING_EVENT = 140  # characters; a longer sentence is no event to order
 ORDERING_WORTH = 3.8
+TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
 LEAD = 2  # opening sentences of a document, where the news is
 DIVERSITY = 0.05  # score a kind loses for each card of it already chosen
 OPTIONS = 3  # wrong options on a multiple-choice card
@@ -100,6 +101,7 @@ class _Option:
     passage: Passage = field(compare=False)
     term: Term | None = field(compare=False, default=None)
     ordering: Candidate | None = field(compare=False, default=None)
+    other_end: Term | None = field(compare=False, default=None)  # of a range: one fact
 
 
 def draft_cards(text: str, document_id: str) -> list[Candidate]:
@@ -120,18 +122,24 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     options: list[_Option] = []
     earlier: dict[str, int] = {}
     for index, (passage, terms) in enumerate(found):
+        ends = _ranges(passage.focus.text, terms)
         for term in terms:
             key = fold(term.answer).casefold()
             before = earlier.get(key, 0)
             earlier[key] = before + 1
-            if not _fair(passage, term):
+            if term in ends.values() or not _fair(passage, term, ends.get(term)):
                 continue
             score = _score(passage, term) - 0.3 * min(before, 3)
-            if term.kind in ("person", "place", "organisation", "name"):
+            if term.kind == "year":
+                pass  # years recur in any news: no sign of weight either way
+            elif mentions[key] >= TOPIC:
+                score -= 0.5  # what the whole document is about: no question to ask
+            else:
                 score += 0.15 * min(mentions[key] - 1, 3)
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
-            options.append(_Option((-score, index, term.start), passage, term))
+            rank = (-round(score, 2), index, term.start)
+            options.append(_Option(rank, passage, term, other_end=ends.get(term)))
     for ordering in _ordering_cards(found, text, document_id):
         options.append(
             _Option((-ordering.score, -1, ordering.start), Passage(_NO_SENTENCE), None, ordering)
@@ -163,14 +171,16 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         key = fold(term.answer).casefold()
         if asked.get(key, 0) >= REPEATS.get(term.kind, 1):
             continue
-        if term.kind == "person" and _part_of(key, people):
-            continue
+        if term.kind in ("person", "name") and _part_of(key, people):
+            continue  # "Chinnaiah" after "E.V. Chinnaiah": the same person again
         mine.append(term)
+        if option.other_end is not None:
+            mine.append(option.other_end)  # a range counts as both of its sentence's cards
         asked[key] = asked.get(key, 0) + 1
         if term.kind == "person":
             people.append(key)
         kinds[_group(option)] = kinds.get(_group(option), 0) + 1
-        card = _card(passage, term, text, document_id, pool)
+        card = _card(passage, term, text, document_id, pool, option.other_end)
         chosen.append(Candidate(card, passage.start, passage.focus.end, round(score, 2)))
     chosen.sort(key=lambda c: (-c.score, c.start, c.end))
     return _unique(chosen)
@@ -221,15 +231,34 @@ def _pronoun_led(text: str) -> bool:
     return first is not None and first.group(1) in PRONOUNS
 
 
-def _fair(passage: Passage, term: Term) -> bool:
+def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
+    """Figures that are two ends of one range ("between 6.3% and 6.8%"): first end -> other."""
+    out = {}
+    for first, second in zip(terms, terms[1:], strict=False):
+        between = text[first.end : second.start]
+        if (
+            first.kind == second.kind
+            and first.kind in ("amount", "number", "ratio")
+            and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
+            and re.search(r"\b(?:between|from)\s$", text[: first.start])
+        ):
+            out[first] = second
+    return out
+
+
+def _fair(passage: Passage, term: Term, other_end: Term | None = None) -> bool:
     """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
     text = passage.focus.text
-    before, after = passage.lead + text[: term.start], text[term.end :]
-    if blank_flaws(before, term.answer, after):
-        return False
-    rest = (before + " " + after).casefold()
-    pattern = rf"(?<!\w){re.escape(term.answer.casefold())}(?!\w)"
-    return re.search(pattern, rest) is None
+    blanks = [term] if other_end is None else [term, other_end]
+    for blank in blanks:
+        before, after = passage.lead + text[: blank.start], text[blank.end :]
+        if blank_flaws(before, blank.answer, after):
+            return False
+        rest = (passage.lead + text[: blanks[0].start] + " " + text[blanks[-1].end :]).casefold()
+        pattern = rf"(?<!\w){re.escape(blank.answer.casefold())}(?!\w)"
+        if re.search(pattern, rest):
+            return False
+    return True
 
 
 def _score(passage: Passage, term: Term) -> float:
@@ -241,7 +270,7 @@ def _score(passage: Passage, term: Term) -> float:
     elif words > 30:
         score -= 0.7
     if passage.context:
-        score -= 0.3
+        score -= 0.1  # a longer prompt
     before = passage.focus.text[: term.start]
     if term.kind in ("person", "name", "place", "organisation") and re.fullmatch(
         r"(?:[A-Z][\w.'-]*\s)*", before
@@ -257,7 +286,7 @@ def _score(passage: Passage, term: Term) -> float:
 
 
 _RECORD = re.compile(
-    r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|only|"
+    r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|"
     r"\d+-year\s(?:low|high)|"
     r"\w+est\b(?=\s(?:in|on|since|of)\b)|\w+-(?:largest|highest|lowest|biggest))",
     re.IGNORECASE,
@@ -332,7 +361,14 @@ def _shape(answer: str) -> str:
     return ""
 
 
-def _card(passage: Passage, term: Term, text: str, document_id: str, pool: _Pool):
+def _card(
+    passage: Passage,
+    term: Term,
+    text: str,
+    document_id: str,
+    pool: _Pool,
+    other_end: Term | None = None,
+):
     sentence = passage.focus.text
     quote = passage.quote(text)
     source = SourceRef(document=document_id, quote=quote)
@@ -349,11 +385,12 @@ def _card(passage: Passage, term: Term, text: str, document_id: str, pool: _Pool
             status=Status.draft,
         )
     distractors = pool.distractors(term, blanked)
-    if term.kind in _QUESTION and len(distractors) == OPTIONS:
+    question = f"{_QUESTION.get(term.kind, '')} {blanked}"
+    if term.kind in _QUESTION and len(distractors) == OPTIONS and len(question) <= MAX_PROMPT:
         return MultipleChoiceCard(
             id=card_id(tag, term.answer, quote),
             kind="mcq",
-            question=f"{_QUESTION[term.kind]} {blanked}",
+            question=question,
             answer=term.answer,
             distractors=distractors,
             answer_type=term.answer_type,
@@ -362,6 +399,9 @@ def _card(passage: Passage, term: Term, text: str, document_id: str, pool: _Pool
             status=Status.draft,
         )
     cloze = f"{passage.lead}{sentence[: term.start]}{{{{{term.answer}}}}}{sentence[term.end :]}"
+    if other_end is not None:  # both ends of a range, one card: "between {{6.3%}} and {{6.8%}}"
+        cut = len(passage.lead) + other_end.start + 4
+        cloze = f"{cloze[:cut]}{{{{{other_end.answer}}}}}{cloze[cut + len(other_end.answer) :]}"
     keep = term.kind in ("article", "amount", "ratio") or term.answer_type is not AnswerType.text
     return ClozeCard(
         id=card_id(tag, term.answer, quote),

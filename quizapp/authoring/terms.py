@@ -47,6 +47,11 @@ _WORD_COUNT = re.compile(
     r"pillars|volumes|opinions|chapters|articles|seats|sub-groups|categories)\b)",
     re.IGNORECASE,
 )
+# What something is called: "The theme of the Survey is deregulation."
+_CONCEPT = re.compile(
+    r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
+    r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)\.?$"
+)
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 COMPOUND = re.compile(
     rf"\b(?:(?:{_ORDINAL})-(?:largest|biggest|highest|lowest|smallest|warmest|hottest|"
@@ -129,7 +134,8 @@ _LIST = r"^(?:,\s[^\W\d_][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*)+,?\s(?:and|or)\
 _VERBS = word_set(
     "is was are were has had have will would may can could must set won lost held led "
     "became becomes made makes took takes gave gives got gets saw sees sent kept put cut "
-    "ran runs leads said says chose chooses came comes went goes joined signed"
+    "ran runs leads said says chose chooses came comes went goes joined signed wrote began "
+    "rose fell grew spoke told left brought found drew stood paid read met"
 )
 PRONOUNS = word_set("He She It They His Her Its Their Them This That These Those Such")
 
@@ -192,7 +198,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             terms.append(term)
 
     for match in ARTICLE.finditer(text):
-        worth = 4.0 if match.group().startswith("Chapter") else 4.6
+        worth = 4.3 if match.group().startswith("Chapter") else 4.6
         add(Term(*match.span(), match.group(), "article", AnswerType.article, worth))
     for match in _YEAR_RANGE.finditer(text):
         taken.append(match.span())  # "2023–24", "1850–1900": a period, not a date
@@ -213,7 +219,10 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in _WORD_COUNT.finditer(text):
         if re.search(r"\b(?:the|these|those|both)\s$", text[: match.start()], re.IGNORECASE):
             continue  # "the two countries": a reference back, not a count to learn
-        add(Term(*match.span(), match.group(), "number", AnswerType.number, 3.5))
+        add(Term(*match.span(), match.group(), "number", AnswerType.number, 4.0))
+    concept = _CONCEPT.match(text)
+    if concept:  # "The theme of the Survey is deregulation."
+        add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
     for term in _names(text, vocabulary):
         add(term)
     return sorted(terms, key=lambda t: t.start)
@@ -271,10 +280,18 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
             run.append(token)
         elif run and (word in _CONNECTORS or word in PARTICLES):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if word in PARTICLES:  # "von der Leyen": look past the particles
+                at = i + 1
+                while at < len(tokens) and tokens[at].group() in PARTICLES:
+                    at += 1
+                nxt = tokens[at] if at < len(tokens) else None
+            gap = text[token.end() : nxt.start()] if nxt is not None else ""
             if (
                 nxt is not None
                 and nxt.group()[:1].isupper()
-                and text[token.end() : nxt.start()] == " "
+                and gap.startswith(" ")
+                and set(gap.split()) <= PARTICLES
+                and "  " not in gap
             ):
                 run.append(token)
             else:
@@ -379,7 +396,7 @@ def _name_term(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
     before, after = text[:start], text[end:]
     opening = before.rstrip().rstrip("\"'\u201c\u2018([")
     sentence_start = not opening or opening[-1:] in ".:!?"
-    if _attributive(names[-1], after):
+    if not titled and _attributive(names[-1], after):
         return  # "North Korean leader", "Soviet times": a describing word, not a name
     if len(names) == 1:
         yield from _single_word(text, start, end, answer, titled, sentence_start, vocabulary)
@@ -405,9 +422,9 @@ def _attributive(last: str, after: str) -> bool:
     if following is None:
         return False
     word = following.group(1)
-    if word in _FUNCTION_WORDS or word in _VERBS or word.endswith("ed"):
+    if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS or word.endswith("ed"):
         return False
-    return re.search(r"(?:an|ian|ese|ish|ic|i|et)$", last) is not None
+    return re.search(r"(?:an|ian|ese|ish|ic|i|et|al)$", last) is not None
 
 
 def _reads_as_person(before: str, after: str, names: list[str]) -> bool:
@@ -465,7 +482,7 @@ def _single_word(
         verb = re.match(r"^\s([a-z]+)\b", text[end:])
         if (
             verb is None
-            or not (verb.group(1) in _VERBS or re.search(r"(?:ed|es)$", verb.group(1)))
+            or not (verb.group(1) in _VERBS or verb.group(1).endswith("ed"))
             or not vocabulary.is_proper(answer)
             and (answer.lower() in vocabulary.lower or answer.endswith(("ing", "ed", "ly", "s")))
         ):
@@ -473,7 +490,9 @@ def _single_word(
     if _PLACE_BEFORE.search(before):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:
-        # "Telangana was the first State ...": who did what.
-        yield Term(start, end, answer, "name", AnswerType.text, 3.5)
+        # "Telangana was the first State ...": who did what; but a word seen nowhere else
+        # may be a common noun opening the sentence ("Conflict made ...").
+        worth = 3.5 if vocabulary.is_proper(answer) else 3.2
+        yield Term(start, end, answer, "name", AnswerType.text, worth)
     else:
         yield Term(start, end, answer, "name", AnswerType.text, 3.0)
