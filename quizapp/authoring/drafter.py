@@ -21,7 +21,6 @@ from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import PRONOUNS, YEAR, Term, Vocabulary, find_terms
 from quizapp.deck.model import (
-    AnswerType,
     ClozeCard,
     Event,
     MultipleChoiceCard,
@@ -49,10 +48,7 @@ DIVERSITY = 0.05  # score a kind loses for each card of it already chosen
 OPTIONS = 3  # wrong options on a multiple-choice card
 REPEATS = {"year": 2}  # a year may be asked of two events; any other answer once
 
-_QUESTION = {
-    "person": "Who fills the blank?",
-    "place": "Which place fills the blank?",
-}
+_QUESTION = {"person": "Who fills the blank?"}
 _TAGS = {
     "person": "people",
     "place": "places",
@@ -111,6 +107,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     passages = _passages(sentences)
     found = [(p, find_terms(p.focus.text, vocabulary)) for p in passages]
     budget = max(MIN_CARDS, round(len(text.split()) * CARDS_PER_100_WORDS / 100))
+    title = next((line for line in text.splitlines() if line.strip()), "").casefold()
 
     # An answer is best asked where it is introduced: later mentions count for less. A name
     # the document comes back to counts for more.
@@ -130,14 +127,16 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             if term in ends.values() or not _fair(passage, term, ends.get(term)):
                 continue
             score = _score(passage, term) - 0.3 * min(before, 3)
-            if term.kind == "year":
-                pass  # years recur in any news: no sign of weight either way
+            if term.kind in ("year", "amount", "number"):
+                pass  # a figure that recurs is a benchmark ("1.5°C"), a year is in any news
             elif mentions[key] >= TOPIC:
                 score -= 0.5  # what the whole document is about: no question to ask
             else:
                 score += 0.15 * min(mentions[key] - 1, 3)
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
+            if term.kind in ("name", "organisation") and term.answer.casefold() in title:
+                score -= 0.5  # the document's own subject, named in its title
             rank = (-round(score, 2), index, term.start)
             options.append(_Option(rank, passage, term, other_end=ends.get(term)))
     for ordering in _ordering_cards(found, text, document_id):
@@ -208,6 +207,8 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if context is None:
             continue
         passage = Passage(sentence, context)
+        if len(passage.lead) + len(sentence.text) > MAX_PROMPT and not _pronoun_led(sentence.text):
+            passage = Passage(sentence)  # "when it came into existence": often its own subject
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
         out.append(passage)
@@ -218,12 +219,21 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     """The sentences a pronoun-led sentence needs before it; None when it has none."""
     context: list[Sentence] = []
     at = index
+    if _refers_back(sentences[at].text) and not sentences[at].first:
+        # "The Centre aims to bring it below 4.5%": what "it" is comes just before.
+        at -= 1
+        context.insert(0, sentences[at])
     while _pronoun_led(sentences[at].text):
         if sentences[at].first or len(context) >= 3:
             return None  # its antecedent is in a heading, another paragraph, or too far
         at -= 1
         context.insert(0, sentences[at])
     return tuple(context)
+
+
+def _refers_back(text: str) -> bool:
+    """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
+    return not _pronoun_led(text) and re.search(r"\b(?:it|them|they|the same)\b", text) is not None
 
 
 def _pronoun_led(text: str) -> bool:
@@ -249,7 +259,13 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
 def _fair(passage: Passage, term: Term, other_end: Term | None = None) -> bool:
     """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
     text = passage.focus.text
+    if term.kind in ("place", "name") and re.search(
+        r"[A-Z][\w\u2019'-]*,\s(?:in\s)?$", text[: term.start]
+    ):
+        return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
     blanks = [term] if other_end is None else [term, other_end]
+    if term.kind in ("name", "organisation") and len(text.split()) - len(term.answer.split()) < 5:
+        return False  # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by
     for blank in blanks:
         before, after = passage.lead + text[: blank.start], text[blank.end :]
         if blank_flaws(before, blank.answer, after):
@@ -345,11 +361,25 @@ class _Pool:
                 continue
             if term.kind == "person" and _part_of(folded, [answer, *map(str.casefold, out)]):
                 continue
+            if _same_body(other, [term.answer, *out]):
+                continue  # "WMO" for "World Meteorological Organization": the answer again
             if folded not in (fold(o).casefold() for o in out):
                 out.append(other)
             if len(out) == OPTIONS:
                 break
         return out
+
+
+def _initials(name: str) -> str:
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        return name
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _same_body(option: str, others: list[str]) -> bool:
+    """An acronym and its full name ("UN", "United Nations") are one option, not two."""
+    mine = _initials(option)
+    return len(mine) >= 2 and any(_initials(other) == mine for other in others)
 
 
 def _shape(answer: str) -> str:
@@ -386,7 +416,7 @@ def _card(
         )
     distractors = pool.distractors(term, blanked)
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"
-    if term.kind in _QUESTION and len(distractors) == OPTIONS and len(question) <= MAX_PROMPT:
+    if term.kind == "person" and len(distractors) == OPTIONS and len(question) <= MAX_PROMPT:
         return MultipleChoiceCard(
             id=card_id(tag, term.answer, quote),
             kind="mcq",
@@ -402,7 +432,8 @@ def _card(
     if other_end is not None:  # both ends of a range, one card: "between {{6.3%}} and {{6.8%}}"
         cut = len(passage.lead) + other_end.start + 4
         cloze = f"{cloze[:cut]}{{{{{other_end.answer}}}}}{cloze[cut + len(other_end.answer) :]}"
-    keep = term.kind in ("article", "amount", "ratio") or term.answer_type is not AnswerType.text
+    # Places drawn from one document mix cities, countries and regions: a quiz draws better.
+    keep = term.kind in ("article", "amount", "ratio", "person", "organisation")
     return ClozeCard(
         id=card_id(tag, term.answer, quote),
         kind="cloze",

@@ -107,12 +107,14 @@ _PORTFOLIO_WORDS = word_set(
 )
 _PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Costa Sri Hong")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|to|near|across|into|hit|visited|hosted\sby)\s(?:the\s)?$"
+    r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
+    r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew)\sto\s)(?:the\s)?$"
 )
 _PERSON_VERBS = word_set(
     "said says wrote writes signed signs led leads announced spoke speaks dissented argued "
     "chaired chairs presented tabled called calls took took addressed represented appeared "
-    "succeeded replied warned visited met welcomed opposed backed"
+    "succeeded replied warned visited met welcomed opposed backed thanked praised urged "
+    "accused criticised criticized hosted invited appointed resigned died won"
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
