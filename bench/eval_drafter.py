@@ -162,6 +162,9 @@ def evaluate_document(facts_file: Path, judged: dict) -> dict:
         "unusable": len(unusable),
         "unusable_share": _share(len(unusable), len(cards)),
         "unusable_cards": unusable,
+        "matching": sum(matching),
+        "top_third": len(third),
+        "top_third_matching": sum(third),
         "match_share": _share(sum(matching), len(cards)),
         "top_third_match_share": _share(sum(third), len(third)),
     }
@@ -196,8 +199,13 @@ def _totals(rows: dict) -> dict:
         return {}
     total = {
         key: sum(r[key] for r in rows.values())
-        for key in ("words", "cards", "facts", "asked", "unusable")
-    }
+        for key in (
+            "words", "cards", "facts", "asked", "unusable", "matching", "top_third",
+            "top_third_matching",
+        )
+    }  # fmt: skip
+    total["match_share"] = _share(total["matching"], total["cards"])
+    total["top_third_match_share"] = _share(total["top_third_matching"], total["top_third"])
     total["asked_share"] = _share(total["asked"], total["facts"])
     total["cards_per_100_words"] = round(100 * total["cards"] / total["words"], 2)
     total["unusable_share"] = _share(total["unusable"], total["cards"])
@@ -374,7 +382,10 @@ def print_documents(figures: dict) -> None:
             f"  {'all':34} {total['asked']:>2}/{total['facts']:<2}"
             f" {_percent(total['asked_share']):>5}  {total['cards']:>3}"
             f" {total['cards_per_100_words']:>5.1f}  {total['unusable']:>2}"
-            f" {_percent(total['unusable_share']):>4}{'':17}{judged}"
+            f" {_percent(total['unusable_share']):>4}"
+            f"  {_percent(total['top_third_match_share']):>4}"
+            f" vs {_percent(total['match_share']):>4}"
+            f"  {judged}"
         )
         for name, row in figures[group].items():
             for missed in row["missed"]:
