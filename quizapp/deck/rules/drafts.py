@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from quizapp.deck.model import CLOZE_PATTERN, Status
 from quizapp.deck.problems import Problem
-from quizapp.deck.rules import CardContext, rule
+from quizapp.deck.rules.registry import CardContext, rule
 
 
 def word_set(text: str) -> frozenset[str]:
