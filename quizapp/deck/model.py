@@ -95,17 +95,49 @@ class CardBase(Strict):
     valid_until: dt.date | None = Field(
         None, description="After this date the card is stale and flagged by `quizapp check`."
     )
+    siblings: NonEmpty | None = Field(
+        None,
+        description="Group of cards that test the same fact: never dealt in one paper, never "
+        "shown back to back in review.",
+    )
 
     def content_hash(self) -> str:
         """Hash of what the learner sees; a change marks the card as reworded."""
         data = self.model_dump(
-            mode="json", exclude={"id", "previous_ids", "notes", "status", "tags"}
+            mode="json", exclude={"id", "previous_ids", "notes", "status", "tags", "siblings"}
         )
+        _drop_unset_later_fields(data)
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
         return hashlib.blake2b(blob, digest_size=10).hexdigest()
 
     def is_stale(self, today: dt.date) -> bool:
         return self.valid_until is not None and self.valid_until < today
+
+
+# Optional fields added after decks were written: left out of the hash while unset, so
+# adding them to the format does not mark every existing card as reworded.
+_LATER_FIELDS = ("form", "quote")
+
+
+def _drop_unset_later_fields(data: object) -> None:
+    if isinstance(data, dict):
+        for name in _LATER_FIELDS:
+            if name in data and data[name] is None:
+                del data[name]
+        for value in data.values():
+            _drop_unset_later_fields(value)
+    elif isinstance(data, list):
+        for value in data:
+            _drop_unset_later_fields(value)
+
+
+def _item_quote():
+    return Field(
+        None,
+        min_length=1,
+        description="Verbatim passage of the card's source document supporting this item, "
+        "shown with it on reveal.",
+    )
 
 
 class BasicCard(CardBase):
@@ -219,6 +251,7 @@ class YearCard(CardBase):
 class Event(Strict):
     event: NonEmpty
     date: NonEmpty = Field(description="When it happened, as 1948, 2024-06 or 2024-06-19.")
+    quote: str | None = _item_quote()
 
 
 class OrderingCard(CardBase):
@@ -247,6 +280,7 @@ class OrderingCard(CardBase):
 class Statement(Strict):
     text: NonEmpty
     correct: bool
+    quote: str | None = _item_quote()
 
 
 class StatementsCard(CardBase):
@@ -256,6 +290,11 @@ class StatementsCard(CardBase):
     question: NonEmpty = "Consider the following statements:"
     statements: list[Statement] = Field(min_length=2, max_length=4)
     ask: NonEmpty = "Which of the statements given above is/are correct?"
+    form: Literal["which", "how_many"] | None = Field(
+        None,
+        description="How the set is asked: 'which' (1 only, 1 and 2 only, ...) or 'how_many' "
+        "(Only one, Only two, ...). Unset: chosen per paper.",
+    )
 
     @property
     def prompt(self) -> str:
@@ -269,9 +308,64 @@ class StatementsCard(CardBase):
         return [i for i, s in enumerate(self.statements, 1) if s.correct]
 
 
+ASSERTION_ANSWERS = (
+    "both_correct_explains",
+    "both_correct_not_explains",
+    "only_first_correct",
+    "only_second_correct",
+)
+# UPSC's fixed options, in its order (a)-(d).
+ASSERTION_OPTIONS = (
+    "Both Statement-I and Statement-II are correct and Statement-II explains Statement-I",
+    "Both Statement-I and Statement-II are correct and Statement-II does not explain Statement-I",
+    "Statement-I is correct but Statement-II is incorrect",
+    "Statement-I is incorrect but Statement-II is correct",
+)
+
+
+class AssertionReasonCard(CardBase):
+    """UPSC's Statement-I / Statement-II: are both true, and does II explain I?"""
+
+    kind: Literal["assertion_reason"]
+    question: NonEmpty = "Consider the following statements:"
+    statement_1: NonEmpty = Field(description="Statement-I (the assertion).")
+    statement_2: NonEmpty = Field(description="Statement-II (the reason offered for it).")
+    answer: Literal[
+        "both_correct_explains",
+        "both_correct_not_explains",
+        "only_first_correct",
+        "only_second_correct",
+    ]
+    ask: NonEmpty = "Which one of the following is correct in respect of the above statements?"
+
+    @property
+    def prompt(self) -> str:
+        return "\n".join(
+            [
+                self.question,
+                f"Statement-I: {self.statement_1}",
+                f"Statement-II: {self.statement_2}",
+                self.ask,
+            ]
+        )
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return ASSERTION_OPTIONS
+
+    @property
+    def correct_index(self) -> int:
+        return ASSERTION_ANSWERS.index(self.answer)
+
+    @property
+    def answer_text(self) -> str:
+        return ASSERTION_OPTIONS[self.correct_index]
+
+
 class Pair(Strict):
     left: NonEmpty
     right: NonEmpty
+    quote: str | None = _item_quote()
 
 
 class MatchCard(CardBase):
@@ -304,10 +398,32 @@ Card = Annotated[
         OrderingCard,
         StatementsCard,
         MatchCard,
+        AssertionReasonCard,
     ],
     Field(discriminator="kind"),
 ]
-CARD_KINDS = ("basic", "cloze", "mcq", "true_false", "year", "ordering", "statements", "match")
+CARD_KINDS = (
+    "basic",
+    "cloze",
+    "mcq",
+    "true_false",
+    "year",
+    "ordering",
+    "statements",
+    "match",
+    "assertion_reason",
+)
+# Cards made of items (statements, pairs, events), each of which may quote its own passage.
+COMPOSITE_KINDS = ("statements", "match", "ordering")
+
+
+def card_items(card: object) -> list:
+    """The statements, pairs or events of a composite card; [] for any other kind."""
+    for name in ("statements", "pairs", "events"):
+        items = getattr(card, name, None)
+        if isinstance(items, list):
+            return items
+    return []
 
 
 class Deck(Strict):

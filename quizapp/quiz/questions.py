@@ -22,6 +22,7 @@ from quizapp.deck.loader import LoadedDeck
 from quizapp.deck.model import (
     CLOZE_PATTERN,
     AnswerType,
+    AssertionReasonCard,
     BasicCard,
     Card,
     ClozeCard,
@@ -309,6 +310,12 @@ def _match(card: MatchCard, pool: AnswerPool, rng: Random, n: int) -> Made:
     return prompt, texts, correct, reveal
 
 
+def _assertion_reason(card: AssertionReasonCard, pool: AnswerPool, rng: Random, n: int) -> Made:
+    # UPSC prints the four verdicts in one fixed order: shuffling them would only confuse.
+    options = list(card.options)
+    return card.prompt, options, card.correct_index, card.answer_text
+
+
 _MAKERS: dict[str, Callable[[Any, AnswerPool, Random, int], Made]] = {
     "basic": _basic,
     "mcq": _basic,
@@ -318,4 +325,5 @@ _MAKERS: dict[str, Callable[[Any, AnswerPool, Random, int], Made]] = {
     "statements": _statements,
     "ordering": _ordering,
     "match": _match,
+    "assertion_reason": _assertion_reason,
 }

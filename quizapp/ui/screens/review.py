@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from quizapp.core.collection import Collection
     from quizapp.core.store import CardKey
 
-OPTION_KINDS = {"mcq", "true_false", "statements", "match"}
+OPTION_KINDS = {"mcq", "true_false", "statements", "match", "assertion_reason"}
 TYPED_KINDS = {"year", "ordering"}
 
 
