@@ -116,13 +116,13 @@ class CardBase(Strict):
 
 # Optional fields added after decks were written: left out of the hash while unset, so
 # adding them to the format does not mark every existing card as reworded.
-_LATER_FIELDS = ("form", "quote")
+_LATER_FIELDS = ("form", "quote", "blanks")
 
 
 def _drop_unset_later_fields(data: object) -> None:
     if isinstance(data, dict):
         for name in _LATER_FIELDS:
-            if name in data and data[name] is None:
+            if name in data and data[name] in (None, []):
                 del data[name]
         for value in data.values():
             _drop_unset_later_fields(value)
@@ -157,6 +157,15 @@ class BasicCard(CardBase):
         return self.question
 
 
+class Blank(Strict):
+    """How one blank of a cloze card is asked in quizzes and exams."""
+
+    answer_type: AnswerType | None = Field(None, description="Unset: the card's `answer_type`.")
+    distractors: list[NonEmpty] = Field(
+        default_factory=list, description="Wrong options for this blank."
+    )
+
+
 class ClozeCard(CardBase):
     kind: Literal["cloze"]
     text: NonEmpty = Field(description="Text with deletions: {{answer}} or {{answer::hint}}.")
@@ -164,16 +173,45 @@ class ClozeCard(CardBase):
     distractors: list[NonEmpty] = Field(
         default_factory=list, description="Wrong options for the first blank, in quizzes."
     )
+    blanks: list[Blank] = Field(
+        default_factory=list,
+        description="Per blank, in the text's order: its answer type and wrong options (each "
+        "blank is asked as a question of its own). The first blank may use the card's "
+        "`distractors` instead.",
+    )
 
     @model_validator(mode="after")
-    def _first_answer_not_a_distractor(self) -> ClozeCard:
-        first = self.deletions[0][0].casefold() if self.deletions else ""
-        if first in (d.casefold() for d in self.distractors):
+    def _answers_not_distractors(self) -> ClozeCard:
+        deletions = self.deletions
+        if len(self.blanks) > len(deletions):
             raise ValueError(
-                f"the first blank's answer {self.deletions[0][0]!r} is also listed as a "
-                "distractor: remove it from `distractors`"
+                f"`blanks` describes {len(self.blanks)} blanks but the text has "
+                f"{len(deletions)}: one entry per {{{{...}}}} deletion, in order"
             )
+        if self.blanks and self.blanks[0].distractors and self.distractors:
+            raise ValueError(
+                "the first blank's wrong options are given twice: use either `distractors` "
+                "or `blanks[0].distractors`"
+            )
+        for number, (answer, _hint) in enumerate(deletions):
+            if answer.casefold() in (d.casefold() for d in self.blank_distractors(number)):
+                where = "`distractors`" if number == 0 and self.distractors else "`blanks`"
+                raise ValueError(
+                    f"blank {number + 1}'s answer {answer!r} is also listed as its distractor: "
+                    f"remove it from {where}"
+                )
         return self
+
+    def blank_distractors(self, number: int) -> list[str]:
+        """Authored wrong options of blank ``number`` (0 = the first)."""
+        if number < len(self.blanks) and self.blanks[number].distractors:
+            return list(self.blanks[number].distractors)
+        return list(self.distractors) if number == 0 else []
+
+    def blank_type(self, number: int) -> AnswerType:
+        if number < len(self.blanks) and self.blanks[number].answer_type is not None:
+            return self.blanks[number].answer_type
+        return self.answer_type
 
     @field_validator("text")
     @classmethod
