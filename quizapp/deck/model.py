@@ -49,6 +49,9 @@ class AnswerType(StrEnum):
     number = "number"
 
 
+_FIGURE_TYPES = (AnswerType.year, AnswerType.date, AnswerType.number, AnswerType.article)
+
+
 class SourceRef(Strict):
     """Where a card's answer comes from: a document id and a verbatim quote."""
 
@@ -209,8 +212,19 @@ class ClozeCard(CardBase):
         return list(self.distractors) if number == 0 else []
 
     def blank_type(self, number: int) -> AnswerType:
+        """The blank's own type, else the card's; a later blank that is plainly not of the
+        card's type (a word where the card's type is a figure, a year in a text card) is
+        asked as what it is."""
         if number < len(self.blanks) and self.blanks[number].answer_type is not None:
             return self.blanks[number].answer_type
+        if number == 0:
+            return self.answer_type
+        answer = self.deletions[number][0]
+        has_digit = any(ch.isdigit() for ch in answer)
+        if self.answer_type in _FIGURE_TYPES and not has_digit:
+            return AnswerType.text
+        if self.answer_type is AnswerType.text and has_digit:
+            return AnswerType.year if re.fullmatch(r"\d{4}", answer) else AnswerType.number
         return self.answer_type
 
     @field_validator("text")

@@ -333,13 +333,14 @@ def check_cards_known(store: Store, questions: Sequence[Question]) -> None:
     """Refuse, before anything is saved, a question whose card the store has never seen:
     its answer could not be logged at submission."""
     for question in questions:
-        try:
-            store.progress(question.key)
-        except KeyError:
-            raise ValueError(
-                f"card {question.card_id!r} of deck {question.deck_id!r} is not in the progress "
-                "database: sync its deck (Store.sync_deck) before asking it"
-            ) from None
+        for key in question.keys:
+            try:
+                store.progress(key)
+            except KeyError:
+                raise ValueError(
+                    f"card {key.card_id!r} of deck {key.deck_id!r} is not in the progress "
+                    "database: sync its deck (Store.sync_deck) before asking it"
+                ) from None
 
 
 def new_exam(
@@ -364,7 +365,13 @@ def new_exam(
     selection = selection or Selection()
     misses = missed_counts(store) if selection.most_missed else None
     questions, problems = draw_questions(
-        decks, selection, count, Random(seed), misses=misses, suspended=store.suspended()
+        decks,
+        selection,
+        count,
+        Random(seed),
+        misses=misses,
+        suspended=store.suspended(),
+        exam=True,
     )
     session = ExamSession.start(
         store,
@@ -410,13 +417,16 @@ def log_answers(store: Store, paper_id: int) -> int:
         if slot.review_id is not None or marked.chosen is None:
             continue
         question = slot.question
-        logged = store.answer(
-            question.key,
-            Rating.good if question.is_correct(marked.chosen) else Rating.again,
-            mode=mode,
-            duration_ms=round(slot.time_spent.total_seconds() * 1000),
-            answer=question.options[marked.chosen],
-        )
+        # A statement set made of true/false cards is logged against each of them; the
+        # slot is marked logged only after the last, so a crash never skips one.
+        for key in question.keys:
+            logged = store.answer(
+                key,
+                Rating.good if question.is_correct(marked.chosen) else Rating.again,
+                mode=mode,
+                duration_ms=round(slot.time_spent.total_seconds() * 1000 / len(question.keys)),
+                answer=question.options[marked.chosen],
+            )
         set_review_id(conn, paper_id, slot.position, logged.review_id)
         written += 1
     return written
