@@ -31,7 +31,8 @@ from quizapp.deck.model import (
     Status,
     YearCard,
 )
-from quizapp.quiz.reserve import RESERVE, canonical, normalise
+from quizapp.deck.wording import contains_words, normalise
+from quizapp.quiz.reserve import RESERVE, canonical
 
 __all__ = ["AnswerPool", "PoolEntry", "choose_distractors", "contains_words", "normalise"]
 
@@ -163,16 +164,6 @@ def choose_distractors(
         limit=max(2 * count, count - len(usable) + 3),
     )
     return _balanced(answer, usable, drawn, count, target)
-
-
-def contains_words(a: Sequence[str], b: Sequence[str]) -> bool:
-    """True if either word sequence appears whole, in order, inside the other."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if not short:
-        return False
-    return any(
-        list(long[i : i + len(short)]) == list(short) for i in range(len(long) - len(short) + 1)
-    )
 
 
 def _length_rank(answer: str, wrong: Sequence[str]) -> int:
