@@ -282,13 +282,27 @@ class ReviewScreen(Screen):
         passage = self.query_one("#passage", SourcePassage)
         if source is not None and card.source is not None:
             passage.show_passage(
-                source.passage(card.source.quote) or card.source.quote, source.citation
+                source.passage(card.source.quote) or card.source.quote,
+                source.citation,
+                self._item_passages(card, source),
             )
         else:
             passage.clear()
         self._show_grades()
         self.refresh_bindings()
         self.call_after_refresh(self._bring_answer_into_view)
+
+    def _item_passages(self, card, source) -> list[tuple[str, str]]:
+        """Each statement, pair or event's own passage, labelled as this card shows it."""
+        if self.question is not None and self.question.card_id == card.id:
+            return list(self.question.item_passages)
+        from quizapp.deck.model import card_items
+
+        return [
+            (str(number), source.passage(item.quote) or item.quote)
+            for number, item in enumerate(card_items(card), 1)
+            if item.quote
+        ]
 
     def _bring_answer_into_view(self) -> None:
         """On a card taller than the screen, scroll to the answer and its passage,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.widgets import Static
 
 from quizapp.ui.text import literal
@@ -20,12 +22,23 @@ class SourcePassage(Static):
     def on_mount(self) -> None:
         self.border_title = "Source"
 
-    def show_passage(self, passage: str | None, citation: str | None) -> None:
-        """The quote (unquoted: it may open with a quotation mark itself) and '— citation'."""
-        if passage is None:
+    def show_passage(
+        self,
+        passage: str | None,
+        citation: str | None,
+        items: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """The quote (unquoted: it may open with a quotation mark itself), then each item's
+        own passage after its label ('2. ...'), and '— citation'."""
+        if passage is None and not items:
             self.clear()
             return
-        text = literal(passage, "italic")
+        text = literal(passage or "", "italic")
+        for label, item_passage in items:
+            if text.plain:
+                text.append("\n")
+            text.append(f"{label}. ", style="bold")
+            text.append_text(literal(item_passage, "italic"))
         if citation:
             text.append("\n— ", style="dim")
             text.append_text(literal(citation, "dim"))
