@@ -1,11 +1,15 @@
 """Every card kind as a multiple-choice question, the form quizzes and exams ask in.
 
-A basic, year or cloze card gets wrong options drawn by ``distractors``; a
-true/false card is asked as True/False; a UPSC statement set offers
-combinations of statement numbers ("1 and 3 only"); an ordering card offers
-sequences of lettered events ("B-A-D-C"); a match card offers pairings
-("A-2, B-1, C-3"). The question is a frozen snapshot, so an exam keeps
-asking exactly what it asked even if the deck is edited meanwhile.
+A basic, year or cloze card gets wrong options drawn by ``distractors`` (a cloze card
+asks one blank at a time, as Anki's c1, c2); a true/false card is asked as True/False
+in quizzes and review, and in exams only inside a statement set of several
+(``build_statement_set``); a UPSC statement set is asked as "Which ... is/are
+correct?" ("1 and 3 only") or "How many ... are correct?" ("Only two"); an
+assertion/reason card offers UPSC's four fixed verdicts; an ordering card offers
+sequences of lettered events ("B-A-D-C"); a match card offers pairings ("A-2, B-1,
+C-3"). Wrong codes come from ``codes``, so no single fact gives the key away. The
+question is a frozen snapshot, so an exam keeps asking exactly what it asked even if
+the deck is edited meanwhile.
 """
 
 from __future__ import annotations

@@ -97,8 +97,8 @@ def draw_questions(
     suspended: AbstractSet[tuple[str, str]] = frozenset(),
     exam: bool = False,
 ) -> tuple[list[Question], list[str]]:
-    """Up to ``count`` questions, and a message for each card that could not be asked
-    (see ``deal``)."""
+    """Up to ``count`` questions, and a message for each card that could not be asked,
+    true/false cards an exam left out included (see ``deal``)."""
     dealt = deal(
         decks,
         selection,
@@ -109,7 +109,12 @@ def draw_questions(
         suspended=suspended,
         exam=exam,
     )
-    return dealt.questions, dealt.problems
+    left_out = [
+        f"true/false card {card!r} of deck {deck!r} left out: an exam asks true/false cards "
+        "only as statement sets, and no other one of its deck or tag was there to join it"
+        for deck, card in dealt.true_false_left_out
+    ]
+    return dealt.questions, dealt.problems + left_out
 
 
 def deal(

@@ -143,7 +143,10 @@ def assert_same_type(card, question, pool: AnswerPool) -> None:
         form = r"[A-H](-[A-H])+" if card.kind == "ordering" else r"[A-H]-\d(, [A-H]-\d)+"
         assert all(re.fullmatch(form, o) for o in question.options), question.options
         return
-    authored = {normalise(d) for d in getattr(card, "distractors", [])}
+    if card.kind == "cloze":
+        authored = {normalise(d) for d in card.blank_distractors(asked_blank(card, question))}
+    else:
+        authored = {normalise(d) for d in getattr(card, "distractors", [])}
     answer = question.correct_option
     kind = AnswerType(question.answer_type)
     same_type = pool.texts(kind)
