@@ -12,6 +12,7 @@ SCRIPTS = [
     "bench_browser.py",
     "eval_fsrs.py",
     "eval_drafter.py",
+    "eval_papers.py",
 ]
 
 for name in SCRIPTS:
