@@ -54,6 +54,9 @@ def check_command(argv: Sequence[str]) -> int:
 
 @command("schema", "print the deck format's JSON Schema")
 def schema_command(argv: Sequence[str]) -> int:
+    """Print the JSON Schema of the deck format on stdout. Point your editor's YAML language
+    server at it (`quizapp schema > deck.schema.json`) to have deck files checked and completed
+    as you type."""
     argparse.ArgumentParser(prog="quizapp schema", description=schema_command.__doc__).parse_args(
         argv
     )

@@ -67,6 +67,25 @@ def _names_a_command(argv: Sequence[str]) -> bool:
     return not (given.is_dir() or given.suffix in {".yaml", ".yml"})
 
 
+def _unknown_command(first: str) -> CommandError | None:
+    """A first word that is neither a command nor an existing deck path: a mistyped command,
+    named with the closest commands (never read as a deck path that does not exist)."""
+    import difflib
+
+    if first.startswith("-") or first in COMMANDS or Path(first).expanduser().exists():
+        return None
+    if "/" in first or Path(first).suffix in {".yaml", ".yml"}:
+        return None  # a deck path: the app says it does not exist
+    close = difflib.get_close_matches(first, list(COMMANDS), n=1, cutoff=0.6)
+    close += [name for name in COMMANDS if name.startswith(first) and name not in close]
+    hint = (
+        "did you mean " + " or ".join(f"`quizapp {name}`" for name in close) + "?"
+        if close
+        else "`quizapp --help` lists the commands"
+    )
+    return CommandError(f"{first}: no such command or deck file or folder; {hint}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if _names_a_command(argv):
@@ -74,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]][1](argv[1:])
+        if argv and (unknown := _unknown_command(argv[0])) is not None:
+            raise unknown
         return run_app(_app_parser().parse_args(argv))
     except CommandError as error:
         print(f"quizapp: {error}", file=sys.stderr)

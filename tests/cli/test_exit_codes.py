@@ -179,3 +179,22 @@ def test_stats_and_optimize_on_unusable_input_are_usage(capsys, not_a_database):
 def test_the_app_on_a_missing_deck_is_usage(capsys, tmp_path):
     code, _, err = run(capsys, tmp_path / "missing.yaml")
     assert (code, err) == (USAGE, f"quizapp: {tmp_path / 'missing.yaml'}: no such file or folder\n")
+
+
+# -- a mistyped command --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggested"), [(["stat"], "quizapp stats"), (["exma", "--json"], "quizapp exam")]
+)
+def test_a_mistyped_command_names_the_closest_one(capsys, argv, suggested):
+    code, out, err = run(capsys, *argv)
+    assert code == USAGE
+    assert f"did you mean `{suggested}`?" in err
+    assert "unrecognized arguments" not in err and out == ""
+
+
+def test_schema_help_says_what_the_schema_is_for(capsys):
+    code, out, _ = run(capsys, "schema", "--help")
+    assert code == 0
+    assert "JSON Schema of the deck format" in out
