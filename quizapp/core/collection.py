@@ -14,12 +14,11 @@ from pathlib import Path
 from quizapp.core.clock import Clock
 from quizapp.core.parameters import with_saved_parameters
 from quizapp.core.settings import Settings
+from quizapp.core.storage.queues import SOURCE_TAG  # documents filtered through the tag index
 from quizapp.core.store import CardKey, Counts, DeckCard, Store
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
 from quizapp.deck.problems import Problem
-
-SOURCE_TAG = "source:"  # documents are filtered through the store's tag index
 
 
 @dataclass
@@ -131,8 +130,12 @@ class Collection:
     def deck_ids(self) -> list[str]:
         return [d.deck.id for d in self.decks]
 
-    def summaries(self) -> list[DeckSummary]:
-        counts = self.store.counts(self.deck_ids)
+    def summaries(self, tag: str | None = None, source: str | None = None) -> list[DeckSummary]:
+        """Each deck with what there is to study now, counting only cards with ``tag`` and
+        quoting the document ``source`` when given (as the study queue would)."""
+        counts = self.store.counts(
+            self.deck_ids, tags=(tag,) if tag else (), sources=(source,) if source else ()
+        )
         return [
             DeckSummary(
                 id=d.deck.id,

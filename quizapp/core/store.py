@@ -246,9 +246,24 @@ class Store:
 
     # -- what to study -----------------------------------------------------------
 
-    def counts(self, deck_ids: Iterable[str] | None = None) -> dict[str, Counts]:
+    def counts(
+        self,
+        deck_ids: Iterable[str] | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[str] = (),
+    ) -> dict[str, Counts]:
+        """Per deck: new, learning and review cards to study now, as the study queue would show
+        them (suspended and buried left out); only cards with any of ``tags`` and quoting any
+        of ``sources`` (document ids) when given."""
         decks = None if deck_ids is None else list(deck_ids)
-        return queues.counts(self._conn, decks, self._day_bounds(), self.settings.new_per_day)
+        return queues.counts(
+            self._conn,
+            decks,
+            self._day_bounds(),
+            self.settings.new_per_day,
+            tags=tags,
+            sources=sources,
+        )
 
     def study_queue(
         self,

@@ -2,7 +2,7 @@
 
 The rule (shown in the app's help): an objective answer that is wrong is
 graded Again, with no choice; a right one is graded Good unless the learner
-presses 2 (Hard) or 4 (Easy) instead. Cards the learner judges alone
+presses 1 (Again: a guess), 2 (Hard) or 4 (Easy) instead, as Anki allows. Cards the learner judges alone
 (basic, cloze) are graded 1-4 after the answer is shown.
 """
 
@@ -43,7 +43,7 @@ def check_order(card: OrderingCard, typed: str, shown: Sequence[int]) -> bool:
 def allowed_ratings(correct: bool | None) -> tuple[Rating, ...]:
     if correct is None:
         return tuple(Rating)
-    return (Rating.again,) if not correct else (Rating.hard, Rating.good, Rating.easy)
+    return (Rating.again,) if not correct else tuple(Rating)
 
 
 def default_rating(correct: bool | None) -> Rating:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
@@ -56,6 +57,12 @@ class QuizApp(App):
     TITLE = "quizapp"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    # Quitting, the same on every screen: Ctrl+Q and Ctrl+C always, q wherever it is not typed
+    # into a text field (a screen's own q comes first). A running exam asks first.
+    BINDINGS = [
+        Binding("ctrl+q,ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-app"),
+        Binding("q", "quit_key", "Quit", show=False, id="quit-q"),
+    ]
 
     def __init__(
         self,
@@ -238,6 +245,45 @@ class QuizApp(App):
                     screen.run_action, action
                 ),
             )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit_key":
+            from textual.widgets import Input
+
+            return not isinstance(self.focused, Input)  # there q is a letter
+        return True
+
+    def action_quit_key(self) -> None:
+        self._quit_asking()
+
+    async def action_quit(self) -> None:
+        self._quit_asking()
+
+    def _quit_asking(self) -> None:
+        """Quit (a review's judged answer is saved as its screen closes); while an exam is
+        running, ask first. Asked again while asking: quit."""
+        from quizapp.ui.screens.exam import ConfirmScreen, ExamScreen
+
+        running = next(
+            (s for s in self.screen_stack if isinstance(s, ExamScreen) and s.running), None
+        )
+        if running is None or isinstance(self.screen, ConfirmScreen):
+            self.exit()
+            return
+
+        def chosen(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                f"Quit during exam {running.session.id}? It is kept, and its clock keeps "
+                "running: resume it from the home screen (e).",
+                yes="y quit",
+                no="n back to the exam",
+            ),
+            chosen,
+        )
 
     def action_settings(self) -> None:
         """The settings screen, for the file the app was started with."""

@@ -508,3 +508,28 @@ def test_without_an_exam_date_easy_cards_go_far(open_store):
     store.sync_deck("d", cards("a"))
     store.answer(K("a"), Rating.easy)
     assert store.progress(K("a")).due - START >= timedelta(days=5)
+
+
+def test_counts_follow_tags_and_sources_and_leave_out_buried_and_suspended(tmp_path):
+    from quizapp.core.store import DeckCard
+
+    store = Store.open(
+        tmp_path / "p.sqlite3",
+        clock=FixedClock(datetime(2026, 11, 25, 10, tzinfo=UTC)),
+        settings=Settings(timezone="UTC"),
+    )
+    cards = [
+        DeckCard("a", "h1", [], ["dates", "source:notes"], True),
+        DeckCard("b", "h2", [], ["dates", "source:paper"], True),
+        DeckCard("c", "h3", [], ["people", "source:notes"], True),
+        DeckCard("d", "h4", [], ["people"], True),
+    ]
+    store.sync_deck("deck", cards)
+    assert store.counts(["deck"])["deck"].new == 4
+    assert store.counts(["deck"], tags=["dates"])["deck"].new == 2
+    assert store.counts(["deck"], sources=["notes"])["deck"].new == 2
+    assert store.counts(["deck"], tags=["dates"], sources=["notes"])["deck"].new == 1
+    store.bury([CardKey("deck", "a")])
+    store.suspend([CardKey("deck", "c")])
+    assert store.counts(["deck"])["deck"].new == 2
+    assert store.counts(["deck"], sources=["notes"])["deck"].new == 0

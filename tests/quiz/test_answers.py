@@ -40,7 +40,7 @@ def test_order_typed_against_the_shuffled_numbers():
 
 def test_grading_rule():
     assert allowed_ratings(False) == (Rating.again,)
-    assert allowed_ratings(True) == (Rating.hard, Rating.good, Rating.easy)
+    assert allowed_ratings(True) == tuple(Rating)  # a lucky guess may be graded Again
     assert allowed_ratings(None) == tuple(Rating)
     assert default_rating(False) is Rating.again
     assert default_rating(True) is Rating.good

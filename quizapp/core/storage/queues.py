@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from quizapp.core.storage.records import CardKey, Counts
 
+SOURCE_TAG = "source:"  # a card's documents are kept among its tags, as source:<document id>
+
 
 def _available(now_ms: int) -> str:
     """Cards the queues may show: in a deck, not a draft, not suspended, not buried now."""
@@ -38,24 +40,43 @@ def counts(
     deck_ids: list[str] | None,
     bounds: tuple[int, int, int],
     new_per_day: int,
+    *,
+    tags: Iterable[str] = (),
+    sources: Iterable[str] = (),
 ) -> dict[str, Counts]:
+    """Per deck, what the study queue would show now: new (within the day's limit), learning
+    due, reviews due today; suspended and buried cards left out. ``tags``: cards with any of
+    them; ``sources``: cards quoting any of these documents; both: cards matching each."""
     now, start, end = bounds
     where, args = "", []
     if deck_ids is not None:
         where = f"AND {_in(len(deck_ids))}"
-        args = deck_ids
+        args = list(deck_ids)
+    for filter_sql, filter_args in (
+        _tag_filter(tags),
+        _tag_filter([SOURCE_TAG + s for s in sources if s]),
+    ):
+        where += f" {filter_sql}"
+        args += filter_args
     rows = db.execute(
         f"""SELECT deck_id,
                SUM(state = 0),
                SUM(state IN (1, 3) AND due <= ?),
-               SUM(state = 2 AND due < ?),
-               SUM(introduced >= ?)
+               SUM(state = 2 AND due < ?)
            FROM card WHERE {_available(now)} {where} GROUP BY deck_id""",
-        (now, end, start, *args),
+        (now, end, *args),
     ).fetchall()
+    # The day's new-card limit is used up by any card of the deck, filtered or not.
+    introduced = dict(
+        db.execute(
+            "SELECT deck_id, COUNT(*) FROM card WHERE introduced >= ? GROUP BY deck_id", (start,)
+        ).fetchall()
+    )
     found = {
-        deck: Counts(min(new or 0, max(0, new_per_day - (intro or 0))), learning or 0, due or 0)
-        for deck, new, learning, due, intro in rows
+        deck: Counts(
+            min(new or 0, max(0, new_per_day - introduced.get(deck, 0))), learning or 0, due or 0
+        )
+        for deck, new, learning, due in rows
     }
     return {deck: found.get(deck, Counts(0, 0, 0)) for deck in (deck_ids or found)}
 

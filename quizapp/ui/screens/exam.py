@@ -273,6 +273,11 @@ class ExamScreen(Screen):
             )
         )
 
+    @property
+    def running(self) -> bool:
+        """The exam is open and its clock running: quitting asks first."""
+        return not self._over and not self.session.is_submitted
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self._over
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from quizapp.ui.text import interval, literal
@@ -21,6 +22,7 @@ ALL = "__all__"
 
 class HomeScreen(Screen):
     CSS_PATH = "home.tcss"
+    DUE_CHECK_SECONDS = 60.0  # the longest the counts go unrefreshed
     BINDINGS = [
         Binding("enter", "study", "Study", priority=True, id="study"),
         Binding(
@@ -49,6 +51,7 @@ class HomeScreen(Screen):
         """Decks already loaded (or failed to) are shown at once; else see show_collection."""
         super().__init__()
         self.collection: Collection | None = None
+        self._due_timer: Timer | None = None
         self._loaded = (collection, error) if collection is not None or error else None
 
     def compose(self) -> ComposeResult:
@@ -67,6 +70,8 @@ class HomeScreen(Screen):
         table = self.query_one("#decks", DataTable)
         table.add_columns("Deck", "New", "Learn", "Due", "Cards")
         table.focus()
+        for select in self.query(Select):
+            self.watch(select, "expanded", self._filter_list_toggled, init=False)
         if self._loaded is not None:
             self.show_collection(*self._loaded)
 
@@ -94,11 +99,19 @@ class HomeScreen(Screen):
             self.query_one("#problems", Static).update(literal("\n".join(lines), "yellow"))
         self._open_paper()
 
+    def _filters(self) -> tuple[str | None, str | None]:
+        """The tag and the source document chosen below the table (None: any)."""
+        tag = self.query_one("#tag", Select).value
+        source = self.query_one("#source", Select).value
+        return (tag if isinstance(tag, str) else None, source if isinstance(source, str) else None)
+
     def refresh_counts(self) -> None:
+        """The counts as the study queue stands now, for the filters chosen; refreshed again
+        when the next card falls due."""
         if self.collection is None:
             return
         table = self.query_one("#decks", DataTable)
-        summaries = self.collection.summaries()
+        summaries = self.collection.summaries(*self._filters())
         row = table.cursor_row
         table.clear()
         total = [0, 0, 0, 0]
@@ -129,15 +142,38 @@ class HomeScreen(Screen):
         if summaries:
             table.move_cursor(row=min(row, table.row_count - 1))
         due = total[0] + total[1] + total[2]
-        status = f"{len(summaries)} deck(s), {total[3]} cards; {due} to study now."
+        tag, source = self._filters()
+        chosen = " and ".join(
+            f"{name} {value}"
+            for name, value in (
+                ("tagged", tag),
+                ("quoting", source and self.collection.documents().get(source, source)),
+            )
+            if value
+        )
+        status = f"{len(summaries)} deck(s), {total[3]} cards; {due} to study now"
+        status += f" ({chosen})." if chosen else "."
+        store = self.collection.store
+        nxt = store.next_due(self.collection.deck_ids)
+        until_due = None if nxt is None else nxt - store.clock.now()
         if not due and summaries:
-            nxt = self.collection.store.next_due(self.collection.deck_ids)
-            if nxt is not None:
-                status += f" Next card due in {interval(nxt - self.collection.store.clock.now())}."
+            if until_due is not None and until_due.total_seconds() > 0:
+                status += f" Next card due in {interval(until_due)}."
             status += " Press p to practise ahead."
         if not summaries:
             status = self._no_decks()
         self.query_one("#status", Static).update(literal(status))
+        self._refresh_when_due(until_due)
+
+    def _refresh_when_due(self, until_due) -> None:
+        """Count again once the next card falls due (a learning step ending while the deck
+        list is open), and at least every DUE_CHECK_SECONDS (the study day turning)."""
+        if self._due_timer is not None:
+            self._due_timer.stop()
+        wait = self.DUE_CHECK_SECONDS
+        if until_due is not None and until_due.total_seconds() > 0:
+            wait = min(wait, until_due.total_seconds() + 0.5)
+        self._due_timer = self.set_timer(wait, self.refresh_counts)
 
     def _no_decks(self) -> str:
         from quizapp.deck.paths import user_decks_dir
@@ -388,8 +424,13 @@ class HomeScreen(Screen):
         self.app.push_screen(PastExamsScreen(self.collection))
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        # A filter chosen: back to the deck list, where Enter studies with it.
-        self.query_one("#decks", DataTable).focus()
+        self.refresh_counts()  # the counts follow the filters
+
+    def _filter_list_toggled(self, expanded: bool) -> None:
+        # A filter's list closed (an option picked, the same one again, or Esc): back to the
+        # deck list, where Enter studies with the filter, once the list has given focus back.
+        if not expanded:
+            self.call_after_refresh(self.query_one("#decks", DataTable).focus)
 
     def _in_filter(self) -> bool:
         focused = self.focused

@@ -41,7 +41,7 @@ class PastExamsScreen(Screen):
     CSS_PATH = "results.tcss"
     BINDINGS = [
         Binding("enter", "open", "Show result", priority=True),
-        Binding("escape,q", "close", "Back"),
+        Binding("escape", "close", "Back"),
     ]
 
     def __init__(self, collection: Collection) -> None:

@@ -140,7 +140,7 @@ def mistake_text(answer: MarkedAnswer) -> Text:
 class ResultScreen(Screen):
     CSS_PATH = "results.tcss"
     BINDINGS = [
-        Binding("escape,q", "close", "Back", id="result-back"),
+        Binding("escape", "close", "Back", id="result-back"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="result-down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="result-up"),
         Binding("space,pagedown", "page(1)", "Page down", id="result-page-down"),

@@ -6,8 +6,10 @@ How an answer becomes a grade (`quizapp.quiz.answers`, also in the `?` list):
 basic and cloze cards are graded by the learner, 1-4, once the answer is
 shown. Cards answered by choosing or typing (multiple choice, true/false,
 year, ordering, statements, match) are checked: a wrong answer is graded
-Again, with no other choice; a right one is Good on Enter, or Hard (2) or
-Easy (4) if the learner says so, as in Anki.
+Again, with no other choice; a right one is Good on Enter, or Again (1), Hard
+(2) or Easy (4) if the learner says so, as in Anki. Once the app has judged an
+answer it is saved however the screen is left (Esc, quitting, the app closing):
+Again when wrong, Good when right.
 """
 
 from __future__ import annotations
@@ -292,22 +294,42 @@ class ReviewScreen(Screen):
         return text
 
     def action_grade(self, rating: int) -> None:
-        from quizapp.core.store import Mode, Rating
+        from quizapp.core.store import Rating
         from quizapp.quiz.answers import allowed_ratings
 
         if self.phase != "answered" or Rating(rating) not in allowed_ratings(self.correct):
             return
-        duration = int((self._now() - self.card_started) * 1000)
-        mode = Mode.practice if self.practice is not None else Mode.review
-        # Committed before anything else happens: nothing is lost if the app dies now.
-        result = self.collection.store.answer(
-            self.key, Rating(rating), mode=mode, duration_ms=duration, answer=self.given
-        )
-        self.tally.ratings.append(rating)
+        result = self._commit(rating)
         if result.leech:
             self._tell_leech()
             return
         self.show_next()
+
+    def _commit(self, rating: int):
+        """Save the grade of the card on screen, before anything else happens: nothing is lost
+        if the app dies now. The card then counts as graded."""
+        from quizapp.core.store import Mode, Rating
+
+        duration = int((self._now() - self.card_started) * 1000)
+        mode = Mode.practice if self.practice is not None else Mode.review
+        result = self.collection.store.answer(
+            self.key, Rating(rating), mode=mode, duration_ms=duration, answer=self.given
+        )
+        self.tally.ratings.append(rating)
+        self.phase = "graded"
+        return result
+
+    def keep_judged_answer(self) -> None:
+        """An answer the app has judged and no grade key followed: saved as its suggested grade
+        (Again when wrong, Good when right), so leaving never dodges an Again."""
+        if self.phase == "answered" and self.correct is not None:
+            from quizapp.quiz.answers import default_rating
+
+            self._commit(int(default_rating(self.correct)))
+
+    def on_unmount(self) -> None:
+        # The screen going by any way (quitting, the terminal closed, dismissed by the app).
+        self.keep_judged_answer()
 
     def _tell_leech(self) -> None:
         """The card just became a leech (and is suspended): say why, with its passage."""
@@ -327,13 +349,18 @@ class ReviewScreen(Screen):
         self.app.push_screen(LeechNotice(card.prompt, lapses, passage, citation, items), after)
 
     def action_undo(self) -> None:
+        self.keep_judged_answer()  # then taken back, as any answer
         key = self.collection.store.undo()
         if key is None:
             self.notify("Nothing to undo.", timeout=2)
             return
         if self.tally.ratings:
             self.tally.ratings.pop()
-        if self.practice is not None and self.key is not None and self.phase != "done":
+        if (
+            self.practice is not None
+            and self.key not in {None, key}  # the card on screen comes back later
+            and self.phase != "done"
+        ):
             self.practice.insert(0, self.key)
         self.notify("Answer taken back.", timeout=2)
         self.show_card(key)
@@ -358,6 +385,7 @@ class ReviewScreen(Screen):
         )
 
     def action_leave(self) -> None:
+        self.keep_judged_answer()
         if self.tally.answered:
             self.finish()
         else:
@@ -396,7 +424,12 @@ class ReviewScreen(Screen):
     def action_browse(self) -> None:
         from quizapp.ui.screens.browser import BrowserScreen
 
+        self.keep_judged_answer()
+
         def back(_result: object) -> None:
+            if self.phase == "graded":
+                self.show_next()
+                return
             # The card may have been suspended, buried, reset or edited in the browser.
             if self.phase not in {"asking", "answered"} or self.key is None:
                 return
@@ -412,12 +445,14 @@ class ReviewScreen(Screen):
     # -- marks: bury, suspend, flag, report --------------------------------------------
 
     def action_bury(self) -> None:
+        self.keep_judged_answer()
         until = self.collection.store.bury([self.key])
         when = until.astimezone().strftime("%a %H:%M")
         self.notify(f"Buried until the next study day ({when}).", timeout=3)
         self.show_next()
 
     def action_suspend(self) -> None:
+        self.keep_judged_answer()
         self.collection.store.suspend([self.key])
         self.notify("Suspended: unsuspend it in the card browser (B).", timeout=4)
         self.show_next()
@@ -469,6 +504,9 @@ class ReviewScreen(Screen):
         """Open the deck at this card's line in $EDITOR, then show the card as edited."""
         from quizapp.ui.editor import edit_card
 
+        if self.phase == "answered" and self.correct is not None:
+            self.keep_judged_answer()  # judged before the edit: saved, and the next card follows
+            then_next = True
         edited = edit_card(self.app, self.collection, self.key)
         gone = edited and self.collection.deck(self.key.deck_id).card(self.key.card_id) is None
         if then_next or gone:

@@ -46,7 +46,7 @@ class StatsScreen(Screen):
 
     CSS_PATH = "stats.tcss"
     BINDINGS = [
-        Binding("escape,q", "close", "Back to decks"),
+        Binding("escape", "close", "Back to decks"),
         Binding("o", "optimize", "Fit my FSRS parameters"),
     ]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from textual import events
 from textual.widgets import Input
 
 PLACEHOLDERS = {
@@ -44,3 +45,9 @@ class TypedAnswer(Input):
         if not super().check_consume_key(key, character):
             return False
         return self.restrict is None or re.fullmatch(self.restrict, character or "") is not None
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A key the box does not take (`e` edit, `B` browse) goes on to the screen's bindings
+        # instead of being dropped by the box.
+        if event.is_printable and not self.check_consume_key(event.key, event.character):
+            event.prevent_default()
