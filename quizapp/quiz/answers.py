@@ -2,8 +2,9 @@
 
 The rule (shown in the app's help): an objective answer that is wrong is
 graded Again, with no choice; a right one is graded Good unless the learner
-presses 1 (Again: a guess), 2 (Hard) or 4 (Easy) instead, as Anki allows. Cards the learner judges alone
-(basic, cloze) are graded 1-4 after the answer is shown.
+presses 1 (Again: a guess), 2 (Hard) or 4 (Easy) instead, as Anki allows.
+Cards the learner judges alone (basic, cloze) are graded 1-4 after the answer
+is shown.
 """
 
 from __future__ import annotations
