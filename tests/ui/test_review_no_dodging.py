@@ -39,7 +39,7 @@ async def test_esc_after_a_wrong_year_saves_again_and_the_summary_counts_it_wron
         assert screen.correct is False
         await pilot.press("escape")
         summary = await until_summary(pilot)
-        assert "Answers:          5" in summary.text()
+        assert "Answers:           5 on 5 cards" in summary.text()
         assert "Right (not Again): 4" in summary.text()
     assert ratings(db)[-1] == ("year-recognition", 1)
 
@@ -98,3 +98,29 @@ async def test_edit_works_before_a_typed_answer(db, kind, tmp_path, monkeypatch)
         await reach(pilot, kind)
         await pilot.press("e")
         await until(pilot, called.exists, "the editor running")
+
+
+async def test_review_shows_new_learning_and_review_left_and_answers_on_cards(db):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter")
+        screen = await until_review(pilot)
+        left = lambda: str(screen.query_one("#left").render())  # noqa: E731
+        assert left() == "8 new · 0 learning · 0 to review"
+        await pilot.press("space", "1")  # forgotten: a learning card, due in a minute
+        await until(pilot, lambda: left() == "7 new · 0 learning · 0 to review", "the counts")
+        app.clock.advance(minutes=2)
+        await answer_current(pilot, right=True)
+        await pilot.press("enter" if screen.card.kind != "basic" else "3")
+        await until(pilot, lambda: left() == "6 new · 1 learning · 0 to review", "learning")
+        assert screen.card.id == "basic-name"  # the learning card, due first
+        await answer_current(pilot, right=True)
+        await pilot.press("3", "escape")
+        summary = await until_summary(pilot)
+        assert "Answers:           3 on 2 cards" in summary.text()
+
+
+async def until_review(pilot) -> ReviewScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), "the review")
+    return pilot.app.screen

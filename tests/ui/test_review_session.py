@@ -49,7 +49,7 @@ async def test_every_kind_reviewed_and_recorded(db):
         assert app.screen.card.id in {"year-recognition", "match-visits"}
         await pilot.press("escape")
         assert isinstance(app.screen, SummaryScreen)
-        assert "Cards answered:  8" in app.screen.text()
+        assert "Answers:           8 on 8 cards" in app.screen.text()
         assert "Right (not Again): 6  (75%)" in app.screen.text()
     assert sorted(seen) == sorted(
         ["basic", "cloze", "mcq", "true_false", "year", "ordering", "statements", "match"]

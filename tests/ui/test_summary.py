@@ -13,8 +13,8 @@ async def test_leaving_early_says_how_many_are_left(db):
         await pilot.press("enter", "space", "3", "space", "1", "escape")
         assert isinstance(app.screen, SummaryScreen)
         text = app.screen.text()
-        assert "Cards answered:  2" in text
-        assert "Left to study:   6 now (Enter on the deck list)" in text  # the six new cards
+        assert "Answers:           2 on 2 cards" in text
+        assert "Left to study:     6 now (Enter on the deck list)" in text  # the six new cards
 
 
 async def test_finishing_says_when_the_next_card_is_due(db, tmp_path):
@@ -39,5 +39,5 @@ async def test_finishing_says_when_the_next_card_is_due(db, tmp_path):
         assert isinstance(app.screen, SummaryScreen)
         text = app.screen.text()
         assert "Right (not Again): 1  (100%)" in text
-        assert "Next card due:   in 8d" in text
+        assert "Next card due:     in 8d" in text
         assert "Until then, p on the deck list practises ahead." in text

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from quizapp.ui.text import literal
 from quizapp.ui.widgets.card_view import CardView
@@ -42,10 +42,24 @@ TYPED_KINDS = {"year", "ordering"}
 class SessionTally:
     started: float
     ratings: list[int] = field(default_factory=list)
+    keys: list[CardKey] = field(default_factory=list)  # the card of each answer
 
     @property
     def answered(self) -> int:
         return len(self.ratings)
+
+    @property
+    def cards(self) -> int:
+        return len(set(self.keys))
+
+    def add(self, key: CardKey, rating: int) -> None:
+        self.ratings.append(rating)
+        self.keys.append(key)
+
+    def take_back(self) -> None:
+        if self.ratings:
+            self.ratings.pop()
+            self.keys.pop()
 
     @property
     def correct(self) -> int:
@@ -117,7 +131,7 @@ class ReviewScreen(Screen):
         yield Header(show_clock=False)
         with Vertical(id="review"):
             yield Static("", id="where", classes="muted")
-            yield ProgressBar(id="progress", show_eta=False)
+            yield Static("", id="left")
             yield CardView(id="card")
             yield GradeBar(id="grades")
         yield Footer()
@@ -158,11 +172,7 @@ class ReviewScreen(Screen):
         self.card_started = self._now()
         card = self.card
         self._refresh_where()
-        done = self.tally.answered
-        bar = self.query_one("#progress", ProgressBar)
-        bar.update(
-            total=done + self._remaining() + (1 if self.practice is not None else 0), progress=done
-        )
+        self._refresh_left()
 
         view = self.query_one(CardView)
         view.ask(self._ask(card))
@@ -315,7 +325,7 @@ class ReviewScreen(Screen):
         result = self.collection.store.answer(
             self.key, Rating(rating), mode=mode, duration_ms=duration, answer=self.given
         )
-        self.tally.ratings.append(rating)
+        self.tally.add(self.key, rating)
         self.phase = "graded"
         return result
 
@@ -354,8 +364,7 @@ class ReviewScreen(Screen):
         if key is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        if self.tally.ratings:
-            self.tally.ratings.pop()
+        self.tally.take_back()
         if (
             self.practice is not None
             and self.key not in {None, key}  # the card on screen comes back later
@@ -377,6 +386,7 @@ class ReviewScreen(Screen):
             SummaryScreen(
                 answered=self.tally.answered,
                 correct=self.tally.correct,
+                cards=self.tally.cards,
                 seconds=self._now() - self.tally.started,
                 next_due=None if nxt is None else nxt - store.clock.now(),
                 practice=self.practice is not None,
@@ -485,6 +495,28 @@ class ReviewScreen(Screen):
                 self.notify("Noted: `quizapp check` lists it for the deck's author.", timeout=3)
 
         self.app.push_screen(ReportCard(), noted)
+
+    def _refresh_left(self) -> None:
+        """What is left to study, as Anki shows it: new, learning and review cards due now (a
+        learning card counts until its last step); in practice, the cards still to come."""
+        left = self.query_one("#left", Static)
+        if self.practice is not None:
+            left.update(Text(f"{len(self.practice) + 1} left to practise", style="dim"))
+            return
+        counts = self.collection.store.counts(self.deck_ids, tags=self.tags or ())
+        new = sum(c.new for c in counts.values())
+        learning = sum(c.learning for c in counts.values())
+        review = sum(c.due for c in counts.values())
+        left.update(
+            Text.assemble(
+                (str(new), "bold blue"),
+                " new · ",
+                (str(learning), "bold red"),
+                " learning · ",
+                (str(review), "bold green"),
+                " to review",
+            )
+        )
 
     def _refresh_where(self) -> None:
         """The line above the card: session, kind, state, and any flag."""

@@ -22,6 +22,7 @@ class SummaryScreen(Screen):
         *,
         answered: int,
         correct: int,
+        cards: int | None = None,
         seconds: float,
         next_due: timedelta | None,
         practice: bool = False,
@@ -29,6 +30,7 @@ class SummaryScreen(Screen):
     ) -> None:
         super().__init__()
         self.answered = answered
+        self.cards = answered if cards is None else cards  # a card may be answered many times
         self.correct = correct
         self.seconds = seconds
         self.next_due = next_due
@@ -47,20 +49,23 @@ class SummaryScreen(Screen):
     def text(self) -> str:
         accuracy = f"{100 * self.correct / self.answered:.0f}%" if self.answered else "-"
         minutes, seconds = divmod(int(self.seconds), 60)
-        lines = [
-            f"Cards answered:  {self.answered}",
-            f"Right (not Again): {self.correct}  ({accuracy})",
-            f"Time spent:      {minutes}m {seconds:02d}s",
+        cards = f"{self.cards} card" + ("" if self.cards == 1 else "s")
+        rows = [
+            ("Answers:", f"{self.answered} on {cards}"),
+            ("Right (not Again):", f"{self.correct}  ({accuracy})"),
+            ("Time spent:", f"{minutes}m {seconds:02d}s"),
         ]
         if self.remaining:
             verb = "practise" if self.practice else "study"
-            lines.append(f"Left to {verb}:   {self.remaining} now (Enter on the deck list)")
+            rows.append((f"Left to {verb}:", f"{self.remaining} now (Enter on the deck list)"))
         elif self.next_due is None:
-            lines.append("Next card due:   nothing scheduled yet")
+            rows.append(("Next card due:", "nothing scheduled yet"))
         elif self.next_due <= timedelta(0):
-            lines.append("Next card due:   now")
+            rows.append(("Next card due:", "now"))
         else:
-            lines.append(f"Next card due:   in {interval(self.next_due)}")
+            rows.append(("Next card due:", f"in {interval(self.next_due)}"))
+        lines = [f"{name:<19}{value}" for name, value in rows]
+        if self.next_due is not None and self.next_due > timedelta(0) and not self.remaining:
             if not self.practice:
                 lines.append("Until then, p on the deck list practises ahead.")
         if self.practice:
