@@ -65,9 +65,9 @@ class SummaryScreen(Screen):
         else:
             rows.append(("Next card due:", f"in {interval(self.next_due)}"))
         lines = [f"{name:<19}{value}" for name, value in rows]
-        if self.next_due is not None and self.next_due > timedelta(0) and not self.remaining:
-            if not self.practice:
-                lines.append("Until then, p on the deck list practises ahead.")
+        waiting = self.next_due is not None and self.next_due > timedelta(0) and not self.remaining
+        if waiting and not self.practice:
+            lines.append("Until then, p on the deck list practises ahead.")
         if self.practice:
             lines.append("Practice answers do not change the schedule.")
         return "\n".join(lines)
