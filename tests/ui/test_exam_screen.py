@@ -6,7 +6,7 @@ import sqlite3
 from fractions import Fraction
 
 from quizapp.quiz.marking import format_marks
-from quizapp.ui.screens.exam import ConfirmScreen, ExamScreen
+from quizapp.ui.screens.exam import ConfirmScreen, ExamScreen, ExamStartScreen
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.past_exams import PastExamsScreen
 from quizapp.ui.screens.quiz_screen import QuizScreen
@@ -48,6 +48,8 @@ async def test_a_whole_exam_through_the_screens_is_stored_and_shown_again(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
+        await wait_for_screen(pilot, ExamStartScreen)
+        await pilot.press("enter")
         screen = await wait_for_screen(pilot, ExamScreen)
         session = screen.session
         qs = session.questions
@@ -173,6 +175,8 @@ async def test_time_running_out_submits_the_exam_as_it_stood(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
+        await wait_for_screen(pilot, ExamStartScreen)
+        await pilot.press("enter")
         screen = await wait_for_screen(pilot, ExamScreen)
         session = screen.session
         qs = session.questions
@@ -199,6 +203,8 @@ async def test_an_unfinished_exam_is_offered_at_start_and_resumed(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
+        await wait_for_screen(pilot, ExamStartScreen)
+        await pilot.press("enter")
         screen = await wait_for_screen(pilot, ExamScreen)
         exam_id, first = screen.session.id, screen.session.questions[0]
         await pilot.press(right(first), "m", "escape")
@@ -247,6 +253,8 @@ async def test_a_click_on_the_palette_goes_to_that_question(db):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
+        await wait_for_screen(pilot, ExamStartScreen)
+        await pilot.press("enter")
         screen = await wait_for_screen(pilot, ExamScreen)
         cells = sorted(screen.query(".cell"), key=lambda c: c.position)
         await pilot.click(cells[3])

@@ -14,6 +14,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
@@ -23,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from quizapp.ui.widgets.card_view import CardView
+from quizapp.ui.widgets.choices import answer_keys, verdict_option
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
@@ -73,6 +75,8 @@ class ExamScreen(Screen):
         Binding("b", "answer(1)", "Answer b", show=False, id="exam-answer-b"),
         Binding("c", "answer(2)", "Answer c", show=False, id="exam-answer-c"),
         Binding("d", "answer(3)", "Answer d", show=False, id="exam-answer-d"),
+        Binding("t", "verdict(True)", "True", show=False, id="exam-true"),
+        Binding("f", "verdict(False)", "False", show=False, id="exam-false"),
         Binding("x", "clear", "Clear", id="exam-clear"),
         Binding("m", "mark", "Mark", id="exam-mark"),
         Binding("p,left", "previous", "Prev", id="exam-previous"),
@@ -93,6 +97,7 @@ class ExamScreen(Screen):
         self.collection = collection
         self._over = False
         self._timer: Timer | None = None
+        self._typed_number = ""  # digits of a question to go to, as typed
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -125,10 +130,7 @@ class ExamScreen(Screen):
         session = self.session
         question = session.current
         slot = session.slots[session.position]
-        total = len(session.questions)
-        self.query_one("#where", Static).update(
-            Text(f"Question {session.position + 1} of {total}", style="bold")
-        )
+        self._paint_where()
         view = self.query_one(CardView)
         view.ask(question.prompt, from_top=False)  # moving to another question scrolls home
         view.choices.show_sheet(question.labels, question.options, slot.chosen)
@@ -137,10 +139,58 @@ class ExamScreen(Screen):
         )
         if slot.marked_for_review:
             standing += " · marked for review"
-        standing += "  (a-d answer, x clear, m mark)"
+        standing += f"  ({answer_keys(question.labels, question.kind)} answer, x clear, m mark)"
         view.show_standing(standing)
         self._paint_palette()
         self._paint_countdown()
+
+    def _paint_where(self) -> None:
+        session = self.session
+        where = Text(f"Question {session.position + 1} of {len(session.questions)}", style="bold")
+        if self._typed_number:
+            where.append(f"  go to {self._typed_number}_ (Enter)", style="yellow")
+        else:
+            where.append("  (type a number to go to it)", style="dim")
+        self.query_one("#where", Static).update(where)
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits name a question to go to (Enter goes; at once when no longer number is
+        possible); Backspace takes a digit back, Esc forgets them."""
+        if self._over:
+            return
+        total = len(self.session.questions)
+        typed = self._typed_number
+        if event.character is not None and event.character.isdigit():
+            fits = [
+                number
+                for number in ((typed + event.character).lstrip("0"), event.character)
+                if number.lstrip("0") and int(number) <= total
+            ]
+            if not fits:  # no such question
+                self.app.bell()
+                event.stop()
+                return
+            typed = fits[0]  # else a new number starts
+        elif typed and event.key == "backspace":
+            typed = typed[:-1]
+        elif typed and event.key == "escape":
+            typed = ""
+        elif typed and event.key == "enter":
+            self._typed_number = ""
+            self.action_go(int(typed) - 1)
+            event.stop()
+            event.prevent_default()
+            return
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        if typed and int(typed) * 10 > total:  # no longer number is possible: go now
+            self._typed_number = ""
+            self.action_go(int(typed) - 1)
+            return
+        self._typed_number = typed
+        self._paint_where()
 
     def _paint_palette(self) -> None:
         slots = self.session.slots
@@ -195,6 +245,13 @@ class ExamScreen(Screen):
         if option >= len(self.session.current.options):
             return
         self._act(lambda: self.session.answer(option))
+
+    def action_verdict(self, verdict: bool) -> None:
+        question = self.session.current
+        if question.kind == "true_false":
+            option = verdict_option(question.options, verdict)
+            if option is not None:
+                self.action_answer(option)
 
     def action_clear(self) -> None:
         self._act(self.session.clear)
@@ -319,3 +376,66 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ExamStartScreen(ModalScreen[int | None]):
+    """Before a timed exam: what it will be (questions, time, the cards it draws from,
+    marking); + and - change the number of questions; Enter starts, Esc goes back."""
+
+    CSS_PATH = "exam.tcss"
+    BINDINGS = [
+        Binding("enter,y", "start", "Start", id="exam-start"),
+        Binding("plus,equals_sign,right", "count(10)", "10 more", id="exam-more"),
+        Binding("minus,left", "count(-10)", "10 fewer", id="exam-fewer"),
+        Binding("escape,n", "cancel", "Back", id="exam-start-back"),
+    ]
+
+    def __init__(self, count: int, drawn_from: str, marking, minutes_per_question: float) -> None:
+        super().__init__()
+        self.count = count
+        self.drawn_from = drawn_from
+        self.marking = marking
+        self.minutes_per_question = minutes_per_question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Static("", id="exam-plan")
+            yield Static(
+                "Enter start · + / - 10 questions more or fewer · Esc back",
+                classes="muted",
+                markup=False,
+            )
+
+    def on_mount(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        from quizapp.quiz.marking import format_marks
+
+        m = self.marking
+        minutes = self.count * self.minutes_per_question
+        plan = Text("Timed exam\n", style="bold")
+        for name, value in (
+            ("Questions", f"{self.count} (fewer if the cards chosen have fewer)"),
+            ("Time", f"{minutes:g} minutes; the clock runs from Enter, even if you leave"),
+            ("Cards", self.drawn_from),
+            (
+                "Marking",
+                f"+{format_marks(m.right)} right, {format_marks(m.wrong)} wrong, "
+                f"{format_marks(m.skipped)} skipped",
+            ),
+        ):
+            plan.append(f"{name:<10}", style="bold")
+            plan.append_text(Text(value + "\n"))
+        plan.append("A question missed becomes due for review now.", style="dim")
+        self.query_one("#exam-plan", Static).update(plan)
+
+    def action_count(self, change: int) -> None:
+        self.count = max(10, min(200, self.count + change))
+        self._paint()
+
+    def action_start(self) -> None:
+        self.dismiss(self.count)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

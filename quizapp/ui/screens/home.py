@@ -333,7 +333,7 @@ class HomeScreen(Screen):
             sources=(source,) if isinstance(source, str) else (),
         )
 
-    def _start_paper(self, kind: str) -> None:
+    def _start_paper(self, kind: str, count: int | None = None, marking=None) -> None:
         selection = self._paper_selection()
         if selection is None:
             self.notify("The decks are still loading.", timeout=3)
@@ -349,13 +349,14 @@ class HomeScreen(Screen):
                 from quizapp.quiz.exam import new_exam
                 from quizapp.ui.screens.exam import ExamScreen
 
+                count = count or DEFAULT_COUNT
                 session, _ = new_exam(
                     collection.store,
                     collection.decks,
-                    marking=self._exam_marking(),
-                    count=DEFAULT_COUNT,
+                    marking=marking or self._exam_marking(),
+                    count=count,
                     seed=seed,
-                    time_limit=default_time_limit(DEFAULT_COUNT),
+                    time_limit=default_time_limit(count),
                     selection=selection,
                     title=selection.describe(),
                 )
@@ -399,7 +400,33 @@ class HomeScreen(Screen):
             return UPSC
 
     def action_exam(self) -> None:
-        self._start_paper("exam")
+        """The exam's plan first (questions, time, the cards drawn from, marking): Enter
+        starts it, so neither the clock nor the home screen's filters start unseen."""
+        selection = self._paper_selection()
+        if selection is None:
+            self.notify("The decks are still loading.", timeout=3)
+            return
+        from quizapp.quiz.defaults import DEFAULT_COUNT, MINUTES_PER_QUESTION
+        from quizapp.ui.screens.exam import ExamStartScreen
+
+        decks = self.collection.deck_ids if not selection.decks else selection.decks
+        titles = [self.collection.deck(d).deck.title for d in decks]
+        drawn = "all decks" if not selection.decks else ", ".join(titles)
+        tag, source = self._filters()
+        if tag:
+            drawn += f", tagged {tag}"
+        if source:
+            drawn += f", quoting {self.collection.documents().get(source, source)}"
+
+        marking = self._exam_marking()
+
+        def chosen(count: int | None) -> None:
+            if count:
+                self._start_paper("exam", count, marking)
+
+        self.app.push_screen(
+            ExamStartScreen(DEFAULT_COUNT, drawn, marking, MINUTES_PER_QUESTION), chosen
+        )
 
     def action_quiz(self) -> None:
         self._start_paper("quiz")

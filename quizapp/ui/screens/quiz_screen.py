@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from quizapp.ui.text import literal
 from quizapp.ui.widgets.card_view import CardView
+from quizapp.ui.widgets.choices import answer_keys, verdict_option
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
@@ -31,6 +32,8 @@ class QuizScreen(Screen):
         Binding("b", "answer(1)", "Answer b", show=False, id="quiz-answer-b"),
         Binding("c", "answer(2)", "Answer c", show=False, id="quiz-answer-c"),
         Binding("d", "answer(3)", "Answer d", show=False, id="quiz-answer-d"),
+        Binding("t", "verdict(True)", "True", show=False, id="quiz-true"),
+        Binding("f", "verdict(False)", "False", show=False, id="quiz-false"),
         Binding("s", "skip", "Skip", id="quiz-skip"),
         Binding("enter,n,space", "next", "Next", id="quiz-next"),
         Binding("escape", "leave", "Stop", id="quiz-stop"),
@@ -64,7 +67,10 @@ class QuizScreen(Screen):
             return
         self.feedback = None
         total = len(self.session.questions)
-        where = f"Question {self.session.position + 1} of {total} · {self.right} right so far"
+        where = (
+            f"Question {self.session.position + 1} of {total} · {self.right} right so far · "
+            f"{answer_keys(question.labels, question.kind)} to answer"
+        )
         self.query_one("#where", Static).update(where)
         self.query_one("#progress", ProgressBar).update(total=total, progress=self.session.position)
         view = self.query_one(CardView)
@@ -106,6 +112,13 @@ class QuizScreen(Screen):
         self.refresh_bindings()
         self.call_after_refresh(view.bring_answer_into_view)
 
+    def action_verdict(self, verdict: bool) -> None:
+        question = self.session.current
+        if question is not None and question.kind == "true_false":
+            option = verdict_option(question.options, verdict)
+            if option is not None:
+                self.action_answer(option)
+
     def action_skip(self) -> None:
         if self.feedback is not None or self.session.current is None:
             return
@@ -139,6 +152,9 @@ class QuizScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "answer" or action == "skip":
             return self.feedback is None and self.session.current is not None
+        if action == "verdict":
+            current = self.session.current
+            return self.feedback is None and current is not None and current.kind == "true_false"
         if action == "next":
             return self.feedback is not None
         return True

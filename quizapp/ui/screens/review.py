@@ -176,7 +176,8 @@ class ReviewScreen(Screen):
 
         view = self.query_one(CardView)
         view.ask(self._ask(card))
-        self.query_one("#grades", GradeBar).show_hint(card.kind)
+        labels = self.question.labels if self.question is not None else ()
+        self.query_one("#grades", GradeBar).show_hint(card.kind, labels)
         if view.typed.ask(card.kind):
             view.typed.focus()
         else:

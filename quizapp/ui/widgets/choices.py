@@ -13,6 +13,22 @@ from textual.widgets import Static
 from quizapp.ui.text import literal
 
 
+def answer_keys(labels: Sequence[str], kind: str = "") -> str:
+    """The keys that answer a question, as a hint names them: "t or f" for true/false
+    (a and b work too), else its option letters ("a or b", "a-c", "a-d")."""
+    if kind == "true_false":
+        return "t or f"
+    if len(labels) <= 2:
+        return " or ".join(labels)
+    return f"{labels[0]}-{labels[-1]}"
+
+
+def verdict_option(options: Sequence[str], verdict: bool) -> int | None:
+    """The option a t or f key chooses on a true/false question (None on any other)."""
+    wanted = "True" if verdict else "False"
+    return options.index(wanted) if wanted in options else None
+
+
 class Choices(Static):
     DEFAULT_CSS = """
     Choices {

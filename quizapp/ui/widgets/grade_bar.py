@@ -3,21 +3,17 @@ interval each would give (as Anki shows them: "10m", "2d")."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import timedelta
 
 from rich.text import Text
 from textual.widgets import Static
 
 from quizapp.ui.text import interval
+from quizapp.ui.widgets.choices import answer_keys
 
 GRADE_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 HINTS = {
-    "mcq": "Press a-d to answer.",
-    "statements": "Press a-d to answer.",
-    "match": "Press a-d to answer.",
-    "assertion_reason": "Press a-d to answer.",
-    "true_false": "Press t or f to answer.",
     "year": "Type your answer and press Enter.",
     "ordering": "Type your answer and press Enter.",
 }
@@ -32,9 +28,14 @@ class GradeBar(Static):
     }
     """
 
-    def show_hint(self, kind: str) -> None:
-        """Before the answer: what to press for a card of this kind."""
-        self.update(Text(HINTS.get(kind, "Press Space or Enter to show the answer."), style="dim"))
+    def show_hint(self, kind: str, labels: Sequence[str] = ()) -> None:
+        """Before the answer: what to press for a card of this kind (``labels``: the options
+        shown, for a card answered by choosing), naming only keys that work."""
+        if labels:
+            hint = f"Press {answer_keys(labels, kind)} to answer."
+        else:
+            hint = HINTS.get(kind, "Press Space or Enter to show the answer.")
+        self.update(Text(hint, style="dim"))
 
     def show_grades(
         self,
