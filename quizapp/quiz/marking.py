@@ -149,6 +149,7 @@ class Result:
     by_tag: dict[str, Tally] = field(default_factory=dict)
     by_source: dict[str, Tally] = field(default_factory=dict)
     timed_out: bool = False
+    elapsed: dt.timedelta | None = None  # from dealing to submission, when the paper says
 
     @property
     def marks(self) -> Fraction:
@@ -180,6 +181,10 @@ class Result:
 
     @property
     def time_spent(self) -> dt.timedelta:
+        """The time the paper took: from when it was dealt to its submission (the clock runs
+        from the deal, as in the exam hall), else the time spent on its questions."""
+        if self.elapsed is not None:
+            return self.elapsed
         return sum((a.time_spent for a in self.answers), dt.timedelta(0))
 
     def to_dict(self) -> dict[str, Any]:
@@ -226,6 +231,7 @@ def score(
     *,
     deadline: dt.datetime | None = None,
     timed_out: bool = False,
+    elapsed: dt.timedelta | None = None,
 ) -> Result:
     """Mark every question; answers timestamped after ``deadline`` count as skipped."""
     marked: list[MarkedAnswer] = []
@@ -261,6 +267,7 @@ def score(
         by_tag=_grouped(marked, marking, lambda a: a.question.tags),
         by_source=_grouped(marked, marking, lambda a: [a.question.source_document or NO_SOURCE]),
         timed_out=timed_out,
+        elapsed=elapsed,
     )
 
 

@@ -249,11 +249,21 @@ def set_review_id(store: Store, paper_id: int, position: int, review_id: int) ->
 def paper_result(paper: Paper, slots: Sequence[Slot]) -> Result:
     """Mark a paper from what stands on it (answers after its deadline do not count)."""
     given = [GivenAnswer(s.question, s.chosen, s.answered_at, s.time_spent) for s in slots]
+    elapsed = None
+    if paper.submitted_at is not None:
+        # From the deal to the submission, never beyond the time allowed.
+        end = (
+            paper.submitted_at
+            if paper.deadline is None
+            else min(paper.submitted_at, paper.deadline)
+        )
+        elapsed = max(dt.timedelta(0), end - paper.started_at)
     return score(
         given,
         paper.marking,
         deadline=paper.deadline,
         timed_out=paper.submitted_by is SubmittedBy.time_out,
+        elapsed=elapsed,
     )
 
 

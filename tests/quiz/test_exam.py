@@ -393,3 +393,14 @@ def test_suspended_cards_are_never_asked(store, sample):
     assert sorted(q.card_id for q in exam.questions) == kept
     quiz, _ = new_quiz(store, sample, count=100, seed=5)
     assert sorted(q.card_id for q in quiz.questions) == kept
+
+
+def test_a_papers_time_runs_from_when_it_was_dealt(conn, store, clock, sample):
+    from quizapp.quiz.scripted import take_exam
+
+    exam = start(conn, store, clock, sample, minutes=30)
+    clock.advance(minutes=7)  # the answers come in long after the deal, all at once
+    exam = ExamSession.resume(store, exam.id, clock=clock)  # as `exam --json --submit` does
+    result = take_exam(exam, {0: exam.questions[0].correct})
+    assert result.to_dict()["seconds"] == 420
+    assert exam_result(store, exam.id).time_spent == dt.timedelta(minutes=7)

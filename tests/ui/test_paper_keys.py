@@ -95,3 +95,28 @@ async def test_t_and_f_answer_a_true_false_question_in_a_quiz(db):
         await pilot.press("t" if question.correct_option == "True" else "f")
         await until(pilot, lambda: screen.feedback is not None, "the verdict")
         assert screen.feedback.correct
+
+
+async def test_the_result_puts_mistakes_first_and_scrolls(db):
+    from quizapp.ui.screens.results import ResultScreen
+
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        screen = await start_exam(pilot)
+        for question in screen.session.questions:  # every answer wrong
+            await pilot.press(question.labels[(question.correct + 1) % len(question.options)], "n")
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, ConfirmScreen)
+        await pilot.press("y")
+        result = await wait_for_screen(pilot, ResultScreen)
+        first_page = screen_text(app)
+        assert "Mistakes (" in first_page
+        assert "Each card missed is due for review now" in first_page
+        scroll = result.query_one("#result")
+        assert scroll.max_scroll_y > 0
+        await pilot.press("space")
+        await until(pilot, lambda: scroll.scroll_y > 0, "a page down")
+        await pilot.press("end")
+        await until(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y, "the end")
+        assert "By source document" in screen_text(app)

@@ -1,4 +1,7 @@
-"""The result of an exam or quiz: marks, accuracy, time, breakdowns, and every mistake.
+"""The result of an exam or quiz: marks, accuracy, time, every mistake, then breakdowns.
+
+Mistakes come right after the headline figures, reached first: going over them is the point
+of a mock exam. The whole result scrolls (Space, Page Down, arrows, Home, End).
 
 Shown after submission and again from the past exams list (from the stored
 paper, so it needs no deck). Every mistake comes with the right answer, the
@@ -146,6 +149,7 @@ class ResultScreen(Screen):
         Binding("space,pagedown", "page(1)", "Page down", id="result-page-down"),
         Binding("b,pageup", "page(-1)", "Page up", id="result-page-up"),
         Binding("home", "top", "Top", show=False, id="result-top"),
+        Binding("end", "bottom", "End", show=False, id="result-end"),
     ]
 
     def __init__(
@@ -169,12 +173,6 @@ class ResultScreen(Screen):
         with VerticalScroll(id="result"):
             yield Static(literal(self.result_title, "bold"), id="heading")
             yield Static(summary_text(result), id="summary", classes="panel")
-            if self.kind == "exam":
-                yield Static(breakdown_table("By tag", result.by_tag), classes="breakdown")
-                yield Static(
-                    breakdown_table("By source document", result.by_source), classes="breakdown"
-                )
-            yield Static(answers_table(result), classes="breakdown")
             mistakes = result.mistakes
             heading = (
                 f"Mistakes ({len(mistakes)})"
@@ -182,6 +180,13 @@ class ResultScreen(Screen):
                 else "No mistakes: every answer was right."
             )
             yield Static(Text(heading, style="bold"), id="mistakes-heading")
+            if mistakes:
+                yield Static(
+                    "Each card missed is due for review now: Enter on the deck list.",
+                    id="mistakes-due",
+                    classes="muted",
+                    markup=False,
+                )
             for answer in mistakes:
                 q = answer.question
                 yield Static(mistake_text(answer), classes="mistake")
@@ -192,6 +197,12 @@ class ResultScreen(Screen):
                     q.item_passages,
                 )
                 yield passage
+            yield Static(answers_table(result), classes="breakdown")
+            if self.kind == "exam":
+                yield Static(breakdown_table("By tag", result.by_tag), classes="breakdown")
+                yield Static(
+                    breakdown_table("By source document", result.by_source), classes="breakdown"
+                )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -210,6 +221,9 @@ class ResultScreen(Screen):
 
     def action_top(self) -> None:
         self.query_one("#result", VerticalScroll).scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.query_one("#result", VerticalScroll).scroll_end(animate=False)
 
     def action_close(self) -> None:
         self.app.pop_screen()
