@@ -61,6 +61,11 @@ class QuizSession(PaperSession):
 
     mode = PaperMode.quiz
 
+    @property
+    def number(self) -> int:
+        """Which quiz this is, counting quizzes only (exams share the stored numbering)."""
+        return quiz_number(self._store, self.id)
+
     @classmethod
     def start(
         cls,
@@ -178,3 +183,9 @@ def new_quiz(
 def list_quizzes(store: Store, *, limit: int | None = None) -> list[Paper]:
     """Past quizzes, newest first."""
     return list_papers(store, PaperMode.quiz, limit=limit)
+
+
+def quiz_number(store: Store, quiz_id: int) -> int:
+    """Which quiz this is, counting quizzes only (1 for the first), as the learner names it;
+    exams and quizzes share the stored numbering."""
+    return sum(1 for paper in list_quizzes(store) if paper.id <= quiz_id)

@@ -120,3 +120,15 @@ async def test_the_result_puts_mistakes_first_and_scrolls(db):
         await pilot.press("end")
         await until(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y, "the end")
         assert "By source document" in screen_text(app)
+
+
+async def test_the_first_quiz_is_quiz_1_after_an_exam(db):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await start_exam(pilot)
+        await pilot.press("escape")  # the exam is kept
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("z")
+        screen = await wait_for_screen(pilot, QuizScreen)
+        assert screen.sub_title == "Quiz 1"

@@ -440,7 +440,7 @@ class BrowserScreen(Screen):
             self.notify(f"Flag {colour}: {_cards(len(targets))}.", timeout=2)
 
         current = targets[0].flag if len(targets) == 1 else 0
-        self.app.push_screen(FlagPicker(current), chosen)
+        self.app.push_screen(FlagPicker(current, len(targets)), chosen)
 
     def action_reset(self) -> None:
         targets = self._targets()

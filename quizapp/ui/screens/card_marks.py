@@ -29,9 +29,10 @@ class FlagPicker(ModalScreen[int | None]):
         Binding("escape", "cancel", "Cancel", id="flag-cancel"),
     ]
 
-    def __init__(self, current: int = 0) -> None:
+    def __init__(self, current: int = 0, cards: int = 1) -> None:
         super().__init__()
         self.current = current
+        self.cards = cards  # how many cards the flag goes on
 
     def compose(self) -> ComposeResult:
         lines = Text()
@@ -41,7 +42,7 @@ class FlagPicker(ModalScreen[int | None]):
             lines.append("   (now)\n" if number == self.current else "\n")
         lines.append("  0  no flag" + ("   (now)" if not self.current else ""))
         with Vertical(classes="dialog") as box:
-            box.border_title = "Flag this card"
+            box.border_title = "Flag this card" if self.cards == 1 else f"Flag {self.cards} cards"
             box.border_subtitle = "Esc cancels"
             yield Static(lines)
 

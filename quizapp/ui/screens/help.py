@@ -8,32 +8,87 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS = """\
-Home
-  ↑ ↓ Enter    choose a deck (or All decks) and study what is due
-  p            practise ahead: answers leave the schedule alone
-  t  s         filter by tag (dates, articles…) / by source document
-  r  S         reload the decks after editing them / statistics
-  x  z  e      timed exam (UPSC marking) / quiz / past exams;  q quits
-  b  ,         browse every card (search, suspend, flag, reset) / settings
-Review
-  Space Enter  show the answer (basic and cloze cards)
-  a b c d      choose an option (multiple choice, statements, match)
-  t  f         true or false
-  digits Enter type a year, or an order such as 3142
-  1 2 3 4      grade Again, Hard, Good, Easy (each shows its interval)
-  u  e         undo the last answer / edit this card in $EDITOR
-  -  @         bury until tomorrow / suspend (unsuspend in the browser)
-  *  !         flag the card (a colour) / report a problem to its author
-  B            browse every card (b chooses option b here)
-  Esc          back to the decks (progress is kept)
-Anywhere: ? this list, Ctrl+P every action by name
+# Each line: the keys (a binding id in braces stands for its key, as the learner's keymap
+# sets it) and what they do.
+KEYS: list[tuple[str, str] | str] = [
+    "Home",
+    ("↑ ↓ Enter", "choose a deck (or All decks) and study what is due"),
+    ("{practise}", "practise ahead: answers leave the schedule alone"),
+    ("{tag-filter}  {source-filter}", "filter by tag (dates, articles…) / by source document"),
+    ("{reload}  {stats}", "reload the decks after editing them / statistics"),
+    ("{exam}  {quiz}  {past-exams}", "timed exam (UPSC marking) / quiz / past exams"),
+    ("{browse}  {settings}", "browse every card (search, suspend, flag, reset) / settings"),
+    "Review",
+    ("Space Enter", "show the answer (basic and cloze cards)"),
+    ("a b c d", "choose an option (multiple choice, statements, match)"),
+    ("t  f", "true or false (in quizzes and exams too)"),
+    ("digits Enter", "type a year, or an order such as 3142"),
+    ("1 2 3 4", "grade Again, Hard, Good, Easy (each shows its interval)"),
+    ("{undo}  {edit-card}", "undo the last answer, bury or suspension / edit in $EDITOR"),
+    ("{bury}  {suspend}", "bury until tomorrow / suspend (unsuspend in the browser)"),
+    ("{flag}  {report}", "flag the card (a colour) / report a problem to its author"),
+    ("{browse}", "browse every card (b chooses option b here)"),
+    ("{decks}", "back to the decks (progress is kept)"),
+    "Exam",
+    ("a-d  t f", "answer;  x clear,  m mark for review"),
+    ("n p  ← →", "next / previous question;  type a number to go to it"),
+    ("Ctrl+S", "submit (asks first);  Esc leaves, the clock keeps running"),
+    "Anywhere",
+    ("?  Ctrl+P", "this list / every action by name"),
+    ("q  Ctrl+C", "quit (as Ctrl+Q; q not while typing); asks first during an exam"),
+]
 
+GRADING = """
 Grading: a wrong answer to a card you answer by choosing or typing
 (choice, true/false, year, order, statements, match) is graded Again.
-A right one is Good on Enter, or Hard (2) or Easy (4) if you say so.
+A right one is Good on Enter, or Again (1), Hard (2) or Easy (4) if
+you say so. Leaving after the verdict keeps it: Again or Good.
 Basic and cloze cards: see the answer, then grade yourself 1-4.
-"""
+A card missed in a quiz or an exam is due for review now."""
+
+
+def keys_text(keymap: dict[str, str]) -> str:
+    """The list, each {binding-id} shown as its key: the learner's keymap, else the default."""
+    import re
+
+    from quizapp.ui.screens.home import HomeScreen
+    from quizapp.ui.screens.review import ReviewScreen
+
+    screens = {"Home": HomeScreen, "Review": ReviewScreen}
+    defaults: dict[str, str] = {}
+
+    def shown(match: re.Match) -> str:
+        name = match.group(1)
+        keys = keymap.get(name) or defaults.get(name, name)
+        return " ".join(_DISPLAY.get(k, k) for k in keys.split(","))
+
+    lines = []
+    for line in KEYS:
+        if isinstance(line, str):  # a section: its screen's own keys
+            screen = screens.get(line)
+            defaults = {
+                b.id: b.key
+                for b in (screen.BINDINGS if screen else [])
+                if isinstance(b, Binding) and b.id
+            }
+            lines.append(line)
+            continue
+        keys, what = line
+        lines.append(f"  {re.sub(r'{([a-z-]+)}', shown, keys):<12} {what}")
+    return "\n".join(lines) + "\n" + GRADING
+
+
+_DISPLAY = {
+    "space": "Space",
+    "enter": "Enter",
+    "escape": "Esc",
+    "minus": "-",
+    "at": "@",
+    "asterisk": "*",
+    "exclamation_mark": "!",
+    "comma": ",",
+    "question_mark": "?",
+}
 
 
 class HelpScreen(ModalScreen):
@@ -44,4 +99,6 @@ class HelpScreen(ModalScreen):
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc closes"
-            yield Static(KEYS.rstrip("\n"), markup=False)
+            settings = getattr(self.app, "settings", None)
+            keymap = dict(getattr(settings, "keymap", None) or {})
+            yield Static(keys_text(keymap), markup=False)

@@ -57,7 +57,8 @@ class QuizScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Quiz {self.session.id}"
+        self.number = self.session.number
+        self.sub_title = f"Quiz {self.number}"
         self.show_question()
 
     def show_question(self) -> None:
@@ -136,8 +137,7 @@ class QuizScreen(Screen):
         self.app.switch_screen(
             ResultScreen(
                 self.session.result(),
-                title=f"Quiz {self.session.id} · {self.right} of "
-                f"{len(self.session.questions)} right",
+                title=f"Quiz {self.number} · {self.right} of {len(self.session.questions)} right",
                 collection=self.collection,
                 kind="quiz",
             )

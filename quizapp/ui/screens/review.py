@@ -126,6 +126,8 @@ class ReviewScreen(Screen):
         self.shown_order: list[int] = []
         self.card_started = self.tally.started
         self._pool = None
+        # What u takes back, latest last: ("answer", key) or a mark ("bury"/"suspend", key).
+        self._done: list[tuple[str, CardKey]] = []
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -327,6 +329,7 @@ class ReviewScreen(Screen):
             self.key, Rating(rating), mode=mode, duration_ms=duration, answer=self.given
         )
         self.tally.add(self.key, rating)
+        self._done.append(("answer", self.key))
         self.phase = "graded"
         return result
 
@@ -360,7 +363,19 @@ class ReviewScreen(Screen):
         self.app.push_screen(LeechNotice(card.prompt, lapses, passage, citation, items), after)
 
     def action_undo(self) -> None:
+        """Take back the last answer, bury or suspension (as Anki's undo does)."""
         self.keep_judged_answer()  # then taken back, as any answer
+        done, marked = self._done.pop() if self._done else ("answer", None)
+        if done != "answer":
+            store = self.collection.store
+            (store.unbury if done == "bury" else store.unsuspend)([marked])
+            if self.practice is not None and self.key is not None and self.phase != "done":
+                self.practice.insert(0, self.key)
+            self.notify(
+                "Bury taken back." if done == "bury" else "Suspension taken back.", timeout=2
+            )
+            self.show_card(marked)
+            return
         key = self.collection.store.undo()
         if key is None:
             self.notify("Nothing to undo.", timeout=2)
@@ -427,7 +442,7 @@ class ReviewScreen(Screen):
                 self.correct
             )
         if action == "undo":
-            return self.collection.store.can_undo
+            return bool(self._done) or self.collection.store.can_undo
         if action in {"bury", "suspend", "flag", "report", "edit", "browse"}:
             return self.phase in {"asking", "answered"} and self.key is not None
         return True
@@ -458,6 +473,7 @@ class ReviewScreen(Screen):
     def action_bury(self) -> None:
         self.keep_judged_answer()
         until = self.collection.store.bury([self.key])
+        self._done.append(("bury", self.key))
         when = until.astimezone().strftime("%a %H:%M")
         self.notify(f"Buried until the next study day ({when}).", timeout=3)
         self.show_next()
@@ -465,6 +481,7 @@ class ReviewScreen(Screen):
     def action_suspend(self) -> None:
         self.keep_judged_answer()
         self.collection.store.suspend([self.key])
+        self._done.append(("suspend", self.key))
         self.notify("Suspended: unsuspend it in the card browser (B).", timeout=4)
         self.show_next()
 
