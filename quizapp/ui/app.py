@@ -209,34 +209,21 @@ class QuizApp(App):
         self._load()  # decks on the main thread, the store in a worker, as at start
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        from quizapp.ui.screens.settings import SettingsScreen
-
-        if not isinstance(screen, SettingsScreen):
-            yield SystemCommand(
-                "Settings",
-                "New cards a day, retention, steps, theme, exam marks, keys",
-                self.action_settings,
-            )
-        from quizapp.ui.screens.browser import BrowserScreen
-
-        if self.collection is not None and not isinstance(screen, BrowserScreen):
-            yield SystemCommand(
-                "Browse cards",
-                "Every card of every deck: search, preview, suspend, flag, reset, edit",
-                lambda: self.push_screen(BrowserScreen(self.collection)),
-            )
-        # Every key binding of the current screen is reachable from the palette too,
-        # when it would do something now (the same check the keys go through).
+        """The palette: one entry per action of ours (none of Textual's own), each with its
+        key. Every key binding of the current screen that would do something now (the check
+        the keys go through), then the app's own: settings, the card browser, quit."""
         from textual.actions import parse
-        from textual.binding import Binding
 
+        offered: set[str] = set()
         for binding in screen.BINDINGS:
             if not isinstance(binding, Binding):
                 binding = Binding(*binding)
             _, name, params = parse(binding.action)
-            if not binding.description or screen.check_action(name, params) is not True:
+            if not binding.description or binding.description in offered:
                 continue
+            if screen.check_action(name, params) is not True:
+                continue
+            offered.add(binding.description)
             key = self.get_key_display(Binding(binding.key.split(",")[0], binding.action))
             yield SystemCommand(
                 f"{binding.description} ({key})",
@@ -245,6 +232,27 @@ class QuizApp(App):
                     screen.run_action, action
                 ),
             )
+        from quizapp.ui.screens.browser import BrowserScreen
+        from quizapp.ui.screens.settings import SettingsScreen
+
+        if "Settings" not in offered and not isinstance(screen, SettingsScreen):
+            yield SystemCommand(
+                "Settings",
+                "New cards a day, retention, steps, theme, exam marks, keys",
+                self.action_settings,
+            )
+        if (
+            "Browse cards" not in offered
+            and self.collection is not None
+            and not isinstance(screen, BrowserScreen)
+        ):
+            yield SystemCommand(
+                "Browse cards",
+                "Every card of every deck: search, preview, suspend, flag, reset, edit",
+                lambda: self.push_screen(BrowserScreen(self.collection)),
+            )
+        if "Quit" not in offered:
+            yield SystemCommand("Quit (ctrl+q)", "Also q or Ctrl+C", self.action_quit)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit_key":

@@ -49,3 +49,20 @@ async def test_palette_grades_the_card_on_screen(db):
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT card_id, rating FROM review_log").fetchall() == [("basic-name", 4)]
     conn.close()
+
+
+async def test_one_palette_entry_per_action_and_only_ours(db):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        for screen_titles in (titles(app), await review_titles(pilot)):
+            names = [t.split(" (")[0] for t in screen_titles]
+            assert len(names) == len(set(names)), screen_titles
+            assert not {"Maximize", "Screenshot", "Theme"} & set(names)
+            assert "Quit" in names
+
+
+async def review_titles(pilot) -> list[str]:
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), "the review")
+    return titles(pilot.app)
