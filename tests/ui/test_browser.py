@@ -60,8 +60,8 @@ async def test_every_card_listed_with_its_count(db):
             "match-visits",
         ]
         assert count_line(screen) == "8 of 8 cards · sorted by deck order"
-        assert column(screen, "card")[0] == "What is the pact offi…"  # clipped to the column
-        assert column(screen, "card")[1] == "Article 4 invokes Art…"
+        assert column(screen, "card")[0] == "What is the pact officially called?"
+        assert column(screen, "card")[1] == "Article 4 invokes Article [number] of t…"
         assert set(column(screen, "state")) == {"new"}
         assert app.screen.query_one("#cards", DataTable).has_focus
 

@@ -35,7 +35,7 @@ STATUS_NAMES = {
     "not_answered": "Not answered",
     "not_visited": "Not visited",
     "marked": "Marked for review",
-    "answered_marked": "Answered & marked (counted)",
+    "answered_marked": "Answered & marked",  # counted, as in UPSC's hall
 }
 
 

@@ -12,12 +12,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from quizapp.ui.text import interval, literal
+from quizapp.ui.text import clip, interval, literal
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
 
 ALL = "__all__"
+COUNTS_WIDTH = 34  # New, Learn, Due and Cards with every cell's padding, margins, scroll bar
 
 
 class HomeScreen(Screen):
@@ -115,9 +116,12 @@ class HomeScreen(Screen):
         row = table.cursor_row
         table.clear()
         total = [0, 0, 0, 0]
+        # Titles shortened to leave the counts in sight: the counts' columns and every cell's
+        # padding, the screen's margins and a scroll bar.
+        title_width = max(12, self.size.width - COUNTS_WIDTH)
         for s in summaries:
             table.add_row(
-                literal(s.title),
+                literal(clip(s.title, title_width)),
                 _count(s.counts.new, "blue"),
                 _count(s.counts.learning, "red"),
                 _count(s.counts.due, "green"),
@@ -198,6 +202,9 @@ class HomeScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.refresh_counts()
+
+    def on_resize(self) -> None:
+        self.refresh_counts()  # titles shortened to the new width
 
     # -- what the learner chose --------------------------------------------------------
 

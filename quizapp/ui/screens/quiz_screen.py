@@ -90,6 +90,7 @@ class QuizScreen(Screen):
         self.answered += 1
         self.right += feedback.correct
         view = self.query_one(CardView)
+        view.choices.show_judged(question.labels, question.options, question.correct, option)
         view.show_verdict(feedback.correct, feedback.chosen_option, question.labels[option])
         answer = Text("Answer: ", style="bold")
         answer.append(f"{question.correct_label}) ", style="bold")

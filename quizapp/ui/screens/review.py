@@ -38,6 +38,20 @@ OPTION_KINDS = {"mcq", "true_false", "statements", "match", "assertion_reason"}
 TYPED_KINDS = {"year", "ordering"}
 
 
+def cloze_revealed(text: str) -> Text:
+    """A cloze card's text with its blanks filled, what filled them highlighted."""
+    from quizapp.deck.model import CLOZE_PATTERN
+
+    shown = Text()
+    at = 0
+    for blank in CLOZE_PATTERN.finditer(text):
+        shown.append_text(literal(text[at : blank.start()]))
+        shown.append_text(literal(blank.group(1), "bold reverse green"))
+        at = blank.end()
+    shown.append_text(literal(text[at:]))
+    return shown
+
+
 @dataclass
 class SessionTally:
     started: float
@@ -170,6 +184,7 @@ class ReviewScreen(Screen):
         self.phase = "asking"
         self.correct = None
         self.given = None
+        self.chosen: int | None = None  # the option chosen, on a card answered by choosing
         self.question = None
         self.card_started = self._now()
         card = self.card
@@ -231,6 +246,7 @@ class ReviewScreen(Screen):
         if index >= len(self.question.options):
             return
         self.given = self.question.options[index]
+        self.chosen = index
         self._show_answer(self.question.is_correct(index))
 
     def action_verdict(self, verdict: bool) -> None:
@@ -266,6 +282,11 @@ class ReviewScreen(Screen):
         view = self.query_one(CardView)
         if correct is not None:
             view.show_verdict(correct, self.given)
+        if self.question is not None:
+            question = self.question
+            view.choices.show_judged(
+                question.labels, question.options, question.correct, self.chosen
+            )
         view.show_answer(self._answer_text(card), judged=correct is not None)
         view.show_explanation(card.explanation)
         passage, citation, items = passage_of(self.collection.deck(self.key.deck_id), card)
@@ -294,7 +315,7 @@ class ReviewScreen(Screen):
         kind = card.kind
         text = Text("Answer: ", style="bold")
         if kind == "cloze":
-            text.append_text(literal(card.revealed))
+            text.append_text(cloze_revealed(card.text))
         elif kind == "ordering":
             text = Text("In order:\n", style="bold")
             for event in card.events:

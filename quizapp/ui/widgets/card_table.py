@@ -16,18 +16,20 @@ if TYPE_CHECKING:
     from quizapp.core.browse import BrowseEntry
     from quizapp.core.store import CardKey
 
-FIXED_WIDTH = 58  # every column but the card's, with padding, scroll bar and margins
-
 COLUMNS = (
     ("", "mark", 2),
     ("Card", "card", None),
-    ("Deck", "deck", 10),
+    ("Deck", "deck", 9),
     ("State", "state", 10),
     ("Due", "due", 5),
     ("Lap", "lapses", 3),
     ("Diff", "difficulty", 4),
     ("Rec", "recall", 4),
 )
+# Shown from this width on; below it the card's column keeps at least 40 characters (the
+# preview, p, still has them).
+WIDE_ONLY = {"lapses", "difficulty", "recall"}
+WIDE = 100
 
 
 def row_key(key: CardKey) -> str:
@@ -36,10 +38,15 @@ def row_key(key: CardKey) -> str:
 
 
 class CardTable(DataTable):
+    shown: tuple[tuple[str, str, int | None], ...] = COLUMNS
+
     def add_card_columns(self, screen_width: int) -> None:
         """The columns, the card's taking what the others leave of the screen."""
-        card_width = max(20, screen_width - FIXED_WIDTH)
-        for label, key, width in COLUMNS:
+        self.shown = tuple(c for c in COLUMNS if screen_width >= WIDE or c[1] not in WIDE_ONLY)
+        # Each column's width and padding, then the scroll bar and the margins.
+        fixed = sum(w or 0 for _, _, w in self.shown) + 2 * len(self.shown) + 4
+        card_width = max(20, screen_width - fixed)
+        for label, key, width in self.shown:
             self.add_column(label, key=key, width=card_width if width is None else width)
 
     def add_cards(
@@ -53,7 +60,7 @@ class CardTable(DataTable):
         key = row_key(entry.key)
         if key in self.rows:
             cells = self.cells(entry, selected, now)
-            for (_, column, _), value in zip(COLUMNS, cells, strict=True):
+            for (_, column, _), value in zip(self.shown, cells, strict=True):
                 self.update_cell(key, column, value)
 
     def redraw_mark(self, entry: BrowseEntry, selected: Set[CardKey]) -> None:
@@ -68,10 +75,10 @@ class CardTable(DataTable):
             due = "now"
         else:
             due = interval(entry.due - now)
-        return [
+        cells = [
             mark_cell(entry, selected),
             literal(clip(entry.prompt, width)),
-            literal(clip(entry.key.deck_id, 10)),
+            literal(clip(entry.key.deck_id, 9)),
             Text(entry.status, style="yellow" if entry.status in {"leech", "draft"} else ""),
             due,
             Text(str(entry.lapses), justify="right"),
@@ -81,6 +88,8 @@ class CardTable(DataTable):
                 justify="right",
             ),
         ]
+        shown = {key for _, key, _ in self.shown}
+        return [cell for (_, key, _), cell in zip(COLUMNS, cells, strict=True) if key in shown]
 
 
 def mark_cell(entry: BrowseEntry, selected: Set[CardKey]) -> Text:

@@ -5,8 +5,9 @@ Display only: the keys that choose belong to the screen (review, quiz, exam), wh
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -40,16 +41,38 @@ class Choices(Static):
     def show_options(self, labels: Sequence[str], options: Sequence[str]) -> None:
         """'a) ...' lines: multiple choice, true/false, statements and match cards."""
         self._show(
-            Text.assemble((f"  {label}) ", "bold"), literal(option))
+            (Text(f"  {label})", "bold"), literal(option))
             for label, option in zip(labels, options, strict=True)
         )
+
+    def show_judged(
+        self, labels: Sequence[str], options: Sequence[str], correct: int, chosen: int | None
+    ) -> None:
+        """The options once answered: the right one green and ticked, a wrong choice red."""
+        rows = []
+        for index, (label, option) in enumerate(zip(labels, options, strict=True)):
+            if index == correct:
+                mark, style = "✓", "green"
+            elif index == chosen:
+                mark, style = "✗", "red"
+            else:
+                mark, style = " ", "dim"
+            rows.append(
+                (
+                    Text.assemble((f"{mark} ", f"bold {style}"), (f"{label})", "bold")),
+                    literal(option, style),
+                )
+            )
+        self._show(rows)
 
     def show_sheet(self, labels: Sequence[str], options: Sequence[str], chosen: int | None) -> None:
         """An exam's options with the one chosen so far marked: '● b) ...' among '○ a) ...'."""
         self._show(
-            Text.assemble(
-                ("● " if index == chosen else "○ ", "bold" if index == chosen else "dim"),
-                (f"{label}) ", "bold"),
+            (
+                Text.assemble(
+                    ("● " if index == chosen else "○ ", "bold" if index == chosen else "dim"),
+                    (f"{label})", "bold"),
+                ),
                 literal(option, "reverse" if index == chosen else ""),
             )
             for index, (label, option) in enumerate(zip(labels, options, strict=True))
@@ -57,14 +80,18 @@ class Choices(Static):
 
     def show_events(self, events: Sequence[str]) -> None:
         """'1. ...' lines, numbered as shown: the learner types the numbers in date order."""
-        self._show(
-            Text.assemble((f"  {n}. ", "bold"), literal(event)) for n, event in enumerate(events, 1)
-        )
+        self._show((Text(f"  {n}.", "bold"), literal(event)) for n, event in enumerate(events, 1))
 
     def clear(self) -> None:
         self.update("")
         self.display = False
 
-    def _show(self, lines) -> None:
-        self.update(Text("\n").join(lines))
+    def _show(self, rows: Iterable[tuple[Text, Text]]) -> None:
+        """Label and text side by side: a long option wraps under its own text, not its label."""
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for label, text in rows:
+            grid.add_row(label, text)
+        self.update(grid)
         self.display = True
