@@ -71,3 +71,72 @@ def test_review_answer_no_color(snap_compare, tmp_path, monkeypatch):
     assert app.no_color
     run_before = keys_after_loading("enter", "space", "3", "space", "3", "b")
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_home_60x20(snap_compare, tmp_path):
+    app = make_app(tmp_path / "p.db")
+    assert snap_compare(app, terminal_size=(60, 20), run_before=keys_after_loading())
+
+
+def test_review_multiple_choice_60x20(snap_compare, tmp_path):
+    app = make_app(tmp_path / "p.db")
+    run_before = keys_after_loading("enter", "space", "3", "space", "3", "b")
+    assert snap_compare(app, terminal_size=(60, 20), run_before=run_before)
+
+
+def in_exam(*keys: str):
+    """A run_before that starts an exam from its plan, then presses `keys`."""
+
+    async def run_before(pilot) -> None:
+        from quizapp.ui.screens.exam import ExamScreen, ExamStartScreen
+        from tests.ui.conftest import wait_for_screen
+
+        await wait_loaded(pilot)
+        await pilot.press("x")
+        await wait_for_screen(pilot, ExamStartScreen)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ExamScreen)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+
+    return run_before
+
+
+def exam_result():
+    """A run_before that answers every question of an exam b, submits it, shows the result."""
+
+    async def run_before(pilot) -> None:
+        from quizapp.ui.screens.exam import ConfirmScreen
+        from quizapp.ui.screens.results import ResultScreen
+        from tests.ui.conftest import wait_for_screen
+
+        await in_exam()(pilot)
+        for _ in pilot.app.screen.session.questions:
+            await pilot.press("b", "n")
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, ConfirmScreen)
+        await pilot.press("y")
+        await wait_for_screen(pilot, ResultScreen)
+
+    return run_before
+
+
+def test_exam(snap_compare, tmp_path):
+    app = make_app(tmp_path / "p.db")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=in_exam("b"))
+
+
+def test_exam_60x20(snap_compare, tmp_path):
+    app = make_app(tmp_path / "p.db")
+    assert snap_compare(app, terminal_size=(60, 20), run_before=in_exam("b"))
+
+
+def test_result(snap_compare, tmp_path):
+    app = make_app(tmp_path / "p.db")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=exam_result())
+
+
+def test_result_60x20(snap_compare, tmp_path):
+    app = make_app(tmp_path / "p.db")
+    assert snap_compare(app, terminal_size=(60, 20), run_before=exam_result())
