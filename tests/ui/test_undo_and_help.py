@@ -50,3 +50,23 @@ async def test_the_keys_list_follows_the_keymap(db):
         text = screen_text(app)
         assert "ctrl+z  e    undo the last answer" in text
         assert "  u  " not in text
+
+
+def test_the_keys_list_names_each_binding_by_its_own_key():
+    import re
+
+    from textual.binding import Binding
+
+    from quizapp.ui.screens.help import KEYS
+    from quizapp.ui.screens.home import HomeScreen
+
+    section, named = None, []
+    for line in KEYS:
+        if isinstance(line, str):
+            section = {"Home": HomeScreen, "Review": ReviewScreen}.get(line)
+            continue
+        named += [(section, *m) for m in re.findall(r"{([a-z-]+):([^}]+)}", line[0])]
+    assert len(named) > 10
+    for screen, binding_id, key in named:
+        keys = {b.id: b.key for b in screen.BINDINGS if isinstance(b, Binding)}
+        assert keys[binding_id].split(",")[0] == key, binding_id

@@ -8,27 +8,30 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-# Each line: the keys (a binding id in braces stands for its key, as the learner's keymap
-# sets it) and what they do.
+# Each line: the keys ({binding-id:key} stands for that binding's key, as the learner's keymap
+# sets it; the binding's own key otherwise) and what they do.
 KEYS: list[tuple[str, str] | str] = [
     "Home",
     ("↑ ↓ Enter", "choose a deck (or All decks) and study what is due"),
-    ("{practise}", "practise ahead: answers leave the schedule alone"),
-    ("{tag-filter}  {source-filter}", "filter by tag (dates, articles…) / by source document"),
-    ("{reload}  {stats}", "reload the decks after editing them / statistics"),
-    ("{exam}  {quiz}  {past-exams}", "timed exam (UPSC marking) / quiz / past exams"),
-    ("{browse}  {settings}", "browse every card (search, suspend, flag, reset) / settings"),
+    ("{practise:p}", "practise ahead: answers leave the schedule alone"),
+    ("{tag-filter:t}  {source-filter:s}", "filter by tag (dates, articles…) / by source document"),
+    ("{reload:r}  {stats:S}", "reload the decks after editing them / statistics"),
+    ("{exam:x}  {quiz:z}  {past-exams:e}", "timed exam (UPSC marking) / quiz / past exams"),
+    ("{browse:b}  {settings:comma}", "browse every card (search, suspend, flag, reset) / settings"),
     "Review",
     ("Space Enter", "show the answer (basic and cloze cards)"),
     ("a b c d", "choose an option (multiple choice, statements, match)"),
     ("t  f", "true or false (in quizzes and exams too)"),
     ("digits Enter", "type a year, or an order such as 3142"),
     ("1 2 3 4", "grade Again, Hard, Good, Easy (each shows its interval)"),
-    ("{undo}  {edit-card}", "undo the last answer, bury or suspension / edit in $EDITOR"),
-    ("{bury}  {suspend}", "bury until tomorrow / suspend (unsuspend in the browser)"),
-    ("{flag}  {report}", "flag the card (a colour) / report a problem to its author"),
-    ("{browse}", "browse every card (b chooses option b here)"),
-    ("{decks}", "back to the decks (progress is kept)"),
+    ("{undo:u}  {edit-card:e}", "undo the last answer, bury or suspension / edit in $EDITOR"),
+    ("{bury:minus}  {suspend:at}", "bury until tomorrow / suspend (unsuspend in the browser)"),
+    (
+        "{flag:asterisk}  {report:exclamation_mark}",
+        "flag the card (a colour) / report a problem to its author",
+    ),
+    ("{browse:B}", "browse every card (b chooses option b here)"),
+    ("{decks:escape}", "back to the decks (progress is kept)"),
     "Exam",
     ("a-d  t f", "answer;  x clear,  m mark for review"),
     ("n p  ← →", "next / previous question;  type a number to go to it"),
@@ -48,33 +51,20 @@ A card missed in a quiz or an exam is due for review now."""
 
 
 def keys_text(keymap: dict[str, str]) -> str:
-    """The list, each {binding-id} shown as its key: the learner's keymap, else the default."""
+    """The list, each {binding-id:key} shown as the learner's keymap sets it, else its key."""
     import re
 
-    from quizapp.ui.screens.home import HomeScreen
-    from quizapp.ui.screens.review import ReviewScreen
-
-    screens = {"Home": HomeScreen, "Review": ReviewScreen}
-    defaults: dict[str, str] = {}
-
     def shown(match: re.Match) -> str:
-        name = match.group(1)
-        keys = keymap.get(name) or defaults.get(name, name)
+        keys = keymap.get(match.group(1)) or match.group(2)
         return " ".join(_DISPLAY.get(k, k) for k in keys.split(","))
 
     lines = []
     for line in KEYS:
-        if isinstance(line, str):  # a section: its screen's own keys
-            screen = screens.get(line)
-            defaults = {
-                b.id: b.key
-                for b in (screen.BINDINGS if screen else [])
-                if isinstance(b, Binding) and b.id
-            }
+        if isinstance(line, str):
             lines.append(line)
             continue
         keys, what = line
-        lines.append(f"  {re.sub(r'{([a-z-]+)}', shown, keys):<12} {what}")
+        lines.append(f"  {re.sub(r'{([a-z-]+):([^}]+)}', shown, keys):<12} {what}")
     return "\n".join(lines) + "\n" + GRADING
 
 
