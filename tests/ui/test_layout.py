@@ -77,3 +77,13 @@ async def test_answered_options_are_marked_and_a_cloze_shows_what_filled_it(db):
         text = screen_text(app)
         assert f"✓ {screen.question.correct_label})" in text
         assert "✗ " in text
+
+
+async def test_the_review_line_keeps_kind_and_state_at_60x20(db):
+    app = make_app(db, decks=[BUNDLED])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("down", "enter")  # the deck with the longest title
+        screen = await wait_for_screen(pilot, ReviewScreen)
+        where = screen_text(app).splitlines()[1]
+        assert where.rstrip().endswith(f"· {screen.card.kind.replace('_', '/')} · new")

@@ -113,20 +113,23 @@ class HomeScreen(Screen):
             return
         table = self.query_one("#decks", DataTable)
         summaries = self.collection.summaries(*self._filters())
-        row = table.cursor_row
-        table.clear()
         total = [0, 0, 0, 0]
         # Titles shortened to leave the counts in sight: the counts' columns and every cell's
         # padding, the screen's margins and a scroll bar.
         title_width = max(12, self.size.width - COUNTS_WIDTH)
+        rows: list[tuple[str, list]] = []
         for s in summaries:
-            table.add_row(
-                literal(clip(s.title, title_width)),
-                _count(s.counts.new, "blue"),
-                _count(s.counts.learning, "red"),
-                _count(s.counts.due, "green"),
-                str(s.cards),
-                key=s.id,
+            rows.append(
+                (
+                    s.id,
+                    [
+                        literal(clip(s.title, title_width)),
+                        _count(s.counts.new, "blue"),
+                        _count(s.counts.learning, "red"),
+                        _count(s.counts.due, "green"),
+                        str(s.cards),
+                    ],
+                )
             )
             total = [
                 a + b
@@ -135,16 +138,19 @@ class HomeScreen(Screen):
                 )
             ]
         if len(summaries) > 1:
-            table.add_row(
-                Text("All decks", style="bold"),
-                _count(total[0], "blue"),
-                _count(total[1], "red"),
-                _count(total[2], "green"),
-                str(total[3]),
-                key=ALL,
+            rows.append(
+                (
+                    ALL,
+                    [
+                        Text("All decks", style="bold"),
+                        _count(total[0], "blue"),
+                        _count(total[1], "red"),
+                        _count(total[2], "green"),
+                        str(total[3]),
+                    ],
+                )
             )
-        if summaries:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        self._fill_table(table, rows)
         due = total[0] + total[1] + total[2]
         tag, source = self._filters()
         chosen = " and ".join(
@@ -168,6 +174,21 @@ class HomeScreen(Screen):
             status = self._no_decks()
         self.query_one("#status", Static).update(literal(status))
         self._refresh_when_due(until_due)
+
+    def _fill_table(self, table: DataTable, rows: list[tuple[str, list]]) -> None:
+        """The rows in place when the decks are the same (the cursor and the sources line stay
+        put); else the table filled anew, the cursor kept on the same line."""
+        if [key for key, _ in rows] == [key.value for key in table.rows]:
+            for key, cells in rows:
+                for column, cell in zip(table.columns, cells, strict=True):
+                    table.update_cell(key, column, cell, update_width=True)
+            return
+        row = table.cursor_row
+        table.clear()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        if rows:
+            table.move_cursor(row=min(row, table.row_count - 1))
 
     def _refresh_when_due(self, until_due) -> None:
         """Count again once the next card falls due (a learning step ending while the deck

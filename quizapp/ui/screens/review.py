@@ -559,10 +559,13 @@ class ReviewScreen(Screen):
 
     def _refresh_where(self) -> None:
         """The line above the card: session, kind, state, and any flag."""
-        from quizapp.ui.text import flag_text
+        from quizapp.ui.text import clip, flag_text
 
         progress = self.collection.store.progress(self.key)
-        where = f"{self.session_title} · {self.card.kind.replace('_', '/')} · {progress.state}"
+        about = f" · {self.card.kind.replace('_', '/')} · {progress.state}"
+        # The session's title gives way first on a narrow screen: the card's kind and state stay.
+        title = clip(self.session_title, max(12, self.app.size.width - 4 - len(about)))
+        where = title + about
         if progress.changed_since_review:
             where += " · reworded since your last review"
         line = literal(where)
