@@ -5,11 +5,15 @@ compressed with zstd) and leaves a dummy ``collection.anki2`` beside it that
 only says "please update"; older versions write ``collection.anki21`` or
 ``collection.anki2``. The newest real one is read. Note types live in a
 ``notetypes`` table (their kind in a protobuf blob) in new collections and in
-the ``col.models`` JSON in old ones.
+the ``col.models`` JSON in old ones. Media files sit beside the collection,
+named 0, 1, ...: the ``media`` member maps those names to file names (JSON in
+old packages, a zstd-compressed protobuf in new ones, whose files are zstd
+compressed too).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import zipfile
@@ -27,11 +31,19 @@ _REEXPORT = "export it again from Anki: File > Export..., format Anki Deck Packa
 
 
 @dataclass(frozen=True)
+class Template:
+    name: str
+    question: str  # Anki's qfmt: the front's HTML template
+    answer: str  # afmt
+
+
+@dataclass(frozen=True)
 class NoteType:
     id: int
     name: str
     cloze: bool
     fields: list[str]
+    templates: list[Template] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,7 @@ class Note:
     type_id: int
     fields: list[str]  # HTML, in the note type's field order
     tags: list[str]
+    modified: int = 0  # epoch seconds
 
 
 @dataclass(frozen=True)
@@ -52,13 +65,47 @@ class Review:
     kind: int  # 0 learn, 1 review, 2 relearn, 3 filtered, 4 manual, 5 rescheduled
 
 
+@dataclass(frozen=True)
+class AnkiCard:
+    id: int
+    note_id: int
+    ordinal: int  # which template (or cloze number - 1) the card was made by
+    deck_id: int
+    queue: int = 0  # -3 buried by the user, -2 buried as a sibling, -1 suspended
+    flags: int = 0  # low 3 bits: 1 red .. 7 purple
+
+
 @dataclass
 class Collection:
     note_types: dict[int, NoteType] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
-    cards: dict[int, tuple[int, int, int]] = field(default_factory=dict)  # id: note, ord, deck
-    decks: dict[int, str] = field(default_factory=dict)
+    cards: dict[int, AnkiCard] = field(default_factory=dict)
+    decks: dict[int, str] = field(default_factory=dict)  # full names, A::B::C
     reviews: list[Review] = field(default_factory=list)
+    media: dict[str, str] = field(default_factory=dict)  # file name: member in the zip
+    modern_media: bool = False  # members zstd-compressed
+
+
+def read_media(path: Path, collection: Collection, name: str) -> bytes | None:
+    """The bytes of one media file of the package; None if the package lacks it."""
+    member = collection.media.get(name)
+    if member is None:
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(member)
+            if info.file_size > MAX_COLLECTION_BYTES:
+                return None
+            data = archive.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile, zlib.error):
+        return None
+    if collection.modern_media:
+        try:
+            reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
+            data = reader.read(MAX_COLLECTION_BYTES)
+        except zstandard.ZstdError:
+            return None
+    return data
 
 
 def read_package(path: Path) -> Collection:
@@ -70,6 +117,7 @@ def read_package(path: Path) -> Collection:
             if name is None:
                 raise AuthoringError(path, "holds no Anki collection", _REEXPORT)
             data = _read_member(archive, name, path)
+            media = _media_names(archive, names, name.endswith("b"))
     except FileNotFoundError:
         raise AuthoringError(path, "no such file", "check the path") from None
     except IsADirectoryError:
@@ -80,7 +128,31 @@ def read_package(path: Path) -> Collection:
         ) from None
     except OSError as exc:
         raise AuthoringError(path, f"cannot read it: {exc.strerror or exc}") from None
-    return _read_collection(data, path, name)
+    collection = _read_collection(data, path, name)
+    collection.media, collection.modern_media = media, name.endswith("b")
+    return collection
+
+
+def _media_names(archive: zipfile.ZipFile, names: set[str], modern: bool) -> dict[str, str]:
+    """File name -> zip member; {} when the package carries no (readable) media list."""
+    if "media" not in names:
+        return {}
+    try:
+        raw = archive.read("media")
+        if modern:
+            raw = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(raw)).read(1 << 26)
+            found = {}
+            for index, entry in enumerate(_protobuf_fields(raw, 1)):
+                name = _protobuf_string(entry, 1)
+                legacy = _protobuf_varint(entry, 255)
+                member = str(legacy if legacy is not None else index)
+                if name and member in names:
+                    found[name] = member
+            return found
+        listed = json.loads(raw or b"{}")
+        return {n: m for m, n in listed.items() if isinstance(n, str) and m in names}
+    except (zstandard.ZstdError, json.JSONDecodeError, ValueError, AttributeError, OSError):
+        return {}
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
@@ -117,12 +189,18 @@ def _read_collection(data: bytes, path: Path, name: str) -> Collection:
             models, decks = db.execute("select models, decks from col").fetchone()
             collection.note_types = _legacy_note_types(json.loads(models))
             collection.decks = {int(i): d["name"] for i, d in json.loads(decks).items()}
-        for nid, guid, mid, tags, flds in db.execute(
-            "select id, guid, mid, tags, flds from notes order by id"
+        # New collections separate deck name parts with \x1f; the learner sees "::".
+        collection.decks = {i: n.replace("\x1f", "::") for i, n in collection.decks.items()}
+        for nid, guid, mid, mod, tags, flds in db.execute(
+            "select id, guid, mid, mod, tags, flds from notes order by id"
         ):
-            collection.notes.append(Note(nid, guid, mid, flds.split("\x1f"), tags.split()))
-        for cid, nid, ordinal, did in db.execute("select id, nid, ord, did from cards"):
-            collection.cards[cid] = (nid, ordinal, did)
+            collection.notes.append(
+                Note(nid, guid, mid, flds.split("\x1f"), tags.split(), int(mod))
+            )
+        for cid, nid, ordinal, did, queue, flags in db.execute(
+            "select id, nid, ord, did, queue, flags from cards order by nid, ord"
+        ):
+            collection.cards[cid] = AnkiCard(cid, nid, ordinal, did, queue, flags)
         if "revlog" in tables:
             for rid, cid, ease, taken, kind in db.execute(
                 "select id, cid, ease, time, type from revlog order by id"
@@ -158,10 +236,17 @@ def _modern_note_types(db: sqlite3.Connection) -> dict[int, NoteType]:
     fields: dict[int, list[tuple[int, str]]] = {}
     for ntid, ordinal, name in db.execute("select ntid, ord, name from fields"):
         fields.setdefault(ntid, []).append((ordinal, name))
+    templates: dict[int, list[tuple[int, Template]]] = {}
+    for ntid, ordinal, name, config in db.execute("select ntid, ord, name, config from templates"):
+        # CardTemplateConfig: q_format = 1, a_format = 2.
+        template = Template(name, _protobuf_string(config, 1), _protobuf_string(config, 2))
+        templates.setdefault(ntid, []).append((ordinal, template))
     types = {}
     for ntid, name, config in db.execute("select id, name, config from notetypes"):
         names = [n for _, n in sorted(fields.get(ntid, []))]
-        types[ntid] = NoteType(ntid, name, _protobuf_kind(config) == 1, names)
+        kind = _protobuf_varint(config, 1) or 0  # proto3 leaves a zero (normal) kind out
+        ordered = [t for _, t in sorted(templates.get(ntid, []), key=lambda pair: pair[0])]
+        types[ntid] = NoteType(ntid, name, kind == 1, names, ordered)
     return types
 
 
@@ -169,30 +254,47 @@ def _legacy_note_types(models: dict) -> dict[int, NoteType]:
     types = {}
     for key, model in models.items():
         names = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
-        types[int(key)] = NoteType(int(key), model["name"], model.get("type") == 1, names)
+        templates = [
+            Template(t["name"], t.get("qfmt", ""), t.get("afmt", ""))
+            for t in sorted(model.get("tmpls", []), key=lambda t: t["ord"])
+        ]
+        cloze = model.get("type") == 1
+        types[int(key)] = NoteType(int(key), model["name"], cloze, names, templates)
     return types
 
 
-def _protobuf_kind(blob: bytes) -> int:
-    """Field 1 (`kind`: 0 normal, 1 cloze) of Anki's NotetypeConfig message."""
+def _protobuf_items(blob: bytes):
+    """(field number, value) of each field of a protobuf message, in order."""
     i = 0
     while i < len(blob):
         key, i = _varint(blob, i)
         number, wire = key >> 3, key & 7
         if wire == 0:
             value, i = _varint(blob, i)
-            if number == 1:
-                return value
+            yield number, value
         elif wire == 2:
             length, i = _varint(blob, i)
+            yield number, blob[i : i + length]
             i += length
         elif wire == 5:
             i += 4
         elif wire == 1:
             i += 8
         else:
-            break
-    return 0  # proto3 leaves a zero (normal) kind out
+            raise ValueError("unknown protobuf wire type")
+
+
+def _protobuf_varint(blob: bytes, number: int) -> int | None:
+    return next((v for n, v in _protobuf_items(blob) if n == number and isinstance(v, int)), None)
+
+
+def _protobuf_string(blob: bytes, number: int) -> str:
+    value = next((v for n, v in _protobuf_items(blob) if n == number and isinstance(v, bytes)), b"")
+    return value.decode("utf-8", "replace")
+
+
+def _protobuf_fields(blob: bytes, number: int) -> list[bytes]:
+    return [v for n, v in _protobuf_items(blob) if n == number and isinstance(v, bytes)]
 
 
 def _varint(blob: bytes, i: int) -> tuple[int, int]:

@@ -9,7 +9,8 @@ _BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _BLOCK_END = re.compile(r"<\s*/\s*(?:div|p|li|tr|h[1-6])\s*>", re.IGNORECASE)
 _DROPPED = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_SOUND = re.compile(r"\[sound:[^\]]*\]")
+_SOUND = re.compile(r"\[sound:([^\]]*)\]")
+_IMAGE = re.compile(r"""<\s*img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -28,6 +29,17 @@ def html_to_text(field: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
+
+
+def media_names(field: str) -> list[str]:
+    """Files a field shows (`<img src>`) or plays (`[sound:...]`), in order, once each.
+
+    Links to the web and inline data are not files of the package and are left out.
+    """
+    found = [next(g for g in m.groups() if g is not None) for m in _IMAGE.finditer(field)]
+    found += [m.group(1) for m in _SOUND.finditer(field)]
+    names = (html.unescape(n).strip() for n in found)
+    return list(dict.fromkeys(n for n in names if n and "://" not in n and ":" not in n[:6]))
 
 
 def text_to_html(text: str) -> str:

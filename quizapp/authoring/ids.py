@@ -25,8 +25,21 @@ def slugify(text: str, max_length: int = 40) -> str:
 
 
 def tag_id(tag: str) -> str:
-    """An Anki or CSV tag as a deck tag ('' when nothing usable is left)."""
-    return slugify(tag, max_length=60)
+    """An Anki or CSV tag as a deck tag, its `::` hierarchy kept ('' when nothing is left)."""
+    parts = [slugify(part, max_length=60) for part in tag.split("::")]
+    return "::".join(part for part in parts if part)[:120].strip(":")
+
+
+def note_guid(deck_id: str, card_id: str) -> str:
+    """The Anki GUID of a card's note: from the deck id and the card's oldest id."""
+    import genanki
+
+    return genanki.guid_for(deck_id, card_id)
+
+
+def oldest_id(card) -> str:
+    """The id a card was first known by: what its Anki GUID is derived from."""
+    return card.previous_ids[-1] if card.previous_ids else card.id
 
 
 def check_deck_id(deck_id: str | None, path: Path) -> None:

@@ -23,7 +23,8 @@ def _run(action: Callable[[], int]) -> int:
     try:
         return action()
     except AuthoringError as problem:
-        print(f"quizapp: {problem}", file=sys.stderr)
+        for line in str(problem).splitlines():  # every problem found, one per line
+            print(f"quizapp: {line}", file=sys.stderr)
         return 1
 
 
@@ -84,11 +85,21 @@ def import_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="quizapp import",
         description="Convert an Anki package (.apkg) or a table (.csv: question,answer[,tags]; "
-        ".tsv or Quizlet's .txt export: term<TAB>definition) into a YAML deck. Anki review "
-        "history goes to DECK.history.csv beside the deck.",
+        ".tsv or Quizlet's .txt export: term<TAB>definition) into YAML decks, one per Anki "
+        "deck. Anki review history goes to DECK.history.csv beside the deck, pictures and "
+        "sounds to DECK.media/.",
     )
     parser.add_argument("file", help=".apkg, .csv, .tsv or .txt")
-    parser.add_argument("--out", help="deck file to write (default: in your deck folder)")
+    parser.add_argument(
+        "--out",
+        help="deck file to write, or a folder for a file of several decks "
+        "(default: your deck folder)",
+    )
+    parser.add_argument(
+        "--separator",
+        help="column separator of a table: tab, comma, semicolon, pipe, dash (' - ') or a "
+        "character (default: Anki's #separator: header, else sniffed)",
+    )
     parser.add_argument("--id", dest="deck_id", help="deck id (default: from the file name)")
     parser.add_argument("--title", help="deck title (default: the Anki deck or file name)")
     parser.add_argument(
@@ -97,21 +108,34 @@ def import_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
 
     def action() -> int:
-        from quizapp.authoring.ids import slugify
         from quizapp.authoring.importing import import_deck
         from quizapp.deck.paths import user_decks_dir
 
         source = Path(args.file).expanduser()
-        if args.out:
-            out = Path(args.out).expanduser()
-        else:
-            out = user_decks_dir() / f"{slugify(source.stem, 60) or 'imported'}.yaml"
-        result = import_deck(source, out, deck_id=args.deck_id, title=args.title, skip=args.skip)
+        out = Path(args.out).expanduser() if args.out else None
+        result = import_deck(
+            source,
+            out,
+            folder=user_decks_dir(),
+            deck_id=args.deck_id,
+            title=args.title,
+            skip=args.skip,
+            separator=args.separator,
+        )
         for reason in result.skipped:
             print(f"quizapp: {source}: skipped {reason}", file=sys.stderr)
-        print(f"wrote {result.path}: {result.cards} card(s)")
-        if result.history_path is not None:
-            print(f"wrote {result.history_path}: {result.reviews} review(s)")
+        for name in result.missing_media:
+            print(
+                f"quizapp: {source}: warning: {name} is used but not in the package",
+                file=sys.stderr,
+            )
+        for deck in result.decks:
+            print(f"wrote {deck.path}: {deck.cards} card(s)")
+            if deck.history_path is not None:
+                print(f"wrote {deck.history_path}: {deck.reviews} review(s)")
+            if deck.media_files:
+                folder = deck.path.with_name(deck.path.stem + ".media")
+                print(f"wrote {folder}: {deck.media_files} picture(s) and sound(s)")
         return 0
 
     return _run(action)

@@ -4,9 +4,11 @@ import csv
 
 import pytest
 
-from quizapp.authoring.exporting import export_apkg, note_guid
+from quizapp.authoring.anki_package import read_package
+from quizapp.authoring.exporting import export_apkg
+from quizapp.authoring.ids import note_guid
 from quizapp.deck.loader import load_deck
-from tests.authoring.conftest import files_in, import_into_fresh_anki, note_rows
+from tests.authoring.conftest import anki_collection, files_in, import_into_fresh_anki, note_rows
 from tests.authoring.test_yaml_roundtrip import EVERY_KIND
 
 DECK = """\
@@ -83,29 +85,40 @@ def test_exported_package_imports_into_anki(quizapp, deck_file, tmp_path):
         col.close()
 
 
-def test_reexport_updates_the_notes_in_anki(deck_file, tmp_path):
-    # Anki updates a note when the package's copy is newer: the second export is a day later.
+def test_reexport_never_duplicates_and_keeps_edits_made_in_anki(deck_file, tmp_path):
     first, second = tmp_path / "first.apkg", tmp_path / "second.apkg"
     export_apkg(deck_file, first, timestamp=1_780_000_000)
     deck_file.write_text(DECK.replace("answer: Article 51", "answer: Article 51 (self-defence)"))
     export_apkg(deck_file, second, drafts=True, timestamp=1_780_086_400)
+    times = [{n.guid: n.modified for n in read_package(p).notes} for p in (first, second)]
+    year, mcq = note_guid("pact", "recognised"), note_guid("pact", "article")
+    assert times[0][year] == times[1][year]  # unchanged: not newer a day later
+    assert times[0][mcq] != times[1][mcq]
     col = import_into_fresh_anki(first, tmp_path / "anki")
     try:
-        col.import_anki_package(_request(second))
+        edited = col.get_note(col.find_notes("Back:1948")[0])
+        edited["Back"] = "1948 (edited in Anki)"
+        col.update_note(edited)
+        col.import_anki_package(_request(second))  # Anki's default: update if newer
         rows = note_rows(col)
-        assert len(rows) == 4  # three updated, the draft added; none duplicated
+        assert len(rows) == 4  # the draft added; none duplicated
         backs = [r["fields"].get("Back") for r in rows]
-        assert "C. Article 51 (self-defence)" in backs and "Yes" in backs
+        assert "1948 (edited in Anki)" in backs and "Yes" in backs
+        col.import_anki_package(_request(second, always=True))
+        rows = note_rows(col)
+        assert len(rows) == 4
+        assert "C. Article 51 (self-defence)" in [r["fields"].get("Back") for r in rows]
     finally:
         col.close()
 
 
-def _request(package):
+def _request(package, always: bool = False):
     from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     return ImportAnkiPackageRequest(
         package_path=str(package),
-        options=ImportAnkiPackageOptions(update_notes=0),  # if newer: the default
+        # 0: update if newer (Anki's default), 1: always
+        options=ImportAnkiPackageOptions(update_notes=1 if always else 0),
     )
 
 
@@ -148,24 +161,77 @@ def test_every_card_kind_exports(quizapp, tmp_path):
     )
 
 
-def test_csv_export_reimports_as_the_same_questions(quizapp, deck_file, tmp_path):
+def test_csv_export_carries_anki_headers_and_ids_back(quizapp, deck_file, tmp_path):
     table = tmp_path / "pact.csv"
     code, stdout, _ = quizapp("export", deck_file, "--to", table)
     assert (code, stdout) == (0, f"wrote {table}: 3 card(s)\n")
-    with table.open(newline="") as f:
-        rows = list(csv.reader(f))
-    assert rows[:3] == [
-        ["question", "answer", "tags"],
-        ["In which year did the Soviet Union recognise North Korea?", "1948", "dates history"],
+    lines = table.read_text().splitlines()
+    assert lines[:7] == [
+        "#separator:comma",
+        "#html:false",
+        "#columns:question,answer,tags,notetype,id,guid",
+        "#tags column:3",
+        "#notetype column:4",
+        "#guid column:6",
+        "#deck:The pact",
+    ]
+    rows = list(csv.reader(lines[7:]))
+    assert rows[:2] == [
         [
-            "In 2012, Russia wrote off [share] of North Korea's [...] debt <sic>.",
-            "90%; $11 billion",
+            "In which year did the Soviet Union recognise North Korea?",
+            "1948",
+            "dates history",
+            "Basic",
+            "recognised",
+            note_guid("pact", "recognised"),
+        ],
+        [
+            "In 2012, Russia wrote off {{c1::90%::share}} of North Korea's {{c1::$11 billion}} "
+            "debt <sic>.",
+            "",
             "numbers",
+            "Cloze",
+            "debt",
+            note_guid("pact", "debt"),
         ],
     ]
-    assert quizapp("import", table, "--out", tmp_path / "again.yaml")[0] == 0
-    again = load_deck(tmp_path / "again.yaml", use_cache=False)[0].deck.cards
-    assert [(c.question, c.answer) for c in again] == [tuple(r[:2]) for r in rows[1:]]
+    out = tmp_path / "again.yaml"
+    assert quizapp("import", table, "--out", out, "--id", "pact")[0] == 0
+    again = load_deck(out, use_cache=False)[0].deck
+    original = load_deck(deck_file, use_cache=False)[0].deck
+    assert again.title == "The pact"
+    assert [c.id for c in again.cards] == ["recognised", "debt", "article"]
+    assert again.cards[1].kind == "cloze" and again.cards[1].text == original.cards[1].text
+    assert [c.guid for c in again.cards] == [None, None, None]  # the same as derived
+
+
+def test_anki_reads_the_csv_into_the_right_fields(quizapp, deck_file, tmp_path):
+    from anki.import_export_pb2 import ImportCsvRequest
+
+    table = tmp_path / "pact.csv"
+    quizapp("export", deck_file, "--to", table)
+    col = anki_collection(tmp_path / "anki")
+    try:
+        metadata = col.get_csv_metadata(path=str(table), delimiter=None)
+        col.import_csv(ImportCsvRequest(path=str(table), metadata=metadata))
+        rows = note_rows(col)
+        decks = {col.decks.name(col.get_card(c).did) for c in col.find_cards("")}
+    finally:
+        col.close()
+    assert decks == {"The pact"}
+    assert [(r["type"], r["guid"], r["tags"]) for r in rows] == [
+        ("Cloze", note_guid("pact", "debt"), ["numbers"]),
+        ("Basic", note_guid("pact", "recognised"), ["dates", "history"]),
+        ("Basic", note_guid("pact", "article"), []),
+    ]
+    assert rows[1]["fields"] == {
+        "Front": "In which year did the Soviet Union recognise North Korea?",
+        "Back": "1948",
+    }
+    assert rows[0]["fields"]["Text"] == (
+        "In 2012, Russia wrote off {{c1::90%::share}} of North Korea&#x27;s "
+        "{{c1::$11 billion}} debt &lt;sic&gt;."
+    )
 
 
 def test_export_of_a_broken_deck_writes_nothing(quizapp, tmp_path):

@@ -76,14 +76,14 @@ def test_import_basic_and_cloze_notes_with_tags_and_history(quizapp, packages, t
         f"card {c.id!r}" for c in loaded.deck.cards
     }  # only "cites no source" warnings, one per card
     deck = loaded.deck
-    assert (deck.id, deck.title, deck.sources) == ("polity", "Polity", [])
+    assert (deck.id, deck.title, deck.sources) == ("polity", "UPSC::Polity", [])
     basic, first, second = deck.cards
     assert (basic.kind, basic.question, basic.answer) == (
         "basic",
         "Which article of the UN Charter?",
         "Article 51\nself-defence",
     )
-    assert basic.tags == ["polity-articles", "un_charter"]
+    assert basic.tags == ["polity::articles", "un_charter"]
     assert (first.kind, first.text, first.tags) == (
         "cloze",
         "In {{1948}} the DPRK was founded & recognised",
@@ -92,7 +92,9 @@ def test_import_basic_and_cloze_notes_with_tags_and_history(quizapp, packages, t
     assert second.text == "In 1948 the {{DPRK::country}} was founded & recognised"
     assert second.explanation == "Soviet recognition came first"
     assert first.id.endswith("-c1") and second.id.endswith("-c2")
-    assert first.id.removesuffix("-c1") == second.id.removesuffix("-c2")
+    assert first.id.removesuffix("-c1") == second.id.removesuffix("-c2") == first.siblings
+    assert first.siblings == second.siblings and basic.siblings is None
+    assert first.guid == second.guid != basic.guid and basic.guid
 
     with history.open(newline="") as f:
         rows = list(csv.reader(f))
@@ -152,16 +154,25 @@ def odd_package(tmp_path_factory) -> Path:
     return package
 
 
-def test_unknown_note_type_is_refused_and_nothing_written(quizapp, odd_package, tmp_path):
+def test_every_failing_note_is_listed_and_nothing_written(quizapp, odd_package, tmp_path):
     code, stdout, err = quizapp("import", odd_package, "--out", tmp_path / "words.yaml")
     assert (code, stdout) == (1, "")
-    assert err.startswith(f"quizapp: {odd_package}: error: note ")
-    assert err.endswith(
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"quizapp: {odd_package}: error: 3 notes cannot be imported; nothing was written "
+        "(fix them in Anki, or pass --skip to leave them out)"
+    )
+    assert len(lines) == 4 and all(
+        line.startswith(f"quizapp: {odd_package}: error: note ") for line in lines[1:]
+    )
+    assert lines[1].endswith(
         " ('serendipity') has note type 'Vocabulary word' with fewer than two fields: only "
         "Basic-like (front and back) and Cloze notes can be imported (in Anki, change the note "
         "type to Basic or Cloze (Browse > Notes > Change Note Type), or pass --skip to leave "
-        "such notes out)\n"
+        "such notes out)"
     )
+    assert "is an image occlusion note" in lines[2]
+    assert "a cloze text needs at least one deletion" in lines[3]
     assert files_in(tmp_path) == []
 
 

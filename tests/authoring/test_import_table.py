@@ -27,7 +27,7 @@ def test_csv_with_header_quotes_and_tags(quizapp, tmp_path):
     assert (first.question, first.answer, first.tags) == (
         "Which article, of the UN Charter?",
         "Article 51",
-        ["articles", "un-charter"],
+        ["articles", "un::charter"],
     )
     assert (second.question, second.answer, second.tags) == ("Multi\nline", 'Yes "quoted"', [])
     assert (third.question, third.answer) == ("Year of the DPRK?", "1948")
@@ -91,8 +91,10 @@ def test_ragged_row_is_refused_with_its_line(quizapp, tmp_path):
 
 
 def test_tab_row_without_definition(quizapp, tmp_path):
+    # A line without a tab continues the definition above it (Quizlet's multi-line
+    # definitions), so only a first line without one is a row without a definition.
     table = tmp_path / "quizlet.txt"
-    table.write_text("Pyongyang\tCapital\nSeoul\n", encoding="utf-8")
+    table.write_text("\nSeoul\nPyongyang\tCapital\n", encoding="utf-8")
     code, _, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert code == 1
     assert err == (

@@ -29,7 +29,12 @@ def test_document_to_reviewed_deck_to_anki(tmp_path):
 
     run = quizapp("export", "notes.yaml", "--to", "notes.csv", cwd=tmp_path)
     assert (run.returncode, run.stdout) == (0, "wrote notes.csv: 1 card(s)\n")
-    assert (tmp_path / "notes.csv").read_text().splitlines()[1] == (
-        '"Which year fills the blank? In ____, the Soviet Union and North Korea signed the '
-        'Treaty of Friendship, Cooperation and Mutual Assistance.",1961,dates'
+    assert (
+        (tmp_path / "notes.csv")
+        .read_text()
+        .splitlines()[7]
+        .startswith(
+            '"Which year fills the blank? In ____, the Soviet Union and North Korea signed the '
+            'Treaty of Friendship, Cooperation and Mutual Assistance.",1961,dates,Basic,'
+        )
     )
