@@ -430,7 +430,8 @@ def _read_text(path: Path) -> str:
     except OSError as exc:
         raise AuthoringError(path, f"cannot read it: {exc.strerror}") from None
     try:
-        return raw.decode("utf-8-sig")
+        # Excel writes CRLF, inside quoted fields too: a line break is "\n" in a deck.
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise AuthoringError(

@@ -258,3 +258,48 @@ def test_export_refuses_unknown_format_and_overwrite(quizapp, deck_file, tmp_pat
     assert code == 1 and "already exists; nothing was written" in err
     assert existing.read_bytes() == b"old"
     assert files_in(tmp_path) == ["pact.apkg", "pact.yaml"]
+
+
+def test_a_renamed_card_updates_its_note_in_anki(deck_file, tmp_path):
+    before, after = tmp_path / "before.apkg", tmp_path / "after.apkg"
+    export_apkg(deck_file, before)
+    renamed = DECK.replace(
+        "  - id: recognised\n", "  - id: soviet-recognition\n    previous_ids: [recognised]\n"
+    ).replace("came into existence that year.", "came into existence that year (reworded).")
+    deck_file.write_text(renamed)
+    export_apkg(deck_file, after)
+    guids = [{n.guid for n in read_package(p).notes} for p in (before, after)]
+    assert guids[0] == guids[1] and note_guid("pact", "recognised") in guids[1]
+    col = import_into_fresh_anki(before, tmp_path / "anki")
+    try:
+        col.import_anki_package(_request(after, always=True))
+        rows = note_rows(col)
+    finally:
+        col.close()
+    assert len(rows) == 3
+    explanations = [r["fields"].get("Explanation") for r in rows]
+    assert "The DPRK came into existence that year (reworded)." in explanations
+
+
+def test_a_guid_kept_from_anki_is_written_back(tmp_path):
+    deck = tmp_path / "kept.yaml"
+    deck.write_text(
+        "id: kept\ntitle: Kept\ncards:\n"
+        "  - id: capital\n    kind: basic\n    question: Capital of India\n"
+        "    answer: New Delhi\n    guid: 'v?L<=]2E|A'\n    siblings: capital\n"
+        "  - id: capital-rev\n    kind: basic\n    question: New Delhi\n"
+        "    answer: Capital of India\n    guid: 'v?L<=]2E|A'\n    siblings: capital\n",
+        encoding="utf-8",
+    )
+    package = tmp_path / "kept.apkg"
+    export_apkg(deck, package)
+    col = import_into_fresh_anki(package, tmp_path / "anki")
+    try:
+        rows = note_rows(col)
+        cards = col.card_count()
+    finally:
+        col.close()
+    assert [(r["guid"], r["type"]) for r in rows] == [
+        ("v?L<=]2E|A", "quizapp Basic (and reversed card)")
+    ]
+    assert cards == 2

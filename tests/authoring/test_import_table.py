@@ -1,5 +1,7 @@
 """`quizapp import` of CSV and tab-separated tables (Quizlet's export among them)."""
 
+import pytest
+
 from quizapp.deck.loader import load_deck
 from tests.authoring.conftest import files_in
 
@@ -129,3 +131,177 @@ def test_unknown_file_kind(quizapp, tmp_path):
         f"quizapp: {source}: error: cannot import .docx (give an Anki package (.apkg) or a table "
         "(.csv, .tsv, or Quizlet's .txt export))\n"
     )
+
+
+def imported(quizapp, tmp_path, name: str, text: str, *options: str):
+    table = tmp_path / name
+    table.write_text(text, encoding="utf-8")
+    out = tmp_path / (table.stem + ".yaml")
+    code, stdout, err = quizapp("import", table, "--out", out, *options)
+    assert (code, err) == (0, ""), err
+    return [(c.question, c.answer) for c in cards_of(out)]
+
+
+def test_excel_semicolon_csv_with_a_header(quizapp, tmp_path):
+    # Excel in many locales: semicolons between fields, commas inside them, quoted line breaks.
+    text = (
+        "Question;Answer;Tags\r\n"
+        "Which article, of the UN Charter?;Article 51;un\r\n"
+        '"Two\r\nlines";"Yes; both";\r\n'
+    )
+    assert imported(quizapp, tmp_path, "excel.csv", text) == [
+        ("Which article, of the UN Charter?", "Article 51"),
+        ("Two\nlines", "Yes; both"),
+    ]
+
+
+def test_quizlet_custom_dash_separator(quizapp, tmp_path):
+    text = "Pyongyang - Capital of North Korea\nKim Il-sung - Founder - of the DPRK\n"
+    assert imported(quizapp, tmp_path, "quizlet.txt", text) == [
+        ("Pyongyang", "Capital of North Korea"),
+        ("Kim Il-sung", "Founder - of the DPRK"),
+    ]
+
+
+def test_quizlet_rows_separated_by_semicolons(quizapp, tmp_path):
+    text = "Pyongyang\tCapital of the North;Seoul\tCapital of the South;"
+    assert imported(quizapp, tmp_path, "quizlet.txt", text) == [
+        ("Pyongyang", "Capital of the North"),
+        ("Seoul", "Capital of the South"),
+    ]
+
+
+def test_quizlet_term_starting_with_a_quote_and_multiline_definitions(quizapp, tmp_path):
+    text = (
+        '"Quit India" movement\t1942\n'
+        "Dandi March\tSalt satyagraha\nled by Gandhi\n12 March 1930\n"
+        'Simon Commission\t1928 "go back"\n'
+    )
+    assert imported(quizapp, tmp_path, "quizlet.txt", text) == [
+        ('"Quit India" movement', "1942"),
+        ("Dandi March", "Salt satyagraha\nled by Gandhi\n12 March 1930"),
+        ("Simon Commission", '1928 "go back"'),
+    ]
+
+
+def test_comma_separated_txt(quizapp, tmp_path):
+    text = "Pyongyang,Capital of North Korea\nSeoul,Capital of South Korea\n"
+    assert imported(quizapp, tmp_path, "cities.txt", text) == [
+        ("Pyongyang", "Capital of North Korea"),
+        ("Seoul", "Capital of South Korea"),
+    ]
+
+
+def test_separator_option(quizapp, tmp_path):
+    text = "a, b|c; d\ne|f\n"
+    assert imported(quizapp, tmp_path, "pipes.txt", text, "--separator", "pipe") == [
+        ("a, b", "c; d"),
+        ("e", "f"),
+    ]
+    table = tmp_path / "bad.txt"
+    table.write_text("a\tb\n", encoding="utf-8")
+    code, _, err = quizapp("import", table, "--out", tmp_path / "bad.yaml", "--separator", '"')
+    assert code == 1 and "cannot separate columns" in err
+
+
+@pytest.mark.parametrize(
+    "header", ["Front,Back,Deck", "Question,Answer,Tags", "Term,Definition", "front,back"]
+)
+def test_common_headers_name_columns_and_are_not_cards(quizapp, tmp_path, header):
+    values = {"Deck": "UPSC::Polity", "Tags": "upsc::polity"}
+    extra = [values[name] for name in header.split(",")[2:]]
+    text = header + "\n" + ",".join(["Article 17", "Untouchability", *extra]) + "\n"
+    table = tmp_path / "cards.csv"
+    table.write_text(text, encoding="utf-8")
+    out = tmp_path / "cards.yaml"
+    assert quizapp("import", table, "--out", out)[0] == 0
+    deck = load_deck(out, use_cache=False)[0].deck
+    ((question, answer, tags),) = [(c.question, c.answer, c.tags) for c in deck.cards]
+    assert (question, answer) == ("Article 17", "Untouchability")
+    assert deck.title == ("UPSC::Polity" if "Deck" in header else "cards")
+    assert tags == (["upsc::polity"] if "Tags" in header else [])
+
+
+def test_every_bad_row_is_listed(quizapp, tmp_path):
+    table = tmp_path / "bad.csv"
+    table.write_text("q1,a1\nq2,\nq3,a3\n,a4\n", encoding="utf-8")
+    code, stdout, err = quizapp("import", table, "--out", tmp_path / "bad.yaml")
+    assert (code, stdout) == (1, "")
+    assert err.splitlines() == [
+        f"quizapp: {table}: error: 2 rows cannot be imported; nothing was written "
+        "(fix them and import again)",
+        f"quizapp: {table}:2: error: the answer is empty (fill it in or delete the row)",
+        f"quizapp: {table}:4: error: the question is empty (fill it in or delete the row)",
+    ]
+    assert files_in(tmp_path) == ["bad.csv"]
+
+
+def test_anki_notes_in_plain_text_with_every_column(quizapp, tmp_path):
+    """Anki's own export, with HTML, tags, deck, note type and GUID columns."""
+    from anki.collection import DeckIdLimit
+
+    from tests.authoring.conftest import add_note, anki_collection
+
+    col = anki_collection(tmp_path / "col")
+    polity = col.decks.id("UPSC::Polity")
+    add_note(col, "Basic", {"Front": "What is <b>2+2</b>?", "Back": "4"}, ["upsc::maths"], polity)
+    add_note(
+        col,
+        "Cloze",
+        {"Text": "The {{c1::Preamble}} was amended in {{c2::1976::year}}", "Back Extra": "42nd"},
+        ["upsc::polity"],
+        polity,
+    )
+    add_note(
+        col,
+        "Basic (and reversed card)",
+        {"Front": "नमस्ते", "Back": "Hello\twith a tab"},
+        [],
+        polity,
+    )
+    guids = {col.get_note(n).fields[0]: col.get_note(n).guid for n in col.find_notes("")}
+    table = tmp_path / "notes.txt"
+    col.export_note_csv(
+        out_path=str(table),
+        limit=DeckIdLimit(polity),
+        with_html=True,
+        with_tags=True,
+        with_deck=True,
+        with_notetype=True,
+        with_guid=True,
+    )
+    col.close()
+    assert table.read_text().startswith("#separator:tab\n#html:true\n")
+    out = tmp_path / "notes.yaml"
+    code, stdout, err = quizapp("import", table, "--out", out)
+    assert (code, err) == (0, "")
+    deck = load_deck(out, use_cache=False)[0].deck
+    assert deck.title == "UPSC::Polity"
+    basic, deletion1, deletion2, forward, backward = deck.cards
+    assert (basic.question, basic.answer, basic.tags) == ("What is 2+2?", "4", ["upsc::maths"])
+    assert basic.guid == guids["What is <b>2+2</b>?"]
+    assert (deletion1.kind, deletion1.text) == ("cloze", "The {{Preamble}} was amended in 1976")
+    assert deletion2.text == "The Preamble was amended in {{1976::year}}"
+    assert deletion1.explanation == "42nd" and deletion1.siblings == deletion2.siblings
+    # The tab made Anki quote the field; as HTML it is a space.
+    assert (forward.question, forward.answer) == ("नमस्ते", "Hello with a tab")
+    assert (backward.question, backward.answer) == ("Hello with a tab", "नमस्ते")
+    assert backward.id == forward.id + "-rev" and forward.guid == guids["नमस्ते"]
+
+
+def test_bundled_decks_keep_every_card_id_through_csv(quizapp, tmp_path):
+    from quizapp.deck.paths import bundled_decks_dir
+
+    kept = total = 0
+    for deck_file in sorted(bundled_decks_dir().glob("*.yaml")):
+        original = load_deck(deck_file, use_cache=False)[0].deck
+        table = tmp_path / f"{deck_file.stem}.csv"
+        assert quizapp("export", deck_file, "--to", table, "--drafts")[0] == 0
+        out = tmp_path / f"{deck_file.stem}.yaml"
+        assert quizapp("import", table, "--out", out, "--id", original.id)[0] == 0
+        again = load_deck(out, use_cache=False)[0].deck
+        assert again.title == original.title
+        ids = [c.id for c in original.cards]
+        kept += len(set(ids) & {c.id for c in again.cards})
+        total += len(ids)
+    assert (kept, total) == (116, 116)
