@@ -237,14 +237,15 @@ def _sniff(path: Path, body: str) -> str:
     sample = [line for line in body.splitlines() if line.strip()][:50]
     if not sample:
         return ","
-    best, best_score = ",", 0.0
+    best, best_score = ",", (0.0, 0.0)
     for candidate in _SNIFFED:
         counts = [_count(line, candidate) for line in sample]
         having = [c for c in counts if c]
         if not having:
             continue
-        common = max(set(having), key=having.count)
-        score = having.count(common) / len(sample)
+        # Found on most lines first; then the same number of times on most.
+        common = max(sorted(set(having)), key=having.count)
+        score = (len(having) / len(sample), having.count(common) / len(sample))
         if score > best_score:
             best, best_score = candidate, score
     return best

@@ -200,3 +200,42 @@ def test_tag_filter_matches_the_tags_nested_under_it(imported, tmp_path):
         assert collection.remaining(decks, ["upsc::pol"]) == 0  # whole tag names only
     finally:
         collection.close()
+
+
+def test_check_names_a_missing_media_file_and_one_outside_the_folder(anki, quizapp, tmp_path):
+    assert quizapp("import", anki["package"], "--out", tmp_path)[0] == 0
+    deck = tmp_path / "upsc-geography-maps.yaml"
+    code, stdout, _ = quizapp("check", deck)
+    assert "media file" not in stdout
+    picture = tmp_path / "upsc-geography-maps.media" / "india.png"
+    picture.unlink()
+    code, stdout, _ = quizapp("check", deck)
+    assert "media file 'upsc-geography-maps.media/india.png' is missing" in stdout
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.png"
+    outside.write_bytes(PICTURE)
+    picture.symlink_to(outside)
+    code, stdout, _ = quizapp("check", deck)
+    assert code == 1 and "lies outside the deck's folder" in stdout
+    deck.write_text(deck.read_text().replace("upsc-geography-maps.media/", "../"))
+    code, stdout, err = quizapp("check", deck)
+    assert code == 1 and "lies outside the deck's folder" in stdout + err
+
+
+def test_a_package_of_several_decks_needs_a_folder(anki, quizapp, tmp_path):
+    out = tmp_path / "all.yaml"
+    code, stdout, err = quizapp("import", anki["package"], "--out", out)
+    assert (code, stdout) == (1, "")
+    assert err == (
+        f"quizapp: {out}: error: all.apkg holds 3 decks (Hindi, UPSC::Geography::Maps, "
+        "UPSC::Polity); each is written to a deck file of its own (give --out FOLDER, or "
+        "leave --out out to use your deck folder)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    code, stdout, _ = quizapp("import", anki["package"], "--id", "mine")
+    assert code == 0
+    written = [line.split(":")[0].removeprefix("wrote ") for line in stdout.splitlines()]
+    assert [Path(p).name for p in written if p.endswith(".yaml")] == [
+        "mine-hindi.yaml",
+        "mine-upsc-geography-maps.yaml",
+        "mine-upsc-polity.yaml",
+    ]

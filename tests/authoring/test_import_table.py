@@ -305,3 +305,18 @@ def test_bundled_decks_keep_every_card_id_through_csv(quizapp, tmp_path):
         kept += len(set(ids) & {c.id for c in again.cards})
         total += len(ids)
     assert (kept, total) == (116, 116)
+
+
+def test_a_deck_column_gives_a_deck_file_per_deck(quizapp, tmp_path):
+    table = tmp_path / "mixed.csv"
+    table.write_text(
+        "Front,Back,Deck\nArticle 17,Untouchability,UPSC::Polity\n"
+        "Capital of India,New Delhi,UPSC::Geography\nArticle 21,Life,UPSC::Polity\n",
+        encoding="utf-8",
+    )
+    code, stdout, err = quizapp("import", table, "--out", tmp_path)
+    assert (code, err) == (0, "")
+    polity, geography = tmp_path / "upsc-polity.yaml", tmp_path / "upsc-geography.yaml"
+    assert stdout == f"wrote {polity}: 2 card(s)\nwrote {geography}: 1 card(s)\n"
+    assert load_deck(polity, use_cache=False)[0].deck.title == "UPSC::Polity"
+    assert [c.answer for c in cards_of(geography)] == ["New Delhi"]

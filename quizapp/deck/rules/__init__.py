@@ -46,7 +46,7 @@ def rule(func: Rule) -> Rule:
 
 def all_rules() -> list[Rule]:
     # Importing a module registers its rules.
-    from quizapp.deck.rules import status  # noqa: F401
+    from quizapp.deck.rules import media, status  # noqa: F401
 
     return RULES
 
