@@ -13,6 +13,7 @@ FSRS log format for the store to import.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,23 @@ class HistoryRow:
     review_duration: int  # ms
 
 
+@dataclass(frozen=True)
+class StateRow:
+    """What Anki knew of a card beyond its reviews: kept beside the deck for the store."""
+
+    card_id: str
+    suspended: bool
+    buried: bool
+    flag: int  # 1 red, 2 orange, 3 green, 4 blue (Anki's 5-7 have no match: 0)
+    due: str  # ISO 8601, UTC; "" for a new card
+    stability: float | None  # FSRS memory state, when Anki's FSRS was on
+    difficulty: float | None
+
+    @property
+    def worth_keeping(self) -> bool:
+        return self.suspended or self.buried or bool(self.flag) or bool(self.due)
+
+
 @dataclass
 class ImportedDeck:
     """The cards of one Anki deck (full `A::B::C` name) with their history and media."""
@@ -59,6 +77,7 @@ class ImportedDeck:
     cards: list = field(default_factory=list)
     history: list[HistoryRow] = field(default_factory=list)
     media: dict[str, bytes] = field(default_factory=dict)  # file name: bytes
+    states: list[StateRow] = field(default_factory=list)
 
 
 @dataclass
@@ -102,6 +121,10 @@ def import_package(path: Path, *, skip: bool = False) -> AnkiImport:
             wanted_media.setdefault(deck_name, set()).update(m.file for m in card.media)
             card_ids[(note.id, ordinal)] = (deck, card.id)
             deck.cards.append(card)
+            anki_card = next((c for c in anki_cards if c.ordinal == ordinal), None)
+            state = _state(collection, anki_card, card.id) if anki_card else None
+            if state is not None and state.worth_keeping:
+                deck.states.append(state)
     if problems:
         raise AuthoringError.of_all(
             path,
@@ -119,6 +142,36 @@ def import_package(path: Path, *, skip: bool = False) -> AnkiImport:
     _history(collection, card_ids)
     result.decks = sorted(decks.values(), key=lambda d: d.name.casefold())
     return result
+
+
+def _state(collection: Collection, card: AnkiCard, card_id: str) -> StateRow:
+    try:
+        memory = json.loads(card.data) if card.data else {}
+    except ValueError:
+        memory = {}
+    memory = memory if isinstance(memory, dict) else {}
+    flag = card.flags & 7
+    return StateRow(
+        card_id,
+        suspended=card.queue == -1,
+        buried=card.queue in (-2, -3),
+        flag=flag if flag <= 4 else 0,
+        due=_due(collection, card),
+        stability=_number(memory.get("s")),
+        difficulty=_number(memory.get("d")),
+    )
+
+
+def _due(collection: Collection, card: AnkiCard) -> str:
+    if card.kind == 0:
+        return ""  # a new card's due is its place in the new queue
+    # Learning steps count in epoch seconds, reviews in days since the collection's first day.
+    seconds = card.due if card.due > 1_000_000_000 else collection.created + card.due * 86_400
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
 
 
 def _deck_of(collection: Collection, cards: list[AnkiCard], ordinal: int, path: Path) -> str:

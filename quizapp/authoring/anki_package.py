@@ -73,6 +73,9 @@ class AnkiCard:
     deck_id: int
     queue: int = 0  # -3 buried by the user, -2 buried as a sibling, -1 suspended
     flags: int = 0  # low 3 bits: 1 red .. 7 purple
+    kind: int = 0  # type: 0 new, 1 learning, 2 review, 3 relearning
+    due: int = 0  # new: position; learning: epoch seconds; review: days since `created`
+    data: str = ""  # JSON; with FSRS on, "s" stability and "d" difficulty
 
 
 @dataclass
@@ -83,6 +86,7 @@ class Collection:
     decks: dict[int, str] = field(default_factory=dict)  # full names, A::B::C
     reviews: list[Review] = field(default_factory=list)
     media: dict[str, str] = field(default_factory=dict)  # file name: member in the zip
+    created: int = 0  # epoch seconds of the collection's first day: review due dates count from it
     modern_media: bool = False  # members zstd-compressed
 
 
@@ -197,10 +201,11 @@ def _read_collection(data: bytes, path: Path, name: str) -> Collection:
             collection.notes.append(
                 Note(nid, guid, mid, flds.split("\x1f"), tags.split(), int(mod))
             )
-        for cid, nid, ordinal, did, queue, flags in db.execute(
-            "select id, nid, ord, did, queue, flags from cards order by nid, ord"
+        for row in db.execute(
+            "select id, nid, ord, did, queue, flags, type, due, data from cards order by nid, ord"
         ):
-            collection.cards[cid] = AnkiCard(cid, nid, ordinal, did, queue, flags)
+            collection.cards[row[0]] = AnkiCard(*row[:8], data=row[8] or "")
+        collection.created = int(db.execute("select crt from col").fetchone()[0] or 0)
         if "revlog" in tables:
             for rid, cid, ease, taken, kind in db.execute(
                 "select id, cid, ease, time, type from revlog order by id"

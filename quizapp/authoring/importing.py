@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizapp.authoring.anki_import import HistoryRow, ImportedDeck, import_package
+from quizapp.authoring.anki_import import HistoryRow, ImportedDeck, StateRow, import_package
 from quizapp.authoring.csv_import import import_table
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.ids import check_deck_id, note_guid, oldest_id, slugify
@@ -24,6 +24,7 @@ from quizapp.deck.model import Deck
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
 HISTORY_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
+STATE_COLUMNS = ("card_id", "suspended", "buried", "flag", "due", "stability", "difficulty")
 DECK_SUFFIXES = (".yaml", ".yml")
 
 
@@ -34,6 +35,7 @@ class WrittenDeck:
     history_path: Path | None = None
     reviews: int = 0
     media_files: int = 0
+    state_path: Path | None = None
 
 
 @dataclass
@@ -53,6 +55,30 @@ class ImportResult:
 
 def history_path(deck_path: Path) -> Path:
     return deck_path.with_name(deck_path.stem + ".history.csv")
+
+
+def state_path(deck_path: Path) -> Path:
+    """Anki's suspended, buried and flagged cards, due dates and memory state, beside the deck."""
+    return deck_path.with_name(deck_path.stem + ".state.csv")
+
+
+def state_csv(rows: list[StateRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(STATE_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            [
+                row.card_id,
+                int(row.suspended),
+                int(row.buried),
+                row.flag,
+                row.due,
+                "" if row.stability is None else row.stability,
+                "" if row.difficulty is None else row.difficulty,
+            ]
+        )
+    return out.getvalue()
 
 
 def media_folder_name(deck_path: Path) -> str:
@@ -203,6 +229,14 @@ def _stage(
         written.history_path = history_path(out)
         written.reviews = len(imported.history)
         files[written.history_path] = history_csv(imported.history)
+    if imported.states:
+        renamed = {old.id: new.id for old, new in zip(imported.cards, cards, strict=True)}
+        rows = [
+            StateRow(**{**vars(row), "card_id": renamed.get(row.card_id, row.card_id)})
+            for row in imported.states
+        ]
+        written.state_path = state_path(out)
+        files[written.state_path] = state_csv(rows)
     for relative, data in imported.media.items():
         files[out.parent / relative] = data
     written.media_files = len(imported.media)

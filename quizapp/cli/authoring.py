@@ -86,8 +86,8 @@ def import_command(argv: Sequence[str]) -> int:
         prog="quizapp import",
         description="Convert an Anki package (.apkg) or a table (.csv: question,answer[,tags]; "
         ".tsv or Quizlet's .txt export: term<TAB>definition) into YAML decks, one per Anki "
-        "deck. Anki review history goes to DECK.history.csv beside the deck, pictures and "
-        "sounds to DECK.media/.",
+        "deck. Anki review history goes to DECK.history.csv beside the deck, suspended, "
+        "buried and flagged cards to DECK.state.csv, pictures and sounds to DECK.media/.",
     )
     parser.add_argument("file", help=".apkg, .csv, .tsv or .txt")
     parser.add_argument(
@@ -133,6 +133,8 @@ def import_command(argv: Sequence[str]) -> int:
             print(f"wrote {deck.path}: {deck.cards} card(s)")
             if deck.history_path is not None:
                 print(f"wrote {deck.history_path}: {deck.reviews} review(s)")
+            if deck.state_path is not None:
+                print(f"wrote {deck.state_path}: suspended, buried and flagged cards, due dates")
             if deck.media_files:
                 folder = deck.path.with_name(deck.path.stem + ".media")
                 print(f"wrote {folder}: {deck.media_files} picture(s) and sound(s)")

@@ -88,8 +88,10 @@ class Collection:
             )
             for card in loaded.deck.cards
         ]
-        self.store.sync_deck(loaded.deck.id, cards, digest=loaded.content_hash or None)
+        report = self.store.sync_deck(loaded.deck.id, cards, digest=loaded.content_hash or None)
         self._import_history(loaded)
+        if cards and len(report.added) == len(cards):  # the store's first sight of the deck
+            self._import_state(loaded)
 
     def _import_history(self, loaded: LoadedDeck) -> None:
         """Review history imported with a deck (DECK.history.csv beside it) becomes progress."""
@@ -107,6 +109,32 @@ class Collection:
             loaded.deck.id,
             ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows),
         )
+
+    def _import_state(self, loaded: LoadedDeck) -> None:
+        """Cards suspended, buried or flagged in Anki (DECK.state.csv beside the deck) come
+        so; due dates and memory state there are not applied: replaying the history sets them."""
+        path = loaded.path.with_name(loaded.path.stem + ".state.csv")
+        if not path.is_file():
+            return
+        import csv
+
+        try:
+            with path.open(newline="", encoding="utf-8") as f:
+                rows = [
+                    (CardKey(loaded.deck.id, r["card_id"]), r["suspended"], r["buried"], r["flag"])
+                    for r in csv.DictReader(f)
+                ]
+            marks = [(key, s == "1", b == "1", int(flag or 0)) for key, s, b, flag in rows]
+        except (OSError, UnicodeDecodeError, csv.Error, KeyError, TypeError, ValueError) as exc:
+            message = f"cannot read the card states imported from Anki: {exc}"
+            self.problems.append(Problem(path, 0, 0, message, severity="warning"))
+            return
+        self.store.suspend(key for key, suspended, _, _ in marks if suspended)
+        buried = [key for key, _, is_buried, _ in marks if is_buried]
+        if buried:
+            self.store.bury(buried)
+        for flag in (1, 2, 3, 4):
+            self.store.set_flag((key for key, _, _, f in marks if f == flag), flag)
 
     def reload(self, deck_id: str) -> list[Problem]:
         """Read one deck's file again after an edit; on errors the loaded deck is kept."""

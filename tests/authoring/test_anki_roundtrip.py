@@ -32,12 +32,15 @@ def anki(tmp_path_factory):
     Devanagari, a picture and a sound; reviews of a card and of a reverse card."""
     folder = tmp_path_factory.mktemp("anki")
     col = anki_collection(folder / "col")
+    col.set_config("fsrs", True)
     polity = col.decks.id("UPSC::Polity")
     maps = col.decks.id("UPSC::Geography::Maps")
     hindi = col.decks.id("Hindi")
     col.media.write_data("india.png", PICTURE)
     col.media.write_data("namaste.mp3", SOUND)
-    add_note(col, "Basic", {"Front": ARTICLE_17, "Back": "Article 17"}, ["upsc::polity"], polity)
+    article = add_note(
+        col, "Basic", {"Front": ARTICLE_17, "Back": "Article 17"}, ["upsc::polity"], polity
+    )
     capital = add_note(
         col,
         "Basic (and reversed card)",
@@ -56,14 +59,14 @@ def anki(tmp_path_factory):
         ["upsc::polity::amendments"],
         polity,
     )
-    add_note(
+    identify = add_note(
         col,
         "Basic",
         {"Front": 'Identify this map<br><img src="india.png">', "Back": "India"},
         ["upsc::geography"],
         maps,
     )
-    add_note(
+    hello = add_note(
         col,
         "Basic",
         {"Front": "<b>नमस्ते</b> [sound:namaste.mp3]", "Back": "Hello"},
@@ -73,6 +76,9 @@ def anki(tmp_path_factory):
     forward, backward = capital.cards()
     review(col, forward, "GOOD")
     review(col, backward, "AGAIN")
+    col.sched.suspend_cards([article.cards()[0].id])
+    col.sched.bury_cards([hello.cards()[0].id])
+    col.set_user_flag_for_cards(1, [identify.cards()[0].id])
     package = _export(col, folder / "all.apkg")
     original = _notes(col)
     yield {"package": package, "notes": original, "col": col, "folder": folder}
@@ -192,11 +198,12 @@ def test_tag_filter_matches_the_tags_nested_under_it(imported, tmp_path):
     collection = Collection.open([imported], tmp_path / "progress.sqlite3")
     try:
         decks = collection.deck_ids
-        # The two capital cards were reviewed in Anki just now: their history made them not due.
-        assert collection.remaining(decks) == 6
-        assert collection.remaining(decks, ["upsc"]) == 5
+        # Not due: the two capital cards (reviewed in Anki just now), the suspended article
+        # card and the buried Hindi card.
+        assert collection.remaining(decks) == 4
+        assert collection.remaining(decks, ["upsc"]) == 4
         assert collection.remaining(decks, ["upsc::geography"]) == 1
-        assert collection.remaining(decks, ["upsc::polity"]) == 4
+        assert collection.remaining(decks, ["upsc::polity"]) == 3
         assert collection.remaining(decks, ["upsc::pol"]) == 0  # whole tag names only
     finally:
         collection.close()
@@ -239,3 +246,27 @@ def test_a_package_of_several_decks_needs_a_folder(anki, quizapp, tmp_path):
         "mine-upsc-geography-maps.yaml",
         "mine-upsc-polity.yaml",
     ]
+
+
+def test_suspended_buried_and_flagged_cards_come_so(imported, tmp_path):
+    from quizapp.core.collection import Collection
+    from quizapp.core.store import CardKey
+
+    with (imported / "upsc-polity.state.csv").open(newline="") as f:
+        rows = {r["card_id"]: r for r in csv.DictReader(f)}
+    article, forward, backward = _deck(imported, "upsc-polity.yaml").deck.cards[:3]
+    assert rows[article.id]["suspended"] == "1"
+    for card in (forward, backward):  # reviewed with FSRS on: due and memory state kept
+        assert rows[card.id]["due"] and float(rows[card.id]["stability"]) > 0
+        assert 1 <= float(rows[card.id]["difficulty"]) <= 10
+    (hello,) = _deck(imported, "hindi.yaml").deck.cards
+    (identify,) = _deck(imported, "upsc-geography-maps.yaml").deck.cards
+    collection = Collection.open([imported], tmp_path / "progress.sqlite3")
+    try:
+        store = collection.store
+        assert store.suspended() == {CardKey("upsc-polity", article.id)}
+        assert store.progress(CardKey("hindi", hello.id)).buried_until is not None
+        assert store.progress(CardKey("upsc-geography-maps", identify.id)).flag == 1
+        assert store.progress(CardKey("upsc-polity", forward.id)).reps == 1
+    finally:
+        collection.close()

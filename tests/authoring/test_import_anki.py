@@ -68,7 +68,11 @@ def test_import_basic_and_cloze_notes_with_tags_and_history(quizapp, packages, t
     code, stdout, err = quizapp("import", packages[kind], "--out", out)
     assert (code, err) == (0, "")
     history = tmp_path / "polity.history.csv"
-    assert stdout == f"wrote {out}: 3 card(s)\nwrote {history}: 2 review(s)\n"
+    state = tmp_path / "polity.state.csv"
+    assert stdout == (
+        f"wrote {out}: 3 card(s)\nwrote {history}: 2 review(s)\n"
+        f"wrote {state}: suspended, buried and flagged cards, due dates\n"
+    )
 
     loaded, problems = load_deck(out, use_cache=False)
     assert loaded is not None
