@@ -109,7 +109,7 @@ def import_table(path: Path, *, separator: str | None = None) -> list[ImportedDe
             header_done = True
             roles = _header_row(row)
             if roles is not None:
-                layout.roles = roles
+                layout.roles, layout.names = roles, [cell.strip() for cell in row]
                 continue
         try:
             deck, cards = _cards(row, layout, delimiter, path, line)
@@ -274,6 +274,8 @@ def _rows(
                 rows.append((start, row))
                 start = first_line + reader.line_num
         except csv.Error as exc:
+            if delimiter not in _CSV_SEPARATORS:  # written by hand after all: not quoted
+                return _unquoted_rows(body, delimiter, first_line)
             raise AuthoringError(
                 path,
                 f"cannot read it as {_what(delimiter)} values: {exc}",
@@ -318,6 +320,14 @@ def _cards(
 ) -> tuple[str, list]:
     roles = layout.roles or _default_roles(row, layout)
     data_columns = len(row) - len([i for i in layout.fixed.values() if i < len(row)])
+    if layout.names and any(cell.strip() for cell in row[len(layout.names) :]):
+        raise AuthoringError(
+            path,
+            f"row has {len(row)} {_what(delimiter)} field(s), more than the "
+            f"{len(layout.names)} columns named ({', '.join(layout.names)})",
+            _ragged_hint(delimiter),
+            line=line,
+        )
     if len(row) < 2 or (not layout.roles and data_columns > 3):
         raise AuthoringError(
             path,

@@ -320,3 +320,14 @@ def test_a_deck_column_gives_a_deck_file_per_deck(quizapp, tmp_path):
     assert stdout == f"wrote {polity}: 2 card(s)\nwrote {geography}: 1 card(s)\n"
     assert load_deck(polity, use_cache=False)[0].deck.title == "UPSC::Polity"
     assert [c.answer for c in cards_of(geography)] == ["New Delhi"]
+
+
+def test_a_row_wider_than_its_header_is_named(quizapp, tmp_path):
+    table = tmp_path / "wide.csv"
+    table.write_text("Front,Back\nq1,a1\nq2,a2,forgotten\n", encoding="utf-8")
+    code, _, err = quizapp("import", table, "--out", tmp_path / "wide.yaml")
+    assert (code, err) == (
+        1,
+        f"quizapp: {table}:3: error: row has 3 comma-separated field(s), more than the 2 "
+        'columns named (Front, Back) (put "double quotes" around fields that contain commas)\n',
+    )
