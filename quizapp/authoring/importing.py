@@ -115,6 +115,8 @@ def import_deck(
     if out is None and folder is None:
         raise AuthoringError(source, "no place to write the deck to", "give --out NAME.yaml")
     out = Path(out) if out is not None else None
+    if out is not None and out.is_dir():
+        out, folder = None, out
     suffix = source.suffix.lower()
     if out is not None and out.suffix not in DECK_SUFFIXES and out.suffix:
         raise AuthoringError(out, "a deck file must end in .yaml", "give --out NAME.yaml")
@@ -172,8 +174,15 @@ def _write_decks(
             )
         where = Path(out if out is not None else folder or ".")
         prefix = f"{deck_id}-" if deck_id else ""
+        taken: set[str] = set()
         for deck in decks:
-            targets[deck.name] = where / f"{prefix}{slugify(deck.name, 60) or 'imported'}.yaml"
+            stem = f"{prefix}{slugify(deck.name, 60) or 'imported'}"
+            unique, count = stem, 1
+            while unique in taken:  # "A::B" and "A-B" slug alike
+                count += 1
+                unique = f"{stem}-{count}"
+            taken.add(unique)
+            targets[deck.name] = where / f"{unique}.yaml"
     else:
         targets[decks[0].name] = _deck_file(out, folder, source.stem)
     files: dict[Path, str | bytes] = {}

@@ -331,3 +331,11 @@ def test_a_row_wider_than_its_header_is_named(quizapp, tmp_path):
         f"quizapp: {table}:3: error: row has 3 comma-separated field(s), more than the 2 "
         'columns named (Front, Back) (put "double quotes" around fields that contain commas)\n',
     )
+
+
+def test_decks_whose_names_slug_alike_get_files_of_their_own(quizapp, tmp_path):
+    table = tmp_path / "alike.csv"
+    table.write_text("Front,Back,Deck\nq1,a1,A::B\nq2,a2,A-B\n", encoding="utf-8")
+    assert quizapp("import", table, "--out", tmp_path)[0] == 0
+    titles = {p.name: load_deck(p, use_cache=False)[0].deck.title for p in tmp_path.glob("*.yaml")}
+    assert titles == {"a-b.yaml": "A::B", "a-b-2.yaml": "A-B"}
