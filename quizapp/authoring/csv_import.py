@@ -365,7 +365,8 @@ def _cards(
             line=line,
         )
     try:
-        if is_anki_cloze(question) or "cloze" in notetype:
+        # The note type, where the file names one, says; else deletions make a cloze.
+        if "cloze" in notetype or (not notetype and is_anki_cloze(question)):
             if not is_anki_cloze(question):
                 raise AuthoringError(
                     path,

@@ -402,6 +402,8 @@ def export_csv(deck_path: Path, out: Path, *, drafts: bool = False) -> int:
         f"#deck:{' '.join(deck.title.split())}\n"
     )
     writer = csv.writer(buffer, lineterminator="\n")
+    # A row starting with '#' would read as a file header: quote that row.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for note in anki_notes(deck.id, cards):
         first = note.cards[0]
         row_id = first.id
@@ -415,7 +417,8 @@ def export_csv(deck_path: Path, out: Path, *, drafts: bool = False) -> int:
         else:
             front, back = front_back(first)
         tags = " ".join(dict.fromkeys(t for c in note.cards for t in c.tags))
-        writer.writerow([front, back, tags, _NOTETYPES[note.kind], row_id, note.guid])
+        row = [front, back, tags, _NOTETYPES[note.kind], row_id, note.guid]
+        (quoted if front.startswith("#") else writer).writerow(row)
     write_files({Path(out): buffer.getvalue()})
     return len(cards)
 
