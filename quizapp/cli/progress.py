@@ -113,16 +113,77 @@ def export_command(argv: Sequence[str]) -> int:
     return 0
 
 
+def _import_review_log(path: Path, deck_id: str, db: Path) -> int:
+    """Replay a review log from another tool into a deck that has no answers yet."""
+    from quizapp.cli.registry import CommandError, default_deck_paths
+    from quizapp.core.backup import BackupError, backup_now
+    from quizapp.core.collection import Collection
+    from quizapp.core.optimize import OptimiseError, load_review_csv
+    from quizapp.core.schema import StoreError
+
+    try:
+        rows = load_review_csv(path)  # a bad file is named before the database is opened
+    except OptimiseError as problem:
+        raise CommandError(str(problem)) from None
+    try:
+        collection = Collection.open(default_deck_paths(), db)
+    except (BackupError, StoreError) as problem:
+        raise CommandError(str(problem)) from None
+    try:
+        if deck_id not in collection.deck_ids:
+            known = ", ".join(collection.deck_ids)
+            raise CommandError(f"no deck {deck_id!r} is loaded (the decks are: {known})")
+        store = collection.store
+        if store.deck_has_reviews(deck_id):
+            raise CommandError(
+                f"deck {deck_id!r} has answers already: a review log is replayed only into a "
+                "deck without any, so no review is counted twice"
+            )
+        cards = {c.id for c in collection.deck(deck_id).deck.cards}
+        unknown = {str(r.card_key) for r in rows} - cards
+        backup = backup_now(db, reason="before-import")
+        added = store.import_history(
+            deck_id, ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows)
+        )
+    except BackupError as problem:
+        raise CommandError(str(problem)) from None
+    finally:
+        collection.close()
+    left_out = len(rows) - added
+    print(
+        f"Imported {added} reviews into {deck_id}"
+        + (
+            f" ({left_out} left out: {len(unknown)} card id(s) the deck does not have, "
+            f"e.g. {sorted(unknown)[0]})"
+            if left_out and unknown
+            else ""
+        )
+        + f". Backup first: {backup.name}."
+    )
+    return 0
+
+
 @command("import-progress", "add the reviews and card states of an export (never twice)")
 def import_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="quizapp import-progress",
         description="Add the reviews and card states of a file from `quizapp export-progress`. "
-        "Reviews already here are not added again; a backup is made first.",
+        "Reviews already here are not added again; a backup is made first. With --deck, the "
+        "file is a review log as FSRS tools write it (card_id, review_time, review_rating"
+        "[, review_state, review_duration]), replayed into that deck.",
     )
-    parser.add_argument("file", type=Path, help="a zip made by `quizapp export-progress`")
+    parser.add_argument(
+        "file",
+        type=Path,
+        help="a zip made by `quizapp export-progress`, or with --deck a review log (.csv)",
+    )
     parser.add_argument("--db", help=DB_HELP)
+    parser.add_argument(
+        "--deck", help="the deck whose cards a review log's card_id names (its history is new)"
+    )
     args = parser.parse_args(argv)
+    if args.deck:
+        return _import_review_log(args.file, args.deck, db_path(args.db))
     from quizapp.core.backup import BackupError, backup_now, open_store
     from quizapp.core.progress_io import ProgressFileError, import_progress, read_export
     from quizapp.core.schema import StoreError
