@@ -36,6 +36,7 @@ from quizapp.deck.model import BasicCard, ClozeCard, Media
 
 _ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _FIELD_REF = re.compile(r"\{\{(?![#/^!])([^{}]+?)\}\}")
+_SECTION = re.compile(r"\{\{[#^]([^{}]+?)\}\}")
 _FIX_TYPE = (
     "in Anki, change the note type to Basic or Cloze (Browse > Notes > Change Note Type), "
     "or pass --skip to leave such notes out"
@@ -239,10 +240,11 @@ def _convert(
                 "add text to it in Anki, or pass --skip to leave such notes out",
             )
         texts = [html_to_text(value) for value in note.fields]
+        switches = _switches(note_type)
         extra = [
             f"{name}: {value}"
             for index, (name, value) in enumerate(zip(note_type.fields, texts, strict=False))
-            if index not in (asked, shown) and value
+            if index not in (asked, shown) and value and name not in switches
         ]
         base = base or f"{slugify(question) or 'note'}-{short_hash(note.guid)}"
         card = BasicCard(
@@ -275,6 +277,16 @@ def _sides(note_type: NoteType, ordinal: int) -> tuple[int, int]:
     first = names.index(asked[0]) if asked else 0
     rest = [names.index(n) for n in shown] or [i for i in range(len(names)) if i != first]
     return first, rest[0]
+
+
+def _switches(note_type: NoteType) -> set[str]:
+    """Fields templates only test, never show: "Add Reverse" of the optional reversed card."""
+    tested, shown = set(), set()
+    for template in note_type.templates:
+        for text in (template.question, template.answer):
+            tested |= {m.group(1).strip() for m in _SECTION.finditer(text)}
+            shown |= set(_refs(text))
+    return tested - shown
 
 
 def _refs(template: str) -> list[str]:

@@ -245,3 +245,45 @@ def test_import_never_overwrites_a_deck(quizapp, packages, tmp_path):
     )
     assert out.read_text() == "id: mine\ntitle: Mine\n"
     assert files_in(tmp_path) == ["polity.yaml"]
+
+
+def test_optional_reverse_type_in_answer_and_a_picture_only_front(quizapp, tmp_path):
+    from quizapp.authoring.exporting import export_apkg
+    from tests.authoring.conftest import import_into_fresh_anki, note_rows
+
+    col = anki_collection(tmp_path / "col")
+    deck_id = col.decks.id("Words")
+    col.media.write_data("flag.png", b"\x89PNG flag")
+    fields = {"Front": "Bonjour", "Back": "Hello", "Add Reverse": "y"}
+    add_note(col, "Basic (optional reversed card)", fields, [], deck_id)
+    fields = {"Front": "Merci", "Back": "Thanks", "Add Reverse": ""}
+    add_note(col, "Basic (optional reversed card)", fields, [], deck_id)
+    add_note(col, "Basic (type in the answer)", {"Front": "Oui", "Back": "Yes"}, [], deck_id)
+    add_note(col, "Basic", {"Front": '<img src="flag.png">', "Back": "France"}, [], deck_id)
+    from anki.collection import ExportAnkiPackageOptions
+
+    package = tmp_path / "words.apkg"
+    options = ExportAnkiPackageOptions(with_scheduling=False, with_media=True)
+    col.export_anki_package(out_path=str(package), options=options, limit=None)
+    col.close()
+    out = tmp_path / "words.yaml"
+    assert quizapp("import", package, "--out", out)[0] == 0
+    cards = load_deck(out, use_cache=False)[0].deck.cards
+    assert [(c.question, c.answer, c.notes) for c in cards] == [
+        ("Bonjour", "Hello", None),
+        ("Hello", "Bonjour", None),  # "Add Reverse" only switches the reverse card on
+        ("Merci", "Thanks", None),
+        ("Oui", "Yes", None),
+        ("[flag.png]", "France", None),  # a picture alone: its file name stands for it
+    ]
+    assert cards[1].id == cards[0].id + "-rev"
+    again = tmp_path / "again.apkg"
+    export_apkg(out, again)
+    col = import_into_fresh_anki(again, tmp_path / "anki")
+    try:
+        rows = {r["fields"]["Back"]: r for r in note_rows(col)}
+        assert col.card_count() == 5
+    finally:
+        col.close()
+    assert rows["France"]["fields"]["Front"] == '<img src="flag.png">'
+    assert rows["Hello"]["type"] == "quizapp Basic (and reversed card)"
