@@ -87,7 +87,9 @@ def export_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="quizapp export-progress",
         description="Write the review log and card states to FILE, a zip with revlog.csv "
-        "(FSRS review-log columns), cards.csv and README.txt describing them.",
+        "(review answers, in FSRS review-log columns), answers.csv (practice, quiz and exam "
+        "answers), cards.csv, renames.csv, reports.csv, settings.csv (fitted parameters) "
+        "and README.txt describing them.",
     )
     parser.add_argument("file", type=Path, help="the zip file to write, e.g. progress.zip")
     parser.add_argument("--db", help=DB_HELP)
@@ -197,9 +199,14 @@ def import_command(argv: Sequence[str]) -> int:
     except (ProgressFileError, BackupError, StoreError) as problem:
         print(f"quizapp import-progress: {problem}", file=sys.stderr)
         return 2
+    parameters = {
+        "taken": " The fitted FSRS parameters were taken.",
+        "kept": " This database's own fitted parameters were kept.",
+    }.get(report.parameters, "")
     print(
         f"Imported {report.reviews_added} reviews ({report.reviews_known} were here already); "
-        f"{report.cards_added} cards added, {report.cards_updated} updated. "
+        f"{report.cards_added} cards added, {report.cards_updated} updated; "
+        f"{report.renames_added} renames, {report.reports_added} reports.{parameters} "
         f"Backup first: {backup.name}."
     )
     return 0

@@ -1,15 +1,21 @@
 """Moving progress between machines: `quizapp export-progress` and `import-progress`.
 
-The export is one zip file holding three members:
+The export is one zip file holding these members:
 
-* ``revlog.csv``: every answer, one row each, oldest first, in the review-log shape FSRS tools
-  read (the FSRS optimizer and srs-benchmark): ``card_id`` (``DECK/CARD``, unique across
-  decks), ``review_time`` (epoch milliseconds, UTC), ``review_rating`` (1 again, 2 hard,
-  3 good, 4 easy), ``review_state`` (the card's state before the answer: 0 new, 1 learning,
-  2 review, 3 relearning), ``review_duration`` (milliseconds); then quizapp's own columns:
-  ``deck_id``, ``mode`` (review, practice, quiz, exam: only review answers scheduled the
-  card), ``answer`` (what was typed or chosen, may be empty) and ``before`` (the card's
-  state before the answer, as JSON).
+* ``revlog.csv``: every review answer (the ones that scheduled the card), one row each, oldest
+  first, in the review-log shape FSRS tools read (the FSRS optimizer and srs-benchmark):
+  ``card_id`` (``DECK/CARD``, unique across decks), ``review_time`` (epoch milliseconds,
+  UTC), ``review_rating`` (1 again, 2 hard, 3 good, 4 easy), ``review_state`` (the card's
+  state before the answer: 0 new, 1 learning, 2 review, 3 relearning), ``review_duration``
+  (milliseconds); then quizapp's own columns: ``deck_id``, ``mode`` (always review here),
+  ``answer`` (what was typed or chosen, may be empty) and ``before`` (the card's state before
+  the answer, as JSON).
+* ``answers.csv``: the practice, quiz and exam answers, in the same columns; a tool reading
+  the FSRS columns of revlog.csv never counts them as reviews.
+* ``renames.csv``: cards renamed (``deck_id``, ``old_id``, ``new_id``, ``renamed_at``).
+* ``reports.csv``: problems the learner reported on cards (``deck_id``, ``card_id``,
+  ``note``, ``content_hash``, ``reported_at``).
+* ``settings.csv``: the learner's fitted FSRS parameters (``name``, ``value`` as JSON).
 * ``cards.csv``: each card's scheduling state: ``deck_id``, ``card_id``, ``content_hash``
   (the card's text when exported), ``reviewed_hash`` (its text when last reviewed), ``state``,
   ``step``, ``stability``, ``difficulty``, ``due``, ``last_review``, ``reps``, ``lapses``,
@@ -18,7 +24,9 @@ The export is one zip file holding three members:
 * ``README.txt``: this description, and the format's version.
 
 Importing adds the answers this database does not have yet (an answer is the same one when
-its deck, card, time, rating and mode are), so importing twice adds nothing. A card's state
+its deck, card, time, rating and mode are), so importing twice adds nothing; likewise renames
+and reports. Fitted parameters are taken when this database has none of its own. An export
+of the first format (every answer in revlog.csv, no other members) is still read. A card's state
 is taken from the export unless this database reviewed the card more recently. Cards this
 database does not know yet are added as not in any deck (so they are not studied) until their
 deck is loaded, which matches them by deck and card id. The whole import is one transaction:
@@ -37,10 +45,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-FORMAT = "quizapp-progress 1"
+FORMAT = "quizapp-progress 2"
+FIRST_FORMAT = "quizapp-progress 1"  # every answer in revlog.csv, no other members
 REVLOG = "revlog.csv"
+ANSWERS = "answers.csv"
 CARDS = "cards.csv"
+RENAMES = "renames.csv"
+REPORTS = "reports.csv"
+SETTINGS = "settings.csv"
 README = "README.txt"
+RENAME_COLUMNS = ["deck_id", "old_id", "new_id", "renamed_at"]
+REPORT_COLUMNS = ["deck_id", "card_id", "note", "content_hash", "reported_at"]
+SETTING_COLUMNS = ["name", "value"]
 
 REVLOG_COLUMNS = [
     "card_id",
@@ -80,7 +96,8 @@ README_TEXT = f"""\
 {FORMAT}: progress exported by `quizapp export-progress`.
 Read it back with `quizapp import-progress FILE`.
 
-revlog.csv - every answer, oldest first (the FSRS optimizer's review-log columns first):
+revlog.csv - every review answer, oldest first (the FSRS optimizer's review-log columns
+first; the practice, quiz and exam answers are in answers.csv, in the same columns):
   card_id          DECK/CARD (unique across decks)
   review_time      when, in epoch milliseconds (UTC)
   review_rating    1 again, 2 hard, 3 good, 4 easy
@@ -88,7 +105,7 @@ revlog.csv - every answer, oldest first (the FSRS optimizer's review-log columns
                    3 relearning
   review_duration  time taken to answer, in milliseconds
   deck_id          the deck's id
-  mode             review, practice, quiz or exam (only review answers schedule the card)
+  mode             review here; practice, quiz or exam in answers.csv
   answer           what was typed or chosen (may be empty)
   before           the card's state before the answer, as JSON (quizapp's undo record)
 
@@ -106,6 +123,11 @@ cards.csv - each card's schedule (times in epoch milliseconds; empty means none)
   buried_until             buried until this time
   flag                     0 none, 1 red, 2 orange, 3 green, 4 blue
   leech                    1 if the card is a leech
+
+renames.csv - cards renamed: deck_id, old_id, new_id, renamed_at (epoch milliseconds)
+reports.csv - problems reported on cards: deck_id, card_id, note, content_hash (the card's
+  text when reported), reported_at (epoch milliseconds)
+settings.csv - name, value (JSON): fsrs_parameters, the parameters fitted to these reviews
 """
 
 
@@ -118,6 +140,19 @@ class ImportReport(NamedTuple):
     reviews_known: int
     cards_added: int
     cards_updated: int
+    renames_added: int = 0
+    reports_added: int = 0
+    parameters: str = ""  # "taken"; "kept" or "same" (this database had its own); "" none
+
+
+class Export(NamedTuple):
+    """What an export file holds, read and checked."""
+
+    reviews: list[_Review]
+    cards: list[dict[str, object]]
+    renames: list[tuple[str, str, str, int]]
+    reports: list[tuple[str, str, str, str, int]]
+    settings: dict[str, str]
 
 
 class ExportReport(NamedTuple):
@@ -165,25 +200,51 @@ def export_progress(conn: sqlite3.Connection, path: Path) -> ExportReport:
             f"SELECT deck_id, card_id, content_hash, {', '.join(STATE_COLUMNS)} FROM card "
             "ORDER BY deck_id, position, card_id"
         ).fetchall()
+        renames = conn.execute(
+            f"SELECT {', '.join(RENAME_COLUMNS)} FROM card_rename ORDER BY renamed_at, old_id"
+        ).fetchall()
+        reports = conn.execute(
+            f"SELECT {', '.join(REPORT_COLUMNS)} FROM card_report ORDER BY reported_at, id"
+        ).fetchall()
+        settings = _settings(conn)
     finally:
         conn.execute("COMMIT")
-    revlog = _csv(
-        REVLOG_COLUMNS,
-        (
-            (f"{d}/{c}", at, rating, _review_state(before), ms, d, mode, answer, before)
-            for d, c, at, rating, before, ms, mode, answer in reviews
-        ),
-    )
+
+    def answers(modes: tuple[str, ...]) -> str:
+        return _csv(
+            REVLOG_COLUMNS,
+            (
+                (f"{d}/{c}", at, rating, _review_state(before), ms, d, mode, answer, before)
+                for d, c, at, rating, before, ms, mode, answer in reviews
+                if mode in modes
+            ),
+        )
+
     temp = path.with_name(f".{path.name}.tmp")
     try:
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(README, README_TEXT)
-            archive.writestr(REVLOG, revlog)
+            archive.writestr(REVLOG, answers(("review",)))
+            archive.writestr(ANSWERS, answers(MODES[1:]))
             archive.writestr(CARDS, _csv(CARD_COLUMNS, cards))
+            archive.writestr(RENAMES, _csv(RENAME_COLUMNS, renames))
+            archive.writestr(REPORTS, _csv(REPORT_COLUMNS, reports))
+            archive.writestr(SETTINGS, _csv(SETTING_COLUMNS, sorted(settings.items())))
         temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)
     return ExportReport(len(reviews), len(cards))
+
+
+def _settings(conn: sqlite3.Connection) -> dict[str, str]:
+    """The fitted parameters, if the learner has any."""
+    from quizapp.core.parameters import load_parameters
+
+    saved = load_parameters(conn)
+    return {} if saved is None else {PARAMETERS: json.dumps(list(saved))}
+
+
+PARAMETERS = "fsrs_parameters"
 
 
 # -- reading an export -------------------------------------------------------------------------
@@ -263,7 +324,7 @@ def _number(
     return value
 
 
-def _read_reviews(text: str, where: str) -> list[_Review]:
+def _read_reviews(text: str, where: str, modes: tuple[str, ...] = MODES) -> list[_Review]:
     reviews = []
     for line, row in _rows(text, REVLOG_COLUMNS, where):
         at = f"{where}:{line}"
@@ -273,9 +334,9 @@ def _read_reviews(text: str, where: str) -> list[_Review]:
                 f"{at}: card_id should be DECK/CARD with this row's deck_id {deck_id!r}, "
                 f"not {qualified!r}"
             )
-        if row["mode"] not in MODES:
+        if row["mode"] not in modes:
             raise ProgressFileError(
-                f"{at}: mode should be one of {', '.join(MODES)}, not {row['mode']!r}"
+                f"{at}: mode should be one of {', '.join(modes)}, not {row['mode']!r}"
             )
         try:
             json.loads(row["before"])
@@ -329,8 +390,50 @@ def _read_cards(text: str, where: str) -> list[dict[str, object]]:
     return cards
 
 
-def read_export(path: Path) -> tuple[list[_Review], list[dict[str, object]]]:
-    """The answers and card states in an export; ProgressFileError if any of it is wrong."""
+def _read_renames(text: str, where: str) -> list[tuple[str, str, str, int]]:
+    renames = []
+    for line, row in _rows(text, RENAME_COLUMNS, where):
+        at = f"{where}:{line}"
+        if not (row["deck_id"] and row["old_id"] and row["new_id"]):
+            raise ProgressFileError(f"{at}: deck_id, old_id and new_id must not be empty")
+        when = _number(row, "renamed_at", at, int, low=0)
+        renames.append((row["deck_id"], row["old_id"], row["new_id"], when))
+    return renames
+
+
+def _read_reports(text: str, where: str) -> list[tuple[str, str, str, str, int]]:
+    reports = []
+    for line, row in _rows(text, REPORT_COLUMNS, where):
+        at = f"{where}:{line}"
+        if not (row["deck_id"] and row["card_id"] and row["note"]):
+            raise ProgressFileError(f"{at}: deck_id, card_id and note must not be empty")
+        when = _number(row, "reported_at", at, int, low=0)
+        reports.append((row["deck_id"], row["card_id"], row["note"], row["content_hash"], when))
+    return reports
+
+
+def _read_settings(text: str, where: str) -> dict[str, str]:
+    from quizapp.core.optimize import scheduler_accepts
+
+    settings = {}
+    for line, row in _rows(text, SETTING_COLUMNS, where):
+        if row["name"] != PARAMETERS:
+            continue  # a setting a later version keeps: not this one's to judge
+        try:
+            parameters = tuple(float(w) for w in json.loads(row["value"]))
+        except (TypeError, ValueError):
+            parameters = ()
+        if not scheduler_accepts(parameters):
+            raise ProgressFileError(
+                f"{where}:{line}: {PARAMETERS} are not parameters this quizapp's scheduler "
+                "takes; export the progress again"
+            )
+        settings[PARAMETERS] = row["value"]
+    return settings
+
+
+def read_export(path: Path) -> Export:
+    """Everything in an export; ProgressFileError if any of it is wrong."""
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
@@ -342,15 +445,29 @@ def read_export(path: Path) -> tuple[list[_Review], list[dict[str, object]]]:
         ) from None
     with archive:
         readme = _read_member(archive, README, str(path))
-        if not readme.startswith(FORMAT):
-            first = readme.partition("\n")[0]
+        first = readme.partition("\n")[0].strip()
+        version = first.partition(":")[0]
+        if version not in (FORMAT, FIRST_FORMAT):
             raise ProgressFileError(
                 f"{path}: {README}:1: made by another version ({first!r}, this quizapp reads "
-                f"{FORMAT!r}): export it again with this quizapp's version"
+                f"{FORMAT!r} and {FIRST_FORMAT!r}): export it again with this quizapp's version"
             )
-        reviews = _read_reviews(_read_member(archive, REVLOG, str(path)), f"{path}: {REVLOG}")
-        cards = _read_cards(_read_member(archive, CARDS, str(path)), f"{path}: {CARDS}")
-    return reviews, cards
+
+        def member(name: str) -> tuple[str, str]:
+            return _read_member(archive, name, str(path)), f"{path}: {name}"
+
+        if version == FIRST_FORMAT:
+            return Export(_read_reviews(*member(REVLOG)), _read_cards(*member(CARDS)), [], [], {})
+        reviews = _read_reviews(*member(REVLOG), modes=("review",))
+        reviews += _read_reviews(*member(ANSWERS), modes=MODES[1:])
+        reviews.sort(key=lambda r: r.reviewed_at)
+        return Export(
+            reviews,
+            _read_cards(*member(CARDS)),
+            _read_renames(*member(RENAMES)),
+            _read_reports(*member(REPORTS)),
+            _read_settings(*member(SETTINGS)),
+        )
 
 
 # -- import ----------------------------------------------------------------------------------
@@ -361,15 +478,57 @@ def import_progress(conn: sqlite3.Connection, path: Path) -> ImportReport:
 
     The file is read and checked whole before anything is written.
     """
-    reviews, cards = read_export(path)
+    export = read_export(path)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        report = _write(conn, reviews, cards)
+        report = _write(conn, export.reviews, export.cards)
+        renames = _write_renames(conn, export.renames)
+        reports = _write_reports(conn, export.reports)
+        parameters = _write_settings(conn, export.settings)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-    return report
+    return report._replace(renames_added=renames, reports_added=reports, parameters=parameters)
+
+
+def _write_renames(conn: sqlite3.Connection, renames: list[tuple[str, str, str, int]]) -> int:
+    return sum(
+        conn.execute(
+            f"INSERT OR IGNORE INTO card_rename ({', '.join(RENAME_COLUMNS)}) VALUES (?, ?, ?, ?)",
+            rename,
+        ).rowcount
+        for rename in renames
+    )
+
+
+def _write_reports(conn: sqlite3.Connection, reports: list[tuple[str, str, str, str, int]]) -> int:
+    known = set(conn.execute(f"SELECT {', '.join(REPORT_COLUMNS)} FROM card_report"))
+    added = 0
+    for report in reports:
+        if report in known:
+            continue
+        known.add(report)
+        conn.execute(
+            f"INSERT INTO card_report ({', '.join(REPORT_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
+            report,
+        )
+        added += 1
+    return added
+
+
+def _write_settings(conn: sqlite3.Connection, settings: dict[str, str]) -> str:
+    """The exported parameters, unless this database has fitted its own."""
+    from quizapp.core.parameters import load_parameters, save_parameters
+
+    if PARAMETERS not in settings:
+        return ""
+    theirs = tuple(float(w) for w in json.loads(settings[PARAMETERS]))
+    mine = load_parameters(conn)
+    if mine is not None:
+        return "kept" if mine != theirs else "same"
+    save_parameters(conn, theirs)
+    return "taken"
 
 
 def _write(
