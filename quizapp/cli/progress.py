@@ -88,8 +88,8 @@ def export_command(argv: Sequence[str]) -> int:
         prog="quizapp export-progress",
         description="Write the review log and card states to FILE, a zip with revlog.csv "
         "(review answers, in FSRS review-log columns), answers.csv (practice, quiz and exam "
-        "answers), cards.csv, renames.csv, reports.csv, settings.csv (fitted parameters) "
-        "and README.txt describing them.",
+        "answers), cards.csv, renames.csv, reports.csv, settings.csv (fitted parameters), "
+        "the exams and quizzes taken, and README.txt describing them.",
     )
     parser.add_argument("file", type=Path, help="the zip file to write, e.g. progress.zip")
     parser.add_argument("--db", help=DB_HELP)
@@ -97,6 +97,7 @@ def export_command(argv: Sequence[str]) -> int:
     from quizapp.core.backup import open_store
     from quizapp.core.progress_io import export_progress
     from quizapp.core.schema import StoreError
+    from quizapp.quiz.papers_io import export_papers
 
     db = db_path(args.db)
     if not db.is_file():
@@ -104,7 +105,7 @@ def export_command(argv: Sequence[str]) -> int:
         return 2
     try:
         with open_store(db) as store:
-            report = export_progress(store.connection, args.file)
+            report = export_progress(store.connection, args.file, also=export_papers)
     except StoreError as problem:
         print(f"quizapp export-progress: {problem}", file=sys.stderr)
         return 2
@@ -189,13 +190,16 @@ def import_command(argv: Sequence[str]) -> int:
     from quizapp.core.backup import BackupError, backup_now, open_store
     from quizapp.core.progress_io import ProgressFileError, import_progress, read_export
     from quizapp.core.schema import StoreError
+    from quizapp.quiz.papers import ensure_exam_schema
+    from quizapp.quiz.papers_io import import_papers
 
     db = db_path(args.db)
     try:
         read_export(args.file)  # a bad file is named before any backup or database is made
         with open_store(db) as store:
             backup = backup_now(db, reason="before-import")
-            report = import_progress(store.connection, args.file)
+            ensure_exam_schema(store.connection)  # before the import's one transaction begins
+            report = import_progress(store.connection, args.file, also=import_papers)
     except (ProgressFileError, BackupError, StoreError) as problem:
         print(f"quizapp import-progress: {problem}", file=sys.stderr)
         return 2
@@ -206,7 +210,8 @@ def import_command(argv: Sequence[str]) -> int:
     print(
         f"Imported {report.reviews_added} reviews ({report.reviews_known} were here already); "
         f"{report.cards_added} cards added, {report.cards_updated} updated; "
-        f"{report.renames_added} renames, {report.reports_added} reports.{parameters} "
+        f"{report.renames_added} renames, {report.reports_added} reports, "
+        f"{report.others_added} exams and quizzes.{parameters} "
         f"Backup first: {backup.name}."
     )
     return 0

@@ -16,6 +16,8 @@ The export is one zip file holding these members:
 * ``reports.csv``: problems the learner reported on cards (``deck_id``, ``card_id``,
   ``note``, ``content_hash``, ``reported_at``).
 * ``settings.csv``: the learner's fitted FSRS parameters (``name``, ``value`` as JSON).
+* the exams and quizzes taken, in members the quiz layer writes and reads
+  (see quizapp.quiz.papers_io).
 * ``cards.csv``: each card's scheduling state: ``deck_id``, ``card_id``, ``content_hash``
   (the card's text when exported), ``reviewed_hash`` (its text when last reviewed), ``state``,
   ``step``, ``stability``, ``difficulty``, ``due``, ``last_review``, ``reps``, ``lapses``,
@@ -54,6 +56,7 @@ RENAMES = "renames.csv"
 REPORTS = "reports.csv"
 SETTINGS = "settings.csv"
 README = "README.txt"
+_MEMBERS = {README, REVLOG, ANSWERS, CARDS, RENAMES, REPORTS, SETTINGS}
 RENAME_COLUMNS = ["deck_id", "old_id", "new_id", "renamed_at"]
 REPORT_COLUMNS = ["deck_id", "card_id", "note", "content_hash", "reported_at"]
 SETTING_COLUMNS = ["name", "value"]
@@ -128,6 +131,8 @@ renames.csv - cards renamed: deck_id, old_id, new_id, renamed_at (epoch millisec
 reports.csv - problems reported on cards: deck_id, card_id, note, content_hash (the card's
   text when reported), reported_at (epoch milliseconds)
 settings.csv - name, value (JSON): fsrs_parameters, the parameters fitted to these reviews
+exams.csv, exam_questions.csv, exam_answers.csv - the exams and quizzes taken: each paper,
+  each question as asked with the answer standing on it, and every answer given in order
 """
 
 
@@ -143,6 +148,7 @@ class ImportReport(NamedTuple):
     renames_added: int = 0
     reports_added: int = 0
     parameters: str = ""  # "taken"; "kept" or "same" (this database had its own); "" none
+    others_added: int = 0  # what the layers above added (exams)
 
 
 class Export(NamedTuple):
@@ -153,6 +159,7 @@ class Export(NamedTuple):
     renames: list[tuple[str, str, str, int]]
     reports: list[tuple[str, str, str, str, int]]
     settings: dict[str, str]
+    others: dict[str, str]  # members of the layers above (the exams), by name
 
 
 class ExportReport(NamedTuple):
@@ -184,7 +191,15 @@ def _review_state(before: str) -> int | str:
     return state if isinstance(state, int) else ""
 
 
-def export_progress(conn: sqlite3.Connection, path: Path) -> ExportReport:
+# Members a layer above the store adds (the exams): read in the export's transaction.
+ExtraExport = Callable[[sqlite3.Connection], dict[str, str]]
+# Their import, inside the import's transaction: (connection, member texts, file) -> added.
+ExtraImport = Callable[[sqlite3.Connection, dict[str, str], str], int]
+
+
+def export_progress(
+    conn: sqlite3.Connection, path: Path, *, also: ExtraExport | None = None
+) -> ExportReport:
     """Write every answer and card state to `path` (a zip; see the module's docstring).
 
     Read in one transaction, so answers given meanwhile in another window are either all in
@@ -207,6 +222,7 @@ def export_progress(conn: sqlite3.Connection, path: Path) -> ExportReport:
             f"SELECT {', '.join(REPORT_COLUMNS)} FROM card_report ORDER BY reported_at, id"
         ).fetchall()
         settings = _settings(conn)
+        extra = also(conn) if also is not None else {}
     finally:
         conn.execute("COMMIT")
 
@@ -230,6 +246,8 @@ def export_progress(conn: sqlite3.Connection, path: Path) -> ExportReport:
             archive.writestr(RENAMES, _csv(RENAME_COLUMNS, renames))
             archive.writestr(REPORTS, _csv(REPORT_COLUMNS, reports))
             archive.writestr(SETTINGS, _csv(SETTING_COLUMNS, sorted(settings.items())))
+            for name, text in extra.items():
+                archive.writestr(name, text)
         temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)
@@ -456,8 +474,15 @@ def read_export(path: Path) -> Export:
         def member(name: str) -> tuple[str, str]:
             return _read_member(archive, name, str(path)), f"{path}: {name}"
 
+        others = {
+            name: _read_member(archive, name, str(path))
+            for name in archive.namelist()
+            if name not in _MEMBERS and name.endswith(".csv")
+        }
         if version == FIRST_FORMAT:
-            return Export(_read_reviews(*member(REVLOG)), _read_cards(*member(CARDS)), [], [], {})
+            return Export(
+                _read_reviews(*member(REVLOG)), _read_cards(*member(CARDS)), [], [], {}, others
+            )
         reviews = _read_reviews(*member(REVLOG), modes=("review",))
         reviews += _read_reviews(*member(ANSWERS), modes=MODES[1:])
         reviews.sort(key=lambda r: r.reviewed_at)
@@ -467,13 +492,16 @@ def read_export(path: Path) -> Export:
             _read_renames(*member(RENAMES)),
             _read_reports(*member(REPORTS)),
             _read_settings(*member(SETTINGS)),
+            others,
         )
 
 
 # -- import ----------------------------------------------------------------------------------
 
 
-def import_progress(conn: sqlite3.Connection, path: Path) -> ImportReport:
+def import_progress(
+    conn: sqlite3.Connection, path: Path, *, also: ExtraImport | None = None
+) -> ImportReport:
     """Add an export's answers and card states to the database, in one transaction.
 
     The file is read and checked whole before anything is written.
@@ -485,11 +513,14 @@ def import_progress(conn: sqlite3.Connection, path: Path) -> ImportReport:
         renames = _write_renames(conn, export.renames)
         reports = _write_reports(conn, export.reports)
         parameters = _write_settings(conn, export.settings)
+        others = also(conn, export.others, str(path)) if also is not None else 0
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-    return report._replace(renames_added=renames, reports_added=reports, parameters=parameters)
+    return report._replace(
+        renames_added=renames, reports_added=reports, parameters=parameters, others_added=others
+    )
 
 
 def _write_renames(conn: sqlite3.Connection, renames: list[tuple[str, str, str, int]]) -> int:

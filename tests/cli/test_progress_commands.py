@@ -92,7 +92,8 @@ def test_export_then_import_into_a_new_machine(capsys, db, tmp_path):
     [before] = list_backups(desktop)
     assert code == 0 and before.reason == "before-import"
     assert out == (
-        "Imported 2 reviews (0 were here already); 2 cards added, 0 updated; 0 renames, 0 reports. "
+        "Imported 2 reviews (0 were here already); 2 cards added, 0 updated; 0 renames, "
+        "0 reports, 0 exams and quizzes. "
         f"Backup first: {before.path.name}.\n"
     )
     code, out, _ = run(capsys, "import-progress", str(out_file), "--db", str(desktop))
