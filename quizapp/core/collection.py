@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from quizapp.core.clock import Clock
@@ -112,7 +113,7 @@ class Collection:
 
     def _import_state(self, loaded: LoadedDeck) -> None:
         """Cards suspended, buried or flagged in Anki (DECK.state.csv beside the deck) come
-        so; due dates and memory state there are not applied: replaying the history sets them."""
+        so, and reviewed cards keep Anki's due date and FSRS memory state."""
         path = loaded.path.with_name(loaded.path.stem + ".state.csv")
         if not path.is_file():
             return
@@ -120,11 +121,22 @@ class Collection:
 
         try:
             with path.open(newline="", encoding="utf-8") as f:
-                rows = [
-                    (CardKey(loaded.deck.id, r["card_id"]), r["suspended"], r["buried"], r["flag"])
-                    for r in csv.DictReader(f)
-                ]
-            marks = [(key, s == "1", b == "1", int(flag or 0)) for key, s, b, flag in rows]
+                rows = list(csv.DictReader(f))
+            keys = [CardKey(loaded.deck.id, r["card_id"]) for r in rows]
+            marks = [
+                (key, r["suspended"] == "1", r["buried"] == "1", int(r["flag"] or 0))
+                for key, r in zip(keys, rows, strict=True)
+            ]
+            schedules = [
+                (
+                    key,
+                    _aware(datetime.fromisoformat(r["due"])),
+                    float(r["stability"]) if r["stability"] else None,
+                    float(r["difficulty"]) if r["difficulty"] else None,
+                )
+                for key, r in zip(keys, rows, strict=True)
+                if r["due"]
+            ]
         except (OSError, UnicodeDecodeError, csv.Error, KeyError, TypeError, ValueError) as exc:
             message = f"cannot read the card states imported from Anki: {exc}"
             self.problems.append(Problem(path, 0, 0, message, severity="warning"))
@@ -135,6 +147,8 @@ class Collection:
             self.store.bury(buried)
         for flag in (1, 2, 3, 4):
             self.store.set_flag((key for key, _, _, f in marks if f == flag), flag)
+        for key, due, stability, difficulty in schedules:
+            self.store.keep_schedule(key, due, stability, difficulty)
 
     def reload(self, deck_id: str) -> list[Problem]:
         """Read one deck's file again after an edit; on errors the loaded deck is kept."""
@@ -207,3 +221,9 @@ class Collection:
         self, deck_ids: Sequence[str], tags: Sequence[str] | None = None, limit: int = 50
     ) -> list[CardKey]:
         return self.store.practice_queue(deck_ids, tags=tags, limit=limit)
+
+
+def _aware(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError(f"due {moment.isoformat()} has no time zone")
+    return moment

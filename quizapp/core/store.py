@@ -820,6 +820,23 @@ class Store:
             raise ValueError(f"flag must be 0 or one of {sorted(FLAGS)}")
         return self._mark("UPDATE card SET flag = ?", keys, flag)
 
+    def keep_schedule(
+        self,
+        key: CardKey,
+        due: datetime,
+        stability: float | None = None,
+        difficulty: float | None = None,
+    ) -> int:
+        """Take another scheduler's due date (and FSRS memory state, if it kept one) for a card
+        reviewed already, e.g. Anki's after its history was imported; new cards stay new."""
+        with self._transaction() as db:
+            return db.execute(
+                "UPDATE card SET due = ?, stability = coalesce(?, stability), "
+                "difficulty = coalesce(?, difficulty) "
+                "WHERE deck_id = ? AND card_id = ? AND state != 0",
+                (_ms(due), stability, difficulty, *key),
+            ).rowcount
+
     def reset(self, keys: Iterable[CardKey]) -> int:
         """Forget the cards' progress: new again, leech mark gone. The review log is kept."""
         count = self._mark(

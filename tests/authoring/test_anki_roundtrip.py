@@ -1,6 +1,7 @@
 """Anki -> quizapp -> Anki, note for note, with packages written and read by the real Anki."""
 
 import csv
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -267,6 +268,10 @@ def test_suspended_buried_and_flagged_cards_come_so(imported, tmp_path):
         assert store.suspended() == {CardKey("upsc-polity", article.id)}
         assert store.progress(CardKey("hindi", hello.id)).buried_until is not None
         assert store.progress(CardKey("upsc-geography-maps", identify.id)).flag == 1
-        assert store.progress(CardKey("upsc-polity", forward.id)).reps == 1
+        kept = store.progress(CardKey("upsc-polity", forward.id))
+        assert kept.reps == 1  # the review replayed, then Anki's schedule kept
+        assert kept.due == datetime.fromisoformat(rows[forward.id]["due"])
+        assert kept.stability == float(rows[forward.id]["stability"])
+        assert kept.difficulty == float(rows[forward.id]["difficulty"])
     finally:
         collection.close()
