@@ -220,29 +220,23 @@ def anki_notes(deck_id: str, cards: list) -> list[AnkiNote]:
         groups.setdefault(card_guid(deck_id, card), []).append(card)
     notes = []
     for guid, group in groups.items():
-        if len(group) == 1:
-            kind = "cloze" if group[0].kind == "cloze" else "basic"
-            text = anki_cloze(group[0].text) if kind == "cloze" else ""
-            notes.append(AnkiNote(guid, group, kind, text))
-            continue
         merged = _merged_cloze(group) if all(c.kind == "cloze" for c in group) else None
-        if merged is not None:
+        if len(group) == 1:
+            notes.append(_single(guid, group[0]))
+        elif merged is not None:
             notes.append(AnkiNote(guid, group, "cloze", merged))
         elif _is_reversed_pair(group):
             notes.append(AnkiNote(guid, group, "reversed"))
-        else:  # cards that no longer make one note: the first keeps the GUID
-            notes.append(
-                AnkiNote(guid, group[:1], "basic" if group[0].kind != "cloze" else "cloze")
-            )
-            for card in group[1:]:
-                own = note_guid(deck_id, oldest_id(card))
-                kind = "cloze" if card.kind == "cloze" else "basic"
-                text = anki_cloze(card.text) if kind == "cloze" else ""
-                notes.append(AnkiNote(own, [card], kind, text))
-    for note in notes:
-        if note.kind == "cloze" and not note.cloze_text:
-            note.cloze_text = anki_cloze(note.cards[0].text)
+        else:  # cards edited apart since the import: the first keeps the note's GUID
+            notes.append(_single(guid, group[0]))
+            notes += [_single(note_guid(deck_id, oldest_id(c)), c) for c in group[1:]]
     return notes
+
+
+def _single(guid: str, card) -> AnkiNote:
+    if card.kind == "cloze":
+        return AnkiNote(guid, [card], "cloze", anki_cloze(card.text))
+    return AnkiNote(guid, [card], "basic")
 
 
 def _is_reversed_pair(group: list) -> bool:

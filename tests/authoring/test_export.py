@@ -303,3 +303,26 @@ def test_a_guid_kept_from_anki_is_written_back(tmp_path):
         ("v?L<=]2E|A", "quizapp Basic (and reversed card)")
     ]
     assert cards == 2
+
+
+def test_cards_of_one_note_edited_apart_become_notes_of_their_own(tmp_path):
+    deck = tmp_path / "apart.yaml"
+    deck.write_text(
+        "id: apart\ntitle: Apart\ncards:\n"
+        "  - id: n-c1\n    kind: cloze\n    text: The {{Preamble}} was amended in 1976\n"
+        "    guid: 'G1'\n    siblings: n\n"
+        "  - id: n-c2\n    kind: cloze\n    text: The Preamble was changed in {{1976}}\n"
+        "    guid: 'G1'\n    siblings: n\n",
+        encoding="utf-8",
+    )
+    package = tmp_path / "apart.apkg"
+    export_apkg(deck, package)
+    col = import_into_fresh_anki(package, tmp_path / "anki")
+    try:
+        rows = note_rows(col)
+    finally:
+        col.close()
+    assert [(r["guid"], r["fields"]["Text"]) for r in rows] == [
+        (note_guid("apart", "n-c2"), "The Preamble was changed in {{c1::1976}}"),
+        ("G1", "The {{c1::Preamble}} was amended in 1976"),
+    ]
