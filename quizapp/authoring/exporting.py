@@ -6,11 +6,13 @@ note again. A card keeps the GUID it was imported with; our own cards' GUID
 comes from the deck id and the card's oldest id, so a renamed card (with
 `previous_ids`) updates its note in Anki instead of adding a copy.
 
-A note's modification time is derived from its content hash: a re-export
-without changes carries the same time, so it never looks newer than the copy
-in Anki and edits made there are kept (Anki's default "update if newer").
-A changed note is not known to be newer, since quizapp records no time of
-change; choose "Update notes: Always" in Anki's import to take quizapp's.
+A note's modification time is when its content last changed, as the progress
+database recorded it on loading the deck (`changes`); a card edited since the
+deck was last loaded counts as changed now. So a re-export without changes
+never looks newer than the copy in Anki, and edits made there are kept (Anki's
+default "update if newer"), while a note changed here replaces Anki's older
+copy. Where the database knows no time (a deck never studied here), the time
+is fixed by the content hash, within 2020: unchanged, it stays the same.
 
 The CSV carries Anki's file headers (`#separator:comma`, `#html:false`,
 `#columns:`, `#tags column:`, `#notetype column:`, `#guid column:`, `#deck:`)
@@ -21,10 +23,13 @@ import` gives the cards back their ids.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
 import tempfile
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,15 +115,34 @@ def card_guid(deck_id: str, card) -> str:
     return card.guid or note_guid(deck_id, oldest_id(card))
 
 
-# Notes carry times within 2020, fixed by their content (see the module's docstring).
+# Notes of unknown change time carry times within 2020, fixed by their content.
 _STABLE_TIMES_FROM = 1_577_836_800
 _STABLE_TIMES_SPAN = 366 * 86_400
+
+# Card id -> (content hash as last loaded, when its content last changed) in the progress
+# database; from `Store.content_changes`.
+Changes = Mapping[str, tuple[str, dt.datetime | None]]
 
 
 def stable_modified(cards) -> int:
     """A note's modification time: the same for the same content, whenever it is exported."""
     digest = short_hash(*(c.content_hash() for c in cards), *(t for c in cards for t in c.tags))
     return _STABLE_TIMES_FROM + int(digest, 16) % _STABLE_TIMES_SPAN
+
+
+def note_modified(cards, changes: Changes, now: float) -> int:
+    """When the note's content last changed: the latest of its cards' times."""
+    stable = stable_modified(cards)
+    times = []
+    for card in cards:
+        known = changes.get(card.id)
+        if known is not None and known[0] != card.content_hash():
+            times.append(int(now))  # edited since the deck was last loaded
+        elif known is not None and known[1] is not None:
+            times.append(int(known[1].timestamp()))
+        else:
+            times.append(stable)
+    return max(times)
 
 
 class _Note(genanki.Note):
@@ -309,12 +333,11 @@ def _side(card, side: str) -> list[Media]:
     return [m for m in card.media if m.side == side]
 
 
-def _genanki_note(loaded: LoadedDeck, note: AnkiNote) -> genanki.Note:
+def _genanki_note(loaded: LoadedDeck, note: AnkiNote, modified: int) -> genanki.Note:
     first = note.cards[0]
     tags = list(dict.fromkeys(t for c in note.cards for t in c.tags))
     explanation = text_to_html(first.explanation)
     source = source_field(loaded, first)
-    modified = stable_modified(note.cards)
     if note.kind == "cloze":
         media = list(dict.fromkeys(m for c in note.cards for m in c.media))
         text = _with_media(note.cloze_text, [m for m in media if m.side == "question"])
@@ -347,14 +370,23 @@ def _media_files(loaded: LoadedDeck, cards: list) -> list[str]:
 
 
 def export_apkg(
-    deck_path: Path, out: Path, *, drafts: bool = False, timestamp: float | None = None
+    deck_path: Path,
+    out: Path,
+    *,
+    drafts: bool = False,
+    timestamp: float | None = None,
+    changes: Callable[[str], Changes] | None = None,
 ) -> int:
+    """Write the deck as a package; `changes(deck_id)` gives the progress database's record
+    of when each card changed (see `note_modified`)."""
     loaded = load_for_export(deck_path)
     deck = loaded.deck
     anki = genanki.Deck(anki_deck_id(deck.id), deck.title, description=deck.description)
     cards = export_cards(loaded, drafts)
+    known = changes(deck.id) if changes is not None else {}
+    now = timestamp if timestamp is not None else time.time()
     for note in anki_notes(deck.id, cards):
-        anki.add_note(_genanki_note(loaded, note))
+        anki.add_note(_genanki_note(loaded, note, note_modified(note.cards, known, now)))
     package = genanki.Package(anki, media_files=_media_files(loaded, cards))
     _write_package(package, Path(out), timestamp)
     return len(cards)

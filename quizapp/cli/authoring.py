@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -143,6 +144,23 @@ def import_command(argv: Sequence[str]) -> int:
     return _run(action)
 
 
+def _content_changes(deck_id: str) -> dict:
+    """When each card of the deck last changed, from the progress database if it can be read
+    (nothing is created or migrated); empty otherwise."""
+    from quizapp.cli.registry import db_path
+    from quizapp.core.store import Store
+
+    store = Store.peek(db_path(None))
+    if store is None:
+        return {}
+    try:
+        return store.content_changes(deck_id)
+    except sqlite3.Error:  # busy or damaged: the times fixed by content stand in
+        return {}
+    finally:
+        store.close()
+
+
 @command("export", "write a deck as an Anki package or CSV")
 def export_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
@@ -162,7 +180,9 @@ def export_command(argv: Sequence[str]) -> int:
         deck, out = Path(args.deck).expanduser(), Path(args.to).expanduser()
         suffix = out.suffix.lower()
         if suffix == ".apkg":
-            count = export_apkg(deck, out, drafts=args.drafts, timestamp=time.time())
+            count = export_apkg(
+                deck, out, drafts=args.drafts, timestamp=time.time(), changes=_content_changes
+            )
         elif suffix == ".csv":
             count = export_csv(deck, out, drafts=args.drafts)
         else:

@@ -93,7 +93,19 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return run
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_script(V1), _script(V2), _script(V3)]
+# When a card's text or tags last changed (epoch ms), so an export to Anki marks only the
+# notes changed since as newer; NULL until a change is seen after this migration.
+V4 = """
+ALTER TABLE card ADD COLUMN changed_at INTEGER;
+"""
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(V1),
+    _script(V2),
+    _script(V3),
+    _script(V4),
+]
 LATEST = len(MIGRATIONS)
 
 

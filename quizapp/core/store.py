@@ -365,7 +365,8 @@ class Store:
             known = {
                 row[0]: row
                 for row in db.execute(
-                    "SELECT card_id, content_hash, present FROM card WHERE deck_id = ?", (deck_id,)
+                    "SELECT card_id, content_hash, present, tags FROM card WHERE deck_id = ?",
+                    (deck_id,),
                 )
             }
             in_deck = {c.card_id for c in cards}
@@ -394,7 +395,7 @@ class Store:
                 if row is None:
                     db.execute(
                         "INSERT INTO card (deck_id, card_id, content_hash, tags, studyable, "
-                        "position) VALUES (?, ?, ?, ?, ?, ?)",
+                        "position, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (
                             deck_id,
                             card.card_id,
@@ -402,12 +403,18 @@ class Store:
                             tags,
                             int(card.studyable),
                             position,
+                            now,
                         ),
                     )
                     report.added.append(card.card_id)
                     continue
                 if row[1] != card.content_hash:
                     report.changed.append(card.card_id)
+                if row[1] != card.content_hash or row[3] != tags:
+                    db.execute(
+                        "UPDATE card SET changed_at = ? WHERE deck_id = ? AND card_id = ?",
+                        (now, deck_id, card.card_id),
+                    )
                 if not row[2]:
                     report.returned.append(card.card_id)
                 db.execute(
@@ -423,6 +430,16 @@ class Store:
                     )
                     report.removed.append(card_id)
         return report
+
+    def content_changes(self, deck_id: str) -> dict[str, tuple[str, datetime | None]]:
+        """Each card's content hash as last synced and when its text or tags last changed
+        (None if not since this was recorded)."""
+        return {
+            card_id: (content_hash, _dt(changed_at))
+            for card_id, content_hash, changed_at in self._conn.execute(
+                "SELECT card_id, content_hash, changed_at FROM card WHERE deck_id = ?", (deck_id,)
+            )
+        }
 
     def deck_digest(self, deck_id: str) -> str | None:
         row = self._conn.execute(

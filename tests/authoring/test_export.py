@@ -326,3 +326,75 @@ def test_cards_of_one_note_edited_apart_become_notes_of_their_own(tmp_path):
         (note_guid("apart", "n-c2"), "The Preamble was changed in {{c1::1976}}"),
         ("G1", "The {{c1::Preamble}} was amended in 1976"),
     ]
+
+
+def test_notes_carry_the_time_their_content_last_changed(deck_file, tmp_path):
+    from datetime import UTC, datetime
+
+    from quizapp.core.clock import FixedClock
+    from quizapp.core.collection import Collection
+    from quizapp.core.store import Store
+
+    db = tmp_path / "progress.sqlite3"
+
+    def opened_at(moment):  # opening the app records which cards changed since, and when
+        Collection.open([deck_file], db, clock=FixedClock(moment)).close()
+
+    def changes(deck_id):
+        store = Store.peek(db)
+        try:
+            return store.content_changes(deck_id)
+        finally:
+            store.close()
+
+    def times(package):
+        return {n.guid: n.modified for n in read_package(package).notes}
+
+    first, second, third = (tmp_path / f"{n}.apkg" for n in ("first", "second", "third"))
+    loaded, edited = datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 11, 10, tzinfo=UTC)
+    opened_at(loaded)
+    export_apkg(deck_file, first, timestamp=loaded.timestamp() + 86_400, changes=changes)
+    year, mcq, debt = (note_guid("pact", c) for c in ("recognised", "article", "debt"))
+    assert set(times(first).values()) == {int(loaded.timestamp())}
+
+    col = import_into_fresh_anki(first, tmp_path / "anki")
+    try:
+        in_anki = col.get_note(col.find_notes("Back:1948")[0])
+        in_anki["Back"] = "1948 (edited in Anki)"
+        col.update_note(in_anki)
+        deck_file.write_text(DECK.replace("answer: Article 51", "answer: Article 51 (UN)"))
+        opened_at(edited)
+        export_apkg(deck_file, second, timestamp=edited.timestamp() + 86_400, changes=changes)
+        assert times(second)[mcq] == int(edited.timestamp())
+        assert times(second)[year] == times(second)[debt] == int(loaded.timestamp())
+        col.import_anki_package(_request(second))  # Anki's default: update if newer
+        backs = [r["fields"].get("Back") for r in note_rows(col)]
+    finally:
+        col.close()
+    assert "C. Article 51 (UN)" in backs  # changed here: newer than Anki's copy
+    assert "1948 (edited in Anki)" in backs  # unchanged here: Anki's edit kept
+    # Edited after the app last loaded the deck: changed as of the export.
+    deck_file.write_text(deck_file.read_text().replace("wrote off", "forgave"))
+    export_apkg(deck_file, third, timestamp=1_796_000_000, changes=changes)
+    assert times(third)[debt] == 1_796_000_000
+    assert times(third)[mcq] == int(edited.timestamp())
+
+
+def test_a_tag_added_here_makes_the_note_newer(deck_file, tmp_path):
+    from datetime import UTC, datetime
+
+    from quizapp.core.clock import FixedClock
+    from quizapp.core.collection import Collection
+    from quizapp.core.store import Store
+
+    db = tmp_path / "progress.sqlite3"
+    first, later = datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 11, 20, tzinfo=UTC)
+    Collection.open([deck_file], db, clock=FixedClock(first)).close()
+    deck_file.write_text(DECK.replace("tags: [dates, history]", "tags: [dates, history::korea]"))
+    Collection.open([deck_file], db, clock=FixedClock(later)).close()
+    store = Store.peek(db)
+    try:
+        changes = store.content_changes("pact")
+    finally:
+        store.close()
+    assert changes["recognised"][1] == later and changes["article"][1] == first

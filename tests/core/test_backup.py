@@ -121,10 +121,8 @@ def test_a_new_database_is_not_backed_up(tmp_path, clock):
 
 
 def test_opening_an_older_database_backs_it_up_before_migrating(db, clock):
-    with sqlite3.connect(db) as conn:  # as an older quizapp left it: V3 not yet applied
-        conn.execute("DROP TABLE card_report")
-        for column in ("suspended", "buried_until", "flag", "leech"):
-            conn.execute(f"ALTER TABLE card DROP COLUMN {column}")
+    with sqlite3.connect(db) as conn:  # as an older quizapp left it: V4 not yet applied
+        conn.execute("ALTER TABLE card DROP COLUMN changed_at")
         conn.execute(f"PRAGMA user_version = {LATEST - 1}")
     backup_now(db, "manual", clock=clock)  # today's backup exists: the daily one is not due
     open_store(db, clock=clock, settings=SETTINGS).close()

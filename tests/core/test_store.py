@@ -281,7 +281,7 @@ def test_migration_from_the_first_schema(tmp_path, clock):
     conn.commit()
     conn.close()
     store = Store.open(path, clock=clock, settings=SchedulerSettings(timezone="UTC"))
-    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 4
     assert not store.progress(K("a")).suspended  # new columns start with nothing set
     kept = store.progress(K("a"))
     assert (kept.state, kept.stability, kept.reps) == ("review", 4.5, 1)
