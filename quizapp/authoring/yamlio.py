@@ -21,7 +21,8 @@ from quizapp.deck.schema import SCHEMA_PATH
 
 # Plain scalars that YAML 1.1 or 1.2 may read as something other than a string.
 _AMBIGUOUS = re.compile(
-    r"^(?:[-+.]?\d.*|[-+]?\.(?:inf|nan)|~|null|true|false|yes|no|on|off|y|n|=|<<)$",
+    # yaml-rs also reads digits behind underscores as a number: `_0`, `-_1`, `._1`.
+    r"^(?:[-+._]*\d.*|[-+]?\.(?:inf|nan)|~|null|true|false|yes|no|on|off|y|n|=|<<)$",
     re.IGNORECASE,
 )
 
