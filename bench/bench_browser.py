@@ -23,6 +23,7 @@ import asyncio
 import json
 import os
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -56,21 +57,21 @@ def write_decks(folder: Path, cards: int) -> None:
 def open_collection(folder: Path, db: Path):
     from quizapp.core.clock import FixedClock
     from quizapp.core.collection import Collection
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import Settings
 
     return Collection.open(
         [folder],
         db,
         clock=FixedClock(START),
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False),
-        rng=random.Random(1),
+        settings=Settings(timezone="UTC", enable_fuzzing=False),
     )
 
 
 def give_history(collection) -> None:
     """A third of the cards reviewed: due dates, lapses, difficulty and recall to sort by."""
     rng = random.Random(2)
-    conn = collection.store.connection
+    # Written beside the open store, as another window would write them.
+    conn = sqlite3.connect(collection.store.path, isolation_level=None, timeout=30)
     conn.execute("BEGIN")
     for loaded in collection.decks:
         cards = loaded.deck.cards
@@ -90,6 +91,7 @@ def give_history(collection) -> None:
                 ),
             )
     conn.execute("COMMIT")
+    conn.close()
 
 
 def make_app(collection):

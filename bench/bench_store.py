@@ -16,6 +16,7 @@ import csv
 import json
 import random
 import resource
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -26,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from quizapp.core.backup import backup_now  # noqa: E402
 from quizapp.core.clock import FixedClock  # noqa: E402
-from quizapp.core.settings import SchedulerSettings  # noqa: E402
+from quizapp.core.settings import Settings  # noqa: E402
 from quizapp.core.store import CardKey, Rating, Store  # noqa: E402
 
 LOG = ROOT / "bench" / "data" / "fsrs-review-logs-josh.csv"
@@ -35,7 +37,7 @@ START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 def build_collection(db: Path, cards: int, decks: int) -> float:
-    store = Store.open(db, clock=FixedClock(START), settings=SchedulerSettings(timezone="UTC"))
+    store = Store.open(db, clock=FixedClock(START), settings=Settings(timezone="UTC"))
     began = time.perf_counter()
     per_deck = cards // decks
     for d in range(decks):
@@ -48,7 +50,9 @@ def build_collection(db: Path, cards: int, decks: int) -> float:
     elapsed = time.perf_counter() - began
     # Give a third of the cards a history so the queue has reviews and learning cards in it.
     rng = random.Random(1)
-    conn = store.connection
+    store.close()
+    # Written straight into the file: a generated history, not answers.
+    conn = sqlite3.connect(db, isolation_level=None)
     with conn:
         conn.execute("BEGIN")
         for d in range(decks):
@@ -65,13 +69,16 @@ def build_collection(db: Path, cards: int, decks: int) -> float:
                         f"card-{i}",
                     ),
                 )
-    store.close()
+    conn.close()
+    # Today's backup taken now, as after the day's first opening: the figures below are those
+    # of every later opening (the first one of a day also copies the file).
+    backup_now(db, "daily", clock=FixedClock(START))
     return elapsed
 
 
 def first_queue(db: Path, decks: int) -> tuple[float, int]:
     began = time.perf_counter()
-    store = Store.open(db, clock=FixedClock(START), settings=SchedulerSettings(timezone="UTC"))
+    store = Store.open(db, clock=FixedClock(START), settings=Settings(timezone="UTC"))
     deck_ids = [f"deck-{d}" for d in range(decks)]
     for d in deck_ids:  # decks already parsed and unchanged: the digest check skips them
         store.sync_deck(d, [], digest=d.replace("deck", "digest"))
@@ -87,11 +94,9 @@ SYNCHRONOUS = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
 
 def answer_latency(db: Path, decks: int, answers: int) -> tuple[list[float], str]:
     clock = FixedClock(START)
-    store = Store.open(
-        db, clock=clock, settings=SchedulerSettings(timezone="UTC"), rng=random.Random(2)
-    )
+    store = Store.open(db, clock=clock, settings=Settings(timezone="UTC"))
     deck_ids = [f"deck-{d}" for d in range(decks)]
-    conn = store.connection
+    conn = store._conn  # the store's own connection: its journal mode and durability
     journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
     sync = SYNCHRONOUS[conn.execute("PRAGMA synchronous").fetchone()[0]]
     rng = random.Random(3)
@@ -111,9 +116,7 @@ def replay(db: Path) -> tuple[int, float]:
     with LOG.open() as f:
         rows = list(csv.DictReader(f))
     clock = FixedClock(START)
-    store = Store.open(
-        db, clock=clock, settings=SchedulerSettings(timezone="UTC"), rng=random.Random(4)
-    )
+    store = Store.open(db, clock=clock, settings=Settings(timezone="UTC"))
     store.sync_deck("replay", [(r, "h", [], [], True) for r in {r["card_id"] for r in rows}])
     began = time.perf_counter()
     for row in rows:

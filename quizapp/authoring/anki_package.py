@@ -123,15 +123,17 @@ def read_package(path: Path) -> Collection:
             data = _read_member(archive, name, path)
             media = _media_names(archive, names, name.endswith("b"))
     except FileNotFoundError:
-        raise AuthoringError(path, "no such file", "check the path") from None
+        raise AuthoringError(path, "no such file", "check the path", content=False) from None
     except IsADirectoryError:
-        raise AuthoringError(path, "is a folder, not an Anki package") from None
+        raise AuthoringError(path, "is a folder, not an Anki package", content=False) from None
     except (zipfile.BadZipFile, EOFError, zlib.error):
         raise AuthoringError(
             path, "is not a valid Anki package (not a zip file, or a damaged one)", _REEXPORT
         ) from None
     except OSError as exc:
-        raise AuthoringError(path, f"cannot read it: {exc.strerror or exc}") from None
+        raise AuthoringError(
+            path, f"cannot read it: {exc.strerror or exc}", content=False
+        ) from None
     collection = _read_collection(data, path, name)
     collection.media, collection.modern_media = media, name.endswith("b")
     return collection

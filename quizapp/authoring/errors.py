@@ -1,4 +1,9 @@
-"""The one error the authoring commands raise: where, what is wrong, what to do."""
+"""The one error the authoring commands raise: where, what is wrong, what to do.
+
+``content`` says whose fault it is: True when the file read has something wrong inside it (the
+command exits 1, as `quizapp check` does for a deck with errors); False when the file is
+missing or cannot be read or written, or an option is wrong (exit 2).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,8 @@ class AuthoringError(Exception):
         hint: str = "",
         line: int = 0,
         details: Sequence[AuthoringError] = (),
+        *,
+        content: bool = True,
     ) -> None:
         super().__init__(message)
         self.path = Path(path)
@@ -27,6 +34,7 @@ class AuthoringError(Exception):
         self.hint = hint
         self.line = line
         self.details = list(details)
+        self.content = content
 
     @classmethod
     def of_all(cls, path: Path | str, problems: Sequence[AuthoringError], what: str, hint: str):

@@ -113,13 +113,17 @@ def import_deck(
     check_deck_id(deck_id, source)
     title = title.strip() if title else None
     if out is None and folder is None:
-        raise AuthoringError(source, "no place to write the deck to", "give --out NAME.yaml")
+        raise AuthoringError(
+            source, "no place to write the deck to", "give --out NAME.yaml", content=False
+        )
     out = Path(out) if out is not None else None
     if out is not None and out.is_dir():
         out, folder = None, out
     suffix = source.suffix.lower()
     if out is not None and out.suffix not in DECK_SUFFIXES and out.suffix:
-        raise AuthoringError(out, "a deck file must end in .yaml", "give --out NAME.yaml")
+        raise AuthoringError(
+            out, "a deck file must end in .yaml", "give --out NAME.yaml", content=False
+        )
     if suffix in (".apkg", ".colpkg"):
         imported = import_package(source, skip=skip)
         result = ImportResult(skipped=imported.skipped, missing_media=imported.missing_media)
@@ -131,6 +135,7 @@ def import_deck(
             source,
             f"cannot import {suffix or 'a file without extension'}",
             "give an Anki package (.apkg) or a table (.csv, .tsv, or Quizlet's .txt export)",
+            content=False,
         )
     if not decks:
         raise AuthoringError(source, "holds no cards that can be imported")
@@ -164,6 +169,7 @@ def _write_decks(
                 f"{source.name} holds {len(decks)} decks ({names}); each is written to a "
                 "deck file of its own",
                 "give --out FOLDER, or leave --out out to use your deck folder",
+                content=False,
             )
         if title:
             raise AuthoringError(
@@ -171,6 +177,7 @@ def _write_decks(
                 f"it holds {len(decks)} decks, each titled by its own name: --title cannot "
                 "name them all",
                 "leave --title out",
+                content=False,
             )
         where = Path(out if out is not None else folder or ".")
         prefix = f"{deck_id}-" if deck_id else ""

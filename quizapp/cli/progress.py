@@ -7,11 +7,10 @@ is one zip file another machine imports (see quizapp.core.progress_io for its fo
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizapp.cli.registry import command, db_path
+from quizapp.cli.registry import EXIT_CONTENT, CommandError, command, db_path, open_store
 
 DB_HELP = "progress database (default: $QUIZAPP_DB or the data dir)"
 
@@ -22,6 +21,17 @@ def _reviews(count: int | None) -> str:
 
 def _size(size: int) -> str:
     return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def _readable(path: Path) -> None:
+    """A file to read that is missing or cannot be opened is a usage error (exit 2); what is
+    wrong inside it is the content's (exit 1)."""
+    if not path.exists():
+        raise CommandError(f"{path}: no such file")
+    try:
+        path.open("rb").close()
+    except OSError as error:
+        raise CommandError(f"{path}: cannot read it ({error.strerror})") from None
 
 
 @command("backup", "back the progress database up now (--list: the backups kept)")
@@ -50,8 +60,7 @@ def backup_command(argv: Sequence[str]) -> int:
     try:
         made = backup_now(db, reason="manual")
     except BackupError as problem:
-        print(f"quizapp backup: {problem}", file=sys.stderr)
-        return 2
+        raise CommandError(str(problem)) from None
     print(f"Backed up {db} to {made} ({_reviews(count_reviews(made))}).")
     return 0
 
@@ -74,8 +83,7 @@ def restore_command(argv: Sequence[str]) -> int:
     try:
         result = restore(db, None if args.latest else args.name)
     except BackupError as problem:
-        print(f"quizapp restore: {problem}", file=sys.stderr)
-        return 2
+        raise CommandError(str(problem)) from None
     print(f"Restored {db} from {result.restored_from.name} ({_reviews(result.reviews)}).")
     if result.kept is not None:
         print(f"The database as it was is kept as {result.kept}.")
@@ -94,45 +102,32 @@ def export_command(argv: Sequence[str]) -> int:
     parser.add_argument("file", type=Path, help="the zip file to write, e.g. progress.zip")
     parser.add_argument("--db", help=DB_HELP)
     args = parser.parse_args(argv)
-    from quizapp.core.backup import open_store
     from quizapp.core.progress_io import export_progress
-    from quizapp.core.schema import StoreError
-    from quizapp.quiz.papers_io import export_papers
 
     db = db_path(args.db)
     if not db.is_file():
-        print(f"quizapp export-progress: {db}: no progress database yet", file=sys.stderr)
-        return 2
-    try:
-        with open_store(db) as store:
-            report = export_progress(store.connection, args.file, also=export_papers)
-    except StoreError as problem:
-        print(f"quizapp export-progress: {problem}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"quizapp export-progress: {args.file}: {error.strerror}", file=sys.stderr)
-        return 2
+        raise CommandError(f"{db}: no progress database yet")
+    with open_store(db) as store:
+        try:
+            report = export_progress(store, args.file)
+        except OSError as error:
+            raise CommandError(f"{args.file}: {error.strerror}") from None
     print(f"Exported {report.reviews} reviews and {report.cards} cards to {args.file}.")
     return 0
 
 
 def _import_review_log(path: Path, deck_id: str, db: Path) -> int:
     """Replay a review log from another tool into a deck that has no answers yet."""
-    from quizapp.cli.registry import CommandError, default_deck_paths
+    from quizapp.cli.registry import default_deck_paths, open_collection
     from quizapp.core.backup import BackupError, backup_now
-    from quizapp.core.collection import Collection
-    from quizapp.core.optimize import OptimiseError, load_review_csv
-    from quizapp.core.schema import StoreError
+    from quizapp.core.optimize import OptimizeError, load_review_csv
 
+    _readable(path)
     try:
         rows = load_review_csv(path)  # a bad file is named before the database is opened
-    except OptimiseError as problem:
-        raise CommandError(str(problem)) from None
-    try:
-        collection = Collection.open(default_deck_paths(), db)
-    except (BackupError, StoreError) as problem:
-        raise CommandError(str(problem)) from None
-    try:
+    except OptimizeError as problem:
+        raise CommandError(str(problem), EXIT_CONTENT) from None
+    with open_collection(default_deck_paths(), db) as collection:
         if deck_id not in collection.deck_ids:
             known = ", ".join(collection.deck_ids)
             raise CommandError(f"no deck {deck_id!r} is loaded (the decks are: {known})")
@@ -144,14 +139,13 @@ def _import_review_log(path: Path, deck_id: str, db: Path) -> int:
             )
         cards = {c.id for c in collection.deck(deck_id).deck.cards}
         unknown = {str(r.card_key) for r in rows} - cards
-        backup = backup_now(db, reason="before-import")
+        try:
+            backup = backup_now(db, reason="before-import")
+        except BackupError as problem:
+            raise CommandError(str(problem)) from None
         added = store.import_history(
             deck_id, ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows)
         )
-    except BackupError as problem:
-        raise CommandError(str(problem)) from None
-    finally:
-        collection.close()
     left_out = len(rows) - added
     print(
         f"Imported {added} reviews into {deck_id}"
@@ -187,22 +181,23 @@ def import_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.deck:
         return _import_review_log(args.file, args.deck, db_path(args.db))
-    from quizapp.core.backup import BackupError, backup_now, open_store
+    from quizapp.core.backup import BackupError, backup_now
     from quizapp.core.progress_io import ProgressFileError, import_progress, read_export
-    from quizapp.core.schema import StoreError
-    from quizapp.quiz.papers import ensure_exam_schema
-    from quizapp.quiz.papers_io import import_papers
 
     db = db_path(args.db)
+    _readable(args.file)
     try:
-        read_export(args.file)  # a bad file is named before any backup or database is made
-        with open_store(db) as store:
+        read_export(args.file)  # bad content is named before any backup or database is made
+    except ProgressFileError as problem:
+        raise CommandError(str(problem), EXIT_CONTENT) from None
+    with open_store(db) as store:
+        try:
             backup = backup_now(db, reason="before-import")
-            ensure_exam_schema(store.connection)  # before the import's one transaction begins
-            report = import_progress(store.connection, args.file, also=import_papers)
-    except (ProgressFileError, BackupError, StoreError) as problem:
-        print(f"quizapp import-progress: {problem}", file=sys.stderr)
-        return 2
+            report = import_progress(store, args.file)
+        except BackupError as problem:
+            raise CommandError(str(problem)) from None
+        except ProgressFileError as problem:
+            raise CommandError(str(problem), EXIT_CONTENT) from None
     parameters = {
         "taken": " The fitted FSRS parameters were taken.",
         "kept": " This database's own fitted parameters were kept.",
@@ -211,7 +206,7 @@ def import_command(argv: Sequence[str]) -> int:
         f"Imported {report.reviews_added} reviews ({report.reviews_known} were here already); "
         f"{report.cards_added} cards added, {report.cards_updated} updated; "
         f"{report.renames_added} renames, {report.reports_added} reports, "
-        f"{report.others_added} exams and quizzes.{parameters} "
+        f"{report.papers_added} exams and quizzes.{parameters} "
         f"Backup first: {backup.name}."
     )
     return 0

@@ -403,6 +403,7 @@ def _check_cards(
         return locate.locate(root, ("cards", index, *loc))
 
     previous: dict[str, str] = {}
+    listed = {source if isinstance(source, str) else source.id for source in deck.sources}
     for i, card in enumerate(deck.cards):
         if card.id in seen:
             line, column = at(i, card.id, "id")
@@ -431,7 +432,7 @@ def _check_cards(
                     )
                 )
             previous[old] = card.id
-        problems += _check_source(path, card, i, documents, at)
+        problems += _check_source(path, card, i, documents, listed, at)
     for old, new in previous.items():
         if old in seen:
             problems.append(
@@ -447,7 +448,7 @@ def _check_cards(
     return problems
 
 
-def _check_source(path, card, index, documents, at) -> list[Problem]:
+def _check_source(path, card, index, documents, listed, at) -> list[Problem]:
     if card.source is None:
         line, _ = at(index, card.id)
         return [
@@ -462,6 +463,8 @@ def _check_source(path, card, index, documents, at) -> list[Problem]:
             )
         ]
     document = documents.get(card.source.document)
+    if document is None and card.source.document in listed:
+        return []  # the document itself could not be read: one error, given for the deck
     if document is None:
         line, column = at(index, card.id, "source", "document")
         return [

@@ -19,14 +19,13 @@ record.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from random import Random
 from typing import Any
 
 from quizapp.core.clock import Clock
-from quizapp.core.store import Mode, Rating, Store
+from quizapp.core.store import Store
 from quizapp.deck.loader import LoadedDeck
 from quizapp.quiz.marking import UPSC, Marking, Result
 from quizapp.quiz.papers import (
@@ -34,9 +33,6 @@ from quizapp.quiz.papers import (
     PaperMode,
     Slot,
     SubmittedBy,
-    create_paper,
-    ensure_exam_schema,
-    iso,
     latest_unsubmitted,
     list_papers,
     load_paper,
@@ -46,17 +42,17 @@ from quizapp.quiz.papers import (
     paper_result,
     record,
     restart_timer,
-    set_review_id,
 )
 from quizapp.quiz.questions import Question
 from quizapp.quiz.selection import Selection, draw_questions
+from quizapp.quiz.session import ExamClosed, PaperSession, check_cards_known, log_answers
 from quizapp.quiz.stats import distractor_stats, missed_counts
 
 __all__ = [
     "ExamClosed",
     "ExamSession",
+    "check_cards_known",
     "distractor_stats",
-    "ensure_exam_schema",
     "exam_result",
     "exam_summary",
     "list_exams",
@@ -66,23 +62,10 @@ __all__ = [
 ]
 
 
-class ExamClosed(RuntimeError):
-    """The exam has been submitted (by the learner or the clock): it can no longer change."""
-
-
-class ExamSession:
+class ExamSession(PaperSession):
     """One exam being taken; every method that changes it commits before returning."""
 
-    def __init__(self, store: Store, paper_id: int, clock: Clock | None = None):
-        self._store = store
-        self._conn = store.connection  # the exam tables live in the progress database
-        self._clock = clock or store.clock
-        self.id = paper_id
-        self._paper = load_paper(self._conn, paper_id)
-        if self._paper.mode is not PaperMode.exam:
-            raise LookupError(f"number {paper_id} is a quiz, not an exam")
-        self._slots = load_slots(self._conn, paper_id)
-        self.questions: tuple[Question, ...] = tuple(s.question for s in self._slots)
+    mode = PaperMode.exam
 
     @classmethod
     def start(
@@ -103,42 +86,32 @@ class ExamSession:
         """
         if time_limit is not None and time_limit <= dt.timedelta(0):
             raise ValueError(f"the time limit must be positive (got {time_limit})")
-        check_cards_known(store, questions)
-        ensure_exam_schema(store.connection)
-        now = (clock or store.clock).now()
-        paper_id = create_paper(
-            store.connection,
-            PaperMode.exam,
+        return cls._create(
+            store,
             questions,
-            started_at=now,
+            clock=clock,
             marking=marking,
-            deadline=None if time_limit is None else now + time_limit,
+            selection=selection,
+            deadline_after=time_limit,
             seed=seed,
-            selection=(selection or Selection()).to_dict(),
             title=title,
         )
-        return cls(store, paper_id, clock)
 
     @classmethod
     def resume(cls, store: Store, exam_id: int, *, clock: Clock | None = None) -> ExamSession:
         """Reopen a saved exam. Past its deadline it is submitted at once, as it stood;
         already submitted, any answers still missing from the review log are written."""
-        ensure_exam_schema(store.connection)
         session = cls(store, exam_id, clock)
         if session.is_submitted:
             log_answers(store, exam_id)
             return session
         # How long the app was down is unknown, so that time counts for no question.
-        restart_timer(session._conn, exam_id, session._clock.now())
+        restart_timer(session._store, exam_id, session._clock.now())
         session._reload()
         session._time_is_up()
         return session
 
     # What the learner sees
-
-    @property
-    def marking(self) -> Marking:
-        return self._paper.marking
 
     @property
     def started_at(self) -> dt.datetime:
@@ -147,10 +120,6 @@ class ExamSession:
     @property
     def deadline(self) -> dt.datetime | None:
         return self._paper.deadline
-
-    @property
-    def position(self) -> int:
-        return self._paper.position
 
     @property
     def current(self) -> Question:
@@ -180,23 +149,7 @@ class ExamSession:
     def answer(self, option: int, *, position: int | None = None) -> None:
         """Choose (or change to) an option of the current question, or of ``position``."""
         at = self._ensure_open()
-        position = self._position(position)
-        question = self.questions[position]
-        if not 0 <= option < len(question.options):
-            raise ValueError(
-                f"question {position + 1} has options {', '.join(question.labels)}; "
-                f"there is no option number {option}"
-            )
-        record(
-            self._conn,
-            self.id,
-            position,
-            at,
-            "answer",
-            chosen=option,
-            chosen_option=question.options[option],
-            answered_at=iso(at),
-        )
+        self._record_answer(self._position(position), option, at)
         self._reload()
 
     def clear(self, *, position: int | None = None) -> None:
@@ -204,7 +157,7 @@ class ExamSession:
         at = self._ensure_open()
         position = self._position(position)
         record(
-            self._conn,
+            self._store,
             self.id,
             position,
             at,
@@ -219,7 +172,7 @@ class ExamSession:
         at = self._ensure_open()
         position = self._position(position)
         record(
-            self._conn,
+            self._store,
             self.id,
             position,
             at,
@@ -234,7 +187,7 @@ class ExamSession:
         if target == self.position:
             return
         move(
-            self._conn, self.id, leaving=self.position, spent=self._on_screen(at), to=target, at=at
+            self._store, self.id, leaving=self.position, spent=self._on_screen(at), to=target, at=at
         )
         self._reload()
 
@@ -275,10 +228,6 @@ class ExamSession:
 
     # Inside
 
-    def _reload(self) -> None:
-        self._paper = load_paper(self._conn, self.id)
-        self._slots = load_slots(self._conn, self.id)
-
     def _position(self, position: int | None) -> int:
         if position is None:
             return self.position
@@ -287,10 +236,6 @@ class ExamSession:
                 f"there is no question {position + 1}: the exam has {len(self.questions)}"
             )
         return position
-
-    def _on_screen(self, at: dt.datetime) -> dt.timedelta:
-        shown = self._paper.shown_at
-        return dt.timedelta(0) if shown is None else max(dt.timedelta(0), at - shown)
 
     def _time_is_up(self) -> bool:
         deadline = self.deadline
@@ -316,7 +261,7 @@ class ExamSession:
         paper = replace(self._paper, submitted_at=at, submitted_by=by)
         result = paper_result(paper, slots)
         mark_submitted(
-            self._conn,
+            self._store,
             self.id,
             at=at,
             by=by,
@@ -327,19 +272,6 @@ class ExamSession:
         self._reload()
         log_answers(self._store, self.id)
         return result
-
-
-def check_cards_known(store: Store, questions: Sequence[Question]) -> None:
-    """Refuse, before anything is saved, a question whose card the store has never seen:
-    its answer could not be logged at submission."""
-    for question in questions:
-        try:
-            store.progress(question.key)
-        except KeyError:
-            raise ValueError(
-                f"card {question.card_id!r} of deck {question.deck_id!r} is not in the progress "
-                "database: sync its deck (Store.sync_deck) before asking it"
-            ) from None
 
 
 def new_exam(
@@ -392,54 +324,22 @@ def _closed_message(paper: Paper) -> str:
     return f"exam {paper.id} was submitted at {paper.submitted_at:%H:%M:%S} UTC: answers are final"
 
 
-def log_answers(store: Store, paper_id: int) -> int:
-    """Write each attempted, not yet logged answer of a submitted paper into the review log.
-
-    Safe to repeat: each written row's id is kept, so a submission interrupted
-    by a crash is completed on resume without logging an answer twice. Returns
-    how many rows were written.
-    """
-    conn = store.connection
-    paper = load_paper(conn, paper_id)
-    if not paper.is_submitted and paper.mode is PaperMode.exam:
-        raise ExamClosed(f"exam {paper_id} is still open: its answers are logged on submission")
-    mode = Mode.exam if paper.mode is PaperMode.exam else Mode.quiz
-    result = paper_result(paper, load_slots(conn, paper_id))
-    written = 0
-    for slot, marked in zip(load_slots(conn, paper_id), result.answers, strict=True):
-        if slot.review_id is not None or marked.chosen is None:
-            continue
-        question = slot.question
-        logged = store.answer(
-            question.key,
-            Rating.good if question.is_correct(marked.chosen) else Rating.again,
-            mode=mode,
-            duration_ms=round(slot.time_spent.total_seconds() * 1000),
-            answer=question.options[marked.chosen],
-        )
-        set_review_id(conn, paper_id, slot.position, logged.review_id)
-        written += 1
-    return written
-
-
-def exam_result(conn: sqlite3.Connection, exam_id: int) -> Result:
+def exam_result(store: Store, exam_id: int) -> Result:
     """The marked result of a submitted exam (or quiz), as shown after it and in the history."""
-    paper = load_paper(conn, exam_id)
+    paper = load_paper(store, exam_id)
     if not paper.is_submitted:
         raise ExamClosed(f"exam {exam_id} is still in progress: resume it to finish it")
-    return paper_result(paper, load_slots(conn, exam_id))
+    return paper_result(paper, load_slots(store, exam_id))
 
 
-def list_exams(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Paper]:
+def list_exams(store: Store, *, limit: int | None = None) -> list[Paper]:
     """Past and in-progress exams, newest first, with their marks once submitted."""
-    ensure_exam_schema(conn)
-    return list_papers(conn, PaperMode.exam, limit=limit)
+    return list_papers(store, PaperMode.exam, limit=limit)
 
 
-def unfinished_exam(conn: sqlite3.Connection) -> int | None:
+def unfinished_exam(store: Store) -> int | None:
     """The newest exam not yet submitted (to offer resuming it), or None."""
-    ensure_exam_schema(conn)
-    return latest_unsubmitted(conn, PaperMode.exam)
+    return latest_unsubmitted(store, PaperMode.exam)
 
 
 def exam_summary(paper: Paper) -> dict[str, Any]:

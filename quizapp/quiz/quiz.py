@@ -10,34 +10,26 @@ their wrong options count in the distractor statistics.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from random import Random
 
 from quizapp.core.clock import Clock
-from quizapp.core.store import Mode, Rating, Store
+from quizapp.core.store import Store
 from quizapp.deck.loader import LoadedDeck
-from quizapp.quiz.exam import check_cards_known, log_answers
 from quizapp.quiz.marking import Marking, Result
 from quizapp.quiz.papers import (
     Paper,
     PaperMode,
     SubmittedBy,
-    create_paper,
-    ensure_exam_schema,
-    iso,
     list_papers,
-    load_paper,
-    load_slots,
     mark_submitted,
     move,
     paper_result,
-    record,
-    set_review_id,
 )
 from quizapp.quiz.questions import Question
 from quizapp.quiz.selection import Selection, draw_questions
+from quizapp.quiz.session import PaperSession, log_answer, log_answers
 from quizapp.quiz.stats import missed_counts
 
 QUIZ_MARKING = Marking(1, 0, 0)  # a quiz scores right answers; nothing is taken off
@@ -64,18 +56,10 @@ class Feedback:
         return self.question.options[self.chosen]
 
 
-class QuizSession:
-    def __init__(self, store: Store, quiz_id: int, clock: Clock | None = None):
-        self._store = store
-        self._conn = store.connection  # quizzes live in the exam tables of the progress database
-        self._clock = clock or store.clock
-        self.id = quiz_id
-        paper = load_paper(self._conn, quiz_id)
-        if paper.mode is not PaperMode.quiz:
-            raise LookupError(f"number {quiz_id} is an exam, not a quiz")
-        slots = load_slots(self._conn, quiz_id)
-        self.questions: tuple[Question, ...] = tuple(s.question for s in slots)
-        self._reload()
+class QuizSession(PaperSession):
+    """One quiz being taken; each answer is saved and logged before the verdict comes back."""
+
+    mode = PaperMode.quiz
 
     @classmethod
     def start(
@@ -89,34 +73,25 @@ class QuizSession:
         title: str = "",
         marking: Marking = QUIZ_MARKING,
     ) -> QuizSession:
-        check_cards_known(store, questions)
-        ensure_exam_schema(store.connection)
-        quiz_id = create_paper(
-            store.connection,
-            PaperMode.quiz,
+        return cls._create(
+            store,
             questions,
-            started_at=(clock or store.clock).now(),
+            clock=clock,
             marking=marking,
+            selection=selection,
             seed=seed,
-            selection=(selection or Selection()).to_dict(),
             title=title,
         )
-        return cls(store, quiz_id, clock)
 
     @classmethod
     def resume(cls, store: Store, quiz_id: int, *, clock: Clock | None = None) -> QuizSession:
         """Reopen a quiz: answers saved but not yet logged are logged, and it carries on
         with the first question not yet answered."""
-        ensure_exam_schema(store.connection)
         session = cls(store, quiz_id, clock)
         log_answers(store, quiz_id)
         if not session.finished and session._slots[session.position].chosen is not None:
             session._advance(session._clock.now(), count_time=False)
         return session
-
-    @property
-    def position(self) -> int:
-        return self._paper.position
 
     @property
     def finished(self) -> bool:
@@ -128,32 +103,13 @@ class QuizSession:
 
     def answer(self, option: int) -> Feedback:
         """Answer the current question for good and move on; the verdict comes back."""
-        question = self._open_question()
-        if not 0 <= option < len(question.options):
-            raise ValueError(
-                f"the options are {', '.join(question.labels)}; there is no option number {option}"
-            )
+        self._open_question()
         at = self._clock.now()
         position = self.position
-        record(
-            self._conn,
-            self.id,
-            position,
-            at,
-            "answer",
-            chosen=option,
-            chosen_option=question.options[option],
-            answered_at=iso(at),
+        question = self._record_answer(position, option, at)
+        logged = log_answer(
+            self._store, self._paper, self._slots[position], option, self._on_screen(at)
         )
-        spent = self._on_screen(at)
-        logged = self._store.answer(
-            question.key,
-            Rating.good if question.is_correct(option) else Rating.again,
-            mode=Mode.quiz,
-            duration_ms=round(spent.total_seconds() * 1000),
-            answer=question.options[option],
-        )
-        set_review_id(self._conn, self.id, position, logged.review_id)
         self._advance(at)
         return Feedback(question, option, logged.next_due)
 
@@ -172,20 +128,21 @@ class QuizSession:
             raise QuizOver(f"quiz {self.id} is over: every question has been answered or skipped")
         return question
 
-    def _on_screen(self, at: dt.datetime) -> dt.timedelta:
-        shown = self._paper.shown_at
-        return dt.timedelta(0) if shown is None else max(dt.timedelta(0), at - shown)
-
     def _advance(self, at: dt.datetime, *, count_time: bool = True) -> None:
         spent = self._on_screen(at) if count_time else dt.timedelta(0)
         if self.position + 1 < len(self.questions):
             move(
-                self._conn, self.id, leaving=self.position, spent=spent, to=self.position + 1, at=at
+                self._store,
+                self.id,
+                leaving=self.position,
+                spent=spent,
+                to=self.position + 1,
+                at=at,
             )
         else:
             self._reload()
             mark_submitted(
-                self._conn,
+                self._store,
                 self.id,
                 at=at,
                 by=SubmittedBy.learner,
@@ -194,10 +151,6 @@ class QuizSession:
                 current=self.position,
             )
         self._reload()
-
-    def _reload(self) -> None:
-        self._paper = load_paper(self._conn, self.id)
-        self._slots = load_slots(self._conn, self.id)
 
 
 def new_quiz(
@@ -222,7 +175,6 @@ def new_quiz(
     return session, problems
 
 
-def list_quizzes(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Paper]:
+def list_quizzes(store: Store, *, limit: int | None = None) -> list[Paper]:
     """Past quizzes, newest first."""
-    ensure_exam_schema(conn)
-    return list_papers(conn, PaperMode.quiz, limit=limit)
+    return list_papers(store, PaperMode.quiz, limit=limit)

@@ -232,9 +232,9 @@ def test_check_names_a_missing_media_file_and_one_outside_the_folder(anki, quiza
 def test_a_package_of_several_decks_needs_a_folder(anki, quizapp, tmp_path):
     out = tmp_path / "all.yaml"
     code, stdout, err = quizapp("import", anki["package"], "--out", out)
-    assert (code, stdout) == (1, "")
+    assert (code, stdout) == (2, "")  # a usage error: the option names a file
     assert err == (
-        f"quizapp: {out}: error: all.apkg holds 3 decks (Hindi, UPSC::Geography::Maps, "
+        f"quizapp import: {out}: error: all.apkg holds 3 decks (Hindi, UPSC::Geography::Maps, "
         "UPSC::Polity); each is written to a deck file of its own (give --out FOLDER, or "
         "leave --out out to use your deck folder)\n"
     )

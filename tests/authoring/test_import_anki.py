@@ -163,11 +163,11 @@ def test_every_failing_note_is_listed_and_nothing_written(quizapp, odd_package, 
     assert (code, stdout) == (1, "")
     lines = err.splitlines()
     assert lines[0] == (
-        f"quizapp: {odd_package}: error: 3 notes cannot be imported; nothing was written "
+        f"quizapp import: {odd_package}: error: 3 notes cannot be imported; nothing was written "
         "(fix them in Anki, or pass --skip to leave them out)"
     )
     assert len(lines) == 4 and all(
-        line.startswith(f"quizapp: {odd_package}: error: note ") for line in lines[1:]
+        line.startswith(f"quizapp import: {odd_package}: error: note ") for line in lines[1:]
     )
     assert lines[1].endswith(
         " ('serendipity') has note type 'Vocabulary word' with fewer than two fields: only "
@@ -186,7 +186,7 @@ def test_skip_leaves_unknown_notes_out(quizapp, odd_package, tmp_path):
     assert stdout == f"wrote {tmp_path / 'words.yaml'}: 1 card(s)\n"
     lines = err.splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith(f"quizapp: {odd_package}: skipped note ")
+    assert lines[0].startswith(f"quizapp import: {odd_package}: skipped note ")
     assert "'Vocabulary word' with fewer than two fields" in lines[0]
     assert lines[1].endswith(
         " is an image occlusion note: its question is a picture, which a text deck cannot hold"
@@ -205,8 +205,9 @@ def test_corrupt_zip_is_refused_and_nothing_written(quizapp, packages, tmp_path)
     code, stdout, err = quizapp("import", broken, "--out", tmp_path / "out" / "deck.yaml")
     assert (code, stdout) == (1, "")
     assert err == (
-        f"quizapp: {broken}: error: is not a valid Anki package (not a zip file, or a damaged "
-        "one) (export it again from Anki: File > Export..., format Anki Deck Package (.apkg))\n"
+        f"quizapp import: {broken}: error: is not a valid Anki package "
+        "(not a zip file, or a damaged one) (export it again from Anki: File > Export..., "
+        "format Anki Deck Package (.apkg))\n"
     )
     assert files_in(tmp_path) == ["broken.apkg"]
 
@@ -218,8 +219,9 @@ def test_damaged_collection_inside_a_zip(quizapp, tmp_path):
     code, _, err = quizapp("import", package, "--out", tmp_path / "deck.yaml")
     assert code == 1
     assert err == (
-        f"quizapp: {package}: error: collection.anki21b is damaged (not zstd-compressed data) "
-        "(export it again from Anki: File > Export..., format Anki Deck Package (.apkg))\n"
+        f"quizapp import: {package}: error: collection.anki21b is damaged "
+        "(not zstd-compressed data) (export it again from Anki: File > Export..., "
+        "format Anki Deck Package (.apkg))\n"
     )
     assert files_in(tmp_path) == ["bad.apkg"]
 
@@ -230,7 +232,9 @@ def test_zip_without_a_collection(quizapp, tmp_path):
         archive.writestr("media", b"{}")
     code, _, err = quizapp("import", package, "--out", tmp_path / "deck.yaml")
     assert code == 1
-    assert err.startswith(f"quizapp: {package}: error: holds no Anki collection (export it again")
+    assert err.startswith(
+        f"quizapp import: {package}: error: holds no Anki collection (export it again"
+    )
     assert files_in(tmp_path) == ["empty.apkg"]
 
 
@@ -238,9 +242,9 @@ def test_import_never_overwrites_a_deck(quizapp, packages, tmp_path):
     out = tmp_path / "polity.yaml"
     out.write_text("id: mine\ntitle: Mine\n")
     code, _, err = quizapp("import", packages["modern"], "--out", out)
-    assert code == 1
+    assert code == 2
     assert err == (
-        f"quizapp: {out}: error: already exists; nothing was written "
+        f"quizapp import: {out}: error: already exists; nothing was written "
         "(choose another file name or remove it)\n"
     )
     assert out.read_text() == "id: mine\ntitle: Mine\n"

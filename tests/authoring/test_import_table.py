@@ -86,7 +86,7 @@ def test_ragged_row_is_refused_with_its_line(quizapp, tmp_path):
     code, stdout, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert (code, stdout) == (1, "")
     assert err == (
-        f"quizapp: {table}:2: error: row has 4 comma-separated field(s); expected question, "
+        f"quizapp import: {table}:2: error: row has 4 comma-separated field(s); expected question, "
         'answer and optionally tags (put "double quotes" around fields that contain commas)\n'
     )
     assert files_in(tmp_path) == ["ragged.csv"]
@@ -100,9 +100,9 @@ def test_tab_row_without_definition(quizapp, tmp_path):
     code, _, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert code == 1
     assert err == (
-        f"quizapp: {table}:2: error: row has 1 tab-separated field(s); expected question, answer "
-        "and optionally tags (put one tab between the term and its definition, and no tab "
-        "inside either)\n"
+        f"quizapp import: {table}:2: error: row has 1 tab-separated field(s); "
+        "expected question, answer and optionally tags (put one tab between the term and its "
+        "definition, and no tab inside either)\n"
     )
     assert files_in(tmp_path) == ["quizlet.txt"]
 
@@ -113,12 +113,14 @@ def test_empty_answer_and_unclosed_quote(quizapp, tmp_path):
     code, _, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert (code, err) == (
         1,
-        f"quizapp: {table}:2: error: the answer is empty (fill it in or delete the row)\n",
+        f"quizapp import: {table}:2: error: the answer is empty (fill it in or delete the row)\n",
     )
     table.write_text('q1,a1\n"q2,a2\n', encoding="utf-8")
     code, _, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert code == 1
-    assert err.startswith(f"quizapp: {table}:2: error: cannot read it as comma-separated values:")
+    assert err.startswith(
+        f"quizapp import: {table}:2: error: cannot read it as comma-separated values:"
+    )
     assert files_in(tmp_path) == ["t.csv"]
 
 
@@ -126,10 +128,10 @@ def test_unknown_file_kind(quizapp, tmp_path):
     source = tmp_path / "deck.docx"
     source.write_bytes(b"PK")
     code, _, err = quizapp("import", source, "--out", tmp_path / "out.yaml")
-    assert code == 1
+    assert code == 2
     assert err == (
-        f"quizapp: {source}: error: cannot import .docx (give an Anki package (.apkg) or a table "
-        "(.csv, .tsv, or Quizlet's .txt export))\n"
+        f"quizapp import: {source}: error: cannot import .docx "
+        "(give an Anki package (.apkg) or a table (.csv, .tsv, or Quizlet's .txt export))\n"
     )
 
 
@@ -201,7 +203,7 @@ def test_separator_option(quizapp, tmp_path):
     table = tmp_path / "bad.txt"
     table.write_text("a\tb\n", encoding="utf-8")
     code, _, err = quizapp("import", table, "--out", tmp_path / "bad.yaml", "--separator", '"')
-    assert code == 1 and "cannot separate columns" in err
+    assert code == 2 and "cannot separate columns" in err  # a usage error
 
 
 @pytest.mark.parametrize(
@@ -228,10 +230,10 @@ def test_every_bad_row_is_listed(quizapp, tmp_path):
     code, stdout, err = quizapp("import", table, "--out", tmp_path / "bad.yaml")
     assert (code, stdout) == (1, "")
     assert err.splitlines() == [
-        f"quizapp: {table}: error: 2 rows cannot be imported; nothing was written "
+        f"quizapp import: {table}: error: 2 rows cannot be imported; nothing was written "
         "(fix them and import again)",
-        f"quizapp: {table}:2: error: the answer is empty (fill it in or delete the row)",
-        f"quizapp: {table}:4: error: the question is empty (fill it in or delete the row)",
+        f"quizapp import: {table}:2: error: the answer is empty (fill it in or delete the row)",
+        f"quizapp import: {table}:4: error: the question is empty (fill it in or delete the row)",
     ]
     assert files_in(tmp_path) == ["bad.csv"]
 
@@ -328,7 +330,7 @@ def test_a_row_wider_than_its_header_is_named(quizapp, tmp_path):
     code, _, err = quizapp("import", table, "--out", tmp_path / "wide.yaml")
     assert (code, err) == (
         1,
-        f"quizapp: {table}:3: error: row has 3 comma-separated field(s), more than the 2 "
+        f"quizapp import: {table}:3: error: row has 3 comma-separated field(s), more than the 2 "
         'columns named (Front, Back) (put "double quotes" around fields that contain commas)\n',
     )
 

@@ -4,6 +4,7 @@ import json
 import sqlite3
 
 from quizapp.cli import main
+from quizapp.core.store import Store
 from quizapp.quiz.stats import distractor_stats
 
 
@@ -36,8 +37,9 @@ def test_an_exam_travels_with_export_and_import_progress(capsys, tmp_path):
     out = run(capsys, "import-progress", moved, "--db", desktop)
     assert "1 exams and quizzes" in out
     assert run(capsys, "exam", "--list", "--db", desktop) == listed
-    with sqlite3.connect(laptop) as there, sqlite3.connect(desktop) as here:
+    with Store.open(laptop) as there, Store.open(desktop) as here:
         assert distractor_stats(here) == distractor_stats(there) != []
+    with sqlite3.connect(laptop) as there, sqlite3.connect(desktop) as here:
         # Each answered question still points at its answer in the review log.
         linked = (
             "SELECT q.position, r.card_id, r.rating, r.reviewed_at FROM exam_question q "
@@ -66,8 +68,36 @@ def test_a_bad_exam_row_changes_nothing(capsys, tmp_path):
             target.writestr(name, text)
     code = main(["import-progress", str(bad), "--db", str(desktop)])
     err = capsys.readouterr().err
-    assert code == 2
-    assert err.startswith(f"quizapp import-progress: {bad}: the exams in it do not fit together")
+    assert code == 1
+    assert err == (
+        f"quizapp import-progress: {bad}: exams.csv:2: mode should be exam or quiz, not 'cram'\n"
+    )
+    assert not desktop.exists()  # the file is refused before a database is made
+
+
+def test_rows_that_do_not_fit_together_change_nothing(capsys, tmp_path):
+    import zipfile
+
+    laptop, desktop = tmp_path / "laptop.sqlite3", tmp_path / "desktop.sqlite3"
+    paper = json.loads(run(capsys, "exam", "--json", "--db", laptop, "--count", "2", "--seed", "1"))
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"1": "a"}))
+    run(capsys, "exam", "--json", "--db", laptop, "--submit", paper["exam"], "--answers", answers)
+    run(capsys, "exam", "--json", "--db", desktop, "--count", "1", "--seed", "2")
+    good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
+    run(capsys, "export-progress", good, "--db", laptop)
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for name in source.namelist():
+            text = source.read(name).decode()
+            if name == "exam_answers.csv":  # an answer to a question the paper does not have
+                text += f"{paper['exam']},99,1,answer,0\n"
+            target.writestr(name, text)
     with sqlite3.connect(desktop) as conn:
-        assert conn.execute("SELECT count(*) FROM exam").fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM card").fetchone() == (0,)
+        before = [conn.execute(f"SELECT * FROM {t}").fetchall() for t in ("exam", "review_log")]
+    code = main(["import-progress", str(bad), "--db", str(desktop)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith(f"quizapp import-progress: {bad}: its rows do not fit together (")
+    with sqlite3.connect(desktop) as conn:
+        after = [conn.execute(f"SELECT * FROM {t}").fetchall() for t in ("exam", "review_log")]
+    assert after == before

@@ -86,7 +86,7 @@ def test_iso_times_without_duration_and_bad_input(capsys, tmp_path, deck):
     log.write_text("card_id,review_rating,review_time\nriver,3,yesterday\n")
     code, _, err = run(capsys, "import-progress", log, "--deck", "mine", "--db", db)
     assert (code, err) == (
-        2,
+        1,
         f"quizapp import-progress: {log}:2: cannot read this row; review_rating must be 1-4, "
         "review_time an ISO date-time with zone or epoch milliseconds, review_duration "
         "milliseconds\n",

@@ -1,5 +1,6 @@
 """What else moves between machines: renames, reports, fitted parameters; old exports still read."""
 
+import sqlite3
 import zipfile
 from datetime import UTC, datetime
 
@@ -7,11 +8,11 @@ from quizapp.core import optimize
 from quizapp.core.clock import FixedClock
 from quizapp.core.parameters import load_parameters, save_parameters
 from quizapp.core.progress_io import export_progress, import_progress
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, DeckCard, Mode, Rating, Store
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 FITTED = tuple(round(w * 1.01, 4) for w in optimize.DEFAULT_PARAMETERS)
 
 
@@ -20,8 +21,8 @@ def open_store(path):
 
 
 def rows(path, sql):
-    with open_store(path) as store:
-        return store.connection.execute(sql).fetchall()
+    with sqlite3.connect(path) as conn:
+        return conn.execute(sql).fetchall()
 
 
 def laptop(tmp_path):
@@ -33,18 +34,18 @@ def laptop(tmp_path):
         # Renamed the documented way: the new id names the old one.
         store.sync_deck("geo", [DeckCard("capital-city", "h1", ["capital"], [], True)])
         store.report(CardKey("geo", "capital-city"), "the answer changed in 2024")
-        save_parameters(store.connection, FITTED)
+        save_parameters(store, FITTED)
     return path
 
 
 def test_renames_reports_and_parameters_reach_a_new_machine(tmp_path):
     out = tmp_path / "progress.zip"
     with open_store(laptop(tmp_path)) as store:
-        export_progress(store.connection, out)
+        export_progress(store, out)
     desktop = tmp_path / "desktop.sqlite3"
     with open_store(desktop) as store:
-        report = import_progress(store.connection, out)
-        assert load_parameters(store.connection) == FITTED
+        report = import_progress(store, out)
+        assert load_parameters(store) == FITTED
     assert (report.renames_added, report.reports_added, report.parameters) == (1, 1, "taken")
     assert rows(desktop, "SELECT deck_id, old_id, new_id FROM card_rename") == [
         ("geo", "capital", "capital-city")
@@ -57,7 +58,7 @@ def test_renames_reports_and_parameters_reach_a_new_machine(tmp_path):
         ("exam",),
     ]
     with open_store(desktop) as store:  # twice: nothing more
-        again = import_progress(store.connection, out)
+        again = import_progress(store, out)
     assert (again.reviews_added, again.renames_added, again.reports_added) == (0, 0, 0)
     assert again.parameters == "same"
 
@@ -65,19 +66,19 @@ def test_renames_reports_and_parameters_reach_a_new_machine(tmp_path):
 def test_parameters_fitted_here_are_kept(tmp_path):
     out = tmp_path / "progress.zip"
     with open_store(laptop(tmp_path)) as store:
-        export_progress(store.connection, out)
+        export_progress(store, out)
     desktop = tmp_path / "desktop.sqlite3"
     with open_store(desktop) as store:
-        save_parameters(store.connection, optimize.DEFAULT_PARAMETERS)
-        report = import_progress(store.connection, out)
-        assert load_parameters(store.connection) == optimize.DEFAULT_PARAMETERS
+        save_parameters(store, optimize.DEFAULT_PARAMETERS)
+        report = import_progress(store, out)
+        assert load_parameters(store) == optimize.DEFAULT_PARAMETERS
     assert report.parameters == "kept"
 
 
 def test_an_export_of_the_first_format_is_still_read(tmp_path):
     new, old = tmp_path / "new.zip", tmp_path / "old.zip"
     with open_store(laptop(tmp_path)) as store:
-        export_progress(store.connection, new)
+        export_progress(store, new)
     with zipfile.ZipFile(new) as archive:
         members = {n: archive.read(n).decode() for n in archive.namelist()}
     answers = members["answers.csv"].split("\n", 1)[1]  # the first format: all in revlog.csv
@@ -87,5 +88,5 @@ def test_an_export_of_the_first_format_is_still_read(tmp_path):
         archive.writestr("cards.csv", members["cards.csv"])
     desktop = tmp_path / "desktop.sqlite3"
     with open_store(desktop) as store:
-        report = import_progress(store.connection, old)
+        report = import_progress(store, old)
     assert (report.reviews_added, report.renames_added, report.parameters) == (2, 0, "")

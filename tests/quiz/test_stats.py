@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from fractions import Fraction
 from random import Random
 
 from quizapp.quiz.exam import ExamSession, distractor_stats
 from quizapp.quiz.quiz import QuizSession
 from quizapp.quiz.selection import Selection, draw_questions
-from tests.quiz.conftest import DECK
+from tests.quiz.conftest import DECK, T0
 
 
 def one_card(sample, card_id, seed):
@@ -58,12 +59,12 @@ def test_exam_answers_count_as_marked_late_ones_do_not(conn, store, clock, sampl
     clock.advance(minutes=2)
     assert exam.check_time()
     # A write that raced the time-out: stamped after the deadline, so the paper ignores it.
-    conn.execute(
-        "UPDATE exam_question SET answered_at = '2026-11-25T09:01:00.500000+00:00' "
-        "WHERE exam_id = ? AND position = 1",
-        (exam.id,),
-    )
-    conn.commit()
+    late = T0 + dt.timedelta(minutes=1, milliseconds=500)
+    with sqlite3.connect(store.path) as raw:
+        raw.execute(
+            "UPDATE exam_question SET answered_at = ? WHERE exam_id = ? AND position = 1",
+            (int(late.timestamp() * 1000), exam.id),
+        )
     assert [(s.card_id, s.picks) for s in distractor_stats(conn)] == [
         ("wary", ((paper[0].options[wrong[0]], 1),))
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from quizapp.deck.problems import Problem
-from quizapp.deck.rules import CardContext, rule
+from quizapp.deck.rules.registry import CardContext, rule
 
 
 @rule

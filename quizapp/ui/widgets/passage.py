@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Static
 
 from quizapp.ui.text import literal
+
+if TYPE_CHECKING:
+    from quizapp.deck.loader import LoadedDeck
+
+
+def passage_of(loaded: LoadedDeck, card) -> tuple[str | None, str | None]:
+    """A deck card's passage in its source document (the quote itself if the document's text
+    cannot widen it) and the document's citation; (None, None) for a card citing nothing."""
+    source = loaded.source_of(card)
+    if source is None or card.source is None:
+        return None, None
+    return source.passage(card.source.quote) or card.source.quote, source.citation
 
 
 class SourcePassage(Static):
