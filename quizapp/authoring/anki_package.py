@@ -16,6 +16,8 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
+import tempfile
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -26,6 +28,15 @@ import zstandard
 from quizapp.authoring.errors import AuthoringError
 
 MAX_COLLECTION_BYTES = 512 * 1024 * 1024
+# A package is someone else's file: its collection is read within bounds, so a crafted one
+# (an endless view named `notes`, billions of rows) is refused rather than hanging the import.
+MAX_NOTES = 1_000_000
+MAX_CARDS = 4_000_000
+MAX_REVIEWS = 20_000_000
+READ_SECONDS = 300.0
+MAX_VALUE_BYTES = 64 * 1024 * 1024  # the longest text or blob one cell may give
+# The tables read, each of which must be a real table (not a view) when present.
+_TABLES = ("col", "notes", "cards", "revlog", "notetypes", "fields", "templates", "decks")
 _COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 _REEXPORT = "export it again from Anki: File > Export..., format Anki Deck Package (.apkg)"
 
@@ -112,15 +123,27 @@ def read_media(path: Path, collection: Collection, name: str) -> bytes | None:
     return data
 
 
-def read_package(path: Path) -> Collection:
+def read_package(path: Path, *, seconds: float = READ_SECONDS) -> Collection:
+    """The package's notes, cards, decks and reviews; AuthoringError if it cannot be read,
+    takes longer than ``seconds`` to read, or holds more than the MAX_ rows."""
     path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="quizapp-import-") as folder:
+        copy = Path(folder) / "collection.sqlite"
+        name, media = _extract(path, copy)
+        collection = _read_collection(copy, path, name, seconds)
+    collection.media, collection.modern_media = media, name.endswith("b")
+    return collection
+
+
+def _extract(path: Path, copy: Path) -> tuple[str, dict[str, str]]:
+    """Write the package's collection to ``copy``; its member name and media list."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             name = next((n for n in _COLLECTIONS if n in names), None)
             if name is None:
                 raise AuthoringError(path, "holds no Anki collection", _REEXPORT)
-            data = _read_member(archive, name, path)
+            _copy_member(archive, name, path, copy)
             media = _media_names(archive, names, name.endswith("b"))
     except FileNotFoundError:
         raise AuthoringError(path, "no such file", "check the path", content=False) from None
@@ -134,9 +157,7 @@ def read_package(path: Path) -> Collection:
         raise AuthoringError(
             path, f"cannot read it: {exc.strerror or exc}", content=False
         ) from None
-    collection = _read_collection(data, path, name)
-    collection.media, collection.modern_media = media, name.endswith("b")
-    return collection
+    return name, media
 
 
 def _media_names(archive: zipfile.ZipFile, names: set[str], modern: bool) -> dict[str, str]:
@@ -161,32 +182,79 @@ def _media_names(archive: zipfile.ZipFile, names: set[str], modern: bool) -> dic
         return {}
 
 
-def _read_member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
+def _copy_member(archive: zipfile.ZipFile, name: str, path: Path, copy: Path) -> None:
+    """Decompress the collection into ``copy`` a piece at a time (never whole in memory)."""
     info = archive.getinfo(name)
-    if name.endswith("b"):
-        with archive.open(info) as raw:
-            reader = zstandard.ZstdDecompressor().stream_reader(raw)
-            try:
-                data = reader.read(MAX_COLLECTION_BYTES + 1)
-            except zstandard.ZstdError:
-                raise AuthoringError(
-                    path, f"{name} is damaged (not zstd-compressed data)", _REEXPORT
-                ) from None
-    else:
-        if info.file_size > MAX_COLLECTION_BYTES:
-            data = b"x" * (MAX_COLLECTION_BYTES + 1)
-        else:
-            data = archive.read(info)
-    if len(data) > MAX_COLLECTION_BYTES:
-        raise AuthoringError(path, "its collection is larger than 512 MB", "export fewer decks")
-    return data
+    too_big = AuthoringError(path, "its collection is larger than 512 MB", "export fewer decks")
+    if not name.endswith("b") and info.file_size > MAX_COLLECTION_BYTES:
+        raise too_big
+    with archive.open(info) as raw, copy.open("wb") as out:
+        reader = zstandard.ZstdDecompressor().stream_reader(raw) if name.endswith("b") else raw
+        try:
+            written = 0
+            while chunk := reader.read(1 << 20):
+                if written == 0:
+                    chunk = _without_wal(chunk)
+                written += len(chunk)
+                if written > MAX_COLLECTION_BYTES:
+                    raise too_big
+                out.write(chunk)
+        except zstandard.ZstdError:
+            raise AuthoringError(
+                path, f"{name} is damaged (not zstd-compressed data)", _REEXPORT
+            ) from None
 
 
-def _read_collection(data: bytes, path: Path, name: str) -> Collection:
-    db = sqlite3.connect(":memory:")
+def _open_read_only(copy: Path, seconds: float) -> sqlite3.Connection:
+    """The copy opened read-only and immutable, its schema not trusted (no function a view
+    or trigger names is run), each value bounded and every statement stopped at the deadline."""
+    db = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    db.execute("PRAGMA trusted_schema = OFF")
+    db.execute("PRAGMA query_only = ON")
+    db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    deadline = time.monotonic() + seconds
+    db.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    return db
+
+
+def _real_tables(db: sqlite3.Connection, path: Path, name: str) -> set[str]:
+    """The tables read that are present; AuthoringError if one of them is a view or a virtual
+    table (Anki writes only real ones, and reading anything else could run without end)."""
+    found = dict(
+        db.execute(
+            "SELECT name, type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' FROM sqlite_master "
+            f"WHERE name IN ({', '.join('?' * len(_TABLES))})",
+            _TABLES,
+        ).fetchall()
+    )
+    fake = sorted(table for table, real in found.items() if not real)
+    if fake:
+        raise AuthoringError(
+            path,
+            f"{name} inside it is not an Anki collection: {', '.join(fake)} should be a table, "
+            "not a view",
+            _REEXPORT,
+        )
+    return set(found)
+
+
+def _bounded(rows: list, limit: int, what: str, path: Path) -> list:
+    if len(rows) > limit:
+        raise AuthoringError(
+            path, f"holds more than {limit:,} {what}", "export fewer decks at a time"
+        )
+    return rows
+
+
+def _read_collection(copy: Path, path: Path, name: str, seconds: float) -> Collection:
     try:
-        db.deserialize(_without_wal(data))
-        tables = {row[0] for row in db.execute("select name from sqlite_master")}
+        db = _open_read_only(copy, seconds)
+    except sqlite3.Error:
+        raise AuthoringError(
+            path, f"{name} inside it is not a readable Anki collection", _REEXPORT
+        ) from None
+    try:
+        tables = _real_tables(db, path, name)
         collection = Collection()
         if "notetypes" in tables:
             collection.note_types = _modern_note_types(db)
@@ -197,22 +265,39 @@ def _read_collection(data: bytes, path: Path, name: str) -> Collection:
             collection.decks = {int(i): d["name"] for i, d in json.loads(decks).items()}
         # New collections separate deck name parts with \x1f; the learner sees "::".
         collection.decks = {i: n.replace("\x1f", "::") for i, n in collection.decks.items()}
-        for nid, guid, mid, mod, tags, flds in db.execute(
-            "select id, guid, mid, mod, tags, flds from notes order by id"
-        ):
+        notes = db.execute(
+            "select id, guid, mid, mod, tags, flds from notes order by id limit ?",
+            (MAX_NOTES + 1,),
+        ).fetchall()
+        for nid, guid, mid, mod, tags, flds in _bounded(notes, MAX_NOTES, "notes", path):
             collection.notes.append(
                 Note(nid, guid, mid, flds.split("\x1f"), tags.split(), int(mod))
             )
-        for row in db.execute(
-            "select id, nid, ord, did, queue, flags, type, due, data from cards order by nid, ord"
-        ):
+        cards = db.execute(
+            "select id, nid, ord, did, queue, flags, type, due, data from cards "
+            "order by nid, ord limit ?",
+            (MAX_CARDS + 1,),
+        ).fetchall()
+        for row in _bounded(cards, MAX_CARDS, "cards", path):
             collection.cards[row[0]] = AnkiCard(*row[:8], data=row[8] or "")
         collection.created = int(db.execute("select crt from col").fetchone()[0] or 0)
         if "revlog" in tables:
-            for rid, cid, ease, taken, kind in db.execute(
-                "select id, cid, ease, time, type from revlog order by id"
-            ):
+            reviews = db.execute(
+                "select id, cid, ease, time, type from revlog order by id limit ?",
+                (MAX_REVIEWS + 1,),
+            ).fetchall()
+            for rid, cid, ease, taken, kind in _bounded(reviews, MAX_REVIEWS, "reviews", path):
                 collection.reviews.append(Review(rid, cid, ease, taken, kind))
+    except sqlite3.OperationalError as error:
+        if "interrupt" not in str(error):
+            raise AuthoringError(
+                path, f"{name} inside it is not a readable Anki collection", _REEXPORT
+            ) from None
+        raise AuthoringError(
+            path,
+            f"reading its collection took longer than {seconds:g} s; nothing was written",
+            "export fewer decks at a time, or check the package comes from Anki",
+        ) from None
     except (sqlite3.DatabaseError, json.JSONDecodeError, TypeError, KeyError, ValueError):
         raise AuthoringError(
             path, f"{name} inside it is not a readable Anki collection", _REEXPORT
