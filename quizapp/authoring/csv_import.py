@@ -28,6 +28,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from quizapp.authoring.anki_import import ImportedDeck, cloze_cards, is_anki_cloze
+from quizapp.authoring.cells import CSV_COLUMNS, unescape_formula, without_controls
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.htmltext import html_to_text
 from quizapp.authoring.ids import short_hash, slugify, tag_id
@@ -96,6 +97,8 @@ def import_table(path: Path, *, separator: str | None = None) -> list[ImportedDe
     chosen = _separator_option(separator, path) or layout.separator
     delimiter = chosen or _sniff(path, body)
     rows = _rows(body, delimiter, layout.anki, path, first_line)
+    if layout.names == list(CSV_COLUMNS):  # written by `quizapp export`: formulas escaped
+        rows = [(line, [unescape_formula(cell) for cell in row]) for line, row in rows]
     decks: dict[str, ImportedDeck] = {}
     problems: list[AuthoringError] = []
     seen: dict[str, int] = {}
@@ -444,7 +447,8 @@ def _read_text(path: Path) -> str:
         raise AuthoringError(path, f"cannot read it: {exc.strerror}", content=False) from None
     try:
         # Excel writes CRLF, inside quoted fields too: a line break is "\n" in a deck.
-        return raw.decode("utf-8-sig").replace("\r\n", "\n")
+        # Control characters (NUL, escape sequences) are dropped, as from Anki's fields.
+        return without_controls(raw.decode("utf-8-sig").replace("\r\n", "\n"))
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise AuthoringError(

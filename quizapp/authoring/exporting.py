@@ -35,6 +35,7 @@ from pathlib import Path
 
 import genanki
 
+from quizapp.authoring.cells import CSV_COLUMNS, escape_formula, escape_guid
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.htmltext import text_to_html
 from quizapp.authoring.ids import note_guid, oldest_id, short_hash
@@ -413,13 +414,14 @@ def _write_package(package: genanki.Package, out: Path, timestamp: float | None)
         Path(tmp).unlink(missing_ok=True)
 
 
-CSV_COLUMNS = ("question", "answer", "tags", "notetype", "id", "guid")
 _NOTETYPES = {"basic": "Basic", "reversed": "Basic (and reversed card)", "cloze": "Cloze"}
 
 
 def export_csv(deck_path: Path, out: Path, *, drafts: bool = False) -> int:
     """One row per Anki note, with Anki's file headers: what `quizapp import` and Anki's
-    importer both read. A note of several cards (a reverse, cloze deletions) is one row."""
+    importer both read. A note of several cards (a reverse, cloze deletions) is one row.
+    A cell a spreadsheet would take for a formula starts with an apostrophe (see
+    quizapp.authoring.cells), which `quizapp import` takes off again."""
     loaded = load_for_export(deck_path)
     deck = loaded.deck
     cards = export_cards(loaded, drafts)
@@ -446,8 +448,10 @@ def export_csv(deck_path: Path, out: Path, *, drafts: bool = False) -> int:
         else:
             front, back = front_back(first)
         tags = " ".join(dict.fromkeys(t for c in note.cards for t in c.tags))
-        row = [front, back, tags, _NOTETYPES[note.kind], row_id, note.guid]
-        (quoted if front.startswith("#") else writer).writerow(row)
+        # A cell a spreadsheet would run as a formula is written after an apostrophe.
+        row = [escape_formula(cell) for cell in (front, back, tags, _NOTETYPES[note.kind], row_id)]
+        row.append(escape_guid(note.guid))
+        (quoted if row[0].startswith("#") else writer).writerow(row)
     write_files({Path(out): buffer.getvalue()})
     return len(cards)
 

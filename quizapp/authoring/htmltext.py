@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from quizapp.authoring.cells import without_controls
+
 _BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _BLOCK_END = re.compile(r"<\s*/\s*(?:div|p|li|tr|h[1-6])\s*>", re.IGNORECASE)
 _DROPPED = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -15,13 +17,14 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def html_to_text(field: str) -> str:
-    """Tags stripped, entities unescaped, <br> and block ends as newlines, spaces tidied."""
-    text = _DROPPED.sub("", field)
+    """Tags stripped, entities unescaped, <br> and block ends as newlines, spaces tidied,
+    control characters (NUL, escape sequences) dropped."""
+    text = _DROPPED.sub("", without_controls(field))
     text = _BREAK.sub("\n", text)
     text = _BLOCK_END.sub("\n", text)
     text = _TAG.sub("", text)
     text = _SOUND.sub("", text)
-    text = html.unescape(text)
+    text = without_controls(html.unescape(text))  # an entity such as &#27; too
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     # Keep single blank lines between paragraphs, not runs of them.
     out: list[str] = []

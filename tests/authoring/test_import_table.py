@@ -341,3 +341,20 @@ def test_decks_whose_names_slug_alike_get_files_of_their_own(quizapp, tmp_path):
     assert quizapp("import", table, "--out", tmp_path)[0] == 0
     titles = {p.name: load_deck(p, use_cache=False)[0].deck.title for p in tmp_path.glob("*.yaml")}
     assert titles == {"a-b.yaml": "A::B", "a-b-2.yaml": "A-B"}
+
+
+def test_control_characters_are_dropped_as_from_anki(quizapp, tmp_path):
+    from quizapp.authoring.htmltext import html_to_text
+
+    # NUL, a terminal escape sequence, a bell and a C1 control, in every column.
+    text = "Capi\x00tal of \x1b[31mFrance\x1b[0m?,Pa\x07ris,geo\x85graphy\nq\x9b2J,a\x00\n"
+    table = tmp_path / "controls.csv"
+    table.write_text(text, encoding="utf-8")
+    out = tmp_path / "controls.yaml"
+    assert quizapp("import", table, "--out", out)[0] == 0
+    cards = cards_of(out)
+    assert [(c.question, c.answer, c.tags) for c in cards] == [
+        ("Capital of [31mFrance[0m?", "Paris", ["geography"]),
+        ("q2J", "a", []),
+    ]
+    assert html_to_text("Capi\x00tal of \x1b[31mFrance&#27;") == "Capital of [31mFrance"
