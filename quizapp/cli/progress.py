@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp.cli.registry import EXIT_CONTENT, CommandError, command, db_path, open_store
+
+if TYPE_CHECKING:
+    from quizapp.core.progress_io import ImportReport
 
 DB_HELP = "progress database (default: $QUIZAPP_DB or the data dir)"
 
@@ -160,6 +164,16 @@ def _import_review_log(path: Path, deck_id: str, db: Path) -> int:
     return 0
 
 
+def _without_deck(report: ImportReport) -> str:
+    reviews, cards = report.reviews_without_card, report.cards_without_deck
+    if not (reviews or cards):
+        return ""
+    return (
+        f" {reviews} answers and {cards} card states are for cards no deck here has: they are "
+        "kept, and count once a deck with those cards is loaded."
+    )
+
+
 @command("import-progress", "add the reviews and card states of an export (never twice)")
 def import_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
@@ -181,19 +195,23 @@ def import_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.deck:
         return _import_review_log(args.file, args.deck, db_path(args.db))
+    from quizapp.cli.registry import default_deck_paths, open_collection
     from quizapp.core.backup import BackupError, backup_now
+    from quizapp.core.clock import SystemClock
     from quizapp.core.progress_io import ProgressFileError, import_progress, read_export
 
     db = db_path(args.db)
     _readable(args.file)
-    try:
-        read_export(args.file)  # bad content is named before any backup or database is made
+    clock = SystemClock()
+    try:  # bad content is named before any backup or database is made
+        read_export(args.file, clock.now())
     except ProgressFileError as problem:
         raise CommandError(str(problem), EXIT_CONTENT) from None
-    with open_store(db) as store:
+    # The decks are loaded first, so the report can count rows for cards no deck has.
+    with open_collection(default_deck_paths(), db, clock=clock) as collection:
         try:
             backup = backup_now(db, reason="before-import")
-            report = import_progress(store, args.file)
+            report = import_progress(collection.store, args.file)
         except BackupError as problem:
             raise CommandError(str(problem)) from None
         except ProgressFileError as problem:
@@ -206,7 +224,7 @@ def import_command(argv: Sequence[str]) -> int:
         f"Imported {report.reviews_added} reviews ({report.reviews_known} were here already); "
         f"{report.cards_added} cards added, {report.cards_updated} updated; "
         f"{report.renames_added} renames, {report.reports_added} reports, "
-        f"{report.papers_added} exams and quizzes.{parameters} "
+        f"{report.papers_added} exams and quizzes.{parameters}{_without_deck(report)} "
         f"Backup first: {backup.name}."
     )
     return 0

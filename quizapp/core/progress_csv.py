@@ -7,6 +7,7 @@ import csv
 import io
 import math
 from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 
@@ -62,9 +63,11 @@ def number(
     empty: bool = False,
     low: float | None = None,
     high: float | None = None,
+    latest: int | None = None,
 ) -> Any:
     """The column's value as a number within [low, high]; None for an empty cell when
-    ``empty``; ProgressFileError naming the column otherwise."""
+    ``empty``; ProgressFileError naming the column otherwise. ``latest``: the column is a
+    moment that has passed (epoch ms), at most a day after now (see `latest_moment`)."""
     text = row[column].strip()
     if not text and empty:
         return None
@@ -80,4 +83,25 @@ def number(
     ):
         bounds = "" if low is None else f" from {low:g}" + ("" if high is None else f" to {high:g}")
         raise ProgressFileError(f"{where}: {column} should be a number{bounds}, not {text!r}")
+    if latest is not None and value is not None and value > latest:
+        raise ProgressFileError(
+            f"{where}: {column} {text} is {_moment(value)}, more than a day after now: the "
+            "clock of the machine that exported it was wrong; set it right and export again"
+        )
     return value
+
+
+DAY_MS = 86_400_000
+
+
+def latest_moment(now: datetime) -> int:
+    """The latest time (epoch ms) an answer or change may carry: a day after ``now``, for
+    clocks a little apart and time zones set wrong."""
+    return int(now.timestamp() * 1000) + DAY_MS
+
+
+def _moment(ms: int) -> str:
+    try:
+        return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (OverflowError, OSError, ValueError):
+        return "beyond any date"

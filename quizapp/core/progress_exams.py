@@ -50,6 +50,8 @@ _INTEGERS = {
 }
 _REQUIRED = {"id", "started_at", "exam_id", "position", "at", "marked_for_review", "visited"}
 _REQUIRED |= {"time_spent_ms"}
+# Times that have passed (a deadline may lie ahead).
+_MOMENTS = {"started_at", "shown_at", "submitted_at", "answered_at", "at", "review_time"}
 _CHOICES = {  # text columns with few values (the tables check them too)
     "mode": ("exam", "quiz"),
     "submitted_by": ("learner", "time_out", ""),
@@ -75,7 +77,7 @@ def members(papers: list[tuple], questions: list[tuple], answers: list[tuple]) -
     }
 
 
-def read_members(texts: Mapping[str, str], where: str) -> Papers:
+def read_members(texts: Mapping[str, str], where: str, latest: int) -> Papers:
     """The papers of an export; none when it was made before exams travelled."""
     if not any(name in texts for name in MEMBERS):
         return Papers([], [], [])
@@ -84,18 +86,18 @@ def read_members(texts: Mapping[str, str], where: str) -> Papers:
             raise ProgressFileError(
                 f"{where}: {name} is missing from the export; export the progress again"
             )
-    papers = _rows(texts[EXAMS], PAPER_COLUMNS, f"{where}: {EXAMS}")
+    papers = _rows(texts[EXAMS], PAPER_COLUMNS, f"{where}: {EXAMS}", latest)
     questions = _rows(
-        texts[QUESTIONS], (*QUESTION_COLUMNS, *REVIEW_COLUMNS), f"{where}: {QUESTIONS}"
+        texts[QUESTIONS], (*QUESTION_COLUMNS, *REVIEW_COLUMNS), f"{where}: {QUESTIONS}", latest
     )
     for question in questions:
         review = tuple(question.pop(c) for c in REVIEW_COLUMNS)
         question["review"] = None if review[0] is None else review
-    answers = _rows(texts[ANSWERS], ANSWER_COLUMNS, f"{where}: {ANSWERS}")
+    answers = _rows(texts[ANSWERS], ANSWER_COLUMNS, f"{where}: {ANSWERS}", latest)
     return Papers(papers, questions, answers)
 
 
-def _rows(text: str, columns: tuple[str, ...], where: str) -> list[dict[str, object]]:
+def _rows(text: str, columns: tuple[str, ...], where: str, latest: int) -> list[dict[str, object]]:
     rows = []
     for line, row in read_rows(text, columns, where):
         at = f"{where}:{line}"
@@ -108,7 +110,14 @@ def _rows(text: str, columns: tuple[str, ...], where: str) -> list[dict[str, obj
                 )
         for column in columns:
             if column in _INTEGERS:
-                values[column] = number(row, column, at, int, empty=column not in _REQUIRED)
+                values[column] = number(
+                    row,
+                    column,
+                    at,
+                    int,
+                    empty=column not in _REQUIRED,
+                    latest=latest if column in _MOMENTS else None,
+                )
             elif row[column] == "" and column != "title":
                 values[column] = None
             else:

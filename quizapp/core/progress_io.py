@@ -40,11 +40,18 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from quizapp.core import progress_exams
-from quizapp.core.progress_csv import ProgressFileError, number, read_rows, write_csv
+from quizapp.core.progress_csv import (
+    ProgressFileError,
+    latest_moment,
+    number,
+    read_rows,
+    write_csv,
+)
 from quizapp.core.storage.transfer import RENAME_COLUMNS, REPORT_COLUMNS, Incoming
 
 if TYPE_CHECKING:
@@ -150,6 +157,8 @@ class ImportReport(NamedTuple):
     reports_added: int = 0
     parameters: str = ""  # "taken"; "kept" or "same" (this database had its own); "" none
     papers_added: int = 0  # exams and quizzes
+    reviews_without_card: int = 0  # answers to cards no deck loaded here has
+    cards_without_deck: int = 0
 
 
 class Export(NamedTuple):
@@ -243,7 +252,9 @@ def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> str:
         raise ProgressFileError(f"{where}: {name} is not UTF-8 text ({error.reason})") from None
 
 
-def _read_reviews(text: str, where: str, modes: tuple[str, ...] = MODES) -> list[_Review]:
+def _read_reviews(
+    text: str, where: str, latest: int, modes: tuple[str, ...] = MODES
+) -> list[_Review]:
     reviews = []
     for line, row in read_rows(text, REVLOG_COLUMNS, where):
         at = f"{where}:{line}"
@@ -266,7 +277,7 @@ def _read_reviews(text: str, where: str, modes: tuple[str, ...] = MODES) -> list
                 deck_id,
                 qualified[len(deck_id) + 1 :],
                 number(row, "review_rating", at, int, low=1, high=4),
-                number(row, "review_time", at, int, low=0),
+                number(row, "review_time", at, int, low=0, latest=latest),
                 number(row, "review_duration", at, int, low=0),
                 row["mode"],
                 row["answer"] or None,
@@ -282,7 +293,10 @@ _LIMITS = {"state": (0, 3), "suspended": (0, 2), "flag": (0, 4), "leech": (0, 1)
 _REQUIRED = {"state", "reps", "lapses", "suspended", "flag", "leech"}
 
 
-def _read_cards(text: str, where: str) -> list[dict[str, object]]:
+_MOMENTS = {"last_review", "introduced"}  # times passed (unlike due and buried_until)
+
+
+def _read_cards(text: str, where: str, latest: int) -> list[dict[str, object]]:
     cards = []
     for line, row in read_rows(text, CARD_COLUMNS, where):
         at = f"{where}:{line}"
@@ -304,29 +318,30 @@ def _read_cards(text: str, where: str) -> list[dict[str, object]]:
                 empty=column not in _REQUIRED,
                 low=low,
                 high=high,
+                latest=latest if column in _MOMENTS else None,
             )
         cards.append(card)
     return cards
 
 
-def _read_renames(text: str, where: str) -> list[tuple[str, str, str, int]]:
+def _read_renames(text: str, where: str, latest: int) -> list[tuple[str, str, str, int]]:
     renames = []
     for line, row in read_rows(text, RENAME_COLUMNS, where):
         at = f"{where}:{line}"
         if not (row["deck_id"] and row["old_id"] and row["new_id"]):
             raise ProgressFileError(f"{at}: deck_id, old_id and new_id must not be empty")
-        when = number(row, "renamed_at", at, int, low=0)
+        when = number(row, "renamed_at", at, int, low=0, latest=latest)
         renames.append((row["deck_id"], row["old_id"], row["new_id"], when))
     return renames
 
 
-def _read_reports(text: str, where: str) -> list[tuple[str, str, str, str, int]]:
+def _read_reports(text: str, where: str, latest: int) -> list[tuple[str, str, str, str, int]]:
     reports = []
     for line, row in read_rows(text, REPORT_COLUMNS, where):
         at = f"{where}:{line}"
         if not (row["deck_id"] and row["card_id"] and row["note"]):
             raise ProgressFileError(f"{at}: deck_id, card_id and note must not be empty")
-        when = number(row, "reported_at", at, int, low=0)
+        when = number(row, "reported_at", at, int, low=0, latest=latest)
         reports.append((row["deck_id"], row["card_id"], row["note"], row["content_hash"], when))
     return reports
 
@@ -351,8 +366,10 @@ def _read_settings(text: str, where: str) -> dict[str, str]:
     return settings
 
 
-def read_export(path: Path) -> Export:
-    """Everything in an export; ProgressFileError if any of it is wrong."""
+def read_export(path: Path, now: datetime) -> Export:
+    """Everything in an export; ProgressFileError if any of it is wrong, a time of an answer
+    or change more than a day after ``now`` included."""
+    latest = latest_moment(now)
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
@@ -378,23 +395,28 @@ def read_export(path: Path) -> Export:
         if version == FIRST_FORMAT:
             none = progress_exams.Papers([], [], [])
             return Export(
-                _read_reviews(*member(REVLOG)), _read_cards(*member(CARDS)), [], [], {}, none
+                _read_reviews(*member(REVLOG), latest),
+                _read_cards(*member(CARDS), latest),
+                [],
+                [],
+                {},
+                none,
             )
         exams = {
             name: _read_member(archive, name, str(path))
             for name in progress_exams.MEMBERS
             if name in archive.namelist()
         }
-        reviews = _read_reviews(*member(REVLOG), modes=("review",))
-        reviews += _read_reviews(*member(ANSWERS), modes=MODES[1:])
+        reviews = _read_reviews(*member(REVLOG), latest, modes=("review",))
+        reviews += _read_reviews(*member(ANSWERS), latest, modes=MODES[1:])
         reviews.sort(key=lambda r: r.reviewed_at)
         return Export(
             reviews,
-            _read_cards(*member(CARDS)),
-            _read_renames(*member(RENAMES)),
-            _read_reports(*member(REPORTS)),
+            _read_cards(*member(CARDS), latest),
+            _read_renames(*member(RENAMES), latest),
+            _read_reports(*member(REPORTS), latest),
             _read_settings(*member(SETTINGS)),
-            progress_exams.read_members(exams, str(path)),
+            progress_exams.read_members(exams, str(path), latest),
         )
 
 
@@ -405,9 +427,11 @@ def import_progress(store: Store, path: Path) -> ImportReport:
     """Add an export's answers, card states, renames, reports, fitted parameters and exams to
     the database, in one transaction.
 
-    The file is read and checked whole before anything is written.
+    The file is read and checked whole before anything is written: a time of an answer or
+    change more than a day after the store's clock is refused. The report counts the rows
+    for cards no deck synced into the store has (sync the decks first for that count).
     """
-    export = read_export(path)
+    export = read_export(path, store.clock.now())
     incoming = Incoming(
         [r._asdict() for r in export.reviews],
         export.cards,
@@ -431,4 +455,6 @@ def import_progress(store: Store, path: Path) -> ImportReport:
         merged.reports_added,
         merged.settings.get(PARAMETERS, ""),
         merged.papers_added,
+        merged.reviews_without_card,
+        merged.cards_without_deck,
     )

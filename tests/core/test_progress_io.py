@@ -4,7 +4,7 @@ import csv
 import io
 import sqlite3
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -20,12 +20,13 @@ from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, DeckCard, Mode, Rating, Store
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+DONE = NOW + timedelta(days=2, minutes=3)  # the laptop's last answer: desktops open after it
 SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 STATE = ", ".join(["deck_id", "card_id", "content_hash", *CARD_COLUMNS[3:]])
 
 
 def open_store(path, clock=None):
-    return Store.open(path, clock=clock or FixedClock(NOW), settings=SETTINGS)
+    return Store.open(path, clock=clock or FixedClock(DONE), settings=SETTINGS)
 
 
 def cards(deck_id, *ids):
@@ -228,3 +229,20 @@ def test_a_file_that_is_not_an_export_says_so(tmp_path):
         f"{text}: not a quizapp progress export (a zip file from `quizapp export-progress`): "
         "File is not a zip file"
     )
+
+
+def test_times_more_than_a_day_after_the_clock_are_refused(studied, tmp_path):
+    out = tmp_path / "progress.zip"
+    with open_store(studied) as store:
+        export_progress(store, out)
+    early = tmp_path / "early.sqlite3"
+    early_clock = FixedClock(DONE - timedelta(hours=25))
+    with (
+        open_store(early, early_clock) as store,
+        pytest.raises(ProgressFileError, match="more than a day after now"),
+    ):
+        import_progress(store, out)
+    assert review_rows(early) == []
+    behind = tmp_path / "behind.sqlite3"  # a clock a few hours behind is no reason to refuse
+    with open_store(behind, FixedClock(DONE - timedelta(hours=23))) as store:
+        assert import_progress(store, out).reviews_added == 5

@@ -53,6 +53,10 @@ class MergeCounts(NamedTuple):
     # Each setting sent: "taken", or "same"/"kept" when this database had its own.
     settings: dict[str, str] = {}
     papers_added: int = 0
+    # Rows of the export for cards in no deck loaded here (kept, and matched by id when
+    # their deck is loaded).
+    reviews_without_card: int = 0
+    cards_without_deck: int = 0
 
 
 def snapshot(db: sqlite3.Connection, state_columns: Sequence[str]) -> Snapshot:
@@ -79,6 +83,7 @@ def merge(db: sqlite3.Connection, incoming: Incoming, state_columns: Sequence[st
     """Add what this database does not have yet, in the caller's transaction: answers (the
     same one: same deck, card, time, rating, mode), card states newer than this database's,
     renames, reports, settings it has none of, and papers."""
+    in_decks = set(db.execute("SELECT deck_id, card_id FROM card WHERE present"))
     added = _merge_reviews(db, incoming.reviews)
     cards_added, cards_updated = _merge_cards(db, incoming.cards, state_columns)
     return MergeCounts(
@@ -91,6 +96,8 @@ def merge(db: sqlite3.Connection, incoming: Incoming, state_columns: Sequence[st
         _merge_settings(db, incoming.settings),
         # After the review log: a question finds its review row by the answer's identity.
         exams.merge(db, incoming.papers, incoming.questions, incoming.answers),
+        sum((r["deck_id"], r["card_id"]) not in in_decks for r in incoming.reviews),
+        sum((c["deck_id"], c["card_id"]) not in in_decks for c in incoming.cards),
     )
 
 
