@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,9 +27,8 @@ from quizapp.authoring.anki_package import (
     Collection,
     Note,
     NoteType,
+    Package,
     Template,
-    read_media,
-    read_package,
 )
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.htmltext import html_to_text, media_names
@@ -81,30 +82,39 @@ class ImportedDeck:
     states: list[StateRow] = field(default_factory=list)
 
 
-@dataclass
-class AnkiImport:
-    decks: list[ImportedDeck] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # why each skipped note was left out
-    missing_media: list[str] = field(default_factory=list)  # referenced, not in the package
+@dataclass(frozen=True)
+class Converted:
+    """One card made from an Anki card, with the deck it goes to and what Anki knew of it."""
+
+    deck: str  # the Anki deck's full `A::B::C` name
+    card: object  # a deck card (quizapp.deck.model)
+    anki_card: int | None  # the Anki card's id, None for a card Anki had not made yet
+    state: StateRow | None  # suspended, buried, flagged or reviewed: kept beside the deck
 
 
-def import_package(path: Path, *, skip: bool = False) -> AnkiImport:
-    """Cards, history and media from an .apkg; AuthoringError listing every note that fails.
+def deck_name(package: Package, deck_id: int) -> str:
+    return package.collection.decks.get(deck_id, "") or package.path.stem
 
-    Media are named by their bare file names here; the caller places them in a folder.
-    """
-    collection = read_package(path)
-    by_note: dict[int, list[AnkiCard]] = {}
-    for card in collection.cards.values():
-        by_note.setdefault(card.note_id, []).append(card)
-    decks: dict[str, ImportedDeck] = {}
-    card_ids: dict[tuple[int, int], tuple[ImportedDeck, str]] = {}
-    problems: list[AuthoringError] = []
-    result = AnkiImport()
-    wanted_media: dict[str, set[str]] = {}
-    for note in collection.notes:
+
+def convert_notes(
+    package: Package,
+    *,
+    skip: bool,
+    problems: list[AuthoringError],
+    skipped: list[str],
+    notes_done: Callable[[int], None] | None = None,
+) -> Iterator[Converted]:
+    """The cards of each note, one note at a time. A note that cannot be converted is added
+    to ``problems`` (or, with ``skip``, its reason to ``skipped``) and the rest go on, so
+    every failing note is listed. ``notes_done`` is told how many notes are done, every
+    thousand and at the end."""
+    collection, path = package.collection, package.path
+    done = 0
+    for note, anki_cards in package.notes():
+        done += 1
+        if notes_done is not None and done % 1000 == 0:
+            notes_done(done)
         note_type = collection.note_types.get(note.type_id)
-        anki_cards = sorted(by_note.get(note.id, []), key=lambda c: c.ordinal)
         try:
             try:
                 converted = _convert(note, note_type, anki_cards, path)
@@ -112,37 +122,43 @@ def import_package(path: Path, *, skip: bool = False) -> AnkiImport:
                 raise _invalid(note, exc, path) from None
         except AuthoringError as problem:
             if skip:
-                result.skipped.append(problem.message)
+                skipped.append(problem.message)
             else:
                 problems.append(problem)
             continue
         for ordinal, card in converted:
-            deck_name = _deck_of(collection, anki_cards, ordinal, path)
-            deck = decks.setdefault(deck_name, ImportedDeck(deck_name))
-            wanted_media.setdefault(deck_name, set()).update(m.file for m in card.media)
-            card_ids[(note.id, ordinal)] = (deck, card.id)
-            deck.cards.append(card)
             anki_card = next((c for c in anki_cards if c.ordinal == ordinal), None)
             state = _state(collection, anki_card, card.id) if anki_card else None
-            if state is not None and state.worth_keeping:
-                deck.states.append(state)
-    if problems:
-        raise AuthoringError.of_all(
-            path,
-            problems,
-            "notes cannot be imported",
-            "fix them in Anki, or pass --skip to leave them out",
+            yield Converted(
+                _deck_of(package, anki_cards, ordinal),
+                card,
+                anki_card.id if anki_card else None,
+                state if state is not None and state.worth_keeping else None,
+            )
+    if notes_done is not None:
+        notes_done(done)
+
+
+def history_rows(
+    package: Package, card_ids: dict[int, tuple[str, str]]
+) -> Iterator[tuple[str, HistoryRow]]:
+    """(deck name, row) for each review of a card imported: `card_ids` maps the Anki card's
+    id to its deck name and card id. Manual reschedules are not reviews."""
+    for review in package.reviews():
+        if review.rating not in (1, 2, 3, 4) or review.kind in (4, 5):
+            continue
+        found = card_ids.get(review.card_id)
+        if found is None:
+            continue  # a card of a note left out
+        deck, card_id = found
+        when = dt.datetime.fromtimestamp(review.time_ms / 1000, dt.UTC)
+        row = HistoryRow(
+            card_id,
+            review.rating,
+            when.isoformat(timespec="microseconds"),
+            max(review.duration_ms, 0),
         )
-    for deck_name, names in wanted_media.items():
-        for name in sorted(names):
-            data = read_media(path, collection, name)
-            if data is None:
-                result.missing_media.append(name)
-            else:
-                decks[deck_name].media[name] = data
-    _history(collection, card_ids)
-    result.decks = sorted(decks.values(), key=lambda d: d.name.casefold())
-    return result
+        yield deck, row
 
 
 def _state(collection: Collection, card: AnkiCard, card_id: str) -> StateRow:
@@ -175,10 +191,9 @@ def _number(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-def _deck_of(collection: Collection, cards: list[AnkiCard], ordinal: int, path: Path) -> str:
+def _deck_of(package: Package, cards: list[AnkiCard], ordinal: int) -> str:
     card = next((c for c in cards if c.ordinal == ordinal), cards[0] if cards else None)
-    name = collection.decks.get(card.deck_id, "") if card else ""
-    return name or path.stem
+    return deck_name(package, card.deck_id) if card else package.path.stem
 
 
 def _invalid(note: Note, exc: ValidationError, path: Path) -> AuthoringError:
@@ -225,9 +240,11 @@ def _convert(
     ordinals = [c.ordinal for c in anki_cards] or [0]
     base = None
     cards = []
+    texts = [html_to_text(value) for value in note.fields]
+    switches = _of_type(note_type, _switches)
     for ordinal in ordinals:
-        asked, shown = _sides(note_type, ordinal)
-        question, answer = html_to_text(note.fields[asked]), html_to_text(note.fields[shown])
+        asked, shown = _of_type(note_type, _sides, ordinal)
+        question, answer = texts[asked], texts[shown]
         question_media = _media(note.fields[asked], "question")
         answer_media = _media(note.fields[shown], "answer")
         question = question or _names(question_media)
@@ -239,8 +256,6 @@ def _convert(
                 f"{_describe(note)}: the {side} of its card {ordinal + 1} is empty",
                 "add text to it in Anki, or pass --skip to leave such notes out",
             )
-        texts = [html_to_text(value) for value in note.fields]
-        switches = _switches(note_type)
         extra = [
             f"{name}: {value}"
             for index, (name, value) in enumerate(zip(note_type.fields, texts, strict=False))
@@ -260,6 +275,20 @@ def _convert(
         )
         cards.append((ordinal, card))
     return cards
+
+
+# What a note type's templates say, worked out once per note type (and template) of an import.
+_TYPE_CACHE: dict[tuple, tuple[NoteType, Any]] = {}
+
+
+def _of_type(note_type: NoteType, work: Callable, *args: Any) -> Any:
+    key = (id(note_type), work, *args)
+    found = _TYPE_CACHE.get(key)
+    if found is None or found[0] is not note_type:  # an id reused by another note type
+        if len(_TYPE_CACHE) > 10_000:
+            _TYPE_CACHE.clear()
+        found = _TYPE_CACHE[key] = (note_type, work(note_type, *args))
+    return found[1]
 
 
 def _template_suffix(ordinal: int) -> str:
@@ -362,25 +391,3 @@ def _deletion(match: re.Match, number: int) -> str:
     if int(match.group(1)) != number:
         return answer
     return f"{{{{{answer}::{hint}}}}}" if hint else f"{{{{{answer}}}}}"
-
-
-def _history(
-    collection: Collection, card_ids: dict[tuple[int, int], tuple[ImportedDeck, str]]
-) -> None:
-    for review in collection.reviews:
-        if review.rating not in (1, 2, 3, 4) or review.kind in (4, 5):
-            continue  # manual reschedules are not reviews
-        card = collection.cards.get(review.card_id)
-        found = card_ids.get((card.note_id, card.ordinal)) if card else None
-        if found is None:
-            continue  # a card of a note left out
-        deck, card_id = found
-        when = dt.datetime.fromtimestamp(review.time_ms / 1000, dt.UTC)
-        deck.history.append(
-            HistoryRow(
-                card_id,
-                review.rating,
-                when.isoformat(timespec="microseconds"),
-                max(review.duration_ms, 0),
-            )
-        )

@@ -20,6 +20,8 @@ import tempfile
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +35,7 @@ MAX_COLLECTION_BYTES = 512 * 1024 * 1024
 MAX_NOTES = 1_000_000
 MAX_CARDS = 4_000_000
 MAX_REVIEWS = 20_000_000
-READ_SECONDS = 300.0
+READ_SECONDS = 600.0
 MAX_VALUE_BYTES = 64 * 1024 * 1024  # the longest text or blob one cell may give
 # The tables read, each of which must be a real table (not a view) when present.
 _TABLES = ("col", "notes", "cards", "revlog", "notetypes", "fields", "templates", "decks")
@@ -99,6 +101,7 @@ class Collection:
     media: dict[str, str] = field(default_factory=dict)  # file name: member in the zip
     created: int = 0  # epoch seconds of the collection's first day: review due dates count from it
     modern_media: bool = False  # members zstd-compressed
+    tables: set[str] = field(default_factory=set)  # which of the tables read it has
 
 
 def read_media(path: Path, collection: Collection, name: str) -> bytes | None:
@@ -124,14 +127,155 @@ def read_media(path: Path, collection: Collection, name: str) -> bytes | None:
 
 
 def read_package(path: Path, *, seconds: float = READ_SECONDS) -> Collection:
-    """The package's notes, cards, decks and reviews; AuthoringError if it cannot be read,
-    takes longer than ``seconds`` to read, or holds more than the MAX_ rows."""
+    """The package's notes, cards, decks and reviews, all in memory (for small packages and
+    tests; an import reads them one by one through `open_package`)."""
+    with open_package(path, seconds=seconds) as package:
+        collection = package.collection
+        for note, cards in package.notes():
+            collection.notes.append(note)
+            collection.cards.update((card.id, card) for card in cards)
+        collection.reviews.extend(package.reviews())
+    return collection
+
+
+@contextmanager
+def open_package(path: Path, *, seconds: float = READ_SECONDS) -> Iterator[Package]:
+    """The package's collection, open for reading one note at a time; AuthoringError if it
+    cannot be read, takes longer than ``seconds`` to read, or holds more than the MAX_ rows.
+    The collection is copied to a temporary folder, removed on leaving."""
     path = Path(path)
     with tempfile.TemporaryDirectory(prefix="quizapp-import-") as folder:
         copy = Path(folder) / "collection.sqlite"
         name, media = _extract(path, copy)
-        collection = _read_collection(copy, path, name, seconds)
-    collection.media, collection.modern_media = media, name.endswith("b")
+        guard = _Guard(path, name, seconds)
+        with guard:
+            db = _open_read_only(copy, seconds)
+        try:
+            with guard:
+                package = Package(path, guard, db, _metadata(db, path, name))
+            package.collection.media = media
+            package.collection.modern_media = name.endswith("b")
+            yield package
+        finally:
+            db.close()
+
+
+class _Guard:
+    """SQLite errors while reading the collection as the import's one error."""
+
+    def __init__(self, path: Path, name: str, seconds: float) -> None:
+        self.path, self.name, self.seconds = path, name, seconds
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type | None, error: BaseException | None, trace: object) -> None:
+        if isinstance(error, sqlite3.OperationalError) and "interrupt" in str(error):
+            raise AuthoringError(
+                self.path,
+                f"reading its collection took longer than {self.seconds:g} s; nothing was written",
+                "export fewer decks at a time, or check the package comes from Anki",
+            ) from None
+        if isinstance(
+            error, sqlite3.DatabaseError | json.JSONDecodeError | TypeError | KeyError | ValueError
+        ):
+            raise AuthoringError(
+                self.path, f"{self.name} inside it is not a readable Anki collection", _REEXPORT
+            ) from None
+
+
+@dataclass
+class Package:
+    """An Anki package open for reading: its note types and decks read, its notes, cards and
+    reviews read as they are asked for, in a few rows at a time."""
+
+    path: Path
+    _guard: _Guard
+    _db: sqlite3.Connection
+    collection: Collection  # note types, decks, first day, media (notes and reviews empty)
+
+    def note_count(self) -> int:
+        with self._guard:
+            return self._db.execute("select count(*) from notes").fetchone()[0]
+
+    def deck_ids(self) -> list[int]:
+        """The decks that hold cards."""
+        with self._guard:
+            return [d for (d,) in self._db.execute("select distinct did from cards order by did")]
+
+    def notes(self) -> Iterator[tuple[Note, list[AnkiCard]]]:
+        """Each note with its cards (by template or deletion), in the order Anki added them."""
+        with self._guard:
+            notes = self._db.execute("select id, guid, mid, mod, tags, flds from notes order by id")
+            cards = self._db.cursor().execute(
+                "select id, nid, ord, did, queue, flags, type, due, data from cards "
+                "order by nid, ord"
+            )
+            pending = cards.fetchone()
+            for nid, guid, mid, mod, tags, flds in notes:
+                own = []
+                while pending is not None and pending[1] <= nid:
+                    if pending[1] == nid:
+                        own.append(AnkiCard(*pending[:8], data=pending[8] or ""))
+                    pending = cards.fetchone()
+                yield Note(nid, guid, mid, flds.split("\x1f"), tags.split(), int(mod)), own
+
+    def has_notes_without_cards(self) -> bool:
+        with self._guard:
+            return bool(
+                self._db.execute(
+                    "select exists (select 1 from notes where id not in (select nid from cards))"
+                ).fetchone()[0]
+            )
+
+    def reviewed_cards(self) -> set[int]:
+        if not self._has_revlog:
+            return set()
+        with self._guard:
+            return {c for (c,) in self._db.execute("select distinct cid from revlog")}
+
+    def reviews(self) -> Iterator[Review]:
+        if not self._has_revlog:
+            return
+        with self._guard:
+            for row in self._db.execute("select id, cid, ease, time, type from revlog order by id"):
+                yield Review(*row)
+
+    @property
+    def _has_revlog(self) -> bool:
+        return "revlog" in self.collection.tables
+
+
+def _metadata(db: sqlite3.Connection, path: Path, name: str) -> Collection:
+    """Note types, decks and the first day; the row counts checked against their bounds."""
+    tables = _real_tables(db, path, name)
+    collection = Collection(tables=tables)
+    if "notetypes" in tables:
+        collection.note_types = _modern_note_types(db)
+        collection.decks = {i: n for i, n in db.execute("select id, name from decks")}
+    else:
+        models, decks = db.execute("select models, decks from col").fetchone()
+        collection.note_types = _legacy_note_types(json.loads(models))
+        collection.decks = {int(i): d["name"] for i, d in json.loads(decks).items()}
+    # New collections separate deck name parts with \x1f; the learner sees "::".
+    collection.decks = {i: n.replace("\x1f", "::") for i, n in collection.decks.items()}
+    collection.created = int(db.execute("select crt from col").fetchone()[0] or 0)
+    bounds = [("notes", MAX_NOTES, "notes"), ("cards", MAX_CARDS, "cards")]
+    if "revlog" in tables:
+        bounds.append(("revlog", MAX_REVIEWS, "reviews"))
+    for table, limit, what in bounds:
+        # Counted up to one past the bound: a table of billions is not counted through.
+        (count,) = db.execute(
+            f"select count(*) from (select 1 from {table} limit ?)", (limit + 1,)
+        ).fetchone()
+        if count > limit:
+            raise AuthoringError(
+                path, f"holds more than {limit:,} {what}", "export fewer decks at a time"
+            )
+    if name == "collection.anki2" and _is_placeholder(db):
+        raise AuthoringError(
+            path, "holds only the placeholder a newer Anki leaves for old versions", _REEXPORT
+        )
     return collection
 
 
@@ -238,79 +382,6 @@ def _real_tables(db: sqlite3.Connection, path: Path, name: str) -> set[str]:
     return set(found)
 
 
-def _bounded(rows: list, limit: int, what: str, path: Path) -> list:
-    if len(rows) > limit:
-        raise AuthoringError(
-            path, f"holds more than {limit:,} {what}", "export fewer decks at a time"
-        )
-    return rows
-
-
-def _read_collection(copy: Path, path: Path, name: str, seconds: float) -> Collection:
-    try:
-        db = _open_read_only(copy, seconds)
-    except sqlite3.Error:
-        raise AuthoringError(
-            path, f"{name} inside it is not a readable Anki collection", _REEXPORT
-        ) from None
-    try:
-        tables = _real_tables(db, path, name)
-        collection = Collection()
-        if "notetypes" in tables:
-            collection.note_types = _modern_note_types(db)
-            collection.decks = {i: n for i, n in db.execute("select id, name from decks")}
-        else:
-            models, decks = db.execute("select models, decks from col").fetchone()
-            collection.note_types = _legacy_note_types(json.loads(models))
-            collection.decks = {int(i): d["name"] for i, d in json.loads(decks).items()}
-        # New collections separate deck name parts with \x1f; the learner sees "::".
-        collection.decks = {i: n.replace("\x1f", "::") for i, n in collection.decks.items()}
-        notes = db.execute(
-            "select id, guid, mid, mod, tags, flds from notes order by id limit ?",
-            (MAX_NOTES + 1,),
-        ).fetchall()
-        for nid, guid, mid, mod, tags, flds in _bounded(notes, MAX_NOTES, "notes", path):
-            collection.notes.append(
-                Note(nid, guid, mid, flds.split("\x1f"), tags.split(), int(mod))
-            )
-        cards = db.execute(
-            "select id, nid, ord, did, queue, flags, type, due, data from cards "
-            "order by nid, ord limit ?",
-            (MAX_CARDS + 1,),
-        ).fetchall()
-        for row in _bounded(cards, MAX_CARDS, "cards", path):
-            collection.cards[row[0]] = AnkiCard(*row[:8], data=row[8] or "")
-        collection.created = int(db.execute("select crt from col").fetchone()[0] or 0)
-        if "revlog" in tables:
-            reviews = db.execute(
-                "select id, cid, ease, time, type from revlog order by id limit ?",
-                (MAX_REVIEWS + 1,),
-            ).fetchall()
-            for rid, cid, ease, taken, kind in _bounded(reviews, MAX_REVIEWS, "reviews", path):
-                collection.reviews.append(Review(rid, cid, ease, taken, kind))
-    except sqlite3.OperationalError as error:
-        if "interrupt" not in str(error):
-            raise AuthoringError(
-                path, f"{name} inside it is not a readable Anki collection", _REEXPORT
-            ) from None
-        raise AuthoringError(
-            path,
-            f"reading its collection took longer than {seconds:g} s; nothing was written",
-            "export fewer decks at a time, or check the package comes from Anki",
-        ) from None
-    except (sqlite3.DatabaseError, json.JSONDecodeError, TypeError, KeyError, ValueError):
-        raise AuthoringError(
-            path, f"{name} inside it is not a readable Anki collection", _REEXPORT
-        ) from None
-    finally:
-        db.close()
-    if name == "collection.anki2" and _is_placeholder(collection):
-        raise AuthoringError(
-            path, "holds only the placeholder a newer Anki leaves for old versions", _REEXPORT
-        )
-    return collection
-
-
 def _without_wal(data: bytes) -> bytes:
     """Anki saves in WAL mode, which an in-memory copy cannot open: mark it rollback."""
     if len(data) > 20 and data[:16] == b"SQLite format 3\x00" and data[18:20] == b"\x02\x02":
@@ -318,10 +389,9 @@ def _without_wal(data: bytes) -> bytes:
     return data
 
 
-def _is_placeholder(collection: Collection) -> bool:
-    return len(collection.notes) == 1 and collection.notes[0].fields[0].startswith(
-        "Please update to the latest Anki version"
-    )
+def _is_placeholder(db: sqlite3.Connection) -> bool:
+    rows = db.execute("select flds from notes limit 2").fetchall()
+    return len(rows) == 1 and rows[0][0].startswith("Please update to the latest Anki version")
 
 
 def _modern_note_types(db: sqlite3.Connection) -> dict[int, NoteType]:

@@ -14,17 +14,22 @@ _TAG = re.compile(r"<[^>]*>")
 _SOUND = re.compile(r"\[sound:([^\]]*)\]")
 _IMAGE = re.compile(r"""<\s*img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def html_to_text(field: str) -> str:
     """Tags stripped, entities unescaped, <br> and block ends as newlines, spaces tidied,
     control characters (NUL, escape sequences) dropped."""
-    text = _DROPPED.sub("", without_controls(field))
-    text = _BREAK.sub("\n", text)
-    text = _BLOCK_END.sub("\n", text)
-    text = _TAG.sub("", text)
-    text = _SOUND.sub("", text)
-    text = without_controls(html.unescape(text))  # an entity such as &#27; too
+    text = without_controls(field)
+    if "<" in text or "&" in text or "[sound:" in text:  # else plain text (most fields)
+        text = _DROPPED.sub("", text)
+        text = _BREAK.sub("\n", text)
+        text = _BLOCK_END.sub("\n", text)
+        text = _TAG.sub("", text)
+        text = _SOUND.sub("", text)
+        text = without_controls(html.unescape(text))  # an entity such as &#27; too
+    if not _LINE_BREAK.search(text):  # one line (str.splitlines breaks at these)
+        return _SPACES.sub(" ", text).strip()
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     # Keep single blank lines between paragraphs, not runs of them.
     out: list[str] = []

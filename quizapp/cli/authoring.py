@@ -120,6 +120,7 @@ def import_command(argv: Sequence[str]) -> int:
             title=args.title,
             skip=args.skip,
             separator=args.separator,
+            progress=_progress_line() if sys.stderr.isatty() else None,
         )
         for reason in result.skipped:
             print(f"quizapp import: {source}: skipped {reason}", file=sys.stderr)
@@ -138,6 +139,22 @@ def import_command(argv: Sequence[str]) -> int:
                 folder = deck.path.with_name(deck.path.stem + ".media")
                 print(f"wrote {folder}: {deck.media_files} picture(s) and sound(s)")
         return 0
+
+
+def _progress_line():
+    """Notes done of all, on one line of the terminal rewritten in place (at most ten times
+    a second), ended when all are done."""
+    shown = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - shown[0] < 0.1:
+            return
+        shown[0] = now
+        end = "\n" if done >= total else ""
+        print(f"\rimporting notes: {done:,} of {total:,}", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def _content_changes(deck_id: str) -> dict:

@@ -462,3 +462,14 @@ def test_csv_cells_a_spreadsheet_would_run_start_with_an_apostrophe(quizapp, tmp
     by_guid = {r["guid"]: r["fields"]["Front"] for r in rows}
     assert by_guid["+Ab3$x!k"] == "&#x27;=cmd|&#x27; /C calc&#x27;!A0"  # as Anki escapes it
     assert len(rows) == 3
+
+
+@pytest.mark.parametrize(
+    ("deck_id", "card_id"), [("pact", "recognised"), ("upsc-polity", "art-51-x9"), ("d", "नमस्ते")]
+)
+def test_note_guids_are_genanki_s(deck_id, card_id):
+    """quizapp works the GUID out itself (an import checks every card against it): it must
+    stay the one genanki gives, or every note exported before would be added again in Anki."""
+    import genanki
+
+    assert note_guid(deck_id, card_id) == genanki.guid_for(deck_id, card_id)

@@ -291,3 +291,49 @@ def test_optional_reverse_type_in_answer_and_a_picture_only_front(quizapp, tmp_p
         col.close()
     assert rows["France"]["fields"]["Front"] == '<img src="flag.png">'
     assert rows["Hello"]["type"] == "quizapp Basic (and reversed card)"
+
+
+def test_import_tells_its_progress_note_by_note(packages, tmp_path):
+    from quizapp.authoring.importing import import_deck
+
+    told = []
+    result = import_deck(
+        packages["modern"], tmp_path / "polity.yaml", progress=lambda *done: told.append(done)
+    )
+    assert told == [(0, 2), (2, 2)]  # both notes, then done
+    assert result.cards == 3
+
+
+def test_the_terminal_shows_the_import_s_progress(packages, tmp_path):
+    """On a terminal one line counts the notes done; piped, stderr stays quiet."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    run = subprocess.run(
+        [sys.executable, "-m", "quizapp", "import", packages["modern"], "--out", tmp_path / "a"],
+        stderr=follower,
+        stdout=subprocess.PIPE,
+        timeout=120,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: all of it read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert run.returncode == 0
+    assert shown.decode().replace("\r\n", "\n").endswith("\rimporting notes: 2 of 2\n")
+    piped = subprocess.run(
+        [sys.executable, "-m", "quizapp", "import", packages["modern"], "--out", tmp_path / "b"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert (piped.returncode, piped.stderr) == (0, b"")
