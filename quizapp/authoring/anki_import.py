@@ -73,13 +73,10 @@ class StateRow:
 
 @dataclass
 class ImportedDeck:
-    """The cards of one Anki deck (full `A::B::C` name) with their history and media."""
+    """The cards of one deck of a table (its `deck` column, or the file's name)."""
 
     name: str
     cards: list = field(default_factory=list)
-    history: list[HistoryRow] = field(default_factory=list)
-    media: dict[str, bytes] = field(default_factory=dict)  # file name: bytes
-    states: list[StateRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from quizapp.authoring.anki_import import (
     HistoryRow,
@@ -184,6 +185,7 @@ def _import_package(
                 data = read_media(source, package.collection, name)
                 if data is None:
                     result.missing_media.append(name)
+                    file.media.discard(name)
                 else:
                     staging.write(file.path.parent / file.media_folder / name, data)
         for name, file in list(files.items()):
@@ -276,8 +278,9 @@ class _DeckFile:
         self.media: set[str] = set()  # bare file names
         self._ids: dict[str, int] = {}
         self._batch: list = []
-        self._history: csv.Writer | None = None  # type: ignore[name-defined]
-        self._states: csv.Writer | None = None  # type: ignore[name-defined]
+        self._history: Any = None  # csv writers, made at the first row
+        self._states: Any = None
+        self._files = [path]  # staged: removed again by `discard`
         header = (
             schema_comment()
             + f"# Imported from {source.name}. The cards cite no source document yet:\n"
@@ -323,9 +326,8 @@ class _DeckFile:
         self.reviews += 1
 
     def discard(self) -> None:
-        for path in (self.path, history_path(self.path), state_path(self.path)):
-            if self._staged(path):
-                self.staging.discard(path)
+        for path in self._files:
+            self.staging.discard(path)
 
     def finish(self) -> WrittenDeck:
         self._flush()
@@ -340,14 +342,8 @@ class _DeckFile:
         self._yaml.write(cards_yaml(self._batch))
         self._batch = []
 
-    def _csv(self, path: Path, columns: tuple[str, ...]):
+    def _csv(self, path: Path, columns: tuple[str, ...]) -> Any:
+        self._files.append(path)
         writer = csv.writer(self.staging.open(path), lineterminator="\n")
         writer.writerow(columns)
         return writer
-
-    def _staged(self, path: Path) -> bool:
-        return (
-            (path == self.path)
-            or (path == history_path(self.path) and self._history is not None)
-            or (path == state_path(self.path) and self._states is not None)
-        )
