@@ -39,6 +39,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -329,9 +330,10 @@ def _card_warnings(card) -> list[str]:
     """The draft rules' warnings for one card, without writing a deck."""
     from quizapp.deck.rules import CardContext, check_card
 
-    class _Deck:  # just what CardContext.problem reads
+    class _Deck:  # just what the rules read of a loaded deck: the card stands alone
         path = Path("draft.yaml")
         card_lines: dict = {}
+        deck = SimpleNamespace(cards=[card])
 
     context = CardContext(_Deck(), card, TODAY)  # type: ignore[arg-type]
     return [p.message for p in check_card(context) if "is a draft, never studied" not in p.message]

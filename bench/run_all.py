@@ -13,6 +13,7 @@ SCRIPTS = [
     "bench_anki_import.py",
     "eval_fsrs.py",
     "eval_drafter.py",
+    "eval_papers.py",
 ]
 
 for name in SCRIPTS:

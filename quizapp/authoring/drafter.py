@@ -476,9 +476,14 @@ def _ordering_cards(
     for group in groups:
         if len(group) < 3:
             continue
+        # Each event quotes its own sentence, so the reveal shows what dates it.
         events = sorted(
             (
-                Event(event=_event_text(sentence.text), date=term.date)
+                Event(
+                    event=_event_text(sentence.text),
+                    date=term.date,
+                    quote=" ".join(text[sentence.start : sentence.end].split()),
+                )
                 for _, sentence, term in group
             ),
             key=lambda event: event.date,

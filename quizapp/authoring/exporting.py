@@ -195,6 +195,10 @@ def front_back(card) -> tuple[str, str]:
         )
         back = "\n".join(f"{p.left} \u2014 {p.right}" for p in card.pairs)
         return front, back
+    if kind == "assertion_reason":
+        options = [f"{chr(65 + i)}. {o}" for i, o in enumerate(card.options)]
+        back = f"{chr(65 + card.correct_index)}. {card.answer_text}"
+        return "\n".join([card.prompt, *options]), back
     raise AuthoringError(Path(card.id), f"cannot export card kind {kind!r}")
 
 

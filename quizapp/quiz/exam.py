@@ -296,7 +296,13 @@ def new_exam(
     selection = selection or Selection()
     misses = missed_counts(store) if selection.most_missed else None
     questions, problems = draw_questions(
-        decks, selection, count, Random(seed), misses=misses, suspended=store.suspended()
+        decks,
+        selection,
+        count,
+        Random(seed),
+        misses=misses,
+        suspended=store.suspended(),
+        exam=True,
     )
     session = ExamSession.start(
         store,

@@ -123,28 +123,36 @@ def check_cards_known(store: Store, questions: Sequence[Question]) -> None:
     """Refuse, before anything is saved, a question whose card the store has never seen:
     its answer could not be logged."""
     for question in questions:
-        try:
-            store.progress(question.key)
-        except KeyError:
-            raise ValueError(
-                f"card {question.card_id!r} of deck {question.deck_id!r} is not in the progress "
-                "database: sync its deck (Store.sync_deck) before asking it"
-            ) from None
+        for key in question.keys:
+            try:
+                store.progress(key)
+            except KeyError:
+                raise ValueError(
+                    f"card {key.card_id!r} of deck {key.deck_id!r} is not in the progress "
+                    "database: sync its deck (Store.sync_deck) before asking it"
+                ) from None
 
 
 def log_answer(
     store: Store, paper: Paper, slot: Slot, chosen: int, spent: dt.timedelta
 ) -> AnswerResult:
     """Write one answer of a paper into the review log (wrong as again, which makes the card
-    due now; right as good) and keep the row's id on the slot, so it is never written twice."""
+    due now; right as good) and keep the row's id on the slot, so it is never written twice.
+
+    A statement set made of true/false cards is logged against each of them, its time shared
+    out; the slot is marked logged only after the last, so a crash never skips one. Returns
+    the last card's result.
+    """
     question = slot.question
-    logged = store.answer(
-        question.key,
-        Rating.good if question.is_correct(chosen) else Rating.again,
-        mode=Mode.exam if paper.mode is PaperMode.exam else Mode.quiz,
-        duration_ms=round(spent.total_seconds() * 1000),
-        answer=question.options[chosen],
-    )
+    keys = question.keys
+    for key in keys:
+        logged = store.answer(
+            key,
+            Rating.good if question.is_correct(chosen) else Rating.again,
+            mode=Mode.exam if paper.mode is PaperMode.exam else Mode.quiz,
+            duration_ms=round(spent.total_seconds() * 1000 / len(keys)),
+            answer=question.options[chosen],
+        )
     set_review_id(store, paper.id, slot.position, logged.review_id)
     return logged
 

@@ -74,6 +74,11 @@ def test_draft_proposes_dates_numbers_articles_and_names(quizapp, notes, tmp_pat
     )
     (ordering,) = [c for c in deck.cards if c.kind == "ordering"]
     assert [e.date for e in ordering.events] == ["1961", "1991", "2012", "2024-06"]
+    # Each event quotes the sentence that dates it, shown with it on reveal.
+    assert ordering.events[1].quote == (
+        "The treaty lapsed in 1991 after the dissolution of the USSR."
+    )
+    assert all(document.contains(e.quote) for e in ordering.events)
     assert ordering.events[3].event == (
         "President Vladimir Putin visited Pyongyang in ____ to sign the pact."
     )

@@ -99,9 +99,11 @@ def test_check_flags_drafts_an_examiner_would_reject(tmp_path):
     ]
     assert flags(report, "long") == ["draft card 'long': the prompt is 279 characters (over 250)"]
     undated = flags(report, "undated")
-    assert len(undated) == 2
+    assert len(undated) == 3
     assert "'Parties must submit plans with targets for 2035, by February ____.'" in undated[0]
     assert "'Ursula von der Leyen did not attend.' has no explicit date" in undated[1]
+    # Not a draft rule: any ordering card whose events quote nothing is told so.
+    assert undated[2] == "card 'undated': event 1, 2, 3 cite no quote"
     # A good draft only says it is a draft; a reviewed card is the author's own choice.
     assert messages(report, "good") == ["card 'good' is a draft, never studied"]
     assert messages(report, "reviewed") == []

@@ -306,7 +306,7 @@ def test_bundled_decks_keep_every_card_id_through_csv(quizapp, tmp_path):
         ids = [c.id for c in original.cards]
         kept += len(set(ids) & {c.id for c in again.cards})
         total += len(ids)
-    assert (kept, total) == (116, 116)
+    assert total > 0 and kept == total  # every card of every bundled deck
 
 
 def test_a_deck_column_gives_a_deck_file_per_deck(quizapp, tmp_path):

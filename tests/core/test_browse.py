@@ -224,7 +224,7 @@ def test_terms_are_anded_and_a_minus_negates(collection):
         (
             "kind:essay",
             "no kind of card is called 'essay': kind: takes basic, cloze, mcq, true_false, year, "
-            "ordering, statements, match",
+            "ordering, statements, match, assertion_reason",
         ),
         ("tag:", "tag: needs a value, e.g. tag:dates"),
     ],

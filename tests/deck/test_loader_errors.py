@@ -175,3 +175,47 @@ def test_missing_source_is_a_warning_not_an_error(write_deck):
     assert [(p.severity, p.message) for p in problems] == [
         ("warning", "card 'recognised' cites no source")
     ]
+
+
+STATEMENT_SET = """
+  - id: set
+    kind: statements
+    source:
+      document: hindu-explained
+      quote: "in alignment with Article 51 of the U.N. charter (dealing with self-defence.)"
+    statements:
+      - text: The pact invokes Article 51 of the UN Charter.
+        correct: true
+        quote: "in alignment with Article 51 of the U.N. charter"
+      - text: The Soviet Union recognised North Korea in 1948.
+        correct: true
+        quote: "{quote}"
+"""
+
+
+def test_item_quotes_are_checked_against_the_cards_document(write_deck):
+    good = GOOD + STATEMENT_SET.format(quote="when it came into existence in 1948")
+    loaded, problems = load_deck(write_deck(good), use_cache=False)
+    assert problems == [] and loaded.card("set").statements[1].quote.endswith("1948")
+
+    bad = GOOD + STATEMENT_SET.format(quote="when it was founded in 1948")
+    message = only_error(write_deck(bad))
+    assert message.startswith(
+        "deck.yaml:35:16: error: card 'set': the quote of item 2 is not found in "
+    ), message
+
+
+def test_assertion_reason_answer_must_be_one_of_the_four(write_deck):
+    card = """
+  - id: reason
+    kind: assertion_reason
+    statement_1: The pact obliges mutual military assistance.
+    statement_2: The pact invokes Article 51 of the UN Charter.
+    answer: {answer}
+"""
+    loaded, problems = load_deck(
+        write_deck(GOOD + card.format(answer="both_correct_not_explains")), use_cache=False
+    )
+    assert loaded.card("reason").correct_index == 1
+    message = only_error(write_deck(GOOD + card.format(answer="both_true")))
+    assert "card 'reason', `answer`" in message and "both_correct_explains" in message

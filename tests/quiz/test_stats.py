@@ -7,15 +7,16 @@ import sqlite3
 from fractions import Fraction
 from random import Random
 
+from quizapp.quiz.distractors import AnswerPool
 from quizapp.quiz.exam import ExamSession, distractor_stats
+from quizapp.quiz.questions import build_question
 from quizapp.quiz.quiz import QuizSession
-from quizapp.quiz.selection import Selection, draw_questions
 from tests.quiz.conftest import DECK, T0
 
 
 def one_card(sample, card_id, seed):
-    questions, _ = draw_questions(sample, Selection(), 100, Random(seed))
-    return [q for q in questions if q.card_id == card_id]
+    pool = AnswerPool.from_decks(d.deck for d in sample)
+    return [build_question(sample[0], sample[0].card(card_id), pool, Random(seed))]
 
 
 def test_wrong_picks_are_counted_by_option_text_across_quizzes_and_exams(

@@ -325,7 +325,7 @@ class BrowserScreen(Screen):
             return
         card = entry.card
         loaded = self.collection.deck(entry.key.deck_id)
-        passage, citation = passage_of(loaded, card)
+        passage = passage_of(loaded, card)
         facts = [loaded.deck.title, entry.kind.replace("_", "/"), entry.status]
         if entry.reps:
             facts.append(f"{entry.reps} reviews, {entry.lapses} lapses")
@@ -337,7 +337,7 @@ class BrowserScreen(Screen):
         if entry.flag:
             where.append(" \u00b7 ")
             where.append_text(flag_text(entry.flag))
-        preview.show_card(where, entry.prompt, entry.answer, card.explanation, passage, citation)
+        preview.show_card(where, entry.prompt, entry.answer, card.explanation, *passage)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "preview":

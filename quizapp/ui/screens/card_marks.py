@@ -3,6 +3,8 @@ question before progress is reset."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -91,12 +93,20 @@ class LeechNotice(ModalScreen[str]):
         Binding("e", "dismiss('edit')", "Edit card", id="leech-edit"),
     ]
 
-    def __init__(self, prompt: str, lapses: int, passage: str | None, citation: str | None) -> None:
+    def __init__(
+        self,
+        prompt: str,
+        lapses: int,
+        passage: str | None,
+        citation: str | None,
+        items: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__()
         self.prompt = prompt
         self.lapses = lapses
         self.passage = passage
         self.citation = citation
+        self.items = items
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog leech") as box:
@@ -115,7 +125,7 @@ class LeechNotice(ModalScreen[str]):
             yield SourcePassage()
 
     def on_mount(self) -> None:
-        self.query_one(SourcePassage).show_passage(self.passage, self.citation)
+        self.query_one(SourcePassage).show_passage(self.passage, self.citation, self.items)
 
 
 class ConfirmReset(ModalScreen[bool]):

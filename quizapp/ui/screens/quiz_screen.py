@@ -95,7 +95,9 @@ class QuizScreen(Screen):
         citations = self.collection.documents() if self.collection is not None else {}
         document = question.source_document or ""
         view.show_passage(
-            question.passage or question.quote, citations.get(document, question.source_document)
+            question.passage or question.quote,
+            citations.get(document, question.source_document),
+            question.item_passages,
         )
         self.query_one("#where", Static).update(
             f"Question {self.asked + 1} of {len(self.session.questions)} · "

@@ -189,6 +189,7 @@ class ResultScreen(Screen):
                 passage.show_passage(
                     q.passage or q.quote,
                     citations.get(q.source_document or "", q.source_document),
+                    q.item_passages,
                 )
                 yield passage
         yield Footer()

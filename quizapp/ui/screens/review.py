@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from quizapp.core.collection import Collection
     from quizapp.core.store import CardKey
 
-OPTION_KINDS = {"mcq", "true_false", "statements", "match"}
+OPTION_KINDS = {"mcq", "true_false", "statements", "match", "assertion_reason"}
 TYPED_KINDS = {"year", "ordering"}
 
 
@@ -253,7 +253,11 @@ class ReviewScreen(Screen):
             view.show_verdict(correct, self.given)
         view.show_answer(self._answer_text(card), judged=correct is not None)
         view.show_explanation(card.explanation)
-        view.show_passage(*passage_of(self.collection.deck(self.key.deck_id), card))
+        passage, citation, items = passage_of(self.collection.deck(self.key.deck_id), card)
+        if self.question is not None:
+            # Labelled as the question showed them (its statements in their shuffled order).
+            items = self.question.item_passages
+        view.show_passage(passage, citation, items)
         self._show_grades()
         self.refresh_bindings()
         self.call_after_refresh(view.bring_answer_into_view)
@@ -310,7 +314,7 @@ class ReviewScreen(Screen):
         from quizapp.ui.screens.card_marks import LeechNotice
 
         card, key = self.card, self.key
-        passage, citation = passage_of(self.collection.deck(key.deck_id), card)
+        passage, citation, items = passage_of(self.collection.deck(key.deck_id), card)
         lapses = self.collection.store.progress(key).lapses
         self.phase = "leech"
 
@@ -320,7 +324,7 @@ class ReviewScreen(Screen):
             else:
                 self.show_next()
 
-        self.app.push_screen(LeechNotice(card.prompt, lapses, passage, citation), after)
+        self.app.push_screen(LeechNotice(card.prompt, lapses, passage, citation, items), after)
 
     def action_undo(self) -> None:
         key = self.collection.store.undo()

@@ -9,6 +9,8 @@ only the parts it needs. Deck text is shown as written, never as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -103,8 +105,14 @@ class CardView(VerticalScroll):
     def show_explanation(self, explanation: str) -> None:
         self._set("#explanation", literal(explanation))
 
-    def show_passage(self, passage: str | None, citation: str | None) -> None:
-        self.query_one(SourcePassage).show_passage(passage, citation)
+    def show_passage(
+        self,
+        passage: str | None,
+        citation: str | None,
+        items: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """The card's passage, each item's own passage after its label, and the citation."""
+        self.query_one(SourcePassage).show_passage(passage, citation, items)
 
     def bring_answer_into_view(self) -> None:
         """On a card taller than the screen, scroll to the answer and its passage,
