@@ -10,6 +10,7 @@ SCRIPTS = [
     "bench_store.py",
     "bench_startup.py",
     "bench_browser.py",
+    "bench_anki_import.py",
     "eval_fsrs.py",
     "eval_drafter.py",
     "eval_papers.py",

@@ -1,27 +1,47 @@
 """`quizapp export`: a deck as an Anki package (genanki) or a CSV table.
 
-Every card kind becomes a Basic or a Cloze note. Model ids, the Anki deck id
-and note guids are derived from the deck and card ids, so importing a
-re-export into Anki updates the notes instead of adding copies.
+Every card kind becomes a Basic or a Cloze note; the cards of one Anki note
+(same GUID: a card and its reverse, a note's cloze deletions) become that
+note again. A card keeps the GUID it was imported with; our own cards' GUID
+comes from the deck id and the card's oldest id, so a renamed card (with
+`previous_ids`) updates its note in Anki instead of adding a copy.
+
+A note's modification time is when its content last changed, as the progress
+database recorded it on loading the deck (`changes`); a card edited since the
+deck was last loaded counts as changed now. So a re-export without changes
+never looks newer than the copy in Anki, and edits made there are kept (Anki's
+default "update if newer"), while a note changed here replaces Anki's older
+copy. Where the database knows no time (a deck never studied here), the time
+is fixed by the content hash, within 2020: unchanged, it stays the same.
+
+The CSV carries Anki's file headers (`#separator:comma`, `#html:false`,
+`#columns:`, `#tags column:`, `#notetype column:`, `#guid column:`, `#deck:`)
+so Anki's importer reads it right, and the card id column so `quizapp
+import` gives the cards back their ids.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
 import tempfile
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
 
+from quizapp.authoring.cells import CSV_COLUMNS, escape_formula, escape_guid
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.htmltext import text_to_html
-from quizapp.authoring.ids import short_hash
+from quizapp.authoring.ids import note_guid, oldest_id, short_hash
 from quizapp.authoring.yamlio import write_files
 from quizapp.deck.loader import LoadedDeck, load_deck
-from quizapp.deck.model import CLOZE_PATTERN, Status
+from quizapp.deck.model import CLOZE_PATTERN, Media, Status
 
 _CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: center; }
 .source { font-size: 14px; color: #666; margin-top: 1em; }
@@ -40,6 +60,22 @@ BASIC_MODEL = genanki.Model(
             "{{#Explanation}}<br><br>{{Explanation}}{{/Explanation}}"
             "{{#Source}}<div class=source>{{Source}}</div>{{/Source}}",
         }
+    ],
+    css=_CSS,
+)
+REVERSED_MODEL = genanki.Model(
+    1_607_392_321,
+    "quizapp Basic (and reversed card)",
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Explanation"}, {"name": "Source"}],
+    templates=[
+        BASIC_MODEL.templates[0],
+        {
+            "name": "Card 2",
+            "qfmt": "{{Back}}",
+            "afmt": "{{FrontSide}}<hr id=answer>{{Front}}"
+            "{{#Explanation}}<br><br>{{Explanation}}{{/Explanation}}"
+            "{{#Source}}<div class=source>{{Source}}</div>{{/Source}}",
+        },
     ],
     css=_CSS,
 )
@@ -75,8 +111,50 @@ def anki_deck_id(deck_id: str) -> int:
     return int(short_hash("anki-deck", deck_id, length=8), 16) | (1 << 32)
 
 
-def note_guid(deck_id: str, card_id: str) -> str:
-    return genanki.guid_for(deck_id, card_id)
+def card_guid(deck_id: str, card) -> str:
+    """The GUID of a card's Anki note: the one it was imported with, else derived."""
+    return card.guid or note_guid(deck_id, oldest_id(card))
+
+
+# Notes of unknown change time carry times within 2020, fixed by their content.
+_STABLE_TIMES_FROM = 1_577_836_800
+_STABLE_TIMES_SPAN = 366 * 86_400
+
+# Card id -> (content hash as last loaded, when its content last changed) in the progress
+# database; from `Store.content_changes`.
+Changes = Mapping[str, tuple[str, dt.datetime | None]]
+
+
+def stable_modified(cards) -> int:
+    """A note's modification time: the same for the same content, whenever it is exported."""
+    digest = short_hash(*(c.content_hash() for c in cards), *(t for c in cards for t in c.tags))
+    return _STABLE_TIMES_FROM + int(digest, 16) % _STABLE_TIMES_SPAN
+
+
+def note_modified(cards, changes: Changes, now: float) -> int:
+    """When the note's content last changed: the latest of its cards' times."""
+    stable = stable_modified(cards)
+    times = []
+    for card in cards:
+        known = changes.get(card.id)
+        if known is not None and known[0] != card.content_hash():
+            times.append(int(now))  # edited since the deck was last loaded
+        elif known is not None and known[1] is not None:
+            times.append(int(known[1].timestamp()))
+        else:
+            times.append(stable)
+    return max(times)
+
+
+class _Note(genanki.Note):
+    """A genanki note written with its own modification time, not the export's."""
+
+    def __init__(self, *args, modified: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.modified = modified
+
+    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen) -> None:
+        super().write_to_db(cursor, self.modified, deck_id, id_gen)
 
 
 def front_back(card) -> tuple[str, str]:
@@ -154,27 +232,168 @@ def export_cards(loaded: LoadedDeck, drafts: bool) -> list:
     return [c for c in loaded.deck.cards if drafts or c.status is Status.reviewed]
 
 
+@dataclass
+class AnkiNote:
+    """One note to write: its cards (one, or the cards of an imported note) and its kind."""
+
+    guid: str
+    cards: list
+    kind: str  # "basic", "reversed" or "cloze"
+    cloze_text: str = ""  # the note's text with numbered deletions, for a cloze note
+
+
+def anki_notes(deck_id: str, cards: list) -> list[AnkiNote]:
+    """Cards grouped into the notes Anki will hold: one per GUID where they fit together."""
+    groups: dict[str, list] = {}
+    for card in cards:
+        groups.setdefault(card_guid(deck_id, card), []).append(card)
+    notes = []
+    for guid, group in groups.items():
+        merged = _merged_cloze(group) if all(c.kind == "cloze" for c in group) else None
+        if len(group) == 1:
+            notes.append(_single(guid, group[0]))
+        elif merged is not None:
+            notes.append(AnkiNote(guid, group, "cloze", merged))
+        elif _is_reversed_pair(group):
+            notes.append(AnkiNote(guid, group, "reversed"))
+        else:  # cards edited apart since the import: the first keeps the note's GUID
+            notes.append(_single(guid, group[0]))
+            notes += [_single(note_guid(deck_id, oldest_id(c)), c) for c in group[1:]]
+    return notes
+
+
+def _single(guid: str, card) -> AnkiNote:
+    if card.kind == "cloze":
+        return AnkiNote(guid, [card], "cloze", anki_cloze(card.text))
+    return AnkiNote(guid, [card], "basic")
+
+
+def _is_reversed_pair(group: list) -> bool:
+    if len(group) != 2 or any(c.kind != "basic" for c in group):
+        return False
+    front, back = group
+    return (front.question, front.answer) == (back.answer, back.question)
+
+
+_CLOZE_NUMBER = re.compile(r"-c(\d+)$")
+
+
+def _merged_cloze(group: list) -> str | None:
+    """The cloze cards of one note as one text with {{c1::...}}, {{c2::...}}; None if they
+    do not share one text (edited apart since the import)."""
+    numbers = [_CLOZE_NUMBER.search(c.id) for c in group]
+    ordinals = [int(m.group(1)) for m in numbers if m]
+    if len(ordinals) != len(group) or len(set(ordinals)) != len(group):
+        ordinals = list(range(1, len(group) + 1))
+    revealed = None
+    spans = []
+    for number, card in zip(ordinals, group, strict=True):
+        plain, found = _deletion_spans(card.text)
+        if revealed is not None and plain != revealed:
+            return None
+        revealed = plain
+        spans += [(start, end, number, hint) for start, end, hint in found]
+    spans.sort()
+    if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)) or revealed is None:
+        return None
+    parts, last = [], 0
+    for start, end, number, hint in spans:
+        parts.append(text_to_html(revealed[last:start]))
+        body = text_to_html(revealed[start:end]) + (f"::{text_to_html(hint)}" if hint else "")
+        parts.append(f"{{{{c{number}::{body}}}}}")
+        last = end
+    parts.append(text_to_html(revealed[last:]))
+    return "".join(parts)
+
+
+def _deletion_spans(text: str) -> tuple[str, list[tuple[int, int, str | None]]]:
+    """A cloze text revealed, and where in it each deletion stands (with its hint)."""
+    out, spans, last, at = [], [], 0, 0
+    for match in CLOZE_PATTERN.finditer(text):
+        before = text[last : match.start()]
+        out.append(before)
+        at += len(before)
+        answer = match.group(1)
+        spans.append((at, at + len(answer), match.group(2)))
+        out.append(answer)
+        at += len(answer)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), spans
+
+
+def _with_media(html: str, media: list[Media]) -> str:
+    """A field with its pictures and sounds as Anki writes them; a side that was only media
+    (its text the file names) becomes only media again."""
+    if not media:
+        return html
+    names = " ".join(f"[{m.name}]" for m in media)
+    if html == text_to_html(names):
+        html = ""
+    tags = [f'<img src="{m.name}">' if m.is_picture else f"[sound:{m.name}]" for m in media]
+    return "<br>".join([html, "".join(tags)] if html else ["".join(tags)])
+
+
+def _side(card, side: str) -> list[Media]:
+    return [m for m in card.media if m.side == side]
+
+
+def _genanki_note(loaded: LoadedDeck, note: AnkiNote, modified: int) -> genanki.Note:
+    first = note.cards[0]
+    tags = list(dict.fromkeys(t for c in note.cards for t in c.tags))
+    explanation = text_to_html(first.explanation)
+    source = source_field(loaded, first)
+    if note.kind == "cloze":
+        media = list(dict.fromkeys(m for c in note.cards for m in c.media))
+        text = _with_media(note.cloze_text, [m for m in media if m.side == "question"])
+        extra = _with_media(explanation, [m for m in media if m.side == "answer"])
+        fields = [text, extra, source]
+        return _Note(CLOZE_MODEL, fields, tags=tags, guid=note.guid, modified=modified)
+    front, back = front_back(first)
+    fields = [
+        _with_media(text_to_html(front), _side(first, "question")),
+        _with_media(text_to_html(back), _side(first, "answer")),
+        explanation,
+        source,
+    ]
+    model = REVERSED_MODEL if note.kind == "reversed" else BASIC_MODEL
+    return _Note(model, fields, tags=tags, guid=note.guid, modified=modified)
+
+
+def _media_files(loaded: LoadedDeck, cards: list) -> list[str]:
+    """Paths of the deck's pictures and sounds; an error naming every one that is missing."""
+    folder = loaded.path.parent
+    wanted = list(dict.fromkeys(m.file for c in cards for m in c.media))
+    missing = [f for f in wanted if not (folder / f).is_file()]
+    if missing:
+        raise AuthoringError(
+            loaded.path,
+            f"media file(s) missing, nothing was exported: {', '.join(missing)}",
+            "put them back beside the deck, or remove them from the cards",
+        )
+    return [str(folder / f) for f in wanted]
+
+
 def export_apkg(
-    deck_path: Path, out: Path, *, drafts: bool = False, timestamp: float | None = None
+    deck_path: Path,
+    out: Path,
+    *,
+    drafts: bool = False,
+    timestamp: float | None = None,
+    changes: Callable[[str], Changes] | None = None,
 ) -> int:
+    """Write the deck as a package; `changes(deck_id)` gives the progress database's record
+    of when each card changed (see `note_modified`)."""
     loaded = load_for_export(deck_path)
     deck = loaded.deck
     anki = genanki.Deck(anki_deck_id(deck.id), deck.title, description=deck.description)
     cards = export_cards(loaded, drafts)
-    for card in cards:
-        tags = list(card.tags)
-        guid = note_guid(deck.id, card.id)
-        explanation = text_to_html(card.explanation)
-        source = source_field(loaded, card)
-        if card.kind == "cloze":
-            fields = [anki_cloze(card.text), explanation, source]
-            note = genanki.Note(CLOZE_MODEL, fields, tags=tags, guid=guid)
-        else:
-            front, back = front_back(card)
-            fields = [text_to_html(front), text_to_html(back), explanation, source]
-            note = genanki.Note(BASIC_MODEL, fields, tags=tags, guid=guid)
-        anki.add_note(note)
-    _write_package(genanki.Package(anki), Path(out), timestamp)
+    known = changes(deck.id) if changes is not None else {}
+    now = timestamp if timestamp is not None else time.time()
+    for note in anki_notes(deck.id, cards):
+        anki.add_note(_genanki_note(loaded, note, note_modified(note.cards, known, now)))
+    package = genanki.Package(anki, media_files=_media_files(loaded, cards))
+    _write_package(package, Path(out), timestamp)
     return len(cards)
 
 
@@ -199,23 +418,57 @@ def _write_package(package: genanki.Package, out: Path, timestamp: float | None)
         Path(tmp).unlink(missing_ok=True)
 
 
-CSV_COLUMNS = ("question", "answer", "tags")
+_NOTETYPES = {"basic": "Basic", "reversed": "Basic (and reversed card)", "cloze": "Cloze"}
 
 
 def export_csv(deck_path: Path, out: Path, *, drafts: bool = False) -> int:
-    """question,answer,tags: what `quizapp import` and Anki's CSV import both read."""
+    """One row per Anki note, with Anki's file headers: what `quizapp import` and Anki's
+    importer both read. A note of several cards (a reverse, cloze deletions) is one row.
+    A cell a spreadsheet would take for a formula starts with an apostrophe (see
+    quizapp.authoring.cells), which `quizapp import` takes off again."""
     loaded = load_for_export(deck_path)
+    deck = loaded.deck
     cards = export_cards(loaded, drafts)
     buffer = io.StringIO()
+    buffer.write(
+        "#separator:comma\n#html:false\n"
+        f"#columns:{','.join(CSV_COLUMNS)}\n"
+        "#tags column:3\n#notetype column:4\n#guid column:6\n"
+        f"#deck:{' '.join(deck.title.split())}\n"
+    )
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for card in cards:
-        if card.kind == "cloze":
-            front, back = card.prompt, card.answer
-        elif card.kind == "basic":  # the answer alone, so a re-import gives the same card
-            front, back = card.question, card.answer
+    # A row starting with '#' would read as a file header: quote that row.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for note in anki_notes(deck.id, cards):
+        first = note.cards[0]
+        row_id = first.id
+        if note.kind == "cloze" and len(note.cards) > 1:  # the note's id: its cards' less -cN
+            front, back = _plain_cloze(note), first.explanation
+            row_id = _CLOZE_NUMBER.sub("", first.id)
+        elif note.kind == "cloze":
+            front, back = _numbered(first.text), first.explanation
+        elif first.kind == "basic":  # the answer alone, so a re-import gives the same card
+            front, back = first.question, first.answer
         else:
-            front, back = front_back(card)
-        writer.writerow([front, back, " ".join(card.tags)])
+            front, back = front_back(first)
+        tags = " ".join(dict.fromkeys(t for c in note.cards for t in c.tags))
+        # A cell a spreadsheet would run as a formula is written after an apostrophe.
+        row = [escape_formula(cell) for cell in (front, back, tags, _NOTETYPES[note.kind], row_id)]
+        row.append(escape_guid(note.guid))
+        (quoted if row[0].startswith("#") else writer).writerow(row)
     write_files({Path(out): buffer.getvalue()})
     return len(cards)
+
+
+def _numbered(text: str) -> str:
+    """quizapp's {{answer::hint}} as Anki's {{c1::answer::hint}}, as plain text."""
+    return CLOZE_PATTERN.sub(
+        lambda m: "{{c1::" + m.group(1) + (f"::{m.group(2)}" if m.group(2) else "") + "}}", text
+    )
+
+
+def _plain_cloze(note: AnkiNote) -> str:
+    """The merged cloze text of a note without HTML escaping, for a plain-text table."""
+    import html
+
+    return html.unescape(note.cloze_text.replace("<br>", "\n"))

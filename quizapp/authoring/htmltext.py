@@ -5,22 +5,31 @@ from __future__ import annotations
 import html
 import re
 
+from quizapp.authoring.cells import without_controls
+
 _BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _BLOCK_END = re.compile(r"<\s*/\s*(?:div|p|li|tr|h[1-6])\s*>", re.IGNORECASE)
 _DROPPED = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_SOUND = re.compile(r"\[sound:[^\]]*\]")
+_SOUND = re.compile(r"\[sound:([^\]]*)\]")
+_IMAGE = re.compile(r"""<\s*img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def html_to_text(field: str) -> str:
-    """Tags stripped, entities unescaped, <br> and block ends as newlines, spaces tidied."""
-    text = _DROPPED.sub("", field)
-    text = _BREAK.sub("\n", text)
-    text = _BLOCK_END.sub("\n", text)
-    text = _TAG.sub("", text)
-    text = _SOUND.sub("", text)
-    text = html.unescape(text)
+    """Tags stripped, entities unescaped, <br> and block ends as newlines, spaces tidied,
+    control characters (NUL, escape sequences) dropped."""
+    text = without_controls(field)
+    if "<" in text or "&" in text or "[sound:" in text:  # else plain text (most fields)
+        text = _DROPPED.sub("", text)
+        text = _BREAK.sub("\n", text)
+        text = _BLOCK_END.sub("\n", text)
+        text = _TAG.sub("", text)
+        text = _SOUND.sub("", text)
+        text = without_controls(html.unescape(text))  # an entity such as &#27; too
+    if not _LINE_BREAK.search(text):  # one line (str.splitlines breaks at these)
+        return _SPACES.sub(" ", text).strip()
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     # Keep single blank lines between paragraphs, not runs of them.
     out: list[str] = []
@@ -28,6 +37,17 @@ def html_to_text(field: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
+
+
+def media_names(field: str) -> list[str]:
+    """Files a field shows (`<img src>`) or plays (`[sound:...]`), in order, once each.
+
+    Links to the web and inline data are not files of the package and are left out.
+    """
+    found = [next(g for g in m.groups() if g is not None) for m in _IMAGE.finditer(field)]
+    found += [m.group(1) for m in _SOUND.finditer(field)]
+    names = (html.unescape(n).strip() for n in found)
+    return list(dict.fromkeys(n for n in names if n and "://" not in n and ":" not in n[:6]))
 
 
 def text_to_html(text: str) -> str:

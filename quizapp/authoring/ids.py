@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -24,9 +25,37 @@ def slugify(text: str, max_length: int = 40) -> str:
     return slug.strip("-._")
 
 
+@functools.lru_cache(maxsize=4096)  # a collection uses few tags on many notes
 def tag_id(tag: str) -> str:
-    """An Anki or CSV tag as a deck tag ('' when nothing usable is left)."""
-    return slugify(tag, max_length=60)
+    """An Anki or CSV tag as a deck tag, its `::` hierarchy kept ('' when nothing is left)."""
+    parts = [slugify(part, max_length=60) for part in tag.split("::")]
+    return "::".join(part for part in parts if part)[:120].strip(":")
+
+
+# genanki's base91 alphabet (genanki.util.BASE91_TABLE), the one Anki's own GUIDs use.
+_BASE91 = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+)
+
+
+def note_guid(deck_id: str, card_id: str) -> str:
+    """The Anki GUID of a card's note: from the deck id and the card's oldest id.
+
+    The same as ``genanki.guid_for(deck_id, card_id)`` (a test holds them equal), worked out
+    here without genanki's byte-by-byte loop: an import checks every card against it.
+    """
+    digest = hashlib.sha256(f"{deck_id}__{card_id}".encode()).digest()
+    number = int.from_bytes(digest[:8], "big")
+    letters = []
+    while number:
+        number, digit = divmod(number, 91)
+        letters.append(_BASE91[digit])
+    return "".join(reversed(letters))
+
+
+def oldest_id(card) -> str:
+    """The id a card was first known by: what its Anki GUID is derived from."""
+    return card.previous_ids[-1] if card.previous_ids else card.id
 
 
 def check_deck_id(deck_id: str | None, path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -83,11 +84,21 @@ def import_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="quizapp import",
         description="Convert an Anki package (.apkg) or a table (.csv: question,answer[,tags]; "
-        ".tsv or Quizlet's .txt export: term<TAB>definition) into a YAML deck. Anki review "
-        "history goes to DECK.history.csv beside the deck.",
+        ".tsv or Quizlet's .txt export: term<TAB>definition) into YAML decks, one per Anki "
+        "deck. Anki review history goes to DECK.history.csv beside the deck, suspended, "
+        "buried and flagged cards to DECK.state.csv, pictures and sounds to DECK.media/.",
     )
     parser.add_argument("file", help=".apkg, .csv, .tsv or .txt")
-    parser.add_argument("--out", help="deck file to write (default: in your deck folder)")
+    parser.add_argument(
+        "--out",
+        help="deck file to write, or a folder for a file of several decks "
+        "(default: your deck folder)",
+    )
+    parser.add_argument(
+        "--separator",
+        help="column separator of a table: tab, comma, semicolon, pipe, dash (' - ') or a "
+        "character (default: Anki's #separator: header, else sniffed)",
+    )
     parser.add_argument("--id", dest="deck_id", help="deck id (default: from the file name)")
     parser.add_argument("--title", help="deck title (default: the Anki deck or file name)")
     parser.add_argument(
@@ -96,22 +107,71 @@ def import_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
 
     with _authoring():
-        from quizapp.authoring.ids import slugify
         from quizapp.authoring.importing import import_deck
         from quizapp.deck.paths import user_decks_dir
 
         source = Path(args.file).expanduser()
-        if args.out:
-            out = Path(args.out).expanduser()
-        else:
-            out = user_decks_dir() / f"{slugify(source.stem, 60) or 'imported'}.yaml"
-        result = import_deck(source, out, deck_id=args.deck_id, title=args.title, skip=args.skip)
+        out = Path(args.out).expanduser() if args.out else None
+        result = import_deck(
+            source,
+            out,
+            folder=user_decks_dir(),
+            deck_id=args.deck_id,
+            title=args.title,
+            skip=args.skip,
+            separator=args.separator,
+            progress=_progress_line() if sys.stderr.isatty() else None,
+        )
         for reason in result.skipped:
             print(f"quizapp import: {source}: skipped {reason}", file=sys.stderr)
-        print(f"wrote {result.path}: {result.cards} card(s)")
-        if result.history_path is not None:
-            print(f"wrote {result.history_path}: {result.reviews} review(s)")
+        for name in result.missing_media:
+            print(
+                f"quizapp import: {source}: warning: {name} is used but not in the package",
+                file=sys.stderr,
+            )
+        for deck in result.decks:
+            print(f"wrote {deck.path}: {deck.cards} card(s)")
+            if deck.history_path is not None:
+                print(f"wrote {deck.history_path}: {deck.reviews} review(s)")
+            if deck.state_path is not None:
+                print(f"wrote {deck.state_path}: suspended, buried and flagged cards, due dates")
+            if deck.media_files:
+                folder = deck.path.with_name(deck.path.stem + ".media")
+                print(f"wrote {folder}: {deck.media_files} picture(s) and sound(s)")
         return 0
+
+
+def _progress_line():
+    """Notes done of all, on one line of the terminal rewritten in place (at most ten times
+    a second), ended when all are done."""
+    shown = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - shown[0] < 0.1:
+            return
+        shown[0] = now
+        end = "\n" if done >= total else ""
+        print(f"\rimporting notes: {done:,} of {total:,}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _content_changes(deck_id: str) -> dict:
+    """When each card of the deck last changed, from the progress database if it can be read
+    (nothing is created or migrated); empty otherwise."""
+    from quizapp.cli.registry import db_path
+    from quizapp.core.store import Store
+
+    store = Store.peek(db_path(None))
+    if store is None:
+        return {}
+    try:
+        return store.content_changes(deck_id)
+    except sqlite3.Error:  # busy or damaged: the times fixed by content stand in
+        return {}
+    finally:
+        store.close()
 
 
 @command("export", "write a deck as an Anki package or CSV")
@@ -135,7 +195,9 @@ def export_command(argv: Sequence[str]) -> int:
             raise AuthoringError(deck, "no such deck file", "check the path", content=False)
         suffix = out.suffix.lower()
         if suffix == ".apkg":
-            count = export_apkg(deck, out, drafts=args.drafts, timestamp=time.time())
+            count = export_apkg(
+                deck, out, drafts=args.drafts, timestamp=time.time(), changes=_content_changes
+            )
         elif suffix == ".csv":
             count = export_csv(deck, out, drafts=args.drafts)
         else:

@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp.cli.registry import EXIT_CONTENT, CommandError, command, db_path, open_store
+
+if TYPE_CHECKING:
+    from quizapp.core.progress_io import ImportReport
 
 DB_HELP = "progress database (default: $QUIZAPP_DB or the data dir)"
 
@@ -95,7 +99,9 @@ def export_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="quizapp export-progress",
         description="Write the review log and card states to FILE, a zip with revlog.csv "
-        "(FSRS review-log columns), cards.csv and README.txt describing them.",
+        "(review answers, in FSRS review-log columns), answers.csv (practice, quiz and exam "
+        "answers), cards.csv, renames.csv, reports.csv, settings.csv (fitted parameters), "
+        "the exams and quizzes taken, and README.txt describing them.",
     )
     parser.add_argument("file", type=Path, help="the zip file to write, e.g. progress.zip")
     parser.add_argument("--db", help=DB_HELP)
@@ -114,36 +120,111 @@ def export_command(argv: Sequence[str]) -> int:
     return 0
 
 
+def _import_review_log(path: Path, deck_id: str, db: Path) -> int:
+    """Replay a review log from another tool into a deck that has no answers yet."""
+    from quizapp.cli.registry import default_deck_paths, open_collection
+    from quizapp.core.backup import BackupError, backup_now
+    from quizapp.core.optimize import OptimizeError, load_review_csv
+
+    _readable(path)
+    try:
+        rows = load_review_csv(path)  # a bad file is named before the database is opened
+    except OptimizeError as problem:
+        raise CommandError(str(problem), EXIT_CONTENT) from None
+    with open_collection(default_deck_paths(), db) as collection:
+        if deck_id not in collection.deck_ids:
+            known = ", ".join(collection.deck_ids)
+            raise CommandError(f"no deck {deck_id!r} is loaded (the decks are: {known})")
+        store = collection.store
+        if store.deck_has_reviews(deck_id):
+            raise CommandError(
+                f"deck {deck_id!r} has answers already: a review log is replayed only into a "
+                "deck without any, so no review is counted twice"
+            )
+        cards = {c.id for c in collection.deck(deck_id).deck.cards}
+        unknown = {str(r.card_key) for r in rows} - cards
+        try:
+            backup = backup_now(db, reason="before-import")
+        except BackupError as problem:
+            raise CommandError(str(problem)) from None
+        added = store.import_history(
+            deck_id, ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows)
+        )
+    left_out = len(rows) - added
+    print(
+        f"Imported {added} reviews into {deck_id}"
+        + (
+            f" ({left_out} left out: {len(unknown)} card id(s) the deck does not have, "
+            f"e.g. {sorted(unknown)[0]})"
+            if left_out and unknown
+            else ""
+        )
+        + f". Backup first: {backup.name}."
+    )
+    return 0
+
+
+def _without_deck(report: ImportReport) -> str:
+    reviews, cards = report.reviews_without_card, report.cards_without_deck
+    if not (reviews or cards):
+        return ""
+    return (
+        f" {reviews} answers and {cards} card states are for cards no deck here has: they are "
+        "kept, and count once a deck with those cards is loaded."
+    )
+
+
 @command("import-progress", "add the reviews and card states of an export (never twice)")
 def import_command(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="quizapp import-progress",
         description="Add the reviews and card states of a file from `quizapp export-progress`. "
-        "Reviews already here are not added again; a backup is made first.",
+        "Reviews already here are not added again; a backup is made first. With --deck, the "
+        "file is a review log as FSRS tools write it (card_id, review_time, review_rating"
+        "[, review_state, review_duration]), replayed into that deck.",
     )
-    parser.add_argument("file", type=Path, help="a zip made by `quizapp export-progress`")
+    parser.add_argument(
+        "file",
+        type=Path,
+        help="a zip made by `quizapp export-progress`, or with --deck a review log (.csv)",
+    )
     parser.add_argument("--db", help=DB_HELP)
+    parser.add_argument(
+        "--deck", help="the deck whose cards a review log's card_id names (its history is new)"
+    )
     args = parser.parse_args(argv)
+    if args.deck:
+        return _import_review_log(args.file, args.deck, db_path(args.db))
+    from quizapp.cli.registry import default_deck_paths, open_collection
     from quizapp.core.backup import BackupError, backup_now
+    from quizapp.core.clock import SystemClock
     from quizapp.core.progress_io import ProgressFileError, import_progress, read_export
 
     db = db_path(args.db)
     _readable(args.file)
-    try:
-        read_export(args.file)  # bad content is named before any backup or database is made
+    clock = SystemClock()
+    try:  # bad content is named before any backup or database is made
+        read_export(args.file, clock.now())
     except ProgressFileError as problem:
         raise CommandError(str(problem), EXIT_CONTENT) from None
-    with open_store(db) as store:
+    # The decks are loaded first, so the report can count rows for cards no deck has.
+    with open_collection(default_deck_paths(), db, clock=clock) as collection:
         try:
             backup = backup_now(db, reason="before-import")
-            report = import_progress(store, args.file)
+            report = import_progress(collection.store, args.file)
         except BackupError as problem:
             raise CommandError(str(problem)) from None
         except ProgressFileError as problem:
             raise CommandError(str(problem), EXIT_CONTENT) from None
+    parameters = {
+        "taken": " The fitted FSRS parameters were taken.",
+        "kept": " This database's own fitted parameters were kept.",
+    }.get(report.parameters, "")
     print(
         f"Imported {report.reviews_added} reviews ({report.reviews_known} were here already); "
-        f"{report.cards_added} cards added, {report.cards_updated} updated. "
+        f"{report.cards_added} cards added, {report.cards_updated} updated; "
+        f"{report.renames_added} renames, {report.reports_added} reports, "
+        f"{report.papers_added} exams and quizzes.{parameters}{_without_deck(report)} "
         f"Backup first: {backup.name}."
     )
     return 0

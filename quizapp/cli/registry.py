@@ -32,7 +32,8 @@ COMMANDS: dict[str, tuple[str, Callable[[Sequence[str]], int]]] = {}
 
 
 class CommandError(Exception):
-    """One line for stderr, prefixed with the command's name; exits with ``code``."""
+    """A line for stderr (or several, one per problem), prefixed with the command's name;
+    exits with ``code``."""
 
     def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
         super().__init__(message)
@@ -47,7 +48,9 @@ def command(name: str, summary: str):
             try:
                 return func(argv)
             except CommandError as error:
-                print(f"quizapp {name}: {error}", file=sys.stderr)
+                # A message of several lines (every bad note of an import) prefixes each.
+                for line in str(error).splitlines() or [""]:
+                    print(f"quizapp {name}: {line}", file=sys.stderr)
                 return error.code
 
         run.__doc__ = func.__doc__

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from quizapp.core.clock import Clock
@@ -78,8 +79,10 @@ class Collection:
             )
             for card in loaded.deck.cards
         ]
-        self.store.sync_deck(loaded.deck.id, cards, digest=loaded.content_hash or None)
+        report = self.store.sync_deck(loaded.deck.id, cards, digest=loaded.content_hash or None)
         self._import_history(loaded)
+        if cards and len(report.added) == len(cards):  # the store's first sight of the deck
+            self._import_state(loaded)
 
     def _import_history(self, loaded: LoadedDeck) -> None:
         """Review history imported with a deck (DECK.history.csv beside it) becomes progress."""
@@ -97,6 +100,45 @@ class Collection:
             loaded.deck.id,
             ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows),
         )
+
+    def _import_state(self, loaded: LoadedDeck) -> None:
+        """Cards suspended, buried or flagged in Anki (DECK.state.csv beside the deck) come
+        so, and reviewed cards keep Anki's due date and FSRS memory state."""
+        path = loaded.path.with_name(loaded.path.stem + ".state.csv")
+        if not path.is_file():
+            return
+        import csv
+
+        try:
+            with path.open(newline="", encoding="utf-8") as f:
+                rows = list(csv.DictReader(f))
+            keys = [CardKey(loaded.deck.id, r["card_id"]) for r in rows]
+            marks = [
+                (key, r["suspended"] == "1", r["buried"] == "1", int(r["flag"] or 0))
+                for key, r in zip(keys, rows, strict=True)
+            ]
+            schedules = [
+                (
+                    key,
+                    _aware(datetime.fromisoformat(r["due"])),
+                    float(r["stability"]) if r["stability"] else None,
+                    float(r["difficulty"]) if r["difficulty"] else None,
+                )
+                for key, r in zip(keys, rows, strict=True)
+                if r["due"]
+            ]
+        except (OSError, UnicodeDecodeError, csv.Error, KeyError, TypeError, ValueError) as exc:
+            message = f"cannot read the card states imported from Anki: {exc}"
+            self.problems.append(Problem(path, 0, 0, message, severity="warning"))
+            return
+        self.store.suspend(key for key, suspended, _, _ in marks if suspended)
+        buried = [key for key, _, is_buried, _ in marks if is_buried]
+        if buried:
+            self.store.bury(buried)
+        for flag in (1, 2, 3, 4):
+            self.store.set_flag((key for key, _, _, f in marks if f == flag), flag)
+        for key, due, stability, difficulty in schedules:
+            self.store.keep_schedule(key, due, stability, difficulty)
 
     def reload(self, deck_id: str) -> list[Problem]:
         """Read one deck's file again after an edit; on errors the loaded deck is kept."""
@@ -173,3 +215,9 @@ class Collection:
         self, deck_ids: Sequence[str], tags: Sequence[str] | None = None, limit: int = 50
     ) -> list[CardKey]:
         return self.store.practice_queue(deck_ids, tags=tags, limit=limit)
+
+
+def _aware(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError(f"due {moment.isoformat()} has no time zone")
+    return moment

@@ -480,10 +480,13 @@ def optimize_store(store: Store) -> OptimizeReport:
 # --- the shared CSV review-log format ----------------------------------------------------------
 
 CSV_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
+REQUIRED_COLUMNS = CSV_COLUMNS[:3]  # FSRS tools may leave the duration out
 
 
 def load_review_csv(path: Path | str) -> list[ReviewRow]:
-    """Read a review log CSV (card_id, review_rating, review_time ISO with zone, review_duration).
+    """Read a review log CSV: card_id, review_rating, review_time (ISO with zone, or epoch
+    milliseconds as FSRS tools write it) and optionally review_duration (ms); other columns,
+    such as review_state, are ignored.
 
     Raises OptimizeError naming the file and line of the first bad row.
     """
@@ -495,22 +498,28 @@ def load_review_csv(path: Path | str) -> list[ReviewRow]:
     rows: list[ReviewRow] = []
     with handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
+        missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
             raise OptimizeError(
                 f"{path}:1: missing column(s) {', '.join(missing)}; "
-                f"the header must name {', '.join(CSV_COLUMNS)}"
+                f"the header must name {', '.join(REQUIRED_COLUMNS)}"
             )
         for record in reader:
             line = reader.line_num
             try:
                 rating = int(record["review_rating"])
-                reviewed_at = datetime.fromisoformat(record["review_time"])
-                duration = int(float(record["review_duration"] or 0))
-            except (TypeError, ValueError):
+                when = str(record["review_time"] or "").strip()
+                reviewed_at = (
+                    datetime.fromtimestamp(int(when) / 1000, UTC)
+                    if when.isdigit()
+                    else datetime.fromisoformat(when)
+                )
+                duration = int(float(record.get("review_duration") or 0))
+            except (TypeError, ValueError, OverflowError, OSError):
                 raise OptimizeError(
                     f"{path}:{line}: cannot read this row; review_rating must be 1-4, "
-                    "review_time an ISO date-time with zone, review_duration milliseconds"
+                    "review_time an ISO date-time with zone or epoch milliseconds, "
+                    "review_duration milliseconds"
                 ) from None
             if reviewed_at.utcoffset() is None:
                 raise OptimizeError(

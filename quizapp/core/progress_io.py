@@ -1,15 +1,23 @@
 """Moving progress between machines: `quizapp export-progress` and `import-progress`.
 
-The export is one zip file holding three members:
+The export is one zip file holding these members:
 
-* ``revlog.csv``: every answer, one row each, oldest first, in the review-log shape FSRS tools
-  read (the FSRS optimizer and srs-benchmark): ``card_id`` (``DECK/CARD``, unique across
-  decks), ``review_time`` (epoch milliseconds, UTC), ``review_rating`` (1 again, 2 hard,
-  3 good, 4 easy), ``review_state`` (the card's state before the answer: 0 new, 1 learning,
-  2 review, 3 relearning), ``review_duration`` (milliseconds); then quizapp's own columns:
-  ``deck_id``, ``mode`` (review, practice, quiz, exam: only review answers scheduled the
-  card), ``answer`` (what was typed or chosen, may be empty) and ``before`` (the card's
-  state before the answer, as JSON).
+* ``revlog.csv``: every review answer (the ones that scheduled the card), one row each, oldest
+  first, in the review-log shape FSRS tools read (the FSRS optimizer and srs-benchmark):
+  ``card_id`` (``DECK/CARD``, unique across decks), ``review_time`` (epoch milliseconds,
+  UTC), ``review_rating`` (1 again, 2 hard, 3 good, 4 easy), ``review_state`` (the card's
+  state before the answer: 0 new, 1 learning, 2 review, 3 relearning), ``review_duration``
+  (milliseconds); then quizapp's own columns: ``deck_id``, ``mode`` (always review here),
+  ``answer`` (what was typed or chosen, may be empty) and ``before`` (the card's state before
+  the answer, as JSON).
+* ``answers.csv``: the practice, quiz and exam answers, in the same columns; a tool reading
+  the FSRS columns of revlog.csv never counts them as reviews.
+* ``renames.csv``: cards renamed (``deck_id``, ``old_id``, ``new_id``, ``renamed_at``).
+* ``reports.csv``: problems the learner reported on cards (``deck_id``, ``card_id``,
+  ``note``, ``content_hash``, ``reported_at``).
+* ``settings.csv``: the learner's fitted FSRS parameters (``name``, ``value`` as JSON).
+* ``exams.csv``, ``exam_questions.csv``, ``exam_answers.csv``: the exams and quizzes taken
+  (see quizapp.core.progress_exams).
 * ``cards.csv``: each card's scheduling state: ``deck_id``, ``card_id``, ``content_hash``
   (the card's text when exported), ``reviewed_hash`` (its text when last reviewed), ``state``,
   ``step``, ``stability``, ``difficulty``, ``due``, ``last_review``, ``reps``, ``lapses``,
@@ -18,7 +26,9 @@ The export is one zip file holding three members:
 * ``README.txt``: this description, and the format's version.
 
 Importing adds the answers this database does not have yet (an answer is the same one when
-its deck, card, time, rating and mode are), so importing twice adds nothing. A card's state
+its deck, card, time, rating and mode are), so importing twice adds nothing; likewise renames
+and reports. Fitted parameters are taken when this database has none of its own. An export
+of the first format (every answer in revlog.csv, no other members) is still read. A card's state
 is taken from the export unless this database reviewed the card more recently. Cards this
 database does not know yet are added as not in any deck (so they are not studied) until their
 deck is loaded, which matches them by deck and card id. The whole import is one transaction:
@@ -27,22 +37,40 @@ a file with any bad row changes nothing, and the message names the file, member 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import math
+import sqlite3
 import zipfile
-from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from quizapp.core import progress_exams
+from quizapp.core.progress_csv import (
+    ProgressFileError,
+    latest_moment,
+    number,
+    read_rows,
+    write_csv,
+)
+from quizapp.core.storage.transfer import RENAME_COLUMNS, REPORT_COLUMNS, Incoming
 
 if TYPE_CHECKING:
     from quizapp.core.store import Store
 
-FORMAT = "quizapp-progress 1"
+__all__ = ["ProgressFileError", "export_progress", "import_progress", "read_export"]
+
+FORMAT = "quizapp-progress 2"
+FIRST_FORMAT = "quizapp-progress 1"  # every answer in revlog.csv, no other members
 REVLOG = "revlog.csv"
+ANSWERS = "answers.csv"
 CARDS = "cards.csv"
+RENAMES = "renames.csv"
+REPORTS = "reports.csv"
+SETTINGS = "settings.csv"
 README = "README.txt"
+_MEMBERS = {README, REVLOG, ANSWERS, CARDS, RENAMES, REPORTS, SETTINGS}
+SETTING_COLUMNS = ("name", "value")
+PARAMETERS = "fsrs_parameters"  # the one setting that travels: the fitted parameters
 
 REVLOG_COLUMNS = [
     "card_id",
@@ -78,11 +106,13 @@ CARD_COLUMNS = [
 STATE_COLUMNS = CARD_COLUMNS[3:]
 MODES = ("review", "practice", "quiz", "exam")
 
-README_TEXT = f"""\
+README_TEXT = (
+    f"""\
 {FORMAT}: progress exported by `quizapp export-progress`.
 Read it back with `quizapp import-progress FILE`.
 
-revlog.csv - every answer, oldest first (the FSRS optimizer's review-log columns first):
+revlog.csv - every review answer, oldest first (the FSRS optimizer's review-log columns
+first; the practice, quiz and exam answers are in answers.csv, in the same columns):
   card_id          DECK/CARD (unique across decks)
   review_time      when, in epoch milliseconds (UTC)
   review_rating    1 again, 2 hard, 3 good, 4 easy
@@ -90,7 +120,7 @@ revlog.csv - every answer, oldest first (the FSRS optimizer's review-log columns
                    3 relearning
   review_duration  time taken to answer, in milliseconds
   deck_id          the deck's id
-  mode             review, practice, quiz or exam (only review answers schedule the card)
+  mode             review here; practice, quiz or exam in answers.csv
   answer           what was typed or chosen (may be empty)
   before           the card's state before the answer, as JSON (quizapp's undo record)
 
@@ -108,11 +138,14 @@ cards.csv - each card's schedule (times in epoch milliseconds; empty means none)
   buried_until             buried until this time
   flag                     0 none, 1 red, 2 orange, 3 green, 4 blue
   leech                    1 if the card is a leech
+
+renames.csv - cards renamed: deck_id, old_id, new_id, renamed_at (epoch milliseconds)
+reports.csv - problems reported on cards: deck_id, card_id, note, content_hash (the card's
+  text when reported), reported_at (epoch milliseconds)
+settings.csv - name, value (JSON): fsrs_parameters, the parameters fitted to these reviews
 """
-
-
-class ProgressFileError(Exception):
-    """The file cannot be imported; the message names the file, the place and what to do."""
+    + progress_exams.README_TEXT
+)
 
 
 class ImportReport(NamedTuple):
@@ -120,6 +153,23 @@ class ImportReport(NamedTuple):
     reviews_known: int
     cards_added: int
     cards_updated: int
+    renames_added: int = 0
+    reports_added: int = 0
+    parameters: str = ""  # "taken"; "kept" or "same" (this database had its own); "" none
+    papers_added: int = 0  # exams and quizzes
+    reviews_without_card: int = 0  # answers to cards no deck loaded here has
+    cards_without_deck: int = 0
+
+
+class Export(NamedTuple):
+    """What an export file holds, read and checked."""
+
+    reviews: list[_Review]
+    cards: list[dict[str, object]]
+    renames: list[tuple[str, str, str, int]]
+    reports: list[tuple[str, str, str, str, int]]
+    settings: dict[str, str]
+    papers: progress_exams.Papers
 
 
 class ExportReport(NamedTuple):
@@ -128,19 +178,6 @@ class ExportReport(NamedTuple):
 
 
 # -- export ----------------------------------------------------------------------------------
-
-
-def _csv(header: list[str], rows: Iterable[Iterable[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow("" if value is None else _cell(value) for value in row)
-    return out.getvalue()
-
-
-def _cell(value: object) -> str:
-    return repr(value) if isinstance(value, float) else str(value)  # floats exactly
 
 
 def _review_state(before: str) -> int | str:
@@ -157,24 +194,36 @@ def export_progress(store: Store, path: Path) -> ExportReport:
     Read in one transaction, so answers given meanwhile in another window are either all in
     or all out. Written under a temporary name and renamed, so no half-written export exists.
     """
-    reviews, cards = store.progress_snapshot(STATE_COLUMNS)
-    revlog = _csv(
-        REVLOG_COLUMNS,
-        (
-            (f"{d}/{c}", at, rating, _review_state(before), ms, d, mode, answer, before)
-            for d, c, at, rating, before, ms, mode, answer in reviews
-        ),
-    )
+    taken = store.progress_snapshot(STATE_COLUMNS)
+
+    def answers(modes: tuple[str, ...]) -> str:
+        return write_csv(
+            REVLOG_COLUMNS,
+            (
+                (f"{d}/{c}", at, rating, _review_state(before), ms, d, mode, answer, before)
+                for d, c, at, rating, before, ms, mode, answer in taken.reviews
+                if mode in modes
+            ),
+        )
+
+    settings = {k: v for k, v in taken.settings.items() if k == PARAMETERS}
     temp = path.with_name(f".{path.name}.tmp")
     try:
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(README, README_TEXT)
-            archive.writestr(REVLOG, revlog)
-            archive.writestr(CARDS, _csv(CARD_COLUMNS, cards))
+            archive.writestr(REVLOG, answers(("review",)))
+            archive.writestr(ANSWERS, answers(MODES[1:]))
+            archive.writestr(CARDS, write_csv(CARD_COLUMNS, taken.cards))
+            archive.writestr(RENAMES, write_csv(RENAME_COLUMNS, taken.renames))
+            archive.writestr(REPORTS, write_csv(REPORT_COLUMNS, taken.reports))
+            archive.writestr(SETTINGS, write_csv(SETTING_COLUMNS, sorted(settings.items())))
+            papers = progress_exams.members(taken.papers, taken.questions, taken.answers)
+            for name, text in papers.items():
+                archive.writestr(name, text)
         temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)
-    return ExportReport(len(reviews), len(cards))
+    return ExportReport(len(taken.reviews), len(taken.cards))
 
 
 # -- reading an export -------------------------------------------------------------------------
@@ -203,60 +252,11 @@ def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> str:
         raise ProgressFileError(f"{where}: {name} is not UTF-8 text ({error.reason})") from None
 
 
-def _rows(text: str, columns: list[str], where: str) -> Iterable[tuple[int, dict[str, str]]]:
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = next(reader, None)
-        if header != columns:
-            raise ProgressFileError(
-                f"{where}:1: the columns should be {','.join(columns)}, "
-                f"not {','.join(header or [])}; export the progress again"
-            )
-        while True:
-            line = reader.line_num + 1  # where the row starts: an answer may span lines
-            row = next(reader, None)
-            if row is None:
-                return
-            if len(row) != len(columns):
-                raise ProgressFileError(
-                    f"{where}:{line}: {len(row)} values where there should be {len(columns)}"
-                )
-            yield line, dict(zip(columns, row, strict=True))
-    except csv.Error as error:
-        raise ProgressFileError(f"{where}:{reader.line_num}: not valid CSV ({error})") from None
-
-
-def _number(
-    row: dict[str, str],
-    column: str,
-    where: str,
-    convert: Callable[[str], Any],
-    *,
-    empty: bool = False,
-    low: float | None = None,
-    high: float | None = None,
-) -> Any:
-    text = row[column].strip()
-    if not text and empty:
-        return None
-    try:
-        value = convert(text)
-    except ValueError:
-        value = None
-    if (
-        value is None
-        or (isinstance(value, float) and not math.isfinite(value))
-        or (low is not None and value < low)  # type: ignore[operator]
-        or (high is not None and value > high)  # type: ignore[operator]
-    ):
-        bounds = "" if low is None else f" from {low:g}" + ("" if high is None else f" to {high:g}")
-        raise ProgressFileError(f"{where}: {column} should be a number{bounds}, not {text!r}")
-    return value
-
-
-def _read_reviews(text: str, where: str) -> list[_Review]:
+def _read_reviews(
+    text: str, where: str, latest: int, modes: tuple[str, ...] = MODES
+) -> list[_Review]:
     reviews = []
-    for line, row in _rows(text, REVLOG_COLUMNS, where):
+    for line, row in read_rows(text, REVLOG_COLUMNS, where):
         at = f"{where}:{line}"
         deck_id, qualified = row["deck_id"], row["card_id"]
         if not deck_id or not qualified.startswith(deck_id + "/") or qualified == deck_id + "/":
@@ -264,9 +264,9 @@ def _read_reviews(text: str, where: str) -> list[_Review]:
                 f"{at}: card_id should be DECK/CARD with this row's deck_id {deck_id!r}, "
                 f"not {qualified!r}"
             )
-        if row["mode"] not in MODES:
+        if row["mode"] not in modes:
             raise ProgressFileError(
-                f"{at}: mode should be one of {', '.join(MODES)}, not {row['mode']!r}"
+                f"{at}: mode should be one of {', '.join(modes)}, not {row['mode']!r}"
             )
         try:
             json.loads(row["before"])
@@ -276,9 +276,9 @@ def _read_reviews(text: str, where: str) -> list[_Review]:
             _Review(
                 deck_id,
                 qualified[len(deck_id) + 1 :],
-                _number(row, "review_rating", at, int, low=1, high=4),
-                _number(row, "review_time", at, int, low=0),
-                _number(row, "review_duration", at, int, low=0),
+                number(row, "review_rating", at, int, low=1, high=4),
+                number(row, "review_time", at, int, low=0, latest=latest),
+                number(row, "review_duration", at, int, low=0),
                 row["mode"],
                 row["answer"] or None,
                 row["before"],
@@ -293,9 +293,12 @@ _LIMITS = {"state": (0, 3), "suspended": (0, 2), "flag": (0, 4), "leech": (0, 1)
 _REQUIRED = {"state", "reps", "lapses", "suspended", "flag", "leech"}
 
 
-def _read_cards(text: str, where: str) -> list[dict[str, object]]:
+_MOMENTS = {"last_review", "introduced"}  # times passed (unlike due and buried_until)
+
+
+def _read_cards(text: str, where: str, latest: int) -> list[dict[str, object]]:
     cards = []
-    for line, row in _rows(text, CARD_COLUMNS, where):
+    for line, row in read_rows(text, CARD_COLUMNS, where):
         at = f"{where}:{line}"
         if not row["deck_id"] or not row["card_id"]:
             raise ProgressFileError(f"{at}: deck_id and card_id must not be empty")
@@ -307,7 +310,7 @@ def _read_cards(text: str, where: str) -> list[dict[str, object]]:
         }
         for column in STATE_COLUMNS[1:]:
             low, high = _LIMITS.get(column, (0, None))
-            card[column] = _number(
+            card[column] = number(
                 row,
                 column,
                 at,
@@ -315,13 +318,58 @@ def _read_cards(text: str, where: str) -> list[dict[str, object]]:
                 empty=column not in _REQUIRED,
                 low=low,
                 high=high,
+                latest=latest if column in _MOMENTS else None,
             )
         cards.append(card)
     return cards
 
 
-def read_export(path: Path) -> tuple[list[_Review], list[dict[str, object]]]:
-    """The answers and card states in an export; ProgressFileError if any of it is wrong."""
+def _read_renames(text: str, where: str, latest: int) -> list[tuple[str, str, str, int]]:
+    renames = []
+    for line, row in read_rows(text, RENAME_COLUMNS, where):
+        at = f"{where}:{line}"
+        if not (row["deck_id"] and row["old_id"] and row["new_id"]):
+            raise ProgressFileError(f"{at}: deck_id, old_id and new_id must not be empty")
+        when = number(row, "renamed_at", at, int, low=0, latest=latest)
+        renames.append((row["deck_id"], row["old_id"], row["new_id"], when))
+    return renames
+
+
+def _read_reports(text: str, where: str, latest: int) -> list[tuple[str, str, str, str, int]]:
+    reports = []
+    for line, row in read_rows(text, REPORT_COLUMNS, where):
+        at = f"{where}:{line}"
+        if not (row["deck_id"] and row["card_id"] and row["note"]):
+            raise ProgressFileError(f"{at}: deck_id, card_id and note must not be empty")
+        when = number(row, "reported_at", at, int, low=0, latest=latest)
+        reports.append((row["deck_id"], row["card_id"], row["note"], row["content_hash"], when))
+    return reports
+
+
+def _read_settings(text: str, where: str) -> dict[str, str]:
+    from quizapp.core.optimize import scheduler_accepts
+
+    settings = {}
+    for line, row in read_rows(text, SETTING_COLUMNS, where):
+        if row["name"] != PARAMETERS:
+            continue  # a setting a later version keeps: not this one's to judge
+        try:
+            parameters = tuple(float(w) for w in json.loads(row["value"]))
+        except (TypeError, ValueError):
+            parameters = ()
+        if not scheduler_accepts(parameters):
+            raise ProgressFileError(
+                f"{where}:{line}: {PARAMETERS} are not parameters this quizapp's scheduler "
+                "takes; export the progress again"
+            )
+        settings[PARAMETERS] = json.dumps(parameters)
+    return settings
+
+
+def read_export(path: Path, now: datetime) -> Export:
+    """Everything in an export; ProgressFileError if any of it is wrong, a time of an answer
+    or change more than a day after ``now`` included."""
+    latest = latest_moment(now)
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
@@ -333,25 +381,80 @@ def read_export(path: Path) -> tuple[list[_Review], list[dict[str, object]]]:
         ) from None
     with archive:
         readme = _read_member(archive, README, str(path))
-        if not readme.startswith(FORMAT):
-            first = readme.partition("\n")[0]
+        first = readme.partition("\n")[0].strip()
+        version = first.partition(":")[0]
+        if version not in (FORMAT, FIRST_FORMAT):
             raise ProgressFileError(
                 f"{path}: {README}:1: made by another version ({first!r}, this quizapp reads "
-                f"{FORMAT!r}): export it again with this quizapp's version"
+                f"{FORMAT!r} and {FIRST_FORMAT!r}): export it again with this quizapp's version"
             )
-        reviews = _read_reviews(_read_member(archive, REVLOG, str(path)), f"{path}: {REVLOG}")
-        cards = _read_cards(_read_member(archive, CARDS, str(path)), f"{path}: {CARDS}")
-    return reviews, cards
+
+        def member(name: str) -> tuple[str, str]:
+            return _read_member(archive, name, str(path)), f"{path}: {name}"
+
+        if version == FIRST_FORMAT:
+            none = progress_exams.Papers([], [], [])
+            return Export(
+                _read_reviews(*member(REVLOG), latest),
+                _read_cards(*member(CARDS), latest),
+                [],
+                [],
+                {},
+                none,
+            )
+        exams = {
+            name: _read_member(archive, name, str(path))
+            for name in progress_exams.MEMBERS
+            if name in archive.namelist()
+        }
+        reviews = _read_reviews(*member(REVLOG), latest, modes=("review",))
+        reviews += _read_reviews(*member(ANSWERS), latest, modes=MODES[1:])
+        reviews.sort(key=lambda r: r.reviewed_at)
+        return Export(
+            reviews,
+            _read_cards(*member(CARDS), latest),
+            _read_renames(*member(RENAMES), latest),
+            _read_reports(*member(REPORTS), latest),
+            _read_settings(*member(SETTINGS)),
+            progress_exams.read_members(exams, str(path), latest),
+        )
 
 
 # -- import ----------------------------------------------------------------------------------
 
 
 def import_progress(store: Store, path: Path) -> ImportReport:
-    """Add an export's answers and card states to the database, in one transaction.
+    """Add an export's answers, card states, renames, reports, fitted parameters and exams to
+    the database, in one transaction.
 
-    The file is read and checked whole before anything is written.
+    The file is read and checked whole before anything is written: a time of an answer or
+    change more than a day after the store's clock is refused. The report counts the rows
+    for cards no deck synced into the store has (sync the decks first for that count).
     """
-    reviews, cards = read_export(path)
-    merged = store.merge_progress([r._asdict() for r in reviews], cards, STATE_COLUMNS)
-    return ImportReport(*merged)
+    export = read_export(path, store.clock.now())
+    incoming = Incoming(
+        [r._asdict() for r in export.reviews],
+        export.cards,
+        export.renames,
+        export.reports,
+        export.settings,
+        *export.papers,
+    )
+    try:
+        merged = store.merge_progress(incoming, STATE_COLUMNS)
+    except sqlite3.IntegrityError as error:
+        raise ProgressFileError(
+            f"{path}: its rows do not fit together ({error}); export the progress again"
+        ) from None
+    return ImportReport(
+        merged.reviews_added,
+        merged.reviews_skipped,
+        merged.cards_added,
+        merged.cards_updated,
+        merged.renames_added,
+        merged.reports_added,
+        merged.settings.get(PARAMETERS, ""),
+        merged.papers_added,
+        merged.reviews_without_card,
+        merged.cards_without_deck,
+    )

@@ -25,7 +25,7 @@ Rules the rest of the app relies on:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 from functools import cached_property
@@ -74,7 +74,7 @@ if TYPE_CHECKING:
 
     from quizapp.core.storage.exams import ExamTables
     from quizapp.core.storage.figures import Figures
-    from quizapp.core.storage.transfer import MergeCounts
+    from quizapp.core.storage.transfer import Incoming, MergeCounts, Snapshot
 
 __all__ = [
     "FLAGS",
@@ -243,6 +243,11 @@ class Store:
 
     def deck_digest(self, deck_id: str) -> str | None:
         return cards.deck_digest(self._conn, deck_id)
+
+    def content_changes(self, deck_id: str) -> dict[str, tuple[str, datetime | None]]:
+        """Each card's content hash as last synced and when its text or tags last changed
+        (None if not since this was recorded): what an export to Anki dates its notes by."""
+        return cards.content_changes(self._conn, deck_id)
 
     # -- what to study -----------------------------------------------------------
 
@@ -456,6 +461,18 @@ class Store:
             raise ValueError(f"flag must be 0 or one of {sorted(FLAGS)}")
         return self._mark(marks.FLAG, keys, flag)
 
+    def keep_schedule(
+        self,
+        key: CardKey,
+        due: datetime,
+        stability: float | None = None,
+        difficulty: float | None = None,
+    ) -> int:
+        """Take another scheduler's due date (and FSRS memory state, if it kept one) for a card
+        reviewed already, e.g. Anki's after its history was imported; new cards stay new."""
+        with self._transaction() as db:
+            return cards.keep_schedule(db, CardKey(*key), to_ms(due), stability, difficulty)
+
     def reset(self, keys: Iterable[CardKey]) -> int:
         """Forget the cards' progress: new again, leech mark gone. The review log is kept."""
         count = self._mark(marks.RESET, keys)
@@ -518,25 +535,22 @@ class Store:
 
     # -- progress moved between machines ----------------------------------------------------
 
-    def progress_snapshot(self, state_columns: Sequence[str]) -> tuple[list[tuple], list[tuple]]:
-        """Every answer and card state, read at one moment (answers given meanwhile in another
-        window are either all in or all out); see quizapp.core.progress_io."""
+    def progress_snapshot(self, state_columns: Sequence[str]) -> Snapshot:
+        """Every answer, card state, rename, report, setting and exam, read at one moment
+        (answers given meanwhile in another window are either all in or all out); see
+        quizapp.core.progress_io."""
         from quizapp.core.storage import transfer
 
         with transaction(self._conn, write=False) as db:
             return transfer.snapshot(db, state_columns)
 
-    def merge_progress(
-        self,
-        reviews: Sequence[Mapping[str, object]],
-        card_states: Sequence[Mapping[str, object]],
-        state_columns: Sequence[str],
-    ) -> MergeCounts:
-        """Add another database's answers and newer card states, in one transaction."""
+    def merge_progress(self, incoming: Incoming, state_columns: Sequence[str]) -> MergeCounts:
+        """Add another database's answers, newer card states, renames, reports, settings and
+        exams, in one transaction: all of it, or (on any error) none."""
         from quizapp.core.storage import transfer
 
         with self._transaction() as db:
-            return transfer.merge(db, reviews, card_states, state_columns)
+            return transfer.merge(db, incoming, state_columns)
 
 
 def read_reports(path: Path, deck_ids: Iterable[str] | None = None) -> list[CardReport]:

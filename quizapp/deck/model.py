@@ -19,6 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 CardId = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120)]
 NonEmpty = Annotated[str, Field(min_length=1)]
+# Tags may nest as Anki's do (`upsc::polity::articles`); `tag:upsc` matches the children.
+TAG_PATTERN = r"^[a-z0-9][a-z0-9._-]*(?:::[a-z0-9][a-z0-9._-]*)*$"
+TagId = Annotated[str, Field(pattern=TAG_PATTERN, min_length=1, max_length=120)]
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".tif")
 
 # {{answer}} or {{answer::hint}}; Anki's {{c1::answer::hint}} is accepted too.
 CLOZE_PATTERN = re.compile(r"\{\{(?:c\d+::)?(.+?)(?:::(.+?))?\}\}", re.DOTALL)
@@ -78,9 +82,38 @@ class SourceDocument(Strict):
     notes: str | None = None
 
 
+class Media(Strict):
+    """A picture or sound shown with one side of a card, from a file beside the deck."""
+
+    file: NonEmpty = Field(
+        description="Path relative to the deck file, inside its folder (e.g. polity.media/map.png)."
+    )
+    side: Literal["question", "answer"] = "question"
+
+    @field_validator("file")
+    @classmethod
+    def _inside_the_deck_folder(cls, file: str) -> str:
+        parts = file.replace("\\", "/").split("/")
+        if file.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+            raise ValueError(
+                f"media file {file!r} lies outside the deck's folder: give a path relative to "
+                "the deck file, without '..'"
+            )
+        return file
+
+    @property
+    def is_picture(self) -> bool:
+        return self.file.lower().endswith(PICTURE_SUFFIXES)
+
+    @property
+    def name(self) -> str:
+        """The file name, shown where the picture cannot be (and for every sound)."""
+        return self.file.rsplit("/", 1)[-1]
+
+
 class CardBase(Strict):
     id: CardId = Field(description="Stable id; progress is keyed by it. Never reuse one.")
-    tags: list[CardId] = Field(
+    tags: list[TagId] = Field(
         default_factory=list,
         description="What is asked: dates, articles, implications, history, people, places, ...",
     )
@@ -98,16 +131,27 @@ class CardBase(Strict):
     valid_until: dt.date | None = Field(
         None, description="After this date the card is stale and flagged by `quizapp check`."
     )
+    media: list[Media] = Field(
+        default_factory=list, description="Pictures and sounds shown with the card."
+    )
+    guid: str | None = Field(
+        None,
+        max_length=200,
+        description="Anki note GUID kept from an import; written back on export so Anki "
+        "updates the note instead of adding a copy.",
+    )
     siblings: NonEmpty | None = Field(
         None,
-        description="Group of cards that test the same fact: never dealt in one paper, never "
+        description="Group of cards that test the same fact (such as the cards of one Anki "
+        "note: its reverse card, its cloze deletions): never dealt in one paper, never "
         "shown back to back in review.",
     )
 
     def content_hash(self) -> str:
         """Hash of what the learner sees; a change marks the card as reworded."""
         data = self.model_dump(
-            mode="json", exclude={"id", "previous_ids", "notes", "status", "tags", "siblings"}
+            mode="json",
+            exclude={"id", "previous_ids", "notes", "status", "tags", "guid", "siblings"},
         )
         _drop_unset_later_fields(data)
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
@@ -119,7 +163,7 @@ class CardBase(Strict):
 
 # Optional fields added after decks were written: left out of the hash while unset, so
 # adding them to the format does not mark every existing card as reworded.
-_LATER_FIELDS = ("form", "quote", "blanks")
+_LATER_FIELDS = ("form", "quote", "blanks", "media")
 
 
 def _drop_unset_later_fields(data: object) -> None:

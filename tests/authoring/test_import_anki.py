@@ -68,7 +68,11 @@ def test_import_basic_and_cloze_notes_with_tags_and_history(quizapp, packages, t
     code, stdout, err = quizapp("import", packages[kind], "--out", out)
     assert (code, err) == (0, "")
     history = tmp_path / "polity.history.csv"
-    assert stdout == f"wrote {out}: 3 card(s)\nwrote {history}: 2 review(s)\n"
+    state = tmp_path / "polity.state.csv"
+    assert stdout == (
+        f"wrote {out}: 3 card(s)\nwrote {history}: 2 review(s)\n"
+        f"wrote {state}: suspended, buried and flagged cards, due dates\n"
+    )
 
     loaded, problems = load_deck(out, use_cache=False)
     assert loaded is not None
@@ -76,14 +80,14 @@ def test_import_basic_and_cloze_notes_with_tags_and_history(quizapp, packages, t
         f"card {c.id!r}" for c in loaded.deck.cards
     }  # only "cites no source" warnings, one per card
     deck = loaded.deck
-    assert (deck.id, deck.title, deck.sources) == ("polity", "Polity", [])
+    assert (deck.id, deck.title, deck.sources) == ("polity", "UPSC::Polity", [])
     basic, first, second = deck.cards
     assert (basic.kind, basic.question, basic.answer) == (
         "basic",
         "Which article of the UN Charter?",
         "Article 51\nself-defence",
     )
-    assert basic.tags == ["polity-articles", "un_charter"]
+    assert basic.tags == ["polity::articles", "un_charter"]
     assert (first.kind, first.text, first.tags) == (
         "cloze",
         "In {{1948}} the DPRK was founded & recognised",
@@ -92,7 +96,9 @@ def test_import_basic_and_cloze_notes_with_tags_and_history(quizapp, packages, t
     assert second.text == "In 1948 the {{DPRK::country}} was founded & recognised"
     assert second.explanation == "Soviet recognition came first"
     assert first.id.endswith("-c1") and second.id.endswith("-c2")
-    assert first.id.removesuffix("-c1") == second.id.removesuffix("-c2")
+    assert first.id.removesuffix("-c1") == second.id.removesuffix("-c2") == first.siblings
+    assert first.siblings == second.siblings and basic.siblings is None
+    assert first.guid == second.guid != basic.guid and basic.guid
 
     with history.open(newline="") as f:
         rows = list(csv.reader(f))
@@ -152,16 +158,25 @@ def odd_package(tmp_path_factory) -> Path:
     return package
 
 
-def test_unknown_note_type_is_refused_and_nothing_written(quizapp, odd_package, tmp_path):
+def test_every_failing_note_is_listed_and_nothing_written(quizapp, odd_package, tmp_path):
     code, stdout, err = quizapp("import", odd_package, "--out", tmp_path / "words.yaml")
     assert (code, stdout) == (1, "")
-    assert err.startswith(f"quizapp import: {odd_package}: error: note ")
-    assert err.endswith(
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"quizapp import: {odd_package}: error: 3 notes cannot be imported; nothing was written "
+        "(fix them in Anki, or pass --skip to leave them out)"
+    )
+    assert len(lines) == 4 and all(
+        line.startswith(f"quizapp import: {odd_package}: error: note ") for line in lines[1:]
+    )
+    assert lines[1].endswith(
         " ('serendipity') has note type 'Vocabulary word' with fewer than two fields: only "
         "Basic-like (front and back) and Cloze notes can be imported (in Anki, change the note "
         "type to Basic or Cloze (Browse > Notes > Change Note Type), or pass --skip to leave "
-        "such notes out)\n"
+        "such notes out)"
     )
+    assert "is an image occlusion note" in lines[2]
+    assert "a cloze text needs at least one deletion" in lines[3]
     assert files_in(tmp_path) == []
 
 
@@ -234,3 +249,91 @@ def test_import_never_overwrites_a_deck(quizapp, packages, tmp_path):
     )
     assert out.read_text() == "id: mine\ntitle: Mine\n"
     assert files_in(tmp_path) == ["polity.yaml"]
+
+
+def test_optional_reverse_type_in_answer_and_a_picture_only_front(quizapp, tmp_path):
+    from quizapp.authoring.exporting import export_apkg
+    from tests.authoring.conftest import import_into_fresh_anki, note_rows
+
+    col = anki_collection(tmp_path / "col")
+    deck_id = col.decks.id("Words")
+    col.media.write_data("flag.png", b"\x89PNG flag")
+    fields = {"Front": "Bonjour", "Back": "Hello", "Add Reverse": "y"}
+    add_note(col, "Basic (optional reversed card)", fields, [], deck_id)
+    fields = {"Front": "Merci", "Back": "Thanks", "Add Reverse": ""}
+    add_note(col, "Basic (optional reversed card)", fields, [], deck_id)
+    add_note(col, "Basic (type in the answer)", {"Front": "Oui", "Back": "Yes"}, [], deck_id)
+    add_note(col, "Basic", {"Front": '<img src="flag.png">', "Back": "France"}, [], deck_id)
+    from anki.collection import ExportAnkiPackageOptions
+
+    package = tmp_path / "words.apkg"
+    options = ExportAnkiPackageOptions(with_scheduling=False, with_media=True)
+    col.export_anki_package(out_path=str(package), options=options, limit=None)
+    col.close()
+    out = tmp_path / "words.yaml"
+    assert quizapp("import", package, "--out", out)[0] == 0
+    cards = load_deck(out, use_cache=False)[0].deck.cards
+    assert [(c.question, c.answer, c.notes) for c in cards] == [
+        ("Bonjour", "Hello", None),
+        ("Hello", "Bonjour", None),  # "Add Reverse" only switches the reverse card on
+        ("Merci", "Thanks", None),
+        ("Oui", "Yes", None),
+        ("[flag.png]", "France", None),  # a picture alone: its file name stands for it
+    ]
+    assert cards[1].id == cards[0].id + "-rev"
+    again = tmp_path / "again.apkg"
+    export_apkg(out, again)
+    col = import_into_fresh_anki(again, tmp_path / "anki")
+    try:
+        rows = {r["fields"]["Back"]: r for r in note_rows(col)}
+        assert col.card_count() == 5
+    finally:
+        col.close()
+    assert rows["France"]["fields"]["Front"] == '<img src="flag.png">'
+    assert rows["Hello"]["type"] == "quizapp Basic (and reversed card)"
+
+
+def test_import_tells_its_progress_note_by_note(packages, tmp_path):
+    from quizapp.authoring.importing import import_deck
+
+    told = []
+    result = import_deck(
+        packages["modern"], tmp_path / "polity.yaml", progress=lambda *done: told.append(done)
+    )
+    assert told == [(0, 2), (2, 2)]  # both notes, then done
+    assert result.cards == 3
+
+
+def test_the_terminal_shows_the_import_s_progress(packages, tmp_path):
+    """On a terminal one line counts the notes done; piped, stderr stays quiet."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    run = subprocess.run(
+        [sys.executable, "-m", "quizapp", "import", packages["modern"], "--out", tmp_path / "a"],
+        stderr=follower,
+        stdout=subprocess.PIPE,
+        timeout=120,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: all of it read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert run.returncode == 0
+    assert shown.decode().replace("\r\n", "\n").endswith("\rimporting notes: 2 of 2\n")
+    piped = subprocess.run(
+        [sys.executable, "-m", "quizapp", "import", packages["modern"], "--out", tmp_path / "b"],
+        capture_output=True,
+        timeout=120,
+    )
+    assert (piped.returncode, piped.stderr) == (0, b"")

@@ -29,6 +29,12 @@ def test_document_to_reviewed_deck_to_anki(tmp_path):
 
     run = quizapp("export", "notes.yaml", "--to", "notes.csv", cwd=tmp_path)
     assert (run.returncode, run.stdout) == (0, "wrote notes.csv: 1 card(s)\n")
-    assert (tmp_path / "notes.csv").read_text().splitlines()[1] == (
-        "President [...] visited Pyongyang in June 2024 to sign the pact.,Vladimir Putin,people"
+    assert (
+        (tmp_path / "notes.csv")
+        .read_text()
+        .splitlines()[7]
+        .startswith(
+            "President {{c1::Vladimir Putin}} visited Pyongyang in June 2024 to sign the "
+            "pact.,,people,Cloze,"
+        )
     )

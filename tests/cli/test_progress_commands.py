@@ -1,8 +1,10 @@
 """`quizapp backup`, `restore`, `export-progress` and `import-progress` from the command line."""
 
+import os
 import re
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -92,11 +94,13 @@ def test_export_then_import_into_a_new_machine(capsys, db, tmp_path):
     [before] = list_backups(desktop)
     assert code == 0 and before.reason == "before-import"
     assert out == (
-        "Imported 2 reviews (0 were here already); 2 cards added, 0 updated. "
+        "Imported 2 reviews (0 were here already); 2 cards added, 0 updated; 0 renames, "
+        "0 reports, 0 exams and quizzes. 2 answers and 2 card states are for cards no deck "
+        "here has: they are kept, and count once a deck with those cards is loaded. "
         f"Backup first: {before.path.name}.\n"
     )
     code, out, _ = run(capsys, "import-progress", str(out_file), "--db", str(desktop))
-    assert out.startswith("Imported 0 reviews (2 were here already); 0 cards added, 0 updated.")
+    assert out.startswith("Imported 0 reviews (2 were here already); 0 cards added, 0 updated;")
     assert reviews(desktop) == 2
 
 
@@ -123,3 +127,42 @@ def test_export_from_a_broken_database_names_it(capsys, tmp_path):
         "move it aside to start afresh, or choose another file with --db or $QUIZAPP_DB.\n"
     )
     assert broken.read_bytes() == b"not a database at all\n"
+
+
+def test_import_counts_rows_for_cards_no_deck_has(capsys, db, tmp_path):
+    """Deck d's card a is in a deck file here, card b is in none."""
+    decks = Path(os.environ["QUIZAPP_DECKS"])
+    decks.mkdir(parents=True, exist_ok=True)
+    (decks / "d.yaml").write_text(
+        "id: d\ntitle: D\ncards:\n  - {id: a, kind: basic, question: Q?, answer: A}\n",
+        encoding="utf-8",
+    )
+    out_file = tmp_path / "progress.zip"
+    run(capsys, "export-progress", str(out_file), "--db", str(db))
+    desktop = tmp_path / "desktop" / "progress.sqlite3"
+    code, out, _ = run(capsys, "import-progress", str(out_file), "--db", str(desktop))
+    assert code == 0
+    assert "; 1 cards added, 1 updated;" in out  # a is known from its deck, b is added
+    assert " 1 answers and 1 card states are for cards no deck here has: " in out
+
+
+def test_import_refuses_times_more_than_a_day_ahead(capsys, db, tmp_path):
+    good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
+    run(capsys, "export-progress", str(good), "--db", str(db))
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for name in source.namelist():
+            text = source.read(name).decode()
+            if name == "revlog.csv":  # the second answer given in the year 2100
+                header, first, second = text.splitlines()[:3]
+                at = second.split(",")[1]
+                text = "\n".join([header, first, second.replace(at, "4102444800000", 1)]) + "\n"
+            target.writestr(name, text)
+    desktop = tmp_path / "desktop" / "progress.sqlite3"
+    code, out, err = run(capsys, "import-progress", str(bad), "--db", str(desktop))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"quizapp import-progress: {bad}: revlog.csv:3: review_time 4102444800000 is "
+        "2100-01-01 00:00 UTC, more than a day after now: the clock of the machine that "
+        "exported it was wrong; set it right and export again\n"
+    )
+    assert not desktop.exists()

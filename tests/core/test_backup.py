@@ -124,6 +124,7 @@ def test_opening_an_older_database_backs_it_up_before_migrating(db, clock):
         conn.execute("DROP TABLE card_report")
         for column in ("suspended", "buried_until", "flag", "leech"):
             conn.execute(f"ALTER TABLE card DROP COLUMN {column}")
+        conn.execute("ALTER TABLE card DROP COLUMN changed_at")
         conn.execute("PRAGMA user_version = 2")
     backup_now(db, "manual", clock=clock)  # today's backup exists: the daily one is not due
     Store.open(db, clock=clock, settings=SETTINGS).close()

@@ -62,7 +62,9 @@ def test_unreadable_history_is_a_warning_and_changes_nothing(tmp_path):
     assert collection.store.review_log() == []
     about_history = [p for p in collection.problems if p.path.name == "imported.history.csv"]
     assert [p.severity for p in about_history] == ["warning"]
-    assert "missing column(s) review_time, review_duration" in about_history[0].message
+    assert about_history[0].message.endswith(
+        "missing column(s) review_time; the header must name card_id, review_rating, review_time"
+    )
     collection.close()
 
 

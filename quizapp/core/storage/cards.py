@@ -31,7 +31,8 @@ def sync_deck(
     known = {
         row[0]: row
         for row in db.execute(
-            "SELECT card_id, content_hash, present FROM card WHERE deck_id = ?", (deck_id,)
+            "SELECT card_id, content_hash, present, tags FROM card WHERE deck_id = ?",
+            (deck_id,),
         )
     }
     in_deck = {c.card_id for c in cards}
@@ -59,13 +60,26 @@ def sync_deck(
         if row is None:
             db.execute(
                 "INSERT INTO card (deck_id, card_id, content_hash, tags, studyable, "
-                "position) VALUES (?, ?, ?, ?, ?, ?)",
-                (deck_id, card.card_id, card.content_hash, tags, int(card.studyable), position),
+                "position, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    deck_id,
+                    card.card_id,
+                    card.content_hash,
+                    tags,
+                    int(card.studyable),
+                    position,
+                    now_ms,
+                ),
             )
             report.added.append(card.card_id)
             continue
         if row[1] != card.content_hash:
             report.changed.append(card.card_id)
+        if row[1] != card.content_hash or row[3] != tags:
+            db.execute(
+                "UPDATE card SET changed_at = ? WHERE deck_id = ? AND card_id = ?",
+                (now_ms, deck_id, card.card_id),
+            )
         if not row[2]:
             report.returned.append(card.card_id)
         db.execute(
@@ -86,6 +100,34 @@ def sync_deck(
 def deck_digest(db: sqlite3.Connection, deck_id: str) -> str | None:
     row = db.execute("SELECT digest FROM deck_sync WHERE deck_id = ?", (deck_id,)).fetchone()
     return row[0] if row else None
+
+
+def content_changes(db: sqlite3.Connection, deck_id: str) -> dict[str, tuple[str, datetime | None]]:
+    """Each card's content hash as last synced and when its text or tags last changed (None
+    if not since the database recorded it)."""
+    return {
+        card_id: (content_hash, from_ms(changed_at))
+        for card_id, content_hash, changed_at in db.execute(
+            "SELECT card_id, content_hash, changed_at FROM card WHERE deck_id = ?", (deck_id,)
+        )
+    }
+
+
+def keep_schedule(
+    db: sqlite3.Connection,
+    key: CardKey,
+    due_ms: int,
+    stability: float | None,
+    difficulty: float | None,
+) -> int:
+    """Another scheduler's due date (and FSRS memory state, if it kept one) for a card
+    reviewed already; a new card stays new."""
+    return db.execute(
+        "UPDATE card SET due = ?, stability = coalesce(?, stability), "
+        "difficulty = coalesce(?, difficulty) "
+        "WHERE deck_id = ? AND card_id = ? AND state != 0",
+        (due_ms, stability, difficulty, *key),
+    ).rowcount
 
 
 def _never_answered(db: sqlite3.Connection, deck_id: str, card_id: str) -> bool:

@@ -172,3 +172,111 @@ class ExamTables:
             "WHERE exam_id = ? AND position = ?",
             (max(0, spent_ms), paper_id, position),
         )
+
+
+# -- moved between machines (quizapp.core.progress_exams) -------------------------------------
+
+# The columns a progress export carries, as in the tables; a question also carries the
+# identity of its review-log row (time, rating, mode), as ids differ between machines.
+PAPER_COLUMNS = (
+    "id",
+    "mode",
+    "title",
+    "selection",
+    "seed",
+    "marking",
+    "started_at",
+    "deadline",
+    "position",
+    "shown_at",
+    "submitted_at",
+    "submitted_by",
+    "marks",
+    "max_marks",
+    "right_count",
+    "wrong_count",
+    "skipped_count",
+)
+QUESTION_COLUMNS = (
+    "exam_id",
+    "position",
+    "deck_id",
+    "card_id",
+    "question",
+    "correct_option",
+    "chosen",
+    "chosen_option",
+    "answered_at",
+    "marked_for_review",
+    "visited",
+    "time_spent_ms",
+)
+ANSWER_COLUMNS = ("exam_id", "position", "at", "action", "chosen")
+
+
+def snapshot(db: sqlite3.Connection) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Every paper, question (with its review's time, rating and mode) and answer given, read
+    in the caller's transaction."""
+    papers = db.execute(f"SELECT {', '.join(PAPER_COLUMNS)} FROM exam ORDER BY id").fetchall()
+    questions = db.execute(
+        f"SELECT {', '.join('q.' + c for c in QUESTION_COLUMNS)}, "
+        "r.reviewed_at, r.rating, r.mode FROM exam_question q "
+        "LEFT JOIN review_log r ON r.id = q.review_id ORDER BY q.exam_id, q.position"
+    ).fetchall()
+    answers = db.execute(
+        f"SELECT {', '.join(ANSWER_COLUMNS)} FROM exam_answer ORDER BY id"
+    ).fetchall()
+    return papers, questions, answers
+
+
+def merge(
+    db: sqlite3.Connection,
+    papers: Iterable[Mapping[str, object]],
+    questions: Iterable[Mapping[str, object]],
+    answers: Iterable[Mapping[str, object]],
+) -> int:
+    """Add the papers this database does not have (the same paper: same mode and start time),
+    with their questions and answers, in the caller's transaction; returns how many.
+
+    Paper ids are the other machine's and are given new ones here; a question's review-log
+    row is found again by deck, card and its ``review`` (time, rating, mode), the identity
+    answers are merged by, so the review log must be merged first.
+    """
+    known = set(db.execute("SELECT mode, started_at FROM exam"))
+    new_ids: dict[object, int] = {}
+    columns = PAPER_COLUMNS[1:]
+    for paper in papers:
+        identity = (paper["mode"], paper["started_at"])
+        if identity in known:
+            continue
+        known.add(identity)
+        paper_id = db.execute(
+            f"INSERT INTO exam ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [paper[c] for c in columns],
+        ).lastrowid
+        assert paper_id is not None
+        new_ids[paper["id"]] = paper_id
+    for question in questions:
+        if question["exam_id"] not in new_ids:
+            continue
+        review_id = None
+        if question["review"] is not None:
+            found = db.execute(
+                "SELECT id FROM review_log WHERE deck_id = ? AND card_id = ? AND reviewed_at = ? "
+                "AND rating = ? AND mode = ? ORDER BY id LIMIT 1",
+                (question["deck_id"], question["card_id"], *question["review"]),  # type: ignore[misc]
+            ).fetchone()
+            review_id = None if found is None else found[0]
+        values = [*(question[c] for c in QUESTION_COLUMNS[1:]), review_id]
+        db.execute(
+            f"INSERT INTO exam_question ({', '.join(QUESTION_COLUMNS)}, review_id) "
+            f"VALUES ({', '.join('?' * (len(QUESTION_COLUMNS) + 1))})",
+            [new_ids[question["exam_id"]], *values],
+        )
+    for answer in answers:
+        if answer["exam_id"] in new_ids:
+            db.execute(
+                f"INSERT INTO exam_answer ({', '.join(ANSWER_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
+                [new_ids[answer["exam_id"]], *(answer[c] for c in ANSWER_COLUMNS[1:])],
+            )
+    return len(new_ids)

@@ -6,7 +6,9 @@ opens (after the backup `quizapp.core.backup.open_store` takes first). Times are
 milliseconds (UTC) throughout; states are 0 new, 1 learning, 2 review, 3 relearning. Since
 V3 a card may be suspended (1 by the learner, 2 as a leech), buried until a time, and flagged
 (1 red, 2 orange, 3 green, 4 blue). V4 keeps named settings (the learner's fitted FSRS
-parameters); V5 the exams and quizzes, whose times earlier releases kept as ISO 8601 text.
+parameters); V5 the exams and quizzes, whose times earlier releases kept as ISO 8601 text;
+V6 when a card's text or tags last changed, so an export to Anki marks only the notes changed
+since as newer (NULL until a change is seen after the migration).
 """
 
 from __future__ import annotations
@@ -154,6 +156,11 @@ _EXAM_COPY = {
 }
 
 
+V6 = """
+ALTER TABLE card ADD COLUMN changed_at INTEGER;
+"""
+
+
 def _iso_ms(text: str | None) -> int | None:
     if text is None:
         return None
@@ -197,5 +204,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(V3),
     _script(V4),
     _exam_tables,
+    _script(V6),
 ]
 LATEST = len(MIGRATIONS)

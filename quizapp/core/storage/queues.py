@@ -25,10 +25,11 @@ def _tag_filter(tags: Iterable[str] | None) -> tuple[str, list[str]]:
     tags = [t for t in (tags or []) if t]
     if not tags:
         return "", []
-    # Tags are stored space-delimited (' a b '), so ' a ' matches whole tags only.
+    # Tags are stored space-delimited (' a b '), so ' a ' matches whole tags only, and
+    # ' a::%' the tags nested under it (as Anki's tag:a matches a::b).
     escaped = [t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for t in tags]
-    clause = " OR ".join("tags LIKE ? ESCAPE '\\'" for _ in tags)
-    return f"AND ({clause})", [f"% {t} %" for t in escaped]
+    clause = " OR ".join("tags LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\'" for _ in tags)
+    return f"AND ({clause})", [p for t in escaped for p in (f"% {t} %", f"% {t}::%")]
 
 
 def _in(count: int) -> str:
