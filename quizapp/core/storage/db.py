@@ -88,10 +88,10 @@ def foreign_problem(conn: sqlite3.Connection) -> str | None:
     if version > LATEST and not tables:
         return None  # nothing to change either way: named as a newer quizapp's
     shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
-    held = f"it holds tables quizapp does not make ({shown})" if tables else "it has no tables"
     return (
-        f"this is not a quizapp progress database ({held}; schema version {version}): another "
-        "program's file is never changed; choose another file with --db or $QUIZAPP_DB"
+        f"this is not a quizapp progress database (tables: {shown or 'none'}; schema version "
+        f"{version}); another program's file is never changed: choose another file with --db "
+        "or $QUIZAPP_DB"
     )
 
 
