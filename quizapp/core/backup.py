@@ -441,7 +441,8 @@ def restore(
     """Bring a backup (default: the latest good one) back as the progress database.
 
     The current database is backed up first if it can be read; a damaged one is moved
-    aside (renamed, never deleted); a missing or empty one is simply replaced.
+    aside (renamed, never deleted); a missing or empty one is simply replaced. Refused while
+    the app is open on it (quizapp.core.in_use).
     """
     db_path = Path(db_path)
     clock = clock or SystemClock()
@@ -459,6 +460,17 @@ def restore(
         verdict = str(error)
     if verdict != "ok":
         raise BackupError(f"{source}: this backup is damaged ({verdict}); choose another")
+    from quizapp.core.in_use import InUseError, hold_alone
+
+    try:
+        alone = hold_alone(db_path)  # an open app would write into the restored file
+    except InUseError as error:
+        raise BackupError(str(error)) from None
+    with alone:
+        return _restore(db_path, source, clock, keep)
+
+
+def _restore(db_path: Path, source: Path, clock: Clock, keep: int) -> RestoreResult:
     kept: Path | None = None
     if db_path.is_file() and db_path.stat().st_size > 0:
         if _refuse_if_in_use(db_path):

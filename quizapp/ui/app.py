@@ -30,6 +30,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from quizapp.core.clock import Clock
     from quizapp.core.collection import Collection
+    from quizapp.core.in_use import Hold
     from quizapp.core.settings import Settings
     from quizapp.ui.screens.home import HomeScreen
 
@@ -89,6 +90,7 @@ class QuizApp(App):
         self.rng = random.Random(seed)
         self.timer = time.monotonic  # durations on screen; tests freeze it
         self.collection: Collection | None = None
+        self._in_use: Hold | None = None  # held while the database is open here
 
     def on_mount(self) -> None:
         # A closed terminal ends the app (answers are already saved) instead of leaving it running.
@@ -148,6 +150,10 @@ class QuizApp(App):
         except Exception as exc:  # shown on the home screen, never a traceback
             self.post_message(self.StoreOpened(None, f"Cannot open the progress database: {exc}"))
             return
+        if self._in_use is None:  # `quizapp restore` refuses while this is held
+            from quizapp.core.in_use import hold_open
+
+            self._in_use = hold_open(self.db_path)
         from quizapp.deck.snapshot import save_prompts
 
         with contextlib.suppress(OSError):  # only a faster next start is lost
@@ -157,6 +163,8 @@ class QuizApp(App):
     def on_quiz_app_database_broken(self, message: DatabaseBroken) -> None:
         """Say what is wrong with the database and offer its latest backup."""
         from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
+
+        self._release_hold()  # this window's own restore must not be refused
 
         def restored(done: bool | None) -> None:
             if done:
@@ -245,9 +253,15 @@ class QuizApp(App):
 
         self.push_screen(SettingsScreen(self.config_path))
 
+    def _release_hold(self) -> None:
+        if self._in_use is not None:
+            self._in_use.release()
+            self._in_use = None
+
     def on_unmount(self) -> None:
         if self.collection is not None:
             self.collection.close()
+        self._release_hold()
 
 
 def app_with_settings(
