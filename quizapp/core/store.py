@@ -397,9 +397,10 @@ class Store:
     def undo(self) -> CardKey | None:
         """Take back this session's last answer: state restored, log entry removed."""
         while self._undo:
-            review_id = self._undo.pop()
+            review_id = self._undo[-1]  # kept if the write fails (a full disk): undo again
             with self._transaction() as db:
                 key = revlog.undo(db, review_id)
+            self._undo.pop()
             if key is not None:
                 return key
         return None

@@ -23,6 +23,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
+from quizapp.ui.saving import Saver
 from quizapp.ui.text import literal
 from quizapp.ui.widgets.card_view import CardView
 from quizapp.ui.widgets.grade_bar import GradeBar
@@ -110,6 +111,7 @@ class ReviewScreen(Screen):
         self.shown_order: list[int] = []
         self.card_started = self.tally.started
         self._pool = None
+        self.saver = Saver(self, self._tell_unsaved)  # a write the disk refused waits here
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -295,10 +297,17 @@ class ReviewScreen(Screen):
             return
         duration = int((self._now() - self.card_started) * 1000)
         mode = Mode.practice if self.practice is not None else Mode.review
+        store, key, given = self.collection.store, self.key, self.given
+        at = store.clock.now()  # when answered, however late the disk lets it be saved
         # Committed before anything else happens: nothing is lost if the app dies now.
-        result = self.collection.store.answer(
-            self.key, Rating(rating), mode=mode, duration_ms=duration, answer=self.given
+        self.saver.save(
+            lambda: store.answer(
+                key, Rating(rating), mode=mode, duration_ms=duration, answer=given, at=at
+            ),
+            lambda result: self._graded(rating, result),
         )
+
+    def _graded(self, rating: int, result) -> None:
         self.tally.ratings.append(rating)
         if result.leech:
             self._tell_leech()
@@ -323,7 +332,9 @@ class ReviewScreen(Screen):
         self.app.push_screen(LeechNotice(card.prompt, lapses, passage, citation), after)
 
     def action_undo(self) -> None:
-        key = self.collection.store.undo()
+        self.saver.save(self.collection.store.undo, self._undone)
+
+    def _undone(self, key: CardKey | None) -> None:
         if key is None:
             self.notify("Nothing to undo.", timeout=2)
             return
@@ -364,7 +375,23 @@ class ReviewScreen(Screen):
 
         self.app.push_screen(HelpScreen())
 
+    def on_key(self, event) -> None:
+        if self.saver.pending:  # a key only tries the unsaved write again
+            event.stop()
+            self.saver.retry()
+
+    def _tell_unsaved(self, problem: str | None) -> None:
+        """Why nothing is saved yet, in place of the grades; None: saved after all."""
+        self.refresh_bindings()
+        if problem is None:
+            self.notify("Saved.", timeout=3)
+            return
+        self.query_one("#grades", GradeBar).update(literal(problem, "bold red"))
+        self.notify(problem, severity="error", timeout=20, markup=False)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.saver.pending:
+            return False  # nothing else happens until it is saved
         if self.card is None:
             return True
         kind = self.card.kind
@@ -408,13 +435,19 @@ class ReviewScreen(Screen):
     # -- marks: bury, suspend, flag, report --------------------------------------------
 
     def action_bury(self) -> None:
-        until = self.collection.store.bury([self.key])
+        key = self.key
+        self.saver.save(lambda: self.collection.store.bury([key]), self._buried)
+
+    def _buried(self, until) -> None:
         when = until.astimezone().strftime("%a %H:%M")
         self.notify(f"Buried until the next study day ({when}).", timeout=3)
         self.show_next()
 
     def action_suspend(self) -> None:
-        self.collection.store.suspend([self.key])
+        key = self.key
+        self.saver.save(lambda: self.collection.store.suspend([key]), self._suspended)
+
+    def _suspended(self, _count: int) -> None:
         self.notify("Suspended: unsuspend it in the card browser (B).", timeout=4)
         self.show_next()
 
@@ -428,7 +461,11 @@ class ReviewScreen(Screen):
         def chosen(flag: int | None) -> None:
             if flag is None:
                 return
-            self.collection.store.set_flag([key], flag)
+            self.saver.save(
+                lambda: self.collection.store.set_flag([key], flag), lambda _: flagged(flag)
+            )
+
+        def flagged(flag: int) -> None:
             self.notify(f"Flag: {FLAG_COLOURS.get(flag, 'none')}.", timeout=2)
             if key == self.key:
                 self._refresh_where()
