@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 
 REVIEW_ALL = "All decks"
+NOTHING_SAVED = "NOTHING IS SAVED (read-only progress database)"
 
 
 class QuizApp(App):
@@ -133,7 +134,7 @@ class QuizApp(App):
         self.run_worker(lambda: self._open_store(result), thread=True, exclusive=True, group="load")
 
     def _open_store(self, result) -> None:
-        from quizapp.core.backup import BrokenDatabaseError
+        from quizapp.core.backup import BrokenDatabaseError, ReadOnlyDatabaseError
         from quizapp.core.collection import Collection
 
         try:
@@ -147,6 +148,14 @@ class QuizApp(App):
             self.post_message(self.StoreOpened(None, str(broken)))
             self.post_message(self.DatabaseBroken(broken))
             return
+        except ReadOnlyDatabaseError as refused:
+            # Study on a copy in memory, marked on every screen: nothing is saved.
+            from quizapp.core.store import Store
+
+            store = Store.copy_in_memory(self.db_path, clock=self.clock, settings=self.settings)
+            self.call_from_thread(self._saving_nothing, str(refused))
+            self.post_message(self.StoreOpened(Collection.from_store(result, store), None))
+            return
         except Exception as exc:  # shown on the home screen, never a traceback
             self.post_message(self.StoreOpened(None, f"Cannot open the progress database: {exc}"))
             return
@@ -159,6 +168,16 @@ class QuizApp(App):
         with contextlib.suppress(OSError):  # only a faster next start is lost
             save_prompts(result.decks)  # brief: only changed decks are written
         self.post_message(self.StoreOpened(collection, None))
+
+    def _saving_nothing(self, problem: str) -> None:
+        self.title = f"quizapp · {NOTHING_SAVED}"
+        self.notify(
+            f"{problem} Until then you may practise here: {NOTHING_SAVED.lower()}.",
+            title=NOTHING_SAVED,
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
 
     def on_quiz_app_database_broken(self, message: DatabaseBroken) -> None:
         """Say what is wrong with the database and offer its latest backup."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from time import sleep
 
@@ -134,6 +134,23 @@ def peek_database(path: Path | str) -> sqlite3.Connection | None:
         pass
     conn.close()
     return None
+
+
+def copy_into_memory(path: Path | str) -> sqlite3.Connection:
+    """The database as it is on disk, copied into memory and migrated there; the file is only
+    read (nothing is created beside it). Empty when it is missing, unreadable or not ours."""
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    path = Path(path)
+    if path.is_file() and path.stat().st_size > 0:
+        try:
+            with closing(sqlite3.connect(read_only_uri(path), uri=True, timeout=2)) as disk:
+                if foreign_problem(disk) is None:
+                    disk.backup(memory)
+        except sqlite3.Error:
+            pass  # nothing to copy: studying starts afresh, and is not saved either way
+    migrate(memory)
+    memory.execute("PRAGMA foreign_keys = ON")
+    return memory
 
 
 @contextmanager
