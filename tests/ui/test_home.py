@@ -42,9 +42,8 @@ async def test_tag_filter_studies_only_cards_with_that_tag(db):
         assert screen.card.id == "order-visits"
         order = "".join(str(screen.shown_order.index(i) + 1) for i in range(3))
         await pilot.press(*order, "enter", "4")
-        await until(
-            pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary"
-        )  # nothing else carries the tag
+        # Nothing else carries the tag: the summary.
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
     assert logged(db) == [("year-recognition", 4, "review"), ("order-visits", 4, "review")]
 
 
