@@ -4,7 +4,7 @@ from fractions import Fraction
 
 from quizapp.ui.app import app_with_settings
 from quizapp.ui.screens.exam import ExamScreen
-from tests.ui.conftest import DECKS, notices, wait_loaded
+from tests.ui.conftest import DECKS, notices, wait_for_screen, wait_loaded
 
 
 async def start_exam(tmp_path, settings: str):
@@ -19,8 +19,7 @@ async def test_the_settings_marks_are_used(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
-        await pilot.pause()
-        assert isinstance(app.screen, ExamScreen)
+        await wait_for_screen(pilot, ExamScreen)
         marking = app.screen.session.marking
         assert (marking.right, marking.wrong, marking.skipped) == (1, Fraction(-1, 4), 0)
 
@@ -30,7 +29,7 @@ async def test_marks_that_make_no_sense_are_reported_and_upsc_used(tmp_path):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
-        await pilot.pause()
+        await wait_for_screen(pilot, ExamScreen)
         marking = app.screen.session.marking
         assert (marking.right, marking.wrong) == (2, Fraction(-2, 3))
         assert any(
