@@ -84,6 +84,7 @@ async def test_a_full_disk_keeps_the_card_and_saves_it_once_there_is_space(db):
         await until(pilot, lambda: screen.key != first, "the next card")
         assert [(card, rating) for card, rating, _ in saved(db)] == [(first.card_id, 3)]
         assert not screen.saver.pending and screen.tally.answered == 1
+        assert not any("Not saved yet" in n for n in notices(app))  # the notice went too
 
         # And with no key pressed: the timer saves it.
         second = screen.key

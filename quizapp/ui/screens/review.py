@@ -384,6 +384,7 @@ class ReviewScreen(Screen):
         """Why nothing is saved yet, in place of the grades; None: saved after all."""
         self.refresh_bindings()
         if problem is None:
+            self.app.clear_notifications()  # the "not saved yet" notice no longer holds
             self.notify("Saved.", timeout=3)
             return
         self.query_one("#grades", GradeBar).update(literal(problem, "bold red"))
