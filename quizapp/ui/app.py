@@ -172,7 +172,7 @@ class QuizApp(App):
     def _saving_nothing(self, problem: str) -> None:
         self.title = f"quizapp · {NOTHING_SAVED}"
         self.notify(
-            f"{problem} Until then you may practise here: {NOTHING_SAVED.lower()}.",
+            f"{problem} Until then you may study here, but nothing you answer is kept.",
             title=NOTHING_SAVED,
             severity="error",
             timeout=30,
