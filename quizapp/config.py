@@ -24,11 +24,24 @@ if TYPE_CHECKING:
     from tomlkit import TOMLDocument
 
 
+# Ceilings: beyond them a value is a typo, and a huge one would overflow SQLite's integers or
+# Python's dates once studying starts. Anki's own limits where it has one.
+CEILINGS = {
+    "new_per_day": 9999,
+    "maximum_interval_days": 36500,
+    "leech_lapses": 99,
+    "steps": 525600,  # minutes: a year
+    "marks": 1000,
+}
+
+
 def _check(name: str, value: Any) -> Any:
     """The value converted to its setting's type, or ValueError saying what is allowed."""
     if name in {"new_per_day", "maximum_interval_days", "leech_lapses"}:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError("must be a whole number, 0 or more")
+        if value > CEILINGS[name]:
+            raise ValueError(f"must be a whole number from 0 to {CEILINGS[name]}")
         return value
     if name == "rollover_hour":
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 23:
@@ -47,6 +60,8 @@ def _check(name: str, value: Any) -> Any:
             isinstance(v, int | float) and not isinstance(v, bool) and v > 0 for v in value
         ):
             raise ValueError("must be a list of minutes, e.g. [1, 10]")
+        if any(not v <= CEILINGS["steps"] for v in value):  # `not`: NaN too
+            raise ValueError(f"must be a list of minutes, each at most {CEILINGS['steps']}")
         return tuple(float(v) for v in value)
     if name == "theme":
         if value not in THEMES:
@@ -55,6 +70,10 @@ def _check(name: str, value: Any) -> Any:
     if name in {"exam_right", "exam_wrong", "exam_skipped"}:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError("must be a number of marks")
+        if not -CEILINGS["marks"] <= value <= CEILINGS["marks"]:
+            raise ValueError(
+                f"must be a number of marks from -{CEILINGS['marks']} to {CEILINGS['marks']}"
+            )
         return float(value)
     if name == "exam_date":
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):

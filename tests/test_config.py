@@ -287,3 +287,53 @@ def test_one_settings_object_serves_the_scheduler_too(tmp_path):
         f"{path}: unknown setting 'timezone' ignored"
     ]
     assert "timezone" not in problems[0].split(" (known: ")[1]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("new_per_day = 99999999999999999999", "must be a whole number from 0 to 9999"),
+        ("new_per_day = 10000", "must be a whole number from 0 to 9999"),
+        ("maximum_interval_days = 36501", "must be a whole number from 0 to 36500"),
+        ("leech_lapses = 100", "must be a whole number from 0 to 99"),
+        ("learning_steps_minutes = [1, 1e300]", "must be a list of minutes, each at most 525600"),
+        ("relearning_steps_minutes = [inf]", "must be a list of minutes, each at most 525600"),
+        ("relearning_steps_minutes = [nan]", "must be a list of minutes, e.g. [1, 10]"),
+        ("exam_right = 1e309", "must be a number of marks from -1000 to 1000"),
+        ("exam_wrong = -1001", "must be a number of marks from -1000 to 1000"),
+        ("exam_skipped = nan", "must be a number of marks from -1000 to 1000"),
+    ],
+)
+def test_every_number_has_a_ceiling(tmp_path, line, message):
+    path = tmp_path / "config.toml"
+    path.write_text(line + "\n")
+    settings, problems = load_settings(path)
+    name = line.split(" =")[0]
+    assert getattr(settings, name) == getattr(Settings(), name)
+    assert len(problems) == 1 and message in problems[0] and str(path) in problems[0]
+
+
+def test_a_huge_number_of_new_cards_is_a_warning_not_a_crash(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "config.toml"
+    config.write_text("new_per_day = 99999999999999999999\n")
+    env = {**os.environ, "QUIZAPP_CONFIG": str(config)}
+    db = tmp_path / "progress.sqlite3"
+    run = subprocess.run(
+        [sys.executable, "-m", "quizapp", "exam", "--json", "--count", "2", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "new_per_day = 99999999999999999999 must be a whole number from 0 to 9999" in run.stderr
+    run = subprocess.run(
+        [sys.executable, "-m", "quizapp", "stats", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr

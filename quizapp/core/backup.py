@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quizapp.core.clock import Clock, SystemClock
-from quizapp.core.storage.db import NewerDatabaseError, StoreError, transaction
+from quizapp.core.storage.db import (
+    NewerDatabaseError,
+    NotQuizappError,
+    StoreError,
+    foreign_problem,
+    read_only_uri,
+    transaction,
+)
 from quizapp.core.storage.migrations import LATEST
 
 BACKUP_FOLDER = "backups"
@@ -61,6 +68,18 @@ class BrokenDatabaseError(StoreError):
         self.problem = problem
         self.latest = latest if restorable else None
         super().__init__(database_message(path, problem, self.latest, restorable=restorable))
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """The database file, or its folder, cannot be written: progress cannot be saved.
+
+    ``where`` is "file" or "folder"; `str()` is the whole message for the learner.
+    """
+
+    def __init__(self, path: Path, where: str, message: str) -> None:
+        self.path = path
+        self.where = where
+        super().__init__(message)
 
 
 # -- names and listing -----------------------------------------------------------------------
@@ -105,7 +124,7 @@ def latest_backup(db_path: Path | str) -> BackupInfo | None:
 def count_reviews(path: Path) -> int | None:
     """How many answers a database's review log holds; None if it cannot be read."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=2)
         try:
             return conn.execute("SELECT count(*) FROM review_log").fetchone()[0]
         finally:
@@ -213,7 +232,7 @@ def prune(db_path: Path | str, keep: int = KEEP, *, spare: Path | None = None) -
 
 def _user_version(db_path: Path) -> int | None:
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
+        conn = sqlite3.connect(read_only_uri(db_path), uri=True, timeout=2)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -297,10 +316,10 @@ def diagnose(db_path: Path | str) -> tuple[str, bool] | None:
             True,
         )
     try:
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
+        conn = sqlite3.connect(read_only_uri(db_path), uri=True, timeout=2)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            foreign = foreign_problem(conn)
         finally:
             conn.close()
     except sqlite3.OperationalError as error:
@@ -309,6 +328,8 @@ def diagnose(db_path: Path | str) -> tuple[str, bool] | None:
         return f"the progress database cannot be read ({error})", False
     except sqlite3.DatabaseError as error:
         return f"the progress database is damaged ({error})", True
+    if foreign is not None:
+        return foreign, False
     if version > LATEST:
         return (
             f"the progress database is from a newer quizapp (schema {version}, this one "
@@ -316,6 +337,37 @@ def diagnose(db_path: Path | str) -> tuple[str, bool] | None:
             False,
         )
     return None
+
+
+def check_writable(db_path: Path | str) -> None:
+    """Raise ReadOnlyDatabaseError when answers could not be saved: the file or its folder
+    (where SQLite writes its journal beside the file) cannot be written."""
+    db_path = Path(db_path)
+    if str(db_path) == ":memory:":
+        return
+    folder = db_path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the first folder that is there will hold the new ones
+    read_only_mount = False
+    with contextlib.suppress(OSError, AttributeError):
+        read_only_mount = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    what = "the file system holding it is mounted read-only"
+    if read_only_mount:
+        where, todo = "folder", "use a progress database on a writable disk"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        where, what = "folder", f"its folder {folder} is read-only"
+        todo = f"make the folder writable (chmod u+w '{folder}')"
+    elif db_path.exists() and not os.access(db_path, os.W_OK):
+        where, what = "file", "the file is read-only"
+        todo = f"make it writable (chmod u+w '{db_path}')"
+    else:
+        return
+    raise ReadOnlyDatabaseError(
+        db_path,
+        where,
+        f"{db_path}: {what}, so progress cannot be saved. To save it, {todo}, or choose "
+        "another file with --db or $QUIZAPP_DB. The file was left as it is.",
+    )
 
 
 def locked_problem() -> str:
@@ -389,7 +441,8 @@ def restore(
     """Bring a backup (default: the latest good one) back as the progress database.
 
     The current database is backed up first if it can be read; a damaged one is moved
-    aside (renamed, never deleted); a missing or empty one is simply replaced.
+    aside (renamed, never deleted); a missing or empty one is simply replaced. Refused while
+    the app is open on it (quizapp.core.in_use).
     """
     db_path = Path(db_path)
     clock = clock or SystemClock()
@@ -407,6 +460,17 @@ def restore(
         verdict = str(error)
     if verdict != "ok":
         raise BackupError(f"{source}: this backup is damaged ({verdict}); choose another")
+    from quizapp.core.in_use import InUseError, hold_alone
+
+    try:
+        alone = hold_alone(db_path)  # an open app would write into the restored file
+    except InUseError as error:
+        raise BackupError(str(error)) from None
+    with alone:
+        return _restore(db_path, source, clock, keep)
+
+
+def _restore(db_path: Path, source: Path, clock: Clock, keep: int) -> RestoreResult:
     kept: Path | None = None
     if db_path.is_file() and db_path.stat().st_size > 0:
         if _refuse_if_in_use(db_path):
@@ -465,15 +529,16 @@ def _move_aside(db_path: Path, clock: Clock) -> Path | None:
 def prepare_to_open(db_path: Path | str, *, clock: Clock | None = None) -> None:
     """What `Store.open` does before opening: check the file, take the backup due.
 
-    Raises BrokenDatabaseError for a file that cannot be used (left untouched), and
-    StoreError when the backup before a migration cannot be made (never migrate without
-    a copy of the database as it was). The day's backup failing does not stop the learner
-    from studying.
+    Raises BrokenDatabaseError for a file that cannot be used and ReadOnlyDatabaseError for
+    one that cannot be written (both left untouched), and StoreError when the backup before a
+    migration cannot be made (never migrate without a copy of the database as it was). The
+    day's backup failing does not stop the learner from studying.
     """
     if str(db_path) == ":memory:":
         return
     db_path = Path(db_path)
     check_database(db_path)
+    check_writable(db_path)
     try:
         backup_on_open(db_path, clock=clock)
     except (BackupError, OSError) as error:
@@ -489,7 +554,7 @@ def reopen_error(db_path: Path | str, error: Exception) -> Exception:
     if str(db_path) == ":memory:":
         return error
     db_path = Path(db_path)
-    if isinstance(error, NewerDatabaseError):
+    if isinstance(error, NewerDatabaseError | NotQuizappError):
         problem = str(error).removeprefix(f"{db_path}: ")
         return broken(db_path, problem, restorable=False)
     if isinstance(error, StoreError):

@@ -60,7 +60,11 @@ class Collection:
     ) -> Collection:
         # Checks the file first (a broken one is named, never touched) and takes the backup
         # due: before a migration, else the day's first.
-        store = Store.open(db_path, clock=clock, settings=settings)
+        return cls.from_store(result, Store.open(db_path, clock=clock, settings=settings))
+
+    @classmethod
+    def from_store(cls, result: LoadResult, store: Store) -> Collection:
+        """The decks synced into a store already open (e.g. a copy in memory)."""
         # Parameters fitted to this learner's reviews (`quizapp optimize`) take effect here.
         store = store.with_settings(with_saved_parameters(store.settings, store))
         collection = cls(result.decks, store, result.problems)

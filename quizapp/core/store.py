@@ -145,6 +145,20 @@ class Store:
         return cls(conn, clock, settings or Settings())
 
     @classmethod
+    def copy_in_memory(
+        cls,
+        path: Path | str,
+        *,
+        clock: Clock | None = None,
+        settings: Settings | None = None,
+    ) -> Store:
+        """The database copied into memory, to study where nothing can be saved (a read-only
+        file or folder): answers change the copy only, the file is never written."""
+        from quizapp.core.storage.db import copy_into_memory
+
+        return cls(copy_into_memory(path), clock or SystemClock(), settings or Settings())
+
+    @classmethod
     def peek(
         cls,
         path: Path | str,
@@ -417,9 +431,10 @@ class Store:
     def undo(self) -> CardKey | None:
         """Take back this session's last answer: state restored, log entry removed."""
         while self._undo:
-            review_id = self._undo.pop()
+            review_id = self._undo[-1]  # kept if the write fails (a full disk): undo again
             with self._transaction() as db:
                 key = revlog.undo(db, review_id)
+            self._undo.pop()
             if key is not None:
                 return key
         return None

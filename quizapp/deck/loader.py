@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +138,19 @@ def _read_document(
     if meta.file is None:
         return SourceText(meta=meta, text="")
     path = (base / meta.file).resolve()
+    # A shared deck must not make the app show (or export) text from anywhere else.
+    if not any(path.is_relative_to(d) for d in (base.resolve(), bundled_seeds_dir().resolve())):
+        problems.append(
+            Problem(
+                declared_in,
+                line,
+                0,
+                f"sources: file {meta.file!r} of {meta.id!r} is outside the deck's folder",
+                "put the document in the deck file's folder (or a folder inside it) and give "
+                "its path relative to the deck file",
+            )
+        )
+        return None
     try:
         if path.stat().st_size > MAX_DOCUMENT_BYTES:
             raise DeckFileError(f"document {meta.file} is larger than 16 MB")
@@ -381,7 +394,13 @@ def _documents(
                 continue
             documents[source] = found
         else:
+            before = len(problems)
             found = _read_document(path.parent, source, path, problems)
+            if len(problems) > before:  # located only now: composing the YAML is slow
+                line, column = locate.locate(locate.compose(text), ("sources", i, "file"))
+                problems[before:] = [
+                    replace(p, line=line, column=column) for p in problems[before:]
+                ]
             if found is not None:
                 documents[source.id] = found
     return documents

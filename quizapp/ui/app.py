@@ -31,11 +31,13 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from quizapp.core.clock import Clock
     from quizapp.core.collection import Collection
+    from quizapp.core.in_use import Hold
     from quizapp.core.settings import Settings
     from quizapp.ui.screens.home import HomeScreen
 
 
 REVIEW_ALL = "All decks"
+NOTHING_SAVED = "NOTHING IS SAVED (read-only progress database)"
 
 
 class QuizApp(App):
@@ -96,6 +98,7 @@ class QuizApp(App):
         self.rng = random.Random(seed)
         self.timer = time.monotonic  # durations on screen; tests freeze it
         self.collection: Collection | None = None
+        self._in_use: Hold | None = None  # held while the database is open here
 
     def on_mount(self) -> None:
         # A closed terminal ends the app (answers are already saved) instead of leaving it running.
@@ -138,7 +141,7 @@ class QuizApp(App):
         self.run_worker(lambda: self._open_store(result), thread=True, exclusive=True, group="load")
 
     def _open_store(self, result) -> None:
-        from quizapp.core.backup import BrokenDatabaseError
+        from quizapp.core.backup import BrokenDatabaseError, ReadOnlyDatabaseError
         from quizapp.core.collection import Collection
 
         try:
@@ -152,18 +155,42 @@ class QuizApp(App):
             self.post_message(self.StoreOpened(None, str(broken)))
             self.post_message(self.DatabaseBroken(broken))
             return
+        except ReadOnlyDatabaseError as refused:
+            # Study on a copy in memory, marked on every screen: nothing is saved.
+            from quizapp.core.store import Store
+
+            store = Store.copy_in_memory(self.db_path, clock=self.clock, settings=self.settings)
+            self.call_from_thread(self._saving_nothing, str(refused))
+            self.post_message(self.StoreOpened(Collection.from_store(result, store), None))
+            return
         except Exception as exc:  # shown on the home screen, never a traceback
             self.post_message(self.StoreOpened(None, f"Cannot open the progress database: {exc}"))
             return
+        if self._in_use is None:  # `quizapp restore` refuses while this is held
+            from quizapp.core.in_use import hold_open
+
+            self._in_use = hold_open(self.db_path)
         from quizapp.deck.snapshot import save_prompts
 
         with contextlib.suppress(OSError):  # only a faster next start is lost
             save_prompts(result.decks)  # brief: only changed decks are written
         self.post_message(self.StoreOpened(collection, None))
 
+    def _saving_nothing(self, problem: str) -> None:
+        self.title = f"quizapp · {NOTHING_SAVED}"
+        self.notify(
+            f"{problem} Until then you may study here, but nothing you answer is kept.",
+            title=NOTHING_SAVED,
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
+
     def on_quiz_app_database_broken(self, message: DatabaseBroken) -> None:
         """Say what is wrong with the database and offer its latest backup."""
         from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
+
+        self._release_hold()  # this window's own restore must not be refused
 
         def restored(done: bool | None) -> None:
             if done:
@@ -299,9 +326,15 @@ class QuizApp(App):
 
         self.push_screen(SettingsScreen(self.config_path))
 
+    def _release_hold(self) -> None:
+        if self._in_use is not None:
+            self._in_use.release()
+            self._in_use = None
+
     def on_unmount(self) -> None:
         if self.collection is not None:
             self.collection.close()
+        self._release_hold()
 
 
 def app_with_settings(

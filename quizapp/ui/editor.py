@@ -17,14 +17,27 @@ if TYPE_CHECKING:
 
 
 def editor_command(path: Path, line: int) -> list[str]:
-    """$VISUAL or $EDITOR (vi if neither), with +LINE as vi, vim, nano, emacs and micro take."""
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    return [*shlex.split(editor), f"+{max(1, line)}", str(path)]
+    """$VISUAL or $EDITOR (vi if neither), with +LINE as vi, vim, nano, emacs and micro take.
+
+    ValueError (saying which variable and why) when the variable cannot be read as a command.
+    """
+    name = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
+    editor = os.environ.get(name) or "vi"
+    try:
+        words = shlex.split(editor)
+    except ValueError as error:  # e.g. an unclosed quote
+        raise ValueError(f"${name} {editor!r} is not a command ({error})") from None
+    if not words:
+        raise ValueError(f"${name} {editor!r} names no command")
+    return [*words, f"+{max(1, line)}", str(path)]
 
 
 def open_in_editor(app: App, path: Path, line: int) -> str | None:
     """Run the editor and wait for it; returns a message if it could not be run."""
-    command = editor_command(path, line)
+    try:
+        command = editor_command(path, line)
+    except ValueError as error:
+        return f"Cannot run the editor: {error}; set $EDITOR, e.g. EDITOR=nano"
     try:
         try:
             with app.suspend():
@@ -32,7 +45,10 @@ def open_in_editor(app: App, path: Path, line: int) -> str | None:
         except SuspendNotSupported:  # no terminal to hand over (headless): run it as it is
             subprocess.call(command, stdin=subprocess.DEVNULL)
     except OSError as error:
-        return f"Cannot run the editor {command[0]!r} ({error.strerror}): set $EDITOR"
+        return (
+            f"Cannot run the editor {command[0]!r} ({error.strerror}): set $EDITOR, "
+            "e.g. EDITOR=nano"
+        )
     return None
 
 

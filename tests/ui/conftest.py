@@ -101,4 +101,4 @@ async def answer_current(pilot, right: bool) -> None:
     elif kind == "ordering":
         order = right_order(screen)
         await pilot.press(*(order if right else order[::-1]), "enter")
-    await pilot.pause()
+    await until(pilot, lambda: screen.phase == "answered", "the answer shown")

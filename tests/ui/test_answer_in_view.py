@@ -2,7 +2,7 @@
 
 import textwrap
 
-from tests.ui.conftest import make_app, screen_text, wait_loaded
+from tests.ui.conftest import make_app, screen_text, until, wait_loaded
 
 
 async def test_tall_match_card_scrolls_to_the_answer(db, tmp_path):
@@ -34,7 +34,7 @@ async def test_tall_match_card_scrolls_to_the_answer(db, tmp_path):
         await pilot.press("enter")
         assert "Match each item with its counterpart." in screen_text(app)
         await pilot.press(app.screen.question.correct_label)
-        await pilot.pause()
+        await until(pilot, lambda: "✓ Right" in screen_text(app), "the verdict")
         shown = screen_text(app)
         assert "✓ Right" in shown
         assert "Visits and founding, one per leader." in shown

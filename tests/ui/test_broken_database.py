@@ -11,6 +11,7 @@ from quizapp.core.backup import BrokenDatabaseError, backup_now
 from quizapp.core.clock import FixedClock
 from quizapp.core.store import CardKey, Rating, Store
 from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
+from tests.ui.conftest import until, wait_for_screen
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
@@ -44,6 +45,10 @@ def problem_of(db) -> BrokenDatabaseError:
     return raised.value
 
 
+async def shown(pilot) -> None:
+    await wait_for_screen(pilot, BrokenDatabaseScreen)
+
+
 def text(app, selector) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
@@ -59,8 +64,7 @@ async def test_r_restores_the_latest_backup_and_dismisses(db):
     db.write_bytes(damaged)
     app = Host(problem_of(db))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, BrokenDatabaseScreen)
+        await shown(pilot)
         assert text(app, "#message") == str(app.problem)
         assert "`quizapp restore --latest`" in text(app, "#message")
         assert text(app, "#keys").splitlines()[0] == (
@@ -68,8 +72,7 @@ async def test_r_restores_the_latest_backup_and_dismisses(db):
         )
         assert db.read_bytes() == damaged  # showing the screen changes nothing
         await pilot.press("r")
-        await pilot.pause()
-        assert app.results == [True]
+        await until(pilot, lambda: app.results == [True], "the restore")
         assert not isinstance(app.screen, BrokenDatabaseScreen)
     assert reviews(db) == 2
     kept = db.with_name("progress.sqlite3.damaged-20261125T093000Z")
@@ -80,17 +83,16 @@ async def test_without_a_backup_there_is_only_quit(db):
     db.write_bytes(b"just some text\n")
     app = Host(problem_of(db))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await shown(pilot)
         assert text(app, "#keys") == (
             "q  quit (then see `quizapp backup --list` and `quizapp restore`)"
         )
         assert "No backup of it was found" in text(app, "#message")
-        await pilot.press("r")  # not offered: nothing happens
+        await pilot.press("r")  # not offered: nothing happens (no state to wait for)
         await pilot.pause()
         assert isinstance(app.screen, BrokenDatabaseScreen) and app.results == []
         await pilot.press("q")
-        await pilot.pause()
-        assert app.return_code == 0  # the app is closing (set by App.exit)
+        await until(pilot, lambda: app.return_code == 0, "quitting")  # set by App.exit
     assert db.read_bytes() == b"just some text\n"
     assert sorted(p.name for p in db.parent.iterdir()) == ["progress.sqlite3"]
 
@@ -101,9 +103,9 @@ async def test_a_failed_restore_is_shown_and_the_screen_stays(db):
     app = Host(problem_of(db))
     made.write_bytes(b"damaged too")  # the backup went bad after the screen was shown
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await shown(pilot)
         await pilot.press("r")
-        await pilot.pause()
+        await until(pilot, lambda: text(app, "#problem").startswith("Not restored"), "refused")
         assert isinstance(app.screen, BrokenDatabaseScreen) and app.results == []
         assert text(app, "#problem") == (
             f"Not restored: {made}: this backup is damaged (file is not a database); choose another"

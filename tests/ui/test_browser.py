@@ -296,7 +296,11 @@ async def test_a_whole_tag_is_found_selected_and_reset_together(db):
         await pilot.press("R")
         assert isinstance(app.screen, ConfirmReset)
         await pilot.press("y")
-        await pilot.pause()
+
+        def reset() -> bool:
+            return all(store.progress(K(c)).state == "new" for c in found)
+
+        await until(pilot, reset, "the cards reset")
         states = {c: store.progress(K(c)).state for c in (e.key.card_id for e in screen.entries)}
         assert all(states[c] == "new" for c in found)
         assert all(s == "learning" for c, s in states.items() if c not in found)

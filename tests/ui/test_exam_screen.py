@@ -126,8 +126,8 @@ async def test_a_whole_exam_through_the_screens_is_stored_and_shown_again(db):
         # Scrolling reaches the last mistake's passage.
         await pilot.press("end")
         await pilot.press("space", "space", "space", "space")
-        await pilot.pause()
-        assert app.screen.query_one("#result").scroll_y > 0
+        result = app.screen.query_one("#result")
+        await until(pilot, lambda: result.scroll_y > 0, "the result scrolled")
 
     # What the database holds.
     with sqlite3.connect(db) as conn:

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Select, Static
 
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.screens.summary import SummaryScreen
-from tests.ui.conftest import DECKS, make_app, wait_loaded
+from tests.ui.conftest import DECKS, make_app, until, wait_loaded
 
 
 def logged(db) -> list[tuple]:
@@ -19,9 +19,10 @@ def logged(db) -> list[tuple]:
 
 
 async def pick(pilot, key: str, downs: int) -> None:
-    """Open a filter with its key and Enter, move down `downs` options, pick with Enter."""
+    """Open a filter with its key and Enter, move down `downs` options, pick with Enter;
+    waits until the choice is made and the deck list has the focus again."""
     await pilot.press(key, "enter", *(["down"] * downs), "enter")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(pilot.app.focused, DataTable), "the filter picked")
 
 
 async def test_tag_filter_studies_only_cards_with_that_tag(db):
@@ -36,13 +37,13 @@ async def test_tag_filter_studies_only_cards_with_that_tag(db):
         assert "Every kind of card · dates" in str(app.screen.query_one("#where", Static).render())
         assert app.screen.card.id == "year-recognition"
         await pilot.press(*"1948", "enter", "4")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.card.id == "order-visits", "the next card")
         screen = app.screen
         assert screen.card.id == "order-visits"
         order = "".join(str(screen.shown_order.index(i) + 1) for i in range(3))
         await pilot.press(*order, "enter", "4")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)  # nothing else carries the tag
+        # Nothing else carries the tag: the summary.
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
     assert logged(db) == [("year-recognition", 4, "review"), ("order-visits", 4, "review")]
 
 
@@ -55,8 +56,7 @@ async def test_source_filter_studies_only_cards_citing_that_document(db):
         await pilot.press("enter")
         assert app.screen.card.id == "cloze-article"
         await pilot.press("space", "4")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
     assert logged(db) == [("cloze-article", 4, "review")]
 
 

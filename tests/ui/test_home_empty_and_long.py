@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quizapp.ui.screens.home import HomeScreen
-from tests.ui.conftest import make_app, wait_loaded
+from tests.ui.conftest import make_app, until, wait_loaded
 
 
 async def test_no_decks_says_where_they_were_looked_for(db, tmp_path, monkeypatch):
@@ -48,13 +48,16 @@ async def test_long_answer_scrolls_with_the_keys(db, tmp_path):
         card = app.screen.query_one("#card", VerticalScroll)
         assert card.max_scroll_y > 0  # more than fits at 80x24
         await pilot.press("home")  # back up to the question
-        await pilot.pause()
-        assert card.scroll_y == 0
+        await until(pilot, lambda: card.scroll_y == 0, "scrolled to the top")
         await pilot.press("pagedown")
-        await pilot.pause()
-        assert card.scroll_y > 0
+        await until(pilot, lambda: card.scroll_y > 0, "scrolled down")
         await pilot.press("3")  # the grade keys still work while scrolled
-        await pilot.pause()
+        await until(pilot, lambda: graded(db) == [("long-one", 3)], "the grade saved")
+
+
+def graded(db) -> list[tuple]:
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT card_id, rating FROM review_log").fetchall() == [("long-one", 3)]
-    conn.close()
+    try:
+        return conn.execute("SELECT card_id, rating FROM review_log").fetchall()
+    finally:
+        conn.close()

@@ -2,7 +2,7 @@
 
 import textwrap
 
-from tests.ui.conftest import make_app, screen_text, wait_loaded
+from tests.ui.conftest import make_app, screen_text, until, wait_loaded
 
 
 async def test_markup_and_escapes_are_painted_as_written(db, tmp_path):
@@ -32,7 +32,7 @@ async def test_markup_and_escapes_are_painted_as_written(db, tmp_path):
         assert ") [i]no[/i]" in shown and ") [b]yes[/b]" in shown  # the options
         label = app.screen.question.correct_label
         await pilot.press(label)
-        await pilot.pause()
+        await until(pilot, lambda: "Shown as typed" in screen_text(app), "the answer")
         shown = screen_text(app)
         assert "Shown as typed: [link=http://x.test]here[/link] \\x07" in shown
         assert "\x1b" not in shown and "\x07" not in shown

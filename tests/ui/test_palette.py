@@ -44,8 +44,8 @@ async def test_palette_grades_the_card_on_screen(db):
         await pilot.press(*"Easy (4)")
         await palette_offers(pilot, "Easy (4)")
         await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen.card.id == "cloze-article"  # graded; the next card is up
+        # Graded; the next card is up.
+        await until(pilot, lambda: app.screen.card.id == "cloze-article", "the next card")
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT card_id, rating FROM review_log").fetchall() == [("basic-name", 4)]
     conn.close()

@@ -5,7 +5,7 @@ from textual.widgets import Static
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.widgets.first_card import FirstCardView
-from tests.ui.conftest import make_app, notices, wait_for_screen, wait_loaded
+from tests.ui.conftest import make_app, notices, until, wait_for_screen, wait_loaded
 
 
 def first_view_text(app) -> str:
@@ -52,6 +52,9 @@ async def test_with_nothing_due_it_shows_the_decks_and_says_so(db):
     app.start_review = True
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        await pilot.pause()
+
+        def told() -> bool:
+            return any("Nothing to review now" in notice for notice in notices(app))
+
+        await until(pilot, told, "the notice")
         assert not isinstance(app.screen, ReviewScreen)
-        assert any("Nothing to review now" in notice for notice in notices(app))

@@ -8,7 +8,7 @@ from textual.widgets import Static
 from quizapp.ui.screens.card_marks import FlagPicker, LeechNotice, ReportCard
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.widgets.passage import SourcePassage
-from tests.ui.conftest import NOW, make_app, wait_loaded
+from tests.ui.conftest import NOW, make_app, until, wait_for_screen, wait_loaded
 
 
 def card_row(db, card_id):
@@ -115,11 +115,10 @@ async def test_the_keys_work_while_a_year_is_being_typed(db):
         await pilot.press("minus")  # bury the first; the year card shows, its input focused
         assert screen.key.card_id == "year-recognition"
         await pilot.press("1", "9", "asterisk")
-        await pilot.pause()
-        assert isinstance(app.screen, FlagPicker)
+        await wait_for_screen(pilot, FlagPicker)
         await pilot.press("3")
         assert screen.query_one("#typed").value == "19"  # the flag key typed nothing
         await pilot.press("at")
-        await pilot.pause()
-        assert not isinstance(app.screen, ReviewScreen)  # nothing else left: the summary
+        # Nothing else left: the summary.
+        await until(pilot, lambda: not isinstance(app.screen, ReviewScreen), "the summary")
     assert card_row(db, "year-recognition")[:3] == (1, None, 3)

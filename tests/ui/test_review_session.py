@@ -8,7 +8,7 @@ from textual.widgets import Static
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.screens.summary import SummaryScreen
-from tests.ui.conftest import answer_current, make_app, wait_loaded
+from tests.ui.conftest import answer_current, make_app, until, wait_loaded
 
 
 def log_rows(db):
@@ -19,6 +19,12 @@ def log_rows(db):
         ).fetchall()
     finally:
         conn.close()
+
+
+def next_shown(app, db, answers: int) -> bool:
+    """The grade is saved and what follows is on screen: the next card asked, or the summary."""
+    shown = isinstance(app.screen, SummaryScreen) or getattr(app.screen, "phase", "") == "asking"
+    return shown and len(log_rows(db)) == answers
 
 
 def text_of(screen, selector) -> str:
@@ -44,7 +50,8 @@ async def test_every_kind_reviewed_and_recorded(db):
                 verdict = text_of(screen, "#verdict")
                 assert verdict.startswith("✗ Wrong" if kind in wrong_kinds else "✓ Right")
                 await pilot.press("enter")  # the suggested grade
-            await pilot.pause()
+            graded = len(seen)
+            await until(pilot, lambda n=graded: next_shown(app, db, n), "the next card")
         # The two missed cards come back within minutes (learning steps); stop here.
         assert app.screen.card.id in {"year-recognition", "match-visits"}
         await pilot.press("escape")
@@ -109,8 +116,7 @@ async def test_undo_takes_back_the_answer(db):
         assert app.screen.card.id == "cloze-article"
         assert len(log_rows(db)) == 1
         await pilot.press("u")
-        await pilot.pause()
-        assert app.screen.card.id == "basic-name"
+        await until(pilot, lambda: app.screen.card.id == "basic-name", "the card back")
         assert log_rows(db) == []
 
 
@@ -176,12 +182,12 @@ async def test_nothing_due_says_when_and_offers_practice(db):
             if isinstance(app.screen, SummaryScreen):
                 break
             await answer_current(pilot, right=True)
+            answered = len(log_rows(db))
             await pilot.press("4" if app.screen.card.kind in {"basic", "cloze"} else "enter")
-            await pilot.pause()
+            await until(pilot, lambda n=answered + 1: next_shown(app, db, n), "the next card")
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("enter")  # leave the summary
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         status = text_of(app.screen, "#status")
         assert "0 to study now. Next card due in " in status
         assert "Press p to practise ahead." in status

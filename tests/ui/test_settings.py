@@ -7,7 +7,7 @@ from textual.widgets import Static
 from quizapp.core.clock import FixedClock
 from quizapp.ui.app import app_with_settings
 from quizapp.ui.screens.home import HomeScreen
-from tests.ui.conftest import DECKS, NOW, notices, wait_loaded
+from tests.ui.conftest import DECKS, NOW, notices, until, wait_loaded
 
 
 async def test_settings_file_sets_new_cards_theme_and_keys(db, tmp_path):
@@ -39,8 +39,7 @@ async def test_settings_file_sets_new_cards_theme_and_keys(db, tmp_path):
         await pilot.press("u")  # no longer the undo key
         assert app.screen.card.id == "cloze-article"
         await pilot.press("z")
-        await pilot.pause()
-        assert app.screen.card.id == "basic-name"
+        await until(pilot, lambda: app.screen.card.id == "basic-name", "the answer undone")
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT COUNT(*) FROM review_log").fetchone() == (0,)
     conn.close()

@@ -6,8 +6,9 @@ from textual.app import App
 from textual.widgets import Input, Select, Static
 
 import quizapp.ui
-from quizapp.config import load_settings
+from quizapp.config import load_settings, parse_setting
 from quizapp.ui.screens.settings import SettingsScreen, UnsavedScreen
+from tests.ui.conftest import until
 from tests.ui.test_settings import notices
 
 LEARNER_FILE = """\
@@ -30,15 +31,31 @@ class SettingsHost(App):
 async def open_settings(pilot, config) -> SettingsScreen:
     screen = SettingsScreen(config)
     pilot.app.push_screen(screen)
-    await pilot.pause()
+    await until(pilot, lambda: screen.is_mounted and pilot.app.screen is screen, "settings")
     return screen
 
 
 async def retype(pilot, field_id: str, text: str) -> None:
-    """Focus a field, clear it and type `text` as a learner would."""
-    pilot.app.screen.query_one(f"#{field_id}", Input).focus()
+    """Focus a field, clear it and type `text` as a learner would; waits until it is checked."""
+    screen = pilot.app.screen
+    field = screen.query_one(f"#{field_id}", Input)
+    field.focus()
     await pilot.press("end", "ctrl+u", *text)
-    await pilot.pause()
+    key = field_id.removeprefix("field-")
+
+    def checked() -> bool:
+        marked = "Settings · unsaved changes" if screen.unsaved() else "Settings"
+        if field.value != text or screen.sub_title != marked:
+            return False
+        if key.startswith("keymap-"):
+            return True  # nothing shown for a key until it is saved
+        try:
+            parse_setting(key, text)
+        except ValueError:
+            return key in screen.errors
+        return key not in screen.errors
+
+    await until(pilot, checked, f"{key} checked")
 
 
 def error_shown(screen, field_id: str) -> str:
@@ -64,13 +81,11 @@ async def test_change_new_cards_and_theme_then_save(tmp_path, monkeypatch):
 
         screen.query_one("#field-theme", Select).focus()
         await pilot.press("enter", "down", "down", "enter")  # textual-dark -> nord
-        await pilot.pause()
-        assert app.theme == "nord"  # at once, before saving
+        await until(pilot, lambda: app.theme == "nord", "the theme applied")  # before saving
         assert config.read_text(encoding="utf-8") == LEARNER_FILE
 
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert f"Saved to {config}" in " ".join(notices(app))
+        await until(pilot, lambda: f"Saved to {config}" in " ".join(notices(app)), "saved")
         assert screen.sub_title == "Settings"
     assert config.read_text(encoding="utf-8") == (
         "# Slow and steady until the exam.\n"
@@ -98,10 +113,8 @@ async def test_a_bad_value_shows_why_and_is_not_written(tmp_path):
         await retype(pilot, "field-desired_retention", "0.8")
         assert error_shown(screen, "field-desired_retention") == ""
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "Saved 1 setting(s). Not saved until put right: new_per_day" in " ".join(
-            notices(app)
-        )
+        said = "Saved 1 setting(s). Not saved until put right: new_per_day"
+        await until(pilot, lambda: said in " ".join(notices(app)), "saved in part")
         assert config.read_text(encoding="utf-8") == LEARNER_FILE.replace(
             "desired_retention = 0.9", "desired_retention = 0.8"
         )
@@ -109,8 +122,7 @@ async def test_a_bad_value_shows_why_and_is_not_written(tmp_path):
         await retype(pilot, "field-new_per_day", "12")  # put right: the error goes
         assert error_shown(screen, "field-new_per_day") == ""
         await pilot.press("ctrl+s")
-        await pilot.pause()
-    assert load_settings(config)[0].new_per_day == 12
+        await until(pilot, lambda: load_settings(config)[0].new_per_day == 12, "saved")
 
 
 async def test_a_bad_value_in_the_file_is_shown_with_its_message(tmp_path):
@@ -144,25 +156,23 @@ async def test_escape_with_unsaved_changes_asks_first(tmp_path):
         await retype(pilot, "field-new_per_day", "9")
         screen.query_one("#field-theme", Select).focus()
         await pilot.press("enter", "down", "down", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: "theme" in screen.unsaved(), "the theme chosen")
         await pilot.press("escape")
-        assert isinstance(app.screen, UnsavedScreen)
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "asked first")
         assert "Unsaved changes: new_per_day, theme. Save them?" in str(
             app.screen.query_one("#unsaved Static", Static).render()
         )
         await pilot.press("escape")  # keep editing
         assert app.screen is screen
         await pilot.press("escape", "d")  # discard
-        await pilot.pause()
-        assert app.screen is not screen
+        await until(pilot, lambda: app.screen is not screen, "the screen closed")
         assert app.theme == theme  # the chosen theme is undone
         assert config.read_text(encoding="utf-8") == LEARNER_FILE
 
         screen = await open_settings(pilot, config)
         await retype(pilot, "field-new_per_day", "9")
         await pilot.press("escape", "s")  # save and close
-        await pilot.pause()
-        assert app.screen is not screen
+        await until(pilot, lambda: app.screen is not screen, "the screen closed")
     assert load_settings(config)[0].new_per_day == 9
 
 
@@ -180,8 +190,7 @@ async def test_keys_are_listed_and_rebound(tmp_path):
         await retype(pilot, "field-keymap-again", "j")
         await retype(pilot, "field-keymap-undo", "")  # empty: back to the default key
         await pilot.press("ctrl+s")
-        await pilot.pause()
-    assert load_settings(config)[0].keymap == {"again": "j"}
+        await until(pilot, lambda: load_settings(config)[0].keymap == {"again": "j"}, "saved")
     assert config.read_text(encoding="utf-8").endswith('[keymap]\nagain = "j"\n')
 
 
@@ -200,8 +209,6 @@ async def test_a_file_with_a_syntax_error_is_never_overwritten(tmp_path, monkeyp
         )
         await retype(pilot, "field-new_per_day", "5")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "Not saved: config.toml: syntax error: Invalid value (at line 2, column 15)" in (
-            " ".join(notices(app))
-        )
+        said = "Not saved: config.toml: syntax error: Invalid value (at line 2, column 15)"
+        await until(pilot, lambda: said in " ".join(notices(app)), "the refusal")
     assert config.read_text(encoding="utf-8") == broken

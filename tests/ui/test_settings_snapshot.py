@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from quizapp.ui.screens.settings import SettingsScreen
+from tests.ui.conftest import until
 from tests.ui.test_settings_screen import SettingsHost
 
 
@@ -14,10 +15,20 @@ def test_settings_screen(snap_compare, tmp_path, monkeypatch):
     config.write_text('# mine\nnew_per_day = 15\n[keymap]\nundo = "z"\n', encoding="utf-8")
 
     async def run_before(pilot) -> None:
-        pilot.app.push_screen(SettingsScreen(config))
-        await pilot.pause()
-        pilot.app.screen.query_one("#field-desired_retention", Input).focus()
+        screen = SettingsScreen(config)
+        pilot.app.push_screen(screen)
+        await until(pilot, lambda: screen.is_mounted and pilot.app.screen is screen, "settings")
+        field = screen.query_one("#field-desired_retention", Input)
+        # The picture shows the cursor: without blinking it is there however long it takes.
+        field.cursor_blink = False
+        field.focus()
         await pilot.press("end", "ctrl+u", "1", ".", "5")
-        await pilot.pause()
+        error = screen.query_one("#field-desired_retention-error", Static)
+
+        def checked() -> bool:
+            return field.value == "1.5" and "0.70 to 0.99" in str(error.render())
+
+        await until(pilot, checked, "the typed value checked")
+        await until(pilot, lambda: "unsaved" in screen.sub_title, "the title marked unsaved")
 
     assert snap_compare(SettingsHost(), terminal_size=(80, 24), run_before=run_before)

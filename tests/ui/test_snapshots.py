@@ -4,17 +4,46 @@ Clock, durations and shuffles are frozen, so a change in a picture is a change
 in the app. After a deliberate change of look: `pytest tests/ui --snapshot-update`.
 """
 
-from tests.ui.conftest import make_app, wait_loaded
+from tests.ui.conftest import make_app, until, wait_loaded
+
+
+def where(app) -> tuple:
+    """The screen on top, its card and how far it is answered: each key here changes one."""
+    screen = app.screen
+    return type(screen), getattr(screen, "key", None), getattr(screen, "phase", None)
+
+
+def drawn(app) -> bool:
+    """What the picture shows has been done: the home screen's sources line filled in; an
+    answer scrolled into view (after a refresh)."""
+    screen = app.screen
+    if type(screen).__name__ == "HomeScreen":
+        return str(screen.query_one("#sources").render()).startswith("Sources")
+    if getattr(screen, "phase", None) == "answered":
+        from quizapp.ui.widgets.card_view import ANSWER_PARTS, CardView
+
+        view = screen.query_one(CardView)
+        shown = [w for w in view.query(ANSWER_PARTS).results() if w.display]
+        return bool(shown) and view.can_view_partial(shown[0])
+    return screen.is_mounted
 
 
 def keys_after_loading(*keys: str):
-    """A run_before that waits for the decks to load, then presses `keys`."""
+    """A run_before that waits for the decks to load, then presses `keys`, each time waiting
+    for the screen to change and be drawn (never for time: the machine may be busy)."""
 
     async def run_before(pilot) -> None:
         await wait_loaded(pilot)
+        await until(pilot, lambda: drawn(pilot.app), "the home screen filled in")
         for key in keys:
+            before = where(pilot.app)
             await pilot.press(key)
-            await pilot.pause()
+
+            def changed(before: tuple = before) -> bool:
+                return where(pilot.app) != before
+
+            await until(pilot, changed, f"a change after {key!r}")
+            await until(pilot, lambda: drawn(pilot.app), f"the screen drawn after {key!r}")
 
     return run_before
 

@@ -14,7 +14,7 @@ from quizapp.core.store import CardKey, Rating
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.stats import StatsScreen
 from quizapp.ui.screens.summary import SummaryScreen
-from tests.ui.conftest import DECKS, make_app, until, wait_loaded
+from tests.ui.conftest import DECKS, make_app, until, wait_for_screen, wait_loaded
 
 DECK = "every-kind"
 
@@ -61,8 +61,7 @@ async def test_stats_screen_shows_the_figures_and_both_charts_at_80x24(db):
         await app.push_screen(SummaryScreen(answered=1, correct=1, seconds=3, next_due=None))
         await pilot.press("enter")
         await pilot.press("S")
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_for_screen(pilot, StatsScreen)
         assert isinstance(screen, StatsScreen)
         standing, calendar_panel = screen.query_one("#standing"), screen.query_one("#calendar")
         assert standing.region.y == calendar_panel.region.y  # side by side, tops level
@@ -122,8 +121,7 @@ async def test_no_reviews_yet_says_so(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("S")
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_for_screen(pilot, StatsScreen)
         assert isinstance(screen, StatsScreen)
         assert "Streak      0 days" in text_of(screen, "#standing")
         assert text_of(screen, "#forecast") == "Nothing falls due in this time."
@@ -143,8 +141,7 @@ async def test_o_fits_parameters_and_the_screen_says_they_are_yours(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("S")
-        await pilot.pause()
-        screen = app.screen
+        screen = await wait_for_screen(pilot, StatsScreen)
         assert "Parameters  FSRS default" in text_of(screen, "#standing")
         await pilot.press("o")
         # The fit runs in a worker thread.

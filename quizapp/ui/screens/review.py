@@ -25,6 +25,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from quizapp.ui.saving import Saver
 from quizapp.ui.text import literal
 from quizapp.ui.widgets.card_view import CardView
 from quizapp.ui.widgets.grade_bar import GradeBar
@@ -142,6 +143,7 @@ class ReviewScreen(Screen):
         self._pool = None
         # What u takes back, latest last: ("answer", key) or a mark ("bury"/"suspend", key).
         self._done: list[tuple[str, CardKey]] = []
+        self.saver = Saver(self, self._tell_unsaved)  # a write the disk refused waits here
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -333,26 +335,38 @@ class ReviewScreen(Screen):
 
         if self.phase != "answered" or Rating(rating) not in allowed_ratings(self.correct):
             return
-        result = self._commit(rating)
+        self._commit(rating, then=self._graded)
+
+    def _graded(self, result) -> None:
         if result.leech:
             self._tell_leech()
             return
         self.show_next()
 
-    def _commit(self, rating: int):
+    def _commit(self, rating: int, then=None) -> None:
         """Save the grade of the card on screen, before anything else happens: nothing is lost
-        if the app dies now. The card then counts as graded."""
+        if the app dies now. The card then counts as graded; ``then(result)`` runs once the
+        answer is saved (at once, or when a full disk has room again)."""
         from quizapp.core.store import Mode, Rating
 
         duration = int((self._now() - self.card_started) * 1000)
         mode = Mode.practice if self.practice is not None else Mode.review
-        result = self.collection.store.answer(
-            self.key, Rating(rating), mode=mode, duration_ms=duration, answer=self.given
-        )
-        self.tally.add(self.key, rating)
-        self._done.append(("answer", self.key))
+        store, key, given = self.collection.store, self.key, self.given
+        at = store.clock.now()  # when answered, however late the disk lets it be saved
         self.phase = "graded"
-        return result
+
+        def saved(result) -> None:
+            self.tally.add(key, rating)
+            self._done.append(("answer", key))
+            if then is not None:
+                then(result)
+
+        self.saver.save(
+            lambda: store.answer(
+                key, Rating(rating), mode=mode, duration_ms=duration, answer=given, at=at
+            ),
+            saved,
+        )
 
     def keep_judged_answer(self) -> None:
         """An answer the app has judged and no grade key followed: saved as its suggested grade
@@ -389,15 +403,18 @@ class ReviewScreen(Screen):
         done, marked = self._done.pop() if self._done else ("answer", None)
         if done != "answer":
             store = self.collection.store
-            (store.unbury if done == "bury" else store.unsuspend)([marked])
-            if self.practice is not None and self.key is not None and self.phase != "done":
-                self.practice.insert(0, self.key)
-            self.notify(
-                "Bury taken back." if done == "bury" else "Suspension taken back.", timeout=2
-            )
-            self.show_card(marked)
+            unmark = store.unbury if done == "bury" else store.unsuspend
+            self.saver.save(lambda: unmark([marked]), lambda _count: self._unmarked(done, marked))
             return
-        key = self.collection.store.undo()
+        self.saver.save(self.collection.store.undo, self._undone)
+
+    def _unmarked(self, done: str, marked: CardKey) -> None:
+        if self.practice is not None and self.key is not None and self.phase != "done":
+            self.practice.insert(0, self.key)
+        self.notify("Bury taken back." if done == "bury" else "Suspension taken back.", timeout=2)
+        self.show_card(marked)
+
+    def _undone(self, key: CardKey | None) -> None:
         if key is None:
             self.notify("Nothing to undo.", timeout=2)
             return
@@ -443,7 +460,24 @@ class ReviewScreen(Screen):
 
         self.app.push_screen(HelpScreen())
 
+    def on_key(self, event) -> None:
+        if self.saver.pending:  # a key only tries the unsaved write again
+            event.stop()
+            self.saver.retry()
+
+    def _tell_unsaved(self, problem: str | None) -> None:
+        """Why nothing is saved yet, in place of the grades; None: saved after all."""
+        self.refresh_bindings()
+        if problem is None:
+            self.app.clear_notifications()  # the "not saved yet" notice no longer holds
+            self.notify("Saved.", timeout=3)
+            return
+        self.query_one("#grades", GradeBar).update(literal(problem, "bold red"))
+        self.notify(problem, severity="error", timeout=20, markup=False)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.saver.pending:
+            return False  # nothing else happens until it is saved
         if self.card is None:
             return True
         kind = self.card.kind
@@ -493,7 +527,10 @@ class ReviewScreen(Screen):
 
     def action_bury(self) -> None:
         self.keep_judged_answer()
-        until = self.collection.store.bury([self.key])
+        key = self.key
+        self.saver.save(lambda: self.collection.store.bury([key]), self._buried)
+
+    def _buried(self, until) -> None:
         self._done.append(("bury", self.key))
         when = until.astimezone().strftime("%a %H:%M")
         self.notify(f"Buried until the next study day ({when}).", timeout=3)
@@ -501,7 +538,10 @@ class ReviewScreen(Screen):
 
     def action_suspend(self) -> None:
         self.keep_judged_answer()
-        self.collection.store.suspend([self.key])
+        key = self.key
+        self.saver.save(lambda: self.collection.store.suspend([key]), self._suspended)
+
+    def _suspended(self, _count: int) -> None:
         self._done.append(("suspend", self.key))
         self.notify("Suspended: unsuspend it in the card browser (B).", timeout=4)
         self.show_next()
@@ -516,7 +556,11 @@ class ReviewScreen(Screen):
         def chosen(flag: int | None) -> None:
             if flag is None:
                 return
-            self.collection.store.set_flag([key], flag)
+            self.saver.save(
+                lambda: self.collection.store.set_flag([key], flag), lambda _: flagged(flag)
+            )
+
+        def flagged(flag: int) -> None:
             self.notify(f"Flag: {FLAG_COLOURS.get(flag, 'none')}.", timeout=2)
             if key == self.key:
                 self._refresh_where()
