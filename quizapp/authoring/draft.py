@@ -20,6 +20,7 @@ _TEXT_HINT = "save it as UTF-8 plain text (.txt); export a PDF or Word file to t
 class DraftResult:
     path: Path
     cards: int
+    copied: Path | None = None  # the document, copied into the deck's folder
 
 
 def read_document(path: Path) -> str:
@@ -80,10 +81,24 @@ def draft_deck(
     source_id = slugify(document.stem, 60) or "document"
     deck_id = deck_id or slugify(out.stem, 60) or "draft"
     doc_title = document_title(text, document)
-    try:
-        relative = os.path.relpath(document.resolve(), out.resolve().parent)
-    except ValueError:  # another drive on Windows
-        relative = str(document.resolve())
+    files: dict[Path, str | bytes] = {}
+    # A deck's sources stay inside its folder: a document elsewhere is copied beside the deck.
+    folder = out.resolve().parent
+    copied = None
+    if not document.resolve().is_relative_to(folder):
+        copied = out.parent / document.name
+        if copied.exists() and copied.read_bytes() != document.read_bytes():
+            raise AuthoringError(
+                copied,
+                "a different file of that name is already beside the deck",
+                "move the document into the deck's folder, or give another --out",
+                content=False,
+            )
+        if not copied.exists():
+            files[copied] = document.read_bytes()
+        relative = document.name
+    else:
+        relative = os.path.relpath(document.resolve(), folder)
     source = SourceDocument(id=source_id, title=doc_title, file=Path(relative).as_posix())
     candidates = draft_cards(text, source_id)
     deck = Deck(
@@ -99,5 +114,6 @@ def draft_deck(
         + "# then set `status: reviewed` (drafts are never studied); delete the rest.\n"
         + "# `quizapp check` lists what is left to review.\n"
     )
-    write_files({out: deck_yaml(deck, header)})
-    return DraftResult(out, len(deck.cards))
+    files[out] = deck_yaml(deck, header)
+    write_files(files)
+    return DraftResult(out, len(deck.cards), copied)

@@ -75,6 +75,8 @@ def draft_command(argv: Sequence[str]) -> int:
         out = Path(args.out).expanduser() if args.out else None
         result = draft_deck(Path(args.document).expanduser(), out, args.deck_id, args.title)
         print(f"wrote {result.path}: {result.cards} draft card(s)")
+        if result.copied is not None:
+            print(f"copied the document to {result.copied}: a deck's sources stay in its folder")
         print(f"review them, then run: quizapp check {result.path}")
         return 0
 

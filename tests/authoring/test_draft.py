@@ -52,10 +52,16 @@ def test_draft_proposes_dates_numbers_articles_and_names(quizapp, notes, tmp_pat
     loaded = drafted(out)
     deck = loaded.deck
     source = deck.sources[0]
+    # A deck's sources stay in its folder: the document is copied beside the deck.
     assert (source.id, source.title, source.file) == (
         "treaty-notes",
         "Treaty notes",
-        "../docs/treaty-notes.txt",
+        "treaty-notes.txt",
+    )
+    copy = out.parent / "treaty-notes.txt"
+    assert copy.read_bytes() == notes.read_bytes()
+    assert stdout.splitlines()[1] == (
+        f"copied the document to {copy}: a deck's sources stay in its folder"
     )
     assert all(c.status is Status.draft for c in deck.cards)
     assert loaded.studyable_cards == []
@@ -240,3 +246,15 @@ def test_headings_teasers_and_datelines_are_skipped_and_plain_sentences_blank_a_
     # The heading, the teaser cut off with "..." and the dateline are not asked.
     assert [(c.kind, c.answer) for c in cards] == [("cloze", "Pyongyang")]
     assert cards[0].text == "Ties between {{Pyongyang}} and Moscow go back to the Soviet times."
+
+
+def test_draft_never_overwrites_another_file_beside_the_deck(quizapp, notes, tmp_path):
+    out = tmp_path / "decks" / "treaty.yaml"
+    out.parent.mkdir()
+    other = out.parent / "treaty-notes.txt"
+    other.write_text("someone else's notes", encoding="utf-8")
+    code, stdout, err = quizapp("draft", notes, "--out", out)
+    assert code == 2 and stdout == ""
+    assert "a different file of that name is already beside the deck" in err
+    assert other.read_text(encoding="utf-8") == "someone else's notes"
+    assert not out.exists()
