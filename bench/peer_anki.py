@@ -4,8 +4,8 @@ The cards are bench/make_decks.py's (100,000 in 10 decks by default): in Anki
 one Basic note each (front: the question, back: the answer) in 10 decks, FSRS
 on; in quizapp's store registered as the app registers them. In both, a third
 of the cards are made due with three past reviews each, the rest new, and the
-daily limits are lifted so the queue never runs dry. Then, alternating between
-the two:
+daily limits are lifted (9999, the most Anki takes) so the queue never runs dry.
+Then, alternating between the two:
 
 * open the collection and fetch the card to show (Anki: `Collection()` and
   `get_queued_cards`; quizapp: `Store.open`, the unchanged decks' sync check
@@ -52,15 +52,15 @@ def anki_build(folder: Path, cards: int) -> tuple[Path, float]:
     col = Collection(str(path))
     col.set_config("fsrs", True)
     config = col.decks.config_dict_for_deck_id(1)
-    config["new"]["perDay"] = 1_000_000
-    config["rev"]["perDay"] = 1_000_000
+    config["new"]["perDay"] = 9999  # the most Anki takes
+    config["rev"]["perDay"] = 9999
     col.decks.update_config(config)
     basic = col.models.by_name("Basic")
     decks: dict[str, int] = {}
     requests = []
     for card in iter_cards(cards):
-        if card.deck_id not in decks:
-            decks[card.deck_id] = col.decks.id(card.deck_id)
+        if card.deck_id not in decks:  # subdecks of one deck, studied together
+            decks[card.deck_id] = col.decks.id(f"bench::{card.deck_id}")
         note = col.new_note(basic)
         note["Front"] = card.prompt
         note["Back"] = card.answer
@@ -69,6 +69,7 @@ def anki_build(folder: Path, cards: int) -> tuple[Path, float]:
     began = time.perf_counter()
     col.add_notes(requests)
     added = time.perf_counter() - began
+    col.decks.select(col.decks.id("bench"))
     _anki_give_history(col)
     col.close()
     return path, added
@@ -172,7 +173,7 @@ def anki_answers(path: Path, answers: int) -> tuple[dict[str, list[float]], str]
 def quizapp_settings():
     from quizapp.core.settings import SchedulerSettings
 
-    return SchedulerSettings(new_per_day=1_000_000)
+    return SchedulerSettings(new_per_day=9999)  # lifted, as in Anki
 
 
 def quizapp_build(folder: Path, cards: int) -> tuple[Path, dict[str, str], float]:

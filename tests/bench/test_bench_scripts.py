@@ -64,13 +64,13 @@ def test_give_history_makes_a_third_of_the_cards_due(tmp_path):
 
 
 def test_bench_store_answers_past_the_end_of_a_day(tmp_path):
-    # 100 cards run out long before 400 answers: the clock moves on instead of answering None.
-    run = bench("bench_store.py", "--cards", "100", "--answers", "400", "--json")
+    # 300 cards run out long before 900 answers: the clock moves on instead of answering None.
+    run = bench("bench_store.py", "--cards", "300", "--answers", "900", "--json")
     assert run.returncode == 0, run.stderr
     figures = json.loads(run.stdout)
     for shape in ("all new", "a third due"):
         row = figures["shapes"][shape]
-        assert row["answers"] == 400 and row["study_days"] > 1
+        assert row["answers"] == 900 and row["study_days"] > 1
         assert {"answer", "next card", "remaining", "counts", "per card"} <= set(row["calls_ms"])
     assert (
         figures["shapes"]["a third due"]["first_queue_len"]
@@ -84,7 +84,7 @@ def test_run_all_gives_each_script_only_its_own_options():
     assert "unrecognized arguments" not in run.stderr
     assert "== bench_load.py --cards 300 --json" in run.stdout
     assert "== eval_drafter.py --json\n" in run.stdout  # it takes no --cards
-    figures = [json.loads(part) for part in run.stdout.split("==")[1:] if "{" in part]
+    figures = [json.loads(part[part.index("{") :]) for part in run.stdout.split("==")[1:]]
     assert len(figures) == 2
 
 
