@@ -82,33 +82,30 @@ def _anki_give_history(col) -> None:
     now_ms = int(time.time() * 1000)
     day = 86_400_000
     ids = col.db.list("SELECT id FROM cards ORDER BY did, id")
-    reviews = []
+    cards, reviews, taken = [], [], set()
     for n, cid in enumerate(ids):
         if n % 3:
             continue
-        late = rng.randint(0, 5)
-        ivl = rng.randint(3, 30)
-        stability, difficulty = rng.uniform(2, 60), rng.uniform(2, 9)
-        col.db.execute(
-            "UPDATE cards SET type = 2, queue = 2, due = ?, ivl = ?, factor = 2500, reps = 3, "
-            "data = ? WHERE id = ?",
-            today - late,
-            ivl,
-            json.dumps({"s": round(stability, 4), "d": round(difficulty, 4)}),
-            cid,
-        )
+        late, ivl = rng.randint(0, 5), rng.randint(3, 30)
+        memory = {"s": round(rng.uniform(2, 60), 4), "d": round(rng.uniform(2, 9), 4)}
+        cards.append((today - late, ivl, json.dumps(memory), cid))
         last = now_ms - (late + ivl) * day
         for back in (60, 20, 0):
-            reviews.append((last - back * day + n % 1000, cid, 3, ivl))
-    for rid, cid, ease, ivl in reviews:
-        col.db.execute(
-            "INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
-            "VALUES (?, ?, -1, ?, ?, 0, 2500, 8000, 1)",
-            rid,
-            cid,
-            ease,
-            ivl,
-        )
+            rid = last - back * day
+            while rid in taken:  # a review's id is its time in ms, and unique
+                rid += 1
+            taken.add(rid)
+            reviews.append((rid, cid, 3, ivl))
+    col.db.executemany(
+        "UPDATE cards SET type = 2, queue = 2, due = ?, ivl = ?, factor = 2500, reps = 3, "
+        "data = ? WHERE id = ?",
+        cards,
+    )
+    col.db.executemany(
+        "INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+        "VALUES (?, ?, -1, ?, ?, 0, 2500, 8000, 1)",
+        reviews,
+    )
 
 
 def anki_open(path: Path, durable: bool = True):
