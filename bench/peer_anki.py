@@ -7,9 +7,9 @@ of the cards are made due with three past reviews each, the rest new, and the
 daily limits are lifted (9999, the most Anki takes) so the queue never runs dry.
 Then, alternating between the two:
 
-* open the collection and fetch the card to show (Anki: `Collection()` and
-  `get_queued_cards`; quizapp: `Store.open`, the unchanged decks' sync check
-  and `next_card`);
+* open the collection and fetch the card to show with the day's counts (Anki:
+  `Collection()` and `get_queued_cards`; quizapp: `Store.open`, the unchanged
+  decks' sync check, `next_card` and `counts`);
 * answer card after card (ratings drawn alike), timing the answer alone and
   the answer with the next card ready. Both at equal durability: WAL,
   synchronous=FULL, one commit per answer (set on Anki's connection if it
@@ -207,6 +207,7 @@ def quizapp_open_and_fetch(path: Path, digests: dict[str, str]) -> float:
     for deck_id, digest in digests.items():
         store.sync_deck(deck_id, [], digest=digest)
     store.next_card(list(digests))
+    store.counts(list(digests))  # Anki's queued cards come with the day's counts
     elapsed = time.perf_counter() - began
     store.close()
     return elapsed

@@ -68,6 +68,7 @@ def main() -> int:
         stages["imports (collection, loader)"] = time.perf_counter() - began
         first = load_decks([folder / "decks"])  # cold: fills the deck cache
         Collection.from_decks(first, db).close()
+        save_prompts(first.decks)  # as the first launch leaves them
         give_history(db)
         del first
 
