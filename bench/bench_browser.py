@@ -23,6 +23,7 @@ import asyncio
 import json
 import os
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -45,21 +46,21 @@ TIMEOUT_S = 120.0
 def open_collection(folder: Path, db: Path):
     from quizapp.core.clock import FixedClock
     from quizapp.core.collection import Collection
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import Settings
 
     return Collection.open(
         [folder],
         db,
         clock=FixedClock(START),
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False),
-        rng=random.Random(1),
+        settings=Settings(timezone="UTC", enable_fuzzing=False),
     )
 
 
 def give_history(collection) -> None:
     """A third of the cards reviewed: due dates, lapses, difficulty and recall to sort by."""
     rng = random.Random(2)
-    conn = collection.store.connection
+    # Written beside the open store, as another window would write them.
+    conn = sqlite3.connect(collection.store.path, isolation_level=None, timeout=30)
     conn.execute("BEGIN")
     for loaded in collection.decks:
         cards = loaded.deck.cards
@@ -79,6 +80,7 @@ def give_history(collection) -> None:
                 ),
             )
     conn.execute("COMMIT")
+    conn.close()
 
 
 def make_app(collection):

@@ -37,20 +37,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_decks import DECKS, content_hash, give_history, iter_cards  # noqa: E402
 
 from quizapp.core.clock import FixedClock  # noqa: E402
-from quizapp.core.settings import SchedulerSettings  # noqa: E402
+from quizapp.core.settings import Settings  # noqa: E402
 from quizapp.core.store import CardKey, DeckCard, Rating, Store  # noqa: E402
 
 LOG = ROOT / "bench" / "data" / "fsrs-review-logs-josh.csv"
 START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC")
+SETTINGS = Settings(timezone="UTC")
 # What the review screen asks the store for each card, in the order it asks.
 PER_CARD = ["answer", "next card", "remaining", "progress", "previews"]
 
 
-def open_store(db: Path, clock: FixedClock | None = None, seed: int = 1) -> Store:
-    return Store.open(
-        db, clock=clock or FixedClock(START), settings=SETTINGS, rng=random.Random(seed)
-    )
+def open_store(db: Path, clock: FixedClock | None = None) -> Store:
+    return Store.open(db, clock=clock or FixedClock(START), settings=SETTINGS)
 
 
 def register(db: Path, cards: int) -> tuple[float, list[str], dict[str, str]]:
@@ -96,8 +94,8 @@ def timed(times: dict[str, list[float]], name: str, call: Callable[[], object]) 
 def answer_per_card(db: Path, deck_ids: list[str], answers: int) -> tuple[dict, int, str]:
     """Answer `answers` cards as the review screen does; per-call times, days used, durability."""
     clock = FixedClock(START)
-    store = open_store(db, clock, seed=2)
-    conn = store.connection
+    store = open_store(db, clock)
+    conn = store._conn  # the store's own connection: its journal mode and durability
     journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
     sync = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[
         conn.execute("PRAGMA synchronous").fetchone()[0]
@@ -137,7 +135,7 @@ def replay(db: Path) -> tuple[int, float]:
     with LOG.open() as f:
         rows = list(csv.DictReader(f))
     clock = FixedClock(START)
-    store = open_store(db, clock, seed=4)
+    store = open_store(db, clock)
     store.sync_deck("replay", [(r, "h", [], [], True) for r in {r["card_id"] for r in rows}])
     began = time.perf_counter()
     for row in rows:

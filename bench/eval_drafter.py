@@ -1,38 +1,233 @@
-"""How well `quizapp draft` finds what a person chose to ask, on the bundled documents.
+"""How well `quizapp draft` finds what an examiner would ask, on documents it was not tuned on.
 
-Runs the drafter on each bundled source document and compares its candidates
-with the quotes of the bundled hand-reviewed cards that cite that document.
+Two measures, printed side by side:
 
-- A bundled quote counts as *proposed* when some candidate's quote overlaps it
-  substantially: their spans in the document intersect over at least half of
-  the shorter one (so sharing the sentence a short quote sits in counts). The
-  stricter figure counts only quotes that one contains the other after folding
-  quotes, dashes, spacing and case.
-- A candidate is *noise* when its quote overlaps no bundled quote by that rule.
+1. **Evaluation documents** (bench/drafting/): notes-style documents written for the test,
+   each with facts chosen by hand before the drafter was changed. Per document:
 
-Distinct quotes are counted (several cards may cite one passage).
+   - *facts asked*: a fact counts when some draft card's answer equals the fact's answer
+     after folding (quotes, dashes, spacing, case) and the card's quote contains the
+     fact's sentence;
+   - *cards per 100 words*;
+   - *unusable*: a card `quizapp check` warns about beyond "is a draft", a blank on the day
+     of a date or a fragment of a name, a heading, a quote opening with a pronoun, or a
+     second card with the same answer and quote;
+   - *ranking*: the share of cards matching a chosen fact in the top third of the file
+     against the share overall;
+   - *kept by hand*: the share of 30 cards drawn at random (seeded) that were judged by hand
+     worth keeping (bench/drafting/judged.yaml).
+
+   The documents in bench/drafting/held-out/ are reported apart: they are never tuned on.
+
+2. **Bundled documents** (seeds/): the drafter's candidates against the quotes of the
+   bundled hand-reviewed cards. A bundled quote counts as *proposed* when some candidate's
+   quote overlaps it by half the shorter span; *strict* when one contains the other after
+   folding. Cards per 100 words, unusable share and ranking are printed for them too, a
+   card *matching* when its quote overlaps a bundled quote.
 
     .venv/bin/python bench/eval_drafter.py [--decks DIR_OR_FILE ...] [--json]
+    .venv/bin/python bench/eval_drafter.py --sample DOC   # the 30 cards to judge by hand
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import random
+import re
 import sys
+import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import yaml_rs  # noqa: E402
+
+from quizapp.authoring.draft import draft_deck  # noqa: E402
 from quizapp.authoring.drafter import MIN_WORDS, draft_cards  # noqa: E402
 from quizapp.authoring.sentences import split_sentences  # noqa: E402
+from quizapp.deck.check import check  # noqa: E402
 from quizapp.deck.loader import bundled_library, load_decks  # noqa: E402
 from quizapp.deck.model import Status  # noqa: E402
 from quizapp.deck.paths import bundled_decks_dir  # noqa: E402
 from quizapp.deck.sources import SourceText, fold  # noqa: E402
 
+DRAFTING = ROOT / "bench" / "drafting"
+JUDGED = DRAFTING / "judged.yaml"
+SAMPLE = 30
+SEED = 19
+TODAY = dt.date(2026, 12, 1)  # fixed, so no card turns stale between runs
+PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "them", "this", "that",
+            "these", "those", "such"}  # fmt: skip
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY = re.compile(rf"\{{\{{\d{{1,2}}\}}\}}\s*(?:[-\u2013]\s*\d{{1,2}}\s*)?(?:{MONTHS})")
+_DAY_AFTER_MONTH = re.compile(rf"(?:{MONTHS})\s+\{{\{{\d{{1,2}}\}}\}}")
+_TERMINAL = re.compile(r"[.!?][\"')\]]*$")
+
 Span = tuple[int, int]
+
+
+# --- the evaluation documents ------------------------------------------------------------
+
+
+def answers(card) -> list[str]:
+    """What a card asks for, as text (a cloze may have several blanks)."""
+    if card.kind == "cloze":
+        return [answer for answer, _ in card.deletions]
+    if card.kind in ("year", "basic", "mcq"):
+        return [str(card.answer)]
+    return []
+
+
+def folded(text: str) -> str:
+    return fold(text).casefold()
+
+
+def matches(card, fact: dict) -> bool:
+    quote = folded(card.source.quote)
+    return folded(fact["sentence"]) in quote and any(
+        folded(a) == folded(fact["answer"]) for a in answers(card)
+    )
+
+
+def unusable_reasons(card, warnings: list[str], document: str, seen: set) -> list[str]:
+    """Why an examiner would throw this card away unread (empty when usable)."""
+    reasons = [f"check: {w}" for w in warnings]
+    text = getattr(card, "text", "")
+    if card.kind == "cloze":
+        if _DAY.search(text) or _DAY_AFTER_MONTH.search(text):
+            reasons.append("day-of-month blank")
+        if any("fragment" in w for w in warnings):
+            reasons.append("name-fragment blank")
+    quote = card.source.quote
+    lines = {" ".join(line.split()) for line in document.splitlines()}
+    if not _TERMINAL.search(fold(quote)) or (quote in lines and not _TERMINAL.search(quote)):
+        reasons.append("heading")
+    first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", quote)
+    if first and first.group(1).casefold() in PRONOUNS:
+        reasons.append("pronoun-led sentence")
+    key = (tuple(folded(a) for a in answers(card)), folded(quote))
+    if answers(card) and key in seen:
+        reasons.append("duplicate answer and quote")
+    seen.add(key)
+    return reasons
+
+
+def draft_with_warnings(document: Path) -> tuple[list, dict[str, list[str]]]:
+    """The drafted deck's cards (file order) and, per card, check's warnings beyond 'draft'."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / document.name
+        copy.write_text(document.read_text(encoding="utf-8"), encoding="utf-8")
+        result = draft_deck(copy, Path(tmp) / "draft.yaml")
+        report = check([result.path], TODAY)
+        if report.errors:
+            raise SystemExit(f"{document}: the draft does not load: {report.errors[0]}")
+        cards = report.result.decks[0].deck.cards
+    warnings: dict[str, list[str]] = {}
+    for problem in report.warnings:
+        if "is a draft, never studied" in problem.message:
+            continue
+        warnings.setdefault(problem.card_id, []).append(problem.message)
+    return cards, warnings
+
+
+def evaluate_document(facts_file: Path, judged: dict) -> dict:
+    spec = yaml_rs.loads(facts_file.read_text(encoding="utf-8"))
+    document = facts_file.parent / spec["document"]
+    text = document.read_text(encoding="utf-8")
+    cards, warnings = draft_with_warnings(document)
+    facts = spec["facts"]
+    asked = [f for f in facts if any(matches(c, f) for c in cards)]
+    seen: set = set()
+    unusable: dict[str, list[str]] = {}
+    for card in cards:
+        reasons = unusable_reasons(card, warnings.get(card.id, []), text, seen)
+        if reasons:
+            unusable[card.id] = reasons
+    matching = [any(matches(c, f) for f in facts) for c in cards]
+    third = matching[: max(1, len(cards) // 3)]
+    words = len(text.split())
+    row = {
+        "kind": spec.get("kind", ""),
+        "held_out": bool(spec.get("held_out")),
+        "words": words,
+        "cards": len(cards),
+        "cards_per_100_words": round(100 * len(cards) / words, 2),
+        "facts": len(facts),
+        "asked": len(asked),
+        "asked_share": _share(len(asked), len(facts)),
+        "missed": [f"{f['answer']} | {f['sentence']}" for f in facts if f not in asked],
+        "unusable": len(unusable),
+        "unusable_share": _share(len(unusable), len(cards)),
+        "unusable_cards": unusable,
+        "matching": sum(matching),
+        "top_third": len(third),
+        "top_third_matching": sum(third),
+        "match_share": _share(sum(matching), len(cards)),
+        "top_third_match_share": _share(sum(third), len(third)),
+    }
+    verdicts = judged.get(document.stem, {})
+    if verdicts:
+        ids = {c.id for c in cards}
+        current = {k: v for k, v in verdicts.items() if k in ids}
+        row["judged"] = len(current)
+        row["judged_keep"] = sum(1 for v in current.values() if v["keep"])
+        row["judged_keep_share"] = _share(row["judged_keep"], row["judged"])
+        row["judged_no_longer_drafted"] = len(verdicts) - len(current)
+    return row
+
+
+def evaluate_documents(folder: Path = DRAFTING, held_out: bool = True) -> dict:
+    judged_file = folder / JUDGED.name
+    judged = yaml_rs.loads(judged_file.read_text(encoding="utf-8")) if judged_file.exists() else {}
+    judged = judged or {}
+    out: dict = {"tuning": {}, "held_out": {}}
+    for facts_file in sorted(folder.rglob("*.facts.yaml")):
+        if not held_out and facts_file.parent.name == "held-out":
+            continue
+        row = evaluate_document(facts_file, judged)
+        out["held_out" if row["held_out"] else "tuning"][facts_file.stem.split(".")[0]] = row
+    for group in ("tuning", "held_out"):
+        out[f"{group}_total"] = _totals(out[group])
+    return out
+
+
+def _totals(rows: dict) -> dict:
+    if not rows:
+        return {}
+    total = {
+        key: sum(r[key] for r in rows.values())
+        for key in (
+            "words", "cards", "facts", "asked", "unusable", "matching", "top_third",
+            "top_third_matching",
+        )
+    }  # fmt: skip
+    total["match_share"] = _share(total["matching"], total["cards"])
+    total["top_third_match_share"] = _share(total["top_third_matching"], total["top_third"])
+    total["asked_share"] = _share(total["asked"], total["facts"])
+    total["cards_per_100_words"] = round(100 * total["cards"] / total["words"], 2)
+    total["unusable_share"] = _share(total["unusable"], total["cards"])
+    judged = [r for r in rows.values() if r.get("judged")]
+    if judged:
+        total["judged"] = sum(r["judged"] for r in judged)
+        total["judged_keep"] = sum(r["judged_keep"] for r in judged)
+        total["judged_keep_share"] = _share(total["judged_keep"], total["judged"])
+    return total
+
+
+def sample(document_stem: str, folder: Path = DRAFTING) -> list:
+    """The cards to judge by hand: SAMPLE drawn with a fixed seed from the document's drafts."""
+    (facts_file,) = folder.rglob(f"{document_stem}.facts.yaml")
+    spec = yaml_rs.loads(facts_file.read_text(encoding="utf-8"))
+    cards, _ = draft_with_warnings(facts_file.parent / spec["document"])
+    picked = random.Random(f"{SEED}-{document_stem}").sample(cards, min(SAMPLE, len(cards)))
+    return sorted(picked, key=cards.index)
+
+
+# --- the bundled documents ----------------------------------------------------------------
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -69,37 +264,49 @@ def evaluate(paths: list[Path]) -> dict:
     figures: dict = {"decks": bundled["decks"], "bundled_cards": bundled["cards"], "documents": {}}
     totals = dict.fromkeys(
         (
-            "quotes", "proposed", "proposed_strict", "candidates", "noise",
-            "every_sentence", "every_sentence_proposed", "every_sentence_noise",
+            "quotes", "proposed", "proposed_strict", "candidates", "noise", "words",
+            "unusable", "every_sentence", "every_sentence_proposed", "every_sentence_noise",
         ),
         0,
     )  # fmt: skip
     for doc_id, document in sorted(library.items()):
         quotes = bundled["quotes"][doc_id]
+        drafted = draft_cards(document.text, doc_id)
         candidates = []
-        for candidate in draft_cards(document.text, doc_id):
+        seen: set = set()
+        unusable = 0
+        for candidate in drafted:
             quote = candidate.card.source.quote
             candidates.append((document.find(quote), quote))
+            flaws = unusable_reasons(
+                candidate.card, _card_warnings(candidate.card), document.text, seen
+            )
+            unusable += bool(flaws)
         # Reference: a "drafter" that proposes every sentence of MIN_WORDS words or more.
         sentences = [(s.start, s.end) for s in split_sentences(document.text)]
         every = [s for s in sentences if len(document.text[s[0] : s[1]].split()) >= MIN_WORDS]
-        row_every = {
+        matching = [any(overlaps(c, s) for s in quotes) for c, _ in candidates]
+        third = matching[: max(1, len(matching) // 3)]
+        words = len(document.text.split())
+        row = {
+            "quotes": len(quotes),
+            "proposed": sum(1 for s in quotes if any(overlaps(s, c) for c, _ in candidates)),
+            "proposed_strict": sum(
+                1 for q in quotes.values() if any(contains(q, c) for _, c in candidates)
+            ),
+            "candidates": len(candidates),
+            "noise": sum(1 for m in matching if not m),
+            "words": words,
+            "cards_per_100_words": round(100 * len(candidates) / words, 2),
+            "unusable": unusable,
+            "unusable_share": _share(unusable, len(candidates)),
+            "match_share": _share(sum(matching), len(matching)),
+            "top_third_match_share": _share(sum(third), len(third)),
             "every_sentence": len(every),
             "every_sentence_proposed": sum(1 for s in quotes if any(overlaps(s, c) for c in every)),
             "every_sentence_noise": sum(
                 1 for c in every if not any(overlaps(c, s) for s in quotes)
             ),
-        }
-        proposed = sum(1 for s in quotes if any(overlaps(s, c) for c, _ in candidates))
-        strict = sum(1 for q in quotes.values() if any(contains(q, c) for _, c in candidates))
-        noise = sum(1 for c, _ in candidates if not any(overlaps(c, s) for s in quotes))
-        row = {
-            "quotes": len(quotes),
-            "proposed": proposed,
-            "proposed_strict": strict,
-            "candidates": len(candidates),
-            "noise": noise,
-            **row_every,
         }
         figures["documents"][doc_id] = row
         for key in totals:
@@ -108,6 +315,8 @@ def evaluate(paths: list[Path]) -> dict:
     figures["proposed_share"] = _share(totals["proposed"], totals["quotes"])
     figures["proposed_strict_share"] = _share(totals["proposed_strict"], totals["quotes"])
     figures["noise_share"] = _share(totals["noise"], totals["candidates"])
+    figures["cards_per_100_words"] = round(100 * totals["candidates"] / max(1, totals["words"]), 2)
+    figures["unusable_share"] = _share(totals["unusable"], totals["candidates"])
     figures["every_sentence_proposed_share"] = _share(
         totals["every_sentence_proposed"], totals["quotes"]
     )
@@ -117,40 +326,92 @@ def evaluate(paths: list[Path]) -> dict:
     return figures
 
 
+def _card_warnings(card) -> list[str]:
+    """The draft rules' warnings for one card, without writing a deck."""
+    from quizapp.deck.rules import CardContext, check_card
+
+    class _Deck:  # just what the rules read of a loaded deck: the card stands alone
+        path = Path("draft.yaml")
+        card_lines: dict = {}
+        deck = SimpleNamespace(cards=[card])
+
+    context = CardContext(_Deck(), card, TODAY)  # type: ignore[arg-type]
+    return [p.message for p in check_card(context) if "is a draft, never studied" not in p.message]
+
+
+# --- printing ------------------------------------------------------------------------------
+
+
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole else None
 
 
 def _percent(share: float | None) -> str:
-    return "n/a" if share is None else f"{share:.1%}"
+    return "n/a" if share is None else f"{share:.0%}"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--decks", nargs="*", help="deck files or folders (default: bundled)")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = parser.parse_args()
-    paths = [Path(p) for p in args.decks] if args.decks else [bundled_decks_dir()]
-    figures = evaluate(paths)
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return 0
+def _document_line(name: str, row: dict) -> str:
+    judged = (
+        f"{row['judged_keep']}/{row['judged']} ({_percent(row['judged_keep_share'])})"
+        if row.get("judged")
+        else "not judged"
+    )
+    return (
+        f"  {name:34} {row['asked']:>2}/{row['facts']:<2} {_percent(row['asked_share']):>5}"
+        f"  {row['cards']:>3} {row['cards_per_100_words']:>5.1f}"
+        f"  {row['unusable']:>2} {_percent(row['unusable_share']):>4}"
+        f"  {_percent(row['top_third_match_share']):>4} vs {_percent(row['match_share']):>4}"
+        f"  {judged}"
+    )
+
+
+def print_documents(figures: dict) -> None:
+    header = f"  {'document':34} facts asked  cards /100w  unusable  top third vs all  kept by hand"
+    for group, title in (("tuning", "evaluation documents"), ("held_out", "held out")):
+        if not figures[group]:
+            continue
+        print(f"{title}:")
+        print(header)
+        for name, row in figures[group].items():
+            print(_document_line(name, row))
+        total = figures[f"{group}_total"]
+        judged = (
+            f"{total['judged_keep']}/{total['judged']} ({_percent(total['judged_keep_share'])})"
+            if total.get("judged")
+            else "not judged"
+        )
+        print(
+            f"  {'all':34} {total['asked']:>2}/{total['facts']:<2}"
+            f" {_percent(total['asked_share']):>5}  {total['cards']:>3}"
+            f" {total['cards_per_100_words']:>5.1f}  {total['unusable']:>2}"
+            f" {_percent(total['unusable_share']):>4}"
+            f"  {_percent(total['top_third_match_share']):>4}"
+            f" vs {_percent(total['match_share']):>4}"
+            f"  {judged}"
+        )
+        for name, row in figures[group].items():
+            for missed in row["missed"]:
+                print(f"    missed in {name}: {missed}")
+
+
+def print_bundled(figures: dict) -> None:
     print(
-        f"bundled: {figures['bundled_cards']} reviewed cards in {figures['decks']} deck(s), "
-        f"{figures['quotes']} distinct quotes"
+        f"bundled documents (seeds/): {figures['bundled_cards']} reviewed cards in "
+        f"{figures['decks']} deck(s), {figures['quotes']} distinct quotes"
     )
     print(
-        f"proposed: {figures['proposed']}/{figures['quotes']} bundled quotes "
+        f"  proposed: {figures['proposed']}/{figures['quotes']} bundled quotes "
         f"({_percent(figures['proposed_share'])}) overlap a candidate's quote by half or more; "
         f"{figures['proposed_strict']} ({_percent(figures['proposed_strict_share'])}) "
         "are contained in one or contain one"
     )
     print(
-        f"noise: {figures['noise']}/{figures['candidates']} candidates "
-        f"({_percent(figures['noise_share'])}) overlap no bundled quote"
+        f"  cards: {figures['candidates']} ({figures['cards_per_100_words']:.1f} per 100 words),"
+        f" {figures['noise']} ({_percent(figures['noise_share'])}) overlap no bundled quote, "
+        f"{figures['unusable']} ({_percent(figures['unusable_share'])}) unusable"
     )
     print(
-        f"reference, every sentence of {MIN_WORDS}+ words as a candidate: "
+        f"  reference, every sentence of {MIN_WORDS}+ words as a candidate: "
         f"{figures['every_sentence_proposed']}/{figures['quotes']} proposed "
         f"({_percent(figures['every_sentence_proposed_share'])}), "
         f"{figures['every_sentence_noise']}/{figures['every_sentence']} noise "
@@ -159,8 +420,48 @@ def main() -> int:
     for doc_id, row in figures["documents"].items():
         print(
             f"  {doc_id}: {row['proposed']}/{row['quotes']} proposed "
-            f"({row['proposed_strict']} strict), {row['noise']}/{row['candidates']} noise"
+            f"({row['proposed_strict']} strict), {row['candidates']} cards "
+            f"({row['cards_per_100_words']:.1f}/100w), {row['unusable']} unusable, "
+            f"top third {_percent(row['top_third_match_share'])} vs all "
+            f"{_percent(row['match_share'])} matching a bundled quote"
         )
+
+
+def _prompt(card) -> str:
+    if card.kind == "ordering":
+        return " / ".join(f"{e.date}: {e.event}" for e in card.events)
+    return card.text if card.kind == "cloze" else card.question
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--decks", nargs="*", help="deck files or folders (default: bundled)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--sample", metavar="DOC", help="print the cards to judge by hand")
+    parser.add_argument(
+        "--documents", type=Path, default=DRAFTING, help="folder of documents and their facts"
+    )
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="leave the held-out documents unscored"
+    )
+    args = parser.parse_args()
+    if args.sample:
+        for card in sample(args.sample, args.documents):
+            options = getattr(card, "distractors", [])
+            answer = ", ".join(answers(card)) or "(order)"
+            print(f"{card.id}\n  {_prompt(card)}\n  -> {answer} {options or ''}\n")
+        return 0
+    paths = [Path(p) for p in args.decks] if args.decks else [bundled_decks_dir()]
+    figures = {
+        "documents": evaluate_documents(args.documents, held_out=not args.tuning_only),
+        "bundled": evaluate(paths),
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return 0
+    print_documents(figures["documents"])
+    print()
+    print_bundled(figures["bundled"])
     return 0
 
 

@@ -77,8 +77,8 @@ def run(csv_path: Path, rollover_hour: int, repeat: int) -> dict:
         fit_seconds.append(time.perf_counter() - started)
 
     started = time.perf_counter()
-    optimize.optimise(reviews, None, timezone=UTC, rollover_hour=rollover_hour)
-    optimise_seconds = time.perf_counter() - started
+    optimize.optimize(reviews, None, timezone=UTC, rollover_hour=rollover_hour)
+    optimize_seconds = time.perf_counter() - started
 
     default = optimize.metrics_for(optimize.DEFAULT_PARAMETERS, held_out)
     after = optimize.metrics_for(fitted, held_out)
@@ -97,7 +97,7 @@ def run(csv_path: Path, rollover_hour: int, repeat: int) -> dict:
         "adopted": optimize.should_adopt(default, after),
         "fit_seconds_median": statistics.median(fit_seconds),
         "fit_runs": repeat,
-        "optimise_seconds": optimise_seconds,
+        "optimize_seconds": optimize_seconds,
         "fitted_parameters": [round(w, 4) for w in fitted],
         "srs_benchmark_5_split": five_fold(scored),
     }
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result = run(args.csv, args.rollover_hour, max(1, args.repeat))
-    except optimize.OptimiseError as error:
+    except optimize.OptimizeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     if args.json:
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(median of {result['fit_runs']}, {result['train_reviews']} reviews)"
     )
     print(
-        f"whole optimise (split, fit, both evaluations): {result['optimise_seconds'] * 1000:.0f} ms"
+        f"whole optimize (split, fit, both evaluations): {result['optimize_seconds'] * 1000:.0f} ms"
     )
     folds = result["srs_benchmark_5_split"]
     print(

@@ -168,9 +168,9 @@ def anki_answers(path: Path, answers: int) -> tuple[dict[str, list[float]], str]
 
 
 def quizapp_settings():
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import Settings
 
-    return SchedulerSettings(new_per_day=9999)  # lifted, as in Anki
+    return Settings(new_per_day=9999)  # lifted, as in Anki
 
 
 def quizapp_build(folder: Path, cards: int) -> tuple[Path, dict[str, str], float]:
@@ -218,8 +218,8 @@ def quizapp_answers(
 ) -> tuple[dict[str, list[float]], str]:
     from quizapp.core.store import Rating, Store
 
-    store = Store.open(path, settings=quizapp_settings(), rng=random.Random(2))
-    conn = store.connection
+    store = Store.open(path, settings=quizapp_settings())
+    conn = store._conn
     mode = (
         f"{conn.execute('PRAGMA journal_mode').fetchone()[0]}, "
         f"synchronous={SYNCHRONOUS[conn.execute('PRAGMA synchronous').fetchone()[0]]}"

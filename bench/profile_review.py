@@ -77,7 +77,7 @@ def main() -> int:
         )
         collection = profiled(
             "Collection.from_decks (decks unchanged)",
-            lambda: Collection.from_decks(result, db, rng=random.Random(1)),
+            lambda: Collection.from_decks(result, db),
             args.top,
             stages,
         )

@@ -27,6 +27,7 @@ SCRIPTS = [
     "bench_browser.py",
     "eval_fsrs.py",
     "eval_drafter.py",
+    "eval_papers.py",
 ]
 SHARED = ["--runs", "--cards", "--answers", "--sizes"]
 FLAGS = ["--json"]

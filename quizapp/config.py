@@ -1,9 +1,10 @@
-"""The learner's settings: one TOML file in the platform's config folder.
+"""The learner's settings file: one TOML file in the platform's config folder.
 
-A bad value never stops the app: it is reported (setting, file, what is
-allowed) and the default is used in its place. The settings screen writes the
-same file through `save_settings`, which keeps the learner's comments, layout
-and anything it does not know.
+`load_settings` reads it once into the one settings object (quizapp.core.settings.Settings),
+which the app and every command are handed. A bad value never stops the app: it is reported
+(setting, file, what is allowed) and the default is used in its place. The settings screen
+writes the same file through `save_settings`, which keeps the learner's comments, layout and
+anything it does not know.
 """
 
 from __future__ import annotations
@@ -13,31 +14,14 @@ import os
 import tempfile
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quizapp.core.settings import FILE_SETTINGS, THEMES, Settings
+
 if TYPE_CHECKING:
     from tomlkit import TOMLDocument
-
-THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "monokai", "solarized-light")
-
-
-@dataclass(frozen=True)
-class Settings:
-    new_per_day: int = 20
-    desired_retention: float = 0.9
-    learning_steps_minutes: tuple[float, ...] = (1.0, 10.0)
-    relearning_steps_minutes: tuple[float, ...] = (10.0,)
-    maximum_interval_days: int = 36500
-    rollover_hour: int = 4
-    leech_lapses: int = 8
-    theme: str = "textual-dark"
-    exam_right: float = 2.0
-    exam_wrong: float = -2 / 3
-    exam_skipped: float = 0.0
-    keymap: dict[str, str] = field(default_factory=dict)
-    exam_date: dt.date | None = None
 
 
 def _check(name: str, value: Any) -> Any:
@@ -105,7 +89,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         return Settings(), [f"{path}: cannot read the settings ({exc}); using the defaults"]
     except tomllib.TOMLDecodeError as exc:
         return Settings(), [f"{path}: not valid TOML ({exc}); using the defaults"]
-    known = {f.name for f in fields(Settings)}
+    known = set(FILE_SETTINGS)
     settings, problems = Settings(), []
     for name, value in raw.items():
         if name not in known:

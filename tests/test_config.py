@@ -265,3 +265,25 @@ def test_a_file_that_cannot_be_read_gives_the_defaults_and_says_why(tmp_path):
     folder.mkdir()
     settings, [problem] = load_settings(folder)
     assert settings == Settings() and problem.startswith(f"{folder}: cannot read the settings")
+
+
+def test_one_settings_object_serves_the_scheduler_too(tmp_path):
+    """The file's minutes and days are what the scheduler reads, as durations; what the program
+    sets (time zone, fitted parameters, fuzz) cannot be set from the file."""
+    import datetime as dt
+
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'learning_steps_minutes = [2, 15]\nmaximum_interval_days = 365\ntimezone = "UTC"\n'
+        "exam_right = 1\n"
+    )
+    settings, problems = load_settings(path)
+    assert settings.learning_steps == (dt.timedelta(minutes=2), dt.timedelta(minutes=15))
+    assert settings.relearning_steps == (dt.timedelta(minutes=10),)
+    assert settings.maximum_interval == 365
+    assert settings.exam_marks == (1.0, -2 / 3, 0.0)
+    assert settings.timezone is None
+    assert [p.split(" (known: ")[0] for p in problems] == [
+        f"{path}: unknown setting 'timezone' ignored"
+    ]
+    assert "timezone" not in problems[0].split(" (known: ")[1]

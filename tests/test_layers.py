@@ -1,7 +1,11 @@
-"""The core never imports the UI: data flows decks -> core -> UI/CLI."""
+"""The layers hold: data flows deck -> core -> quiz -> render -> UI -> command line, with no
+import cycle anywhere, and start-up imports nothing it does not need."""
 
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CORE = ["quizapp.deck.loader", "quizapp.deck.check", "quizapp.core.store", "quizapp.quiz"]
 
@@ -40,3 +44,76 @@ def test_the_first_screen_needs_no_deck_models_parser_or_scheduler(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == ""
+
+
+def test_import_contracts_hold():
+    """pyproject.toml's import-linter contracts: the layers deck -> core -> quiz -> render ->
+    ui -> cli (the UI never imports the command line) and no cycle between the modules of any
+    package. Imports inside functions count: they may only point down too."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    run = subprocess.run(
+        [str(lint), "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert run.returncode == 0, run.stdout[run.stdout.find("Broken contracts") :] + run.stderr
+
+
+def _import_graph() -> dict[str, set[str]]:
+    import grimp
+
+    graph = grimp.build_graph("quizapp", cache_dir=None)
+    return {m: graph.find_modules_directly_imported_by(m) for m in graph.modules}
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            module, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(edges.get(child, ())))))
+                elif child in on_stack:
+                    low[module] = min(low[module], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[module])
+            if low[module] == index[module]:
+                component = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    component.append(top)
+                    if top == module:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_the_cycle_finder_finds_a_cycle_through_a_package_and_its_module():
+    edges = {"p": {"p.a"}, "p.a": {"p.b"}, "p.b": {"p"}, "q": {"p"}}
+    assert _cycles(edges) == [["p", "p.a", "p.b"]]
+    assert _cycles({"p": {"p.a"}, "p.a": set()}) == []
+
+
+def test_no_import_cycle_anywhere():
+    """Module by module, a package's __init__ included (which the contract between siblings
+    does not see), imports inside functions included."""
+    assert _cycles(_import_graph()) == []

@@ -71,15 +71,17 @@ def read_package(path: Path) -> Collection:
                 raise AuthoringError(path, "holds no Anki collection", _REEXPORT)
             data = _read_member(archive, name, path)
     except FileNotFoundError:
-        raise AuthoringError(path, "no such file", "check the path") from None
+        raise AuthoringError(path, "no such file", "check the path", content=False) from None
     except IsADirectoryError:
-        raise AuthoringError(path, "is a folder, not an Anki package") from None
+        raise AuthoringError(path, "is a folder, not an Anki package", content=False) from None
     except (zipfile.BadZipFile, EOFError, zlib.error):
         raise AuthoringError(
             path, "is not a valid Anki package (not a zip file, or a damaged one)", _REEXPORT
         ) from None
     except OSError as exc:
-        raise AuthoringError(path, f"cannot read it: {exc.strerror or exc}") from None
+        raise AuthoringError(
+            path, f"cannot read it: {exc.strerror or exc}", content=False
+        ) from None
     return _read_collection(data, path, name)
 
 

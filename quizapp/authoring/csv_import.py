@@ -91,11 +91,11 @@ def _read_text(path: Path) -> str:
             raise AuthoringError(path, "is larger than 32 MB", "split it into several files")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise AuthoringError(path, "no such file", "check the path") from None
+        raise AuthoringError(path, "no such file", "check the path", content=False) from None
     except IsADirectoryError:
-        raise AuthoringError(path, "is a folder, not a table") from None
+        raise AuthoringError(path, "is a folder, not a table", content=False) from None
     except OSError as exc:
-        raise AuthoringError(path, f"cannot read it: {exc.strerror}") from None
+        raise AuthoringError(path, f"cannot read it: {exc.strerror}", content=False) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -26,14 +26,16 @@ def read_document(path: Path) -> str:
     """The document's text, or an AuthoringError saying why it cannot be drafted from."""
     try:
         if path.is_dir():
-            raise AuthoringError(path, "is a folder, not a document", "name a .txt file")
+            raise AuthoringError(
+                path, "is a folder, not a document", "name a .txt file", content=False
+            )
         if path.stat().st_size > MAX_DOCUMENT_BYTES:
             raise AuthoringError(path, "is larger than 16 MB", "split it into several documents")
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise AuthoringError(path, "no such file", "check the path") from None
+        raise AuthoringError(path, "no such file", "check the path", content=False) from None
     except OSError as exc:
-        raise AuthoringError(path, f"cannot read it: {exc.strerror}") from None
+        raise AuthoringError(path, f"cannot read it: {exc.strerror}", content=False) from None
     if b"\x00" in raw:
         raise AuthoringError(path, "is a binary file, not text", _TEXT_HINT)
     try:
@@ -70,9 +72,11 @@ def draft_deck(
     text = read_document(document)
     out = Path(out) if out is not None else document.with_suffix(".yaml")
     if out.suffix not in (".yaml", ".yml"):
-        raise AuthoringError(out, "a deck file must end in .yaml", "give --out NAME.yaml")
+        raise AuthoringError(
+            out, "a deck file must end in .yaml", "give --out NAME.yaml", content=False
+        )
     if out.resolve() == document.resolve():
-        raise AuthoringError(out, "is the document itself", "give --out NAME.yaml")
+        raise AuthoringError(out, "is the document itself", "give --out NAME.yaml", content=False)
     source_id = slugify(document.stem, 60) or "document"
     deck_id = deck_id or slugify(out.stem, 60) or "draft"
     doc_title = document_title(text, document)

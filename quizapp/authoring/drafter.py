@@ -1,283 +1,467 @@
 """Candidate cards from a plain-text document, by simple rules: no network, no model.
 
-Each candidate quotes one sentence (an ordering card, a run of nearby dated
-sentences) verbatim and is a draft: nothing is studied until a person checks
-it against its quote and marks it reviewed. The same text always gives the
+The drafter looks for what an examiner would ask (see `terms`), proposes one card per fact
+in the form that suits it (a year card, a cloze, a multiple-choice question whose wrong
+options are names of the same kind from the document, an ordering of explicitly dated
+events), at most two per sentence, and ranks the drafts best first so a reviewer can keep
+the top of the file. Headings are never asked; a sentence that opens with a pronoun is
+quoted with the sentence it refers back to, or not at all.
+
+Each candidate quotes the document verbatim and is a draft: nothing is studied until a
+person checks it against its quote and marks it reviewed. The same text always gives the
 same cards with the same ids.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
+from quizapp.authoring.terms import PRONOUNS, YEAR, Term, Vocabulary, find_terms
 from quizapp.deck.model import (
-    AnswerType,
     ClozeCard,
     Event,
+    MultipleChoiceCard,
     OrderingCard,
     SourceRef,
     Status,
     YearCard,
 )
+from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, blank_flaws
 from quizapp.deck.sources import fold
 
-MIN_WORDS = 6  # shorter lines are headings, captions and menu items
+MIN_WORDS = 3  # shorter lines are captions and menu items
+CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
+MIN_CARDS = 12  # a short document keeps all its good cards
+PER_SENTENCE = 2
+SECOND_CARD = 4.0  # a sentence's second card must be worth this much
+STRONG = 4.5  # two terms of one kind this strong may both be asked ("Article 4 ... Article 51")
 ORDERING_SIZE = 4  # events per ordering card at most
-ORDERING_GAP = 6  # dated sentences further apart than this are not one timeline
+ORDERING_GAP = 8  # dated sentences further apart than this are not one timeline
+ORDERING_EVENT = 140  # characters; a longer sentence is no event to order
+ORDERING_WORTH = 3.8
+TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
+LEAD = 2  # opening sentences of a document, where the news is
+DIVERSITY = 0.05  # score a kind loses for each card of it already chosen
+OPTIONS = 3  # wrong options on a multiple-choice card
+REPEATS = {"year": 2}  # a year may be asked of two events; any other answer once
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_NUMBER = {m: i for i, m in enumerate(_MONTHS.split("|"), 1)}
-_YEAR = re.compile(
-    rf"(?:\b({_MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?<![\d$.,])\b(1[0-9]\d\d|20\d\d)\b(?![\d%]|,\d)"
-)
-_AMOUNT = re.compile(
-    r"(?:[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s?|INR\s?)\d[\d,]*(?:\.\d+)?"
-    r"(?:\s?(?:trillion|billion|million|crore|lakh|bn)\b)?"
-    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)"
-    r"|\b\d[\d,]*(?:\.\d+)?\s(?:trillion|billion|million|crore|lakh|thousand|hundred)\b"
-)
-_NUMBER = re.compile(
-    r"(?<![\d$:.,-])\b\d[\d,]*(?:\.\d+)?\b(?![\d:%-])"
-    r"(?:\s(?:years?|days?|months?|weeks?|km|kilometres?|miles?|people|members|countries|"
-    r"nations|states|times|seats|votes|tonnes|soldiers|troops)\b)?"
-)
-_SENTENCE_END = re.compile(r"(?<!\.\.)[.!][\"')\]]*$")  # folded text: quotes are straight
-_PROPER_WORD = re.compile(r"\b[A-Z][\w\u2019'-]*[A-Za-z]")
-_AFTER_MONTH = re.compile(rf"\b(?:{_MONTHS})\s$")
-_ARTICLE = re.compile(
-    r"\b(?:Article|Section|Clause|Schedule|Chapter|Paragraph|Rule|Resolution)\s"
-    r"\d+[A-Z]?(?:\(\w{1,4}\))*"
-    r"(?:\sof\sthe\s(?:[A-Z][\w.\u2019'-]*\s){1,4}"
-    r"(?:[Cc]harter|[Cc]onstitution|[Cc]onvention|[Tt]reaty|[Aa]ct|[Pp]act|[Aa]greement))?"
-)
-_CAPITALISED = r"[A-Z][\w\u2019'.-]*[\w]"
-_CONNECTOR = r"(?:of|the|on|for|and|between|de|del|la|al|von|van|bin|,)"
-_NAME = re.compile(rf"{_CAPITALISED}(?:,?(?:\s+{_CONNECTOR})*\s+{_CAPITALISED}|-{_CAPITALISED})+")
-_NAME_GAP = re.compile(r",\s*(?:and\s+)?|\s+(?:and|on|between|for)\s+")
-_TITLES = {
-    "President", "Prime", "Minister", "Mr.", "Mrs.", "Ms.", "Dr.", "Leader", "King", "Queen",
-    "Chancellor", "General", "Secretary", "Chairman", "Premier", "Foreign", "Defence",
-    "Defense", "Supreme", "Vice", "Ambassador", "Emperor", "Sir", "Lord", "Justice",
-}  # fmt: skip
-_TREATY_WORDS = {
-    "Treaty", "Convention", "Agreement", "Accord", "Protocol", "Charter", "Pact",
-    "Declaration", "Partnership", "Alliance", "Act", "Resolution",
-}  # fmt: skip
-_ORGANISATION_WORDS = {
-    "Council", "Agency", "Union", "Nations", "Centre", "Center", "Party", "Bank", "Fund",
-    "Organisation", "Organization", "Ministry", "Committee", "Court", "Parliament",
-    "Assembly", "Institute", "University", "Commission", "Army", "Navy", "Force", "Forces",
-    "Corporation", "Company", "Association", "Federation", "Office", "Department", "Group",
-    "Archive", "Tank", "Facility", "News", "Board", "Authority", "League", "Bureau",
-}  # fmt: skip
-# Capitalised only because they open a sentence, or too common to ask about.
-_COMMON = {
-    "The", "A", "An", "In", "On", "At", "After", "Before", "Following", "For", "Both", "This",
-    "That", "These", "Those", "It", "Its", "As", "By", "From", "With", "While", "When",
-    "Also", "However", "Initially", "According", "Given", "Now", "One", "We", "I", "If",
-    "Read", "Updated", "Photo", "Credit", "Image", "Explained", "Sign", "Comments",
-}  # fmt: skip
+_QUESTION = {"person": "Who fills the blank?"}
+_TAGS = {
+    "person": "people",
+    "place": "places",
+    "organisation": "organisations",
+    "name": "names",
+    "article": "articles",
+    "amount": "numbers",
+    "ratio": "numbers",
+    "number": "numbers",
+    "year": "dates",
+}
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A draft card and the sentence it came from (for measuring the drafter)."""
+    """A draft card, the span of the document it quotes, and its worth (higher first)."""
 
     card: object
     start: int
     end: int
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence to ask about, with the sentences before it its pronoun refers to."""
+
+    focus: Sentence
+    context: tuple[Sentence, ...] = ()
+
+    @property
+    def start(self) -> int:
+        return (self.context[0] if self.context else self.focus).start
+
+    @property
+    def lead(self) -> str:
+        return " ".join(s.text for s in self.context) + (" " if self.context else "")
+
+    def quote(self, text: str) -> str:
+        return " ".join(text[self.start : self.focus.end].split())
+
+
+@dataclass(order=True)
+class _Option:
+    rank: tuple[float, int, int] = field(compare=True)
+    passage: Passage = field(compare=False)
+    term: Term | None = field(compare=False, default=None)
+    ordering: Candidate | None = field(compare=False, default=None)
+    other_end: Term | None = field(compare=False, default=None)  # of a range: one fact
 
 
 def draft_cards(text: str, document_id: str) -> list[Candidate]:
-    """Every candidate card for a document's text, in document order, ids unique."""
-    sentences = _useful_sentences(split_sentences(text))
-    candidates: list[Candidate] = []
-    named: set[str] = set()
-    dated: list[tuple[int, Sentence, str, str]] = []  # (index, sentence, date, year text)
-    for index, sentence in enumerate(sentences):
-        years = list(_years(sentence.text))
-        for year_text, _date, span in years:
-            candidates.append(_year_card(sentence, year_text, span, document_id))
-        if years:
-            dated.append((index, sentence, years[0][1], years[0][0]))
-        candidates += _cloze_cards(sentence, document_id, named)
-    candidates += _ordering_cards(dated, text, document_id)
-    candidates.sort(key=lambda c: (c.start, c.end))
-    return _unique(candidates)
+    """The best candidate cards for a document's text, best first, ids unique."""
+    sentences = split_sentences(text)
+    vocabulary = Vocabulary.of([s.text for s in sentences if s.ends])
+    passages = _passages(sentences)
+    found = [(p, find_terms(p.focus.text, vocabulary)) for p in passages]
+    budget = max(MIN_CARDS, round(len(text.split()) * CARDS_PER_100_WORDS / 100))
+    title = next((line for line in text.splitlines() if line.strip()), "").casefold()
 
+    # An answer is best asked where it is introduced: later mentions count for less. A name
+    # the document comes back to counts for more.
+    mentions: dict[str, int] = {}
+    for _, terms in found:
+        for term in terms:
+            key = fold(term.answer).casefold()
+            mentions[key] = mentions.get(key, 0) + 1
+    options: list[_Option] = []
+    earlier: dict[str, int] = {}
+    for index, (passage, terms) in enumerate(found):
+        ends = _ranges(passage.focus.text, terms)
+        for term in terms:
+            key = fold(term.answer).casefold()
+            before = earlier.get(key, 0)
+            earlier[key] = before + 1
+            if term in ends.values() or not _fair(passage, term, ends.get(term)):
+                continue
+            score = _score(passage, term) - 0.3 * min(before, 3)
+            if term.kind in ("year", "amount", "number"):
+                pass  # a figure that recurs is a benchmark ("1.5°C"), a year is in any news
+            elif mentions[key] >= TOPIC:
+                score -= 0.5  # what the whole document is about: no question to ask
+            else:
+                score += 0.15 * min(mentions[key] - 1, 3)
+            if index < LEAD:
+                score += 0.3  # the opening sentences carry the news
+            if term.kind in ("name", "organisation") and term.answer.casefold() in title:
+                score -= 0.5  # the document's own subject, named in its title
+            rank = (-round(score, 2), index, term.start)
+            options.append(_Option(rank, passage, term, other_end=ends.get(term)))
+    for ordering in _ordering_cards(found, text, document_id):
+        options.append(
+            _Option((-ordering.score, -1, ordering.start), Passage(_NO_SENTENCE), None, ordering)
+        )
+    options.sort()
 
-def _useful_sentences(sentences: list[Sentence]) -> list[Sentence]:
-    """Long enough, not a question, and not a repeat (captions are often printed twice)."""
-    seen: set[str] = set()
-    kept = []
-    for sentence in sentences:
-        folded = fold(sentence.text).casefold()
-        if sentence.words < MIN_WORDS or "{{" in folded:
+    pool = _Pool([term for _, terms in found for term in terms])
+    chosen: list[Candidate] = []
+    per_sentence: dict[int, list[Term]] = {}
+    asked: dict[str, int] = {}
+    people: list[str] = []
+    kinds: dict[str, int] = {}
+    while options and len(chosen) < budget:
+        # The best option, each kind losing a little for every card of it already chosen,
+        # so that one kind (the percentages of a survey) does not fill the whole budget.
+        option = min(
+            options, key=lambda o: (o.rank[0] + DIVERSITY * kinds.get(_group(o), 0), o.rank[1:])
+        )
+        options.remove(option)
+        if option.ordering is not None:
+            chosen.append(option.ordering)
+            kinds["ordering"] = kinds.get("ordering", 0) + 1
             continue
-        if not _SENTENCE_END.search(folded) and not _YEAR.search(sentence.text):
-            continue  # a question, a heading or a teaser cut off with "...", unless dated
+        term, passage = option.term, option.passage
+        score = -option.rank[0]
+        mine = per_sentence.setdefault(passage.focus.start, [])
+        if len(mine) >= PER_SENTENCE or (mine and not _second(mine[0], term, score, passage)):
+            continue
+        key = fold(term.answer).casefold()
+        if asked.get(key, 0) >= REPEATS.get(term.kind, 1):
+            continue
+        if term.kind in ("person", "name") and _part_of(key, people):
+            continue  # "Chinnaiah" after "E.V. Chinnaiah": the same person again
+        mine.append(term)
+        if option.other_end is not None:
+            mine.append(option.other_end)  # a range counts as both of its sentence's cards
+        asked[key] = asked.get(key, 0) + 1
+        if term.kind == "person":
+            people.append(key)
+        kinds[_group(option)] = kinds.get(_group(option), 0) + 1
+        card = _card(passage, term, text, document_id, pool, option.other_end)
+        chosen.append(Candidate(card, passage.start, passage.focus.end, round(score, 2)))
+    chosen.sort(key=lambda c: (-c.score, c.start, c.end))
+    return _unique(chosen)
+
+
+_NO_SENTENCE = Sentence(0, 0, "")
+
+
+def _passages(sentences: list[Sentence]) -> list[Passage]:
+    """Sentences worth asking about: whole sentences, not repeats, pronouns with context."""
+    seen: set[str] = set()
+    out = []
+    for index, sentence in enumerate(sentences):
+        folded = fold(sentence.text).casefold()
+        if not sentence.ends or sentence.words < MIN_WORDS or "{{" in folded:
+            continue  # a heading, a caption, or a teaser cut off with "..."
+        if folded.rstrip("\"')]").endswith("?"):
+            continue
         # A repeat, or a repeat with more after it ("<caption> | Photo Credit: ...").
         prefixes = (folded[:i] for i, ch in enumerate(folded) if ch == " ")
         if folded in seen or any(p in seen for p in prefixes):
             continue
         seen.add(folded)
-        kept.append(sentence)
-    return kept
-
-
-def _years(text: str) -> Iterator[tuple[str, str, tuple[int, int]]]:
-    """(year, date as 1948 or 1948-07, span of the year in the sentence) for each year."""
-    seen: set[str] = set()
-    for match in _YEAR.finditer(text):
-        year = match.group(2)
-        month = match.group(1)
-        date = f"{year}-{_MONTH_NUMBER[month]:02d}" if month else year
-        if year in seen:
+        context = _antecedent(sentences, index)
+        if context is None:
             continue
-        seen.add(year)
-        yield year, date, match.span(2)
-
-
-def _source(sentence: Sentence, document_id: str) -> SourceRef:
-    return SourceRef(document=document_id, quote=sentence.text)
-
-
-def _year_card(sentence: Sentence, year: str, span: tuple[int, int], document_id: str):
-    blanked = sentence.text[: span[0]] + "____" + sentence.text[span[1] :]
-    card = YearCard(
-        id=card_id("year", year, sentence.text),
-        kind="year",
-        question=f"Which year fills the blank? {blanked}",
-        answer=int(year),
-        tags=["dates"],
-        source=_source(sentence, document_id),
-        status=Status.draft,
-    )
-    return Candidate(card, sentence.start, sentence.end)
-
-
-def _cloze_cards(sentence: Sentence, document_id: str, named: set[str]) -> list[Candidate]:
-    text = sentence.text
-    terms: list[tuple[int, int, str, AnswerType, str]] = []  # start, end, label, type, tag
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    def add(start: int, end: int, answer_type: AnswerType, tag: str) -> None:
-        if free(start, end):
-            taken.append((start, end))
-            terms.append((start, end, text[start:end], answer_type, tag))
-
-    for match in _ARTICLE.finditer(text):
-        head = re.match(r"\S+\s\S+", match.group()).group()  # "Article 51"
-        add(match.start(), match.start() + len(head), AnswerType.article, "articles")
-        taken.append(match.span())
-    for match in _YEAR.finditer(text):
-        taken.append(match.span(2))  # years have their own cards
-    for match in _AMOUNT.finditer(text):
-        add(*match.span(), AnswerType.number, "numbers")
-    for match in _NUMBER.finditer(text):
-        if not _AFTER_MONTH.search(text, 0, match.start()):  # "June 21": a date, not a count
-            add(*match.span(), AnswerType.number, "numbers")
-    names = list(_names(text))
-    for start, end, answer_type, tag in names:
-        key = fold(text[start:end]).casefold()
-        if key in named:
+        passage = Passage(sentence, context)
+        if len(passage.lead) + len(sentence.text) > MAX_PROMPT and not _pronoun_led(sentence.text):
+            passage = Passage(sentence)  # "when it came into existence": often its own subject
+        if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
-        if free(start, end):
-            named.add(key)
-            add(start, end, answer_type, tag)
-    if not terms and not _YEAR.search(text):
-        # Nothing else to ask: blank the first party named, as a "who did what" card.
-        key_term = names[0] if names else _first_proper_word(text)
-        if key_term is not None:
-            add(*key_term)
-
-    out = []
-    for start, end, label, answer_type, tag in sorted(terms):
-        cloze = f"{text[:start]}{{{{{label}}}}}{text[end:]}"
-        card = ClozeCard(
-            id=card_id(tag, label, text),
-            kind="cloze",
-            text=cloze,
-            answer_type=answer_type,
-            tags=[tag],
-            source=_source(sentence, document_id),
-            status=Status.draft,
-        )
-        out.append(Candidate(card, sentence.start, sentence.end))
+        out.append(passage)
     return out
 
 
-def _first_proper_word(text: str) -> tuple[int, int, AnswerType, str] | None:
-    """The first capitalised word that is not capitalised only for opening the sentence."""
-    for match in _PROPER_WORD.finditer(text):
-        word = match.group()
-        if match.start() == 0 or word in _COMMON or word in _TITLES:
-            continue
-        end = match.end() - 2 if re.search(r"[\u2019']s$", word) else match.end()
-        return match.start(), end, AnswerType.text, "names"
-    return None
+def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] | None:
+    """The sentences a pronoun-led sentence needs before it; None when it has none."""
+    context: list[Sentence] = []
+    at = index
+    if _refers_back(sentences[at].text) and not sentences[at].first:
+        # "The Centre aims to bring it below 4.5%": what "it" is comes just before.
+        at -= 1
+        context.insert(0, sentences[at])
+    while _pronoun_led(sentences[at].text):
+        if sentences[at].first or len(context) >= 3:
+            return None  # its antecedent is in a heading, another paragraph, or too far
+        at -= 1
+        context.insert(0, sentences[at])
+    return tuple(context)
 
 
-def _names(text: str) -> Iterator[tuple[int, int, AnswerType, str]]:
-    """Capitalised multi-word names: people, organisations, treaties (by their words)."""
-    for match in _NAME.finditer(text):
-        if any(w.strip(",") in _TREATY_WORDS for w in match.group().split()):
-            parts = [match.span()]  # "Treaty of Friendship, Cooperation and ...": one name
-        else:  # "the Soviet Union and North Korea": two names
-            parts, at = [], match.start()
-            for gap in _NAME_GAP.finditer(match.group()):
-                parts.append((at, match.start() + gap.start()))
-                at = match.start() + gap.end()
-            parts.append((at, match.end()))
-        for start, end in parts:
-            found = _name(text, start, end)
-            if found is not None:
-                yield found
+def _refers_back(text: str) -> bool:
+    """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
+    return not _pronoun_led(text) and re.search(r"\b(?:it|them|they|the same)\b", text) is not None
 
 
-def _name(text: str, start: int, end: int) -> tuple[int, int, AnswerType, str] | None:
-    words = text[start:end].split()
-    while words and (words[0] in _COMMON or words[0].lower() in {"of", "the", "and"}):
-        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
-        words = words[1:]
-    while words and words[-1].rstrip(",") in {"of", "the", "and", "on", "for", "between"}:
-        end = text.rindex(words[-1], start, end)
-        words = words[:-1]
-    end = start + len(text[start:end].rstrip(" ,"))
-    if words and re.search(r"[\u2019']s$", text[start:end]):  # possessive: "Putin's"
-        end -= 2
-    bare = text[start:end].replace(",", "").split()
-    if len(bare) < 2 and "-" not in "".join(bare):
-        return None
-    if any(w in _TREATY_WORDS for w in bare):
-        return start, end, AnswerType.text, "treaties"
-    if any(w in _ORGANISATION_WORDS for w in bare):
-        return start, end, AnswerType.organisation, "organisations"
-    if any(w in _TITLES for w in bare):
-        # "President Vladimir Putin": the person is the part after the last title.
-        last = max(i for i, w in enumerate(bare) if w in _TITLES)
-        person = " ".join(bare[last + 1 :])
-        if person and person[0].isupper() and (" " in person or "-" in person):
-            offset = text.index(person, start)
-            return offset, offset + len(person), AnswerType.person, "people"
-        return None
-    if len(bare) <= 4:
-        return start, end, AnswerType.text, "names"
-    return None
+def _pronoun_led(text: str) -> bool:
+    first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", text)
+    return first is not None and first.group(1) in PRONOUNS
+
+
+def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
+    """Figures that are two ends of one range ("between 6.3% and 6.8%"): first end -> other."""
+    out = {}
+    for first, second in zip(terms, terms[1:], strict=False):
+        between = text[first.end : second.start]
+        if (
+            first.kind == second.kind
+            and first.kind in ("amount", "number", "ratio")
+            and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
+            and re.search(r"\b(?:between|from)\s$", text[: first.start])
+        ):
+            out[first] = second
+    return out
+
+
+def _fair(passage: Passage, term: Term, other_end: Term | None = None) -> bool:
+    """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
+    text = passage.focus.text
+    if term.kind in ("place", "name") and re.search(
+        r"[A-Z][\w\u2019'-]*,\s(?:in\s)?$", text[: term.start]
+    ):
+        return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
+    blanks = [term] if other_end is None else [term, other_end]
+    if term.kind in ("name", "organisation") and len(text.split()) - len(term.answer.split()) < 5:
+        return False  # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by
+    for blank in blanks:
+        before, after = passage.lead + text[: blank.start], text[blank.end :]
+        if blank_flaws(before, blank.answer, after):
+            return False
+        rest = (passage.lead + text[: blanks[0].start] + " " + text[blanks[-1].end :]).casefold()
+        pattern = rf"(?<!\w){re.escape(blank.answer.casefold())}(?!\w)"
+        if re.search(pattern, rest):
+            return False
+    return True
+
+
+def _score(passage: Passage, term: Term) -> float:
+    """How likely an examiner is to ask this term of this sentence."""
+    score = term.worth
+    words = passage.focus.words
+    if words <= 12:
+        score += 0.3
+    elif words > 30:
+        score -= 0.7
+    if passage.context:
+        score -= 0.1  # a longer prompt
+    before = passage.focus.text[: term.start]
+    if term.kind in ("person", "name", "place", "organisation") and re.fullmatch(
+        r"(?:[A-Z][\w.'-]*\s)*", before
+    ):
+        score += 0.3  # who did what: the subject of the sentence
+    if term.kind == "amount" and "%" in term.answer:
+        score += 0.1
+    if _RECORD.search(passage.focus.text):
+        score += 0.3  # a record, a first, a superlative: what examiners ask
+    if term.kind in ("amount", "number") and re.search(r"\bfrom\s$", before):
+        score -= 0.4  # the old value of a change ("from 6% in 2017-18")
+    return score
+
+
+_RECORD = re.compile(
+    r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|"
+    r"\d+-year\s(?:low|high)|"
+    r"\w+est\b(?=\s(?:in|on|since|of)\b)|\w+-(?:largest|highest|lowest|biggest))",
+    re.IGNORECASE,
+)
+
+
+def _group(option: _Option) -> str:
+    """The kind of card an option makes, for spreading the budget over kinds."""
+    if option.ordering is not None:
+        return "ordering"
+    term = option.term
+    if term.kind == "amount":
+        return "percent" if "%" in term.answer else "amount"
+    return term.kind
+
+
+def _second(first: Term, term: Term, score: float, passage: Passage) -> bool:
+    """A sentence's second card asks another kind of thing, or the other end of a range."""
+    if score < SECOND_CARD:
+        return False
+    if first.kind != term.kind or (first.worth >= STRONG and term.worth >= STRONG):
+        return True
+    between = passage.focus.text[min(first.end, term.end) : max(first.start, term.start)]
+    return re.fullmatch(r"\s(?:and|to|or)\s|,\s(?:and\s)?", between) is not None
+
+
+def _part_of(key: str, people: list[str]) -> bool:
+    """'Chandrachud' after 'D.Y. Chandrachud' (or the other way round) is the same person."""
+    words = set(key.replace(".", ". ").split())
+    for other in people:
+        theirs = set(other.replace(".", ". ").split())
+        if words <= theirs or theirs <= words:
+            return True
+    return False
+
+
+class _Pool:
+    """Answers found in the document, by kind, to draw wrong options of the same kind from."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.by_kind: dict[str, list[str]] = {}
+        seen: set[tuple[str, str]] = set()
+        for term in terms:
+            key = (term.kind, fold(term.answer).casefold())
+            if key not in seen:
+                seen.add(key)
+                self.by_kind.setdefault(term.kind, []).append(term.answer)
+
+    def distractors(self, term: Term, prompt: str) -> list[str]:
+        answer = fold(term.answer).casefold()
+        shape = _shape(term.answer)
+        out: list[str] = []
+        for other in self.by_kind.get(term.kind, []):
+            folded = fold(other).casefold()
+            if folded == answer or folded in prompt.casefold() or _shape(other) != shape:
+                continue
+            if term.kind == "person" and _part_of(folded, [answer, *map(str.casefold, out)]):
+                continue
+            if _same_body(other, [term.answer, *out]):
+                continue  # "WMO" for "World Meteorological Organization": the answer again
+            if folded not in (fold(o).casefold() for o in out):
+                out.append(other)
+            if len(out) == OPTIONS:
+                break
+        return out
+
+
+def _initials(name: str) -> str:
+    if re.fullmatch(r"[A-Z]{2,6}", name):
+        return name
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _same_body(option: str, others: list[str]) -> bool:
+    """An acronym and its full name ("UN", "United Nations") are one option, not two."""
+    mine = _initials(option)
+    return len(mine) >= 2 and any(_initials(other) == mine for other in others)
+
+
+def _shape(answer: str) -> str:
+    """What a same-kind wrong option must share: unit, currency, article word."""
+    if re.match(r"\d", answer) or re.match(r"[$\u20ac\u00a3\u20b9\u00b1]", answer):
+        return re.sub(r"[\d.,\s]+", "#", answer)
+    if re.match(r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule)s?\s", answer):
+        return answer.split()[0]
+    return ""
+
+
+def _card(
+    passage: Passage,
+    term: Term,
+    text: str,
+    document_id: str,
+    pool: _Pool,
+    other_end: Term | None = None,
+):
+    sentence = passage.focus.text
+    quote = passage.quote(text)
+    source = SourceRef(document=document_id, quote=quote)
+    tag = _TAGS[term.kind]
+    blanked = passage.lead + sentence[: term.start] + BLANK + sentence[term.end :]
+    if term.kind == "year":
+        return YearCard(
+            id=card_id("year", term.answer, quote),
+            kind="year",
+            question=f"Which year fills the blank? {blanked}",
+            answer=int(term.answer),
+            tags=[tag],
+            source=source,
+            status=Status.draft,
+        )
+    distractors = pool.distractors(term, blanked)
+    question = f"{_QUESTION.get(term.kind, '')} {blanked}"
+    if term.kind == "person" and len(distractors) == OPTIONS and len(question) <= MAX_PROMPT:
+        return MultipleChoiceCard(
+            id=card_id(tag, term.answer, quote),
+            kind="mcq",
+            question=question,
+            answer=term.answer,
+            distractors=distractors,
+            answer_type=term.answer_type,
+            tags=[tag],
+            source=source,
+            status=Status.draft,
+        )
+    cloze = f"{passage.lead}{sentence[: term.start]}{{{{{term.answer}}}}}{sentence[term.end :]}"
+    if other_end is not None:  # both ends of a range, one card: "between {{6.3%}} and {{6.8%}}"
+        cut = len(passage.lead) + other_end.start + 4
+        cloze = f"{cloze[:cut]}{{{{{other_end.answer}}}}}{cloze[cut + len(other_end.answer) :]}"
+    # Places drawn from one document mix cities, countries and regions: a quiz draws better.
+    keep = term.kind in ("article", "amount", "ratio", "person", "organisation")
+    return ClozeCard(
+        id=card_id(tag, term.answer, quote),
+        kind="cloze",
+        text=cloze,
+        answer_type=term.answer_type,
+        distractors=distractors if keep else [],
+        tags=[tag],
+        source=source,
+        status=Status.draft,
+    )
 
 
 def _ordering_cards(
-    dated: list[tuple[int, Sentence, str, str]], text: str, document_id: str
+    found: list[tuple[Passage, list[Term]]], text: str, document_id: str
 ) -> list[Candidate]:
-    """Runs of nearby dated sentences, each with its own date, as a timeline to order."""
-    groups: list[list[tuple[int, Sentence, str, str]]] = []
+    """Runs of nearby sentences, each stating the date of what it tells, as a timeline."""
+    dated: list[tuple[int, Sentence, Term]] = []
+    for index, (passage, terms) in enumerate(found):
+        sentence = passage.focus
+        years = [t for t in terms if t.kind == "year"]
+        if passage.context or len(years) != 1 or not years[0].explicit:
+            continue
+        if len(sentence.text) > ORDERING_EVENT or len(YEAR.findall(sentence.text)) != 1:
+            continue
+        if re.search(r"\b(?:1[0-9]|20)\d\d\s?[-\u2013/]\s?\d\d", sentence.text):
+            continue  # a period ("2023–24") as well as a date
+        dated.append((index, sentence, years[0]))
+    groups: list[list[tuple[int, Sentence, Term]]] = []
     for item in dated:
         current = groups[-1] if groups else None
         if (
@@ -286,16 +470,21 @@ def _ordering_cards(
             or item[0] - current[-1][0] > ORDERING_GAP
         ):
             groups.append([item])
-        elif all(item[2] != other[2] for other in current):  # one event per date
+        elif not any(_same_time(item[2].date, other[2].date) for other in current):
             current.append(item)
     out = []
     for group in groups:
         if len(group) < 3:
             continue
+        # Each event quotes its own sentence, so the reveal shows what dates it.
         events = sorted(
             (
-                Event(event=_event_text(sentence.text, year), date=date)
-                for _, sentence, date, year in group
+                Event(
+                    event=_event_text(sentence.text),
+                    date=term.date,
+                    quote=" ".join(text[sentence.start : sentence.end].split()),
+                )
+                for _, sentence, term in group
             ),
             key=lambda event: event.date,
         )
@@ -309,16 +498,19 @@ def _ordering_cards(
             source=SourceRef(document=document_id, quote=quote),
             status=Status.draft,
         )
-        out.append(Candidate(card, first.start, last.end))
+        out.append(Candidate(card, first.start, last.end, ORDERING_WORTH))
     return out
 
 
-def _event_text(sentence: str, year: str, limit: int = 140) -> str:
-    """The sentence with its year blanked (the date is what the learner orders by)."""
-    event = re.sub(rf"\b{year}\b", "____", sentence, count=1)
-    if len(event) > limit:
-        event = event[:limit].rsplit(" ", 1)[0] + " \u2026"
-    return event
+def _same_time(a: str, b: str) -> bool:
+    """One date contains the other ("2024" and "2024-08"): their order is not given."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _event_text(sentence: str) -> str:
+    """The sentence with its whole date blanked (the date is what the learner orders by)."""
+    match = YEAR.search(sentence)
+    return sentence[: match.start()] + BLANK + sentence[match.end() :]
 
 
 def _unique(candidates: list[Candidate]) -> list[Candidate]:

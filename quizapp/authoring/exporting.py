@@ -117,6 +117,10 @@ def front_back(card) -> tuple[str, str]:
         )
         back = "\n".join(f"{p.left} \u2014 {p.right}" for p in card.pairs)
         return front, back
+    if kind == "assertion_reason":
+        options = [f"{chr(65 + i)}. {o}" for i, o in enumerate(card.options)]
+        back = f"{chr(65 + card.correct_index)}. {card.answer_text}"
+        return "\n".join([card.prompt, *options]), back
     raise AuthoringError(Path(card.id), f"cannot export card kind {kind!r}")
 
 
@@ -177,13 +181,16 @@ def export_apkg(
 def _write_package(package: genanki.Package, out: Path, timestamp: float | None) -> None:
     if out.exists():
         raise AuthoringError(
-            out, "already exists; nothing was written", "choose another file name or remove it"
+            out,
+            "already exists; nothing was written",
+            "choose another file name or remove it",
+            content=False,
         )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     except OSError as exc:
-        raise AuthoringError(out, f"cannot write it: {exc.strerror}") from None
+        raise AuthoringError(out, f"cannot write it: {exc.strerror}", content=False) from None
     os.close(fd)
     try:
         package.write_to_file(tmp, timestamp=timestamp)

@@ -36,6 +36,7 @@ def check_deck_id(deck_id: str | None, path: Path) -> None:
             path,
             f"{deck_id!r} is not a valid deck id",
             "use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
+            content=False,
         )
 
 

@@ -59,7 +59,9 @@ def import_deck(
     check_deck_id(deck_id, source)
     title = title.strip() if title else None
     if out.suffix not in (".yaml", ".yml"):
-        raise AuthoringError(out, "a deck file must end in .yaml", "give --out NAME.yaml")
+        raise AuthoringError(
+            out, "a deck file must end in .yaml", "give --out NAME.yaml", content=False
+        )
     suffix = source.suffix.lower()
     history: list[HistoryRow] = []
     skipped: list[str] = []
@@ -74,6 +76,7 @@ def import_deck(
             source,
             f"cannot import {suffix or 'a file without extension'}",
             "give an Anki package (.apkg) or a table (.csv, .tsv, or Quizlet's .txt export)",
+            content=False,
         )
     if not cards:
         raise AuthoringError(source, "holds no cards that can be imported")

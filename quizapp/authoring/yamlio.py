@@ -106,6 +106,7 @@ def write_files(files: dict[Path, str | bytes], *, overwrite: bool = False) -> N
                 path,
                 "already exists; nothing was written",
                 "choose another file name or remove it",
+                content=False,
             )
     staged: list[tuple[str, Path]] = []
     try:
@@ -123,7 +124,9 @@ def write_files(files: dict[Path, str | bytes], *, overwrite: bool = False) -> N
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise AuthoringError(
-            staged[-1][1] if staged else next(iter(files)), f"cannot write it: {exc.strerror}"
+            staged[-1][1] if staged else next(iter(files)),
+            f"cannot write it: {exc.strerror}",
+            content=False,
         ) from None
     except BaseException:
         for tmp, _ in staged:

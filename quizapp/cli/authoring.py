@@ -1,8 +1,8 @@
 """The authoring commands: new, draft, import, export.
 
-Registered on `quizapp.cli` when this module is imported. Each prints one
-line per file written, or one located error line and exits 1 having written
-nothing.
+Each prints one line per file written, or one located error line having written nothing: exit
+1 when the file read has something wrong inside it, 2 when a file is missing or cannot be
+read or written, or an option is wrong (see quizapp.authoring.errors).
 """
 
 from __future__ import annotations
@@ -11,20 +11,23 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from quizapp.cli.registry import command
+from quizapp.cli.registry import EXIT_CONTENT, EXIT_USAGE, CommandError, command
 
 
-def _run(action: Callable[[], int]) -> int:
+@contextmanager
+def _authoring() -> Iterator[None]:
+    """An AuthoringError as the command's one error line, with its exit code."""
     from quizapp.authoring.errors import AuthoringError
 
     try:
-        return action()
+        yield
     except AuthoringError as problem:
-        print(f"quizapp: {problem}", file=sys.stderr)
-        return 1
+        code = EXIT_CONTENT if problem.content else EXIT_USAGE
+        raise CommandError(str(problem), code) from None
 
 
 @command("new", "start a deck file from an example")
@@ -39,7 +42,7 @@ def new_command(argv: Sequence[str]) -> int:
     parser.add_argument("--title", help="deck title (default: from the id)")
     args = parser.parse_args(argv)
 
-    def action() -> int:
+    with _authoring():
         from quizapp.authoring.scaffold import new_deck
         from quizapp.deck.paths import user_decks_dir
 
@@ -49,8 +52,6 @@ def new_command(argv: Sequence[str]) -> int:
         print(f"wrote {path}")
         print(f"edit it, then run: quizapp check {path}")
         return 0
-
-    return _run(action)
 
 
 @command("draft", "draft cards from a text document")
@@ -67,7 +68,7 @@ def draft_command(argv: Sequence[str]) -> int:
     parser.add_argument("--title", help="deck title (default: from the document)")
     args = parser.parse_args(argv)
 
-    def action() -> int:
+    with _authoring():
         from quizapp.authoring.draft import draft_deck
 
         out = Path(args.out).expanduser() if args.out else None
@@ -75,8 +76,6 @@ def draft_command(argv: Sequence[str]) -> int:
         print(f"wrote {result.path}: {result.cards} draft card(s)")
         print(f"review them, then run: quizapp check {result.path}")
         return 0
-
-    return _run(action)
 
 
 @command("import", "make a deck from an Anki package or a CSV/TSV file")
@@ -96,7 +95,7 @@ def import_command(argv: Sequence[str]) -> int:
     )
     args = parser.parse_args(argv)
 
-    def action() -> int:
+    with _authoring():
         from quizapp.authoring.ids import slugify
         from quizapp.authoring.importing import import_deck
         from quizapp.deck.paths import user_decks_dir
@@ -108,13 +107,11 @@ def import_command(argv: Sequence[str]) -> int:
             out = user_decks_dir() / f"{slugify(source.stem, 60) or 'imported'}.yaml"
         result = import_deck(source, out, deck_id=args.deck_id, title=args.title, skip=args.skip)
         for reason in result.skipped:
-            print(f"quizapp: {source}: skipped {reason}", file=sys.stderr)
+            print(f"quizapp import: {source}: skipped {reason}", file=sys.stderr)
         print(f"wrote {result.path}: {result.cards} card(s)")
         if result.history_path is not None:
             print(f"wrote {result.history_path}: {result.reviews} review(s)")
         return 0
-
-    return _run(action)
 
 
 @command("export", "write a deck as an Anki package or CSV")
@@ -129,19 +126,21 @@ def export_command(argv: Sequence[str]) -> int:
     parser.add_argument("--drafts", action="store_true", help="include draft cards")
     args = parser.parse_args(argv)
 
-    def action() -> int:
+    with _authoring():
         from quizapp.authoring.errors import AuthoringError
         from quizapp.authoring.exporting import export_apkg, export_csv
 
         deck, out = Path(args.deck).expanduser(), Path(args.to).expanduser()
+        if not deck.is_file():
+            raise AuthoringError(deck, "no such deck file", "check the path", content=False)
         suffix = out.suffix.lower()
         if suffix == ".apkg":
             count = export_apkg(deck, out, drafts=args.drafts, timestamp=time.time())
         elif suffix == ".csv":
             count = export_csv(deck, out, drafts=args.drafts)
         else:
-            raise AuthoringError(out, "unknown export format", "name it NAME.apkg or NAME.csv")
+            raise AuthoringError(
+                out, "unknown export format", "name it NAME.apkg or NAME.csv", content=False
+            )
         print(f"wrote {out}: {count} card(s)")
         return 0
-
-    return _run(action)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizapp.cli.registry import command, db_path
+from quizapp.cli.registry import CommandError, command, db_path
 
 
 @command("check", "lint decks; non-zero exit on errors")
@@ -27,6 +27,9 @@ def check_command(argv: Sequence[str]) -> int:
     from quizapp.deck.paths import bundled_decks_dir
 
     paths = [Path(p) for p in args.paths] or [bundled_decks_dir()]
+    for path in paths:
+        if not path.exists():  # a wrong argument, not a deck with errors
+            raise CommandError(f"{path}: no such file or folder")
     report = check(paths, args.today or dt.date.today())
     decks = {loaded.deck.id: loaded for loaded in report.result.decks}
     # Problems learners noted while studying (`!` in review), for the deck's author.

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizapp.cli.registry import COMMANDS, db_path, default_deck_paths
+from quizapp.cli.registry import COMMANDS, CommandError, db_path, default_deck_paths
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -37,8 +37,7 @@ def _app_parser() -> argparse.ArgumentParser:
 def run_app(args: argparse.Namespace) -> int:
     for given in args.decks:
         if not Path(given).expanduser().exists():
-            print(f"quizapp: {given}: no such file or folder", file=sys.stderr)
-            return 2
+            raise CommandError(f"{given}: no such file or folder")
     paths = [Path(p) for p in args.decks] if args.only else default_deck_paths(args.decks)
     from quizapp.ui.app import run_app as run
 
@@ -76,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]][1](argv[1:])
         return run_app(_app_parser().parse_args(argv))
+    except CommandError as error:
+        print(f"quizapp: {error}", file=sys.stderr)
+        return error.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -17,12 +17,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quizapp.cli.registry import command, db_path, default_deck_paths
+from quizapp.cli.registry import (
+    CommandError,
+    command,
+    db_path,
+    default_deck_paths,
+    learner_settings,
+    open_collection,
+    open_store,
+)
 from quizapp.quiz.defaults import DEFAULT_COUNT, MINUTES_PER_QUESTION
-
-
-class CommandError(Exception):
-    """One line for stderr; the command exits with 2."""
 
 
 def _parser(name: str, description: str, *, exam: bool) -> argparse.ArgumentParser:
@@ -64,23 +68,13 @@ def _parser(name: str, description: str, *, exam: bool) -> argparse.ArgumentPars
 @command("exam", "a timed paper with negative marking, kept with its result")
 def exam_command(argv: Sequence[str]) -> int:
     parser = _parser("exam", "Take a timed exam, UPSC Prelims style.", exam=True)
-    args = parser.parse_args(argv)
-    try:
-        return _exam(args)
-    except CommandError as problem:
-        print(f"quizapp exam: {problem}", file=sys.stderr)
-        return 2
+    return _exam(parser.parse_args(argv))
 
 
 @command("quiz", "questions one at a time, each answer judged at once")
 def quiz_command(argv: Sequence[str]) -> int:
     parser = _parser("quiz", "Take a quiz: feedback after every answer.", exam=False)
-    args = parser.parse_args(argv)
-    try:
-        return _quiz(args)
-    except CommandError as problem:
-        print(f"quizapp quiz: {problem}", file=sys.stderr)
-        return 2
+    return _quiz(parser.parse_args(argv))
 
 
 # --- exam ---------------------------------------------------------------------------------
@@ -88,12 +82,11 @@ def quiz_command(argv: Sequence[str]) -> int:
 
 def _marking_from_settings():
     """The exam marks of the settings file (exam_right, exam_wrong, exam_skipped)."""
-    from quizapp.config import default_config_path, load_settings
+    from quizapp.config import default_config_path
     from quizapp.quiz.marking import Marking
 
-    chosen, _ = load_settings()  # a bad value there falls back to its default
     try:
-        return Marking.from_numbers(chosen.exam_right, chosen.exam_wrong, chosen.exam_skipped)
+        return Marking.from_numbers(*learner_settings().exam_marks)
     except ValueError as problem:
         raise ValueError(f"{default_config_path()}: exam marks: {problem}") from None
 
@@ -119,8 +112,7 @@ def _exam(args: argparse.Namespace) -> int:
     from quizapp.quiz.exam import new_exam
 
     paths, seed = _deck_paths(args), _seed(args)
-    collection = _open(paths, db)
-    try:
+    with open_collection(paths, db) as collection:
         session, warnings = _drawn(
             lambda: new_exam(
                 collection.store,
@@ -139,8 +131,6 @@ def _exam(args: argparse.Namespace) -> int:
             _print_json(paper_json(session))
             return 0
         exam_id = session.id
-    finally:
-        collection.close()
     return _run_app(paths, db, "exam", exam_id)
 
 
@@ -148,11 +138,8 @@ def _list_exams(db: Path, *, as_json: bool) -> int:
     from quizapp.quiz.exam import exam_summary, list_exams
     from quizapp.quiz.marking import format_marks
 
-    store = _open_store(db)
-    try:
-        papers = list_exams(store.connection)
-    finally:
-        store.close()
+    with _existing_store(db) as store:
+        papers = list_exams(store)
     if as_json:
         _print_json([exam_summary(p) for p in papers])
         return 0
@@ -183,8 +170,7 @@ def _quiz(args: argparse.Namespace) -> int:
 
     db = db_path(args.db)
     paths, seed = _deck_paths(args), _seed(args)
-    collection = _open(paths, db)
-    try:
+    with open_collection(paths, db) as collection:
         session, warnings = _drawn(
             lambda: new_quiz(
                 collection.store,
@@ -201,8 +187,6 @@ def _quiz(args: argparse.Namespace) -> int:
             _print_json(paper_json(session))
             return 0
         quiz_id = session.id
-    finally:
-        collection.close()
     return _run_app(paths, db, "quiz", quiz_id)
 
 
@@ -226,8 +210,7 @@ def _submit(db: Path, args: argparse.Namespace, *, kind: str) -> int:
     if not args.answers:
         raise CommandError('--submit needs --answers FILE (or - for stdin), e.g. {"1": "b"}')
     text, source = _read_answers(args.answers)
-    store = _open_store(db)
-    try:
+    with _existing_store(db) as store:
         try:
             if kind == "exam":
                 session = ExamSession.resume(store, args.submit)
@@ -252,8 +235,6 @@ def _submit(db: Path, args: argparse.Namespace, *, kind: str) -> int:
                 _print_json(data)
         except (ExamClosed, QuizOver) as problem:
             raise CommandError(str(problem)) from None
-    finally:
-        store.close()
     return 0
 
 
@@ -321,28 +302,10 @@ def _drawn(draw):
         raise CommandError(str(problem)) from None
 
 
-def _open(paths: list[Path], db: Path):
-    import sqlite3
-
-    from quizapp.core.collection import Collection
-
-    try:
-        return Collection.open(paths, db)
-    except (OSError, sqlite3.Error) as problem:
-        raise CommandError(f"{db}: cannot open the progress database ({problem})") from None
-
-
-def _open_store(db: Path):
-    import sqlite3
-
-    from quizapp.core.store import Store
-
+def _existing_store(db: Path):
     if not db.exists():
         raise CommandError(f"{db}: no progress database here (take an exam first, or give --db)")
-    try:
-        return Store.open(db)
-    except (OSError, sqlite3.Error) as problem:
-        raise CommandError(f"{db}: cannot open the progress database ({problem})") from None
+    return open_store(db)
 
 
 def _warn(kind: str, warnings: Sequence[str]) -> None:
@@ -358,8 +321,7 @@ def _print_json(data: Any) -> None:
 def _run_app(paths: list[Path], db: Path, kind: str, paper_id: int) -> int:
     from quizapp.ui.app import app_with_settings
 
-    app = app_with_settings(paths, db)
     # The home screen opens this paper as soon as the decks are loaded.
-    app.open_paper = (kind, paper_id)
+    app = app_with_settings(paths, db, open_paper=(kind, paper_id))
     app.run()
     return app.return_code or 0

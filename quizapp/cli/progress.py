@@ -7,11 +7,10 @@ is one zip file another machine imports (see quizapp.core.progress_io for its fo
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quizapp.cli.registry import command, db_path
+from quizapp.cli.registry import EXIT_CONTENT, CommandError, command, db_path, open_store
 
 DB_HELP = "progress database (default: $QUIZAPP_DB or the data dir)"
 
@@ -22,6 +21,17 @@ def _reviews(count: int | None) -> str:
 
 def _size(size: int) -> str:
     return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def _readable(path: Path) -> None:
+    """A file to read that is missing or cannot be opened is a usage error (exit 2); what is
+    wrong inside it is the content's (exit 1)."""
+    if not path.exists():
+        raise CommandError(f"{path}: no such file")
+    try:
+        path.open("rb").close()
+    except OSError as error:
+        raise CommandError(f"{path}: cannot read it ({error.strerror})") from None
 
 
 @command("backup", "back the progress database up now (--list: the backups kept)")
@@ -50,8 +60,7 @@ def backup_command(argv: Sequence[str]) -> int:
     try:
         made = backup_now(db, reason="manual")
     except BackupError as problem:
-        print(f"quizapp backup: {problem}", file=sys.stderr)
-        return 2
+        raise CommandError(str(problem)) from None
     print(f"Backed up {db} to {made} ({_reviews(count_reviews(made))}).")
     return 0
 
@@ -74,8 +83,7 @@ def restore_command(argv: Sequence[str]) -> int:
     try:
         result = restore(db, None if args.latest else args.name)
     except BackupError as problem:
-        print(f"quizapp restore: {problem}", file=sys.stderr)
-        return 2
+        raise CommandError(str(problem)) from None
     print(f"Restored {db} from {result.restored_from.name} ({_reviews(result.reviews)}).")
     if result.kept is not None:
         print(f"The database as it was is kept as {result.kept}.")
@@ -92,23 +100,16 @@ def export_command(argv: Sequence[str]) -> int:
     parser.add_argument("file", type=Path, help="the zip file to write, e.g. progress.zip")
     parser.add_argument("--db", help=DB_HELP)
     args = parser.parse_args(argv)
-    from quizapp.core.backup import open_store
     from quizapp.core.progress_io import export_progress
-    from quizapp.core.schema import StoreError
 
     db = db_path(args.db)
     if not db.is_file():
-        print(f"quizapp export-progress: {db}: no progress database yet", file=sys.stderr)
-        return 2
-    try:
-        with open_store(db) as store:
-            report = export_progress(store.connection, args.file)
-    except StoreError as problem:
-        print(f"quizapp export-progress: {problem}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"quizapp export-progress: {args.file}: {error.strerror}", file=sys.stderr)
-        return 2
+        raise CommandError(f"{db}: no progress database yet")
+    with open_store(db) as store:
+        try:
+            report = export_progress(store, args.file)
+        except OSError as error:
+            raise CommandError(f"{args.file}: {error.strerror}") from None
     print(f"Exported {report.reviews} reviews and {report.cards} cards to {args.file}.")
     return 0
 
@@ -123,19 +124,23 @@ def import_command(argv: Sequence[str]) -> int:
     parser.add_argument("file", type=Path, help="a zip made by `quizapp export-progress`")
     parser.add_argument("--db", help=DB_HELP)
     args = parser.parse_args(argv)
-    from quizapp.core.backup import BackupError, backup_now, open_store
+    from quizapp.core.backup import BackupError, backup_now
     from quizapp.core.progress_io import ProgressFileError, import_progress, read_export
-    from quizapp.core.schema import StoreError
 
     db = db_path(args.db)
+    _readable(args.file)
     try:
-        read_export(args.file)  # a bad file is named before any backup or database is made
-        with open_store(db) as store:
+        read_export(args.file)  # bad content is named before any backup or database is made
+    except ProgressFileError as problem:
+        raise CommandError(str(problem), EXIT_CONTENT) from None
+    with open_store(db) as store:
+        try:
             backup = backup_now(db, reason="before-import")
-            report = import_progress(store.connection, args.file)
-    except (ProgressFileError, BackupError, StoreError) as problem:
-        print(f"quizapp import-progress: {problem}", file=sys.stderr)
-        return 2
+            report = import_progress(store, args.file)
+        except BackupError as problem:
+            raise CommandError(str(problem)) from None
+        except ProgressFileError as problem:
+            raise CommandError(str(problem), EXIT_CONTENT) from None
     print(
         f"Imported {report.reviews_added} reviews ({report.reviews_known} were here already); "
         f"{report.cards_added} cards added, {report.cards_updated} updated. "

@@ -1,6 +1,6 @@
 """`quizapp reset`: forget the progress of a card, a tag or a deck, after asking and a backup.
 
-The review log is kept (statistics and the optimiser still see what happened);
+The review log is kept (statistics and the optimizer still see what happened);
 the cards become new again. Nothing changes unless the learner says yes (or
 passes --yes), and a backup of the progress database is made first, so a reset
 can be undone with `quizapp restore`.
@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from quizapp.cli.registry import command, db_path
+from quizapp.cli.registry import EXIT_DECLINED, CommandError, command, db_path, open_store
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,29 +34,20 @@ def _parser() -> argparse.ArgumentParser:
 def reset_command(argv: Sequence[str], ask: Callable[[str], str] = input) -> int:
     args = _parser().parse_args(argv)
     if not (args.deck or args.tag or args.card):
-        print("quizapp reset: say what to reset: --deck, --tag or --card", file=sys.stderr)
-        return 2
+        raise CommandError("say what to reset: --deck, --tag or --card")
     cards = set()
     for given in args.card:
         deck, _, card = given.partition("/")
         if not deck or not card:
-            print(f"quizapp reset: --card {given!r}: write DECK/CARD", file=sys.stderr)
-            return 2
+            raise CommandError(f"--card {given!r}: write DECK/CARD")
         cards.add((deck, card))
     db = db_path(args.db)
     if not db.is_file():
-        print(f"quizapp reset: {db}: no progress database (nothing to reset)", file=sys.stderr)
-        return 2
+        raise CommandError(f"{db}: no progress database (nothing to reset)")
 
-    from quizapp.core.backup import backup_now, open_store
-    from quizapp.core.schema import StoreError
+    from quizapp.core.backup import backup_now
 
-    try:
-        store = open_store(db)
-    except StoreError as problem:
-        print(f"quizapp reset: {problem}", file=sys.stderr)
-        return 2
-    with store:
+    with open_store(db) as store:
         chosen = [
             row.key
             for row in store.browse()
@@ -69,8 +60,10 @@ def reset_command(argv: Sequence[str], ask: Callable[[str], str] = input) -> int
             print(f"quizapp reset: no card {missing[1]!r} in deck {missing[0]!r}", file=sys.stderr)
         studied = [key for key in chosen if store.progress(key).reps > 0]
         if not chosen:
+            if cards - known:  # a --card that names no card is a wrong option
+                raise CommandError("nothing matches: no card was reset")
             print("Nothing matches: no card was reset.")
-            return 1 if cards - known else 0
+            return 0
         question = (
             f"Reset {len(chosen)} card(s), {len(studied)} of them studied, to new? "
             "Their review log is kept, and a backup is made first. [y/N] "
@@ -82,7 +75,7 @@ def reset_command(argv: Sequence[str], ask: Callable[[str], str] = input) -> int
                 answer = ""
             if answer.strip().lower() not in {"y", "yes"}:
                 print("Nothing was reset.")
-                return 1
+                return EXIT_DECLINED
         backup = backup_now(db, reason="before-reset")
         count = store.reset(chosen)
     print(f"Reset {count} card(s) to new. Backup: {backup} (quizapp restore brings it back).")

@@ -24,13 +24,11 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from quizapp.core.clock import Clock, SystemClock
-from quizapp.core.schema import LATEST, NewerDatabaseError, StoreError
-
-if TYPE_CHECKING:
-    from quizapp.core.store import Store
+from quizapp.core.storage.db import NewerDatabaseError, StoreError, transaction
+from quizapp.core.storage.migrations import LATEST
 
 BACKUP_FOLDER = "backups"
 KEEP = 10
@@ -85,15 +83,18 @@ def list_backups(db_path: Path | str) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     pattern = _pattern(db_path)
-    found: list[tuple[datetime, int, BackupInfo]] = []
+    found: list[tuple[datetime, int, int, BackupInfo]] = []
     for entry in folder.iterdir():
         match = pattern.match(entry.name)
         if match is None or not entry.is_file():
             continue
         taken = datetime.strptime(match[1], _STAMP).replace(tzinfo=UTC)
-        info = BackupInfo(entry, taken, match[2], entry.stat().st_size)
-        found.append((taken, int(match[3] or 1), info))
-    return [info for _, _, info in sorted(found, key=lambda f: (f[0], f[1]))]
+        stat = entry.stat()
+        info = BackupInfo(entry, taken, match[2], stat.st_size)
+        # Two reasons in the same second (a manual backup, then one before a migration):
+        # the file's own time keeps them in the order they were made.
+        found.append((taken, int(match[3] or 1), stat.st_mtime_ns, info))
+    return [f[3] for f in sorted(found, key=lambda f: f[:3])]
 
 
 def latest_backup(db_path: Path | str) -> BackupInfo | None:
@@ -363,9 +364,8 @@ def _refuse_if_in_use(db_path: Path) -> bool:
     except sqlite3.Error:
         return False
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute("ROLLBACK")
+        with transaction(conn):  # takes the write lock, as a restore would
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
         if error.sqlite_errorname.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
             raise BackupError(
@@ -462,39 +462,41 @@ def _move_aside(db_path: Path, clock: Clock) -> Path | None:
 # -- opening -------------------------------------------------------------------------------
 
 
-def open_store(db_path: Path | str, *, clock: Clock | None = None, **options: object) -> Store:
-    """Store.open, after checking the file and taking the backup due (see backup_on_open).
+def prepare_to_open(db_path: Path | str, *, clock: Clock | None = None) -> None:
+    """What `Store.open` does before opening: check the file, take the backup due.
 
-    Raises BrokenDatabaseError, whose message names the file, the problem and the latest
-    backup; the file itself is left untouched.
+    Raises BrokenDatabaseError for a file that cannot be used (left untouched), and
+    StoreError when the backup before a migration cannot be made (never migrate without
+    a copy of the database as it was). The day's backup failing does not stop the learner
+    from studying.
     """
-    from quizapp.core.store import Store
-
     if str(db_path) == ":memory:":
-        return Store.open(db_path, clock=clock, **options)
+        return
     db_path = Path(db_path)
     check_database(db_path)
     try:
         backup_on_open(db_path, clock=clock)
     except (BackupError, OSError) as error:
         if (_user_version(db_path) or LATEST) < LATEST:
-            # Never migrate without a copy of the database as it was.
             raise StoreError(
                 f"{db_path}: no backup could be made before upgrading it ({error}); "
                 "free some disk space, or check the backups folder can be written"
             ) from None
-        # The day's backup failing must not stop the learner from studying.
-    try:
-        return Store.open(db_path, clock=clock, **options)
-    except BrokenDatabaseError:
-        raise
-    except StoreError as error:
-        if isinstance(error, NewerDatabaseError):
-            problem = str(error).removeprefix(f"{db_path}: ")
-            raise broken(db_path, problem, restorable=False) from None
+
+
+def reopen_error(db_path: Path | str, error: Exception) -> Exception:
+    """The learner's error for a database that passed `check_database` yet failed to open."""
+    if str(db_path) == ":memory:":
+        return error
+    db_path = Path(db_path)
+    if isinstance(error, NewerDatabaseError):
+        problem = str(error).removeprefix(f"{db_path}: ")
+        return broken(db_path, problem, restorable=False)
+    if isinstance(error, StoreError):
         problem = "the progress database is damaged (SQLite cannot read it)"
-        raise broken(db_path, problem, restorable=True) from None
-    except sqlite3.OperationalError as error:
-        if error.sqlite_errorname.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            raise broken(db_path, locked_problem(), restorable=False) from None
-        raise
+        return broken(db_path, problem, restorable=True)
+    if isinstance(error, sqlite3.OperationalError) and error.sqlite_errorname.startswith(
+        ("SQLITE_BUSY", "SQLITE_LOCKED")
+    ):
+        return broken(db_path, locked_problem(), restorable=False)
+    return error

@@ -109,6 +109,8 @@ def answer_text(card) -> str:
         return "Correct: " + (", ".join(map(str, numbers)) if numbers else "none")
     if kind == "match":
         return "; ".join(f"{p.left} \u2014 {p.right}" for p in card.pairs)
+    if kind == "assertion_reason":
+        return card.answer_text
     return str(card.answer)
 
 

@@ -7,14 +7,13 @@ questions a screen asks: which decks, how many cards due, which card is next.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.core.clock import Clock
 from quizapp.core.parameters import with_saved_parameters
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Counts, DeckCard, Store
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
@@ -46,12 +45,9 @@ class Collection:
         db_path: Path | str,
         *,
         clock: Clock | None = None,
-        settings: SchedulerSettings | None = None,
-        rng: random.Random | None = None,
+        settings: Settings | None = None,
     ) -> Collection:
-        return cls.from_decks(
-            load_decks(deck_paths), db_path, clock=clock, settings=settings, rng=rng
-        )
+        return cls.from_decks(load_decks(deck_paths), db_path, clock=clock, settings=settings)
 
     @classmethod
     def from_decks(
@@ -60,18 +56,13 @@ class Collection:
         db_path: Path | str,
         *,
         clock: Clock | None = None,
-        settings: SchedulerSettings | None = None,
-        rng: random.Random | None = None,
+        settings: Settings | None = None,
     ) -> Collection:
-        from quizapp.core.backup import open_store
-
         # Checks the file first (a broken one is named, never touched) and takes the backup
         # due: before a migration, else the day's first.
-        store = open_store(db_path, clock=clock, settings=settings, rng=rng)
+        store = Store.open(db_path, clock=clock, settings=settings)
         # Parameters fitted to this learner's reviews (`quizapp optimize`) take effect here.
-        personal = with_saved_parameters(store.settings, store.connection)
-        if personal is not store.settings:
-            store = Store(store.connection, store.clock, personal, store._rng)
+        store = store.with_settings(with_saved_parameters(store.settings, store))
         collection = cls(result.decks, store, result.problems)
         for loaded in result.decks:
             collection.sync(loaded)
@@ -96,11 +87,11 @@ class Collection:
         history = loaded.path.with_name(loaded.path.stem + ".history.csv")
         if not history.is_file() or self.store.deck_has_reviews(loaded.deck.id):
             return  # nothing to import, or imported already: don't read the file again
-        from quizapp.core.optimize import OptimiseError, load_review_csv
+        from quizapp.core.optimize import OptimizeError, load_review_csv
 
         try:
             rows = load_review_csv(history)
-        except OptimiseError as problem:
+        except OptimizeError as problem:
             self.problems.append(Problem(history, 0, 0, str(problem), severity="warning"))
             return
         self.store.import_history(

@@ -7,8 +7,9 @@ on the day, so a capped card is due at the start of that last day; an interval t
 ends before it is left alone. Once the last day has come, the card just answered is as fresh
 as it can be and its interval is not touched; after the exam, scheduling is normal again.
 
-Predicted recall uses the ``fsrs`` scheduler's own forgetting curve with the learner's
-parameters, so it agrees with what the scheduler plans.
+Predicted recall uses the forgetting curve of quizapp.core.scheduling (the ``fsrs``
+scheduler's own formula) with the learner's parameters, so it agrees with what the
+scheduler plans.
 """
 
 from __future__ import annotations
@@ -18,14 +19,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import fsrs
-
-from quizapp.core.stats import StudyDays
+from quizapp.core.scheduling import cap_due, decay_of, last_review_day, recall_at
 from quizapp.core.store import CardKey, CardProgress
+from quizapp.core.study_days import StudyDays
 
-
-def _scheduler(parameters: Sequence[float] | None) -> fsrs.Scheduler:
-    return fsrs.Scheduler() if parameters is None else fsrs.Scheduler(parameters=parameters)
+__all__ = ["ExamOutlook", "cap_due", "cap_interval", "exam_outlook", "last_review_day"]
 
 
 def _moment(when: date | datetime, days: StudyDays) -> datetime:
@@ -38,48 +36,14 @@ def predicted_recall_on(
     *,
     parameters: Sequence[float] | None = None,
     days: StudyDays | None = None,
-    scheduler: fsrs.Scheduler | None = None,
 ) -> float:
     """Probability (0-1) that the card is recalled at ``when``, if not reviewed before then.
 
-    A date means the start of that study day. A card never studied has 0. Pass ``scheduler``
-    to reuse one across many cards.
+    A date means the start of that study day. A card never studied has 0.
     """
-    if card.stability is None or card.last_review is None:
-        return 0.0
     moment = _moment(when, days or StudyDays())
-    fsrs_card = fsrs.Card(
-        card_id=0,
-        state=fsrs.State.Review,
-        stability=card.stability,
-        difficulty=card.difficulty,
-        last_review=card.last_review,
-    )
-    return (scheduler or _scheduler(parameters)).get_card_retrievability(fsrs_card, moment)
-
-
-def last_review_day(exam_day: date, days_before: int = 1) -> date:
-    """The last study day on which reviews still count toward the exam."""
-    return exam_day - timedelta(days=days_before)
-
-
-def cap_due(
-    due: datetime,
-    *,
-    now: datetime,
-    exam_day: date,
-    days: StudyDays,
-    days_before: int = 1,
-) -> datetime:
-    """When a card answered at ``now`` and scheduled for ``due`` should really be due.
-
-    Never later than the start of the last study day before the exam while that day is still
-    ahead of ``now``; otherwise ``due`` unchanged. Never earlier than ``due`` would make it.
-    """
-    last = last_review_day(exam_day, days_before)
-    if days.day_of(now) >= last or days.day_of(due) <= last:
-        return due
-    return min(due, days.start_of(last))
+    recall = recall_at(card.stability, card.last_review, moment, decay_of(parameters))
+    return 0.0 if recall is None else recall
 
 
 def cap_interval(
@@ -116,12 +80,11 @@ def exam_outlook(
 ) -> ExamOutlook:
     """Overall and per-group (e.g. tag) predicted recall at ``exam_at``, and the cards most at
     risk of being forgotten by then (studied cards only: an unstudied card is simply new)."""
-    scheduler = _scheduler(parameters)
     moment = _moment(exam_at, days or StudyDays())
     recalls: dict[CardKey, float] = {}
     studied: list[tuple[CardKey, float]] = []
     for card in cards:
-        recall = predicted_recall_on(moment, card, scheduler=scheduler)
+        recall = predicted_recall_on(moment, card, parameters=parameters)
         recalls[card.key] = recall
         if card.stability is not None and card.last_review is not None:
             studied.append((card.key, recall))

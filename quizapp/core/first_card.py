@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.core.clock import Clock
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Store
 from quizapp.deck.snapshot import PromptSnapshot
 
@@ -34,7 +34,7 @@ def peek_first_card(
     db_path: Path,
     *,
     clock: Clock | None = None,
-    settings: SchedulerSettings | None = None,
+    settings: Settings | None = None,
 ) -> FirstCard | None:
     snapshot = PromptSnapshot.read(deck_paths)
     if snapshot is None:

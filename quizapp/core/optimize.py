@@ -1,6 +1,6 @@
 """Fit FSRS parameters to a learner's own review log, and adopt them only when they predict better.
 
-Fitting uses fsrs-rs-python (the Rust optimiser Anki uses: well under a second for thousands of
+Fitting uses fsrs-rs-python (the Rust optimizer Anki uses: well under a second for thousands of
 reviews, no torch). Predictions for the evaluation use the same FSRS-6 model for the current and
 the fitted parameters: the memory state after a card's earlier reviews comes from fsrs-rs, and
 the probability of recall after ``elapsed_days`` is FSRS-6's power forgetting curve, the formula
@@ -48,6 +48,7 @@ import fsrs_rs_python as fsrs_rs
 from fsrs.scheduler import DEFAULT_PARAMETERS as _FSRS_DEFAULTS
 from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
+from quizapp.core.scheduling import retrievability
 from quizapp.core.store import Mode
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ _EPSILON = 2.220446049250313e-16  # float64 machine epsilon, scikit-learn's clip
 _AGAIN = 1
 
 
-class OptimiseError(ValueError):
+class OptimizeError(ValueError):
     """The review log cannot be used for fitting; the message says why and what to do."""
 
 
@@ -86,8 +87,8 @@ class Metrics:
 
 
 @dataclass(frozen=True)
-class OptimiseReport:
-    """Outcome of ``optimise``.
+class OptimizeReport:
+    """Outcome of ``optimize``.
 
     ``parameters`` are the ones to use from now on: the fitted ones when ``adopted``, otherwise
     the current ones. ``candidate`` are the fitted parameters that were evaluated (None when
@@ -137,9 +138,9 @@ def _learner_day(moment: datetime, zone: tzinfo | None, rollover_hour: int) -> d
 def _check_row(row: ReviewRow, position: int) -> None:
     where = f"review {position} (card {row.card_key!r})"
     if not isinstance(row.rating, int) or isinstance(row.rating, bool) or not 1 <= row.rating <= 4:
-        raise OptimiseError(f"{where}: rating {row.rating!r} is not 1-4 (Again, Hard, Good, Easy)")
+        raise OptimizeError(f"{where}: rating {row.rating!r} is not 1-4 (Again, Hard, Good, Easy)")
     if not isinstance(row.reviewed_at, datetime) or row.reviewed_at.utcoffset() is None:
-        raise OptimiseError(f"{where}: review time {row.reviewed_at!r} has no time zone; use UTC")
+        raise OptimizeError(f"{where}: review time {row.reviewed_at!r} has no time zone; use UTC")
 
 
 def scored_reviews(
@@ -147,7 +148,7 @@ def scored_reviews(
 ) -> list[ScoredReview]:
     """Every review after a gap of at least one learner day, with its card's earlier history.
 
-    Sorted by review time (ties keep input order). Raises OptimiseError on an invalid row.
+    Sorted by review time (ties keep input order). Raises OptimizeError on an invalid row.
     """
     by_card: dict[Hashable, list[tuple[datetime, int, int]]] = defaultdict(list)
     for position, row in enumerate(reviews, start=1):
@@ -205,23 +206,13 @@ def split_by_time(
 # --- prediction and metrics --------------------------------------------------------------------
 
 
-def retrievability(stability: float, elapsed_days: float, decay: float) -> float:
-    """FSRS-6 probability of recall ``elapsed_days`` after a review that left ``stability``.
-
-    ``decay`` is parameter w20; the curve passes through 90% at ``elapsed_days == stability``.
-    Same formula as ``fsrs.Scheduler.get_card_retrievability``.
-    """
-    factor = 0.9 ** (-1 / decay) - 1
-    return (1 + factor * elapsed_days / stability) ** -decay
-
-
 def _model(parameters: Sequence[float]) -> tuple[fsrs_rs.FSRS, list[float]]:
     # Older 17- or 19-weight sets (FSRS-4.5/5) are completed the way fsrs-rs does it.
     try:
         filled = fsrs_rs.check_and_fill_parameters(list(parameters))
         return fsrs_rs.FSRS(filled), filled
     except (ValueError, TypeError) as error:
-        raise OptimiseError(
+        raise OptimizeError(
             f"FSRS parameters {tuple(parameters)!r} are not valid ({error}); "
             "reset them to the defaults"
         ) from None
@@ -326,10 +317,10 @@ def _guarded(call, doing: str):
         return call()
     except (KeyboardInterrupt, SystemExit):
         raise
-    except OptimiseError:
+    except OptimizeError:
         raise
     except BaseException as error:
-        raise OptimiseError(f"FSRS failed while {doing}: {error}") from None
+        raise OptimizeError(f"FSRS failed while {doing}: {error}") from None
 
 
 def training_items(scored: Iterable[ScoredReview]) -> list[fsrs_rs.FSRSItem]:
@@ -351,7 +342,7 @@ def fit_parameters_to_scored(scored: Sequence[ScoredReview]) -> Parameters:
     """FSRS-6 parameters fitted to already scored reviews (see ``scored_reviews``)."""
     items = training_items(scored)
     if not items:
-        raise OptimiseError(
+        raise OptimizeError(
             "not enough reviews to fit: FSRS needs cards reviewed again on a later day; "
             "keep reviewing and try again in a few days"
         )
@@ -364,7 +355,7 @@ def fit_parameters(
 ) -> Parameters:
     """FSRS-6 parameters fitted to all of ``reviews`` (review mode answers only).
 
-    Raises OptimiseError when the log is invalid or has no review after a gap of a day or more.
+    Raises OptimizeError when the log is invalid or has no review after a gap of a day or more.
     """
     return fit_parameters_to_scored(
         scored_reviews(reviews, timezone=timezone, rollover_hour=rollover_hour)
@@ -391,19 +382,19 @@ def should_adopt(before: Metrics, after: Metrics) -> bool:
     )
 
 
-def optimise(
+def optimize(
     reviews: Iterable[ReviewRow],
     current_parameters: Sequence[float] | None,
     *,
     timezone: tzinfo | None = UTC,
     rollover_hour: int = 4,
     held_out_share: float = HELD_OUT_SHARE,
-) -> OptimiseReport:
+) -> OptimizeReport:
     """Fit on the earlier reviews, compare with ``current_parameters`` on the later ones.
 
     Never raises for a log that is merely too short or that FSRS cannot fit: the report then
     keeps the current parameters and ``reason`` says why. An invalid row, or current parameters
-    FSRS cannot use, raise OptimiseError.
+    FSRS cannot use, raise OptimizeError.
     """
     current = DEFAULT_PARAMETERS if current_parameters is None else tuple(current_parameters)
     scored = scored_reviews(reviews, timezone=timezone, rollover_hour=rollover_hour)
@@ -411,8 +402,8 @@ def optimise(
     since = held_out[0].reviewed_at if held_out else None
     empty = Metrics(log_loss=math.nan, rmse_bins=math.nan, n=0)
 
-    def kept(reason: str, before: Metrics, after: Metrics, candidate=None) -> OptimiseReport:
-        return OptimiseReport(
+    def kept(reason: str, before: Metrics, after: Metrics, candidate=None) -> OptimizeReport:
+        return OptimizeReport(
             before=before,
             after=after,
             parameters=current,
@@ -432,7 +423,7 @@ def optimise(
         )
     try:
         candidate = fit_parameters_to_scored(train)
-    except OptimiseError as error:
+    except OptimizeError as error:
         return kept(str(error), before, empty)
     if not scheduler_accepts(candidate):
         return kept(
@@ -450,7 +441,7 @@ def optimise(
             after,
             candidate,
         )
-    return OptimiseReport(
+    return OptimizeReport(
         before=before,
         after=after,
         parameters=candidate,
@@ -474,11 +465,11 @@ def review_rows(records: Iterable[ReviewRecord]) -> list[ReviewRow]:
     ]
 
 
-def optimise_store(store: Store) -> OptimiseReport:
-    """``optimise`` on the learner's whole review log, with the store's day boundary and
+def optimize_store(store: Store) -> OptimizeReport:
+    """``optimize`` on the learner's whole review log, with the store's day boundary and
     current parameters. Saving adopted parameters is the caller's job."""
     settings = store.settings
-    return optimise(
+    return optimize(
         review_rows(store.review_log()),
         settings.parameters,
         timezone=ZoneInfo(settings.timezone) if settings.timezone else None,
@@ -494,19 +485,19 @@ CSV_COLUMNS = ("card_id", "review_rating", "review_time", "review_duration")
 def load_review_csv(path: Path | str) -> list[ReviewRow]:
     """Read a review log CSV (card_id, review_rating, review_time ISO with zone, review_duration).
 
-    Raises OptimiseError naming the file and line of the first bad row.
+    Raises OptimizeError naming the file and line of the first bad row.
     """
     path = Path(path)
     try:
         handle = path.open(newline="", encoding="utf-8")
     except OSError as error:
-        raise OptimiseError(f"{path}: cannot read the review log ({error.strerror})") from None
+        raise OptimizeError(f"{path}: cannot read the review log ({error.strerror})") from None
     rows: list[ReviewRow] = []
     with handle:
         reader = csv.DictReader(handle)
         missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise OptimiseError(
+            raise OptimizeError(
                 f"{path}:1: missing column(s) {', '.join(missing)}; "
                 f"the header must name {', '.join(CSV_COLUMNS)}"
             )
@@ -517,17 +508,17 @@ def load_review_csv(path: Path | str) -> list[ReviewRow]:
                 reviewed_at = datetime.fromisoformat(record["review_time"])
                 duration = int(float(record["review_duration"] or 0))
             except (TypeError, ValueError):
-                raise OptimiseError(
+                raise OptimizeError(
                     f"{path}:{line}: cannot read this row; review_rating must be 1-4, "
                     "review_time an ISO date-time with zone, review_duration milliseconds"
                 ) from None
             if reviewed_at.utcoffset() is None:
-                raise OptimiseError(
+                raise OptimizeError(
                     f"{path}:{line}: review_time {record['review_time']} has no time zone; "
                     "add +00:00 for UTC"
                 )
             if not 1 <= rating <= 4:
-                raise OptimiseError(f"{path}:{line}: review_rating {rating} is not 1-4")
+                raise OptimizeError(f"{path}:{line}: review_rating {rating} is not 1-4")
             rows.append(
                 ReviewRow(
                     card_key=record["card_id"],

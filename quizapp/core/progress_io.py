@@ -31,11 +31,13 @@ import csv
 import io
 import json
 import math
-import sqlite3
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from quizapp.core.store import Store
 
 FORMAT = "quizapp-progress 1"
 REVLOG = "revlog.csv"
@@ -149,24 +151,13 @@ def _review_state(before: str) -> int | str:
     return state if isinstance(state, int) else ""
 
 
-def export_progress(conn: sqlite3.Connection, path: Path) -> ExportReport:
+def export_progress(store: Store, path: Path) -> ExportReport:
     """Write every answer and card state to `path` (a zip; see the module's docstring).
 
     Read in one transaction, so answers given meanwhile in another window are either all in
     or all out. Written under a temporary name and renamed, so no half-written export exists.
     """
-    conn.execute("BEGIN")
-    try:
-        reviews = conn.execute(
-            "SELECT deck_id, card_id, reviewed_at, rating, before, duration_ms, mode, answer "
-            "FROM review_log ORDER BY reviewed_at, id"
-        ).fetchall()
-        cards = conn.execute(
-            f"SELECT deck_id, card_id, content_hash, {', '.join(STATE_COLUMNS)} FROM card "
-            "ORDER BY deck_id, position, card_id"
-        ).fetchall()
-    finally:
-        conn.execute("COMMIT")
+    reviews, cards = store.progress_snapshot(STATE_COLUMNS)
     revlog = _csv(
         REVLOG_COLUMNS,
         (
@@ -356,72 +347,11 @@ def read_export(path: Path) -> tuple[list[_Review], list[dict[str, object]]]:
 # -- import ----------------------------------------------------------------------------------
 
 
-def import_progress(conn: sqlite3.Connection, path: Path) -> ImportReport:
+def import_progress(store: Store, path: Path) -> ImportReport:
     """Add an export's answers and card states to the database, in one transaction.
 
     The file is read and checked whole before anything is written.
     """
     reviews, cards = read_export(path)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        report = _write(conn, reviews, cards)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return report
-
-
-def _write(
-    conn: sqlite3.Connection, reviews: list[_Review], cards: list[dict[str, object]]
-) -> ImportReport:
-    known = set(conn.execute("SELECT deck_id, card_id, reviewed_at, rating, mode FROM review_log"))
-    added = 0
-    for review in reviews:
-        identity = (review.deck_id, review.card_id, review.reviewed_at, review.rating, review.mode)
-        if identity in known:
-            continue
-        known.add(identity)
-        conn.execute(
-            "INSERT INTO review_log (deck_id, card_id, rating, reviewed_at, duration_ms, mode, "
-            "answer, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                review.deck_id,
-                review.card_id,
-                review.rating,
-                review.reviewed_at,
-                review.duration_ms,
-                review.mode,
-                review.answer,
-                review.before,
-            ),
-        )
-        added += 1
-    last_reviews = {
-        (d, c): last
-        for d, c, last in conn.execute("SELECT deck_id, card_id, last_review FROM card")
-    }
-    assignments = ", ".join(f"{c} = :{c}" for c in STATE_COLUMNS)
-    cards_added = cards_updated = 0
-    for card in cards:
-        key = (card["deck_id"], card["card_id"])
-        if key not in last_reviews:
-            # Not in any deck here yet (present = 0): loading its deck matches it by id.
-            columns = ["deck_id", "card_id", "content_hash", *STATE_COLUMNS]
-            conn.execute(
-                f"INSERT INTO card ({', '.join(columns)}, present) "
-                f"VALUES ({', '.join(':' + c for c in columns)}, 0)",
-                card,
-            )
-            cards_added += 1
-            continue
-        here, there = last_reviews[key], card["last_review"]
-        if here is not None and (there is None or here > there):  # type: ignore[operator]
-            continue  # reviewed here since: this database's state is the newer one
-        changed = conn.execute(
-            f"UPDATE card SET {assignments} WHERE deck_id = :deck_id AND card_id = :card_id "
-            f"AND NOT ({' AND '.join(f'{c} IS :{c}' for c in STATE_COLUMNS)})",
-            card,
-        ).rowcount
-        cards_updated += changed
-    return ImportReport(added, len(reviews) - added, cards_added, cards_updated)
+    merged = store.merge_progress([r._asdict() for r in reviews], cards, STATE_COLUMNS)
+    return ImportReport(*merged)

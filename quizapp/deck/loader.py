@@ -20,7 +20,7 @@ import yaml_rs
 from pydantic import ValidationError
 
 from quizapp.deck import cache, locate
-from quizapp.deck.model import CARD_KINDS, Deck, SourceDocument, Status
+from quizapp.deck.model import CARD_KINDS, Deck, SourceDocument, Status, card_items
 from quizapp.deck.paths import bundled_seeds_dir, deck_files
 from quizapp.deck.problems import DeckFileError, Problem
 from quizapp.deck.sources import SourceText
@@ -403,6 +403,7 @@ def _check_cards(
         return locate.locate(root, ("cards", index, *loc))
 
     previous: dict[str, str] = {}
+    listed = {source if isinstance(source, str) else source.id for source in deck.sources}
     for i, card in enumerate(deck.cards):
         if card.id in seen:
             line, column = at(i, card.id, "id")
@@ -431,7 +432,7 @@ def _check_cards(
                     )
                 )
             previous[old] = card.id
-        problems += _check_source(path, card, i, documents, at)
+        problems += _check_source(path, card, i, documents, listed, at)
     for old, new in previous.items():
         if old in seen:
             problems.append(
@@ -447,7 +448,51 @@ def _check_cards(
     return problems
 
 
-def _check_source(path, card, index, documents, at) -> list[Problem]:
+def _check_source(path, card, index, documents, listed, at) -> list[Problem]:
+    return _check_card_quote(path, card, index, documents, listed, at) + _check_item_quotes(
+        path, card, index, documents, at
+    )
+
+
+def _check_item_quotes(path, card, index, documents, at) -> list[Problem]:
+    """Each statement, pair or event that quotes a passage: found in the card's document."""
+    problems: list[Problem] = []
+    field = {"statements": "statements", "match": "pairs", "ordering": "events"}.get(card.kind)
+    for number, item in enumerate(card_items(card)):
+        if item.quote is None:
+            continue
+        line, column = at(index, card.id, field, number, "quote")
+        if card.source is None:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    column,
+                    f"card {card.id!r}: item {number + 1} quotes a passage but the card cites "
+                    "no document",
+                    "add `source:` with the `document` the item quotes from",
+                    card_id=card.id,
+                )
+            )
+            continue
+        document = documents.get(card.source.document)
+        if document is not None and not document.contains(item.quote):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    column,
+                    f"card {card.id!r}: the quote of item {number + 1} is not found in "
+                    f"{document.meta.title!r}",
+                    "copy the passage exactly from the card's source document (quotes, dashes "
+                    "and spacing may differ; words may not)",
+                    card_id=card.id,
+                )
+            )
+    return problems
+
+
+def _check_card_quote(path, card, index, documents, listed, at) -> list[Problem]:
     if card.source is None:
         line, _ = at(index, card.id)
         return [
@@ -462,6 +507,8 @@ def _check_source(path, card, index, documents, at) -> list[Problem]:
             )
         ]
     document = documents.get(card.source.document)
+    if document is None and card.source.document in listed:
+        return []  # the document itself could not be read: one error, given for the deck
     if document is None:
         line, column = at(index, card.id, "source", "document")
         return [

@@ -49,6 +49,9 @@ class AnswerType(StrEnum):
     number = "number"
 
 
+_FIGURE_TYPES = (AnswerType.year, AnswerType.date, AnswerType.number, AnswerType.article)
+
+
 class SourceRef(Strict):
     """Where a card's answer comes from: a document id and a verbatim quote."""
 
@@ -95,17 +98,49 @@ class CardBase(Strict):
     valid_until: dt.date | None = Field(
         None, description="After this date the card is stale and flagged by `quizapp check`."
     )
+    siblings: NonEmpty | None = Field(
+        None,
+        description="Group of cards that test the same fact: never dealt in one paper, never "
+        "shown back to back in review.",
+    )
 
     def content_hash(self) -> str:
         """Hash of what the learner sees; a change marks the card as reworded."""
         data = self.model_dump(
-            mode="json", exclude={"id", "previous_ids", "notes", "status", "tags"}
+            mode="json", exclude={"id", "previous_ids", "notes", "status", "tags", "siblings"}
         )
+        _drop_unset_later_fields(data)
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
         return hashlib.blake2b(blob, digest_size=10).hexdigest()
 
     def is_stale(self, today: dt.date) -> bool:
         return self.valid_until is not None and self.valid_until < today
+
+
+# Optional fields added after decks were written: left out of the hash while unset, so
+# adding them to the format does not mark every existing card as reworded.
+_LATER_FIELDS = ("form", "quote", "blanks")
+
+
+def _drop_unset_later_fields(data: object) -> None:
+    if isinstance(data, dict):
+        for name in _LATER_FIELDS:
+            if name in data and data[name] in (None, []):
+                del data[name]
+        for value in data.values():
+            _drop_unset_later_fields(value)
+    elif isinstance(data, list):
+        for value in data:
+            _drop_unset_later_fields(value)
+
+
+def _item_quote():
+    return Field(
+        None,
+        min_length=1,
+        description="Verbatim passage of the card's source document supporting this item, "
+        "shown with it on reveal.",
+    )
 
 
 class BasicCard(CardBase):
@@ -125,6 +160,15 @@ class BasicCard(CardBase):
         return self.question
 
 
+class Blank(Strict):
+    """How one blank of a cloze card is asked in quizzes and exams."""
+
+    answer_type: AnswerType | None = Field(None, description="Unset: the card's `answer_type`.")
+    distractors: list[NonEmpty] = Field(
+        default_factory=list, description="Wrong options for this blank."
+    )
+
+
 class ClozeCard(CardBase):
     kind: Literal["cloze"]
     text: NonEmpty = Field(description="Text with deletions: {{answer}} or {{answer::hint}}.")
@@ -132,16 +176,56 @@ class ClozeCard(CardBase):
     distractors: list[NonEmpty] = Field(
         default_factory=list, description="Wrong options for the first blank, in quizzes."
     )
+    blanks: list[Blank] = Field(
+        default_factory=list,
+        description="Per blank, in the text's order: its answer type and wrong options (each "
+        "blank is asked as a question of its own). The first blank may use the card's "
+        "`distractors` instead.",
+    )
 
     @model_validator(mode="after")
-    def _first_answer_not_a_distractor(self) -> ClozeCard:
-        first = self.deletions[0][0].casefold() if self.deletions else ""
-        if first in (d.casefold() for d in self.distractors):
+    def _answers_not_distractors(self) -> ClozeCard:
+        deletions = self.deletions
+        if len(self.blanks) > len(deletions):
             raise ValueError(
-                f"the first blank's answer {self.deletions[0][0]!r} is also listed as a "
-                "distractor: remove it from `distractors`"
+                f"`blanks` describes {len(self.blanks)} blanks but the text has "
+                f"{len(deletions)}: one entry per {{{{...}}}} deletion, in order"
             )
+        if self.blanks and self.blanks[0].distractors and self.distractors:
+            raise ValueError(
+                "the first blank's wrong options are given twice: use either `distractors` "
+                "or `blanks[0].distractors`"
+            )
+        for number, (answer, _hint) in enumerate(deletions):
+            if answer.casefold() in (d.casefold() for d in self.blank_distractors(number)):
+                where = "`distractors`" if number == 0 and self.distractors else "`blanks`"
+                raise ValueError(
+                    f"blank {number + 1}'s answer {answer!r} is also listed as its distractor: "
+                    f"remove it from {where}"
+                )
         return self
+
+    def blank_distractors(self, number: int) -> list[str]:
+        """Authored wrong options of blank ``number`` (0 = the first)."""
+        if number < len(self.blanks) and self.blanks[number].distractors:
+            return list(self.blanks[number].distractors)
+        return list(self.distractors) if number == 0 else []
+
+    def blank_type(self, number: int) -> AnswerType:
+        """The blank's own type, else the card's; a later blank that is plainly not of the
+        card's type (a word where the card's type is a figure, a year in a text card) is
+        asked as what it is."""
+        if number < len(self.blanks) and self.blanks[number].answer_type is not None:
+            return self.blanks[number].answer_type
+        if number == 0:
+            return self.answer_type
+        answer = self.deletions[number][0]
+        has_digit = any(ch.isdigit() for ch in answer)
+        if self.answer_type in _FIGURE_TYPES and not has_digit:
+            return AnswerType.text
+        if self.answer_type is AnswerType.text and has_digit:
+            return AnswerType.year if re.fullmatch(r"\d{4}", answer) else AnswerType.number
+        return self.answer_type
 
     @field_validator("text")
     @classmethod
@@ -219,6 +303,7 @@ class YearCard(CardBase):
 class Event(Strict):
     event: NonEmpty
     date: NonEmpty = Field(description="When it happened, as 1948, 2024-06 or 2024-06-19.")
+    quote: str | None = _item_quote()
 
 
 class OrderingCard(CardBase):
@@ -247,6 +332,7 @@ class OrderingCard(CardBase):
 class Statement(Strict):
     text: NonEmpty
     correct: bool
+    quote: str | None = _item_quote()
 
 
 class StatementsCard(CardBase):
@@ -256,6 +342,11 @@ class StatementsCard(CardBase):
     question: NonEmpty = "Consider the following statements:"
     statements: list[Statement] = Field(min_length=2, max_length=4)
     ask: NonEmpty = "Which of the statements given above is/are correct?"
+    form: Literal["which", "how_many"] | None = Field(
+        None,
+        description="How the set is asked: 'which' (1 only, 1 and 2 only, ...) or 'how_many' "
+        "(Only one, Only two, ...). Unset: chosen per paper.",
+    )
 
     @property
     def prompt(self) -> str:
@@ -269,9 +360,64 @@ class StatementsCard(CardBase):
         return [i for i, s in enumerate(self.statements, 1) if s.correct]
 
 
+ASSERTION_ANSWERS = (
+    "both_correct_explains",
+    "both_correct_not_explains",
+    "only_first_correct",
+    "only_second_correct",
+)
+# UPSC's fixed options, in its order (a)-(d).
+ASSERTION_OPTIONS = (
+    "Both Statement-I and Statement-II are correct and Statement-II explains Statement-I",
+    "Both Statement-I and Statement-II are correct and Statement-II does not explain Statement-I",
+    "Statement-I is correct but Statement-II is incorrect",
+    "Statement-I is incorrect but Statement-II is correct",
+)
+
+
+class AssertionReasonCard(CardBase):
+    """UPSC's Statement-I / Statement-II: are both true, and does II explain I?"""
+
+    kind: Literal["assertion_reason"]
+    question: NonEmpty = "Consider the following statements:"
+    statement_1: NonEmpty = Field(description="Statement-I (the assertion).")
+    statement_2: NonEmpty = Field(description="Statement-II (the reason offered for it).")
+    answer: Literal[
+        "both_correct_explains",
+        "both_correct_not_explains",
+        "only_first_correct",
+        "only_second_correct",
+    ]
+    ask: NonEmpty = "Which one of the following is correct in respect of the above statements?"
+
+    @property
+    def prompt(self) -> str:
+        return "\n".join(
+            [
+                self.question,
+                f"Statement-I: {self.statement_1}",
+                f"Statement-II: {self.statement_2}",
+                self.ask,
+            ]
+        )
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return ASSERTION_OPTIONS
+
+    @property
+    def correct_index(self) -> int:
+        return ASSERTION_ANSWERS.index(self.answer)
+
+    @property
+    def answer_text(self) -> str:
+        return ASSERTION_OPTIONS[self.correct_index]
+
+
 class Pair(Strict):
     left: NonEmpty
     right: NonEmpty
+    quote: str | None = _item_quote()
 
 
 class MatchCard(CardBase):
@@ -304,10 +450,32 @@ Card = Annotated[
         OrderingCard,
         StatementsCard,
         MatchCard,
+        AssertionReasonCard,
     ],
     Field(discriminator="kind"),
 ]
-CARD_KINDS = ("basic", "cloze", "mcq", "true_false", "year", "ordering", "statements", "match")
+CARD_KINDS = (
+    "basic",
+    "cloze",
+    "mcq",
+    "true_false",
+    "year",
+    "ordering",
+    "statements",
+    "match",
+    "assertion_reason",
+)
+# Cards made of items (statements, pairs, events), each of which may quote its own passage.
+COMPOSITE_KINDS = ("statements", "match", "ordering")
+
+
+def card_items(card: object) -> list:
+    """The statements, pairs or events of a composite card; [] for any other kind."""
+    for name in ("statements", "pairs", "events"):
+        items = getattr(card, name, None)
+        if isinstance(items, list):
+            return items
+    return []
 
 
 class Deck(Strict):

@@ -15,6 +15,7 @@ makes every draw reproducible from a seed.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,9 +31,10 @@ from quizapp.deck.model import (
     Status,
     YearCard,
 )
-from quizapp.quiz.reserve import RESERVE, canonical, normalise
+from quizapp.deck.wording import contains_words, normalise
+from quizapp.quiz.reserve import RESERVE, canonical
 
-__all__ = ["AnswerPool", "PoolEntry", "choose_distractors", "normalise"]
+__all__ = ["AnswerPool", "PoolEntry", "choose_distractors", "contains_words", "normalise"]
 
 YEAR_WINDOW = 10  # distractor years lie within this many years of the answer
 _NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
@@ -126,11 +128,13 @@ def choose_distractors(
     countries, places and organisations.
     """
     taken = {canonical(normalise(answer))} | {canonical(normalise(x)) for x in exclude}
-    chosen: list[str] = []
-
+    # Options are compared word by word too: none may be a whole-word part of another
+    # ("Security Council" beside "National Security Council").
+    words = [normalise(answer).split(), *(normalise(x).split() for x in exclude)]
     mentioned = f" {normalise(context)} "
 
-    def offer(candidates: Iterable[object], *, drawn: bool = True) -> bool:
+    def eligible(candidates: Iterable[object], *, drawn: bool, limit: int) -> list[str]:
+        found: list[str] = []
         for candidate in candidates:
             text = str(candidate).strip()
             key = canonical(normalise(text))
@@ -138,17 +142,65 @@ def choose_distractors(
                 continue
             if drawn and context and f" {key} " in mentioned:
                 continue
+            tokens = normalise(text).split()
+            if any(contains_words(tokens, other) for other in words):
+                continue
             taken.add(key)
-            chosen.append(text)
-            if len(chosen) == count:
-                return True
-        return False
+            words.append(tokens)
+            found.append(text)
+            if len(found) == limit:
+                break
+        return found
 
     authored_texts = [str(a) for a in authored]
-    if offer(rng.sample(authored_texts, len(authored_texts)), drawn=False):
-        return chosen
-    offer(_candidates(answer, AnswerType(answer_type), pool, rng, frozenset(tags)))
-    return chosen
+    # Authored distractors come first; of more than are needed, a set is drawn.
+    usable = eligible(rng.sample(authored_texts, len(authored_texts)), drawn=False, limit=-1)
+    target = rng.randrange(count + 1)  # where the answer should fall among the lengths
+    if len(usable) >= count:
+        return _balanced(answer, usable, [], count, target)
+    drawn = eligible(
+        _candidates(answer, AnswerType(answer_type), pool, rng, frozenset(tags)),
+        drawn=True,
+        limit=max(2 * count, count - len(usable) + 3),
+    )
+    return _balanced(answer, usable, drawn, count, target)
+
+
+def _length_rank(answer: str, wrong: Sequence[str]) -> int:
+    """How many options are shorter than the answer (ties put the answer in the middle)."""
+    shorter = sum(len(w) < len(answer) for w in wrong)
+    ties = sum(len(w) == len(answer) for w in wrong)
+    return shorter + ties // 2 if ties else shorter
+
+
+def _balanced(
+    answer: str, authored: list[str], drawn: list[str], count: int, target: int
+) -> list[str]:
+    """``count`` wrong options, authored ones first, chosen so that the answer's place
+    among the options' lengths is ``target`` where possible: drawn at random for each
+    question, so the right option is no more often the longest (or shortest) than any
+    other. Options are never padded or trimmed to get there: only which ones are used
+    changes. Among equally good sets, those ranked earlier win.
+    """
+    if len(authored) >= count:
+        fixed, spare = [], authored
+    else:
+        fixed, spare = authored, drawn
+    need = min(count - len(fixed), len(spare))
+    best: list[str] | None = None
+    best_miss = None
+    # The likeliest candidates first: a less likely one is taken only to reach the target.
+    for window in range(need, len(spare) + 1):
+        for combo in itertools.combinations(spare[:window], need):
+            if window > need and spare[window - 1] not in combo:
+                continue  # seen with a smaller window
+            wrong = [*fixed, *combo]
+            miss = abs(_length_rank(answer, wrong) - target)
+            if best_miss is None or miss < best_miss:
+                best, best_miss = wrong, miss
+            if miss == 0:
+                return wrong
+    return best if best is not None else list(fixed)
 
 
 def _candidates(

@@ -19,7 +19,6 @@ record.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from random import Random
@@ -34,7 +33,6 @@ from quizapp.quiz.papers import (
     PaperMode,
     Slot,
     SubmittedBy,
-    ensure_exam_schema,
     latest_unsubmitted,
     list_papers,
     load_paper,
@@ -55,7 +53,6 @@ __all__ = [
     "ExamSession",
     "check_cards_known",
     "distractor_stats",
-    "ensure_exam_schema",
     "exam_result",
     "exam_summary",
     "list_exams",
@@ -104,13 +101,12 @@ class ExamSession(PaperSession):
     def resume(cls, store: Store, exam_id: int, *, clock: Clock | None = None) -> ExamSession:
         """Reopen a saved exam. Past its deadline it is submitted at once, as it stood;
         already submitted, any answers still missing from the review log are written."""
-        ensure_exam_schema(store.connection)
         session = cls(store, exam_id, clock)
         if session.is_submitted:
             log_answers(store, exam_id)
             return session
         # How long the app was down is unknown, so that time counts for no question.
-        restart_timer(session._conn, exam_id, session._clock.now())
+        restart_timer(session._store, exam_id, session._clock.now())
         session._reload()
         session._time_is_up()
         return session
@@ -161,7 +157,7 @@ class ExamSession(PaperSession):
         at = self._ensure_open()
         position = self._position(position)
         record(
-            self._conn,
+            self._store,
             self.id,
             position,
             at,
@@ -176,7 +172,7 @@ class ExamSession(PaperSession):
         at = self._ensure_open()
         position = self._position(position)
         record(
-            self._conn,
+            self._store,
             self.id,
             position,
             at,
@@ -191,7 +187,7 @@ class ExamSession(PaperSession):
         if target == self.position:
             return
         move(
-            self._conn, self.id, leaving=self.position, spent=self._on_screen(at), to=target, at=at
+            self._store, self.id, leaving=self.position, spent=self._on_screen(at), to=target, at=at
         )
         self._reload()
 
@@ -265,7 +261,7 @@ class ExamSession(PaperSession):
         paper = replace(self._paper, submitted_at=at, submitted_by=by)
         result = paper_result(paper, slots)
         mark_submitted(
-            self._conn,
+            self._store,
             self.id,
             at=at,
             by=by,
@@ -300,7 +296,13 @@ def new_exam(
     selection = selection or Selection()
     misses = missed_counts(store) if selection.most_missed else None
     questions, problems = draw_questions(
-        decks, selection, count, Random(seed), misses=misses, suspended=store.suspended()
+        decks,
+        selection,
+        count,
+        Random(seed),
+        misses=misses,
+        suspended=store.suspended(),
+        exam=True,
     )
     session = ExamSession.start(
         store,
@@ -328,24 +330,22 @@ def _closed_message(paper: Paper) -> str:
     return f"exam {paper.id} was submitted at {paper.submitted_at:%H:%M:%S} UTC: answers are final"
 
 
-def exam_result(conn: sqlite3.Connection, exam_id: int) -> Result:
+def exam_result(store: Store, exam_id: int) -> Result:
     """The marked result of a submitted exam (or quiz), as shown after it and in the history."""
-    paper = load_paper(conn, exam_id)
+    paper = load_paper(store, exam_id)
     if not paper.is_submitted:
         raise ExamClosed(f"exam {exam_id} is still in progress: resume it to finish it")
-    return paper_result(paper, load_slots(conn, exam_id))
+    return paper_result(paper, load_slots(store, exam_id))
 
 
-def list_exams(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Paper]:
+def list_exams(store: Store, *, limit: int | None = None) -> list[Paper]:
     """Past and in-progress exams, newest first, with their marks once submitted."""
-    ensure_exam_schema(conn)
-    return list_papers(conn, PaperMode.exam, limit=limit)
+    return list_papers(store, PaperMode.exam, limit=limit)
 
 
-def unfinished_exam(conn: sqlite3.Connection) -> int | None:
+def unfinished_exam(store: Store) -> int | None:
     """The newest exam not yet submitted (to offer resuming it), or None."""
-    ensure_exam_schema(conn)
-    return latest_unsubmitted(conn, PaperMode.exam)
+    return latest_unsubmitted(store, PaperMode.exam)
 
 
 def exam_summary(paper: Paper) -> dict[str, Any]:

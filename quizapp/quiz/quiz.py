@@ -10,7 +10,6 @@ their wrong options count in the distractor statistics.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from random import Random
@@ -23,7 +22,6 @@ from quizapp.quiz.papers import (
     Paper,
     PaperMode,
     SubmittedBy,
-    ensure_exam_schema,
     list_papers,
     mark_submitted,
     move,
@@ -89,7 +87,6 @@ class QuizSession(PaperSession):
     def resume(cls, store: Store, quiz_id: int, *, clock: Clock | None = None) -> QuizSession:
         """Reopen a quiz: answers saved but not yet logged are logged, and it carries on
         with the first question not yet answered."""
-        ensure_exam_schema(store.connection)
         session = cls(store, quiz_id, clock)
         log_answers(store, quiz_id)
         if not session.finished and session._slots[session.position].chosen is not None:
@@ -135,12 +132,17 @@ class QuizSession(PaperSession):
         spent = self._on_screen(at) if count_time else dt.timedelta(0)
         if self.position + 1 < len(self.questions):
             move(
-                self._conn, self.id, leaving=self.position, spent=spent, to=self.position + 1, at=at
+                self._store,
+                self.id,
+                leaving=self.position,
+                spent=spent,
+                to=self.position + 1,
+                at=at,
             )
         else:
             self._reload()
             mark_submitted(
-                self._conn,
+                self._store,
                 self.id,
                 at=at,
                 by=SubmittedBy.learner,
@@ -173,7 +175,6 @@ def new_quiz(
     return session, problems
 
 
-def list_quizzes(conn: sqlite3.Connection, *, limit: int | None = None) -> list[Paper]:
+def list_quizzes(store: Store, *, limit: int | None = None) -> list[Paper]:
     """Past quizzes, newest first."""
-    ensure_exam_schema(conn)
-    return list_papers(conn, PaperMode.quiz, limit=limit)
+    return list_papers(store, PaperMode.quiz, limit=limit)

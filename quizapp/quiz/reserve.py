@@ -10,23 +10,10 @@ grouped so that "USSR" is never offered against "Soviet Union", nor
 
 from __future__ import annotations
 
-import re
-
 from quizapp.deck.model import AnswerType
-from quizapp.deck.sources import fold
+from quizapp.deck.wording import normalise
 
-_TOKEN = re.compile(r"(?<!\w)-?\d+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+|[%$\u20ac\u00a3\u20b9]")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-
-
-def normalise(text: object) -> str:
-    """The form options are compared in: words and figures only, lower case, no leading
-    article. 'The U.S.', 'the u.s' and 'U S' are one option; '1,000' and '1000' too."""
-    tokens = _TOKEN.findall(_THOUSANDS.sub("", fold(str(text)).casefold()))
-    if len(tokens) > 1 and tokens[0] in ("the", "a", "an"):
-        tokens = tokens[1:]
-    return " ".join(tokens)
-
+__all__ = ["ALIASES", "RESERVE", "canonical", "normalise"]
 
 RESERVE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.country: (

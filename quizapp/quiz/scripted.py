@@ -134,5 +134,6 @@ def feedback_json(item: Feedback) -> dict[str, Any]:
         "explanation": question.explanation,
         "source": question.source_document,
         "passage": question.passage,
+        "item_passages": [list(item) for item in question.item_passages],
         "next_due": None if item.next_due is None else item.next_due.isoformat(),
     }

@@ -9,9 +9,10 @@ from random import Random
 from typing import Any
 
 from quizapp.deck.loader import LoadedDeck
-from quizapp.deck.model import Card
+from quizapp.deck.model import Card, TrueFalseCard
+from quizapp.deck.sources import fold
 from quizapp.quiz.distractors import AnswerPool
-from quizapp.quiz.questions import NotQuizzable, Question, build_question
+from quizapp.quiz.questions import NotQuizzable, Question, build_question, build_statement_set
 
 
 class EmptySelection(ValueError):
@@ -74,6 +75,17 @@ def matching_cards(
     ]
 
 
+@dataclass
+class Dealt:
+    """A paper's questions, a message per card that could not be asked, and the true/false
+    cards an exam left out because no other true/false card of their deck or tag was there
+    to make a statement set with."""
+
+    questions: list[Question]
+    problems: list[str]
+    true_false_left_out: list[tuple[str, str]]
+
+
 def draw_questions(
     decks: Sequence[LoadedDeck],
     selection: Selection,
@@ -83,14 +95,50 @@ def draw_questions(
     misses: Mapping[tuple[str, str], int] | None = None,
     pool: AnswerPool | None = None,
     suspended: AbstractSet[tuple[str, str]] = frozenset(),
+    exam: bool = False,
 ) -> tuple[list[Question], list[str]]:
-    """Up to ``count`` questions, and a message for each card that could not be asked.
+    """Up to ``count`` questions, and a message for each card that could not be asked,
+    true/false cards an exam left out included (see ``deal``)."""
+    dealt = deal(
+        decks,
+        selection,
+        count,
+        rng,
+        misses=misses,
+        pool=pool,
+        suspended=suspended,
+        exam=exam,
+    )
+    left_out = [
+        f"true/false card {card!r} of deck {deck!r} left out: an exam asks true/false cards "
+        "only as statement sets, and no other one of its deck or tag was there to join it"
+        for deck, card in dealt.true_false_left_out
+    ]
+    return dealt.questions, dealt.problems + left_out
+
+
+def deal(
+    decks: Sequence[LoadedDeck],
+    selection: Selection,
+    count: int,
+    rng: Random,
+    *,
+    misses: Mapping[tuple[str, str], int] | None = None,
+    pool: AnswerPool | None = None,
+    suspended: AbstractSet[tuple[str, str]] = frozenset(),
+    exam: bool = False,
+) -> Dealt:
+    """Deal a paper of up to ``count`` questions.
 
     Cards are drawn at random (or, for ``most_missed``, those with the most misses
     in ``misses``, keyed by (deck id, card id), ties broken at random); cards
     ``suspended`` (keyed likewise) are left out, as review leaves them out. Distractors
-    come from every loaded deck, not only the selected ones. Raises EmptySelection
-    with the choices available when nothing matches.
+    come from every loaded deck, not only the selected ones. Two cards that test the
+    same fact (one ``siblings`` group, or the same quote) are never dealt together; a
+    cloze card asks one of its blanks. In an ``exam`` true/false cards are asked as
+    statement sets of 2-4 from one deck (else one tag), never as two-option questions;
+    one with no partner is left out. Raises EmptySelection with the choices available
+    when nothing matches.
     """
     if count < 1:
         raise EmptySelection(f"ask for at least one question (got {count})")
@@ -109,18 +157,82 @@ def draw_questions(
     pool = pool or AnswerPool.from_decks(loaded.deck for loaded in decks)
     questions: list[Question] = []
     problems: list[str] = []
-    for loaded, card in cards:
+    left_out: list[tuple[str, str]] = []
+    facts_dealt: set[tuple[str, ...]] = set()
+    used: set[int] = set()
+    for at, (loaded, card) in enumerate(cards):
         if len(questions) == count:
             break
+        if at in used or facts_dealt & same_fact_keys(card):
+            continue
+        if exam and isinstance(card, TrueFalseCard):
+            partners = _partners(cards, at, used, facts_dealt, rng)
+            if not partners:
+                left_out.append((loaded.deck.id, card.id))
+                continue
+            members = [(loaded, card), *(cards[i] for i in partners)]
+            questions.append(build_statement_set(members, rng))  # type: ignore[arg-type]
+            used.update(partners)
+            for _, member in members:
+                facts_dealt |= same_fact_keys(member)
+            continue
         try:
             questions.append(build_question(loaded, card, pool, rng))
         except NotQuizzable as exc:
             problems.append(str(exc))
+            continue
+        facts_dealt |= same_fact_keys(card)
     if not questions:
         raise EmptySelection("no matching card can be asked as a question:\n" + "\n".join(problems))
     if selection.most_missed:
         rng.shuffle(questions)  # most missed chosen, but not asked in a telling order
-    return questions, problems
+    return Dealt(questions, problems, left_out)
+
+
+def same_fact_keys(card: Card) -> set[tuple[str, ...]]:
+    """What makes two cards test the same fact: one ``siblings`` group, or one quote."""
+    keys: set[tuple[str, ...]] = set()
+    if card.siblings:
+        keys.add(("siblings", card.siblings))
+    if card.source is not None:
+        keys.add(("quote", card.source.document, fold(card.source.quote).casefold()))
+    return keys
+
+
+STATEMENT_SET_SIZES = (2, 3, 3, 3, 4)  # three statements are UPSC's commonest set
+
+
+def _partners(
+    cards: Sequence[tuple[LoadedDeck, Card]],
+    at: int,
+    used: set[int],
+    facts_dealt: set[tuple[str, ...]],
+    rng: Random,
+) -> list[int]:
+    """Other true/false cards, still undealt, to ask with ``cards[at]`` as one statement
+    set: from its deck if it has any, else sharing a tag; none testing a fact dealt."""
+    loaded, card = cards[at]
+    wanted = rng.choice(STATEMENT_SET_SIZES) - 1
+    free = [
+        i
+        for i in range(at + 1, len(cards))
+        if i not in used
+        and isinstance(cards[i][1], TrueFalseCard)
+        and not facts_dealt & same_fact_keys(cards[i][1])
+    ]
+    same_deck = [i for i in free if cards[i][0].deck.id == loaded.deck.id]
+    same_tag = [i for i in free if set(cards[i][1].tags) & set(card.tags)]
+    chosen: list[int] = []
+    taken = set(same_fact_keys(card))
+    for i in same_deck or same_tag:
+        keys = same_fact_keys(cards[i][1])
+        if taken & keys:
+            continue
+        chosen.append(i)
+        taken |= keys
+        if len(chosen) == wanted:
+            break
+    return chosen
 
 
 def _nothing_matches(decks: Sequence[LoadedDeck], selection: Selection) -> str:

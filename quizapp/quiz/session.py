@@ -22,8 +22,6 @@ from quizapp.quiz.papers import (
     PaperMode,
     Slot,
     create_paper,
-    ensure_exam_schema,
-    iso,
     load_paper,
     load_slots,
     paper_result,
@@ -47,7 +45,6 @@ class PaperSession:
 
     def __init__(self, store: Store, paper_id: int, clock: Clock | None = None):
         self._store = store
-        self._conn = store.connection  # papers live in the progress database
         self._clock = clock or store.clock
         self.id = paper_id
         self._reload()
@@ -71,10 +68,9 @@ class PaperSession:
     ) -> Self:
         """Save a new paper (its questions checked first) and open it on its first question."""
         check_cards_known(store, questions)
-        ensure_exam_schema(store.connection)
         now = (clock or store.clock).now()
         paper_id = create_paper(
-            store.connection,
+            store,
             cls.mode,
             questions,
             started_at=now,
@@ -94,8 +90,8 @@ class PaperSession:
         return self._paper.marking
 
     def _reload(self) -> None:
-        self._paper: Paper = load_paper(self._conn, self.id)
-        self._slots: list[Slot] = load_slots(self._conn, self.id)
+        self._paper: Paper = load_paper(self._store, self.id)
+        self._slots: list[Slot] = load_slots(self._store, self.id)
 
     def _on_screen(self, at: dt.datetime) -> dt.timedelta:
         """How long the question on screen has been there."""
@@ -111,14 +107,14 @@ class PaperSession:
                 f"there is no option number {option}"
             )
         record(
-            self._conn,
+            self._store,
             self.id,
             position,
             at,
             "answer",
             chosen=option,
             chosen_option=question.options[option],
-            answered_at=iso(at),
+            answered_at=at,
         )
         return question
 
@@ -127,29 +123,37 @@ def check_cards_known(store: Store, questions: Sequence[Question]) -> None:
     """Refuse, before anything is saved, a question whose card the store has never seen:
     its answer could not be logged."""
     for question in questions:
-        try:
-            store.progress(question.key)
-        except KeyError:
-            raise ValueError(
-                f"card {question.card_id!r} of deck {question.deck_id!r} is not in the progress "
-                "database: sync its deck (Store.sync_deck) before asking it"
-            ) from None
+        for key in question.keys:
+            try:
+                store.progress(key)
+            except KeyError:
+                raise ValueError(
+                    f"card {key.card_id!r} of deck {key.deck_id!r} is not in the progress "
+                    "database: sync its deck (Store.sync_deck) before asking it"
+                ) from None
 
 
 def log_answer(
     store: Store, paper: Paper, slot: Slot, chosen: int, spent: dt.timedelta
 ) -> AnswerResult:
     """Write one answer of a paper into the review log (wrong as again, which makes the card
-    due now; right as good) and keep the row's id on the slot, so it is never written twice."""
+    due now; right as good) and keep the row's id on the slot, so it is never written twice.
+
+    A statement set made of true/false cards is logged against each of them, its time shared
+    out; the slot is marked logged only after the last, so a crash never skips one. Returns
+    the last card's result.
+    """
     question = slot.question
-    logged = store.answer(
-        question.key,
-        Rating.good if question.is_correct(chosen) else Rating.again,
-        mode=Mode.exam if paper.mode is PaperMode.exam else Mode.quiz,
-        duration_ms=round(spent.total_seconds() * 1000),
-        answer=question.options[chosen],
-    )
-    set_review_id(store.connection, paper.id, slot.position, logged.review_id)
+    keys = question.keys
+    for key in keys:
+        logged = store.answer(
+            key,
+            Rating.good if question.is_correct(chosen) else Rating.again,
+            mode=Mode.exam if paper.mode is PaperMode.exam else Mode.quiz,
+            duration_ms=round(spent.total_seconds() * 1000 / len(keys)),
+            answer=question.options[chosen],
+        )
+    set_review_id(store, paper.id, slot.position, logged.review_id)
     return logged
 
 
@@ -161,11 +165,10 @@ def log_answers(store: Store, paper_id: int) -> int:
     completed on resume without logging an answer twice. Returns how many rows
     were written.
     """
-    conn = store.connection
-    paper = load_paper(conn, paper_id)
+    paper = load_paper(store, paper_id)
     if not paper.is_submitted and paper.mode is PaperMode.exam:
         raise ExamClosed(f"exam {paper_id} is still open: its answers are logged on submission")
-    slots = load_slots(conn, paper_id)
+    slots = load_slots(store, paper_id)
     result = paper_result(paper, slots)
     written = 0
     for slot, marked in zip(slots, result.answers, strict=True):

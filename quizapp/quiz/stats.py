@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
 from quizapp.core.store import CardKey, Rating, Store
-from quizapp.quiz.papers import ensure_exam_schema, parse_time
 
 
 @dataclass(frozen=True)
@@ -31,32 +29,19 @@ class CardDistractors:
         return Fraction(dict(self.picks).get(option, 0), self.attempts)
 
 
-def _counted_answers(
-    conn: sqlite3.Connection, deck_id: str | None
-) -> Iterable[tuple[str, str, str, str]]:
+def _counted_answers(store: Store, deck_id: str | None) -> Iterable[tuple[str, str, str, str]]:
     """(deck, card, chosen option, correct option) of answers that count.
 
     A quiz answer counts when given; an exam answer once the exam is submitted,
     and only if given before the deadline (as it was marked).
     """
-    ensure_exam_schema(conn)
-    sql = (
-        "SELECT q.deck_id, q.card_id, q.chosen_option, q.correct_option, q.answered_at, "
-        "e.deadline FROM exam_question q JOIN exam e ON e.id = q.exam_id "
-        "WHERE q.chosen IS NOT NULL AND (e.mode = 'quiz' OR e.submitted_at IS NOT NULL)"
-    )
-    args: tuple = ()
-    if deck_id is not None:
-        sql += " AND q.deck_id = ?"
-        args = (deck_id,)
-    for deck, card, chosen, correct, answered_at, deadline in conn.execute(sql, args):
-        late = deadline is not None and answered_at is not None
-        if late and parse_time(answered_at) > parse_time(deadline):  # type: ignore[operator]
+    for deck, card, chosen, correct, answered_at, deadline in store.exams.counted_answers(deck_id):
+        if deadline is not None and answered_at is not None and answered_at > deadline:
             continue
         yield deck, card, chosen, correct
 
 
-def distractor_stats(conn: sqlite3.Connection, deck_id: str | None = None) -> list[CardDistractors]:
+def distractor_stats(store: Store, deck_id: str | None = None) -> list[CardDistractors]:
     """Per card answered in quizzes and exams: attempts, right answers and wrong options picked.
 
     Cards with the most wrong answers come first. Options are compared by their
@@ -65,7 +50,7 @@ def distractor_stats(conn: sqlite3.Connection, deck_id: str | None = None) -> li
     attempts: Counter[tuple[str, str]] = Counter()
     right: Counter[tuple[str, str]] = Counter()
     picks: dict[tuple[str, str], Counter[str]] = {}
-    for deck, card, chosen, correct in _counted_answers(conn, deck_id):
+    for deck, card, chosen, correct in _counted_answers(store, deck_id):
         key = (deck, card)
         attempts[key] += 1
         if chosen == correct:

@@ -6,9 +6,10 @@ bare app. With `--review` that first screen is the first card due: its question
 comes from the progress database and the saved prompts (quizapp.deck.snapshot)
 and the review screen takes over with the whole card once the decks load.
 
-`run_app` applies the learner's settings file (quizapp.config): scheduling,
-theme, and a keymap of binding id = "key": the ids of the bindings declared on
-the screens of `rebindable_screens` (the settings screen lists them all).
+`app_with_settings` reads the learner's settings file (quizapp.config) once and hands the
+settings to the app: scheduling, theme, exam marks, and a keymap of binding id = "key": the ids
+of the bindings declared on the screens of `quizapp.ui.screens.keymap.rebindable_screens` (the
+settings screen lists them all).
 """
 
 from __future__ import annotations
@@ -18,17 +19,18 @@ import contextlib
 import random
 import signal
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:
     from quizapp.core.clock import Clock
     from quizapp.core.collection import Collection
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import Settings
     from quizapp.ui.screens.home import HomeScreen
 
 
@@ -36,6 +38,21 @@ REVIEW_ALL = "All decks"
 
 
 class QuizApp(App):
+    class StoreOpened(Message):
+        """The worker opening the progress database is done: the collection, or what failed."""
+
+        def __init__(self, collection: Collection | None, error: str | None) -> None:
+            super().__init__()
+            self.collection = collection
+            self.error = error
+
+    class DatabaseBroken(Message):
+        """The progress database is damaged: the learner is offered its latest backup."""
+
+        def __init__(self, problem: Exception) -> None:
+            super().__init__()
+            self.problem = problem
+
     TITLE = "quizapp"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -46,35 +63,41 @@ class QuizApp(App):
         db_path: Path,
         *,
         clock: Clock | None = None,
-        settings: SchedulerSettings | None = None,
+        settings: Settings | None = None,
+        notices: Sequence[str] = (),
+        config_path: Path | None = None,
         seed: int | None = None,
         start_review: bool = False,
+        open_paper: tuple[str, int] | None = None,
     ) -> None:
+        """``settings``: the learner's (quizapp.config.load_settings), None for the defaults;
+        ``notices``: what was wrong with the settings file, shown once the app runs;
+        ``open_paper``: ("exam" or "quiz", id) to open as soon as the decks are loaded."""
+        from quizapp.core.settings import Settings
+
         super().__init__()
         self.start_review = start_review  # straight into reviewing every deck (`--review`)
         self.deck_paths = deck_paths
         self.db_path = db_path
         self.clock = clock
-        self.scheduler_settings = settings
+        self.settings = settings or Settings()
+        self.notices = list(notices)
+        self.config_path = config_path  # the settings file (None: the default one)
+        self.open_paper = open_paper  # the home screen takes it once the decks are loaded
+        # Right, wrong, skipped: checked when an exam starts (marking is not needed before).
+        self.exam_marks = self.settings.exam_marks
         self.rng = random.Random(seed)
         self.timer = time.monotonic  # durations on screen; tests freeze it
         self.collection: Collection | None = None
-        # From the settings file (run_app): applied once the app runs.
-        self.preferred_theme: str | None = None
-        self.preferred_keymap: dict[str, str] = {}
-        self.notices: list[str] = []
-        self.config_path: Path | None = None  # the settings file (None: the default one)
-        self.exam_marks: tuple[float, float, float] | None = None  # right, wrong, skipped
 
     def on_mount(self) -> None:
         # A closed terminal ends the app (answers are already saved) instead of leaving it running.
         if hasattr(signal, "SIGHUP"):  # not on Windows
             with contextlib.suppress(RuntimeError, ValueError):  # e.g. not the main thread
                 asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
-        if self.preferred_theme:
-            self.theme = self.preferred_theme
-        if self.preferred_keymap:
-            self.set_keymap(self.preferred_keymap)
+        self.theme = self.settings.theme
+        if self.settings.keymap:
+            self.set_keymap(dict(self.settings.keymap))
         if not self.start_review:
             from quizapp.ui.screens.home import HomeScreen
 
@@ -91,7 +114,7 @@ class QuizApp(App):
             from quizapp.ui.widgets.first_card import FirstCardView
 
             first = peek_first_card(
-                self.deck_paths, self.db_path, clock=self.clock, settings=self.scheduler_settings
+                self.deck_paths, self.db_path, clock=self.clock, settings=self.settings
             )
             yield FirstCardView(first, REVIEW_ALL)
 
@@ -116,23 +139,22 @@ class QuizApp(App):
                 result,
                 self.db_path,
                 clock=self.clock,
-                settings=self.scheduler_settings,
-                rng=self.rng,
+                settings=self.settings,
             )
         except BrokenDatabaseError as broken:
-            self.call_from_thread(self._loaded, None, str(broken))
-            self.call_from_thread(self._broken_database, broken)
+            self.post_message(self.StoreOpened(None, str(broken)))
+            self.post_message(self.DatabaseBroken(broken))
             return
         except Exception as exc:  # shown on the home screen, never a traceback
-            self.call_from_thread(self._loaded, None, f"Cannot open the progress database: {exc}")
+            self.post_message(self.StoreOpened(None, f"Cannot open the progress database: {exc}"))
             return
         from quizapp.deck.snapshot import save_prompts
 
         with contextlib.suppress(OSError):  # only a faster next start is lost
             save_prompts(result.decks)  # brief: only changed decks are written
-        self.call_from_thread(self._loaded, collection, None)
+        self.post_message(self.StoreOpened(collection, None))
 
-    def _broken_database(self, problem: Exception) -> None:
+    def on_quiz_app_database_broken(self, message: DatabaseBroken) -> None:
         """Say what is wrong with the database and offer its latest backup."""
         from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
 
@@ -140,9 +162,10 @@ class QuizApp(App):
             if done:
                 self._load()  # open the restored database
 
-        self.push_screen(BrokenDatabaseScreen(problem, clock=self.clock), restored)
+        self.push_screen(BrokenDatabaseScreen(message.problem, clock=self.clock), restored)
 
-    def _loaded(self, collection: Collection | None, error: str | None) -> None:
+    def on_quiz_app_store_opened(self, message: StoreOpened) -> None:
+        collection, error = message.collection, message.error
         self.collection = collection
         if self._home() is None:  # `--review`: the decks, then the review above them
             from quizapp.ui.screens.home import HomeScreen
@@ -186,7 +209,7 @@ class QuizApp(App):
             yield SystemCommand(
                 "Settings",
                 "New cards a day, retention, steps, theme, exam marks, keys",
-                lambda: self.push_screen(SettingsScreen(self.config_path)),
+                self.action_settings,
             )
         from quizapp.ui.screens.browser import BrowserScreen
 
@@ -216,59 +239,48 @@ class QuizApp(App):
                 ),
             )
 
+    def action_settings(self) -> None:
+        """The settings screen, for the file the app was started with."""
+        from quizapp.ui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen(self.config_path))
+
     def on_unmount(self) -> None:
         if self.collection is not None:
             self.collection.close()
 
 
 def app_with_settings(
-    deck_paths: list[Path], db_path: Path, config_path: Path | None = None
+    deck_paths: list[Path],
+    db_path: Path,
+    config_path: Path | None = None,
+    *,
+    start_review: bool = False,
+    open_paper: tuple[str, int] | None = None,
 ) -> QuizApp:
     """The app as the learner's settings file asks; a bad setting is a notice, not a failure."""
     from quizapp.config import default_config_path, load_settings
-    from quizapp.core.settings import from_learner_settings
+    from quizapp.ui.screens.keymap import binding_ids
 
-    chosen, problems = load_settings(config_path)
-    scheduling = from_learner_settings(chosen)
-    app = QuizApp(deck_paths, db_path, settings=scheduling)
-    app.preferred_theme = chosen.theme
-    app.preferred_keymap = dict(chosen.keymap)
-    app.notices = list(problems)
-    app.config_path = config_path
-    # Checked when an exam starts (the marking code is not needed before then).
-    app.exam_marks = (chosen.exam_right, chosen.exam_wrong, chosen.exam_skipped)
-    known = binding_ids() if chosen.keymap else set()  # the review screen loads only if needed
-    for name in sorted(set(chosen.keymap) - known):
-        app.notices.append(
-            f"{config_path or default_config_path()}: keymap: no key binding is called "
-            f"{name!r}; known: {', '.join(sorted(known))}"
-        )
-    return app
-
-
-def rebindable_screens() -> list[tuple[str, type[Screen]]]:
-    """The screens whose keys a keymap may change, each with the name the learner knows it by."""
-    from quizapp.ui.screens.browser import BrowserScreen
-    from quizapp.ui.screens.home import HomeScreen
-    from quizapp.ui.screens.review import ReviewScreen
-
-    return [("Home", HomeScreen), ("Review", ReviewScreen), ("Card browser", BrowserScreen)]
-
-
-def binding_ids() -> set[str]:
-    """The ids a keymap may rebind."""
-    from textual.binding import Binding
-
-    return {
-        b.id
-        for _, screen in rebindable_screens()
-        for b in screen.BINDINGS
-        if isinstance(b, Binding) and b.id
-    }
+    settings, problems = load_settings(config_path)
+    known = binding_ids() if settings.keymap else set()  # the review screen loads only if needed
+    notices = list(problems) + [
+        f"{config_path or default_config_path()}: keymap: no key binding is called "
+        f"{name!r}; known: {', '.join(sorted(known))}"
+        for name in sorted(set(settings.keymap) - known)
+    ]
+    return QuizApp(
+        deck_paths,
+        db_path,
+        settings=settings,
+        notices=notices,
+        config_path=config_path,
+        start_review=start_review,
+        open_paper=open_paper,
+    )
 
 
 def run_app(deck_paths: list[Path], db_path: Path, *, start_review: bool = False) -> int:
-    app = app_with_settings(deck_paths, db_path)
-    app.start_review = start_review
+    app = app_with_settings(deck_paths, db_path, start_review=start_review)
     app.run()
     return app.return_code or 0

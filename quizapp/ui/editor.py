@@ -1,4 +1,5 @@
-"""Open a deck file in the learner's editor at a card's line, the app suspended meanwhile."""
+"""Open a deck file in the learner's editor at a card's line, the app suspended meanwhile,
+then read the deck again: the one way the review screen and the card browser edit a card."""
 
 from __future__ import annotations
 
@@ -6,8 +7,13 @@ import os
 import shlex
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SuspendNotSupported
+
+if TYPE_CHECKING:
+    from quizapp.core.collection import Collection
+    from quizapp.core.store import CardKey
 
 
 def editor_command(path: Path, line: int) -> list[str]:
@@ -28,3 +34,26 @@ def open_in_editor(app: App, path: Path, line: int) -> str | None:
     except OSError as error:
         return f"Cannot run the editor {command[0]!r} ({error.strerror}): set $EDITOR"
     return None
+
+
+def edit_card(app: App, collection: Collection, key: CardKey) -> bool:
+    """Open the card's deck at its line in $EDITOR, then read the deck again.
+
+    What went wrong is told as a notification: the editor could not run (False
+    is returned: nothing was read again), or the deck as saved has errors (the
+    cards stay as they were). Deck text in a message is shown as written.
+    """
+    loaded = collection.deck(key.deck_id)
+    problem = open_in_editor(app, loaded.path, loaded.card_lines.get(key.card_id, 1))
+    if problem:
+        app.notify(problem, severity="error", timeout=6, markup=False)
+        return False
+    errors = collection.reload(key.deck_id)
+    if errors:
+        app.notify(
+            f"The deck has errors; the card is unchanged: {errors[0]}",
+            severity="error",
+            timeout=8,
+            markup=False,
+        )
+    return True

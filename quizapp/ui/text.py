@@ -1,4 +1,5 @@
-"""Deck text shown literally: never markup, never terminal control sequences."""
+"""Text as the screens show it: deck text literally (never markup, never terminal control
+sequences), intervals as Anki writes them, clipped lines, flags in their colours."""
 
 from __future__ import annotations
 
@@ -33,3 +34,20 @@ def interval(delta: timedelta | None) -> str:
     if days < 365:
         return f"{days / 30:.0f}mo"
     return f"{days / 365:.1f}y"
+
+
+def clip(text: str, width: int) -> str:
+    """On one line, cut to `width` with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
+
+
+FLAG_COLOURS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+FLAG_STYLES = {1: "bold red", 2: "bold dark_orange", 3: "bold green", 4: "bold blue"}
+
+
+def flag_text(flag: int) -> Text:
+    """'⚑ red' in its colour (and its name, for terminals without colour)."""
+    if flag not in FLAG_COLOURS:
+        return Text("")
+    return Text(f"⚑ {FLAG_COLOURS[flag]}", style=FLAG_STYLES[flag])

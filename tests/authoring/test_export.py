@@ -174,7 +174,7 @@ def test_export_of_a_broken_deck_writes_nothing(quizapp, tmp_path):
     code, stdout, err = quizapp("export", path, "--to", tmp_path / "bad.apkg")
     assert (code, stdout) == (1, "")
     assert err.startswith(
-        f"quizapp: {path}: error: the deck has errors, nothing was exported: {path}:4:"
+        f"quizapp export: {path}: error: the deck has errors, nothing was exported: {path}:4:"
     )
     assert files_in(tmp_path) == ["bad.yaml"]
 
@@ -182,13 +182,13 @@ def test_export_of_a_broken_deck_writes_nothing(quizapp, tmp_path):
 def test_export_refuses_unknown_format_and_overwrite(quizapp, deck_file, tmp_path):
     code, _, err = quizapp("export", deck_file, "--to", tmp_path / "pact.txt")
     assert (code, err) == (
-        1,
-        f"quizapp: {tmp_path / 'pact.txt'}: error: unknown export format "
+        2,
+        f"quizapp export: {tmp_path / 'pact.txt'}: error: unknown export format "
         "(name it NAME.apkg or NAME.csv)\n",
     )
     existing = tmp_path / "pact.apkg"
     existing.write_bytes(b"old")
     code, _, err = quizapp("export", deck_file, "--to", existing)
-    assert code == 1 and "already exists; nothing was written" in err
+    assert code == 2 and "already exists; nothing was written" in err
     assert existing.read_bytes() == b"old"
     assert files_in(tmp_path) == ["pact.apkg", "pact.yaml"]

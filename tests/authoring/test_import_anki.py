@@ -155,7 +155,7 @@ def odd_package(tmp_path_factory) -> Path:
 def test_unknown_note_type_is_refused_and_nothing_written(quizapp, odd_package, tmp_path):
     code, stdout, err = quizapp("import", odd_package, "--out", tmp_path / "words.yaml")
     assert (code, stdout) == (1, "")
-    assert err.startswith(f"quizapp: {odd_package}: error: note ")
+    assert err.startswith(f"quizapp import: {odd_package}: error: note ")
     assert err.endswith(
         " ('serendipity') has note type 'Vocabulary word' with fewer than two fields: only "
         "Basic-like (front and back) and Cloze notes can be imported (in Anki, change the note "
@@ -171,7 +171,7 @@ def test_skip_leaves_unknown_notes_out(quizapp, odd_package, tmp_path):
     assert stdout == f"wrote {tmp_path / 'words.yaml'}: 1 card(s)\n"
     lines = err.splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith(f"quizapp: {odd_package}: skipped note ")
+    assert lines[0].startswith(f"quizapp import: {odd_package}: skipped note ")
     assert "'Vocabulary word' with fewer than two fields" in lines[0]
     assert lines[1].endswith(
         " is an image occlusion note: its question is a picture, which a text deck cannot hold"
@@ -190,8 +190,9 @@ def test_corrupt_zip_is_refused_and_nothing_written(quizapp, packages, tmp_path)
     code, stdout, err = quizapp("import", broken, "--out", tmp_path / "out" / "deck.yaml")
     assert (code, stdout) == (1, "")
     assert err == (
-        f"quizapp: {broken}: error: is not a valid Anki package (not a zip file, or a damaged "
-        "one) (export it again from Anki: File > Export..., format Anki Deck Package (.apkg))\n"
+        f"quizapp import: {broken}: error: is not a valid Anki package "
+        "(not a zip file, or a damaged one) (export it again from Anki: File > Export..., "
+        "format Anki Deck Package (.apkg))\n"
     )
     assert files_in(tmp_path) == ["broken.apkg"]
 
@@ -203,8 +204,9 @@ def test_damaged_collection_inside_a_zip(quizapp, tmp_path):
     code, _, err = quizapp("import", package, "--out", tmp_path / "deck.yaml")
     assert code == 1
     assert err == (
-        f"quizapp: {package}: error: collection.anki21b is damaged (not zstd-compressed data) "
-        "(export it again from Anki: File > Export..., format Anki Deck Package (.apkg))\n"
+        f"quizapp import: {package}: error: collection.anki21b is damaged "
+        "(not zstd-compressed data) (export it again from Anki: File > Export..., "
+        "format Anki Deck Package (.apkg))\n"
     )
     assert files_in(tmp_path) == ["bad.apkg"]
 
@@ -215,7 +217,9 @@ def test_zip_without_a_collection(quizapp, tmp_path):
         archive.writestr("media", b"{}")
     code, _, err = quizapp("import", package, "--out", tmp_path / "deck.yaml")
     assert code == 1
-    assert err.startswith(f"quizapp: {package}: error: holds no Anki collection (export it again")
+    assert err.startswith(
+        f"quizapp import: {package}: error: holds no Anki collection (export it again"
+    )
     assert files_in(tmp_path) == ["empty.apkg"]
 
 
@@ -223,9 +227,9 @@ def test_import_never_overwrites_a_deck(quizapp, packages, tmp_path):
     out = tmp_path / "polity.yaml"
     out.write_text("id: mine\ntitle: Mine\n")
     code, _, err = quizapp("import", packages["modern"], "--out", out)
-    assert code == 1
+    assert code == 2
     assert err == (
-        f"quizapp: {out}: error: already exists; nothing was written "
+        f"quizapp import: {out}: error: already exists; nothing was written "
         "(choose another file name or remove it)\n"
     )
     assert out.read_text() == "id: mine\ntitle: Mine\n"

@@ -84,7 +84,7 @@ def test_ragged_row_is_refused_with_its_line(quizapp, tmp_path):
     code, stdout, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert (code, stdout) == (1, "")
     assert err == (
-        f"quizapp: {table}:2: error: row has 4 comma-separated field(s); expected question, "
+        f"quizapp import: {table}:2: error: row has 4 comma-separated field(s); expected question, "
         'answer and optionally tags (put "double quotes" around fields that contain commas)\n'
     )
     assert files_in(tmp_path) == ["ragged.csv"]
@@ -96,9 +96,9 @@ def test_tab_row_without_definition(quizapp, tmp_path):
     code, _, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert code == 1
     assert err == (
-        f"quizapp: {table}:2: error: row has 1 tab-separated field(s); expected question, answer "
-        "and optionally tags (put one tab between the term and its definition, and no tab "
-        "inside either)\n"
+        f"quizapp import: {table}:2: error: row has 1 tab-separated field(s); "
+        "expected question, answer and optionally tags (put one tab between the term and its "
+        "definition, and no tab inside either)\n"
     )
     assert files_in(tmp_path) == ["quizlet.txt"]
 
@@ -109,12 +109,14 @@ def test_empty_answer_and_unclosed_quote(quizapp, tmp_path):
     code, _, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert (code, err) == (
         1,
-        f"quizapp: {table}:2: error: the answer is empty (fill it in or delete the row)\n",
+        f"quizapp import: {table}:2: error: the answer is empty (fill it in or delete the row)\n",
     )
     table.write_text('q1,a1\n"q2,a2\n', encoding="utf-8")
     code, _, err = quizapp("import", table, "--out", tmp_path / "out.yaml")
     assert code == 1
-    assert err.startswith(f"quizapp: {table}:2: error: cannot read it as comma-separated values:")
+    assert err.startswith(
+        f"quizapp import: {table}:2: error: cannot read it as comma-separated values:"
+    )
     assert files_in(tmp_path) == ["t.csv"]
 
 
@@ -122,8 +124,8 @@ def test_unknown_file_kind(quizapp, tmp_path):
     source = tmp_path / "deck.docx"
     source.write_bytes(b"PK")
     code, _, err = quizapp("import", source, "--out", tmp_path / "out.yaml")
-    assert code == 1
+    assert code == 2
     assert err == (
-        f"quizapp: {source}: error: cannot import .docx (give an Anki package (.apkg) or a table "
-        "(.csv, .tsv, or Quizlet's .txt export))\n"
+        f"quizapp import: {source}: error: cannot import .docx "
+        "(give an Anki package (.apkg) or a table (.csv, .tsv, or Quizlet's .txt export))\n"
     )

@@ -48,9 +48,9 @@ def test_new_refuses_to_overwrite(quizapp, tmp_path):
     target = tmp_path / "mine.yaml"
     target.write_text("id: mine\ntitle: Mine\n")
     code, out, err = quizapp("new", target)
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     assert err == (
-        f"quizapp: {target}: error: already exists; nothing was written "
+        f"quizapp new: {target}: error: already exists; nothing was written "
         "(choose another file name or remove it)\n"
     )
     assert target.read_text() == "id: mine\ntitle: Mine\n"
@@ -59,9 +59,9 @@ def test_new_refuses_to_overwrite(quizapp, tmp_path):
 
 def test_new_rejects_a_bad_id(quizapp, tmp_path):
     code, _, err = quizapp("new", tmp_path, "--id", "My Deck")
-    assert code == 1
+    assert code == 2
     assert err == (
-        f"quizapp: {tmp_path}: error: 'My Deck' is not a valid deck id (use lowercase "
+        f"quizapp new: {tmp_path}: error: 'My Deck' is not a valid deck id (use lowercase "
         "letters, digits, '.', '_' and '-', starting with a letter or digit)\n"
     )
     assert list(tmp_path.iterdir()) == []

@@ -104,7 +104,7 @@ def test_import_of_a_bad_file_writes_nothing(capsys, db, tmp_path):
     bad = tmp_path / "progress.zip"
     bad.write_text("card_id,review_rating\n")
     code, out, err = run(capsys, "import-progress", str(bad), "--db", str(db))
-    assert code == 2 and out == ""
+    assert code == 1 and out == ""  # the content is wrong, not the command
     assert err == (
         f"quizapp import-progress: {bad}: not a quizapp progress export (a zip file from "
         "`quizapp export-progress`): File is not a zip file\n"

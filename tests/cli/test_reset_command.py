@@ -72,7 +72,7 @@ def test_mistakes_are_told_plainly(db, tmp_path):
     assert "say what to reset" in quizapp("--db", str(db)).stderr
     assert "write DECK/CARD" in quizapp("--card", "nope", "--db", str(db)).stderr
     missing = quizapp("--card", "d/zz", "--yes", "--db", str(db))
-    assert "no card 'zz' in deck 'd'" in missing.stderr and missing.returncode == 1
+    assert "no card 'zz' in deck 'd'" in missing.stderr and missing.returncode == 2
     none = tmp_path / "none.sqlite3"
     assert "no progress database" in quizapp("--deck", "d", "--db", str(none)).stderr
     assert not none.exists()

@@ -9,14 +9,14 @@ import random
 import sys
 from pathlib import Path
 
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Mode, Rating, Store
 
 
 def main() -> None:
     db, worker, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     rng = random.Random(worker)
-    store = Store.open(db, settings=SchedulerSettings(timezone="UTC"), rng=rng)
+    store = Store.open(db, settings=Settings(timezone="UTC"))
     store.sync_deck("d", [(f"c{i}", "h", [], [], True) for i in range(50)])
     if sys.argv[4:] == ["gate"]:
         print("ready", flush=True)

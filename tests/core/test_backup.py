@@ -12,17 +12,16 @@ from quizapp.core.backup import (
     BrokenDatabaseError,
     backup_now,
     list_backups,
-    open_store,
     restore,
 )
 from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
-from quizapp.core.schema import LATEST
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
+from quizapp.core.storage.migrations import LATEST
 from quizapp.core.store import CardKey, DeckCard, Rating, Store
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 DECK = textwrap.dedent(
     """\
     id: geo
@@ -102,12 +101,12 @@ def test_a_failed_backup_prunes_nothing_and_leaves_no_file(db, clock, monkeypatc
 
 def test_opening_backs_up_once_a_day(db, clock):
     for _ in range(2):
-        open_store(db, clock=clock, settings=SETTINGS).close()
+        Store.open(db, clock=clock, settings=SETTINGS).close()
     assert names(db) == ["progress-20261125T093000Z-daily.sqlite3"]
     clock.set(datetime(2026, 11, 25, 23, 59, tzinfo=UTC))
-    open_store(db, clock=clock, settings=SETTINGS).close()
+    Store.open(db, clock=clock, settings=SETTINGS).close()
     clock.set(datetime(2026, 11, 26, 0, 1, tzinfo=UTC))
-    open_store(db, clock=clock, settings=SETTINGS).close()
+    Store.open(db, clock=clock, settings=SETTINGS).close()
     assert names(db) == [
         "progress-20261125T093000Z-daily.sqlite3",
         "progress-20261126T000100Z-daily.sqlite3",
@@ -116,7 +115,7 @@ def test_opening_backs_up_once_a_day(db, clock):
 
 def test_a_new_database_is_not_backed_up(tmp_path, clock):
     db = tmp_path / "progress.sqlite3"
-    open_store(db, clock=clock, settings=SETTINGS).close()
+    Store.open(db, clock=clock, settings=SETTINGS).close()
     assert names(db) == []
 
 
@@ -125,13 +124,13 @@ def test_opening_an_older_database_backs_it_up_before_migrating(db, clock):
         conn.execute("DROP TABLE card_report")
         for column in ("suspended", "buried_until", "flag", "leech"):
             conn.execute(f"ALTER TABLE card DROP COLUMN {column}")
-        conn.execute(f"PRAGMA user_version = {LATEST - 1}")
+        conn.execute("PRAGMA user_version = 2")
     backup_now(db, "manual", clock=clock)  # today's backup exists: the daily one is not due
-    open_store(db, clock=clock, settings=SETTINGS).close()
+    Store.open(db, clock=clock, settings=SETTINGS).close()
     upgrade = f"progress-20261125T093000Z-before-v{LATEST}.sqlite3"
     assert names(db) == ["progress-20261125T093000Z-manual.sqlite3", upgrade]
     with sqlite3.connect(db.parent / "backups" / upgrade) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST - 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
 
@@ -152,7 +151,7 @@ def test_restore_after_the_database_was_deleted(db, clock):
     result = restore(db, clock=clock)
     assert result.restored_from.name == "progress-20261125T093000Z-daily.sqlite3"
     assert (result.reviews, result.kept) == (3, None)
-    with open_store(db, clock=clock, settings=SETTINGS) as store:
+    with Store.open(db, clock=clock, settings=SETTINGS) as store:
         assert [(r.key.card_id, r.rating) for r in store.review_log()] == [
             ("a", Rating.good),
             ("b", Rating.again),
@@ -170,7 +169,7 @@ def test_restore_after_the_database_was_truncated(db, clock):
     # The damaged file is kept beside it, byte for byte, never deleted.
     assert result.kept == db.with_name("progress.sqlite3.damaged-20261125T103000Z")
     assert result.kept.read_bytes() == data[: len(data) // 2]
-    with open_store(db, clock=clock, settings=SETTINGS) as store:
+    with Store.open(db, clock=clock, settings=SETTINGS) as store:
         assert len(store.review_log()) == 3
 
 
@@ -220,7 +219,7 @@ def test_a_truncated_database_is_named_and_left_as_it_is(db, clock):
     db.write_bytes(db.read_bytes()[:5000])
     damaged = db.read_bytes()
     with pytest.raises(BrokenDatabaseError) as broken:
-        open_store(db, clock=clock, settings=SETTINGS)
+        Store.open(db, clock=clock, settings=SETTINGS)
     assert str(broken.value) == (
         f"{db}: the progress database is cut short (the file is smaller than its own header "
         "says): it was damaged, perhaps while being copied. The file was left as it is. "
@@ -251,7 +250,7 @@ def test_a_database_from_a_newer_quizapp_says_upgrade(db, clock):
         conn.execute(f"PRAGMA user_version = {LATEST + 1}")
     before = db.read_bytes()
     with pytest.raises(BrokenDatabaseError) as broken:
-        open_store(db, clock=clock, settings=SETTINGS)
+        Store.open(db, clock=clock, settings=SETTINGS)
     assert str(broken.value) == (
         f"{db}: the progress database is from a newer quizapp (schema {LATEST + 1}, this one "
         f"knows {LATEST}): upgrade quizapp. The file was left as it is."
@@ -266,7 +265,7 @@ def test_a_locked_database_says_close_quizapp_first(db, clock):
     try:
         before = db.read_bytes()
         with pytest.raises(BrokenDatabaseError) as broken:
-            open_store(db, clock=clock, settings=SETTINGS)
+            Store.open(db, clock=clock, settings=SETTINGS)
     finally:
         holder.execute("ROLLBACK")
         holder.close()

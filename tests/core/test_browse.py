@@ -18,7 +18,7 @@ from quizapp.core.browse import (
 )
 from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Rating
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -96,7 +96,7 @@ def collection(tmp_path):
         [tmp_path / "history.yaml", tmp_path / "treaty.yaml"],
         tmp_path / "progress.sqlite3",
         clock=FixedClock(NOW),
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False, leech_lapses=1),
+        settings=Settings(timezone="UTC", enable_fuzzing=False, leech_lapses=1),
     )
     store = opened.store
     store.answer(K("h-year"), Rating.good)  # learning
@@ -224,7 +224,7 @@ def test_terms_are_anded_and_a_minus_negates(collection):
         (
             "kind:essay",
             "no kind of card is called 'essay': kind: takes basic, cloze, mcq, true_false, year, "
-            "ordering, statements, match",
+            "ordering, statements, match, assertion_reason",
         ),
         ("tag:", "tag: needs a value, e.g. tag:dates"),
     ],

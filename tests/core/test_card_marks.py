@@ -1,13 +1,12 @@
 """Suspend, bury, flag, reset, report and leeches: what the queues and the database show."""
 
-import random
 from datetime import UTC, datetime
 
 import fsrs
 import pytest
 
 from quizapp.core.clock import FixedClock
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Counts, Rating, Store, is_leech_lapse
 
 START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -27,8 +26,7 @@ def store(tmp_path, clock):
     opened = Store.open(
         tmp_path / "progress.sqlite3",
         clock=clock,
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False, rollover_hour=4),
-        rng=random.Random(3),
+        settings=Settings(timezone="UTC", enable_fuzzing=False, rollover_hour=4),
     )
     opened.sync_deck("d", cards("a", "b", "c"))
     yield opened
@@ -129,8 +127,7 @@ def test_leech_threshold_is_a_setting(tmp_path, clock):
     with Store.open(
         tmp_path / "p.sqlite3",
         clock=clock,
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False, leech_lapses=3),
-        rng=random.Random(1),
+        settings=Settings(timezone="UTC", enable_fuzzing=False, leech_lapses=3),
     ) as store:
         store.sync_deck("d", cards("a"))
         lapse_until_leech(store, clock, K("a"))

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Mode
 
 DECK = textwrap.dedent(
@@ -31,7 +31,7 @@ def open_collection(tmp_path):
         [tmp_path / "imported.yaml"],
         tmp_path / "progress.sqlite3",
         clock=FixedClock(datetime(2026, 11, 25, 10, 0, tzinfo=UTC)),
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False),
+        settings=Settings(timezone="UTC", enable_fuzzing=False),
     )
 
 
@@ -75,7 +75,7 @@ def test_parameters_fitted_by_optimize_are_used_by_the_scheduler(tmp_path):
     first = open_collection(tmp_path)
     assert first.store.settings.parameters is None
     fitted = tuple(round(p * 1.01, 4) if i == 0 else p for i, p in enumerate(DEFAULT_PARAMETERS))
-    save_parameters(first.store.connection, fitted)
+    save_parameters(first.store, fitted)
     first.close()
     again = open_collection(tmp_path)
     assert again.store.settings.parameters == fitted

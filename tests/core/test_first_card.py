@@ -6,14 +6,14 @@ from pathlib import Path
 from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
 from quizapp.core.first_card import FirstCard, peek_first_card
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Rating
 from quizapp.deck.loader import load_decks
 from quizapp.deck.snapshot import save_prompts
 
 DECK = Path(__file__).parents[1] / "ui" / "decks" / "every-kind.yaml"
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 
 
 def open_and_save(deck_dir, db):

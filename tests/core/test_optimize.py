@@ -12,8 +12,8 @@ from fsrs import Card, Scheduler, State
 
 from quizapp.core import optimize
 from quizapp.core.clock import FixedClock
-from quizapp.core.optimize import Metrics, OptimiseError, ReviewRow
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.optimize import Metrics, OptimizeError, ReviewRow
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Mode, Rating, Store
 
 T0 = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
@@ -93,36 +93,36 @@ def test_days_follow_the_learners_rollover_hour_not_utc_midnight():
 def test_a_log_with_only_same_day_reviews_is_refused_with_a_message_not_a_panic():
     rows = [ReviewRow("a", GOOD, at(0), 0), ReviewRow("a", AGAIN, at(0, 1), 0)]
 
-    with pytest.raises(OptimiseError, match="not enough reviews to fit"):
+    with pytest.raises(OptimizeError, match="not enough reviews to fit"):
         optimize.fit_parameters(rows)
 
-    report = optimize.optimise(rows, None)
+    report = optimize.optimize(rows, None)
     assert report.adopted is False
     assert report.parameters == optimize.DEFAULT_PARAMETERS
     assert report.after.n == 0
     assert "not enough reviews" in report.reason
 
 
-def test_a_panic_inside_fsrs_rs_becomes_an_optimise_error(monkeypatch):
+def test_a_panic_inside_fsrs_rs_becomes_an_optimize_error(monkeypatch):
     # Bypass the filter so fsrs-rs really receives an item with no gap of a day and panics.
     same_day_only = fsrs_rs.FSRSItem([fsrs_rs.FSRSReview(GOOD, 0), fsrs_rs.FSRSReview(GOOD, 0)])
     monkeypatch.setattr(optimize, "training_items", lambda scored: [same_day_only])
     rows = synthetic_log(forgets_after_long_gaps)
 
-    with pytest.raises(OptimiseError, match="FSRS failed while fitting parameters"):
+    with pytest.raises(OptimizeError, match="FSRS failed while fitting parameters"):
         optimize.fit_parameters(rows)
 
-    report = optimize.optimise(rows, None)
+    report = optimize.optimize(rows, None)
     assert report.adopted is False
     assert report.parameters == optimize.DEFAULT_PARAMETERS
     assert report.reason.startswith("FSRS failed while fitting parameters")
 
 
 def test_invalid_rows_are_reported_by_position_and_card():
-    with pytest.raises(OptimiseError, match=r"review 2 \(card 'a'\): rating 5 is not 1-4"):
+    with pytest.raises(OptimizeError, match=r"review 2 \(card 'a'\): rating 5 is not 1-4"):
         optimize.scored_reviews([ReviewRow("a", GOOD, at(0), 0), ReviewRow("a", 5, at(1), 0)])
     naive = datetime(2025, 1, 2, 12, 0)
-    with pytest.raises(OptimiseError, match="has no time zone"):
+    with pytest.raises(OptimizeError, match="has no time zone"):
         optimize.fit_parameters([ReviewRow("a", GOOD, naive, 0)])
 
 
@@ -208,7 +208,7 @@ def test_adoption_needs_both_figures_strictly_better(after, adopted):
 def test_parameters_fitted_to_a_fast_forgetter_are_adopted():
     rows = synthetic_log(forgets_after_long_gaps)
 
-    report = optimize.optimise(rows, None)
+    report = optimize.optimize(rows, None)
 
     assert report.adopted is True
     assert report.parameters == report.candidate != optimize.DEFAULT_PARAMETERS
@@ -230,7 +230,7 @@ def test_parameters_that_predict_the_later_reviews_worse_are_not_adopted():
     rows = [r._replace(rating=GOOD) if r.reviewed_at >= boundary else r for r in rows]
     current = optimize.DEFAULT_PARAMETERS
 
-    report = optimize.optimise(rows, current)
+    report = optimize.optimize(rows, current)
 
     assert report.adopted is False
     assert report.parameters == current
@@ -272,15 +272,15 @@ def test_csv_errors_name_the_file_and_line(tmp_path):
         "17,3,2024-03-29T20:32:32+00:00,25060\n"
         "17,7,2024-03-30T20:32:32+00:00,25060\n"
     )
-    with pytest.raises(OptimiseError, match=r"log\.csv:3: review_rating 7 is not 1-4"):
+    with pytest.raises(OptimizeError, match=r"log\.csv:3: review_rating 7 is not 1-4"):
         optimize.load_review_csv(path)
 
     path.write_text("card_id,review_rating,review_time,review_duration\n17,3,2024-03-29,1\n")
-    with pytest.raises(OptimiseError, match=r"log\.csv:2: review_time 2024-03-29 has no time zone"):
+    with pytest.raises(OptimizeError, match=r"log\.csv:2: review_time 2024-03-29 has no time zone"):
         optimize.load_review_csv(path)
 
     path.write_text("card,rating\n1,3\n")
-    with pytest.raises(OptimiseError, match=r"log\.csv:1: missing column\(s\) card_id, review_"):
+    with pytest.raises(OptimizeError, match=r"log\.csv:1: missing column\(s\) card_id, review_"):
         optimize.load_review_csv(path)
 
 
@@ -289,7 +289,7 @@ def test_the_bundled_real_review_log_loads_and_fits():
     assert len(rows) == 12580
     assert len({r.card_key for r in rows}) == 1205
 
-    report = optimize.optimise(rows, None, rollover_hour=10)
+    report = optimize.optimize(rows, None, rollover_hour=10)
     assert report.before.n == report.after.n > 1000
     assert optimize.scheduler_accepts(report.candidate)
 
@@ -299,7 +299,7 @@ def test_the_bundled_real_review_log_loads_and_fits():
 
 def test_only_review_mode_answers_from_the_store_are_fitted(tmp_path):
     clock = FixedClock(at(0))
-    settings = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+    settings = Settings(timezone="UTC", enable_fuzzing=False)
     with Store.open(tmp_path / "p.sqlite3", clock=clock, settings=settings) as store:
         store.sync_deck("d", [(c, f"h-{c}", [], [], True) for c in ("a", "b")])
         store.answer(CardKey("d", "a"), Rating.good)
@@ -310,7 +310,7 @@ def test_only_review_mode_answers_from_the_store_are_fitted(tmp_path):
         store.answer(CardKey("d", "b"), Rating.again, mode=Mode.exam)
 
         rows = optimize.review_rows(store.review_log())
-        report = optimize.optimise_store(store)
+        report = optimize.optimize_store(store)
 
     assert rows == [
         ReviewRow(CardKey("d", "a"), GOOD, at(0), 0),
@@ -324,7 +324,7 @@ def test_only_review_mode_answers_from_the_store_are_fitted(tmp_path):
 
 def test_current_parameters_that_are_not_valid_are_reported():
     rows = synthetic_log(forgets_after_long_gaps)
-    with pytest.raises(OptimiseError, match="are not valid .* reset them to the defaults"):
-        optimize.optimise(rows, (1.0, 2.0, 3.0))
+    with pytest.raises(OptimizeError, match="are not valid .* reset them to the defaults"):
+        optimize.optimize(rows, (1.0, 2.0, 3.0))
     # An FSRS-5 set (19 weights) is completed as fsrs-rs does, not refused.
     assert optimize.evaluate(optimize.DEFAULT_PARAMETERS[:19], rows).n > 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,11 +18,11 @@ from quizapp.core.parameters import (
     save_parameters,
     with_saved_parameters,
 )
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Rating, Store
 
 T0 = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 GAPS = (1, 3, 1, 4, 1, 6)
 
 
@@ -53,7 +52,7 @@ def fill(db: Path, *, cards: int = 120, recalled_from: datetime | None = None) -
     """The timeline answered through the store, as the review screen would."""
     answers = timeline(cards, recalled_from)
     clock = FixedClock(T0)
-    with Store.open(db, clock=clock, settings=SETTINGS, rng=random.Random(1)) as store:
+    with Store.open(db, clock=clock, settings=SETTINGS) as store:
         store.sync_deck("d", [(f"c{c}", f"h{c}", [], [], True) for c in range(cards)])
         for when, c, rating in answers:
             clock.set(when)
@@ -61,11 +60,12 @@ def fill(db: Path, *, cards: int = 120, recalled_from: datetime | None = None) -
 
 
 def saved(db: Path) -> tuple[float, ...] | None:
-    conn = sqlite3.connect(db)
+    store = Store.peek(db)
+    assert store is not None
     try:
-        return load_parameters(conn)
+        return load_parameters(store)
     finally:
-        conn.close()
+        store.close()
 
 
 def intervals(parameters) -> dict[Rating, timedelta]:
@@ -81,7 +81,7 @@ def store_intervals(db: Path) -> dict[Rating, timedelta]:
     """The same, from a store opened as the app opens it: settings plus the saved parameters."""
     clock = FixedClock(T0)
     with Store.open(db, clock=clock, settings=SETTINGS) as plain:
-        settings = with_saved_parameters(SETTINGS, plain.connection)
+        settings = with_saved_parameters(SETTINGS, plain)
     with Store.open(db, clock=clock, settings=settings) as store:
         store.sync_deck("probe", [("p", "h", [], [], True)])
         key = CardKey("probe", "p")
@@ -119,9 +119,8 @@ def test_parameters_that_predict_worse_are_not_saved_and_the_old_ones_stay(tmp_p
     rows = [optimize.ReviewRow(c, int(r), when, 0) for when, c, r in timeline(120, None)]
     _, held_out = optimize.split_by_time(optimize.scored_reviews(rows))
     fill(db, recalled_from=held_out[0].reviewed_at)
-    conn = sqlite3.connect(db, isolation_level=None)
-    save_parameters(conn, optimize.DEFAULT_PARAMETERS)  # saved earlier
-    conn.close()
+    with Store.open(db) as store:
+        save_parameters(store, optimize.DEFAULT_PARAMETERS)  # saved earlier
 
     assert main(["optimize", "--db", str(db)]) == 0
 
@@ -161,38 +160,34 @@ def test_optimize_json_reports_both_figures_and_the_decision(tmp_path, capsys):
     assert tuple(report["parameters"]) == saved(db)
 
 
-def test_reading_never_creates_the_table_and_reset_forgets(tmp_path, capsys):
+def test_refused_parameters_are_never_saved_and_reset_forgets(tmp_path, capsys):
     db = tmp_path / "p.sqlite3"
-    Store.open(db).close()
-    conn = sqlite3.connect(db, isolation_level=None)
-    assert load_parameters(conn) is None
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert "setting" not in tables
+    with Store.open(db) as store:
+        assert load_parameters(store) is None
 
-    with pytest.raises(ValueError, match="the scheduler would refuse"):
-        save_parameters(conn, (1.0, 2.0, 3.0))
-    assert load_parameters(conn) is None
+        with pytest.raises(ValueError, match="the scheduler would refuse"):
+            save_parameters(store, (1.0, 2.0, 3.0))
+        assert load_parameters(store) is None
 
-    save_parameters(conn, optimize.DEFAULT_PARAMETERS)
-    assert load_parameters(conn) == optimize.DEFAULT_PARAMETERS
-    # Settings that name their own parameters keep them.
-    own = SchedulerSettings(parameters=optimize.DEFAULT_PARAMETERS[:-1] + (0.2,))
-    assert with_saved_parameters(own, conn) is own
-    conn.close()
+        save_parameters(store, optimize.DEFAULT_PARAMETERS)
+        assert load_parameters(store) == optimize.DEFAULT_PARAMETERS
+        # Settings that name their own parameters keep them.
+        own = Settings(parameters=optimize.DEFAULT_PARAMETERS[:-1] + (0.2,))
+        assert with_saved_parameters(own, store) is own
 
     assert main(["optimize", "--db", str(db), "--reset"]) == 0
     assert "Fitted parameters forgotten" in capsys.readouterr().out
     assert saved(db) is None
-    conn = sqlite3.connect(db)
-    assert clear_parameters(conn) is False
-    conn.close()
+    with Store.open(db) as store:
+        assert clear_parameters(store) is False
 
 
 def test_a_saved_value_the_scheduler_would_refuse_is_ignored(tmp_path):
     db = tmp_path / "p.sqlite3"
-    conn = sqlite3.connect(db, isolation_level=None)
-    save_parameters(conn, optimize.DEFAULT_PARAMETERS)
-    conn.execute("UPDATE setting SET value = '[1, 2, 3]'")
-    assert load_parameters(conn) is None
-    assert with_saved_parameters(SETTINGS, conn) is SETTINGS
-    conn.close()
+    with Store.open(db) as store:
+        save_parameters(store, optimize.DEFAULT_PARAMETERS)
+    with sqlite3.connect(db) as conn:  # hand-edited
+        conn.execute("UPDATE setting SET value = '[1, 2, 3]'")
+    with Store.open(db) as store:
+        assert load_parameters(store) is None
+        assert with_saved_parameters(SETTINGS, store) is SETTINGS

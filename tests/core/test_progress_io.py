@@ -16,11 +16,11 @@ from quizapp.core.progress_io import (
     export_progress,
     import_progress,
 )
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, DeckCard, Mode, Rating, Store
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
-SETTINGS = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 STATE = ", ".join(["deck_id", "card_id", "content_hash", *CARD_COLUMNS[3:]])
 
 
@@ -72,7 +72,7 @@ def review_rows(path):
 def test_the_export_holds_the_revlog_in_fsrs_columns(studied, tmp_path):
     out = tmp_path / "progress.zip"
     with open_store(studied) as store:
-        report = export_progress(store.connection, out)
+        report = export_progress(store, out)
     assert (report.reviews, report.cards) == (5, 4)
     with zipfile.ZipFile(out) as archive:
         assert sorted(archive.namelist()) == ["README.txt", "cards.csv", "revlog.csv"]
@@ -95,10 +95,10 @@ def test_the_export_holds_the_revlog_in_fsrs_columns(studied, tmp_path):
 def test_a_round_trip_into_an_empty_store_gives_the_same_states_and_reviews(studied, tmp_path):
     out = tmp_path / "progress.zip"
     with open_store(studied) as store:
-        export_progress(store.connection, out)
+        export_progress(store, out)
     desktop = tmp_path / "desktop.sqlite3"
     with open_store(desktop) as store:
-        report = import_progress(store.connection, out)
+        report = import_progress(store, out)
     assert tuple(report) == (5, 0, 4, 0)
     assert card_states(desktop) == card_states(studied)
     assert review_rows(desktop) == review_rows(studied)
@@ -114,12 +114,12 @@ def test_a_round_trip_into_an_empty_store_gives_the_same_states_and_reviews(stud
 def test_importing_twice_adds_nothing(studied, tmp_path):
     out = tmp_path / "progress.zip"
     with open_store(studied) as store:
-        export_progress(store.connection, out)
+        export_progress(store, out)
     desktop = tmp_path / "desktop.sqlite3"
     with open_store(desktop) as store:
-        import_progress(store.connection, out)
+        import_progress(store, out)
         states, log = card_states(desktop), review_rows(desktop)
-        report = import_progress(store.connection, out)
+        report = import_progress(store, out)
     assert tuple(report) == (0, 5, 0, 0)
     assert card_states(desktop) == states and review_rows(desktop) == log
 
@@ -127,14 +127,14 @@ def test_importing_twice_adds_nothing(studied, tmp_path):
 def test_import_into_a_store_with_its_own_answers_merges_them(studied, tmp_path):
     out = tmp_path / "progress.zip"
     with open_store(studied) as store:
-        export_progress(store.connection, out)
+        export_progress(store, out)
     desktop = tmp_path / "desktop.sqlite3"
     clock = FixedClock(datetime(2026, 12, 1, 8, tzinfo=UTC))
     with open_store(desktop, clock) as store:
         store.sync_deck("geo", cards("geo", "a", "b", "c"))
         store.answer(CardKey("geo", "b"), Rating.good)  # later than the laptop's answers
         mine = table(desktop, f"SELECT {STATE} FROM card WHERE card_id = 'b'")
-        report = import_progress(store.connection, out)
+        report = import_progress(store, out)
     assert tuple(report) == (5, 0, 1, 2)  # hist/a added; geo/a and geo/c updated
     assert len(review_rows(desktop)) == 6
     # geo/b was reviewed here since the export: this store's state is kept.
@@ -189,11 +189,11 @@ def rewrite(source, target, member, edit):
 def test_a_bad_file_names_the_line_and_writes_nothing(studied, tmp_path, member, edit, problem):
     good, bad = tmp_path / "good.zip", tmp_path / "bad.zip"
     with open_store(studied) as store:
-        export_progress(store.connection, good)
+        export_progress(store, good)
     rewrite(good, bad, member, edit)
     desktop = tmp_path / "desktop.sqlite3"
     with open_store(desktop) as store, pytest.raises(ProgressFileError) as failed:
-        import_progress(store.connection, bad)
+        import_progress(store, bad)
     assert str(failed.value) == f"{bad}: {problem}"
     assert card_states(desktop) == [] and review_rows(desktop) == []
 
@@ -203,7 +203,7 @@ def test_a_file_that_is_not_an_export_says_so(tmp_path):
     text.write_text("card_id,review_rating\na,3\n")
     desktop = tmp_path / "desktop.sqlite3"
     with open_store(desktop) as store, pytest.raises(ProgressFileError) as failed:
-        import_progress(store.connection, text)
+        import_progress(store, text)
     assert str(failed.value) == (
         f"{text}: not a quizapp progress export (a zip file from `quizapp export-progress`): "
         "File is not a zip file"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import random
+import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from quizapp.core import exam_date, optimize, stats
 from quizapp.core.clock import FixedClock
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.stats import Retention, StudyDays
 from quizapp.core.store import CardKey, CardProgress, Mode, Rating, Store
 
@@ -31,10 +31,8 @@ def K(card: str, deck: str = "d") -> CardKey:
 @pytest.fixture
 def store(tmp_path):
     clock = FixedClock(moment(1, 10))
-    settings = SchedulerSettings(timezone="UTC", rollover_hour=4, enable_fuzzing=False)
-    with Store.open(
-        tmp_path / "p.sqlite3", clock=clock, settings=settings, rng=random.Random(1)
-    ) as opened:
+    settings = Settings(timezone="UTC", rollover_hour=4, enable_fuzzing=False)
+    with Store.open(tmp_path / "p.sqlite3", clock=clock, settings=settings) as opened:
         yield opened
 
 
@@ -100,9 +98,8 @@ def test_the_log_is_as_described(history):
 
 
 def test_cards_by_state(history):
-    conn = history.connection
-    assert stats.cards_by_state(conn) == {"new": 1, "learning": 1, "review": 4, "relearning": 0}
-    assert stats.cards_by_state(conn, ["e"]) == {
+    assert stats.cards_by_state(history) == {"new": 1, "learning": 1, "review": 4, "relearning": 0}
+    assert stats.cards_by_state(history, ["e"]) == {
         "new": 0,
         "learning": 0,
         "review": 1,
@@ -111,67 +108,63 @@ def test_cards_by_state(history):
 
 
 def test_true_retention_counts_only_review_state_answers_in_review_mode(history):
-    conn = history.connection
     # a pass, b fail, c pass, x pass; b's relearning answer, l's first answer, the practice
     # and the quiz answers do not count.
-    assert stats.true_retention(conn) == Retention(passed=3, reviews=4)
-    assert stats.true_retention(conn).rate == 0.75
-    assert stats.true_retention_by_deck(conn) == {
+    assert stats.true_retention(history) == Retention(passed=3, reviews=4)
+    assert stats.true_retention(history).rate == 0.75
+    assert stats.true_retention_by_deck(history) == {
         "d": Retention(2, 3),
         "e": Retention(1, 1),
     }
-    assert stats.true_retention_by_tag(conn) == {
+    assert stats.true_retention_by_tag(history) == {
         "articles": Retention(1, 2),  # b fail, c pass
         "dates": Retention(1, 2),  # a pass, b fail
         "implications": Retention(1, 1),  # x pass
     }
     sources = {K("a"): "study-notes", K("b"): "study-notes", K("c"): "hindu-explained"}
     sources[K("x", "e")] = "hindu-explained"
-    assert stats.true_retention_by(conn, sources) == {
+    assert stats.true_retention_by(history, sources) == {
         "hindu-explained": Retention(2, 2),
         "study-notes": Retention(1, 2),
     }
-    assert stats.true_retention(conn, since=moment(10, 4)) == Retention(2, 2)  # c and x
-    assert stats.true_retention(conn, until=moment(1, 23)) == Retention(0, 0)
+    assert stats.true_retention(history, since=moment(10, 4)) == Retention(2, 2)  # c and x
+    assert stats.true_retention(history, until=moment(1, 23)) == Retention(0, 0)
     assert Retention(0, 0).rate is None
 
 
 def test_reviews_per_day_for_the_heatmap(history):
-    conn = history.connection
-    per_day = stats.reviews_per_day(conn, UTC_DAYS, date(2026, 10, 31), date(2026, 11, 12))
+    per_day = stats.reviews_per_day(history, UTC_DAYS, date(2026, 10, 31), date(2026, 11, 12))
 
     assert len(per_day) == 13
     assert {d.day: n for d, n in per_day.items() if n} == {1: 5, 9: 3, 10: 2, 11: 1}
     every_mode = stats.reviews_per_day(
-        conn, UTC_DAYS, date(2026, 11, 9), date(2026, 11, 10), modes=None
+        history, UTC_DAYS, date(2026, 11, 9), date(2026, 11, 10), modes=None
     )
     assert list(every_mode.values()) == [4, 3]
     only_e = stats.reviews_per_day(
-        conn, UTC_DAYS, date(2026, 11, 1), date(2026, 11, 11), deck_ids=["e"]
+        history, UTC_DAYS, date(2026, 11, 1), date(2026, 11, 11), deck_ids=["e"]
     )
     assert sum(only_e.values()) == 2
-    assert stats.reviews_today(conn, UTC_DAYS, moment(12, 3)) == 1  # still Nov 11's study day
-    assert stats.reviews_today(conn, UTC_DAYS, moment(12, 5)) == 0
+    assert stats.reviews_today(history, UTC_DAYS, moment(12, 3)) == 1  # still Nov 11's study day
+    assert stats.reviews_today(history, UTC_DAYS, moment(12, 5)) == 0
 
 
 def test_time_spent(history):
-    conn = history.connection
     total = 5000 + 4000 + 3000 + 6000 + 2000 + 7000 + 8000 + 1000 + 500 + 3000 + 1000 + 2000
     total += 4000
-    assert stats.time_spent(conn) == timedelta(milliseconds=total)
-    assert stats.time_spent(conn, modes=["review"]) == timedelta(milliseconds=total - 2500)
-    assert stats.time_spent(conn, since=moment(9, 4), until=moment(10, 4)) == timedelta(
+    assert stats.time_spent(history) == timedelta(milliseconds=total)
+    assert stats.time_spent(history, modes=["review"]) == timedelta(milliseconds=total - 2500)
+    assert stats.time_spent(history, since=moment(9, 4), until=moment(10, 4)) == timedelta(
         milliseconds=7000 + 8000 + 1000 + 500
     )
 
 
 def test_streak(history):
-    conn = history.connection
     # Studied on Nov 1, 9, 10 and 11 (the 02:30 answer on the 12th belongs to the 11th).
-    assert stats.streak(conn, UTC_DAYS, moment(11, 20)) == 3
-    assert stats.streak(conn, UTC_DAYS, moment(12, 10)) == 3  # nothing yet today: still alive
-    assert stats.streak(conn, UTC_DAYS, moment(13, 10)) == 0  # a whole day missed
-    assert stats.streak(conn, UTC_DAYS, moment(2, 10)) == 1
+    assert stats.streak(history, UTC_DAYS, moment(11, 20)) == 3
+    assert stats.streak(history, UTC_DAYS, moment(12, 10)) == 3  # nothing yet today: still alive
+    assert stats.streak(history, UTC_DAYS, moment(13, 10)) == 0  # a whole day missed
+    assert stats.streak(history, UTC_DAYS, moment(2, 10)) == 1
 
 
 def test_due_forecast_puts_overdue_cards_today(store):
@@ -187,7 +180,7 @@ def test_due_forecast_puts_overdue_cards_today(store):
         "e": now + timedelta(days=29),  # last day of the forecast
         "f": now + timedelta(days=30),  # beyond it
     }
-    db = store.connection
+    db = sqlite3.connect(store.path, isolation_level=None)  # states set directly
     for card, due in dues.items():
         db.execute(
             "UPDATE card SET state = 2, due = ? WHERE deck_id = 'd' AND card_id = ?",
@@ -195,16 +188,17 @@ def test_due_forecast_puts_overdue_cards_today(store):
         )
     # g stays new (no due date); k's deck is then removed from the library.
     db.execute("UPDATE card SET state = 2, due = ? WHERE card_id IN ('k', 'h', 'draft')", (0,))
+    db.close()
     store.sync_deck("gone", [])
 
-    forecast = stats.due_forecast(db, UTC_DAYS, now)
+    forecast = stats.due_forecast(store, UTC_DAYS, now)
 
     assert len(forecast) == 30
     assert forecast[0] == 3  # a, b and d2's h (overdue)
     assert forecast[1] == 2
     assert forecast[29] == 1
     assert sum(forecast) == 6
-    assert stats.due_forecast(db, UTC_DAYS, now, deck_ids=["d"], horizon=2) == [2, 2]
+    assert stats.due_forecast(store, UTC_DAYS, now, deck_ids=["d"], horizon=2) == [2, 2]
 
 
 def test_study_days_follow_the_local_zone_across_daylight_saving():
@@ -214,7 +208,7 @@ def test_study_days_follow_the_local_zone_across_daylight_saving():
     assert days.start_of(date(2026, 10, 26)) == datetime(2026, 10, 26, 4, 0, tzinfo=UTC)
     assert days.day_of(datetime(2026, 10, 26, 3, 30, tzinfo=UTC)) == date(2026, 10, 25)
     assert days.day_of(datetime(2026, 10, 24, 3, 30, tzinfo=UTC)) == date(2026, 10, 24)
-    london = SchedulerSettings(timezone="Europe/London", rollover_hour=5)
+    london = Settings(timezone="Europe/London", rollover_hour=5)
     assert StudyDays.from_settings(london) == StudyDays(ZoneInfo("Europe/London"), 5)
 
 
@@ -334,9 +328,7 @@ def test_no_next_review_falls_after_the_exam_while_reviews_remain_possible(
 
 def test_overview_gathers_the_figures_as_json(history):
     sources = {K("a"): "study-notes", K("x", "e"): "hindu-explained"}
-    figures = stats.overview(
-        history.connection, UTC_DAYS, moment(12, 3), sources=sources, heatmap_days=12
-    )
+    figures = stats.overview(history, UTC_DAYS, moment(12, 3), sources=sources, heatmap_days=12)
 
     assert json.loads(json.dumps(figures)) == figures
     assert figures["today"] == "2026-11-11"

@@ -14,7 +14,7 @@ import pytest
 from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
 from quizapp.core.exam_date import predicted_recall_on
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.stats import StudyDays
 from quizapp.core.store import CardKey, Mode, Rating
 
@@ -94,7 +94,7 @@ def learner(tmp_path) -> Path:
     (decks / "stats-test.yaml").write_text(DECK_YAML, encoding="utf-8")
     db = tmp_path / "progress.sqlite3"
     clock = FixedClock(at(1, 10))
-    settings = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+    settings = Settings(timezone="UTC", enable_fuzzing=False)
     collection = Collection.open([decks], db, clock=clock, settings=settings)
     errors = [str(p) for p in collection.problems if p.severity == "error"]
     assert not errors, errors
@@ -298,6 +298,6 @@ def test_a_file_that_is_not_a_progress_database_is_named_without_a_traceback(tmp
     db.write_text("not a database, just notes\n" * 100)
     run = run_stats("--db", str(db))
     assert run.returncode == 2
-    assert f"quizapp: {db}: this file is not a quizapp progress database" in run.stderr
+    assert f"quizapp stats: {db}: this file is not a quizapp progress database" in run.stderr
     assert "The file was left as it is." in run.stderr
     assert "Traceback" not in run.stderr and run.stdout == ""

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from quizapp.core.clock import FixedClock
-from quizapp.core.schema import NewerDatabaseError, StoreError
-from quizapp.core.settings import SchedulerSettings
-from quizapp.core.store import CardKey, Counts, Mode, Rating, Store
+from quizapp.core.settings import Settings
+from quizapp.core.storage.migrations import LATEST
+from quizapp.core.store import CardKey, Counts, Mode, Rating, Store, StoreError
 
 START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
@@ -34,8 +34,7 @@ def open_store(tmp_path, clock):
         store = Store.open(
             tmp_path / "progress.sqlite3",
             clock=clock,
-            settings=SchedulerSettings(**settings),
-            rng=random.Random(7),
+            settings=Settings(**settings),
         )
         opened.append(store)
         return store
@@ -280,8 +279,9 @@ def test_migration_from_the_first_schema(tmp_path, clock):
     )
     conn.commit()
     conn.close()
-    store = Store.open(path, clock=clock, settings=SchedulerSettings(timezone="UTC"))
-    assert store.connection.execute("PRAGMA user_version").fetchone()[0] == 3
+    store = Store.open(path, clock=clock, settings=Settings(timezone="UTC"))
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert not store.progress(K("a")).suspended  # new columns start with nothing set
     kept = store.progress(K("a"))
     assert (kept.state, kept.stability, kept.reps) == ("review", 4.5, 1)
@@ -293,7 +293,9 @@ def test_migration_from_the_first_schema(tmp_path, clock):
     store.sync_deck("d", [("b", "h", ["a"], [], True)], digest="x")  # v2's tables work
     assert [r.key for r in store.review_log()] == [K("b")]
     store.close()
-    assert Store.open(path).connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    Store.open(path).close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_database_from_a_newer_version_is_refused(tmp_path):
@@ -301,24 +303,64 @@ def test_database_from_a_newer_version_is_refused(tmp_path):
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
-    with pytest.raises(NewerDatabaseError, match="upgrade quizapp"):
+    with pytest.raises(StoreError, match="upgrade quizapp"):
         Store.open(path)
 
 
-def test_fuzz_is_reproducible_with_a_seeded_rng(tmp_path, clock):
-    intervals = []
-    for run in range(2):
-        store = Store.open(
-            tmp_path / f"{run}.sqlite3",
-            clock=FixedClock(START),
-            settings=SchedulerSettings(timezone="UTC"),
-            rng=random.Random(42),
-        )
-        store.sync_deck("d", cards("a"))
-        store.answer(K("a"), Rating.easy)
-        intervals.append(store.progress(K("a")).due)
-        store.close()
-    assert intervals[0] == intervals[1]
+def _easy_then_good(path, clock, card_ids):
+    """Each card answered Easy, then Good when due: the second interval is long enough to fuzz."""
+    store = Store.open(path, clock=clock, settings=Settings(timezone="UTC"))
+    store.sync_deck("d", cards(*card_ids))
+    for card_id in card_ids:
+        store.answer(K(card_id), Rating.easy)
+    clock.advance(days=30)
+    for card_id in card_ids:
+        store.answer(K(card_id), Rating.good)
+    dues = {card_id: store.progress(K(card_id)).due for card_id in card_ids}
+    store.close()
+    return dues
+
+
+def test_fuzz_is_seeded_per_card(tmp_path):
+    ids = [f"c{i}" for i in range(12)]
+    first = _easy_then_good(tmp_path / "1.sqlite3", FixedClock(START), ids)
+    # Another database, the cards answered in the opposite order, the process's random state
+    # disturbed in between: each card still gets the same due date.
+    random.seed(99)
+    second = _easy_then_good(tmp_path / "2.sqlite3", FixedClock(START), ids[::-1])
+    assert first == second
+    # It is fuzz all the same: cards with the same history do not all fall due together.
+    assert len(set(first.values())) > 1
+
+
+def test_fuzz_never_reads_or_swaps_the_schedulers_random(tmp_path, monkeypatch):
+    import fsrs.scheduler
+
+    def forbidden():
+        raise AssertionError("fuzz must not use the library's process-wide random")
+
+    expected = _easy_then_good(tmp_path / "1.sqlite3", FixedClock(START), ["a", "b"])
+    monkeypatch.setattr(fsrs.scheduler, "random", forbidden)
+    assert _easy_then_good(tmp_path / "2.sqlite3", FixedClock(START), ["a", "b"]) == expected
+    assert fsrs.scheduler.random is forbidden
+
+
+def test_fuzz_is_the_same_beside_other_threads(tmp_path):
+    import threading
+
+    ids = [f"c{i}" for i in range(8)]
+    expected = _easy_then_good(tmp_path / "alone.sqlite3", FixedClock(START), ids)
+    results = {}
+
+    def study(name):
+        results[name] = _easy_then_good(tmp_path / f"{name}.sqlite3", FixedClock(START), ids)
+
+    threads = [threading.Thread(target=study, args=(f"t{n}",)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == {f"t{n}": expected for n in range(3)}
 
 
 def test_review_log_exports_in_fsrs_format(open_store):

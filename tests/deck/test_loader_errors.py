@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from quizapp.deck.loader import load_deck, load_decks
 from tests.deck.conftest import GOOD
 
@@ -21,85 +23,88 @@ def test_good_deck_loads(write_deck):
     assert loaded.card_lines == {"recognised": 5, "article-51": 13}
 
 
-def test_malformed_yaml_points_at_the_line(write_deck):
-    path = write_deck(GOOD.replace("    answer: 1948\n", "    answer: [1948\n"))
+def edited(old: str, new: str) -> str:
+    """The good deck with one change (which must apply: else the case would test nothing)."""
+    assert old in GOOD, old
+    return GOOD.replace(old, new)
+
+
+ONE_ERROR = {
     # The parser notices the unclosed bracket on the next line; the hint says so.
-    assert only_error(path) == (
+    "malformed-yaml": (
+        edited("    answer: 1948\n", "    answer: [1948\n"),
         "deck.yaml:9:9: error: invalid YAML: illegal placement of ':' indicator "
-        "(check the indentation and quoting on this line and the one above)"
-    )
-
-
-def test_unknown_field(write_deck):
-    path = write_deck(GOOD.replace("    answer: 1948\n", "    answer: 1948\n    colour: red\n"))
-    assert only_error(path) == (
+        "(check the indentation and quoting on this line and the one above)",
+    ),
+    "unknown-field": (
+        edited("    answer: 1948\n", "    answer: 1948\n    colour: red\n"),
         "deck.yaml:9:5: error: card 'recognised', `colour`: unknown field "
-        "(remove `colour` or check its spelling)"
-    )
-
-
-def test_wrong_type(write_deck):
-    path = write_deck(GOOD.replace("answer: 1948", "answer: nineteen forty-eight"))
-    assert only_error(path) == (
+        "(remove `colour` or check its spelling)",
+    ),
+    "wrong-type": (
+        edited("answer: 1948", "answer: nineteen forty-eight"),
         "deck.yaml:8:13: error: card 'recognised', `answer`: "
-        "input should be a valid integer, unable to parse string as an integer (got str)"
-    )
-
-
-def test_duplicate_card_id(write_deck):
-    path = write_deck(GOOD.replace("id: article-51", "id: recognised"))
-    assert only_error(path) == (
+        "input should be a valid integer, unable to parse string as an integer (got str)",
+    ),
+    "duplicate-card-id": (
+        edited("id: article-51", "id: recognised"),
         "deck.yaml:13:9: error: duplicate card id 'recognised' "
-        "(give each card its own id; progress is keyed by it)"
-    )
-
-
-def test_quote_not_in_document(write_deck):
-    path = write_deck(GOOD.replace("under Kim Jong-un's grandfather", "under his grandson"))
-    message = only_error(path)
-    assert message.startswith("deck.yaml:12:14: error: card 'recognised': quote not found in ")
-    assert "Explained" in message and "copy the passage exactly" in message
-
-
-def test_mcq_answer_also_a_distractor(write_deck):
-    path = write_deck(GOOD.replace("Article 2, Article 5", "Article 51, Article 5"))
-    assert only_error(path) == (
+        "(give each card its own id; progress is keyed by it)",
+    ),
+    "mcq-answer-also-a-distractor": (
+        edited("Article 2, Article 5", "Article 51, Article 5"),
         "deck.yaml:13:5: error: card 'article-51': the answer 'Article 51' is also listed "
-        "as a distractor: remove it from `distractors`"
-    )
-
-
-def test_duplicate_yaml_key(write_deck):
-    path = write_deck(GOOD.replace("    answer: 1948\n", "    answer: 1948\n    answer: 1949\n"))
-    assert only_error(path) == (
+        "as a distractor: remove it from `distractors`",
+    ),
+    "duplicate-yaml-key": (
+        edited("    answer: 1948\n", "    answer: 1948\n    answer: 1949\n"),
         "deck.yaml:9:5: error: the key 'answer' appears twice in the same mapping "
-        "(remove one of them)"
-    )
-
-
-def test_unknown_kind_lists_the_kinds(write_deck):
-    path = write_deck(GOOD.replace("kind: year", "kind: essay"))
-    message = only_error(path)
-    assert message.startswith("deck.yaml:5:5: error: card 'recognised': unknown card kind 'essay'")
-    assert "basic, cloze, mcq, true_false, year, ordering, statements, match" in message
-
-
-def test_missing_field(write_deck):
-    path = write_deck(
-        GOOD.replace("    question: Which article of the UN Charter does the pact invoke?\n", "")
-    )
-    assert only_error(path) == (
+        "(remove one of them)",
+    ),
+    "missing-field": (
+        edited("    question: Which article of the UN Charter does the pact invoke?\n", ""),
         "deck.yaml:13:5: error: card 'article-51', `question`: required field is missing "
-        "(add `question`)"
-    )
-
-
-def test_not_a_mapping(write_deck):
-    path = write_deck("- just\n- a list\n")
-    assert only_error(path) == (
+        "(add `question`)",
+    ),
+    "not-a-mapping": (
+        "- just\n- a list\n",
         "deck.yaml:1:1: error: a deck file must be a mapping with `id`, `title` and `cards` "
-        "(start the file with `id: my-deck`)"
-    )
+        "(start the file with `id: my-deck`)",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, expected", ONE_ERROR.values(), ids=ONE_ERROR.keys())
+def test_a_bad_deck_gives_one_located_error(write_deck, text, expected):
+    assert only_error(write_deck(text)) == expected
+
+
+# Errors whose message goes on to name things that may grow (documents, kinds, sources).
+ERROR_STARTING = {
+    "quote-not-in-document": (
+        edited("under Kim Jong-un's grandfather", "under his grandson"),
+        "deck.yaml:12:14: error: card 'recognised': quote not found in ",
+        ["Explained", "copy the passage exactly"],
+    ),
+    "unknown-kind-lists-the-kinds": (
+        edited("kind: year", "kind: essay"),
+        "deck.yaml:5:5: error: card 'recognised': unknown card kind 'essay'",
+        ["basic, cloze, mcq, true_false, year, ordering, statements, match"],
+    ),
+    "unknown-source-document": (
+        edited("sources: [hindu-explained]", "sources: [hindu-explained, bbc]"),
+        "deck.yaml:3:28: error: unknown source document 'bbc' (use a bundled",
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("text, start, parts", ERROR_STARTING.values(), ids=ERROR_STARTING.keys())
+def test_a_bad_deck_gives_one_located_error_saying_what_to_do(write_deck, text, start, parts):
+    message = only_error(write_deck(text))
+    assert message.startswith(start)
+    for part in parts:
+        assert part in message
 
 
 def test_not_utf8(tmp_path):
@@ -127,12 +132,6 @@ def test_huge_file_refused_without_reading(tmp_path):
         "deck.yaml: error: file is 42 MB; decks over 32 MB are refused "
         "(split it into several decks)"
     )
-
-
-def test_unknown_source_document(write_deck):
-    path = write_deck(GOOD.replace("sources: [hindu-explained]", "sources: [hindu-explained, bbc]"))
-    message = only_error(path)
-    assert message.startswith("deck.yaml:3:28: error: unknown source document 'bbc' (use a bundled")
 
 
 def test_card_citing_a_document_the_deck_does_not_list(write_deck):
@@ -176,3 +175,47 @@ def test_missing_source_is_a_warning_not_an_error(write_deck):
     assert [(p.severity, p.message) for p in problems] == [
         ("warning", "card 'recognised' cites no source")
     ]
+
+
+STATEMENT_SET = """
+  - id: set
+    kind: statements
+    source:
+      document: hindu-explained
+      quote: "in alignment with Article 51 of the U.N. charter (dealing with self-defence.)"
+    statements:
+      - text: The pact invokes Article 51 of the UN Charter.
+        correct: true
+        quote: "in alignment with Article 51 of the U.N. charter"
+      - text: The Soviet Union recognised North Korea in 1948.
+        correct: true
+        quote: "{quote}"
+"""
+
+
+def test_item_quotes_are_checked_against_the_cards_document(write_deck):
+    good = GOOD + STATEMENT_SET.format(quote="when it came into existence in 1948")
+    loaded, problems = load_deck(write_deck(good), use_cache=False)
+    assert problems == [] and loaded.card("set").statements[1].quote.endswith("1948")
+
+    bad = GOOD + STATEMENT_SET.format(quote="when it was founded in 1948")
+    message = only_error(write_deck(bad))
+    assert message.startswith(
+        "deck.yaml:35:16: error: card 'set': the quote of item 2 is not found in "
+    ), message
+
+
+def test_assertion_reason_answer_must_be_one_of_the_four(write_deck):
+    card = """
+  - id: reason
+    kind: assertion_reason
+    statement_1: The pact obliges mutual military assistance.
+    statement_2: The pact invokes Article 51 of the UN Charter.
+    answer: {answer}
+"""
+    loaded, problems = load_deck(
+        write_deck(GOOD + card.format(answer="both_correct_not_explains")), use_cache=False
+    )
+    assert loaded.card("reason").correct_index == 1
+    message = only_error(write_deck(GOOD + card.format(answer="both_true")))
+    assert "card 'reason', `answer`" in message and "both_correct_explains" in message

@@ -35,6 +35,18 @@ T0 = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 DECK = "sample"
 
 
+@pytest.fixture
+def write_deck_text(tmp_path):
+    """Load a deck written from its body (sources and cards); returns the loaded decks."""
+
+    def write(body: str) -> list[LoadedDeck]:
+        path = tmp_path / "written.yaml"
+        path.write_text("id: written\ntitle: Written\n" + body, encoding="utf-8")
+        return load([path])
+
+    return write
+
+
 def wrong_option(question) -> int:
     return (question.correct + 1) % len(question.options)
 
@@ -77,10 +89,8 @@ def store(db, clock, sample):
 
 @pytest.fixture
 def conn(store):
-    from quizapp.quiz.papers import ensure_exam_schema
-
-    ensure_exam_schema(store.connection)
-    return store.connection
+    """What the paper functions take: the open store (its exam tables come with its schema)."""
+    return store
 
 
 @pytest.fixture

@@ -43,8 +43,8 @@ cards:
         f"{path}:4: warning: card 'codename': quiz options for its text answer are drawn from "
         "unrelated answers (add `distractors`: wrong answers a learner might give)",
         f"{path}:13: warning: card 'blank': quiz options for its text answer are drawn from "
-        "unrelated answers (set a precise `answer_type`, or make it a basic card with "
-        "`distractors`)",
+        "unrelated answers (set a precise `answer_type`, or give the blank its `distractors` "
+        "(`blanks`))",
         f"{path}:16: warning: card 'lonely-person' cannot be asked in quizzes: no wrong option "
         "of type person exists (add `distractors`, or more cards with answers of that type)",
     ]
@@ -52,8 +52,10 @@ cards:
 
 def test_the_hand_made_deck_warnings(sample):
     problems = {p.card_id: p.message for p in quiz_problems(sample)}
-    assert set(problems) == {"ukraine", "stalin"}
+    assert set(problems) == {"ukraine", "stalin", "dissolved"}
     assert "text answer" in problems["ukraine"]  # one authored distractor only
+    # Every blank is asked: the second blank of 'dissolved' ("treaty") is a word.
+    assert problems["dissolved"].startswith("card 'dissolved' blank 2: quiz options for its text")
     # Its question names Kim Il-sung, one of the deck's four people: three options remain.
     assert problems["stalin"] == (
         "card 'stalin' has only 3 quiz options: the decks hold too few person answers"

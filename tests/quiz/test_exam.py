@@ -16,7 +16,6 @@ from quizapp.core.store import CardKey, Mode, Rating
 from quizapp.quiz.exam import (
     ExamClosed,
     ExamSession,
-    ensure_exam_schema,
     exam_result,
     list_exams,
     new_exam,
@@ -150,7 +149,7 @@ def test_exam_resumes_after_a_crash(db, store, clock, sample, reopen):
     exam_id = int(run.stdout)
 
     store = reopen()  # the app starts again
-    conn = store.connection
+    conn = store
     assert unfinished_exam(conn) == exam_id
     clock.set(T0 + dt.timedelta(minutes=3))
     exam = ExamSession.resume(store, exam_id, clock=clock)
@@ -220,7 +219,7 @@ def test_an_interrupted_submission_is_completed_once_on_resume(conn, store, cloc
         """A store whose process dies after writing two review rows."""
 
         calls = 0
-        connection = store.connection
+        exams = store.exams
         clock = store.clock
 
         def answer(self, *args, **kwargs):
@@ -263,7 +262,7 @@ def test_past_exams_are_listed_with_their_scores_after_a_restart(
     second.submit()
     third = start(conn, store, clock, sample, count=2, seed=3)  # still in progress
 
-    reopened = reopen().connection
+    reopened = reopen()
     history = list_exams(reopened)
     assert [e.id for e in history] == [third.id, second.id, first.id]
     assert [(e.marks, e.max_marks, e.questions) for e in history] == [
@@ -281,11 +280,12 @@ def test_past_exams_are_listed_with_their_scores_after_a_restart(
     again = exam_result(reopened, second.id)
     assert again.to_dict() == second.result().to_dict()
     assert [m.question.card_id for m in again.mistakes] == [q.card_id for q in second.questions]
-    stored = json.loads(
-        reopened.execute(
-            "SELECT question FROM exam_question WHERE exam_id = ?", (first.id,)
-        ).fetchone()[0]
-    )
+    with sqlite3.connect(reopened.path) as raw:
+        stored = json.loads(
+            raw.execute(
+                "SELECT question FROM exam_question WHERE exam_id = ?", (first.id,)
+            ).fetchone()[0]
+        )
     assert stored["options"] == list(first.questions[0].options)  # the paper as it was asked
 
 
@@ -312,10 +312,8 @@ def test_same_seed_same_paper(sample, conn, store, clock):
     assert one.questions != other.questions
 
 
-def test_schema_lives_beside_the_store_and_is_idempotent(db, store):
+def test_exam_tables_come_with_the_stores_schema(db, store):
     conn = sqlite3.connect(db)
-    ensure_exam_schema(conn)
-    ensure_exam_schema(conn)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"exam", "exam_question", "exam_answer"} <= tables
     assert len(tables) > 3  # the store's own tables are in the same file
@@ -351,7 +349,7 @@ def test_new_exam_draws_by_seed_and_asks_the_most_missed(store, clock, sample):
     assert sorted(q.card_id for q in missed.questions) == sorted(
         q.card_id for q in one.questions[:2]
     )
-    assert list_exams(store.connection)[0].selection["most_missed"] is True
+    assert list_exams(store)[0].selection["most_missed"] is True
 
 
 def test_a_selection_matching_nothing_lists_what_there_is(store, sample):
@@ -382,16 +380,15 @@ def test_cards_unknown_to_the_store_are_refused_before_anything_is_saved(tmp_pat
             r"progress database: sync its deck",
         ):
             ExamSession.start(fresh, paper(sample, 3), time_limit=None)
-        assert list_exams(fresh.connection) == []
+        assert list_exams(fresh) == []
 
 
 def test_suspended_cards_are_never_asked(store, sample):
     from quizapp.quiz.quiz import new_quiz
 
-    everything, _ = new_exam(store, sample, count=100, seed=5, time_limit=None)
-    asked = sorted({q.card_id for q in everything.questions})
-    kept = asked[:2]
-    store.suspend(CardKey(DECK, card) for card in asked[2:])
+    cards = sample[0].studyable_cards
+    kept = sorted(c.id for c in cards if c.kind in ("basic", "mcq"))[:2]
+    store.suspend(CardKey(DECK, c.id) for c in cards if c.id not in kept)
     exam, _ = new_exam(store, sample, count=100, seed=5, time_limit=None)
     assert sorted(q.card_id for q in exam.questions) == kept
     quiz, _ = new_quiz(store, sample, count=100, seed=5)

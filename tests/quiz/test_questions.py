@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from random import Random
 
 import pytest
 
 from quizapp.deck.loader import LoadedDeck
-from quizapp.deck.model import AnswerType, Status
+from quizapp.deck.model import ASSERTION_OPTIONS, CLOZE_PATTERN, AnswerType, Status
+from quizapp.quiz.codes import implied_order
 from quizapp.quiz.distractors import (
     YEAR_WINDOW,
     AnswerPool,
     PoolEntry,
     choose_distractors,
+    contains_words,
     normalise,
 )
 from quizapp.quiz.questions import NotQuizzable, build_question, statement_option
@@ -28,21 +31,56 @@ def _items(prompt: str, pattern: str) -> dict[str, str]:
     return dict(re.findall(pattern, prompt, re.M))
 
 
+COUNTS = {"None": 0, "Only one": 1, "Only two": 2, "Only three": 3, "Both": 2}
+
+
+def asked_blank(card, question) -> int:
+    """Which blank of a cloze card the question asks, read from its prompt."""
+    for number in range(len(card.deletions)):
+        position = -1
+
+        def fill(match, number=number):
+            nonlocal position
+            position += 1
+            return "_____" if position == number else match.group(1).strip()
+
+        if CLOZE_PATTERN.sub(fill, card.text) == question.prompt:
+            return number
+    raise AssertionError(f"{card.id}: prompt matches no blank: {question.prompt!r}")
+
+
+def claimed_truths(option: str, size: int) -> set[frozenset[int]]:
+    """The sets of true statement numbers an option of a statement set allows."""
+    numbers = range(1, size + 1)
+    if option.startswith(("Neither", "None of them")):
+        return {frozenset()}
+    if re.search(r"\d", option):
+        return {frozenset(map(int, re.findall(r"\d", option)))}
+    count = size if option.startswith("All") else COUNTS[option]
+    return {frozenset(c) for c in itertools.combinations(numbers, count)}
+
+
 def right_options(card, question) -> list[int]:
     """Indexes of the options that are right, judged from the card, not from the question."""
     options = question.options
     if card.kind in ("basic", "mcq", "year", "cloze"):
-        answer = card.deletions[0][0] if card.kind == "cloze" else str(card.answer)
-        accepted = {normalise(answer)} | {normalise(a) for a in getattr(card, "accept", [])}
+        if card.kind == "cloze":
+            blank = asked_blank(card, question)
+            answer, accept = card.deletions[blank][0], []
+        else:
+            answer, accept = str(card.answer), getattr(card, "accept", [])
+        accepted = {normalise(answer)} | {normalise(a) for a in accept}
         return [i for i, o in enumerate(options) if normalise(o) in accepted]
     if card.kind == "true_false":
         return [i for i, o in enumerate(options) if o == ("True" if card.answer else "False")]
+    if card.kind == "assertion_reason":
+        return [i for i, o in enumerate(options) if o == card.answer_text]
     if card.kind == "statements":
-        claimed = [
-            set() if o.startswith(("None", "Neither")) else set(map(int, re.findall(r"\d", o)))
-            for o in options
-        ]
-        return [i for i, c in enumerate(claimed) if c == set(card.correct_numbers)]
+        shown = dict(re.findall(r"^(\d)\. (.+)$", question.prompt, re.M))
+        truth = {s.text: s.correct for s in card.statements}
+        true_numbers = frozenset(int(n) for n, text in shown.items() if truth[text])
+        size = len(card.statements)
+        return [i for i, o in enumerate(options) if true_numbers in claimed_truths(o, size)]
     if card.kind == "ordering":
         events = _items(question.prompt, r"^([A-H])\. (.+)$")
         date_of = {e.event: e.date for e in card.events}
@@ -92,17 +130,23 @@ def assert_same_type(card, question, pool: AnswerPool) -> None:
         assert all(
             re.fullmatch(
                 r"(\d( only)?|[\d, ]+ and \d( only)?|Both 1 and 2|Neither 1 nor 2|"
-                r"None of them)",
+                r"None of them|Only (one|two|three)|All (three|four)|None)",
                 o,
             )
             for o in question.options
         ), question.options
         return
+    if card.kind == "assertion_reason":
+        assert question.options == ASSERTION_OPTIONS
+        return
     if card.kind in ("ordering", "match"):
         form = r"[A-H](-[A-H])+" if card.kind == "ordering" else r"[A-H]-\d(, [A-H]-\d)+"
         assert all(re.fullmatch(form, o) for o in question.options), question.options
         return
-    authored = {normalise(d) for d in getattr(card, "distractors", [])}
+    if card.kind == "cloze":
+        authored = {normalise(d) for d in card.blank_distractors(asked_blank(card, question))}
+    else:
+        authored = {normalise(d) for d in getattr(card, "distractors", [])}
     answer = question.correct_option
     kind = AnswerType(question.answer_type)
     same_type = pool.texts(kind)
@@ -137,16 +181,36 @@ def expected_options(card, question, pool: AnswerPool) -> int:
     """Four, unless the card kind or the decks offer fewer distinct wrong options."""
     if card.kind == "true_false":
         return 2
-    items = getattr(card, "events", None) or getattr(card, "pairs", None)
-    if items is not None:
-        return 2 if len(items) == 2 else 4
-    if card.kind == "statements" or AnswerType(card.answer_type) in (*NUMERIC, *RESERVE):
-        return 4  # combinations, nearby values and the reserve never run out
-    answer = card.deletions[0][0] if card.kind == "cloze" else card.answer
-    authored = {normalise(a) for a in getattr(card, "distractors", [])}
-    drawn = {t for t in pool.texts(card.answer_type) if not _mentioned(t, question.prompt)}
+    if card.kind == "ordering":
+        # Wrong orders never contradict the events' own labels ("first" before "second").
+        implied = implied_order([e.event for e in card.events])
+        orders = [
+            p
+            for p in itertools.permutations(range(len(card.events)))
+            if all(p.index(i) < p.index(j) for i, j in implied if i < j)
+        ]
+        return min(4, len(orders))
+    if card.kind == "match":
+        return 2 if len(card.pairs) == 2 else 4
+    if card.kind in ("statements", "assertion_reason"):
+        return 4  # combinations and counts never run out
+    if card.kind == "cloze":
+        blank = asked_blank(card, question)
+        answer, answer_type = card.deletions[blank][0], card.blank_type(blank)
+        authored = {normalise(a) for a in card.blank_distractors(blank)}
+    else:
+        answer, answer_type = card.answer, card.answer_type
+        authored = {normalise(a) for a in getattr(card, "distractors", [])}
+    if AnswerType(answer_type) in (*NUMERIC, *RESERVE):
+        return 4  # nearby values and the reserve never run out
+    drawn = {t for t in pool.texts(answer_type) if not _mentioned(t, question.prompt)}
     same = {canonical(t) for t in authored | drawn}
-    same -= {canonical(normalise(a)) for a in [answer, *getattr(card, "accept", [])]}
+    answers = [answer, *getattr(card, "accept", [])]
+    same -= {canonical(normalise(a)) for a in answers}
+    # No option may be a whole-word part of another, nor of the answer.
+    same = {
+        t for t in same if not any(contains_words(t.split(), normalise(a).split()) for a in answers)
+    }
     return min(4, 1 + len(same))
 
 
@@ -244,9 +308,16 @@ def test_article_distractors_are_other_articles(sample):
 
 def test_country_distractors_are_other_countries_not_spellings_of_the_answer(sample):
     countries = {"Soviet Union", "United States", "Iran", "China"}
+    seen = set()
     for seed in SEEDS:
         question = _question(sample, "first-to-recognise", seed)
-        assert set(question.options) == countries  # never the accepted "USSR", never a draft
+        options = set(question.options)
+        seen |= options
+        # Never the accepted "USSR" nor "Russia", never a draft's answer.
+        assert not {"USSR", "Russia", "Atlantis"} & options
+        assert options <= countries | set(RESERVE[AnswerType.country])
+        assert len(options & countries) >= 3  # the decks' own countries come first
+    assert countries <= seen
     assert "USSR" not in choose_distractors(
         "Soviet Union",
         "country",
@@ -324,15 +395,55 @@ def test_statement_options_in_upsc_wording(sample):
     assert statement_option((1, 3), 3) == "1 and 3 only"
     assert statement_option((1, 2, 3), 3) == "1, 2 and 3"
     assert statement_option((1, 2, 4), 4) == "1, 2 and 4 only"
-    two = _question(sample, "two-statements")
-    assert two.options == ("1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2")
-    assert two.correct_option == "1 only"
-    assert "1. The Soviet Union was the first nation" in two.prompt
+    keys = set()
+    for seed in SEEDS:
+        two = _question(sample, "two-statements", seed)
+        assert two.options == ("1 only", "2 only", "Both 1 and 2", "Neither 1 nor 2")
+        assert two.prompt.endswith("Which of the statements given above is/are correct?")
+        first_is_true = "1. The Soviet Union was the first nation" in two.prompt
+        assert two.correct_option == ("1 only" if first_is_true else "2 only")
+        keys.add(two.correct_option)
+    assert keys == {"1 only", "2 only"}  # the statements are shown in a drawn order
     three = [_question(sample, "three-statements", s) for s in SEEDS]
-    assert all(q.correct_option == "1 and 2 only" for q in three)
-    assert len({q.options for q in three}) > 1  # the wrong combinations vary
-    none = _question(sample, "none-correct")
-    assert none.correct_option == "None of them" and none.options[-1] == "None of them"
+    which = [q for q in three if q.prompt.endswith("is/are correct?")]
+    how_many = [
+        q for q in three if q.prompt.endswith("How many of the above statements are correct?")
+    ]
+    assert which and how_many and len(which) + len(how_many) == len(three)
+    assert all(q.options == ("Only one", "Only two", "All three", "None") for q in how_many)
+    assert all(q.correct_option == "Only two" for q in how_many)
+    assert {q.correct_option for q in which} > {"1 and 2 only"}
+    none = [_question(sample, "none-correct", s) for s in SEEDS]
+    assert {q.correct_option for q in none} == {"None of them", "None"}
+    assert all(q.options[-1] == q.correct_option for q in none)  # 'none' is listed last
+
+
+def test_a_statement_sets_form_can_be_fixed_by_the_card(sample, write_deck_text):
+    deck = write_deck_text(
+        "sources: [hindu-explained]\n"
+        "cards:\n"
+        "  - id: which\n"
+        "    kind: statements\n"
+        "    form: which\n"
+        "    statements:\n"
+        "      - {text: One, correct: true}\n"
+        "      - {text: Two, correct: true}\n"
+        "      - {text: Three, correct: true}\n"
+        "  - id: how-many\n"
+        "    kind: statements\n"
+        "    form: how_many\n"
+        "    statements:\n"
+        "      - {text: One, correct: true}\n"
+        "      - {text: Two, correct: false}\n"
+        "      - {text: Three, correct: true}\n"
+        "      - {text: Four, correct: false}\n"
+    )
+    for seed in SEEDS:
+        which = _question(deck, "which", seed)
+        assert which.correct_option == "1, 2 and 3"
+        how_many = _question(deck, "how-many", seed)
+        assert how_many.correct_option == "Only two"
+        assert len(how_many.options) == 4 and "How many" in how_many.prompt
 
 
 def test_ordering_and_match_codes(sample):
@@ -349,13 +460,23 @@ def test_ordering_and_match_codes(sample):
     assert re.fullmatch(r"A-\d, B-\d, C-\d, D-\d", match.correct_option)
 
 
-def test_cloze_blanks_the_first_deletion(sample):
-    question = _question(sample, "dissolved")
-    assert question.prompt == (
+def test_each_cloze_blank_is_asked_with_its_own_options(sample):
+    pool = AnswerPool.from_decks(d.deck for d in sample)
+    card = sample[0].card("dissolved")
+    first = build_question(sample[0], card, pool, Random(0), blank=0)
+    assert first.prompt == (
         "Relations deteriorated after the dissolution of the USSR in _____, voiding the treaty."
     )
-    assert question.correct_option == "1991"
-    assert question.passage and "dissolution of the USSR in 1991" in question.passage
+    assert first.correct_option == "1991" and first.part == "c1"
+    assert all(re.fullmatch(r"\d{4}", o) for o in first.options)
+    assert first.passage and "dissolution of the USSR in 1991" in first.passage
+    second = build_question(sample[0], card, pool, Random(0), blank=1)
+    assert second.prompt.endswith("USSR in 1991, voiding the _____.")
+    assert second.correct_option == "treaty" and second.part == "c2"
+    assert not any(re.fullmatch(r"\d{4}", o) for o in second.options)  # not years: words
+    # Drawn at random, every blank comes up.
+    asked = {build_question(sample[0], card, pool, Random(s)).part for s in SEEDS}
+    assert asked == {"c1", "c2"}
 
 
 def test_passage_is_the_documents_own_wording(sample):

@@ -50,7 +50,7 @@ def test_feedback_after_each_answer_and_a_score_at_the_end(conn, store, clock, s
 
 
 def test_a_quiz_resumes_at_the_first_unanswered_question(store, clock, sample, reopen):
-    quiz = start_quiz(store.connection, store, clock, sample, count=3)
+    quiz = start_quiz(store, store, clock, sample, count=3)
     quiz.answer(quiz.current.correct)
     again = QuizSession.resume(reopen(), quiz.id, clock=clock)
     assert again.position == 1 and again.current == quiz.questions[1]

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from fractions import Fraction
 from random import Random
 
+from quizapp.quiz.distractors import AnswerPool
 from quizapp.quiz.exam import ExamSession, distractor_stats
+from quizapp.quiz.questions import build_question
 from quizapp.quiz.quiz import QuizSession
-from quizapp.quiz.selection import Selection, draw_questions
-from tests.quiz.conftest import DECK
+from tests.quiz.conftest import DECK, T0
 
 
 def one_card(sample, card_id, seed):
-    questions, _ = draw_questions(sample, Selection(), 100, Random(seed))
-    return [q for q in questions if q.card_id == card_id]
+    pool = AnswerPool.from_decks(d.deck for d in sample)
+    return [build_question(sample[0], sample[0].card(card_id), pool, Random(seed))]
 
 
 def test_wrong_picks_are_counted_by_option_text_across_quizzes_and_exams(
@@ -58,12 +60,12 @@ def test_exam_answers_count_as_marked_late_ones_do_not(conn, store, clock, sampl
     clock.advance(minutes=2)
     assert exam.check_time()
     # A write that raced the time-out: stamped after the deadline, so the paper ignores it.
-    conn.execute(
-        "UPDATE exam_question SET answered_at = '2026-11-25T09:01:00.500000+00:00' "
-        "WHERE exam_id = ? AND position = 1",
-        (exam.id,),
-    )
-    conn.commit()
+    late = T0 + dt.timedelta(minutes=1, milliseconds=500)
+    with sqlite3.connect(store.path) as raw:
+        raw.execute(
+            "UPDATE exam_question SET answered_at = ? WHERE exam_id = ? AND position = 1",
+            (int(late.timestamp() * 1000), exam.id),
+        )
     assert [(s.card_id, s.picks) for s in distractor_stats(conn)] == [
         ("wary", ((paper[0].options[wrong[0]], 1),))
     ]

@@ -12,32 +12,26 @@ NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 def make_app(db: Path, decks: list[Path] | None = None, seed: int = 1):
     from quizapp.core.clock import FixedClock
-    from quizapp.core.settings import SchedulerSettings
+    from quizapp.core.settings import Settings
     from quizapp.ui.app import QuizApp
 
     app = QuizApp(
         decks or [DECKS],
         db,
         clock=FixedClock(NOW),
-        settings=SchedulerSettings(timezone="UTC", enable_fuzzing=False),
+        settings=Settings(timezone="UTC", enable_fuzzing=False),
         seed=seed,
     )
     app.timer = lambda: 0.0
     return app
 
 
-async def wait_loaded(pilot) -> None:
-    """Poll until the worker has loaded the decks (never a fixed sleep)."""
-    for _ in range(200):
-        if pilot.app.collection is not None:
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("decks did not load")
-
-
 async def until(pilot, condition, what: str = "the screen") -> None:
-    """Poll until `condition()` holds (never a fixed sleep), then let the screen settle."""
+    """Poll until `condition()` holds (never a fixed sleep), then let the screen settle.
+
+    The one wait of the UI tests: each waits for the state it needs, however
+    loaded the machine is.
+    """
     for _ in range(300):
         if condition():
             await pilot.pause()
@@ -46,6 +40,65 @@ async def until(pilot, condition, what: str = "the screen") -> None:
     raise AssertionError(f"{what} never happened; at {pilot.app.screen!r}")
 
 
+async def wait_loaded(pilot) -> None:
+    """Until the worker has loaded the decks."""
+    await until(pilot, lambda: pilot.app.collection is not None, "loading the decks")
+
+
+async def wait_for_screen(pilot, kind: type):
+    """Until a screen of class `kind` is on top and mounted; returns it."""
+
+    def shown() -> bool:
+        return isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted
+
+    await until(pilot, shown, f"{kind.__name__} showing")
+    return pilot.app.screen
+
+
+def screen_text(app) -> str:
+    """The screen as the learner sees it, one line per row, scrolled parts left out.
+
+    Textual has no public way to read the composed screen as text (only as an
+    SVG screenshot), so this is the one place the tests reach into it.
+    """
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def notices(app) -> list[str]:
+    """The text of each notification on screen now (run the app with notifications=True).
+
+    Textual draws each as a Toast widget, found here by its CSS type name.
+    """
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
 @pytest.fixture
 def db(tmp_path) -> Path:
     return tmp_path / "progress.sqlite3"
+
+
+def right_order(screen) -> str:
+    # The events are shown shuffled; type the shown numbers in date order.
+    return "".join(str(screen.shown_order.index(i) + 1) for i in range(len(screen.shown_order)))
+
+
+async def answer_current(pilot, right: bool) -> None:
+    """Answer the card on screen the way its kind asks, rightly or wrongly."""
+    screen = pilot.app.screen
+    kind = screen.card.kind
+    if kind in {"basic", "cloze"}:
+        await pilot.press("space")
+    elif kind in {"mcq", "statements", "match"}:
+        label = screen.question.correct_label
+        if not right:
+            label = next(x for x in screen.question.labels if x != label)
+        await pilot.press(label)
+    elif kind == "true_false":
+        await pilot.press("t" if screen.card.answer == right else "f")
+    elif kind == "year":
+        year = screen.card.answer if right else screen.card.answer + 1
+        await pilot.press(*str(year), "enter")
+    elif kind == "ordering":
+        order = right_order(screen)
+        await pilot.press(*(order if right else order[::-1]), "enter")
+    await pilot.pause()

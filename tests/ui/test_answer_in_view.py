@@ -2,11 +2,7 @@
 
 import textwrap
 
-from tests.ui.conftest import make_app, wait_loaded
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+from tests.ui.conftest import make_app, screen_text, wait_loaded
 
 
 async def test_tall_match_card_scrolls_to_the_answer(db, tmp_path):

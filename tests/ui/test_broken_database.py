@@ -7,7 +7,7 @@ import pytest
 from textual.app import App
 from textual.widgets import Static
 
-from quizapp.core.backup import BrokenDatabaseError, backup_now, open_store
+from quizapp.core.backup import BrokenDatabaseError, backup_now
 from quizapp.core.clock import FixedClock
 from quizapp.core.store import CardKey, Rating, Store
 from quizapp.ui.screens.broken_database import BrokenDatabaseScreen
@@ -40,7 +40,7 @@ def db(tmp_path):
 
 def problem_of(db) -> BrokenDatabaseError:
     with pytest.raises(BrokenDatabaseError) as raised:
-        open_store(db, clock=FixedClock(NOW))
+        Store.open(db, clock=FixedClock(NOW))
     return raised.value
 
 
@@ -90,7 +90,7 @@ async def test_without_a_backup_there_is_only_quit(db):
         assert isinstance(app.screen, BrokenDatabaseScreen) and app.results == []
         await pilot.press("q")
         await pilot.pause()
-        assert app._exit  # the app is closing
+        assert app.return_code == 0  # the app is closing (set by App.exit)
     assert db.read_bytes() == b"just some text\n"
     assert sorted(p.name for p in db.parent.iterdir()) == ["progress.sqlite3"]
 

@@ -7,8 +7,8 @@ import stat
 from textual.widgets import DataTable, Input, Static
 
 from quizapp.core.store import CardKey, Rating
-from quizapp.ui.screens.browser import WINDOW, BrowserScreen, ConfirmReset
-from quizapp.ui.screens.card_marks import FlagPicker
+from quizapp.ui.screens.browser import WINDOW, BrowserScreen
+from quizapp.ui.screens.card_marks import ConfirmReset, FlagPicker
 from quizapp.ui.text import interval
 from tests.ui.conftest import DECKS, NOW, make_app, until, wait_loaded
 

@@ -7,7 +7,7 @@ so the picture shows each column filled. After a deliberate change of look:
 
 from quizapp.core.store import CardKey, Rating
 from quizapp.ui.screens.browser import BrowserScreen
-from tests.ui.conftest import make_app, wait_loaded
+from tests.ui.conftest import make_app, until, wait_loaded
 
 
 def K(card_id: str) -> CardKey:
@@ -28,12 +28,6 @@ def test_browser(snap_compare, tmp_path):
         store.bury([K("order-visits")])
         screen = BrowserScreen(pilot.app.collection)
         pilot.app.push_screen(screen)
-        for _ in range(300):
-            if screen.results_for == "":
-                break
-            await pilot.pause(0.02)
-        else:
-            raise AssertionError("the browser never showed its cards")
-        await pilot.pause()
+        await until(pilot, lambda: screen.results_for == "", "the browser showing its cards")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 from quizapp.ui.app import app_with_settings
 from quizapp.ui.screens.exam import ExamScreen
-from tests.ui.conftest import DECKS, wait_loaded
+from tests.ui.conftest import DECKS, notices, wait_loaded
 
 
 async def start_exam(tmp_path, settings: str):
@@ -27,13 +27,13 @@ async def test_the_settings_marks_are_used(tmp_path):
 
 async def test_marks_that_make_no_sense_are_reported_and_upsc_used(tmp_path):
     app, config = await start_exam(tmp_path, "exam_right = 0\n")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
         await pilot.pause()
         marking = app.screen.session.marking
         assert (marking.right, marking.wrong) == (2, Fraction(-2, 3))
         assert any(
-            str(n.message).startswith(f"{config}: exam marks: a right answer must earn marks")
-            for n in app._notifications
+            notice.startswith(f"{config}: exam marks: a right answer must earn marks")
+            for notice in notices(app)
         )

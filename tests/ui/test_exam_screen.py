@@ -6,33 +6,25 @@ import sqlite3
 from fractions import Fraction
 
 from quizapp.quiz.marking import format_marks
-from tests.ui.conftest import make_app, wait_loaded
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+from quizapp.ui.screens.exam import ConfirmScreen, ExamScreen
+from quizapp.ui.screens.home import HomeScreen
+from quizapp.ui.screens.past_exams import PastExamsScreen
+from quizapp.ui.screens.quiz_screen import QuizScreen
+from quizapp.ui.screens.results import ResultScreen
+from quizapp.ui.screens.review import ReviewScreen
+from quizapp.ui.screens.summary import SummaryScreen
+from tests.ui.conftest import (
+    answer_current,
+    make_app,
+    screen_text,
+    until,
+    wait_for_screen,
+    wait_loaded,
+)
 
 
 def widget_text(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
-
-
-async def wait_for_screen(pilot, name: str):
-    """Poll until the screen named `name` is on top (never a fixed sleep)."""
-    for _ in range(300):
-        if type(pilot.app.screen).__name__ == name:
-            await pilot.pause()
-            return pilot.app.screen
-        await pilot.pause(0.02)
-    raise AssertionError(f"{name} never came up; on screen: {type(pilot.app.screen).__name__}")
-
-
-async def wait_until(pilot, condition) -> None:
-    for _ in range(300):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the screen never showed what was expected")
 
 
 def wrong(question) -> str:
@@ -56,7 +48,7 @@ async def test_a_whole_exam_through_the_screens_is_stored_and_shown_again(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
-        screen = await wait_for_screen(pilot, "ExamScreen")
+        screen = await wait_for_screen(pilot, ExamScreen)
         session = screen.session
         qs = session.questions
         assert len(qs) >= 6
@@ -97,17 +89,17 @@ async def test_a_whole_exam_through_the_screens_is_stored_and_shown_again(db):
         await pilot.press(wrong(qs[5]))
         clock.advance(seconds=10)
         # The countdown follows the clock on its next tick.
-        await wait_until(pilot, lambda: widget_text(app, "#countdown") == "⏱ 11:00 left")
+        await until(pilot, lambda: widget_text(app, "#countdown") == "⏱ 11:00 left")
 
         # Submit: asked first; "n" keeps the exam going, then y submits.
         await pilot.press("ctrl+s")
-        confirm = await wait_for_screen(pilot, "ConfirmScreen")
+        confirm = await wait_for_screen(pilot, ConfirmScreen)
         assert "4 answered" in screen_text(app)
         await pilot.press("n")
-        await wait_for_screen(pilot, "ExamScreen")
+        await wait_for_screen(pilot, ExamScreen)
         assert not session.is_submitted
         await pilot.press("S", "y")
-        await wait_for_screen(pilot, "ResultScreen")
+        await wait_for_screen(pilot, ResultScreen)
         del confirm
 
         # Right: Q1, Q5; wrong: Q2, Q6; the rest skipped.
@@ -166,11 +158,11 @@ async def test_a_whole_exam_through_the_screens_is_stored_and_shown_again(db):
         await wait_loaded(pilot)
         assert type(app.screen).__name__ == "HomeScreen"  # nothing unfinished to offer
         await pilot.press("e")
-        await wait_for_screen(pilot, "PastExamsScreen")
+        await wait_for_screen(pilot, PastExamsScreen)
         text = screen_text(app)
         assert f"2.67 / {2 * total}" in text and "50%" in text
         await pilot.press("enter")
-        await wait_for_screen(pilot, "ResultScreen")
+        await wait_for_screen(pilot, ResultScreen)
         assert f"Marks     2.67 / {2 * total}" in widget_text(app, "#summary")
         assert f"Exam {session.id}" in screen_text(app)
 
@@ -181,14 +173,14 @@ async def test_time_running_out_submits_the_exam_as_it_stood(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
-        screen = await wait_for_screen(pilot, "ExamScreen")
+        screen = await wait_for_screen(pilot, ExamScreen)
         session = screen.session
         qs = session.questions
         await pilot.press(right(qs[0]), "n", wrong(qs[1]), "n", "ctrl+s")
-        await wait_for_screen(pilot, "ConfirmScreen")
+        await wait_for_screen(pilot, ConfirmScreen)
         # The learner hesitates over the confirmation until time is up.
         clock.advance(minutes=12)
-        await wait_for_screen(pilot, "ResultScreen")
+        await wait_for_screen(pilot, ResultScreen)
         summary = widget_text(app, "#summary")
         assert "Time ran out: the paper was submitted as it stood." in summary
         assert f"Marks     {format_marks(Fraction(2) - Fraction(2, 3))} / {2 * len(qs)}" in summary
@@ -207,18 +199,18 @@ async def test_an_unfinished_exam_is_offered_at_start_and_resumed(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("x")
-        screen = await wait_for_screen(pilot, "ExamScreen")
+        screen = await wait_for_screen(pilot, ExamScreen)
         exam_id, first = screen.session.id, screen.session.questions[0]
         await pilot.press(right(first), "m", "escape")
-        await wait_for_screen(pilot, "HomeScreen")
+        await wait_for_screen(pilot, HomeScreen)
 
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
-        await wait_for_screen(pilot, "ConfirmScreen")
+        await wait_for_screen(pilot, ConfirmScreen)
         assert f"Exam {exam_id} was left unfinished" in screen_text(app)
         await pilot.press("y")
-        screen = await wait_for_screen(pilot, "ExamScreen")
+        screen = await wait_for_screen(pilot, ExamScreen)
         assert screen.session.id == exam_id
         assert palette(screen)[0] == "answered-marked"
         assert f"Your answer: {right(first)} · marked for review" in widget_text(app, "#standing")
@@ -229,22 +221,76 @@ async def test_a_quiz_judges_each_answer_at_once_and_scores_at_the_end(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         await pilot.press("z")
-        screen = await wait_for_screen(pilot, "QuizScreen")
+        screen = await wait_for_screen(pilot, QuizScreen)
         qs = screen.session.questions
         await pilot.press(wrong(qs[0]))
         verdict = widget_text(app, "#verdict")
         assert verdict.startswith("✗ Wrong")
-        assert f"Answer: {right(qs[0])}) {qs[0].correct_option}" in verdict
+        assert f"Answer: {right(qs[0])}) {qs[0].correct_option}" in widget_text(app, "#answer")
         assert qs[0].explanation in widget_text(app, "#explanation")
         await pilot.press("enter", right(qs[1]))
         assert widget_text(app, "#verdict").startswith("✓ Right")
         await pilot.press("enter", "s")  # the third is skipped
         for q in qs[3:]:
             await pilot.press(right(q), "enter")
-        await wait_for_screen(pilot, "ResultScreen")
+        await wait_for_screen(pilot, ResultScreen)
         right_count = len(qs) - 2
         assert f"Quiz {screen.session.id} · {right_count} of {len(qs)} right" in screen_text(app)
         assert f"Marks     {right_count} / {len(qs)}" in widget_text(app, "#summary")
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT rating FROM review_log WHERE mode = 'quiz' ORDER BY id")
         assert [r for (r,) in rows] == [1] + [3] * right_count
+
+
+async def test_a_click_on_the_palette_goes_to_that_question(db):
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("x")
+        screen = await wait_for_screen(pilot, ExamScreen)
+        cells = sorted(screen.query(".cell"), key=lambda c: c.position)
+        await pilot.click(cells[3])
+        await until(pilot, lambda: screen.session.position == 3, "question 4 on screen")
+        assert f"Question 4 of {len(screen.session.questions)}" in screen_text(app)
+        assert palette(screen)[:4] == ["not-answered", "not-visited", "not-visited", "not-answered"]
+        assert cells[3].has_class("-current")
+
+
+async def test_the_quiz_keeps_its_look_to_itself(db):
+    """The quiz leaves a line above the explanation; a review taken after it does not."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("z")
+        screen = await wait_for_screen(pilot, QuizScreen)
+        await pilot.press(right(screen.session.questions[0]))
+        assert screen.query_one("#explanation").styles.margin.top == 1
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ResultScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("enter")
+        review = await wait_for_screen(pilot, ReviewScreen)
+        assert review.query_one("#explanation").styles.margin.top == 0
+
+
+async def test_the_review_summary_and_a_quiz_result_keep_their_own_look(db):
+    """Both have a #summary panel: a review's is 60 wide and centred, a result's is full width."""
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ReviewScreen)
+        await answer_current(pilot, right=True)
+        await pilot.press("3")
+        await pilot.press("escape")
+        summary = await wait_for_screen(pilot, SummaryScreen)
+        assert summary.query_one("#summary").region.width == 60
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("z")
+        quiz = await wait_for_screen(pilot, QuizScreen)
+        await pilot.press(right(quiz.session.questions[0]), "escape")
+        result = await wait_for_screen(pilot, ResultScreen)
+        assert result.query_one("#summary").region.width > 60
+        assert result.query_one("#summary").styles.margin.top == 1

@@ -3,21 +3,21 @@
 import sqlite3
 
 from quizapp.ui.screens.review import ReviewScreen
-from tests.ui.conftest import make_app, wait_loaded
+from tests.ui.conftest import make_app, until, wait_loaded
 
 
 async def palette_offers(pilot, title: str) -> None:
-    """Poll until the palette's search (run in the background) highlights `title`."""
+    """Until the palette's search (run in the background) highlights `title`."""
     from textual.command import CommandList
 
-    for _ in range(200):
+    def offered() -> bool:
         found = pilot.app.screen.query(CommandList)
-        if found and found.first().highlighted is not None:
-            option = found.first().get_option_at_index(found.first().highlighted)
-            if title in str(option.prompt):
-                return
-        await pilot.pause(0.02)
-    raise AssertionError(f"the palette never offered {title!r}")
+        if not found or found.first().highlighted is None:
+            return False
+        option = found.first().get_option_at_index(found.first().highlighted)
+        return title in str(option.prompt)
+
+    await until(pilot, offered, f"the palette offering {title!r}")
 
 
 def titles(app) -> list[str]:

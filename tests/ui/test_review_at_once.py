@@ -5,15 +5,7 @@ from textual.widgets import Static
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.widgets.first_card import FirstCardView
-from tests.ui.conftest import make_app, until, wait_loaded
-
-
-async def wait_screen(pilot, kind):
-    def shown() -> bool:
-        return isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted
-
-    await until(pilot, shown, f"{kind.__name__} showing")
-    return pilot.app.screen
+from tests.ui.conftest import make_app, notices, wait_for_screen, wait_loaded
 
 
 def first_view_text(app) -> str:
@@ -33,11 +25,11 @@ async def test_review_starts_at_once_and_escape_goes_to_the_decks(db):
     async with app.run_test(size=(80, 24)) as pilot:
         shown = first_view_text(app)
         assert prompt in shown and "All decks · basic · new" in shown
-        review = await wait_screen(pilot, ReviewScreen)
+        review = await wait_for_screen(pilot, ReviewScreen)
         assert review.key == expected
         assert prompt in str(review.query_one("#prompt", Static).render())
         await pilot.press("escape")
-        home = await wait_screen(pilot, HomeScreen)
+        home = await wait_for_screen(pilot, HomeScreen)
         assert "to study now" in str(home.query_one("#status", Static).render())
 
 
@@ -46,7 +38,7 @@ async def test_without_saved_prompts_it_says_it_is_loading_then_shows_the_card(d
     app.start_review = True
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Loading decks" in first_view_text(app)
-        review = await wait_screen(pilot, ReviewScreen)
+        review = await wait_for_screen(pilot, ReviewScreen)
         assert review.key is not None
 
 
@@ -58,8 +50,8 @@ async def test_with_nothing_due_it_shows_the_decks_and_says_so(db):
 
     app = make_app(db)
     app.start_review = True
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_screen(pilot, HomeScreen)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
         await pilot.pause()
         assert not isinstance(app.screen, ReviewScreen)
-        assert any("Nothing to review now" in str(n.message) for n in app._notifications)
+        assert any("Nothing to review now" in notice for notice in notices(app))

@@ -82,14 +82,15 @@ async def test_the_eighth_lapse_suspends_the_card_and_says_why(db):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)
         # A review card forgotten seven times before, due now.
-        app.collection.store.connection.execute(
-            "UPDATE card SET state = 2, stability = 3, difficulty = 8, due = ?, last_review = ?, "
-            "reps = 12, lapses = 7 WHERE card_id = 'basic-name'",
-            (
-                int(NOW.timestamp() * 1000),
-                int((NOW - timedelta(days=3)).timestamp() * 1000),
-            ),
-        )
+        with sqlite3.connect(db) as raw:
+            raw.execute(
+                "UPDATE card SET state = 2, stability = 3, difficulty = 8, due = ?, "
+                "last_review = ?, reps = 12, lapses = 7 WHERE card_id = 'basic-name'",
+                (
+                    int(NOW.timestamp() * 1000),
+                    int((NOW - timedelta(days=3)).timestamp() * 1000),
+                ),
+            )
         screen = await start_review(pilot)
         assert screen.key.card_id == "basic-name"
         await pilot.press("space", "1")

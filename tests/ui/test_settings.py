@@ -7,20 +7,7 @@ from textual.widgets import Static
 from quizapp.core.clock import FixedClock
 from quizapp.ui.app import app_with_settings
 from quizapp.ui.screens.home import HomeScreen
-from tests.ui.conftest import DECKS, NOW, wait_loaded
-
-
-def notices(app) -> list[str]:
-    """The text of each notification on screen, as drawn (wrapped lines joined)."""
-    from textual.widgets._toast import Toast
-
-    return [
-        " ".join(
-            strip.text.replace("▌", "").strip()  # less the toast's left edge
-            for strip in toast.render_lines(toast.region.reset_offset)
-        ).strip()
-        for toast in app.screen.query(Toast)
-    ]
+from tests.ui.conftest import DECKS, NOW, notices, wait_loaded
 
 
 async def test_settings_file_sets_new_cards_theme_and_keys(db, tmp_path):

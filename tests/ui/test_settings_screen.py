@@ -167,7 +167,7 @@ async def test_escape_with_unsaved_changes_asks_first(tmp_path):
 
 
 async def test_keys_are_listed_and_rebound(tmp_path):
-    from quizapp.ui.app import binding_ids
+    from quizapp.ui.screens.keymap import binding_ids
 
     config = tmp_path / "config.toml"
     config.write_text(LEARNER_FILE, encoding="utf-8")

@@ -8,13 +8,13 @@ from textual.widgets import Static
 
 from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
-from quizapp.core.settings import SchedulerSettings
+from quizapp.core.settings import Settings
 from quizapp.core.stats import StudyDays
 from quizapp.core.store import CardKey, Rating
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.stats import StatsScreen
 from quizapp.ui.screens.summary import SummaryScreen
-from tests.ui.conftest import DECKS, make_app, wait_loaded
+from tests.ui.conftest import DECKS, make_app, until, wait_loaded
 
 DECK = "every-kind"
 
@@ -30,7 +30,7 @@ def study(db) -> dict[str, datetime]:
 
     Returns when each card is due next, as the store scheduled it."""
     clock = FixedClock(at(20, 10))
-    settings = SchedulerSettings(timezone="UTC", enable_fuzzing=False)
+    settings = Settings(timezone="UTC", enable_fuzzing=False)
     collection = Collection.open([DECKS], db, clock=clock, settings=settings)
     store = collection.store
     store.answer(CardKey(DECK, "basic-name"), Rating.easy, duration_ms=4000)
@@ -147,9 +147,6 @@ async def test_o_fits_parameters_and_the_screen_says_they_are_yours(db):
         screen = app.screen
         assert "Parameters  FSRS default" in text_of(screen, "#standing")
         await pilot.press("o")
-        for _ in range(200):  # poll: the fit runs in a worker thread
-            if "Parameters  yours" in text_of(screen, "#standing"):
-                break
-            await pilot.pause(0.05)
-        assert "Parameters  yours" in text_of(screen, "#standing")
+        # The fit runs in a worker thread.
+        await until(pilot, lambda: "Parameters  yours" in text_of(screen, "#standing"), "the fit")
     assert saved(db) is not None

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from quizapp.deck.model import Status
 from quizapp.deck.problems import Problem
-from quizapp.deck.rules import CardContext, rule
+from quizapp.deck.rules.registry import CardContext, rule
 
 
 @rule

@@ -22,8 +22,8 @@ from quizapp.core.clock import Clock
 class BrokenDatabaseScreen(ModalScreen[bool]):
     CSS_PATH = "broken_database.tcss"
     BINDINGS = [
-        Binding("r", "restore", "Restore the latest backup"),
-        Binding("q,escape", "quit", "Quit"),
+        Binding("r", "restore", "Restore the latest backup", id="broken-restore"),
+        Binding("q,escape", "quit", "Quit", id="broken-quit"),
     ]
 
     def __init__(self, problem: BrokenDatabaseError, *, clock: Clock | None = None) -> None:

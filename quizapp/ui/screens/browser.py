@@ -20,12 +20,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from quizapp.ui.text import interval, literal
+from quizapp.ui.screens.card_marks import ConfirmReset
+from quizapp.ui.text import flag_text, literal
 from quizapp.ui.widgets.card_preview import CardPreview
+from quizapp.ui.widgets.card_table import CardTable
+from quizapp.ui.widgets.passage import passage_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,61 +41,33 @@ if TYPE_CHECKING:
 WINDOW = 200  # rows added to the table at a time
 NEAR_END = 20  # rows from the end of the window at which the next one is added
 DEBOUNCE_S = 0.1  # pause in typing before a search starts
-FIXED_WIDTH = 58  # every column but the card's, with padding, scroll bar and margins
-
-COLUMNS = (
-    ("", "mark", 2),
-    ("Card", "card", None),
-    ("Deck", "deck", 10),
-    ("State", "state", 10),
-    ("Due", "due", 5),
-    ("Lap", "lapses", 3),
-    ("Diff", "difficulty", 4),
-    ("Rec", "recall", 4),
-)
-
-
-def row_key(key: CardKey) -> str:
-    # Deck and card ids are [a-z0-9._-]: "/" cannot occur in either.
-    return f"{key.deck_id}/{key.card_id}"
-
-
-def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
-
-
-class ConfirmReset(ModalScreen[bool]):
-    """y resets, n or Escape keeps the progress."""
-
-    CSS_PATH = "browser.tcss"
-    BINDINGS = [
-        Binding("y", "dismiss(True)", "Reset"),
-        Binding("n,escape", "dismiss(False)", "Keep"),
-    ]
-
-    def __init__(self, count: int, prompt: str) -> None:
-        super().__init__()
-        self.count = count
-        self.prompt = prompt
-
-    def compose(self) -> ComposeResult:
-        what = "this card" if self.count == 1 else f"these {self.count:,} cards"
-        with Vertical(classes="dialog") as box:
-            box.border_title = "Reset progress?"
-            box.border_subtitle = "y reset · n keep"
-            if self.count == 1:
-                yield Static(literal(clip(self.prompt, 200), "bold"))
-            yield Static(
-                f"Forget everything you have learnt of {what}: each becomes new again, its "
-                "leech mark gone. Your answers stay in the review log, and a backup of "
-                "your progress is made first.",
-                markup=False,
-                classes="why",
-            )
 
 
 class BrowserScreen(Screen):
+    """Results of the reading and searching workers come back as messages, in order."""
+
+    class CardsRead(Message):
+        """Cards read in deck order: the first window while reading (``done`` False), then all."""
+
+        def __init__(self, entries: list[BrowseEntry], *, done: bool) -> None:
+            super().__init__()
+            self.entries = entries
+            self.done = done
+
+    class CannotRead(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class Found(Message):
+        """The cards a search found, sorted; ``generation`` tells a stale search from the last."""
+
+        def __init__(self, matches: list[BrowseEntry], text: str, generation: int) -> None:
+            super().__init__()
+            self.matches = matches
+            self.text = text
+            self.generation = generation
+
     CSS_PATH = "browser.tcss"
     BINDINGS = [
         Binding("slash", "search", "Search", id="browser-search"),
@@ -104,7 +80,7 @@ class BrowserScreen(Screen):
         Binding("S", "reverse", "Reverse sort", show=False, id="browser-reverse"),
         Binding("space", "select", "Select", show=False, id="browser-select"),
         Binding("a", "select_all", "Select all found", show=False, id="browser-select-all"),
-        Binding("down", "to_table", "Cards", show=False),
+        Binding("down", "to_table", "Cards", show=False, id="browser-to-table"),
         Binding("escape", "back", "Back", id="browser-back"),
     ]
 
@@ -132,16 +108,14 @@ class BrowserScreen(Screen):
                 compact=True,
             )
             yield Static("Loading cards\u2026", id="count", classes="muted")
-            yield DataTable(id="cards", cursor_type="row", zebra_stripes=True)
+            yield CardTable(id="cards", cursor_type="row", zebra_stripes=True)
             yield CardPreview(id="preview")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Card browser"
-        table = self.query_one("#cards", DataTable)
-        card_width = max(20, self.app.size.width - FIXED_WIDTH)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=card_width if width is None else width)
+        table = self.query_one(CardTable)
+        table.add_card_columns(self.app.size.width)
         self.query_one("#preview", CardPreview).display = False
         table.focus()
         self._load()
@@ -168,12 +142,12 @@ class BrowserScreen(Screen):
             try:
                 rows = store.browse()
             except sqlite3.Error as error:
-                self.app.call_from_thread(self._cannot_read, str(error))
+                self.post_message(self.CannotRead(str(error)))
                 return
             for entry in iter_entries(self.collection.decks, rows, store.clock.now()):
                 entries.append(entry)
                 if len(entries) == WINDOW and self.entries is None:
-                    self.app.call_from_thread(self._first_rows, list(entries))
+                    self.post_message(self.CardsRead(list(entries), done=False))
                 if worker.is_cancelled:
                     return
             del rows
@@ -181,23 +155,23 @@ class BrowserScreen(Screen):
         finally:
             gc.enable()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._entries_loaded, entries)
+            self.post_message(self.CardsRead(entries, done=True))
 
-    def _cannot_read(self, problem: str) -> None:
-        self._query_error = f"Cannot read your progress: {problem}"
+    def on_browser_screen_cannot_read(self, message: CannotRead) -> None:
+        self._query_error = f"Cannot read your progress: {message.problem}"
         self._show_count()
 
-    def _first_rows(self, entries: list[BrowseEntry]) -> None:
-        """The first cards in deck order, while the rest are read."""
-        if self.entries is not None or self.query_one("#cards", DataTable).row_count:
+    def on_browser_screen_cards_read(self, message: CardsRead) -> None:
+        if message.done:
+            self.entries = message.entries
+            self._search()
             return
-        self.matches = entries
+        # The first cards in deck order, while the rest are read.
+        if self.entries is not None or self.query_one(CardTable).row_count:
+            return
+        self.matches = message.entries
         self._add_rows(WINDOW)
         self.refresh_bindings()
-
-    def _entries_loaded(self, entries: list[BrowseEntry]) -> None:
-        self.entries = entries
-        self._search()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -247,12 +221,13 @@ class BrowserScreen(Screen):
         if order.name != "deck" or reverse:
             found = sort_entries(found, order, reverse=reverse)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_matches, found, query.text, generation)
+            self.post_message(self.Found(found, query.text, generation))
 
-    def _show_matches(self, matches: list[BrowseEntry], text: str, generation: int) -> None:
-        if generation != self._generation:
+    def on_browser_screen_found(self, message: Found) -> None:
+        if message.generation != self._generation:
             return  # a newer search is on its way
-        table = self.query_one("#cards", DataTable)
+        matches, text = message.matches, message.text
+        table = self.query_one(CardTable)
         shown = table.row_count
         same = 0 < shown <= len(matches) and all(
             a is b for a, b in zip(self.matches[:shown], matches, strict=False)
@@ -280,38 +255,11 @@ class BrowserScreen(Screen):
         self.refresh_bindings()
 
     def _add_rows(self, upto: int) -> None:
-        table = self.query_one("#cards", DataTable)
-        start = table.row_count
-        rows = self.matches[start:upto]
-        for entry in rows:
-            table.add_row(*self._cells(entry), key=row_key(entry.key))
+        table = self.query_one(CardTable)
+        table.add_cards(self.matches[table.row_count : upto], self.selected, self._now())
 
-    def _cells(self, entry: BrowseEntry) -> list:
-        from quizapp.ui.screens.card_marks import FLAG_STYLES
-
-        mark = Text("\u25cf" if entry.key in self.selected else " ", style="bold")
-        mark.append("\u2691" if entry.flag else " ", style=FLAG_STYLES.get(entry.flag, ""))
-        width = self.query_one("#cards", DataTable).columns["card"].width
-        now = self.collection.store.clock.now()
-        if entry.due is None:
-            due = "-"
-        elif entry.due <= now:
-            due = "now"
-        else:
-            due = interval(entry.due - now)
-        return [
-            mark,
-            literal(clip(entry.prompt, width)),
-            literal(clip(entry.key.deck_id, 10)),
-            Text(entry.status, style="yellow" if entry.status in {"leech", "draft"} else ""),
-            due,
-            Text(str(entry.lapses), justify="right"),
-            Text("-" if entry.difficulty is None else f"{entry.difficulty:.1f}", justify="right"),
-            Text(
-                "-" if entry.retrievability is None else f"{entry.retrievability:.0%}",
-                justify="right",
-            ),
-        ]
+    def _now(self):
+        return self.collection.store.clock.now()
 
     def _show_count(self) -> None:
         from quizapp.core.browse import count_text
@@ -328,7 +276,7 @@ class BrowserScreen(Screen):
         self.query_one("#count", Static).update(line)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        table = self.query_one("#cards", DataTable)
+        table = self.query_one(CardTable)
         if event.cursor_row >= table.row_count - NEAR_END and table.row_count < len(self.matches):
             self._add_rows(table.row_count + WINDOW)
         self._show_preview()
@@ -346,7 +294,7 @@ class BrowserScreen(Screen):
 
     @property
     def current(self) -> BrowseEntry | None:
-        table = self.query_one("#cards", DataTable)
+        table = self.query_one(CardTable)
         if not table.row_count or not 0 <= table.cursor_row < len(self.matches):
             return None
         return self.matches[table.cursor_row]
@@ -364,13 +312,10 @@ class BrowserScreen(Screen):
 
         store = self.collection.store
         now = store.clock.now()
-        table = self.query_one("#cards", DataTable)
+        table = self.query_one(CardTable)
         for entry in entries:
             refresh_entry(entry, store.progress(entry.key), now)
-            key = row_key(entry.key)
-            if key in table.rows:
-                for (_, column, _), value in zip(COLUMNS, self._cells(entry), strict=True):
-                    table.update_cell(key, column, value)
+            table.redraw(entry, self.selected, now)
         self._show_preview()
 
     def _show_preview(self) -> None:
@@ -378,15 +323,9 @@ class BrowserScreen(Screen):
         entry = self.current
         if not preview.display or entry is None:
             return
-        from quizapp.ui.screens.card_marks import flag_text
-
         card = entry.card
         loaded = self.collection.deck(entry.key.deck_id)
-        source = loaded.source_of(card)
-        passage = citation = None
-        if source is not None and card.source is not None:
-            passage = source.passage(card.source.quote) or card.source.quote
-            citation = source.citation
+        passage = passage_of(loaded, card)
         facts = [loaded.deck.title, entry.kind.replace("_", "/"), entry.status]
         if entry.reps:
             facts.append(f"{entry.reps} reviews, {entry.lapses} lapses")
@@ -398,7 +337,7 @@ class BrowserScreen(Screen):
         if entry.flag:
             where.append(" \u00b7 ")
             where.append_text(flag_text(entry.flag))
-        preview.show_card(where, entry.prompt, entry.answer, card.explanation, passage, citation)
+        preview.show_card(where, entry.prompt, entry.answer, card.explanation, *passage)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "preview":
@@ -417,7 +356,7 @@ class BrowserScreen(Screen):
         self.set_focus(self.query_one("#search", Input))
 
     def action_to_table(self) -> None:
-        self.query_one("#cards", DataTable).focus()
+        self.query_one(CardTable).focus()
 
     def action_back(self) -> None:
         if self.query_one("#search", Input).has_focus:
@@ -451,8 +390,8 @@ class BrowserScreen(Screen):
         if entry is None:
             return
         self.selected.symmetric_difference_update({entry.key})
-        table = self.query_one("#cards", DataTable)
-        table.update_cell(row_key(entry.key), "mark", self._cells(entry)[0])
+        table = self.query_one(CardTable)
+        table.redraw_mark(entry, self.selected)
         table.action_cursor_down()
         self._show_count()
 
@@ -463,9 +402,9 @@ class BrowserScreen(Screen):
             self.selected -= found
         else:
             self.selected |= found
-        table = self.query_one("#cards", DataTable)
+        table = self.query_one(CardTable)
         for entry in self.matches[: table.row_count]:
-            table.update_cell(row_key(entry.key), "mark", self._cells(entry)[0])
+            table.redraw_mark(entry, self.selected)
         self._show_count()
 
     def action_suspend(self) -> None:
@@ -485,7 +424,8 @@ class BrowserScreen(Screen):
         self.notify(f"{done} {_cards(len(keys))}.", timeout=2)
 
     def action_flag(self) -> None:
-        from quizapp.ui.screens.card_marks import FLAG_COLOURS, FlagPicker
+        from quizapp.ui.screens.card_marks import FlagPicker
+        from quizapp.ui.text import FLAG_COLOURS
 
         targets = self._targets()
         if not targets:
@@ -525,9 +465,8 @@ class BrowserScreen(Screen):
         from quizapp.core.backup import BackupError, backup_now
 
         store = self.collection.store
-        row = store.connection.execute("PRAGMA database_list").fetchone()
-        path = row[2] if row else ""
-        if not path:
+        path = store.path
+        if path is None:
             return None  # an in-memory database: nothing on disk to copy
         try:
             self.last_backup = backup_now(path, reason="before-reset", clock=store.clock)
@@ -537,26 +476,12 @@ class BrowserScreen(Screen):
 
     def action_edit(self) -> None:
         """Open the deck at this card's line in $EDITOR, then read the deck and the cards again."""
-        from quizapp.ui.editor import open_in_editor
+        from quizapp.ui.editor import edit_card
 
         entry = self.current
-        if entry is None:
+        if entry is None or not edit_card(self.app, self.collection, entry.key):
             return
-        key = entry.key
-        loaded = self.collection.deck(key.deck_id)
-        problem = open_in_editor(self.app, loaded.path, loaded.card_lines.get(key.card_id, 1))
-        if problem:
-            self.notify(problem, severity="error", timeout=6, markup=False)
-            return
-        errors = self.collection.reload(key.deck_id)
-        if errors:
-            self.notify(
-                f"The deck has errors; the card is unchanged: {errors[0]}",
-                severity="error",
-                timeout=8,
-                markup=False,
-            )
-        self._keep = key
+        self._keep = entry.key
         self.entries = None
         self._load()
 

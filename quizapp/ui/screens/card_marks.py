@@ -1,6 +1,9 @@
-"""Small dialogs over a card: choose a flag, note a problem, and the leech notice."""
+"""Small dialogs over a card: choose a flag, note a problem, the leech notice, and the
+question before progress is reset."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -9,18 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from quizapp.ui.text import literal
+from quizapp.ui.text import FLAG_COLOURS, clip, flag_text, literal
 from quizapp.ui.widgets.passage import SourcePassage
-
-FLAG_COLOURS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
-FLAG_STYLES = {1: "bold red", 2: "bold dark_orange", 3: "bold green", 4: "bold blue"}
-
-
-def flag_text(flag: int) -> Text:
-    """'⚑ red' in its colour (and its name, for terminals without colour)."""
-    if flag not in FLAG_COLOURS:
-        return Text("")
-    return Text(f"⚑ {FLAG_COLOURS[flag]}", style=FLAG_STYLES[flag])
 
 
 class FlagPicker(ModalScreen[int | None]):
@@ -28,12 +21,12 @@ class FlagPicker(ModalScreen[int | None]):
 
     CSS_PATH = "card_marks.tcss"
     BINDINGS = [
-        Binding("1", "pick(1)", "Red"),
-        Binding("2", "pick(2)", "Orange"),
-        Binding("3", "pick(3)", "Green"),
-        Binding("4", "pick(4)", "Blue"),
-        Binding("0", "pick(0)", "No flag"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("1", "pick(1)", "Red", id="flag-red"),
+        Binding("2", "pick(2)", "Orange", id="flag-orange"),
+        Binding("3", "pick(3)", "Green", id="flag-green"),
+        Binding("4", "pick(4)", "Blue", id="flag-blue"),
+        Binding("0", "pick(0)", "No flag", id="flag-none"),
+        Binding("escape", "cancel", "Cancel", id="flag-cancel"),
     ]
 
     def __init__(self, current: int = 0) -> None:
@@ -63,7 +56,7 @@ class ReportCard(ModalScreen[str | None]):
     """A note for the deck's author on what is wrong with a card; Enter saves it."""
 
     CSS_PATH = "card_marks.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="report-cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
@@ -96,16 +89,24 @@ class LeechNotice(ModalScreen[str]):
 
     CSS_PATH = "card_marks.tcss"
     BINDINGS = [
-        Binding("enter,escape,space", "dismiss('continue')", "Continue"),
-        Binding("e", "dismiss('edit')", "Edit card"),
+        Binding("enter,escape,space", "dismiss('continue')", "Continue", id="leech-continue"),
+        Binding("e", "dismiss('edit')", "Edit card", id="leech-edit"),
     ]
 
-    def __init__(self, prompt: str, lapses: int, passage: str | None, citation: str | None) -> None:
+    def __init__(
+        self,
+        prompt: str,
+        lapses: int,
+        passage: str | None,
+        citation: str | None,
+        items: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__()
         self.prompt = prompt
         self.lapses = lapses
         self.passage = passage
         self.citation = citation
+        self.items = items
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog leech") as box:
@@ -124,4 +125,34 @@ class LeechNotice(ModalScreen[str]):
             yield SourcePassage()
 
     def on_mount(self) -> None:
-        self.query_one(SourcePassage).show_passage(self.passage, self.citation)
+        self.query_one(SourcePassage).show_passage(self.passage, self.citation, self.items)
+
+
+class ConfirmReset(ModalScreen[bool]):
+    """y resets, n or Escape keeps the progress."""
+
+    CSS_PATH = "card_marks.tcss"
+    BINDINGS = [
+        Binding("y", "dismiss(True)", "Reset", id="reset-yes"),
+        Binding("n,escape", "dismiss(False)", "Keep", id="reset-keep"),
+    ]
+
+    def __init__(self, count: int, prompt: str) -> None:
+        super().__init__()
+        self.count = count
+        self.prompt = prompt
+
+    def compose(self) -> ComposeResult:
+        what = "this card" if self.count == 1 else f"these {self.count:,} cards"
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Reset progress?"
+            box.border_subtitle = "y reset · n keep"
+            if self.count == 1:
+                yield Static(literal(clip(self.prompt, 200), "bold"))
+            yield Static(
+                f"Forget everything you have learnt of {what}: each becomes new again, its "
+                "leech mark gone. Your answers stay in the review log, and a backup of "
+                "your progress is made first.",
+                markup=False,
+                classes="why",
+            )

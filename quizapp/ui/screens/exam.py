@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from quizapp.ui.text import literal
+from quizapp.ui.widgets.card_view import CardView
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
@@ -50,29 +51,40 @@ def marking_text(session) -> str:
 
 
 class PaletteCell(Static):
-    """One question's number, coloured by its status; a click goes to it."""
+    """One question's number, coloured by its status; a click asks to go to it."""
+
+    class Chosen(Message):
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
 
     def __init__(self, position: int) -> None:
         super().__init__(f"{position + 1:>3}", classes="cell")
         self.position = position
 
     def on_click(self) -> None:
-        self.screen.action_go(self.position)
+        self.post_message(self.Chosen(self.position))
 
 
 class ExamScreen(Screen):
     CSS_PATH = "exam.tcss"
     BINDINGS = [
-        Binding("a", "answer(0)", "Answer a", show=False),
-        Binding("b", "answer(1)", "Answer b", show=False),
-        Binding("c", "answer(2)", "Answer c", show=False),
-        Binding("d", "answer(3)", "Answer d", show=False),
-        Binding("x", "clear", "Clear"),
-        Binding("m", "mark", "Mark"),
-        Binding("p,left", "previous", "Prev"),
-        Binding("n,right", "next", "Next"),
-        Binding("ctrl+s,S", "submit", "Submit"),
-        Binding("escape", "leave", "Leave", tooltip="The exam is kept; the clock keeps running"),
+        Binding("a", "answer(0)", "Answer a", show=False, id="exam-answer-a"),
+        Binding("b", "answer(1)", "Answer b", show=False, id="exam-answer-b"),
+        Binding("c", "answer(2)", "Answer c", show=False, id="exam-answer-c"),
+        Binding("d", "answer(3)", "Answer d", show=False, id="exam-answer-d"),
+        Binding("x", "clear", "Clear", id="exam-clear"),
+        Binding("m", "mark", "Mark", id="exam-mark"),
+        Binding("p,left", "previous", "Prev", id="exam-previous"),
+        Binding("n,right", "next", "Next", id="exam-next"),
+        Binding("ctrl+s,S", "submit", "Submit", id="exam-submit"),
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            tooltip="The exam is kept; the clock keeps running",
+            id="exam-leave",
+        ),
     ]
 
     def __init__(self, session: ExamSession, collection: Collection | None = None) -> None:
@@ -89,10 +101,7 @@ class ExamScreen(Screen):
                 yield Static("", id="where")
                 yield Static("", id="countdown")
             with Horizontal(id="body"):
-                with VerticalScroll(id="question"):
-                    yield Static("", id="prompt")
-                    yield Static("", id="options")
-                    yield Static("", id="standing", classes="muted")
+                yield CardView(id="question")
                 with Vertical(id="side"):
                     with Grid(id="palette"):
                         for position in range(len(self.session.questions)):
@@ -108,7 +117,7 @@ class ExamScreen(Screen):
             return
         self.show_question()
         self._timer = self.set_interval(1, self._tick)
-        self.query_one("#question", VerticalScroll).focus()
+        self.query_one(CardView).focus()
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -120,26 +129,16 @@ class ExamScreen(Screen):
         self.query_one("#where", Static).update(
             Text(f"Question {session.position + 1} of {total}", style="bold")
         )
-        self.query_one("#prompt", Static).update(literal(question.prompt, "bold"))
-        lines = []
-        for index, (label, option) in enumerate(
-            zip(question.labels, question.options, strict=True)
-        ):
-            chosen = slot.chosen == index
-            line = Text.assemble(
-                ("● " if chosen else "○ ", "bold" if chosen else "dim"),
-                (f"{label}) ", "bold"),
-                literal(option, "reverse" if chosen else ""),
-            )
-            lines.append(line)
-        self.query_one("#options", Static).update(Text("\n").join(lines))
+        view = self.query_one(CardView)
+        view.ask(question.prompt, from_top=False)  # moving to another question scrolls home
+        view.choices.show_sheet(question.labels, question.options, slot.chosen)
         standing = "Your answer: " + (
             f"{question.labels[slot.chosen]}" if slot.chosen is not None else "none yet"
         )
         if slot.marked_for_review:
             standing += " · marked for review"
         standing += "  (a-d answer, x clear, m mark)"
-        self.query_one("#standing", Static).update(standing)
+        view.show_standing(standing)
         self._paint_palette()
         self._paint_countdown()
 
@@ -216,9 +215,12 @@ class ExamScreen(Screen):
         self._act(lambda: self.session.go_to(position))
         self._scroll_home()
 
+    def on_palette_cell_chosen(self, event: PaletteCell.Chosen) -> None:
+        self.action_go(event.position)
+
     def _scroll_home(self) -> None:
         if not self._over:
-            self.query_one("#question", VerticalScroll).scroll_home(animate=False)
+            self.query_one(CardView).scroll_home(animate=False)
 
     def action_submit(self) -> None:
         if self._over:
@@ -296,8 +298,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = "exam.tcss"
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no"),
     ]
 
     def __init__(self, message: str, *, yes: str = "y submit", no: str = "n keep going") -> None:

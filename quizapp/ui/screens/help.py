@@ -38,7 +38,7 @@ Basic and cloze cards: see the answer, then grade yourself 1-4.
 
 class HelpScreen(ModalScreen):
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help-close")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as scroll:

@@ -39,7 +39,8 @@ class HomeScreen(Screen):
         Binding("z", "quiz", "Quiz (10 questions)", show=False, id="quiz"),
         Binding("e", "past_exams", "Past exams", show=False, id="past-exams"),
         Binding("b", "browse", "Browse cards", show=False, id="browse"),
-        Binding("comma", "settings", "Settings", show=False, id="settings"),
+        # The app opens the settings (from the command palette too).
+        Binding("comma", "app.settings", "Settings", show=False, id="settings"),
         Binding("question_mark", "help", "Keys", id="keys"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -250,7 +251,7 @@ class HomeScreen(Screen):
             kind, paper_id = pending
             self._resume_paper(kind, paper_id)
             return
-        exam_id = unfinished_exam(self.collection.store.connection)
+        exam_id = unfinished_exam(self.collection.store)
         if exam_id is None:
             return
         from quizapp.ui.screens.exam import ConfirmScreen
@@ -377,11 +378,6 @@ class HomeScreen(Screen):
             self.refresh_counts()  # cards may have been suspended or reset
 
         self.app.push_screen(BrowserScreen(self.collection), back)
-
-    def action_settings(self) -> None:
-        from quizapp.ui.screens.settings import SettingsScreen
-
-        self.app.push_screen(SettingsScreen(getattr(self.app, "config_path", None)))
 
     def action_past_exams(self) -> None:
         if self.collection is None:

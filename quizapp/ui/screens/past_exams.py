@@ -68,7 +68,7 @@ class PastExamsScreen(Screen):
     def fill(self) -> None:
         from quizapp.quiz.exam import list_exams
 
-        papers = list_exams(self.collection.store.connection)
+        papers = list_exams(self.collection.store)
         table = self.query_one("#exams", DataTable)
         row = table.cursor_row
         table.clear()
@@ -101,7 +101,7 @@ def open_exam(app, collection: Collection, exam_id: int) -> None:
     from quizapp.ui.screens.results import ResultScreen
 
     try:
-        result = exam_result(collection.store.connection, exam_id)
+        result = exam_result(collection.store, exam_id)
     except ExamClosed:  # still in progress
         session = ExamSession.resume(collection.store, exam_id)
         if not session.is_submitted:

@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from quizapp.ui.text import literal
-from quizapp.ui.widgets.choices import Choices
-from quizapp.ui.widgets.passage import SourcePassage
+from quizapp.ui.widgets.card_view import CardView
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
@@ -28,13 +27,13 @@ if TYPE_CHECKING:
 class QuizScreen(Screen):
     CSS_PATH = "quiz_screen.tcss"
     BINDINGS = [
-        Binding("a", "answer(0)", "Answer a", show=False),
-        Binding("b", "answer(1)", "Answer b", show=False),
-        Binding("c", "answer(2)", "Answer c", show=False),
-        Binding("d", "answer(3)", "Answer d", show=False),
-        Binding("s", "skip", "Skip"),
-        Binding("enter,n,space", "next", "Next"),
-        Binding("escape", "leave", "Stop"),
+        Binding("a", "answer(0)", "Answer a", show=False, id="quiz-answer-a"),
+        Binding("b", "answer(1)", "Answer b", show=False, id="quiz-answer-b"),
+        Binding("c", "answer(2)", "Answer c", show=False, id="quiz-answer-c"),
+        Binding("d", "answer(3)", "Answer d", show=False, id="quiz-answer-d"),
+        Binding("s", "skip", "Skip", id="quiz-skip"),
+        Binding("enter,n,space", "next", "Next", id="quiz-next"),
+        Binding("escape", "leave", "Stop", id="quiz-stop"),
     ]
 
     def __init__(self, session: QuizSession, collection: Collection | None = None) -> None:
@@ -51,12 +50,7 @@ class QuizScreen(Screen):
         with Vertical(id="quiz"):
             yield Static("", id="where", classes="muted")
             yield ProgressBar(id="progress", show_eta=False)
-            with VerticalScroll(id="card"):
-                yield Static("", id="prompt")
-                yield Choices(id="options")
-                yield Static("", id="verdict")
-                yield Static("", id="explanation")
-                yield SourcePassage(id="passage")
+            yield CardView(id="card")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,16 +67,10 @@ class QuizScreen(Screen):
         where = f"Question {self.session.position + 1} of {total} · {self.right} right so far"
         self.query_one("#where", Static).update(where)
         self.query_one("#progress", ProgressBar).update(total=total, progress=self.session.position)
-        self.query_one("#prompt", Static).update(literal(question.prompt, "bold"))
-        self.query_one("#options", Choices).show_options(question.labels, question.options)
-        for name in ("#verdict", "#explanation"):
-            widget = self.query_one(name, Static)
-            widget.update("")
-            widget.display = False
-        self.query_one("#passage", SourcePassage).clear()
-        scroll = self.query_one("#card", VerticalScroll)
-        scroll.scroll_home(animate=False)
-        scroll.focus()
+        view = self.query_one(CardView)
+        view.ask(question.prompt)
+        view.choices.show_options(question.labels, question.options)
+        view.focus()
         self.refresh_bindings()
 
     def action_answer(self, option: int) -> None:
@@ -94,43 +82,29 @@ class QuizScreen(Screen):
         self.feedback = feedback
         self.answered += 1
         self.right += feedback.correct
-        verdict = Text(
-            "✓ Right" if feedback.correct else "✗ Wrong",
-            style="bold green" if feedback.correct else "bold red",
-        )
-        if not feedback.correct:
-            verdict.append("  you answered ", style="dim")
-            verdict.append(f"{question.labels[option]}) ", style="bold")
-            verdict.append_text(literal(feedback.chosen_option))
-        verdict.append("\nAnswer: ", style="bold")
-        verdict.append(f"{question.correct_label}) ", style="bold")
-        verdict.append_text(literal(question.correct_option))
+        view = self.query_one(CardView)
+        view.show_verdict(feedback.correct, feedback.chosen_option, question.labels[option])
+        answer = Text("Answer: ", style="bold")
+        answer.append(f"{question.correct_label}) ", style="bold")
+        answer.append_text(literal(question.correct_option))
         if question.reveal != question.correct_option:
-            verdict.append("\n")
-            verdict.append_text(literal(question.reveal))
-        self._show("#verdict", verdict)
-        self._show("#explanation", literal(question.explanation))
+            answer.append("\n")
+            answer.append_text(literal(question.reveal))
+        view.show_answer(answer, judged=True)
+        view.show_explanation(question.explanation)
         citations = self.collection.documents() if self.collection is not None else {}
         document = question.source_document or ""
-        self.query_one("#passage", SourcePassage).show_passage(
-            question.passage or question.quote, citations.get(document, question.source_document)
+        view.show_passage(
+            question.passage or question.quote,
+            citations.get(document, question.source_document),
+            question.item_passages,
         )
         self.query_one("#where", Static).update(
             f"Question {self.asked + 1} of {len(self.session.questions)} · "
             f"{self.right} right so far · Enter: next"
         )
         self.refresh_bindings()
-        self.call_after_refresh(self._bring_verdict_into_view)
-
-    def _bring_verdict_into_view(self) -> None:
-        self.query_one("#card", VerticalScroll).scroll_to_widget(
-            self.query_one("#verdict"), animate=False
-        )
-
-    def _show(self, selector: str, content: Text) -> None:
-        widget = self.query_one(selector, Static)
-        widget.update(content)
-        widget.display = bool(str(content))
+        self.call_after_refresh(view.bring_answer_into_view)
 
     def action_skip(self) -> None:
         if self.feedback is not None or self.session.current is None:

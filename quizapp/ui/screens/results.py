@@ -140,12 +140,12 @@ def mistake_text(answer: MarkedAnswer) -> Text:
 class ResultScreen(Screen):
     CSS_PATH = "results.tcss"
     BINDINGS = [
-        Binding("escape,q", "close", "Back"),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("space,pagedown", "page(1)", "Page down"),
-        Binding("b,pageup", "page(-1)", "Page up"),
-        Binding("home", "top", "Top", show=False),
+        Binding("escape,q", "close", "Back", id="result-back"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="result-down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="result-up"),
+        Binding("space,pagedown", "page(1)", "Page down", id="result-page-down"),
+        Binding("b,pageup", "page(-1)", "Page up", id="result-page-up"),
+        Binding("home", "top", "Top", show=False, id="result-top"),
     ]
 
     def __init__(
@@ -189,6 +189,7 @@ class ResultScreen(Screen):
                 passage.show_passage(
                     q.passage or q.quote,
                     citations.get(q.source_document or "", q.source_document),
+                    q.item_passages,
                 )
                 yield passage
         yield Footer()

@@ -19,21 +19,20 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from quizapp.ui.text import literal
-from quizapp.ui.widgets.choices import Choices
+from quizapp.ui.widgets.card_view import CardView
 from quizapp.ui.widgets.grade_bar import GradeBar
-from quizapp.ui.widgets.passage import SourcePassage
-from quizapp.ui.widgets.typed_answer import TypedAnswer
+from quizapp.ui.widgets.passage import passage_of
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection
     from quizapp.core.store import CardKey
 
-OPTION_KINDS = {"mcq", "true_false", "statements", "match"}
+OPTION_KINDS = {"mcq", "true_false", "statements", "match", "assertion_reason"}
 TYPED_KINDS = {"year", "ordering"}
 
 
@@ -117,14 +116,7 @@ class ReviewScreen(Screen):
         with Vertical(id="review"):
             yield Static("", id="where", classes="muted")
             yield ProgressBar(id="progress", show_eta=False)
-            with VerticalScroll(id="card"):
-                yield Static("", id="prompt")
-                yield Choices(id="options")
-                yield TypedAnswer(id="typed")
-                yield Static("", id="result")
-                yield Static("", id="answer")
-                yield Static("", id="explanation")
-                yield SourcePassage(id="passage")
+            yield CardView(id="card")
             yield GradeBar(id="grades")
         yield Footer()
 
@@ -170,24 +162,18 @@ class ReviewScreen(Screen):
             total=done + self._remaining() + (1 if self.practice is not None else 0), progress=done
         )
 
-        prompt = self._ask(card)
-        self.query_one("#prompt", Static).update(literal(prompt, "bold"))
-        typed = self.query_one("#typed", TypedAnswer)
-        for name in ("#result", "#answer", "#explanation"):
-            self._set(name, "")
-        self.query_one("#passage", SourcePassage).clear()
+        view = self.query_one(CardView)
+        view.ask(self._ask(card))
         self.query_one("#grades", GradeBar).show_hint(card.kind)
-        scroll = self.query_one("#card", VerticalScroll)
-        scroll.scroll_home(animate=False)
-        if typed.ask(card.kind):
-            typed.focus()
+        if view.typed.ask(card.kind):
+            view.typed.focus()
         else:
-            scroll.focus()  # arrow keys and Page Up/Down scroll a long card
+            view.focus()  # arrow keys and Page Up/Down scroll a long card
         self.refresh_bindings()
 
     def _ask(self, card) -> str:
         """Fill in how this card is answered; returns its prompt."""
-        choices = self.query_one("#options", Choices)
+        choices = self.query_one(CardView).choices
         if card.kind in OPTION_KINDS:
             from quizapp.quiz.distractors import AnswerPool
             from quizapp.quiz.questions import build_question
@@ -206,12 +192,6 @@ class ReviewScreen(Screen):
             return card.prompt
         choices.clear()
         return card.prompt
-
-    def _set(self, selector: str, content: Text | str) -> None:
-        """Fill a part of the card, hiding it while it has nothing to say."""
-        widget = self.query_one(selector, Static)
-        widget.update(content)
-        widget.display = bool(str(content))
 
     # -- answering ----------------------------------------------------------------------
 
@@ -256,52 +236,31 @@ class ReviewScreen(Screen):
             else:
                 correct = check_order(self.card, event.value, self.shown_order)
         except TypedAnswerError as problem:
-            self._set("#result", literal(str(problem), "yellow"))
+            self.query_one(CardView).show_problem(str(problem))
             return
         self.given = event.value.strip()
-        self.query_one("#typed", TypedAnswer).hide()
-        self.query_one("#card", VerticalScroll).focus()
+        view = self.query_one(CardView)
+        view.typed.hide()
+        view.focus()
         self._show_answer(correct)
 
     def _show_answer(self, correct: bool | None) -> None:
         self.phase = "answered"
         self.correct = correct
         card = self.card
+        view = self.query_one(CardView)
         if correct is not None:
-            verdict = Text(
-                "✓ Right" if correct else "✗ Wrong", style="bold green" if correct else "bold red"
-            )
-            if self.given is not None and not correct:
-                verdict.append("  you answered: ", style="dim")
-                verdict.append_text(literal(self.given))
-            self._set("#result", verdict)
-        self._set("#answer", self._answer_text(card))
-        self.query_one("#answer").set_class(correct is not None, "-judged")
-        self._set("#explanation", literal(card.explanation))
-        source = self.collection.deck(self.key.deck_id).source_of(card)
-        passage = self.query_one("#passage", SourcePassage)
-        if source is not None and card.source is not None:
-            passage.show_passage(
-                source.passage(card.source.quote) or card.source.quote, source.citation
-            )
-        else:
-            passage.clear()
+            view.show_verdict(correct, self.given)
+        view.show_answer(self._answer_text(card), judged=correct is not None)
+        view.show_explanation(card.explanation)
+        passage, citation, items = passage_of(self.collection.deck(self.key.deck_id), card)
+        if self.question is not None:
+            # Labelled as the question showed them (its statements in their shuffled order).
+            items = self.question.item_passages
+        view.show_passage(passage, citation, items)
         self._show_grades()
         self.refresh_bindings()
-        self.call_after_refresh(self._bring_answer_into_view)
-
-    def _bring_answer_into_view(self) -> None:
-        """On a card taller than the screen, scroll to the answer and its passage,
-        keeping the verdict in sight (the question stays a few keys away)."""
-        scroll = self.query_one("#card", VerticalScroll)
-        shown = [
-            w
-            for w in scroll.query("#result, #answer, #explanation, #passage").results()
-            if w.display
-        ]
-        if shown:
-            scroll.scroll_to_widget(shown[-1], animate=False)
-            scroll.scroll_to_widget(shown[0], animate=False)
+        self.call_after_refresh(view.bring_answer_into_view)
 
     def _show_grades(self) -> None:
         from quizapp.quiz.answers import allowed_ratings, default_rating
@@ -355,11 +314,7 @@ class ReviewScreen(Screen):
         from quizapp.ui.screens.card_marks import LeechNotice
 
         card, key = self.card, self.key
-        source = self.collection.deck(key.deck_id).source_of(card)
-        passage = citation = None
-        if source is not None and card.source is not None:
-            passage = source.passage(card.source.quote) or card.source.quote
-            citation = source.citation
+        passage, citation, items = passage_of(self.collection.deck(key.deck_id), card)
         lapses = self.collection.store.progress(key).lapses
         self.phase = "leech"
 
@@ -369,7 +324,7 @@ class ReviewScreen(Screen):
             else:
                 self.show_next()
 
-        self.app.push_screen(LeechNotice(card.prompt, lapses, passage, citation), after)
+        self.app.push_screen(LeechNotice(card.prompt, lapses, passage, citation, items), after)
 
     def action_undo(self) -> None:
         key = self.collection.store.undo()
@@ -468,7 +423,8 @@ class ReviewScreen(Screen):
         self.show_next()
 
     def action_flag(self) -> None:
-        from quizapp.ui.screens.card_marks import FLAG_COLOURS, FlagPicker
+        from quizapp.ui.screens.card_marks import FlagPicker
+        from quizapp.ui.text import FLAG_COLOURS
 
         key = self.key
         current = self.collection.store.progress(key).flag
@@ -497,7 +453,7 @@ class ReviewScreen(Screen):
 
     def _refresh_where(self) -> None:
         """The line above the card: session, kind, state, and any flag."""
-        from quizapp.ui.screens.card_marks import flag_text
+        from quizapp.ui.text import flag_text
 
         progress = self.collection.store.progress(self.key)
         where = f"{self.session_title} · {self.card.kind.replace('_', '/')} · {progress.state}"
@@ -511,25 +467,11 @@ class ReviewScreen(Screen):
 
     def action_edit(self, then_next: bool = False) -> None:
         """Open the deck at this card's line in $EDITOR, then show the card as edited."""
-        from quizapp.ui.editor import open_in_editor
+        from quizapp.ui.editor import edit_card
 
-        loaded = self.collection.deck(self.key.deck_id)
-        problem = open_in_editor(self.app, loaded.path, loaded.card_lines.get(self.key.card_id, 1))
-        if problem:
-            self.notify(problem, severity="error", timeout=6, markup=False)
-            if then_next:
-                self.show_next()
-            return
-        errors = self.collection.reload(self.key.deck_id)
-        if errors:
-            # Deck text in the message is shown as written, never as markup.
-            self.notify(
-                f"The deck has errors; the card is unchanged: {errors[0]}",
-                severity="error",
-                timeout=8,
-                markup=False,
-            )
-        if then_next or self.collection.deck(self.key.deck_id).card(self.key.card_id) is None:
+        edited = edit_card(self.app, self.collection, self.key)
+        gone = edited and self.collection.deck(self.key.deck_id).card(self.key.card_id) is None
+        if then_next or gone:
             self.show_next()  # a suspended leech, or renamed or removed in the editor
-        else:
+        elif edited:
             self.show_card(self.key)

@@ -99,7 +99,7 @@ def key_fields() -> list[tuple[Field, str]]:
     """Every binding a keymap may rebind, with its default key(s), in screen order."""
     from textual.binding import Binding as TextualBinding
 
-    from quizapp.ui.app import binding_ids, rebindable_screens
+    from quizapp.ui.screens.keymap import binding_ids, rebindable_screens
 
     known = binding_ids()
     found: dict[str, tuple[list[str], list[str], list[str]]] = {}
@@ -146,8 +146,8 @@ def widget_id(key: str) -> str:
 class SettingsScreen(Screen):
     CSS_PATH = "settings.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "close", "Close"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="settings-save"),
+        Binding("escape", "close", "Close", id="settings-close"),
     ]
 
     def __init__(self, config_path: Path | None = None) -> None:
@@ -372,9 +372,9 @@ class UnsavedScreen(ModalScreen[str]):
 
     CSS_PATH = "settings.tcss"
     BINDINGS = [
-        Binding("s", "answer('save')", "Save"),
-        Binding("d", "answer('discard')", "Discard"),
-        Binding("escape", "answer('stay')", "Keep editing"),
+        Binding("s", "answer('save')", "Save", id="unsaved-save"),
+        Binding("d", "answer('discard')", "Discard", id="unsaved-discard"),
+        Binding("escape", "answer('stay')", "Keep editing", id="unsaved-stay"),
     ]
 
     def __init__(self, changed: list[str]) -> None:

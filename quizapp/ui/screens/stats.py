@@ -1,6 +1,6 @@
 """Statistics: where the learner stands, a calendar of reviews and the cards falling due.
 
-The figures are `quizapp stats`'s (quizapp.stats_commands.stats_report), worked out when the
+The figures are `quizapp stats`'s (quizapp.core.report.stats_report), worked out when the
 screen opens. Both charts are block characters whose density follows the count, so they read
 the same with NO_COLOR; colour only repeats what the characters already say.
 """
@@ -14,20 +14,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from quizapp.cli.stats import (  # moved below the UI next
-    Fit,
-    bar_chart,
-    day_axis,
-    duration,
-    fit_learner,
-    heat_legend,
-    heatmap,
-    percent,
-    stats_report,
-)
+from quizapp.core.fitting import Fit, fit_learner
+from quizapp.core.report import stats_report
+from quizapp.render.charts import bar_chart, day_axis, heat_legend, heatmap
+from quizapp.render.numbers import duration, percent
 from quizapp.ui.text import literal
 
 if TYPE_CHECKING:
@@ -38,6 +32,18 @@ HEAT_COLOURS = ("", "green4", "green3", "green1", "bright_green")
 
 
 class StatsScreen(Screen):
+    """The fit of FSRS parameters runs in a worker; its outcome comes back as a message."""
+
+    class Fitted(Message):
+        def __init__(self, fit: Fit) -> None:
+            super().__init__()
+            self.fit = fit
+
+    class FitFailed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
     CSS_PATH = "stats.tcss"
     BINDINGS = [
         Binding("escape,q", "close", "Back to decks"),
@@ -71,7 +77,7 @@ class StatsScreen(Screen):
         from quizapp.core.parameters import with_saved_parameters
 
         store = self.collection.store
-        parameters = with_saved_parameters(store.settings, store.connection).parameters
+        parameters = with_saved_parameters(store.settings, store).parameters
         self.report = stats_report(
             self.collection, store.clock.now(), exam_day=self.exam_day, parameters=parameters
         )
@@ -107,19 +113,20 @@ class StatsScreen(Screen):
         self.run_worker(self._optimize, thread=True, exclusive=True, group="optimize")
 
     def _optimize(self) -> None:
-        from quizapp.core.optimize import OptimiseError
+        from quizapp.core.optimize import OptimizeError
 
         try:
             fit = fit_learner(self.collection.store)
-        except OptimiseError as error:
-            self.app.call_from_thread(
-                self.notify, str(error), severity="error", timeout=8, markup=False
-            )
+        except OptimizeError as error:
+            self.post_message(self.FitFailed(str(error)))
             return
-        self.app.call_from_thread(self._optimized, fit)
+        self.post_message(self.Fitted(fit))
 
-    def _optimized(self, fit: Fit) -> None:
-        self.notify(optimize_notice(fit), timeout=10, markup=False)
+    def on_stats_screen_fit_failed(self, message: FitFailed) -> None:
+        self.notify(message.problem, severity="error", timeout=8, markup=False)
+
+    def on_stats_screen_fitted(self, message: Fitted) -> None:
+        self.notify(optimize_notice(message.fit), timeout=10, markup=False)
         self.refresh_figures()
 
 

@@ -15,7 +15,7 @@ from quizapp.ui.text import interval
 
 class SummaryScreen(Screen):
     CSS_PATH = "summary.tcss"
-    BINDINGS = [Binding("enter,escape,space", "close", "Back to decks")]
+    BINDINGS = [Binding("enter,escape,space", "close", "Back to decks", id="summary-back")]
 
     def __init__(
         self,

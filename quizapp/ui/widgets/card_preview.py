@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -42,6 +44,7 @@ class CardPreview(VerticalScroll):
         explanation: str,
         passage: str | None,
         citation: str | None,
+        items: Sequence[tuple[str, str]] = (),
     ) -> None:
         """Deck text is shown as written (never as markup)."""
         self.query_one("#preview-where", Static).update(where)
@@ -52,7 +55,7 @@ class CardPreview(VerticalScroll):
         note = self.query_one("#preview-explanation", Static)
         note.update(literal(explanation))
         note.display = bool(explanation)
-        self.query_one("#preview-passage", SourcePassage).show_passage(passage, citation)
+        self.query_one("#preview-passage", SourcePassage).show_passage(passage, citation, items)
         self.scroll_home(animate=False)
 
     def text(self) -> str:

@@ -1,6 +1,6 @@
 """The options of a card answered by choosing (a-d), or the events of an ordering card (1-n).
 
-Display only: the keys that choose belong to the review screen, which owns them.
+Display only: the keys that choose belong to the screen (review, quiz, exam), which owns them.
 """
 
 from __future__ import annotations
@@ -26,6 +26,17 @@ class Choices(Static):
         self._show(
             Text.assemble((f"  {label}) ", "bold"), literal(option))
             for label, option in zip(labels, options, strict=True)
+        )
+
+    def show_sheet(self, labels: Sequence[str], options: Sequence[str], chosen: int | None) -> None:
+        """An exam's options with the one chosen so far marked: '● b) ...' among '○ a) ...'."""
+        self._show(
+            Text.assemble(
+                ("● " if index == chosen else "○ ", "bold" if index == chosen else "dim"),
+                (f"{label}) ", "bold"),
+                literal(option, "reverse" if index == chosen else ""),
+            )
+            for index, (label, option) in enumerate(zip(labels, options, strict=True))
         )
 
     def show_events(self, events: Sequence[str]) -> None:

@@ -16,6 +16,7 @@ HINTS = {
     "mcq": "Press a-d to answer.",
     "statements": "Press a-d to answer.",
     "match": "Press a-d to answer.",
+    "assertion_reason": "Press a-d to answer.",
     "true_false": "Press t or f to answer.",
     "year": "Type your answer and press Enter.",
     "ordering": "Type your answer and press Enter.",

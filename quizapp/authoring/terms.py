@@ -1,0 +1,500 @@
+"""What an examiner would ask in a sentence: names, places, dates, figures, ratios, articles.
+
+Each term is a span of one sentence with a kind and a worth (how likely an examiner is to
+ask it). Names keep their initials, particles and diacritics ("D.Y. Chandrachud", "Ursula
+von der Leyen", "Maroš Šefčovič"); figures keep their units ("1.55°C", "₹11.11 lakh
+crore"); article numbers keep their sub-clauses ("Article 6.2", "Article 2.1(c)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quizapp.deck.model import AnswerType
+from quizapp.deck.rules.drafts import MONTHS, OPENERS, PARTICLES, TITLES, word_set
+
+MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), 1)}
+
+# A year, with the day and month before it when given ("1 August 2024", "June 21, 2024").
+YEAR = re.compile(
+    rf"(?:\b(?:(\d{{1,2}})\s+)?({MONTHS})\s+(?:(\d{{1,2}}),?\s+)?)?"
+    r"(?<![\d$.,\u20ac\u00a3\u20b9:])\b(1[0-9]\d\d|20\d\d)\b(?![\d%:]|,\d|\.\d|\s?\u00b0)"
+)
+_YEAR_RANGE = re.compile(r"\b(?:1[0-9]|20)\d\d\s?[-\u2013/]\s?(?:\d\d){1,2}\b")  # 2023–24
+_EXPLICIT = re.compile(r"(?:\b(?:in|on|since|of|until|till|year)\s|\(|^|:\s)$", re.IGNORECASE)
+
+_NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trillion|bn)\b)"
+_UNIT = (
+    r"(?:\s?%|\s?\u00b0C|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
+    r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GW|MW|kW|GWh|ppm|ppb|"
+    r"tonnes|tons|hectares|sq\skm)\b)"
+)
+AMOUNT = re.compile(
+    rf"(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?"
+    rf"|(?<![\w.,])\u00b1?(?:{_NUM}){_SCALE}?{_UNIT}"
+    rf"|(?<![\w.,])(?:{_NUM}){_SCALE}(?![\w])"
+)
+RATIO = re.compile(r"(?<![\d:.])\b\d{1,2}:\d{1,2}\b(?![\d:]|\s?[ap]\.?m\b)")
+_NUMBER = re.compile(
+    r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}(?:,\d{3})*(?![\w.,:%\u00b0-]\w?)"
+)
+_COUNT_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+_WORD_COUNT = re.compile(
+    rf"\b({_COUNT_WORDS})\b(?=\s(?:members|judges|countries|nations|states|parties|groups|"
+    r"pillars|volumes|opinions|chapters|articles|seats|sub-groups|categories)\b)",
+    re.IGNORECASE,
+)
+# What something is called: "The theme of the Survey is deregulation."
+_CONCEPT = re.compile(
+    r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
+    r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)\.?$"
+)
+_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+COMPOUND = re.compile(
+    rf"\b(?:(?:{_ORDINAL})-(?:largest|biggest|highest|lowest|smallest|warmest|hottest|"
+    r"coldest|most\s\w+|fastest|slowest)"
+    r"|\d+-(?:year|day|month|week|hour|judge|member|point|nation|country))\b",
+    re.IGNORECASE,
+)
+_DAY_AFTER = re.compile(
+    rf"^\s*(?:[-\u2013]\s*\d{{1,2}}\s*|\s(?:to|and)\s\d{{1,2}}\s)?(?:{MONTHS})\b"
+)
+_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\s$")
+_DAY_FROM = re.compile(rf"^\s(?:to|and|[-\u2013])\s?\d{{1,2}}\s(?:{MONTHS})\b")
+
+_ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
+ARTICLE = re.compile(
+    r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
+    rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s){_ARTICLE_NUMBER})*"
+)
+
+_TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
+_CONNECTORS = word_set("of for and on to the")
+_TREATY_WORDS = word_set(
+    "Treaty Convention Agreement Accord Protocol Charter Pact Declaration Partnership "
+    "Act Resolution Roadmap Framework Mechanism Report Goal Initiative Plan Programme "
+    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget"
+)
+_ORGANISATION_WORDS = word_set(
+    "Council Agency Union Nations Centre Center Party Bank Fund Organisation Organization "
+    "Ministry Committee Court Parliament Assembly Institute University Commission Army "
+    "Navy Force Forces Corporation Company Association Federation Office Department Group "
+    "Archive Board Authority League Bureau Alliance Coalition Cabinet Division Secretariat "
+    "Conference Tribunal Bench Storting Congress Senate Government Service Services "
+    "Coalition Facility Reserve Exchange"
+)
+# Institutions and document parts capitalised in notes, never an answer on their own.
+_INSTITUTIONS = (
+    _ORGANISATION_WORDS
+    | _TREATY_WORDS
+    | word_set(
+        "State States Centre Constitution President Governor Minister Census Article Articles "
+        "Section Chapter Schedule Clause Prelims Mains Volume Appendix Summit Presidency Chair "
+        "Parties Members Member Prime Justice Justices Chief Deputy Secretary Director Union "
+        "Budget House Houses Bill Law Rules Rule Order Note Notes Table Figure Part Key Terms "
+        "Figures Points Facts Background Overview Context Reactions Criticism Assessment "
+        "Dates Timeline"
+    )
+)
+# Ministries' last words: "Minister of Earth Sciences Kiren Rijiju" names a person after them.
+_PORTFOLIO_WORDS = word_set(
+    "Affairs Sciences Resources Commerce Industry Finance Defence Defense Health Education "
+    "Ecology Environment Justice Trade Energy Agriculture Culture Development Planning "
+    "Welfare Labour Railways Transport Tourism Technology Power Mines Textiles"
+)
+_PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Costa Sri Hong")
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
+    r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew)\sto\s)(?:the\s)?$"
+)
+_PERSON_VERBS = word_set(
+    "said says wrote writes signed signs led leads announced spoke speaks dissented argued "
+    "chaired chairs presented tabled called calls took took addressed represented appeared "
+    "succeeded replied warned visited met welcomed opposed backed thanked praised urged "
+    "accused criticised criticized hosted invited appointed resigned died won"
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
+    r"secretary|commissioner|official|leader|adviser|chief|envoy|was|is)\s$"
+)
+_ROLES = (
+    "official|minister|judge|leader|lawyer|advocate|economist|scientist|diplomat|politician|"
+    "activist|member|chief|head|officer|adviser|advisor|president|secretary|commissioner|"
+    "governor|director|chairman|chairperson|founder|journalist|author|professor|ambassador"
+)
+_EVENT_WORDS = word_set(
+    "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots"
+)
+_FUNCTION_WORDS = word_set(
+    "in on at to from for and or but with by of as after before since during over under "
+    "while which who that than into against between within without"
+)
+_LIST = r"^(?:,\s[^\W\d_][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*)+,?\s(?:and|or)\s"  # ", B, C and D"
+_VERBS = word_set(
+    "is was are were has had have will would may can could must set won lost held led "
+    "became becomes made makes took takes gave gives got gets saw sees sent kept put cut "
+    "ran runs leads said says chose chooses came comes went goes joined signed wrote began "
+    "rose fell grew spoke told left brought found drew stood paid read met"
+)
+PRONOUNS = word_set("He She It They His Her Its Their Them This That These Those Such")
+
+
+@dataclass(frozen=True)
+class Term:
+    start: int
+    end: int
+    answer: str
+    kind: str  # person, place, organisation, name, article, amount, ratio, number, year
+    answer_type: AnswerType
+    worth: float
+    date: str | None = None  # for years: 2024, 2024-08 or 2024-08-01
+    explicit: bool = False  # for years: the date of what the sentence tells ("in 2006")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Which capitalised words a document also uses mid-sentence, or in lower case."""
+
+    capitalised: frozenset[str]
+    lower: frozenset[str]
+
+    @classmethod
+    def of(cls, sentences: list[str]) -> Vocabulary:
+        capitalised: set[str] = set()
+        lower: set[str] = set()
+        for text in sentences:
+            for i, match in enumerate(_TOKEN.finditer(text)):
+                word = _bare(match.group())
+                if word[:1].islower():
+                    lower.add(word)
+                elif i > 0 and word[:1].isupper():
+                    capitalised.add(word)
+        return cls(frozenset(capitalised), frozenset(lower))
+
+    def is_proper(self, word: str) -> bool:
+        return word in self.capitalised and word.lower() not in self.lower
+
+
+def _bare(token: str) -> str:
+    """A token without a closing full stop (initials keep theirs) or a possessive."""
+    token = re.sub(r"[\u2019']s$", "", token)
+    if re.fullmatch(r"(?:[^\W\d_]\.)+", token):
+        return token
+    return token.rstrip(".")
+
+
+def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
+    """Every askable term of one sentence, not overlapping, in sentence order."""
+    terms: list[Term] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(term: Term) -> None:
+        if term.end > term.start and free(term.start, term.end):
+            taken.append((term.start, term.end))
+            terms.append(term)
+
+    for match in ARTICLE.finditer(text):
+        worth = 4.3 if match.group().startswith("Chapter") else 4.6
+        add(Term(*match.span(), match.group(), "article", AnswerType.article, worth))
+    for match in _YEAR_RANGE.finditer(text):
+        taken.append(match.span())  # "2023–24", "1850–1900": a period, not a date
+    for match in YEAR.finditer(text):
+        add(_year_term(text, match))
+    for match in RATIO.finditer(text):
+        add(Term(*match.span(), match.group(), "ratio", AnswerType.number, 4.8))
+    for match in AMOUNT.finditer(text):
+        worth = 4.0 if re.fullmatch(rf"(?:{_NUM}){_SCALE}", match.group()) else 4.3
+        add(Term(*match.span(), match.group(), "amount", AnswerType.number, worth))
+    for match in COMPOUND.finditer(text):
+        worth = 3.5
+        add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
+    for match in _NUMBER.finditer(text):
+        term = _number_term(text, match)
+        if term is not None:
+            add(term)
+    for match in _WORD_COUNT.finditer(text):
+        if re.search(r"\b(?:the|these|those|both)\s$", text[: match.start()], re.IGNORECASE):
+            continue  # "the two countries": a reference back, not a count to learn
+        add(Term(*match.span(), match.group(), "number", AnswerType.number, 4.0))
+    concept = _CONCEPT.match(text)
+    if concept:  # "The theme of the Survey is deregulation."
+        add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
+    for term in _names(text, vocabulary):
+        add(term)
+    return sorted(terms, key=lambda t: t.start)
+
+
+def _year_term(text: str, match: re.Match) -> Term:
+    day = match.group(1) or match.group(3)
+    month = match.group(2)
+    year = match.group(4)
+    date = year
+    if month:
+        date = f"{year}-{MONTH_NUMBER[month]:02d}"
+        if day and 1 <= int(day) <= 31:
+            date += f"-{int(day):02d}"
+    lead = text[: match.start()]
+    explicit = bool(_EXPLICIT.search(lead)) or bool(month)
+    worth = (4.0 if month else 4.2) if explicit else 3.0
+    if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070")
+        worth = 3.9
+    start, end = match.span(4)
+    return Term(start, end, year, "year", AnswerType.year, worth, date, explicit)
+
+
+def _number_term(text: str, match: re.Match) -> Term | None:
+    before, after = text[: match.start()], text[match.end() :]
+    if _DAY_AFTER.match(after) or _DAY_BEFORE.search(before) or _DAY_FROM.match(after):
+        return None  # the day of a date
+    if re.match(r"^[-\u2013]\d|^\s?(?:to|and)\s\d", after):
+        return None  # a range's first end: ask the range, not half of it
+    if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before):
+        return None  # part of a name: COP29, G20
+    counted = re.match(r"^\s(?:[a-z][\w-]*\s){0,3}[a-z]+s\b", after) is not None
+    if not counted:
+        return None
+    return Term(*match.span(), match.group(), "number", AnswerType.number, 3.4)
+
+
+def _names(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
+    """Names: runs of capitalised words, with initials, particles and linking words."""
+    for run in _runs(text):
+        yield from _split_run(text, run, vocabulary)
+
+
+def _runs(text: str) -> Iterator[list[re.Match]]:
+    tokens = list(_TOKEN.finditer(text))
+    run: list[re.Match] = []
+    for i, token in enumerate(tokens):
+        word = token.group()
+        gap = text[run[-1].end() : token.start()] if run else ""
+        glued = gap == " " or (gap == ", " and _listed_title(run, token))
+        if not glued and run:
+            yield run
+            run = []
+        if word[:1].isupper() and not _starts_a_number(text, token):
+            run.append(token)
+        elif run and (word in _CONNECTORS or word in PARTICLES):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if word in PARTICLES:  # "von der Leyen": look past the particles
+                at = i + 1
+                while at < len(tokens) and tokens[at].group() in PARTICLES:
+                    at += 1
+                nxt = tokens[at] if at < len(tokens) else None
+            gap = text[token.end() : nxt.start()] if nxt is not None else ""
+            if (
+                nxt is not None
+                and nxt.group()[:1].isupper()
+                and gap.startswith(" ")
+                and set(gap.split()) <= PARTICLES
+                and "  " not in gap
+            ):
+                run.append(token)
+            else:
+                yield run
+                run = []
+        elif word in PARTICLES and not run:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.group()[:1].isupper():
+                continue  # a particle opening a name after a break is rare; skip it
+        elif run:
+            yield run
+            run = []
+        if (
+            run
+            and re.search(r"[\u2019']s$|[.,;:]$", word)
+            and not re.fullmatch(r"(?:[^\W\d_]\.)+", word)
+            and _bare(word) not in TITLES
+        ):
+            yield run  # a possessive or punctuation closes the name
+            run = []
+    if run:
+        yield run
+
+
+def _listed_title(run: list[re.Match], following: re.Match) -> bool:
+    """A comma inside a title: "Treaty of Friendship, Cooperation and Mutual Assistance"."""
+    words = [_bare(t.group()) for t in run]
+    return (
+        following.group()[:1].isupper()
+        and "of" in words
+        and any(w in _TREATY_WORDS for w in words[: words.index("of")])
+    )
+
+
+def _starts_a_number(text: str, token: re.Match) -> bool:
+    return (
+        token.start() > 0
+        and not text[token.start() - 1].isspace()
+        and text[token.start() - 1] not in "(\"'\u201c\u2018"
+    )
+
+
+def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterator[Term]:
+    words = [_bare(t.group()) for t in run]
+    # "Trade and Economic Partnership Agreement", "Ministry of Earth Sciences": one name,
+    # unless a title inside marks a person after it.
+    if (
+        any(w in _TREATY_WORDS or w in _ORGANISATION_WORDS for w in words)
+        and any(w in ("of", "for", "and", "on", "to") for w in words)
+        and not any(w in TITLES for w in words)
+    ):
+        # "TRIPS Agreement of the WTO": a whole name, then what it belongs to.
+        for i in range(2, len(words) - 1):
+            named = words[i - 1] in _TREATY_WORDS or words[i - 1] in _ORGANISATION_WORDS
+            if words[i] == "of" and named and all(w[:1].isupper() for w in words[:i]):
+                yield from _name_term(text, run[:i], vocabulary)
+                yield from _name_term(text, run[i + 1 :], vocabulary)
+                return
+        yield from _name_term(text, run, vocabulary)
+        return
+    parts: list[list[re.Match]] = [[]]
+    for token, word in zip(run, words, strict=True):
+        if word in ("of", "for", "and", "on", "to", "the"):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    for part in parts:
+        if part:
+            yield from _name_term(text, part, vocabulary)
+
+
+def _name_term(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterator[Term]:
+    words = [_bare(t.group()) for t in run]
+    while run and words[-1] in MONTH_NUMBER:  # "in February 2024": a date, not a name
+        run, words = run[:-1], words[:-1]
+    # Drop openers and titles in front: "The", "Chief Justice", "Foreign Minister".
+    titled = False
+    cut = 0
+    for i, word in enumerate(words):
+        if word in TITLES or word in _PORTFOLIO_WORDS and any(w in TITLES for w in words[:i]):
+            titled = True
+            cut = i + 1
+    while cut < len(words) and words[cut] in ("of", "the"):
+        cut += 1
+    if titled and cut >= len(words):
+        return
+    if not titled:
+        while cut < len(words) and (words[cut] in OPENERS or words[cut] in PRONOUNS):
+            cut += 1
+    while cut < len(words) and words[cut] in ("of", "the", "and", "for", "on", "to"):
+        cut += 1
+    end_index = len(words)
+    while end_index > cut and words[end_index - 1] in ("of", "the", "and", "for", "on", "to"):
+        end_index -= 1
+    kept = run[cut:end_index]
+    names = words[cut:end_index]
+    if not kept:
+        return
+    start = kept[0].start()
+    end = kept[-1].start() + len(_bare(kept[-1].group()))
+    answer = text[start:end]
+    before, after = text[:start], text[end:]
+    opening = before.rstrip().rstrip("\"'\u201c\u2018([")
+    sentence_start = not opening or opening[-1:] in ".:!?"
+    if not titled and _attributive(names[-1], after):
+        return  # "North Korean leader", "Soviet times": a describing word, not a name
+    if len(names) == 1:
+        yield from _single_word(text, start, end, answer, titled, sentence_start, vocabulary)
+        return
+    if any(w in _TREATY_WORDS for w in names):
+        yield Term(start, end, answer, "name", AnswerType.text, 4.0)
+    elif any(w in _EVENT_WORDS for w in names):
+        yield Term(start, end, answer, "name", AnswerType.text, 3.5)
+    elif any(w in _ORGANISATION_WORDS for w in names):
+        yield Term(start, end, answer, "organisation", AnswerType.organisation, 3.6)
+    elif titled or _reads_as_person(before, after, names):
+        worth = 4.5 if titled else 4.3
+        yield Term(start, end, answer, "person", AnswerType.person, worth + 0.1)
+    elif names[0] in _PLACE_PREFIXES or _PLACE_BEFORE.search(before):
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
+    elif len(names) <= 5:
+        yield Term(start, end, answer, "name", AnswerType.text, 3.2)
+
+
+def _attributive(last: str, after: str) -> bool:
+    """A name used to describe the noun after it: "Soviet leader", "North Korean founder"."""
+    following = re.match(r"^\s([a-z][\w-]*)", after)
+    if following is None:
+        return False
+    word = following.group(1)
+    if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS or word.endswith("ed"):
+        return False
+    return re.search(r"(?:an|ian|ese|ish|ic|i|et|al)$", last) is not None
+
+
+def _reads_as_person(before: str, after: str, names: list[str]) -> bool:
+    if len(names) > 4 or any(w.isupper() and len(w) > 1 and "." not in w for w in names):
+        return False  # "UN Climate Change", "EU Free Trade"
+    if any(w in _INSTITUTIONS or w[:1].isdigit() for w in names):
+        return False
+    if names[0] in _PLACE_PREFIXES or _PLACE_BEFORE.search(before):
+        return False
+    if not all(
+        re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w) for w in names
+    ):
+        return False
+    if names[-1].endswith("s") and not names[-1].endswith(("ss", "us", "is", "as", "os")):
+        return False  # "Scheduled Castes", "Mazhabi Sikhs": a group, not a person
+    if any(re.fullmatch(r"(?:[^\W\d_]\.)+", w) for w in names):
+        return True  # initials: "E.V. Chinnaiah"
+    follows = re.match(r"^\s(\w+)", after)
+    return bool(
+        _ROLE_BEFORE.search(before)
+        or (follows and follows.group(1) in _PERSON_VERBS)
+        or re.match(rf"^,\s(?:who\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after)
+    )
+
+
+def _single_word(
+    text: str,
+    start: int,
+    end: int,
+    answer: str,
+    titled: bool,
+    sentence_start: bool,
+    vocabulary: Vocabulary,
+) -> Iterator[Term]:
+    before = text[:start]
+    if _attributive(answer, text[end:]):
+        return
+    if answer in _INSTITUTIONS or answer in OPENERS or answer in PRONOUNS or answer in MONTH_NUMBER:
+        return
+    if re.fullmatch(r"[A-Z0-9&]{2,}", answer):  # "EU", "RBI": an acronym alone is a weak blank
+        yield Term(start, end, answer, "organisation", AnswerType.organisation, 1.5)
+        return
+    if not re.fullmatch(r"[^\W\d_][^\W\d_\u2019'\-\u2013]*", answer):
+        return
+    if titled:
+        yield Term(start, end, answer, "person", AnswerType.person, 3.0)
+        return
+    after = text[end:]
+    if re.match(r"^,\s(?:in\s)?[A-Z]", after) and not re.match(_LIST, after):
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)  # "Baku, Azerbaijan"
+        return
+    if sentence_start:
+        # A word opening the sentence is a name only when a verb follows it ("Telangana
+        # was ...", "Karnataka set up ..."), not an adjective ("Senior advocate").
+        verb = re.match(r"^\s([a-z]+)\b", text[end:])
+        if (
+            verb is None
+            or not (verb.group(1) in _VERBS or verb.group(1).endswith("ed"))
+            or not vocabulary.is_proper(answer)
+            and (answer.lower() in vocabulary.lower or answer.endswith(("ing", "ed", "ly", "s")))
+        ):
+            return
+    if _PLACE_BEFORE.search(before):
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
+    elif sentence_start:
+        # "Telangana was the first State ...": who did what; but a word seen nowhere else
+        # may be a common noun opening the sentence ("Conflict made ...").
+        worth = 3.5 if vocabulary.is_proper(answer) else 3.2
+        yield Term(start, end, answer, "name", AnswerType.text, worth)
+    else:
+        yield Term(start, end, answer, "name", AnswerType.text, 3.0)

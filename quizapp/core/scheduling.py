@@ -1,0 +1,173 @@
+"""The one adapter between the store and the ``fsrs`` scheduler.
+
+* ``retrievability``: the FSRS forgetting curve, written once; the browser, exam-day
+  predictions and the optimiser's evaluation all use it.
+* ``next_card_state``: a review through ``fsrs.Scheduler`` with fuzz applied here, seeded per
+  card from its identity and repetitions as Anki seeds it (the same card answered the same
+  way twice gets the same due date; no process-wide random state is read or replaced).
+* ``cap_due``: the exam-date rule (a review never falls after the exam's eve).
+
+``fsrs`` is imported on the first answer, not at start: the first card shows sooner.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import fsrs
+
+    from quizapp.core.settings import Settings
+    from quizapp.core.study_days import StudyDays
+
+# A card's state, numbered as fsrs.State numbers its own (the store keeps these numbers).
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+
+# -- the forgetting curve --------------------------------------------------------------------
+
+
+def decay_of(parameters: Sequence[float] | None) -> float:
+    """FSRS parameter w20 (the curve's decay) of ``parameters``, or of the fsrs defaults."""
+    if parameters is None:
+        from fsrs.scheduler import DEFAULT_PARAMETERS
+
+        parameters = DEFAULT_PARAMETERS
+    return float(parameters[20])
+
+
+def retrievability(stability: float, elapsed_days: float, decay: float) -> float:
+    """Predicted probability of recall ``elapsed_days`` after the last review.
+
+    ``decay`` is parameter w20; the curve passes through 90% at ``elapsed_days == stability``.
+    Same formula as ``fsrs.Scheduler.get_card_retrievability``.
+    """
+    factor = 0.9 ** (-1 / decay) - 1
+    return (1 + factor * elapsed_days / stability) ** -decay
+
+
+def recall_at(
+    stability: float | None, last_review: datetime | None, moment: datetime, decay: float
+) -> float | None:
+    """Predicted recall at ``moment`` counted in whole days since the last review, as the
+    scheduler counts them; None for a card never reviewed."""
+    if not stability or last_review is None:
+        return None
+    return retrievability(stability, max(0, (moment - last_review).days), decay)
+
+
+# -- a review --------------------------------------------------------------------------------
+
+
+class CardState(NamedTuple):
+    """A card's FSRS memory state as the store keeps it (times aware, UTC)."""
+
+    state: int  # 0 new, 1 learning, 2 review, 3 relearning
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime | None
+    last_review: datetime | None
+
+
+def make_scheduler(settings: Settings) -> fsrs.Scheduler:
+    """The learner's scheduler, without fuzz (``next_card_state`` applies it per card)."""
+    import fsrs
+
+    kwargs = {} if settings.parameters is None else {"parameters": settings.parameters}
+    return fsrs.Scheduler(
+        desired_retention=settings.desired_retention,
+        learning_steps=settings.learning_steps,
+        relearning_steps=settings.relearning_steps,
+        maximum_interval=settings.maximum_interval,
+        enable_fuzzing=False,
+        **kwargs,
+    )
+
+
+def fuzz_seed(deck_id: str, card_id: str, reps: int) -> str:
+    """Anki seeds a card's fuzz with its id plus its repetitions. Ours are text ids, so the
+    seed is text: ``random.Random`` turns it into a number through SHA-512, the same in every
+    process and release (unlike ``hash()``)."""
+    return f"{deck_id}\x1f{card_id}\x1f{reps}"
+
+
+def fuzzed_interval(interval: timedelta, maximum_interval: int, draw: float) -> timedelta:
+    """``fsrs``'s fuzz (its ranges and rounding) with ``draw`` in [0, 1) as the random part."""
+    from fsrs.scheduler import FUZZ_RANGES
+
+    days = interval.days
+    if days < 2.5:  # fuzz is not applied to intervals less than 2.5 days
+        return interval
+    delta = 1.0
+    for span in FUZZ_RANGES:
+        delta += span["factor"] * max(min(float(days), span["end"]) - span["start"], 0.0)
+    highest = min(round(days + delta), maximum_interval)
+    lowest = min(max(2, round(days - delta)), highest)
+    return timedelta(days=min(round(draw * (highest - lowest + 1) + lowest), maximum_interval))
+
+
+def next_card_state(
+    scheduler: fsrs.Scheduler,
+    card: CardState,
+    rating: int,
+    now: datetime,
+    *,
+    seed: str | None = None,
+) -> CardState:
+    """The card's state after being answered ``rating`` (1-4) at ``now``.
+
+    With ``seed`` (see ``fuzz_seed``) a review interval is fuzzed as ``fsrs`` would fuzz it;
+    without, it is exact (for previews).
+    """
+    import fsrs
+
+    if card.state == NEW:
+        before = fsrs.Card(card_id=0, due=now)
+    else:
+        before = fsrs.Card(
+            card_id=0,
+            state=fsrs.State(card.state),  # numbered as ours: 1 learning, 2 review, 3 relearning
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=card.due,
+            last_review=card.last_review,
+        )
+    after = scheduler.review_card(before, fsrs.Rating(int(rating)), review_datetime=now)[0]
+    due = after.due
+    if seed is not None and int(after.state) == REVIEW:
+        draw = random.Random(seed).random()
+        due = now + fuzzed_interval(due - now, scheduler.maximum_interval, draw)
+    return CardState(
+        int(after.state), after.step, after.stability, after.difficulty, due, after.last_review
+    )
+
+
+# -- an exam date ----------------------------------------------------------------------------
+
+
+def last_review_day(exam_day: date, days_before: int = 1) -> date:
+    """The last study day on which reviews still count toward the exam."""
+    return exam_day - timedelta(days=days_before)
+
+
+def cap_due(
+    due: datetime,
+    *,
+    now: datetime,
+    exam_day: date,
+    days: StudyDays,
+    days_before: int = 1,
+) -> datetime:
+    """When a card answered at ``now`` and scheduled for ``due`` should really be due.
+
+    Never later than the start of the last study day before the exam while that day is still
+    ahead of ``now``; otherwise ``due`` unchanged. Never earlier than ``due`` would make it.
+    """
+    last = last_review_day(exam_day, days_before)
+    if days.day_of(now) >= last or days.day_of(due) <= last:
+        return due
+    return min(due, days.start_of(last))

@@ -1,0 +1,182 @@
+"""The card table: registering a deck's cards, renames, and a card's progress."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from quizapp.core.scheduling import CardState
+from quizapp.core.storage.records import (
+    STATE_NAMES,
+    CardKey,
+    CardProgress,
+    DeckCard,
+    SyncReport,
+    from_ms,
+    to_ms,
+)
+
+
+def sync_deck(
+    db: sqlite3.Connection,
+    deck_id: str,
+    cards: list[DeckCard],
+    now_ms: int,
+    digest: str | None,
+) -> SyncReport:
+    """Register a deck's cards, inside the caller's transaction."""
+    report = SyncReport([], [], [], [], [])
+    if digest is not None:
+        db.execute("INSERT OR REPLACE INTO deck_sync VALUES (?, ?, ?)", (deck_id, digest, now_ms))
+    known = {
+        row[0]: row
+        for row in db.execute(
+            "SELECT card_id, content_hash, present FROM card WHERE deck_id = ?", (deck_id,)
+        )
+    }
+    in_deck = {c.card_id for c in cards}
+    for card in cards:
+        old = next((o for o in card.previous_ids if o in known and o not in in_deck), None)
+        if old is None:
+            continue
+        if card.card_id in known:
+            # Registered under its new id before the deck named the old one. If never
+            # answered under the new id, the old id's history takes its place; if both
+            # have history, both are kept as they are rather than guess how to merge.
+            if not _never_answered(db, deck_id, card.card_id):
+                continue
+            db.execute(
+                "DELETE FROM card WHERE deck_id = ? AND card_id = ?", (deck_id, card.card_id)
+            )
+        _rename(db, deck_id, old, card.card_id, now_ms)
+        known[card.card_id] = known.pop(old)
+        report.renamed.append((old, card.card_id))
+    wanted = set()
+    for position, card in enumerate(cards):
+        wanted.add(card.card_id)
+        tags = " " + " ".join(card.tags) + " "
+        row = known.get(card.card_id)
+        if row is None:
+            db.execute(
+                "INSERT INTO card (deck_id, card_id, content_hash, tags, studyable, "
+                "position) VALUES (?, ?, ?, ?, ?, ?)",
+                (deck_id, card.card_id, card.content_hash, tags, int(card.studyable), position),
+            )
+            report.added.append(card.card_id)
+            continue
+        if row[1] != card.content_hash:
+            report.changed.append(card.card_id)
+        if not row[2]:
+            report.returned.append(card.card_id)
+        db.execute(
+            "UPDATE card SET content_hash = ?, tags = ?, studyable = ?, present = 1, "
+            "position = ? WHERE deck_id = ? AND card_id = ?",
+            (card.content_hash, tags, int(card.studyable), position, deck_id, card.card_id),
+        )
+    for card_id, row in known.items():
+        if card_id not in wanted and row[2]:
+            db.execute(
+                "UPDATE card SET present = 0 WHERE deck_id = ? AND card_id = ?",
+                (deck_id, card_id),
+            )
+            report.removed.append(card_id)
+    return report
+
+
+def deck_digest(db: sqlite3.Connection, deck_id: str) -> str | None:
+    row = db.execute("SELECT digest FROM deck_sync WHERE deck_id = ?", (deck_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _never_answered(db: sqlite3.Connection, deck_id: str, card_id: str) -> bool:
+    return not db.execute(
+        "SELECT 1 FROM card WHERE deck_id = ?1 AND card_id = ?2 AND (reps > 0 OR EXISTS "
+        "(SELECT 1 FROM review_log WHERE deck_id = ?1 AND card_id = ?2))",
+        (deck_id, card_id),
+    ).fetchone()
+
+
+def _rename(db: sqlite3.Connection, deck_id: str, old: str, new: str, now_ms: int) -> None:
+    for table in ("card", "review_log", "card_report"):
+        db.execute(
+            f"UPDATE {table} SET card_id = ? WHERE deck_id = ? AND card_id = ?",
+            (new, deck_id, old),
+        )
+    db.execute(
+        "INSERT OR REPLACE INTO card_rename VALUES (?, ?, ?, ?)", (deck_id, old, new, now_ms)
+    )
+
+
+def card_ids(db: sqlite3.Connection, deck_id: str) -> set[str]:
+    return {r[0] for r in db.execute("SELECT card_id FROM card WHERE deck_id = ?", (deck_id,))}
+
+
+def progress(db: sqlite3.Connection, key: CardKey, now: datetime) -> CardProgress:
+    row = db.execute(
+        "SELECT state, due, stability, difficulty, reps, lapses, last_review, content_hash, "
+        "reviewed_hash, present, suspended, leech, flag, buried_until FROM card "
+        "WHERE deck_id = ? AND card_id = ?",
+        key,
+    ).fetchone()
+    if row is None:
+        raise KeyError(f"no card {key.card_id!r} in deck {key.deck_id!r}")
+    state, due, stability, difficulty, reps, lapses, last, content, reviewed, present = row[:10]
+    suspended, leech, flag, buried = row[10:]
+    now_ms = to_ms(now)
+    return CardProgress(
+        key=CardKey(*key),
+        state=STATE_NAMES[state],
+        due=from_ms(due),
+        stability=stability,
+        difficulty=difficulty,
+        reps=reps,
+        lapses=lapses,
+        last_review=from_ms(last),
+        changed_since_review=reviewed is not None and reviewed != content,
+        present=bool(present),
+        suspended=bool(suspended),
+        leech=bool(leech),
+        flag=flag,
+        buried_until=from_ms(buried) if buried is not None and buried > now_ms else None,
+    )
+
+
+def suspended(db: sqlite3.Connection) -> set[CardKey]:
+    return {
+        CardKey(*row) for row in db.execute("SELECT deck_id, card_id FROM card WHERE suspended")
+    }
+
+
+def tags_by_card(db: sqlite3.Connection) -> dict[CardKey, list[str]]:
+    return {
+        CardKey(d, c): tags.split()
+        for d, c, tags in db.execute("SELECT deck_id, card_id, tags FROM card")
+    }
+
+
+def save_review(
+    db: sqlite3.Connection, key: CardKey, card: CardState, now_ms: int, lapsed: bool
+) -> None:
+    """The card's memory state after a review-mode answer given at ``now_ms``."""
+    db.execute(
+        "UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+        "last_review = ?, reps = reps + 1, lapses = lapses + ?, "
+        "introduced = COALESCE(introduced, ?), reviewed_hash = content_hash "
+        "WHERE deck_id = ? AND card_id = ?",
+        (
+            card.state,
+            card.step,
+            card.stability,
+            card.difficulty,
+            to_ms(card.due),
+            now_ms,
+            int(lapsed),
+            now_ms,
+            *key,
+        ),
+    )
+
+
+def due_now(db: sqlite3.Connection, key: CardKey, now_ms: int) -> None:
+    """Missed in a quiz or exam: due at once, its memory state untouched."""
+    db.execute("UPDATE card SET due = ? WHERE deck_id = ? AND card_id = ?", (now_ms, *key))

@@ -1,0 +1,143 @@
+"""Opening the progress database, and the one way to write to it: `transaction`."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from time import sleep
+
+from quizapp.core.storage.migrations import LATEST, MIGRATIONS
+
+
+class StoreError(Exception):
+    """The progress database cannot be used; the message says which file and what to do."""
+
+
+class NewerDatabaseError(StoreError):
+    pass
+
+
+class NestedTransactionError(RuntimeError):
+    """A write began while another was open on the same connection: a bug, never data."""
+
+
+def open_database(path: Path | str) -> sqlite3.Connection:
+    """The database at ``path`` (created if missing), migrated to the latest schema.
+
+    Raises NewerDatabaseError for a file from a newer quizapp and StoreError for a file
+    that is not an SQLite database; neither is changed.
+    """
+    path = Path(path)
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        _use_wal(conn)
+        # FULL: the answer survives power loss too, not only a killed process.
+        conn.execute("PRAGMA synchronous = FULL")
+        # Migrations rebuild tables; with foreign keys on, dropping the old copy of a parent
+        # table would cascade into the new copy of its children.
+        migrate(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+    except NewerDatabaseError as error:
+        conn.close()
+        raise NewerDatabaseError(f"{path}: {error}") from None
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if error.sqlite_errorname not in {"SQLITE_NOTADB", "SQLITE_CORRUPT"}:
+            raise
+        raise StoreError(
+            f"{path}: not a quizapp progress database ({error}); "
+            "move it aside, or choose another file with --db or $QUIZAPP_DB"
+        ) from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def peek_database(path: Path | str) -> sqlite3.Connection | None:
+    """The database opened read-only; None unless it exists at the current schema.
+
+    Nothing is created, migrated or written, so the real opening (with its checks and
+    backups) decides the rest.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+    except sqlite3.Error:
+        return None
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == LATEST:
+            return conn
+    except sqlite3.Error:
+        pass
+    conn.close()
+    return None
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection, *, write: bool = True) -> Iterator[sqlite3.Connection]:
+    """One durable step: all of it is committed, or none of it.
+
+    Refuses to begin inside another transaction (folding one step into a caller's, or
+    committing the caller's half-done work, would both break someone's atomicity). When
+    COMMIT itself fails the transaction is rolled back, so the connection is never left
+    inside it. ``write=False`` takes a consistent read (BEGIN DEFERRED) without the lock.
+    """
+    if conn.in_transaction:
+        raise NestedTransactionError("a transaction is already open on this connection")
+    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _use_wal(conn: sqlite3.Connection, patience_s: float = 30.0) -> None:
+    """Switch to WAL, waiting while another process holds the database.
+
+    Unlike other statements, this one can fail at once with "database is locked" (SQLite
+    skips its busy handler here to avoid a deadlock) when two windows start together, so
+    it is retried as the busy handler would.
+    """
+    delay, waited = 0.001, 0.0
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as error:
+            if not error.sqlite_errorname.startswith("SQLITE_BUSY") or waited >= patience_s:
+                raise
+        sleep(delay)
+        waited += delay
+        delay = min(delay * 2, 0.05)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to the latest schema, one transaction a step; returns the version
+    it had. (Backups before a migration are taken by quizapp.core.backup.open_store.)"""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > LATEST:
+        raise NewerDatabaseError(
+            f"the progress database is from a newer quizapp (schema {found}, this one knows "
+            f"{LATEST}): upgrade quizapp"
+        )
+    for version in range(found, LATEST):
+        with transaction(conn):
+            # Another process may have migrated while we waited for the lock.
+            if conn.execute("PRAGMA user_version").fetchone()[0] > version:
+                continue
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+    return found

@@ -1,0 +1,169 @@
+"""Rules on draft cards: what an examiner would reject before reviewing the wording.
+
+A drafted blank must be a whole thing a learner can recall: not a stop word, not part of a
+name ("{{Ursula}} von der Leyen") or of a number ("{{1}}.3T"), not the day of a date
+("{{27}}-28 February"). A prompt must fit on a screen, and an ordering event must carry the
+date it is ordered by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from quizapp.deck.model import CLOZE_PATTERN, Status
+from quizapp.deck.problems import Problem
+from quizapp.deck.rules.registry import CardContext, rule
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one string, for the word lists below."""
+    return frozenset(text.split())
+
+
+MAX_PROMPT = 250  # characters; longer prompts are paragraphs, not questions
+BLANK = "____"
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+STOP_WORDS = word_set(
+    "a an the of and or but in on at to by for from with as is are was were be been it its "
+    "this that these those he she they his her their we our you i not no yes so if than then "
+    "there here which who whom what when where why how all any some such also only"
+)
+# Words that may stand before a name without being part of it.
+TITLES = word_set(
+    "President Prime Minister Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Prof Leader King Queen Chancellor "
+    "General "
+    "Secretary Secretary-General Chairman Chairperson Chair Premier Vice Ambassador Emperor "
+    "Sir Lord Justice Justices Judge Governor Deputy Director Commissioner Councillor Adviser "
+    "Advisor Executive Chief Senator Speaker Marshal Admiral Officer Envoy Mayor Minister's "
+    "Professor Prof. Saint St. Pope Sheikh Crown Prince Princess Solicitor Attorney"
+)
+OPENERS = word_set(
+    "The A An In On At After Before Following For Both This That These Those It Its As By "
+    "From With While When Also However According Under Since Until Of And But Only Each "
+    "Every Some Many Most Several Unlike Like Without Between Among Over To If Why How "
+    "What Where Who Remember Note Then Now"
+)
+PARTICLES = word_set("von van der den de da di del della du dos das bin ibn al el la le")
+_DAY_AFTER = re.compile(
+    rf"^\s*(?:[-\u2013]\s*\d{{1,2}}\s*|\s*(?:to|and)\s+\d{{1,2}}\s+)?(?:{MONTHS})\b"
+)
+_DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\s+$")
+_WORD_BEFORE = re.compile(r"(\S+)\s$")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])\b(1[0-9]\d\d|20\d\d)\b(?![\d%])")
+
+
+def blank_flaws(before: str, answer: str, after: str) -> list[str]:
+    """Why a blank on `answer`, between `before` and `after`, is not a fair question."""
+    flaws = []
+    bare = answer.strip()
+    if not any(ch.isalnum() for ch in bare) or bare.casefold() in STOP_WORDS:
+        flaws.append("the blank is a stop word")
+    elif len(bare) == 1 and bare.isalpha():
+        flaws.append("the blank is a single letter")
+    if (
+        bare.isdigit()
+        and 1 <= int(bare) <= 31
+        and (_DAY_AFTER.match(after) or _DAY_BEFORE.search(before))
+    ):
+        flaws.append("the blank is the day of a date")
+    elif _cuts_a_word(before, bare, after):
+        flaws.append("the blank is a fragment of a name or number")
+    return flaws
+
+
+def _cuts_a_word(before: str, answer: str, after: str) -> bool:
+    """The blank starts or ends inside a word, a number or a name."""
+    if before and (before[-1].isalnum() or (before[-1] in "-\u2013" and before[-2:-1].isalnum())):
+        return True
+    if after and (after[0].isalnum() or re.match(r"^[.,]\d|^[-\u2013]\w", after)):
+        return True
+    if not answer[:1].isupper() and not answer[:1].isdigit():
+        return False
+    # "{{Ursula}} von der Leyen", "{{EU Trade Commissioner Maroš}} Šefčovič"
+    following = re.match(r"^\s((?:\w+\s){0,2})(\w)", after)
+    if following and answer[:1].isalpha():
+        particles = following.group(1).split()
+        if following.group(2).isupper() and all(p in PARTICLES for p in particles):
+            return True
+    # "Mazhabi {{Sikhs}}": a capitalised word that is neither a title nor a sentence opener.
+    word = _WORD_BEFORE.search(before)
+    if word and answer[:1].isupper() and answer[:1].isalpha():
+        previous = word.group(1)
+        opens_sentence = before[: word.start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
+        if (
+            previous[:1].isupper()
+            and previous not in TITLES
+            and not (opens_sentence and previous in OPENERS)
+            and not re.search(r"[\u2019']s$|[,;:)\"\u201d]$", previous)
+            and previous.isalpha()
+            and not previous.isupper()
+        ):
+            return True
+    return False
+
+
+def _cloze_flaws(text: str) -> Iterator[tuple[str, str]]:
+    for match in CLOZE_PATTERN.finditer(text):
+        before = CLOZE_PATTERN.sub(lambda m: m.group(1), text[: match.start()])
+        after = CLOZE_PATTERN.sub(lambda m: m.group(1), text[match.end() :])
+        for flaw in blank_flaws(before, match.group(1), after):
+            yield match.group(1), flaw
+
+
+def _question_flaws(question: str, answer: str) -> Iterator[tuple[str, str]]:
+    at = question.find(BLANK)
+    if at >= 0:
+        for flaw in blank_flaws(question[:at], answer, question[at + len(BLANK) :]):
+            yield answer, flaw
+
+
+def event_without_date(event: str) -> bool:
+    """An ordering event whose own date is not blanked in it, or that names another year."""
+    return BLANK not in event or _YEAR_IN_TEXT.search(event) is not None
+
+
+@rule
+def blanks(context: CardContext) -> Iterator[Problem]:
+    card = context.card
+    if card.status is not Status.draft:
+        return
+    if card.kind == "cloze":
+        found = _cloze_flaws(card.text)
+    elif card.kind in ("mcq", "basic"):
+        found = _question_flaws(card.question, card.answer)
+    else:
+        return
+    for answer, flaw in found:
+        yield context.problem(
+            f"draft card {card.id!r}: {flaw} ({answer!r})",
+            "blank a whole name, number or date, or delete the card",
+        )
+
+
+@rule
+def long_prompt(context: CardContext) -> Iterator[Problem]:
+    card = context.card
+    if card.status is not Status.draft or card.kind not in ("cloze", "basic", "mcq"):
+        return
+    if len(card.prompt) > MAX_PROMPT:
+        yield context.problem(
+            f"draft card {card.id!r}: the prompt is {len(card.prompt)} characters "
+            f"(over {MAX_PROMPT})",
+            "ask about one sentence; cut the rest",
+        )
+
+
+@rule
+def ordering_dates(context: CardContext) -> Iterator[Problem]:
+    card = context.card
+    if card.status is not Status.draft or card.kind != "ordering":
+        return
+    for event in card.events:
+        if event_without_date(event.event):
+            yield context.problem(
+                f"draft card {card.id!r}: the event {event.event!r} has no explicit date "
+                f"of its own (its blank {BLANK} is missing, or it names another year)",
+                "keep only events whose sentence states the date they are ordered by",
+            )

@@ -1,0 +1,161 @@
+"""`quizapp check` warns like an exam setter, at the card's line: each weakness a test-wise
+student exploits, and nothing on a card without one."""
+
+import datetime as dt
+
+from quizapp.deck.check import check
+
+TODAY = dt.date(2026, 11, 25)
+
+HEADER = """\
+id: setter
+title: Setter
+sources: [hindu-explained]
+cards:
+"""
+
+QUOTE = "in alignment with Article 51 of the U.N. charter (dealing with self-defence.)"
+
+
+def warnings_for(write_deck, cards: str) -> list[str]:
+    path = write_deck(HEADER + cards)
+    report = check([path], TODAY)
+    assert report.errors == [], [str(p) for p in report.errors]
+    return [str(p).replace(str(path), "deck.yaml") for p in report.warnings]
+
+
+def card(body: str) -> str:
+    return body + f"    source: {{document: hindu-explained, quote: {QUOTE!r}}}\n"
+
+
+def test_a_sound_card_draws_no_warning(write_deck):
+    assert (
+        warnings_for(
+            write_deck,
+            card(
+                "  - id: sound\n"
+                "    kind: mcq\n"
+                "    question: Which article of the UN Charter does the pact invoke?\n"
+                "    answer: Article 51\n"
+                "    answer_type: article\n"
+                "    distractors: [Article 2, Article 42, Article 39]\n"
+            ),
+        )
+        == []
+    )
+
+
+def test_distractor_of_another_type(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: year-typed\n"
+            "    kind: mcq\n"
+            "    question: When was the treaty signed?\n"
+            "    answer: '1961'\n"
+            "    answer_type: year\n"
+            "    distractors: ['1959', Moscow, '1965']\n"
+        ),
+    )
+    assert found == [
+        "deck.yaml:5: warning: card 'year-typed': distractor 'Moscow' is not a year, while "
+        "the answer '1961' is a year (replace it with a wrong answer of the same kind, or fix "
+        "`answer_type`)"
+    ]
+
+
+def test_option_containing_another(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: council\n"
+            "    kind: mcq\n"
+            "    question: Which body did South Korea convene for an emergency meeting?\n"
+            "    answer: National Security Council\n"
+            "    answer_type: organisation\n"
+            "    distractors: [Security Council, Cabinet, State Council]\n"
+        ),
+    )
+    assert len(found) == 1
+    assert found[0].startswith(
+        "deck.yaml:5: warning: card 'council': option 'National Security Council' and option "
+        "'Security Council': one is a whole-word part of the other"
+    )
+
+
+def test_false_statement_that_only_negates_a_true_one(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: negated\n"
+            "    kind: statements\n"
+            "    statements:\n"
+            f"      - {{text: The pact invokes Article 51., correct: true, quote: {QUOTE!r}}}\n"
+            "      - {text: The pact does not invoke Article 51., correct: false, "
+            f"quote: {QUOTE!r}}}\n"
+            f"      - {{text: The pact was signed in Moscow., correct: false, quote: {QUOTE!r}}}\n"
+        ),
+    )
+    assert found == [
+        "deck.yaml:5: warning: card 'negated': false statement 2 only reverses true statement "
+        "1 (knowing either settles both; make the false statement a misconception of its own)"
+    ]
+
+
+def test_composite_items_without_their_own_quote(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: pairs\n"
+            "    kind: match\n"
+            "    pairs:\n"
+            f"      - {{left: Article 51, right: UN Charter, quote: {QUOTE!r}}}\n"
+            "      - {left: Article 4, right: the pact}\n"
+            "      - {left: Article 5, right: NATO treaty}\n"
+        ),
+    )
+    assert found == [
+        "deck.yaml:5: warning: card 'pairs': pair 2, 3 cite no quote (give each pair its own "
+        "`quote:` from 'hindu-explained')"
+    ]
+
+
+def test_wording_that_contains_or_cues_its_answer(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: cued\n"
+            "    kind: mcq\n"
+            "    question: Under Article 4, how soon must immediate military assistance come?\n"
+            "    answer: Without delay\n"
+            "    distractors: [Within a month, After a vote in parliament, Within a year]\n"
+        )
+        + card(
+            "  - id: named\n"
+            "    kind: mcq\n"
+            "    question: What does the Treaty on Mutual Assistance provide?\n"
+            "    answer: Mutual assistance\n"
+            "    distractors: [Trade credits, Tourism, Debt relief]\n"
+        ),
+    )
+    assert [f.split(" (")[0] for f in found] == [
+        "deck.yaml:5: warning: card 'cued': the question's wording cues its answer 'Without delay'",
+        "deck.yaml:11: warning: card 'named': the question contains its answer 'Mutual assistance'",
+    ]
+
+
+def test_absolute_words_marking_the_wrong_options(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: absolutes\n"
+            "    kind: mcq\n"
+            "    question: Why does North Korea need Russian trade?\n"
+            "    answer: International sanctions limit its other trade\n"
+            "    distractors: [China has stopped all trade with it, It has never traded with "
+            "Japan, Its ports are closed in winter]\n"
+        ),
+    )
+    assert [f.split(" (")[0] for f in found] == [
+        "deck.yaml:5: warning: card 'absolutes': absolute words mark wrong options"
+    ]
