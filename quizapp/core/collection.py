@@ -76,6 +76,9 @@ class Collection:
                 list(card.previous_ids),
                 [*card.tags, *([SOURCE_TAG + card.source.document] if card.source else [])],
                 card.status is Status.reviewed,
+                card.kind,
+                card.siblings,
+                card.source.quote if card.source else None,
             )
             for card in loaded.deck.cards
         ]
@@ -164,7 +167,7 @@ class Collection:
         return self.store.next_card(deck_ids, tags=tags)
 
     def remaining(self, deck_ids: Sequence[str], tags: Sequence[str] | None = None) -> int:
-        return len(self.store.study_queue(deck_ids, tags=tags))
+        return self.store.remaining(deck_ids, tags=tags)
 
     def practice_keys(
         self, deck_ids: Sequence[str], tags: Sequence[str] | None = None, limit: int = 50

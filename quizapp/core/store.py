@@ -246,9 +246,39 @@ class Store:
 
     # -- what to study -----------------------------------------------------------
 
-    def counts(self, deck_ids: Iterable[str] | None = None) -> dict[str, Counts]:
+    def counts(
+        self,
+        deck_ids: Iterable[str] | None = None,
+        *,
+        tags: Iterable[str] = (),
+        sources: Iterable[str] = (),
+    ) -> dict[str, Counts]:
+        """Per deck, what is left to study now: new cards (within the day's new-card limit),
+        learning cards due now, reviews due by the end of the study day. Only cards with any
+        of ``tags`` and citing any of ``sources`` (document ids) when given; never buried,
+        suspended, draft or removed cards. Read afresh from indexes on every call, so a
+        learning step that comes due is counted at once. Every deck asked for is in the
+        answer (all decks with cards when None)."""
         decks = None if deck_ids is None else list(deck_ids)
-        return queues.counts(self._conn, decks, self._day_bounds(), self.settings.new_per_day)
+        return queues.counts(
+            self._conn,
+            decks,
+            self._day_bounds(),
+            self.settings.new_per_day,
+            tags=tags,
+            sources=sources,
+        )
+
+    def remaining(
+        self,
+        deck_ids: Iterable[str],
+        *,
+        tags: Iterable[str] | None = None,
+        sources: Iterable[str] = (),
+    ) -> int:
+        """How many cards the study queue holds now (its length, without building it)."""
+        counts = self.counts(list(deck_ids), tags=tags or (), sources=sources)
+        return sum(c.total for c in counts.values())
 
     def study_queue(
         self,
@@ -342,37 +372,53 @@ class Store:
 
         `at` replays an answer given in the past (imported history); it must be aware.
         """
+        if key is None:
+            raise ValueError("no card to answer: the study queue is empty (next_card gave None)")
         key, rating, mode = CardKey(*key), Rating(rating), Mode(mode)
-        became_leech = False
         now = self.clock.now() if at is None else at.astimezone(UTC)
-        now_ms = to_ms(now)
         with self._transaction() as db:
-            row = revlog.answer_row(db, key)
-            before = revlog.undo_record(row)
-            if mode is Mode.review:
-                seed = None
-                if self.settings.enable_fuzzing:
-                    seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
-                card = scheduling.next_card_state(
-                    self._scheduler, self._memory(row), rating, now, seed=seed
-                )
-                due = self._before_exam(card.due, now)
-                lapsed = row[0] == REVIEW and card.state == RELEARNING
-                cards.save_review(db, key, card._replace(due=due), now_ms, lapsed)
-                next_due, interval = due, due - now
-                became_leech = lapsed and is_leech_lapse(row[7] + 1, self.settings.leech_lapses)
-                if became_leech:
-                    marks.mark(db, marks.LEECH, [key], SUSPENDED_AS_LEECH)
-            elif mode in (Mode.quiz, Mode.exam) and rating is Rating.again:
-                cards.due_now(db, key, now_ms)
-                next_due, interval = now, timedelta(0)
-            else:
-                next_due = from_ms(row[4])
-                interval = None if next_due is None else next_due - now
-            review_id = revlog.add(db, key, rating, now_ms, duration_ms, mode, answer, before)
+            result = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
         if mode in (Mode.review, Mode.practice):
             # An exam's or quiz's answers are final once submitted: never undone from review.
-            self._undo.append(review_id)
+            self._undo.append(result.review_id)
+        return result
+
+    def _answer_in(
+        self,
+        db: sqlite3.Connection,
+        key: CardKey,
+        rating: Rating,
+        mode: Mode,
+        now: datetime,
+        duration_ms: int,
+        answer: str | None,
+    ) -> AnswerResult:
+        """An answer recorded inside the caller's transaction."""
+        became_leech = False
+        now_ms = to_ms(now)
+        row = revlog.answer_row(db, key)
+        before = revlog.undo_record(row)
+        if mode is Mode.review:
+            seed = None
+            if self.settings.enable_fuzzing:
+                seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
+            card = scheduling.next_card_state(
+                self._scheduler, self._memory(row), rating, now, seed=seed
+            )
+            due = self._before_exam(card.due, now)
+            lapsed = row[0] == REVIEW and card.state == RELEARNING
+            cards.save_review(db, key, card._replace(due=due), now_ms, lapsed)
+            next_due, interval = due, due - now
+            became_leech = lapsed and is_leech_lapse(row[7] + 1, self.settings.leech_lapses)
+            if became_leech:
+                marks.mark(db, marks.LEECH, [key], SUSPENDED_AS_LEECH)
+        elif mode in (Mode.quiz, Mode.exam) and rating is Rating.again:
+            cards.due_now(db, key, now_ms)
+            next_due, interval = now, timedelta(0)
+        else:
+            next_due = from_ms(row[4])
+            interval = None if next_due is None else next_due - now
+        review_id = revlog.add(db, key, rating, now_ms, duration_ms, mode, answer, before)
         return AnswerResult(key, rating, next_due, interval, review_id, became_leech)
 
     def deck_has_reviews(self, deck_id: str) -> bool:
@@ -382,17 +428,16 @@ class Store:
         self, deck_id: str, reviews: Iterable[tuple[str, int, datetime, int]]
     ) -> int:
         """Replay another tool's review log (card id, rating, time, ms) through FSRS; see
-        quizapp.core.storage.history. Returns how many answers were recorded."""
+        quizapp.core.storage.history. All of it is committed in one transaction, or none of
+        it; imported answers are not the learner's to undo. Returns how many were recorded."""
         from quizapp.core.storage import history
 
-        undo_depth = len(self._undo)
-        try:
-            return history.replay(self._conn, deck_id, reviews, self._imported_answer)
-        finally:
-            del self._undo[undo_depth:]  # imported history is not the learner's to undo
+        with self._transaction() as db:
 
-    def _imported_answer(self, key: CardKey, rating: Rating, at: datetime, ms: int) -> None:
-        self.answer(key, rating, at=at, duration_ms=ms, answer="imported")
+            def imported(key: CardKey, rating: Rating, at: datetime, ms: int) -> None:
+                self._answer_in(db, key, rating, Mode.review, at.astimezone(UTC), ms, "imported")
+
+            return history.replay(db, deck_id, reviews, imported)
 
     def undo(self) -> CardKey | None:
         """Take back this session's last answer: state restored, log entry removed."""

@@ -7,6 +7,9 @@ milliseconds (UTC) throughout; states are 0 new, 1 learning, 2 review, 3 relearn
 V3 a card may be suspended (1 by the learner, 2 as a leech), buried until a time, and flagged
 (1 red, 2 orange, 3 green, 4 blue). V4 keeps named settings (the learner's fitted FSRS
 parameters); V5 the exams and quizzes, whose times earlier releases kept as ISO 8601 text.
+V7 gives each card what the queues and counts read from indexes alone: its kind, siblings
+group and rank among the deck's new cards (quizapp.core.new_order), and makes every deck sync
+again to fill them in.
 """
 
 from __future__ import annotations
@@ -182,6 +185,22 @@ def _exam_tables(conn: sqlite3.Connection) -> None:
             conn.execute(f"DROP TABLE {name}_iso")
 
 
+# V6 (card.changed_at) comes from the authoring work; this step keeps its number.
+V6 = ""
+
+V7 = """
+ALTER TABLE card ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE card ADD COLUMN siblings TEXT;
+ALTER TABLE card ADD COLUMN rank INTEGER NOT NULL DEFAULT 0;
+UPDATE card SET rank = position;
+DELETE FROM deck_sync;
+CREATE INDEX card_new ON card (deck_id, rank)
+    WHERE state = 0 AND due IS NULL AND present AND studyable;
+CREATE INDEX card_study ON card (deck_id, state, due, suspended, buried_until, tags)
+    WHERE present AND studyable;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
         for statement in sql.split(";"):
@@ -197,5 +216,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(V3),
     _script(V4),
     _exam_tables,
+    _script(V6),
+    _script(V7),
 ]
 LATEST = len(MIGRATIONS)

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from quizapp.core.storage.records import CardKey, Counts
 
+SOURCE_TAG = "source:"  # a card's document is kept among its tags, so one index filters both
+
 
 def _available(now_ms: int) -> str:
     """Cards the queues may show: in a deck, not a draft, not suspended, not buried now."""
@@ -19,7 +21,7 @@ def _available(now_ms: int) -> str:
     )
 
 
-def _tag_filter(tags: Iterable[str] | None) -> tuple[str, list[str]]:
+def _any_tag(tags: Iterable[str] | None) -> tuple[str, list[str]]:
     tags = [t for t in (tags or []) if t]
     if not tags:
         return "", []
@@ -27,6 +29,16 @@ def _tag_filter(tags: Iterable[str] | None) -> tuple[str, list[str]]:
     escaped = [t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for t in tags]
     clause = " OR ".join("tags LIKE ? ESCAPE '\\'" for _ in tags)
     return f"AND ({clause})", [f"% {t} %" for t in escaped]
+
+
+def _tag_filter(
+    tags: Iterable[str] | None, sources: Iterable[str] | None = None
+) -> tuple[str, list[str]]:
+    """Cards with any of ``tags`` and citing any of ``sources`` (document ids); either may be
+    empty (no filter)."""
+    tag_sql, tag_args = _any_tag(tags)
+    source_sql, source_args = _any_tag([SOURCE_TAG + s for s in (sources or []) if s])
+    return f"{tag_sql} {source_sql}", [*tag_args, *source_args]
 
 
 def _in(count: int) -> str:
@@ -38,26 +50,40 @@ def counts(
     deck_ids: list[str] | None,
     bounds: tuple[int, int, int],
     new_per_day: int,
+    *,
+    tags: Iterable[str] | None = None,
+    sources: Iterable[str] | None = None,
 ) -> dict[str, Counts]:
+    """New (within the day's limit), learning due now and reviews due today, per deck: read
+    from the card_study index, so the cost grows with the cards due, not the collection."""
     now, start, end = bounds
-    where, args = "", []
-    if deck_ids is not None:
-        where = f"AND {_in(len(deck_ids))}"
-        args = deck_ids
-    rows = db.execute(
-        f"""SELECT deck_id,
-               SUM(state = 0),
-               SUM(state IN (1, 3) AND due <= ?),
-               SUM(state = 2 AND due < ?),
-               SUM(introduced >= ?)
-           FROM card WHERE {_available(now)} {where} GROUP BY deck_id""",
-        (now, end, start, *args),
-    ).fetchall()
-    found = {
-        deck: Counts(min(new or 0, max(0, new_per_day - (intro or 0))), learning or 0, due or 0)
-        for deck, new, learning, due, intro in rows
-    }
-    return {deck: found.get(deck, Counts(0, 0, 0)) for deck in (deck_ids or found)}
+    if deck_ids is None:
+        deck_ids = [d for (d,) in db.execute("SELECT DISTINCT deck_id FROM card")]
+    where, args = _tag_filter(tags, sources)
+    found = {}
+    for deck in deck_ids:
+        base = f"deck_id = ? AND {_available(now)} {where}"
+        learning, due = db.execute(
+            f"""SELECT (SELECT COUNT(*) FROM card WHERE {base} AND state IN (1, 3) AND due <= ?),
+                       (SELECT COUNT(*) FROM card WHERE {base} AND state = 2 AND due < ?)""",
+            (deck, *args, now, deck, *args, end),
+        ).fetchone()
+        room = max(0, new_per_day - introduced_since(db, deck, start))
+        new = 0
+        if room:
+            new = db.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM card WHERE {base} AND state = 0 LIMIT ?)",
+                (deck, *args, room),
+            ).fetchone()[0]
+        found[deck] = Counts(new, learning, due)
+    return found
+
+
+def introduced_since(db: sqlite3.Connection, deck_id: str, start_ms: int) -> int:
+    """New cards of the deck first answered since ``start_ms`` (today's, against the limit)."""
+    return db.execute(
+        "SELECT COUNT(*) FROM card WHERE deck_id = ? AND introduced >= ?", (deck_id, start_ms)
+    ).fetchone()[0]
 
 
 def study_queue(
@@ -110,12 +136,20 @@ def study_queue(
             room = min(room, limit - len(queue))
         if room <= 0:
             continue
-        # A card missed in a quiz or exam while still new comes first.
+        # A card missed in a quiz or exam while still new comes first, then the deck's order
+        # (core.new_order), read from the card_new index in order: no sorting.
+        one = f"deck_id = ? AND {_available(now)} {tag_sql} AND state = 0"
         rows = db.execute(
-            f"SELECT deck_id, card_id FROM card WHERE {base} AND state = 0 AND deck_id = ? "
-            "ORDER BY due IS NULL, due, position LIMIT ?",
-            (*decks, *tag_args, deck, room),
+            f"SELECT deck_id, card_id FROM card WHERE {one} AND due IS NOT NULL "
+            "ORDER BY due LIMIT ?",
+            (deck, *tag_args, room),
         ).fetchall()
+        if len(rows) < room:
+            rows += db.execute(
+                f"SELECT deck_id, card_id FROM card WHERE {one} AND due IS NULL "
+                "ORDER BY rank LIMIT ?",
+                (deck, *tag_args, room - len(rows)),
+            ).fetchall()
         queue += [CardKey(*r) for r in rows]
     return queue
 
