@@ -69,7 +69,32 @@ class Collection:
         return collection
 
     def sync(self, loaded: LoadedDeck) -> None:
-        cards = [
+        digest = loaded.content_hash or None
+        if digest is None or self.store.deck_digest(loaded.id) != digest:
+            self.store.sync_deck(loaded.id, self._deck_cards(loaded), digest=digest)
+        self._import_history(loaded)
+
+    @staticmethod
+    def _deck_cards(loaded: LoadedDeck) -> list[DeckCard]:
+        """What the store registers of each card: from the compiled deck when there is one
+        (content hashes worked out once, when the file was compiled)."""
+        if loaded.compiled is not None:
+            return [
+                DeckCard(
+                    card_id,
+                    content,
+                    previous,
+                    [*tags, *([SOURCE_TAG + doc] if doc else [])],
+                    studyable,
+                    kind,
+                    siblings,
+                    quote,
+                )
+                for card_id, content, previous, tags, studyable, kind, siblings, quote, doc in (
+                    loaded.compiled.sync_rows()
+                )
+            ]
+        return [
             DeckCard(
                 card.id,
                 card.content_hash(),
@@ -82,13 +107,11 @@ class Collection:
             )
             for card in loaded.deck.cards
         ]
-        self.store.sync_deck(loaded.deck.id, cards, digest=loaded.content_hash or None)
-        self._import_history(loaded)
 
     def _import_history(self, loaded: LoadedDeck) -> None:
         """Review history imported with a deck (DECK.history.csv beside it) becomes progress."""
         history = loaded.path.with_name(loaded.path.stem + ".history.csv")
-        if not history.is_file() or self.store.deck_has_reviews(loaded.deck.id):
+        if not history.is_file() or self.store.deck_has_reviews(loaded.id):
             return  # nothing to import, or imported already: don't read the file again
         from quizapp.core.optimize import OptimizeError, load_review_csv
 
@@ -98,7 +121,7 @@ class Collection:
             self.problems.append(Problem(history, 0, 0, str(problem), severity="warning"))
             return
         self.store.import_history(
-            loaded.deck.id,
+            loaded.id,
             ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows),
         )
 
@@ -108,7 +131,7 @@ class Collection:
 
         index = self.deck_ids.index(deck_id)
         loaded, problems = load_deck(self.decks[index].path)
-        if loaded is not None and loaded.deck.id == deck_id:
+        if loaded is not None and loaded.id == deck_id:
             self.decks[index] = loaded
             self.sync(loaded)
         return [p for p in problems if p.severity == "error"]
@@ -120,7 +143,7 @@ class Collection:
 
     def deck(self, deck_id: str) -> LoadedDeck:
         for loaded in self.decks:
-            if loaded.deck.id == deck_id:
+            if loaded.id == deck_id:
                 return loaded
         raise KeyError(deck_id)
 
@@ -132,15 +155,15 @@ class Collection:
 
     @property
     def deck_ids(self) -> list[str]:
-        return [d.deck.id for d in self.decks]
+        return [d.id for d in self.decks]
 
     def summaries(self) -> list[DeckSummary]:
         counts = self.store.counts(self.deck_ids)
         return [
             DeckSummary(
-                id=d.deck.id,
-                title=d.deck.title,
-                cards=len(d.studyable_cards),
+                id=d.id,
+                title=d.title,
+                cards=d.studyable_count,
                 counts=counts.get(d.deck.id, Counts(0, 0, 0)),
                 documents=[doc.citation for doc in d.documents.values()],
                 path=d.path,
@@ -149,7 +172,7 @@ class Collection:
         ]
 
     def tags(self) -> list[str]:
-        return sorted({t for d in self.decks for c in d.deck.cards for t in c.tags})
+        return sorted({t for d in self.decks for t in d.tags})
 
     def documents(self) -> dict[str, str]:
         """Document id -> citation, for every document a loaded deck cites."""

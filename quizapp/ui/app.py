@@ -3,7 +3,7 @@
 Only Textual is imported up front; the deck models, pydantic and fsrs are
 imported once the first screen is painted, so it paints about as fast as a
 bare app. With `--review` that first screen is the first card due: its question
-comes from the progress database and the saved prompts (quizapp.deck.snapshot)
+comes from the progress database and the compiled decks (quizapp.deck.cache)
 and the review screen takes over with the whole card once the decks load.
 
 `app_with_settings` reads the learner's settings file (quizapp.config) once and hands the
@@ -148,10 +148,6 @@ class QuizApp(App):
         except Exception as exc:  # shown on the home screen, never a traceback
             self.post_message(self.StoreOpened(None, f"Cannot open the progress database: {exc}"))
             return
-        from quizapp.deck.snapshot import save_prompts
-
-        with contextlib.suppress(OSError):  # only a faster next start is lost
-            save_prompts(result.decks)  # brief: only changed decks are written
         self.post_message(self.StoreOpened(collection, None))
 
     def on_quiz_app_database_broken(self, message: DatabaseBroken) -> None:

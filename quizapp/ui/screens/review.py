@@ -179,7 +179,7 @@ class ReviewScreen(Screen):
             from quizapp.quiz.questions import build_question
 
             if self._pool is None:
-                self._pool = AnswerPool.from_decks(d.deck for d in self.collection.decks)
+                self._pool = AnswerPool.for_loaded(self.collection.decks)
             loaded = self.collection.deck(self.key.deck_id)
             self.question = build_question(loaded, card, self._pool, self.app.rng)
             choices.show_options(self.question.labels, self.question.options)
