@@ -52,7 +52,7 @@ def reveal(term: Terminal, kind: str) -> tuple[float, str]:
     """Answer the card shown; seconds until the grade bar is drawn, and the grade it suggests."""
     if kind in {"basic", "cloze"}:
         term.send(" ")
-    elif kind in {"mcq", "statements", "match"}:
+    elif kind in {"mcq", "statements", "match", "assertion/reason"}:
         term.send("a")
     elif kind == "true/false":
         term.send("t")

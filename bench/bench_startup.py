@@ -16,7 +16,7 @@ the moment it is spawned, when given text is first drawn:
 * the peak memory (VmHWM) of the app process when its first card can be answered;
 * plain `quizapp` at bundled size: until the deck list is drawn.
 
-Sizes: `bundled` is the bundled decks (116 cards in 4 files), as a plain
+Sizes: `bundled` is the bundled decks (all their cards, in 4 files), as a plain
 `quizapp` opens them; a number is that many cards in 10 generated deck files
 (bench/make_decks.py), opened with `--only`. Runs alternate bare / quizapp so
 both see the same machine load; medians are printed, with the ratio to bare.
@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_decks import give_history, write_decks  # noqa: E402
+from make_decks import bundled_count, give_history, write_decks  # noqa: E402
 from ptyrun import BARE_APP, HINT, Terminal, bench_env  # noqa: E402
 
 PYTHON = sys.executable
@@ -55,7 +55,7 @@ class Size:
         self.db = folder / "progress.sqlite3"
         self.env = bench_env(folder)
         if name == "bundled":
-            self.cards = 116
+            self.cards = bundled_count()
             self.decks: list[str] = []  # a plain launch: the bundled decks
         else:
             self.cards = int(name)

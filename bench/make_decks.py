@@ -40,7 +40,7 @@ BUNDLED_DECKS = ROOT / "decks"
 BUNDLED_SEEDS = ROOT / "seeds"
 DECKS = 10
 SEED = 17
-SIZES = {"bundled": 116, "10k": 10_000, "100k": 100_000}
+SIZES = {"10k": 10_000, "100k": 100_000}  # and "bundled": bundled_count()
 
 # Markers put into the template text once, replaced by each card's number.
 _ID_MARK = "qzbenchnum"
@@ -73,6 +73,11 @@ def _bundled_cards() -> list[tuple[dict, str]]:
     return cards
 
 
+def bundled_count() -> int:
+    """How many cards the bundled decks hold (the generator's smallest size)."""
+    return len(_bundled_cards())
+
+
 def _documents() -> dict[str, tuple[str, str]]:
     """Bundled document id -> (title, text)."""
     index = yaml_rs.loads((BUNDLED_SEEDS / "sources.yaml").read_text(), parse_datetime=False)
@@ -86,6 +91,11 @@ def _marked(card: dict) -> dict:
     """The template: id, prompt and explanation carry the markers for the card's number."""
     card = dict(card)
     card["id"] = f"{card['id']}-{_ID_MARK}"
+    # Old ids and sibling groups belong to one set of cards each, as the ids do.
+    if card.get("previous_ids"):
+        card["previous_ids"] = [f"{old}-{_ID_MARK}" for old in card["previous_ids"]]
+    if card.get("siblings"):
+        card["siblings"] = f"{card['siblings']}-{_ID_MARK}"
     field = _PROMPT_FIELDS.get(card["kind"], "question")
     if field in card:
         card[field] = f"{card[field]} ({_TEXT_MARK})"

@@ -63,12 +63,10 @@ def main() -> int:
         began = time.perf_counter()
         from quizapp.core.collection import Collection
         from quizapp.deck.loader import load_decks
-        from quizapp.deck.snapshot import save_prompts
 
         stages["imports (collection, loader)"] = time.perf_counter() - began
         first = load_decks([folder / "decks"])  # cold: fills the deck cache
         Collection.from_decks(first, db).close()
-        save_prompts(first.decks)  # as the first launch leaves them
         give_history(db)
         del first
 
@@ -81,7 +79,6 @@ def main() -> int:
             args.top,
             stages,
         )
-        profiled("save_prompts (unchanged)", lambda: save_prompts(result.decks), args.top, stages)
 
         from quizapp.core.store import Rating
         from quizapp.quiz.distractors import AnswerPool
@@ -98,7 +95,7 @@ def main() -> int:
             collection.remaining(deck_ids)
             if card.kind in OPTION_KINDS:
                 if not pool:
-                    pool.append(AnswerPool.from_decks(d.deck for d in collection.decks))
+                    pool.append(AnswerPool.for_loaded(collection.decks))
                 build_question(collection.deck(key.deck_id), card, pool[0], rng)
             return card
 

@@ -164,7 +164,7 @@ class Collection:
                 id=d.id,
                 title=d.title,
                 cards=d.studyable_count,
-                counts=counts.get(d.deck.id, Counts(0, 0, 0)),
+                counts=counts.get(d.id, Counts(0, 0, 0)),
                 documents=[doc.citation for doc in d.documents.values()],
                 path=d.path,
             )

@@ -152,19 +152,19 @@ def load_decks(paths: Iterable[Path], *, use_cache: bool = True) -> LoadResult:
         result.problems += problems
         if loaded is None:
             continue
-        first = seen.get(loaded.deck.id)
+        first = seen.get(loaded.id)
         if first is not None:
             result.problems.append(
                 Problem(
                     path,
                     1,
                     1,
-                    f"deck id {loaded.deck.id!r} is already used by {first}",
+                    f"deck id {loaded.id!r} is already used by {first}",
                     "give each deck its own id; progress is keyed by it",
                 )
             )
             continue
-        seen[loaded.deck.id] = path
+        seen[loaded.id] = path
         result.decks.append(loaded)
     return result
 
@@ -610,8 +610,9 @@ def _check_item_quotes(path, card, index, documents, at) -> list[Problem]:
     for number, item in enumerate(card_items(card)):
         if item.quote is None:
             continue
-        line, column = at(index, card.id, field, number, "quote")
         if card.source is None:
+            # Located only when there is a problem: finding a position composes the file.
+            line, column = at(index, card.id, field, number, "quote")
             problems.append(
                 Problem(
                     path,
@@ -626,6 +627,7 @@ def _check_item_quotes(path, card, index, documents, at) -> list[Problem]:
             continue
         document = documents.get(card.source.document)
         if document is not None and not document.contains(item.quote):
+            line, column = at(index, card.id, field, number, "quote")
             problems.append(
                 Problem(
                     path,

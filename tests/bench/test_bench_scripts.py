@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from make_decks import give_history, iter_cards, write_decks  # noqa: E402
+from make_decks import bundled_count, give_history, iter_cards, write_decks  # noqa: E402
 
 
 def bench(script: str, *options: str) -> subprocess.CompletedProcess:
@@ -29,22 +29,23 @@ def kinds(result) -> collections.Counter:
 
 
 def test_generated_decks_load_as_bundled_ones_do(tmp_path):
-    paths = write_decks(tmp_path / "a", 116)
+    bundled = bundled_count()
+    paths = write_decks(tmp_path / "a", bundled)
     result = load_decks([tmp_path / "a"], use_cache=False)
     assert result.problems == []  # every quote found in its generated document
-    assert len(paths) == 10 and sum(len(d.deck.cards) for d in result.decks) == 116
+    assert len(paths) == 10 and sum(len(d.deck.cards) for d in result.decks) == bundled
     assert kinds(result) == kinds(load_decks([ROOT / "decks"], use_cache=False))
     for loaded in result.decks:
         assert all(d.path.parent == tmp_path / "a" / "sources" for d in loaded.documents.values())
-    listed = [(c.deck_id, c.card_id, c.kind) for c in iter_cards(116)]
+    listed = [(c.deck_id, c.card_id, c.kind) for c in iter_cards(bundled)]
     assert listed == [(d.deck.id, c.id, c.kind) for d in result.decks for c in d.deck.cards]
 
-    write_decks(tmp_path / "b", 116)
+    write_decks(tmp_path / "b", bundled)
     for path in paths:  # seeded: the same bytes every time
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
     sizes = sorted(p.stat().st_size for p in (ROOT / "decks").glob("*.yaml"))
-    per_card = sum(p.stat().st_size for p in paths) / 116
-    assert 0.8 < per_card / (sum(sizes) / 116) < 1.25  # cards the size of bundled ones
+    per_card = sum(p.stat().st_size for p in paths) / bundled
+    assert 0.8 < per_card / (sum(sizes) / bundled) < 1.25  # cards the size of bundled ones
 
 
 def test_give_history_makes_a_third_of_the_cards_due(tmp_path):
