@@ -27,7 +27,7 @@ from typing import Any
 
 from quizapp.deck.paths import cache_dir
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE file (
@@ -212,7 +212,7 @@ class Compiled:
         """(card id, content hash, previous ids, tags, studyable, kind, siblings, quote,
         document) in file order: what the progress database registers of each card."""
         return [
-            (card_id, content, json.loads(previous), json.loads(tags), bool(study), *rest)
+            (card_id, content, previous.split(), tags.split(), bool(study), *rest)
             for card_id, content, previous, tags, study, *rest in self._conn().execute(
                 "SELECT card_id, content_hash, previous_ids, tags, studyable, kind, siblings, "
                 "quote, document FROM card WHERE key = ? ORDER BY position",
@@ -255,12 +255,13 @@ def put(
     documents: dict[str, str],
 ) -> Compiled | None:
     """Record a checked deck: ``cards`` are dicts of the card table's columns (key aside),
-    ``pool`` (answer type, text, card id, tags as JSON, is answer) rows."""
+    ``pool`` (answer type, text, card id, tags, is answer) rows; ids and tags hold no spaces,
+    so lists of them are kept space-separated."""
     conn = connection()
     if conn is None:
         return None
     cards = list(cards)
-    tags = sorted({t for c in cards for t in json.loads(c["tags"])})
+    tags = sorted({t for c in cards for t in c["tags"].split()})
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -312,7 +313,8 @@ def forget_unused(keys: Iterable[str]) -> None:
 
 
 def pool_rows(keys: list[str], answer_type: str) -> Iterator[tuple[str, str, str, str, int]]:
-    """(key, text, card id, tags JSON, is answer) of the answer type in the given decks."""
+    """(key, text, card id, tags space-separated, is answer) of the answer type in the given
+    decks."""
     conn = connection()
     if conn is None or not keys:
         return iter(())

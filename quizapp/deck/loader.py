@@ -322,7 +322,7 @@ def _compile(
     rows, pool = [], []
     for position, card in enumerate(deck.cards):
         studyable = card.status is Status.reviewed
-        tags = json.dumps(list(card.tags), ensure_ascii=False)
+        tags = " ".join(card.tags)
         rows.append(
             {
                 "card_id": card.id,
@@ -331,7 +331,7 @@ def _compile(
                 "kind": card.kind,
                 "studyable": int(studyable),
                 "content_hash": card.content_hash(),
-                "previous_ids": json.dumps(list(card.previous_ids), ensure_ascii=False),
+                "previous_ids": " ".join(card.previous_ids),
                 "tags": tags,
                 "siblings": card.siblings,
                 "quote": card.source.quote if card.source else None,

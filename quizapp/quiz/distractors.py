@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -89,7 +88,7 @@ class AnswerPool:
             ):
                 found = tags.get(tag_list)
                 if found is None:
-                    found = tags[tag_list] = frozenset(json.loads(tag_list))
+                    found = tags[tag_list] = frozenset(tag_list.split())
                 yield PoolEntry(text, answer_type, compiled[key], card_id, found, bool(is_answer))
 
         return cls([], of_type=of_type)
