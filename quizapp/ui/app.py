@@ -181,7 +181,19 @@ class QuizApp(App):
         if collection.next_card(deck_ids) is None:
             self.notify("Nothing to review now: press p to practise ahead.", timeout=6)
             return
-        self.push_screen(ReviewScreen(collection, deck_ids, None, REVIEW_ALL))
+        self.push_screen(
+            ReviewScreen(collection, deck_ids, None, REVIEW_ALL, early_keys=self._early_keys())
+        )
+
+    def _early_keys(self):
+        """The first card shown early and the keys pressed on it (applied to it once the
+        review screen shows the same card), or None."""
+        from quizapp.ui.widgets.first_card import FirstCardView
+
+        for view in self.screen_stack[0].query(FirstCardView):
+            if view.first is not None and view.keys:
+                return view.first.key, list(view.keys)
+        return None
 
     def _home(self) -> HomeScreen | None:
         from quizapp.ui.screens.home import HomeScreen
