@@ -6,7 +6,7 @@ two databases: one all new, one with a third of the cards due (each with three
 reviews in the log). For each it times opening the store and building the
 first queue, then answers card after card as the review screen does, timing
 each call it makes per card: the answer (schedule + durable commit), the next
-card, the cards remaining (the whole queue), the card's progress line and the
+card, the cards remaining (Store.remaining, as the app asks), the card's progress line and the
 interval previews, and the counts of the deck list. When the day's queue is
 empty the clock moves to the next day. It also replays the 12,580 real
 reviews in bench/data/, and prints peak memory. `--json` prints one object.
@@ -71,17 +71,18 @@ def register(db: Path, cards: int) -> tuple[float, list[str], dict[str, str]]:
 
 
 def first_queue(db: Path, digests: dict[str, str]) -> tuple[float, int]:
-    """Open, sync unchanged decks (skipped by digest), counts, the queue and the first card."""
+    """Open, sync unchanged decks (skipped by digest), counts, the cards remaining and the
+    first card: what the app asks before its first card."""
     began = time.perf_counter()
     store = open_store(db)
     for deck_id, digest in digests.items():
         store.sync_deck(deck_id, [], digest=digest)
     store.counts(list(digests))
-    queue = store.study_queue(list(digests))
+    remaining = store.remaining(list(digests))
     store.next_card(list(digests))
     elapsed = time.perf_counter() - began
     store.close()
-    return elapsed, len(queue)
+    return elapsed, remaining
 
 
 def timed(times: dict[str, list[float]], name: str, call: Callable[[], object]) -> object:
@@ -123,7 +124,7 @@ def answer_per_card(db: Path, deck_ids: list[str], answers: int) -> tuple[dict, 
         timed(times, "answer", lambda k=key, r=rating: store.answer(k, r))
         clock.advance(seconds=8)
         key = timed(times, "next card", lambda: store.next_card(deck_ids))
-        timed(times, "remaining", lambda: len(store.study_queue(deck_ids)))
+        timed(times, "remaining", lambda: store.remaining(deck_ids))
         timed(times, "counts", lambda: store.counts(deck_ids))
     store.close()
     n = len(times.get("answer", []))
@@ -207,7 +208,7 @@ def main() -> None:
             label = {
                 "answer": "answer (schedule + commit)",
                 "next card": "next card",
-                "remaining": "remaining (the whole queue)",
+                "remaining": "remaining (cards in the queue)",
                 "progress": "progress (the line above the card)",
                 "previews": "interval previews (grade bar)",
                 "per card": "all the review screen asks, per card",

@@ -117,6 +117,11 @@ class Store:
         self.settings = settings
         self._undo: list[int] = []
         self._zone = ZoneInfo(settings.timezone) if settings.timezone else None
+        # Reviews due today per (deck, tags, sources, end of day), kept from one count to the
+        # next: the one count that grows with the collection. Any write forgets them, except
+        # an answer, which adjusts them by its card; so does a commit by another connection.
+        self._reviews_due: dict[tuple, int] = {}
+        self._seen_version: int | None = None
 
     # -- opening -----------------------------------------------------------
 
@@ -165,7 +170,9 @@ class Store:
     def with_settings(self, settings: Settings) -> Store:
         """The same open database scheduling with other settings (the learner's parameters);
         close only one of the two."""
-        return type(self)(self._conn, self.clock, settings)
+        other = type(self)(self._conn, self.clock, settings)
+        other._reviews_due = self._reviews_due  # one connection: one set of kept counts
+        return other
 
     def close(self) -> None:
         self._conn.close()
@@ -204,6 +211,7 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._reviews_due.clear()
         with transaction(self._conn) as db:
             yield db
 
@@ -260,14 +268,28 @@ class Store:
         learning step that comes due is counted at once. Every deck asked for is in the
         answer (all decks with cards when None)."""
         decks = None if deck_ids is None else list(deck_ids)
-        return queues.counts(
+        bounds = self._day_bounds()
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._seen_version:  # another window committed: counted afresh
+            self._reviews_due.clear()
+            self._seen_version = version
+        tags, sources = tuple(tags or ()), tuple(sources or ())
+        known = {}
+        for (deck, *rest), due in self._reviews_due.items():
+            if rest == [tags, sources, bounds[2]]:
+                known[deck] = due
+        found = queues.counts(
             self._conn,
             decks,
-            self._day_bounds(),
+            bounds,
             self.settings.new_per_day,
             tags=tags,
             sources=sources,
+            reviews_due=known,
         )
+        for deck, counted in found.items():
+            self._reviews_due[(deck, tags, sources, bounds[2])] = counted.due
+        return found
 
     def remaining(
         self,
@@ -376,12 +398,35 @@ class Store:
             raise ValueError("no card to answer: the study queue is empty (next_card gave None)")
         key, rating, mode = CardKey(*key), Rating(rating), Mode(mode)
         now = self.clock.now() if at is None else at.astimezone(UTC)
+        kept, before = dict(self._reviews_due), self._due_row(key)
         with self._transaction() as db:
             result = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
+        self._keep_reviews_due(key, kept, before, self._due_row(key))
         if mode in (Mode.review, Mode.practice):
             # An exam's or quiz's answers are final once submitted: never undone from review.
             self._undo.append(result.review_id)
         return result
+
+    def _due_row(self, key: CardKey) -> tuple | None:
+        return self._conn.execute(
+            "SELECT tags, present AND studyable AND suspended = 0 AND buried_until IS NULL, "
+            "state, due FROM card WHERE deck_id = ? AND card_id = ?",
+            key,
+        ).fetchone()
+
+    def _keep_reviews_due(
+        self, key: CardKey, kept: dict[tuple, int], before: tuple | None, after: tuple | None
+    ) -> None:
+        """The reviews-due counts as they were, moved by the one card just answered."""
+        if before is None or after is None or not (before[1] and after[1]):
+            return  # a hidden card answered (a quiz's, say): counted afresh next time
+        for (deck, tags, sources, end), due in kept.items():
+            if deck != key.deck_id or not queues.matches(before[0], tags, sources):
+                self._reviews_due[(deck, tags, sources, end)] = due
+                continue
+            was = before[2] == REVIEW and before[3] is not None and before[3] < end
+            now = after[2] == REVIEW and after[3] is not None and after[3] < end
+            self._reviews_due[(deck, tags, sources, end)] = due - was + now
 
     def _answer_in(
         self,

@@ -589,3 +589,28 @@ def test_new_cards_come_siblings_apart_and_kinds_mixed(open_store):
     assert kinds == ["m", "b"] * 4
     # The same deck gives the same order again.
     assert [k.card_id for k in store.study_queue(["s"])] == queue
+
+
+def test_counts_stay_right_answer_after_answer_and_across_windows(open_store, clock, tmp_path):
+    store = open_store(new_per_day=0)
+    store.sync_deck("d", cards("a", "b", "c", tags=["rivers"]))
+    for key in (K("a"), K("b"), K("c")):  # reviewed once, then due again in a few days
+        store.answer(key, Rating.good)
+        store.answer(key, Rating.good)
+    clock.advance(days=30)
+    assert store.counts(["d"], tags=["rivers"]) == {"d": Counts(0, 0, 3)}
+    store.answer(K("a"), Rating.good)  # due again weeks later
+    assert store.counts(["d"], tags=["rivers"]) == {"d": Counts(0, 0, 2)}
+    store.answer(K("b"), Rating.again)  # relearning: a learning card due soon, not a review
+    assert store.counts(["d"], tags=["rivers"])["d"].due == 1
+    store.bury([K("c")])
+    assert store.counts(["d"], tags=["rivers"]) == {"d": Counts(0, 0, 0)}
+    store.unbury([K("c")])
+    other = Store.open(tmp_path / "progress.sqlite3", clock=clock, settings=store.settings)
+    try:
+        assert store.counts(["d"])["d"].due == 1
+        other.answer(K("c"), Rating.good)  # in another window
+        assert store.counts(["d"])["d"].due == 0
+    finally:
+        other.close()
+    assert store.remaining(["d"]) == len(store.study_queue(["d"]))

@@ -196,7 +196,8 @@ UPDATE card SET rank = position;
 DELETE FROM deck_sync;
 CREATE INDEX card_new ON card (deck_id, rank)
     WHERE state = 0 AND due IS NULL AND present AND studyable;
-CREATE INDEX card_study ON card (deck_id, state, due, suspended, buried_until, tags)
+CREATE INDEX card_study
+    ON card (deck_id, state, due, suspended, buried_until, present, studyable, tags)
     WHERE present AND studyable;
 """
 
