@@ -37,15 +37,18 @@ GRADE_KEYS = {"Again": "1", "Hard": "2", "Good": "3", "Easy": "4"}
 # The line above the card (review screen): session · kind · state.
 WHERE = re.compile(r"All decks · ([a-z/]+) · (?:new|learning|review|relearning)")
 FINISHED = re.compile(r"Session finished")
+REVIEW_UP = re.compile(r"e Edit card")  # the review screen's footer
 ORDER_COUNT = re.compile(r"type each number 1-(\d) once")  # the app's reply to a bad order
 
 
-def kind_shown(term: Terminal, hint: re.Match[str]) -> str:
-    """The kind of the card whose hint was just drawn (from the line above it)."""
+def kind_shown(term: Terminal, hint: re.Match[str], before: str | None = None) -> str:
+    """The kind of the card whose hint was just drawn (from the line above it); ``before``,
+    the last card's, when that line was not drawn again (the terminal redraws only what
+    changed, and two cards in a row may have the same kind and state)."""
     found = [m.group(1) for m in WHERE.finditer(term.text, 0, hint.start())]
-    if not found:
+    if not found and before is None:
         raise RuntimeError(f"no kind on screen before the hint:\n{term.text[-2000:]}")
-    return found[-1]
+    return found[-1] if found else before
 
 
 def reveal(term: Terminal, kind: str) -> tuple[float, str]:
@@ -77,10 +80,13 @@ def session(size: Size, pristine: Path, wanted: int, figures: dict[str, list[flo
         path.unlink()
     shutil.copy(pristine, size.db)
     with Terminal(size.argv("--review"), size.env, timeout=300) as term:
+        # Answers are timed on the review screen: the early first card is left alone.
+        term.wait(REVIEW_UP)
         _, hint = term.wait(HINT)
         term.timeout = 60
+        kind = None
         while len(figures["grade"]) < wanted:
-            kind = kind_shown(term, hint)
+            kind = kind_shown(term, hint, kind)
             seconds, grade = reveal(term, kind)
             figures["reveal"].append(seconds)
             figures[f"reveal {kind}"] = [*figures.get(f"reveal {kind}", []), seconds]

@@ -398,10 +398,15 @@ class Store:
             raise ValueError("no card to answer: the study queue is empty (next_card gave None)")
         key, rating, mode = CardKey(*key), Rating(rating), Mode(mode)
         now = self.clock.now() if at is None else at.astimezone(UTC)
-        kept, before = dict(self._reviews_due), self._due_row(key)
+        kept = dict(self._reviews_due)
+        counted = any(deck == key.deck_id for deck, *_ in kept)  # else nothing to move
+        before = self._due_row(key) if counted else None
         with self._transaction() as db:
             result = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
-        self._keep_reviews_due(key, kept, before, self._due_row(key))
+        if counted:
+            self._keep_reviews_due(key, kept, before, self._due_row(key))
+        else:
+            self._reviews_due.update(kept)
         if mode in (Mode.review, Mode.practice):
             # An exam's or quiz's answers are final once submitted: never undone from review.
             self._undo.append(result.review_id)

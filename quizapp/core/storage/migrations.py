@@ -9,7 +9,7 @@ V3 a card may be suspended (1 by the learner, 2 as a leech), buried until a time
 parameters); V5 the exams and quizzes, whose times earlier releases kept as ISO 8601 text.
 V7 gives each card what the queues and counts read from indexes alone: its kind, siblings
 group and rank among the deck's new cards (quizapp.core.new_order), and makes every deck sync
-again to fill them in.
+again to fill them in; card_study, covering what the counts read, takes card_queue's place.
 """
 
 from __future__ import annotations
@@ -199,6 +199,7 @@ CREATE INDEX card_new ON card (deck_id, rank)
 CREATE INDEX card_study
     ON card (deck_id, state, due, suspended, buried_until, present, studyable, tags)
     WHERE present AND studyable;
+DROP INDEX card_queue;
 """
 
 
