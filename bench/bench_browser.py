@@ -1,6 +1,6 @@
 """Card browser speed on 100,000 cards, headless (Textual's run_test, 80x24).
 
-Builds 10 deck files of bundled-size cards (bench_load's three kinds) and a
+Builds 10 deck files of bundled-size cards (bench/make_decks.py) and a
 progress database in which a third of the cards have a review history, then,
 in each run:
 
@@ -35,23 +35,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_load import KINDS  # noqa: E402
+from make_decks import write_decks  # noqa: E402
 
 START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 DECKS = 10
-SEARCHES = ["korea", '"card 4242)"', "tag:articles is:review", "kind:tf -is:new"]
+SEARCHES = ["korea", '"set 4242)"', "tag:articles is:review", "kind:tf -is:new"]
 TIMEOUT_S = 120.0
-
-
-def write_decks(folder: Path, cards: int) -> None:
-    per_deck = cards // DECKS
-    for d in range(DECKS):
-        head = (
-            f"id: bench-{d}\ntitle: Benchmark deck {d}\n"
-            "sources: [study-notes, hindu-explained]\ncards:\n"
-        )
-        body = "".join(KINDS[i % len(KINDS)].format(i=d * per_deck + i) for i in range(per_deck))
-        (folder / f"bench-{d}.yaml").write_text(head + body, encoding="utf-8")
 
 
 def open_collection(folder: Path, db: Path):

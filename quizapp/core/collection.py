@@ -73,25 +73,54 @@ class Collection:
         return collection
 
     def sync(self, loaded: LoadedDeck) -> None:
-        cards = [
+        digest = loaded.content_hash or None
+        first_sight = False
+        if digest is None or self.store.deck_digest(loaded.id) != digest:
+            cards = self._deck_cards(loaded)
+            report = self.store.sync_deck(loaded.id, cards, digest=digest)
+            first_sight = bool(cards) and len(report.added) == len(cards)
+        self._import_history(loaded)
+        if first_sight:  # the store's first sight of the deck
+            self._import_state(loaded)
+
+    @staticmethod
+    def _deck_cards(loaded: LoadedDeck) -> list[DeckCard]:
+        """What the store registers of each card: from the compiled deck when there is one
+        (content hashes worked out once, when the file was compiled)."""
+        if loaded.compiled is not None:
+            return [
+                DeckCard(
+                    card_id,
+                    content,
+                    previous,
+                    [*tags, *([SOURCE_TAG + doc] if doc else [])],
+                    studyable,
+                    kind,
+                    siblings,
+                    quote,
+                )
+                for card_id, content, previous, tags, studyable, kind, siblings, quote, doc in (
+                    loaded.compiled.sync_rows()
+                )
+            ]
+        return [
             DeckCard(
                 card.id,
                 card.content_hash(),
                 list(card.previous_ids),
                 [*card.tags, *([SOURCE_TAG + card.source.document] if card.source else [])],
                 card.status is Status.reviewed,
+                card.kind,
+                card.siblings,
+                card.source.quote if card.source else None,
             )
             for card in loaded.deck.cards
         ]
-        report = self.store.sync_deck(loaded.deck.id, cards, digest=loaded.content_hash or None)
-        self._import_history(loaded)
-        if cards and len(report.added) == len(cards):  # the store's first sight of the deck
-            self._import_state(loaded)
 
     def _import_history(self, loaded: LoadedDeck) -> None:
         """Review history imported with a deck (DECK.history.csv beside it) becomes progress."""
         history = loaded.path.with_name(loaded.path.stem + ".history.csv")
-        if not history.is_file() or self.store.deck_has_reviews(loaded.deck.id):
+        if not history.is_file() or self.store.deck_has_reviews(loaded.id):
             return  # nothing to import, or imported already: don't read the file again
         from quizapp.core.optimize import OptimizeError, load_review_csv
 
@@ -101,7 +130,7 @@ class Collection:
             self.problems.append(Problem(history, 0, 0, str(problem), severity="warning"))
             return
         self.store.import_history(
-            loaded.deck.id,
+            loaded.id,
             ((str(r.card_key), r.rating, r.reviewed_at, r.duration_ms) for r in rows),
         )
 
@@ -116,7 +145,7 @@ class Collection:
         try:
             with path.open(newline="", encoding="utf-8") as f:
                 rows = list(csv.DictReader(f))
-            keys = [CardKey(loaded.deck.id, r["card_id"]) for r in rows]
+            keys = [CardKey(loaded.id, r["card_id"]) for r in rows]
             marks = [
                 (key, r["suspended"] == "1", r["buried"] == "1", int(r["flag"] or 0))
                 for key, r in zip(keys, rows, strict=True)
@@ -150,7 +179,7 @@ class Collection:
 
         index = self.deck_ids.index(deck_id)
         loaded, problems = load_deck(self.decks[index].path)
-        if loaded is not None and loaded.deck.id == deck_id:
+        if loaded is not None and loaded.id == deck_id:
             self.decks[index] = loaded
             self.sync(loaded)
         return [p for p in problems if p.severity == "error"]
@@ -162,7 +191,7 @@ class Collection:
 
     def deck(self, deck_id: str) -> LoadedDeck:
         for loaded in self.decks:
-            if loaded.deck.id == deck_id:
+            if loaded.id == deck_id:
                 return loaded
         raise KeyError(deck_id)
 
@@ -174,7 +203,7 @@ class Collection:
 
     @property
     def deck_ids(self) -> list[str]:
-        return [d.deck.id for d in self.decks]
+        return [d.id for d in self.decks]
 
     def summaries(self, tag: str | None = None, source: str | None = None) -> list[DeckSummary]:
         """Each deck with what there is to study now, counting only cards with ``tag`` and
@@ -184,10 +213,10 @@ class Collection:
         )
         return [
             DeckSummary(
-                id=d.deck.id,
-                title=d.deck.title,
-                cards=len(d.studyable_cards),
-                counts=counts.get(d.deck.id, Counts(0, 0, 0)),
+                id=d.id,
+                title=d.title,
+                cards=d.studyable_count,
+                counts=counts.get(d.id, Counts(0, 0, 0)),
                 documents=[doc.citation for doc in d.documents.values()],
                 path=d.path,
             )
@@ -195,7 +224,7 @@ class Collection:
         ]
 
     def tags(self) -> list[str]:
-        return sorted({t for d in self.decks for c in d.deck.cards for t in c.tags})
+        return sorted({t for d in self.decks for t in d.tags})
 
     def documents(self) -> dict[str, str]:
         """Document id -> citation, for every document a loaded deck cites."""
@@ -213,7 +242,7 @@ class Collection:
         return self.store.next_card(deck_ids, tags=tags)
 
     def remaining(self, deck_ids: Sequence[str], tags: Sequence[str] | None = None) -> int:
-        return len(self.store.study_queue(deck_ids, tags=tags))
+        return self.store.remaining(deck_ids, tags=tags)
 
     def practice_keys(
         self, deck_ids: Sequence[str], tags: Sequence[str] | None = None, limit: int = 50

@@ -1,10 +1,10 @@
 """The first card due, found before the decks load, so a review can start at once.
 
-The queue comes from the progress database (ids and due dates only) and the
-card's question from the saved prompts (quizapp.deck.snapshot); neither needs
-the deck models or the YAML parser. Nothing is written. When the database or the
-prompts are missing or out of date there is no first card to show early, and
-the review starts once the decks have loaded.
+The queue comes from the progress database (ids and due dates only) and the card's kind and
+question from the compiled decks (quizapp.deck.cache); neither needs the deck models or the
+YAML parser. Nothing is written. When the database is missing or out of date, or a deck file
+is not compiled as it is now, there is no first card to show early, and the review starts
+once the decks have loaded.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from pathlib import Path
 from quizapp.core.clock import Clock
 from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Store
-from quizapp.deck.snapshot import PromptSnapshot
+from quizapp.deck import cache
+from quizapp.deck.paths import deck_files
 
 
 @dataclass(frozen=True)
@@ -36,27 +37,29 @@ def peek_first_card(
     clock: Clock | None = None,
     settings: Settings | None = None,
 ) -> FirstCard | None:
-    snapshot = PromptSnapshot.read(deck_paths)
-    if snapshot is None:
+    decks: dict[str, cache.Compiled] = {}
+    for path in deck_files(deck_paths):
+        key = cache.known_key(path)
+        compiled = None if key is None else cache.get(key)
+        if compiled is None:
+            return None
+        decks.setdefault(compiled.deck_id, compiled)
+    if not decks:
         return None
     store = Store.peek(db_path, clock=clock, settings=settings)
     if store is None:
         return None
     try:
-        key = store.next_card(snapshot.deck_ids)
+        deck_ids = list(decks)
+        key = store.next_card(deck_ids)
         if key is None:
             return None
-        found = snapshot.prompt(*key)
+        found = decks[key.deck_id].prompt(key.card_id)
         if found is None:
             return None
-        return FirstCard(
-            key,
-            found.kind,
-            found.prompt,
-            store.progress(key).state,
-            len(store.study_queue(snapshot.deck_ids)),
-        )
-    except sqlite3.Error:
+        kind, prompt = found
+        return FirstCard(key, kind, prompt, store.progress(key).state, store.remaining(deck_ids))
+    except (sqlite3.Error, LookupError):
         return None  # the real opening will say what is wrong with the database
     finally:
         store.close()

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from quizapp.core.optimize import OptimizeReport
     from quizapp.core.store import Store
 
-MIN_SCORED_REVIEWS = 100  # a fifth held out: at least 20 reviews to judge the fit on
+MIN_SCORED_REVIEWS = 100  # 5 test folds of a sixth each: at least 16 reviews in each
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def fit_learner(store: Store) -> Fit:
             False,
             personal,
             f"{reviews} after a gap of a day or more so far, and "
-            f"fitting needs {MIN_SCORED_REVIEWS} (a fifth are held out to test the fit); keep "
+            f"fitting needs {MIN_SCORED_REVIEWS} (the later ones test the fit); keep "
             "reviewing and try again later",
         )
     if current is not store.settings:

@@ -14,9 +14,12 @@ Definitions, chosen to match the open-spaced-repetition srs-benchmark:
   uses them for short-term stability, but are never predicted, fitted on or scored.
 * Scored review: every review with ``elapsed_days > 0``; it is predicted from the card's earlier
   reviews only. Its outcome is recalled unless the rating is Again.
-* Time-ordered split: scored reviews sorted by time; the earliest 80% train the fit, the latest
-  20% are held out (reviews at the boundary instant all go to the held-out part). Held-out
-  reviews are still predicted from the card's full earlier history, as the scheduler would.
+* Split: srs-benchmark's, scikit-learn's ``TimeSeriesSplit`` with 5 splits over the scored
+  reviews in time order: the latest 5/6 are cut into 5 equal test folds, each predicted by
+  parameters fitted on every scored review before it; the figures are over all test folds
+  together. Test reviews are predicted from the card's full earlier history, as the scheduler
+  would. Training items are Anki's (rslib ``reviews_for_fsrs``, FSRS-6): one per review after a
+  gap, the card's whole history before it, same-day reviews included.
 * Log loss: mean binary cross-entropy, predictions clipped to [eps, 1 - eps] with eps the float
   machine epsilon (scikit-learn's ``log_loss``, which srs-benchmark calls).
 * RMSE(bins): srs-benchmark's ``rmse_matrix``. Each scored review goes to a bin keyed by
@@ -26,10 +29,9 @@ Definitions, chosen to match the open-spaced-repetition srs-benchmark:
 * Unlike srs-benchmark, no outlier reviews are removed before scoring: the learner's figures
   cover every review after a gap. (fsrs-rs still drops outliers from what it trains on.)
 
-Adoption rule: the fitted parameters are adopted only when, on the held-out reviews, both log
-loss and RMSE(bins) are strictly lower than with the current parameters. The adopted parameters
-are exactly the ones evaluated (fitted on the earlier 80%), so the reported "after" figures
-describe what the learner gets.
+Adoption rule: fitting is adopted only when, over the test folds, both log loss and RMSE(bins)
+are strictly lower with the fitted parameters than with the current ones. The parameters adopted
+are then fitted on every scored review, as srs-benchmark judges a method and Anki fits one.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ Parameters = tuple[float, ...]
 # What the scheduler uses when the learner has no fitted parameters (fsrs.Scheduler's defaults).
 DEFAULT_PARAMETERS: Parameters = tuple(float(w) for w in _FSRS_DEFAULTS)
 
-HELD_OUT_SHARE = 0.2
+SPLITS = 5  # srs-benchmark's TimeSeriesSplit(n_splits=5)
 _EPSILON = 2.220446049250313e-16  # float64 machine epsilon, scikit-learn's clip for log loss
 _AGAIN = 1
 
@@ -91,8 +93,10 @@ class OptimizeReport:
     """Outcome of ``optimize``.
 
     ``parameters`` are the ones to use from now on: the fitted ones when ``adopted``, otherwise
-    the current ones. ``candidate`` are the fitted parameters that were evaluated (None when
+    the current ones. ``candidate`` are the parameters fitted on every scored review (None when
     fitting was impossible) and ``reason`` says in a sentence why they were adopted or not.
+    ``before`` and ``after`` are the figures on the test folds (reviews since
+    ``held_out_since``); ``train_reviews`` how many scored reviews the candidate was fitted on.
     """
 
     before: Metrics
@@ -190,17 +194,20 @@ def scored_reviews(
     return [entry[2] for entry in scored]
 
 
-def split_by_time(
-    scored: Sequence[ScoredReview], held_out_share: float = HELD_OUT_SHARE
-) -> tuple[list[ScoredReview], list[ScoredReview]]:
-    """(earlier reviews to train on, later reviews held out); ``scored`` sorted by time."""
-    if not scored:
-        return [], []
-    cut = min(len(scored) - 1, math.floor(len(scored) * (1 - held_out_share)))
-    boundary = scored[cut].reviewed_at
-    train = [s for s in scored if s.reviewed_at < boundary]
-    held_out = [s for s in scored if s.reviewed_at >= boundary]
-    return train, held_out
+def time_series_folds(
+    scored: Sequence[ScoredReview], splits: int = SPLITS
+) -> list[tuple[list[ScoredReview], list[ScoredReview]]]:
+    """(reviews to fit on, test fold) pairs, as scikit-learn's TimeSeriesSplit makes them:
+    ``splits`` test folds of equal size at the end of ``scored`` (sorted by time), each with
+    every review before it to fit on. None when there are too few reviews for a fold."""
+    size = len(scored) // (splits + 1)
+    if size == 0:
+        return []
+    first = len(scored) - splits * size
+    return [
+        (list(scored[:start]), list(scored[start : start + size]))
+        for start in range(first, len(scored), size)
+    ]
 
 
 # --- prediction and metrics --------------------------------------------------------------------
@@ -323,30 +330,44 @@ def _guarded(call, doing: str):
         raise OptimizeError(f"FSRS failed while {doing}: {error}") from None
 
 
-def training_items(scored: Iterable[ScoredReview]) -> list[fsrs_rs.FSRSItem]:
-    """fsrs-rs items for scored reviews, keeping only those with a gap of at least a day.
+def training_items(scored: Iterable[ScoredReview]) -> tuple[list[fsrs_rs.FSRSItem], list[int]]:
+    """fsrs-rs items for scored reviews, as Anki makes them (rslib ``reviews_for_fsrs``, FSRS-6):
+    one per review after a gap of at least a day, holding the card's whole history before it,
+    same-day reviews included; with each item's card as a number, in the same order (fsrs-rs
+    trains a card's items together when told which card each is, as Anki tells it).
 
     fsrs-rs panics on an item none of whose reviews follows such a gap.
     """
-    items = []
+    items, cards = [], []
+    numbers: dict[Hashable, int] = {}
     for s in scored:
         if s.elapsed_days <= 0:
             continue
         item = s.fsrs_item()
         if item.long_term_review_cnt() > 0:
             items.append(item)
-    return items
+            cards.append(numbers.setdefault(s.card_key, len(numbers)))
+    return items, cards
 
 
-def fit_parameters_to_scored(scored: Sequence[ScoredReview]) -> Parameters:
-    """FSRS-6 parameters fitted to already scored reviews (see ``scored_reviews``)."""
-    items = training_items(scored)
+def fit_parameters_to_scored(
+    scored: Sequence[ScoredReview], *, relearning_steps: int = 1
+) -> Parameters:
+    """FSRS-6 parameters fitted to already scored reviews (see ``scored_reviews``), with the
+    options Anki gives fsrs-rs: short-term stability on, the number of relearning steps in use
+    and each item's card."""
+    items, cards = training_items(scored)
     if not items:
         raise OptimizeError(
             "not enough reviews to fit: FSRS needs cards reviewed again on a later day; "
             "keep reviewing and try again in a few days"
         )
-    fitted = _guarded(lambda: fsrs_rs.FSRS([]).compute_parameters(items), "fitting parameters")
+    fitted = _guarded(
+        lambda: fsrs_rs.FSRS([]).compute_parameters(
+            items, card_ids=cards, enable_short_term=True, num_relearning_steps=relearning_steps
+        ),
+        "fitting parameters",
+    )
     return tuple(float(w) for w in fitted)
 
 
@@ -388,9 +409,10 @@ def optimize(
     *,
     timezone: tzinfo | None = UTC,
     rollover_hour: int = 4,
-    held_out_share: float = HELD_OUT_SHARE,
+    relearning_steps: int = 1,
 ) -> OptimizeReport:
-    """Fit on the earlier reviews, compare with ``current_parameters`` on the later ones.
+    """Judge fitting against ``current_parameters`` on srs-benchmark's time-series split, and
+    fit on every review when it predicts better.
 
     Never raises for a log that is merely too short or that FSRS cannot fit: the report then
     keeps the current parameters and ``reason`` says why. An invalid row, or current parameters
@@ -398,8 +420,9 @@ def optimize(
     """
     current = DEFAULT_PARAMETERS if current_parameters is None else tuple(current_parameters)
     scored = scored_reviews(reviews, timezone=timezone, rollover_hour=rollover_hour)
-    train, held_out = split_by_time(scored, held_out_share)
-    since = held_out[0].reviewed_at if held_out else None
+    folds = time_series_folds(scored)
+    tests = [review for _, test in folds for review in test]
+    since = tests[0].reviewed_at if tests else None
     empty = Metrics(log_loss=math.nan, rmse_bins=math.nan, n=0)
 
     def kept(reason: str, before: Metrics, after: Metrics, candidate=None) -> OptimizeReport:
@@ -410,19 +433,23 @@ def optimize(
             adopted=False,
             candidate=candidate,
             reason=reason,
-            train_reviews=len(train),
+            train_reviews=len(scored),
             held_out_since=since,
         )
 
-    before = metrics_for(current, held_out)
-    if not train:
+    before = metrics_for(current, tests)
+    if not folds:
         return kept(
             "not enough reviews yet: need reviews on several different days to fit and test",
             before,
             empty,
         )
     try:
-        candidate = fit_parameters_to_scored(train)
+        predictions = []
+        for train, test in folds:
+            fitted = fit_parameters_to_scored(train, relearning_steps=relearning_steps)
+            predictions += predict(fitted, test)
+        candidate = fit_parameters_to_scored(scored, relearning_steps=relearning_steps)
     except OptimizeError as error:
         return kept(str(error), before, empty)
     if not scheduler_accepts(candidate):
@@ -432,10 +459,14 @@ def optimize(
             empty,
             candidate,
         )
-    after = metrics_for(candidate, held_out)
+    outcomes = [s.recalled for s in tests]
+    bins = [rmse_bin(s.elapsed_days, s.review_number, s.lapses) for s in tests]
+    after = Metrics(
+        log_loss(outcomes, predictions), rmse_bins(outcomes, predictions, bins), len(tests)
+    )
     if not should_adopt(before, after):
         return kept(
-            "the fitted parameters do not predict the held-out reviews better on both log loss "
+            "fitted parameters do not predict the later reviews better on both log loss "
             "and RMSE(bins)",
             before,
             after,
@@ -447,8 +478,8 @@ def optimize(
         parameters=candidate,
         adopted=True,
         candidate=candidate,
-        reason="the fitted parameters predict the held-out reviews better on both figures",
-        train_reviews=len(train),
+        reason="fitted parameters predict the later reviews better on both figures",
+        train_reviews=len(scored),
         held_out_since=since,
     )
 
@@ -474,6 +505,7 @@ def optimize_store(store: Store) -> OptimizeReport:
         settings.parameters,
         timezone=ZoneInfo(settings.timezone) if settings.timezone else None,
         rollover_hour=settings.rollover_hour,
+        relearning_steps=len(settings.relearning_steps_minutes),
     )
 
 

@@ -117,6 +117,11 @@ class Store:
         self.settings = settings
         self._undo: list[int] = []
         self._zone = ZoneInfo(settings.timezone) if settings.timezone else None
+        # Reviews due today per (deck, tags, sources, end of day), kept from one count to the
+        # next: the one count that grows with the collection. Any write forgets them, except
+        # an answer, which adjusts them by its card; so does a commit by another connection.
+        self._reviews_due: dict[tuple, int] = {}
+        self._seen_version: int | None = None
 
     # -- opening -----------------------------------------------------------
 
@@ -179,7 +184,9 @@ class Store:
     def with_settings(self, settings: Settings) -> Store:
         """The same open database scheduling with other settings (the learner's parameters);
         close only one of the two."""
-        return type(self)(self._conn, self.clock, settings)
+        other = type(self)(self._conn, self.clock, settings)
+        other._reviews_due = self._reviews_due  # one connection: one set of kept counts
+        return other
 
     def close(self) -> None:
         self._conn.close()
@@ -218,6 +225,7 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._reviews_due.clear()
         with transaction(self._conn) as db:
             yield db
 
@@ -268,21 +276,50 @@ class Store:
     def counts(
         self,
         deck_ids: Iterable[str] | None = None,
+        *,
         tags: Iterable[str] = (),
         sources: Iterable[str] = (),
     ) -> dict[str, Counts]:
-        """Per deck: new, learning and review cards to study now, as the study queue would show
-        them (suspended and buried left out); only cards with any of ``tags`` and quoting any
-        of ``sources`` (document ids) when given."""
+        """Per deck, what is left to study now: new cards (within the day's new-card limit),
+        learning cards due now, reviews due by the end of the study day. Only cards with any
+        of ``tags`` and citing any of ``sources`` (document ids) when given; never buried,
+        suspended, draft or removed cards. Read afresh from indexes on every call, so a
+        learning step that comes due is counted at once. Every deck asked for is in the
+        answer (all decks with cards when None)."""
         decks = None if deck_ids is None else list(deck_ids)
-        return queues.counts(
+        bounds = self._day_bounds()
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._seen_version:  # another window committed: counted afresh
+            self._reviews_due.clear()
+            self._seen_version = version
+        tags, sources = tuple(tags or ()), tuple(sources or ())
+        known = {}
+        for (deck, *rest), due in self._reviews_due.items():
+            if rest == [tags, sources, bounds[2]]:
+                known[deck] = due
+        found = queues.counts(
             self._conn,
             decks,
-            self._day_bounds(),
+            bounds,
             self.settings.new_per_day,
             tags=tags,
             sources=sources,
+            reviews_due=known,
         )
+        for deck, counted in found.items():
+            self._reviews_due[(deck, tags, sources, bounds[2])] = counted.due
+        return found
+
+    def remaining(
+        self,
+        deck_ids: Iterable[str],
+        *,
+        tags: Iterable[str] | None = None,
+        sources: Iterable[str] = (),
+    ) -> int:
+        """How many cards the study queue holds now (its length, without building it)."""
+        counts = self.counts(list(deck_ids), tags=tags or (), sources=sources)
+        return sum(c.total for c in counts.values())
 
     def study_queue(
         self,
@@ -376,37 +413,81 @@ class Store:
 
         `at` replays an answer given in the past (imported history); it must be aware.
         """
+        if key is None:
+            raise ValueError("no card to answer: the study queue is empty (next_card gave None)")
         key, rating, mode = CardKey(*key), Rating(rating), Mode(mode)
-        became_leech = False
         now = self.clock.now() if at is None else at.astimezone(UTC)
-        now_ms = to_ms(now)
+        kept = dict(self._reviews_due)
+        counted = any(deck == key.deck_id for deck, *_ in kept)  # else nothing to move
+        before = self._due_row(key) if counted else None
         with self._transaction() as db:
-            row = revlog.answer_row(db, key)
-            before = revlog.undo_record(row)
-            if mode is Mode.review:
-                seed = None
-                if self.settings.enable_fuzzing:
-                    seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
-                card = scheduling.next_card_state(
-                    self._scheduler, self._memory(row), rating, now, seed=seed
-                )
-                due = self._before_exam(card.due, now)
-                lapsed = row[0] == REVIEW and card.state == RELEARNING
-                cards.save_review(db, key, card._replace(due=due), now_ms, lapsed)
-                next_due, interval = due, due - now
-                became_leech = lapsed and is_leech_lapse(row[7] + 1, self.settings.leech_lapses)
-                if became_leech:
-                    marks.mark(db, marks.LEECH, [key], SUSPENDED_AS_LEECH)
-            elif mode in (Mode.quiz, Mode.exam) and rating is Rating.again:
-                cards.due_now(db, key, now_ms)
-                next_due, interval = now, timedelta(0)
-            else:
-                next_due = from_ms(row[4])
-                interval = None if next_due is None else next_due - now
-            review_id = revlog.add(db, key, rating, now_ms, duration_ms, mode, answer, before)
+            result = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
+        if counted:
+            self._keep_reviews_due(key, kept, before, self._due_row(key))
+        else:
+            self._reviews_due.update(kept)
         if mode in (Mode.review, Mode.practice):
             # An exam's or quiz's answers are final once submitted: never undone from review.
-            self._undo.append(review_id)
+            self._undo.append(result.review_id)
+        return result
+
+    def _due_row(self, key: CardKey) -> tuple | None:
+        return self._conn.execute(
+            "SELECT tags, present AND studyable AND suspended = 0 AND buried_until IS NULL, "
+            "state, due FROM card WHERE deck_id = ? AND card_id = ?",
+            key,
+        ).fetchone()
+
+    def _keep_reviews_due(
+        self, key: CardKey, kept: dict[tuple, int], before: tuple | None, after: tuple | None
+    ) -> None:
+        """The reviews-due counts as they were, moved by the one card just answered."""
+        if before is None or after is None or not (before[1] and after[1]):
+            return  # a hidden card answered (a quiz's, say): counted afresh next time
+        for (deck, tags, sources, end), due in kept.items():
+            if deck != key.deck_id or not queues.matches(before[0], tags, sources):
+                self._reviews_due[(deck, tags, sources, end)] = due
+                continue
+            was = before[2] == REVIEW and before[3] is not None and before[3] < end
+            now = after[2] == REVIEW and after[3] is not None and after[3] < end
+            self._reviews_due[(deck, tags, sources, end)] = due - was + now
+
+    def _answer_in(
+        self,
+        db: sqlite3.Connection,
+        key: CardKey,
+        rating: Rating,
+        mode: Mode,
+        now: datetime,
+        duration_ms: int,
+        answer: str | None,
+    ) -> AnswerResult:
+        """An answer recorded inside the caller's transaction."""
+        became_leech = False
+        now_ms = to_ms(now)
+        row = revlog.answer_row(db, key)
+        before = revlog.undo_record(row)
+        if mode is Mode.review:
+            seed = None
+            if self.settings.enable_fuzzing:
+                seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
+            card = scheduling.next_card_state(
+                self._scheduler, self._memory(row), rating, now, seed=seed
+            )
+            due = self._before_exam(card.due, now)
+            lapsed = row[0] == REVIEW and card.state == RELEARNING
+            cards.save_review(db, key, card._replace(due=due), now_ms, lapsed)
+            next_due, interval = due, due - now
+            became_leech = lapsed and is_leech_lapse(row[7] + 1, self.settings.leech_lapses)
+            if became_leech:
+                marks.mark(db, marks.LEECH, [key], SUSPENDED_AS_LEECH)
+        elif mode in (Mode.quiz, Mode.exam) and rating is Rating.again:
+            cards.due_now(db, key, now_ms)
+            next_due, interval = now, timedelta(0)
+        else:
+            next_due = from_ms(row[4])
+            interval = None if next_due is None else next_due - now
+        review_id = revlog.add(db, key, rating, now_ms, duration_ms, mode, answer, before)
         return AnswerResult(key, rating, next_due, interval, review_id, became_leech)
 
     def deck_has_reviews(self, deck_id: str) -> bool:
@@ -416,17 +497,16 @@ class Store:
         self, deck_id: str, reviews: Iterable[tuple[str, int, datetime, int]]
     ) -> int:
         """Replay another tool's review log (card id, rating, time, ms) through FSRS; see
-        quizapp.core.storage.history. Returns how many answers were recorded."""
+        quizapp.core.storage.history. All of it is committed in one transaction, or none of
+        it; imported answers are not the learner's to undo. Returns how many were recorded."""
         from quizapp.core.storage import history
 
-        undo_depth = len(self._undo)
-        try:
-            return history.replay(self._conn, deck_id, reviews, self._imported_answer)
-        finally:
-            del self._undo[undo_depth:]  # imported history is not the learner's to undo
+        with self._transaction() as db:
 
-    def _imported_answer(self, key: CardKey, rating: Rating, at: datetime, ms: int) -> None:
-        self.answer(key, rating, at=at, duration_ms=ms, answer="imported")
+            def imported(key: CardKey, rating: Rating, at: datetime, ms: int) -> None:
+                self._answer_in(db, key, rating, Mode.review, at.astimezone(UTC), ms, "imported")
+
+            return history.replay(db, deck_id, reviews, imported)
 
     def undo(self) -> CardKey | None:
         """Take back this session's last answer: state restored, log entry removed."""

@@ -9,9 +9,9 @@ a parsed deck is cached by the hash of its bytes and of the documents it cites.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -36,26 +36,97 @@ ALIAS_LIMITS = {
 _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 
 
-@dataclass
 class LoadedDeck:
-    deck: Deck
-    path: Path
-    documents: dict[str, SourceText]
-    card_lines: dict[str, int]
-    content_hash: str = ""
+    """A checked deck and its documents. A deck from the cache (``compiled``) reads a card's
+    body when the card is asked for, and all of them only when ``deck`` is."""
+
+    def __init__(
+        self,
+        deck: Deck | None,
+        path: Path,
+        documents: dict[str, SourceText],
+        card_lines: dict[str, int] | None = None,
+        content_hash: str = "",
+        compiled: cache.Compiled | None = None,
+    ) -> None:
+        if deck is None and compiled is None:
+            raise ValueError("a loaded deck needs its deck or its compiled form")
+        self._deck = deck
+        self.path = path
+        self.documents = documents
+        self._lines = card_lines
+        self.content_hash = content_hash
+        self.compiled = compiled
+        self._cards: dict[str, Any] = {}
+
+    @property
+    def id(self) -> str:
+        return self._deck.id if self._deck is not None else self.compiled.deck_id
+
+    @property
+    def title(self) -> str:
+        return self._deck.title if self._deck is not None else self.compiled.title
+
+    @property
+    def deck(self) -> Deck:
+        """The whole deck (every card's body read and validated on first use when compiled)."""
+        if self._deck is None:
+            self._deck = Deck.model_validate(
+                {**self.compiled.header, "cards": self.compiled.bodies()}
+            )
+        return self._deck
+
+    @property
+    def card_lines(self) -> dict[str, int]:
+        if self._lines is None:
+            self._lines = self.compiled.lines()
+        return self._lines
 
     @property
     def studyable_cards(self) -> list:
         return [c for c in self.deck.cards if c.status is Status.reviewed]
 
+    @property
+    def studyable_count(self) -> int:
+        if self._deck is None:
+            return self.compiled.studyable_count
+        return sum(1 for c in self._deck.cards if c.status is Status.reviewed)
+
+    @property
+    def tags(self) -> list[str]:
+        if self._deck is None:
+            return self.compiled.tags
+        return sorted({t for c in self._deck.cards for t in c.tags})
+
     def card(self, card_id: str):
-        for card in self.deck.cards:
-            if card.id == card_id:
-                return card
-        return None
+        if self._deck is not None:
+            if not self._cards:
+                self._cards = {c.id: c for c in self._deck.cards}
+            return self._cards.get(card_id)
+        found = self._cards.get(card_id)
+        if found is None:
+            body = self.compiled.body(card_id)
+            if body is None:
+                return None
+            found = self._cards[card_id] = _card_adapter().validate_python(body)
+        return found
 
     def source_of(self, card) -> SourceText | None:
         return None if card.source is None else self.documents.get(card.source.document)
+
+
+_adapter = None
+
+
+def _card_adapter():
+    global _adapter
+    if _adapter is None:
+        from pydantic import TypeAdapter
+
+        from quizapp.deck.model import Card
+
+        _adapter = TypeAdapter(Card)
+    return _adapter
 
 
 @dataclass
@@ -81,19 +152,19 @@ def load_decks(paths: Iterable[Path], *, use_cache: bool = True) -> LoadResult:
         result.problems += problems
         if loaded is None:
             continue
-        first = seen.get(loaded.deck.id)
+        first = seen.get(loaded.id)
         if first is not None:
             result.problems.append(
                 Problem(
                     path,
                     1,
                     1,
-                    f"deck id {loaded.deck.id!r} is already used by {first}",
+                    f"deck id {loaded.id!r} is already used by {first}",
                     "give each deck its own id; progress is keyed by it",
                 )
             )
             continue
-        seen[loaded.deck.id] = path
+        seen[loaded.id] = path
         result.decks.append(loaded)
     return result
 
@@ -183,22 +254,29 @@ def load_deck(
     """One deck and every problem found in it; the deck is None if it has errors."""
     path = Path(path)
     library = bundled_library() if library is None else library
+    if use_cache:
+        key = cache.known_key(path)  # unchanged since its key was recorded: not even read
+        if key is not None:
+            hit = _from_cache(path, key, library)
+            if hit is not None:
+                return hit
+    stat = None
+    if use_cache:
+        # Before reading: a change made while it is read then shows as a changed file later.
+        with suppress(OSError):
+            stat = path.stat()
     try:
         raw = _read_bytes(path)
         text = _decode(raw)
     except DeckFileError as exc:
         return None, [Problem(path, exc.line, exc.column, exc.message, exc.hint)]
 
-    key = hashlib.blake2b(raw, digest_size=16).hexdigest()
-    if use_cache:
-        hit = cache.get(key)
+    key = cache.file_hash(raw)
+    if stat is not None:
+        cache.remember_key(path, key, stat)
+        hit = _from_cache(path, key, library)
         if hit is not None:
-            deck, lines, warnings, digests = hit
-            found: list[Problem] = []
-            documents = _documents(path, deck, library, text, found)
-            if not found and {k: d.digest for k, d in documents.items()} == digests:
-                restored = [Problem(**{**w, "path": path}) for w in warnings]
-                return LoadedDeck(deck, path, documents, lines, key), restored
+            return hit
 
     try:
         data = _parse(text)
@@ -212,14 +290,85 @@ def load_deck(
 
     lines = locate.card_lines(text)
     problems: list[Problem] = []
-    documents = _documents(path, deck, library, text, problems)
+    documents = _documents(path, deck.sources, library, text, problems)
     problems += _check_cards(path, deck, documents, lines)
     if any(p.severity == "error" for p in problems):
         return None, problems
     warnings = problems
+    compiled = None
     if use_cache:
-        cache.put(key, deck, lines, warnings, {k: d.digest for k, d in documents.items()})
-    return LoadedDeck(deck, path, documents, lines, key), warnings
+        compiled = _compile(key, deck, lines, warnings, documents)
+    loaded = LoadedDeck(deck, path, documents, lines, key, compiled)
+    return loaded, warnings
+
+
+def _from_cache(
+    path: Path, key: str, library: dict[str, SourceText]
+) -> tuple[LoadedDeck, list[Problem]] | None:
+    """The compiled deck, if its documents are still those its quotes were checked against."""
+    compiled = cache.get(key)
+    if compiled is None:
+        return None
+    found: list[Problem] = []
+    header = Deck.model_validate(compiled.header)  # id, title and sources: no cards
+    documents = _documents(path, header.sources, library, "", found)
+    if found or {k: d.digest for k, d in documents.items()} != compiled.documents:
+        return None
+    restored = [Problem(**{**w, "path": path}) for w in compiled.warnings]
+    return LoadedDeck(None, path, documents, None, key, compiled), restored
+
+
+def _compile(
+    key: str,
+    deck: Deck,
+    lines: dict[str, int],
+    warnings: list[Problem],
+    documents: dict[str, SourceText],
+) -> cache.Compiled | None:
+    """The checked deck into the cache: per card, what start-up, queues and pools read."""
+    import json
+    from dataclasses import asdict
+
+    from quizapp.deck.model import offered_answers
+
+    header = deck.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"cards"})
+    rows, pool = [], []
+    for position, card in enumerate(deck.cards):
+        studyable = card.status is Status.reviewed
+        tags = " ".join(card.tags)
+        rows.append(
+            {
+                "card_id": card.id,
+                "position": position,
+                "line": lines.get(card.id, 0),
+                "kind": card.kind,
+                "studyable": int(studyable),
+                "content_hash": card.content_hash(),
+                "previous_ids": " ".join(card.previous_ids),
+                "tags": tags,
+                "siblings": card.siblings,
+                "quote": card.source.quote if card.source else None,
+                "document": card.source.document if card.source else None,
+                "prompt": card.prompt,
+                "body": json.dumps(
+                    card.model_dump(mode="json", by_alias=True, exclude_defaults=True),
+                    ensure_ascii=False,
+                ),
+            }
+        )
+        if studyable:  # drafts are unchecked: they never lend their answers
+            pool += [
+                (str(kind), text, card.id, tags, int(is_answer))
+                for text, kind, is_answer in offered_answers(card)
+            ]
+    return cache.put(
+        key,
+        header,
+        rows,
+        pool,
+        [{**asdict(w), "path": None} for w in warnings],
+        {k: d.digest for k, d in documents.items()},
+    )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -372,10 +521,10 @@ def _explain(error: dict) -> tuple[str, str]:
 
 
 def _documents(
-    path: Path, deck: Deck, library: dict[str, SourceText], text: str, problems: list[Problem]
+    path: Path, sources: list, library: dict[str, SourceText], text: str, problems: list[Problem]
 ) -> dict[str, SourceText]:
     documents: dict[str, SourceText] = {}
-    for i, source in enumerate(deck.sources):
+    for i, source in enumerate(sources):
         if isinstance(source, str):
             found = library.get(source)
             if found is None:
@@ -480,8 +629,9 @@ def _check_item_quotes(path, card, index, documents, at) -> list[Problem]:
     for number, item in enumerate(card_items(card)):
         if item.quote is None:
             continue
-        line, column = at(index, card.id, field, number, "quote")
         if card.source is None:
+            # Located only when there is a problem: finding a position composes the file.
+            line, column = at(index, card.id, field, number, "quote")
             problems.append(
                 Problem(
                     path,
@@ -496,6 +646,7 @@ def _check_item_quotes(path, card, index, documents, at) -> list[Problem]:
             continue
         document = documents.get(card.source.document)
         if document is not None and not document.contains(item.quote):
+            line, column = at(index, card.id, field, number, "quote")
             problems.append(
                 Problem(
                     path,

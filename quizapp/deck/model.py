@@ -522,6 +522,27 @@ def card_items(card: object) -> list:
     return []
 
 
+_BARE_YEAR = re.compile(r"^-?\d{1,4}$")
+
+
+def offered_answers(card: object) -> list[tuple[str, AnswerType, bool]]:
+    """What a card lends other cards' options: (text, answer type, True for an answer or
+    False for one of its authored distractors, a weaker candidate)."""
+    found: list[tuple[str, AnswerType, bool]] = []
+    if isinstance(card, BasicCard | MultipleChoiceCard):
+        found.append((str(card.answer), card.answer_type, True))
+        found += [(str(d), card.answer_type, False) for d in card.distractors]
+    elif isinstance(card, YearCard):
+        found.append((str(card.answer), AnswerType.year, True))
+        found += [(str(d), AnswerType.year, False) for d in card.distractors]
+    elif isinstance(card, ClozeCard):
+        found += [(str(answer), card.answer_type, True) for answer, _hint in card.deletions]
+    elif isinstance(card, OrderingCard):
+        # An event dated by its year alone is one more real year of the topic.
+        found += [(e.date, AnswerType.year, True) for e in card.events if _BARE_YEAR.match(e.date)]
+    return found
+
+
 class Deck(Strict):
     schema_: str | None = Field(None, alias="$schema", description="JSON Schema for editors.")
     id: CardId = Field(description="Stable deck id; progress is keyed by (deck id, card id).")

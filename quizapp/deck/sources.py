@@ -22,9 +22,13 @@ _FOLD = {
 }
 
 
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+
 def fold(text: str) -> str:
-    """Fold typographic variants and collapse whitespace (the quote-matching form)."""
-    return _fold_with_map(text)[0]
+    """Fold typographic variants and collapse whitespace (the quote-matching form); the same
+    text as _fold_with_map's, made in C: every quote of a deck is folded when it is checked."""
+    return " ".join(text.translate(_FOLD_TABLE).split())
 
 
 def _fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -64,7 +68,7 @@ class SourceText:
 
     @cached_property
     def folded(self) -> str:
-        return self._mapping[0]
+        return fold(self.text)
 
     @property
     def _mapping(self) -> tuple[str, list[int]]:

@@ -17,20 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from random import Random
 
-from quizapp.deck.model import (
-    AnswerType,
-    BasicCard,
-    ClozeCard,
-    Deck,
-    MultipleChoiceCard,
-    OrderingCard,
-    Status,
-    YearCard,
-)
+from quizapp.deck.loader import LoadedDeck
+from quizapp.deck.model import AnswerType, Deck, Status, offered_answers
 from quizapp.deck.wording import contains_words, normalise
 from quizapp.quiz.reserve import RESERVE, canonical
 
@@ -59,17 +51,53 @@ class PoolEntry:
 class AnswerPool:
     """Answers of every studyable card in the loaded decks, grouped by answer type."""
 
-    def __init__(self, entries: Iterable[PoolEntry]) -> None:
+    def __init__(
+        self,
+        entries: Iterable[PoolEntry],
+        *,
+        of_type: Callable[[AnswerType], Iterable[PoolEntry]] | None = None,
+    ) -> None:
+        """``of_type``: where the entries of an answer type are read the first time that type
+        is asked for (the compiled decks), instead of all of them up front."""
         self._by_type: dict[AnswerType, list[PoolEntry]] = {}
         for entry in entries:
             self._by_type.setdefault(entry.answer_type, []).append(entry)
+        self._of_type = of_type
 
     @classmethod
     def from_decks(cls, decks: Iterable[Deck]) -> AnswerPool:
         return cls(entry for deck in decks for entry in _entries(deck))
 
+    @classmethod
+    def for_loaded(cls, decks: Iterable[LoadedDeck]) -> AnswerPool:
+        """The pool of loaded decks: a compiled deck's entries are read from the deck cache,
+        one answer type at a time when first asked for; the others' from their cards."""
+        decks = list(decks)
+        compiled = {d.compiled.key: d.id for d in decks if d.compiled is not None}
+        entries = [e for d in decks if d.compiled is None for e in _entries(d.deck)]
+        if not compiled:
+            return cls(entries)
+
+        def of_type(answer_type: AnswerType) -> Iterator[PoolEntry]:
+            from quizapp.deck import cache
+
+            yield from (e for e in entries if e.answer_type is answer_type)
+            tags: dict[str, frozenset[str]] = {}  # one set per distinct tag list
+            for key, text, card_id, tag_list, is_answer in cache.pool_rows(
+                list(compiled), answer_type.value
+            ):
+                found = tags.get(tag_list)
+                if found is None:
+                    found = tags[tag_list] = frozenset(tag_list.split())
+                yield PoolEntry(text, answer_type, compiled[key], card_id, found, bool(is_answer))
+
+        return cls([], of_type=of_type)
+
     def entries(self, answer_type: AnswerType) -> list[PoolEntry]:
-        return list(self._by_type.get(AnswerType(answer_type), ()))
+        answer_type = AnswerType(answer_type)
+        if self._of_type is not None and answer_type not in self._by_type:
+            self._by_type[answer_type] = list(self._of_type(answer_type))
+        return list(self._by_type.get(answer_type, ()))
 
     def texts(self, answer_type: AnswerType) -> set[str]:
         """Normalised answers and distractors of this type: what 'same type' means."""
@@ -82,26 +110,8 @@ def _entries(deck: Deck) -> Iterator[PoolEntry]:
         if card.status is not Status.reviewed:
             continue
         tags = frozenset(card.tags)
-
-        def entry(text: object, kind: AnswerType, is_answer: bool = True) -> PoolEntry:
-            return PoolEntry(str(text), kind, deck.id, card.id, tags, is_answer)  # noqa: B023
-
-        if isinstance(card, BasicCard | MultipleChoiceCard):
-            yield entry(card.answer, card.answer_type)
-            for distractor in card.distractors:
-                yield entry(distractor, card.answer_type, False)
-        elif isinstance(card, YearCard):
-            yield entry(card.answer, AnswerType.year)
-            for distractor in card.distractors:
-                yield entry(distractor, AnswerType.year, False)
-        elif isinstance(card, ClozeCard):
-            for answer, _hint in card.deletions:
-                yield entry(answer, card.answer_type)
-        elif isinstance(card, OrderingCard):
-            # An event dated by its year alone is one more real year of the topic.
-            for event in card.events:
-                if _YEAR.match(event.date):
-                    yield entry(event.date, AnswerType.year)
+        for text, kind, is_answer in offered_answers(card):
+            yield PoolEntry(text, kind, deck.id, card.id, tags, is_answer)
 
 
 def choose_distractors(

@@ -171,7 +171,7 @@ def build_question(
     source = card.source
     document = loaded.documents.get(source.document) if source else None
     return Question(
-        deck_id=loaded.deck.id,
+        deck_id=loaded.id,
         card_id=card.id,
         kind=card.kind,
         prompt=made.prompt,
@@ -228,7 +228,7 @@ def build_statement_set(
     explanations.sort()
     tags = sorted({t for _, card in members for t in card.tags})
     return Question(
-        deck_id=first_deck.deck.id,
+        deck_id=first_deck.id,
         card_id=first.id,
         kind="statements",
         prompt=made.prompt,
@@ -242,7 +242,7 @@ def build_statement_set(
         content_hash=first.content_hash(),
         truths=tuple(made.truths),
         item_passages=tuple(item_quotes),
-        members=tuple((loaded.deck.id, card.id) for loaded, card in members),
+        members=tuple((loaded.id, card.id) for loaded, card in members),
     )
 
 

@@ -49,8 +49,9 @@ def _comparison(report: OptimizeReport, saved: bool, personal_before: bool) -> s
     lines = [
         "Current parameters: "
         + ("your own, from an earlier fit" if personal_before else "FSRS's defaults"),
-        f"Fitted on {report.train_reviews} earlier reviews; scored on the "
+        f"Fitted on {report.train_reviews} reviews after a gap; judged on the "
         f"{report.before.n} latest" + (f" (since {since.date()})" if since else ""),
+        "each predicted by parameters fitted on the reviews before it (srs-benchmark's split)",
         "",
         "parameters  log loss  RMSE(bins)",
         f"current       {figure(report.before.log_loss)}      {figure(report.before.rmse_bins)}",

@@ -3,7 +3,7 @@
 Only Textual is imported up front; the deck models, pydantic and fsrs are
 imported once the first screen is painted, so it paints about as fast as a
 bare app. With `--review` that first screen is the first card due: its question
-comes from the progress database and the saved prompts (quizapp.deck.snapshot)
+comes from the progress database and the compiled decks (quizapp.deck.cache)
 and the review screen takes over with the whole card once the decks load.
 
 `app_with_settings` reads the learner's settings file (quizapp.config) once and hands the
@@ -170,10 +170,6 @@ class QuizApp(App):
             from quizapp.core.in_use import hold_open
 
             self._in_use = hold_open(self.db_path)
-        from quizapp.deck.snapshot import save_prompts
-
-        with contextlib.suppress(OSError):  # only a faster next start is lost
-            save_prompts(result.decks)  # brief: only changed decks are written
         self.post_message(self.StoreOpened(collection, None))
 
     def _saving_nothing(self, problem: str) -> None:
@@ -219,7 +215,19 @@ class QuizApp(App):
         if collection.next_card(deck_ids) is None:
             self.notify("Nothing to review now: press p to practise ahead.", timeout=6)
             return
-        self.push_screen(ReviewScreen(collection, deck_ids, None, REVIEW_ALL))
+        self.push_screen(
+            ReviewScreen(collection, deck_ids, None, REVIEW_ALL, early_keys=self._early_keys())
+        )
+
+    def _early_keys(self):
+        """The first card shown early and the keys pressed on it (applied to it once the
+        review screen shows the same card), or None."""
+        from quizapp.ui.widgets.first_card import FirstCardView
+
+        for view in self.screen_stack[0].query(FirstCardView):
+            if view.first is not None and view.keys:
+                return view.first.key, list(view.keys)
+        return None
 
     def _home(self) -> HomeScreen | None:
         from quizapp.ui.screens.home import HomeScreen

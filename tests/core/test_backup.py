@@ -122,7 +122,12 @@ def test_a_new_database_is_not_backed_up(tmp_path, clock):
 def test_opening_an_older_database_backs_it_up_before_migrating(db, clock):
     with sqlite3.connect(db) as conn:  # as an older quizapp left it: V3 not yet applied
         conn.execute("DROP TABLE card_report")
-        for column in ("suspended", "buried_until", "flag", "leech"):
+        for index in ("card_study", "card_new"):  # V7's, on columns V3 and V7 add
+            conn.execute(f"DROP INDEX {index}")
+        conn.execute(  # V1's, which V7 replaces
+            "CREATE INDEX card_queue ON card (deck_id, state, due) WHERE present AND studyable"
+        )
+        for column in ("kind", "siblings", "rank", "suspended", "buried_until", "flag", "leech"):
             conn.execute(f"ALTER TABLE card DROP COLUMN {column}")
         conn.execute("ALTER TABLE card DROP COLUMN changed_at")
         conn.execute("PRAGMA user_version = 2")

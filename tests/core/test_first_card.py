@@ -9,7 +9,6 @@ from quizapp.core.first_card import FirstCard, peek_first_card
 from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Rating
 from quizapp.deck.loader import load_decks
-from quizapp.deck.snapshot import save_prompts
 
 DECK = Path(__file__).parents[1] / "ui" / "decks" / "every-kind.yaml"
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
@@ -17,11 +16,9 @@ SETTINGS = Settings(timezone="UTC", enable_fuzzing=False)
 
 
 def open_and_save(deck_dir, db):
-    """What a full start does: load, sync into the store, save the prompts."""
+    """What a full start does: load (compiling changed decks), sync into the store."""
     result = load_decks([deck_dir])
-    collection = Collection.from_decks(result, db, clock=FixedClock(NOW), settings=SETTINGS)
-    save_prompts(result.decks)
-    return collection
+    return Collection.from_decks(result, db, clock=FixedClock(NOW), settings=SETTINGS)
 
 
 def peek(deck_dir, db):
@@ -57,14 +54,14 @@ def test_nothing_is_shown_early_when_a_deck_changed_or_nothing_is_known(tmp_path
     deck.write_bytes(DECK.read_bytes())
     db = tmp_path / "progress.sqlite3"
 
-    assert peek(decks, db) is None  # never loaded: no prompts saved, no database
+    assert peek(decks, db) is None  # never loaded: nothing compiled, no database
     assert not db.exists()
 
     open_and_save(decks, db).close()
     assert peek(decks, db) is not None
 
     deck.write_text(deck.read_text() + "\n# edited\n", encoding="utf-8")
-    assert peek(decks, db) is None  # the saved prompts may be stale
+    assert peek(decks, db) is None  # not compiled as it is now
     (decks / "other.yaml").write_bytes(b"id: x")
     open_and_save(decks, db).close()  # the broken new deck is not loaded
     assert peek(decks, db) is None

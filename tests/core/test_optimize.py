@@ -75,7 +75,10 @@ def test_same_day_reviews_stay_in_history_but_are_not_scored():
     assert [s.review_number for s in scored] == [2, 3, 4]
     # Earlier lapses: only an Again after a gap counts, never the same-day Again.
     assert [s.lapses for s in scored] == [0, 0, 1]
-    assert [item.long_term_review_cnt() for item in optimize.training_items(scored)] == [1, 2, 3]
+    items, cards = optimize.training_items(scored)
+    assert [item.long_term_review_cnt() for item in items] == [1, 2, 3]
+    assert len(items[-1].reviews) == 6  # the same-day reviews are in the item's history
+    assert cards == [0, 0, 0]  # each item's card, as Anki gives fsrs-rs
 
 
 def test_days_follow_the_learners_rollover_hour_not_utc_midnight():
@@ -106,7 +109,7 @@ def test_a_log_with_only_same_day_reviews_is_refused_with_a_message_not_a_panic(
 def test_a_panic_inside_fsrs_rs_becomes_an_optimize_error(monkeypatch):
     # Bypass the filter so fsrs-rs really receives an item with no gap of a day and panics.
     same_day_only = fsrs_rs.FSRSItem([fsrs_rs.FSRSReview(GOOD, 0), fsrs_rs.FSRSReview(GOOD, 0)])
-    monkeypatch.setattr(optimize, "training_items", lambda scored: [same_day_only])
+    monkeypatch.setattr(optimize, "training_items", lambda scored: ([same_day_only], [0]))
     rows = synthetic_log(forgets_after_long_gaps)
 
     with pytest.raises(OptimizeError, match="FSRS failed while fitting parameters"):
@@ -215,7 +218,7 @@ def test_parameters_fitted_to_a_fast_forgetter_are_adopted():
     assert report.after.log_loss < report.before.log_loss
     assert report.after.rmse_bins < report.before.rmse_bins
     assert report.before.n == report.after.n > 0
-    # "before" is what the public evaluate gives for the current parameters on the held-out part.
+    # "before" is what the public evaluate gives for the current parameters on the test folds.
     assert optimize.evaluate(None, rows, since=report.held_out_since) == report.before
     assert optimize.scheduler_accepts(report.parameters)
     Scheduler(parameters=report.parameters)  # the scheduler takes them as they are
@@ -223,29 +226,30 @@ def test_parameters_fitted_to_a_fast_forgetter_are_adopted():
 
 def test_parameters_that_predict_the_later_reviews_worse_are_not_adopted():
     rows = synthetic_log(forgets_after_long_gaps)
-    # The learner forgets throughout the training period but recalls everything afterwards,
-    # so fitting on the earlier reviews can only mislead on the held-out ones.
-    _, held_out = optimize.split_by_time(optimize.scored_reviews(rows))
-    boundary = held_out[0].reviewed_at
-    rows = [r._replace(rating=GOOD) if r.reviewed_at >= boundary else r for r in rows]
-    current = optimize.DEFAULT_PARAMETERS
+    # The current parameters were fitted on all these reviews, test folds included: fitting
+    # again on only the reviews before each fold cannot predict that fold as well.
+    current = optimize.fit_parameters(rows)
 
     report = optimize.optimize(rows, current)
 
     assert report.adopted is False
     assert report.parameters == current
-    assert report.candidate is not None and report.candidate != current
+    assert report.candidate is not None
     assert report.after.log_loss > report.before.log_loss
-    assert "do not predict the held-out reviews better" in report.reason
+    assert "do not predict the later reviews better" in report.reason
 
 
-def test_split_is_time_ordered_80_20():
+def test_split_is_srs_benchmarks_time_series_split():
     scored = optimize.scored_reviews(synthetic_log(forgets_after_long_gaps))
-    train, held_out = optimize.split_by_time(scored)
+    folds = optimize.time_series_folds(scored)
 
-    assert len(train) + len(held_out) == len(scored)
-    assert len(held_out) == pytest.approx(0.2 * len(scored), abs=2)
-    assert max(s.reviewed_at for s in train) < min(s.reviewed_at for s in held_out)
+    size = len(scored) // 6
+    assert [len(test) for _, test in folds] == [size] * 5  # five equal test folds at the end
+    assert [len(train) for train, _ in folds] == [len(scored) - (5 - k) * size for k in range(5)]
+    for train, test in folds:  # each fitted on every review before it, in time order
+        assert train + test == scored[: len(train) + len(test)]
+    assert folds[-1][1][-1] is scored[-1]
+    assert optimize.time_series_folds(scored[:5]) == []  # too few for a fold of one
 
 
 # --- the shared CSV format -------------------------------------------------------------------
@@ -316,10 +320,10 @@ def test_only_review_mode_answers_from_the_store_are_fitted(tmp_path):
         ReviewRow(CardKey("d", "a"), GOOD, at(0), 0),
         ReviewRow(CardKey("d", "a"), AGAIN, at(3), 2500),
     ]
-    # One scored review is too few to both fit and test: the defaults stay.
+    # One scored review is too few to both fit and test (no test fold): the defaults stay.
     assert report.adopted is False
     assert report.parameters == optimize.DEFAULT_PARAMETERS
-    assert report.before.n == 1
+    assert report.before.n == 0 and report.train_reviews == 1
 
 
 def test_current_parameters_that_are_not_valid_are_reported():

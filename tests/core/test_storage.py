@@ -198,3 +198,39 @@ def test_a_new_database_has_every_table_at_the_latest_version(conn):
     assert {"card", "review_log", "card_report", "setting", "exam", "exam_question"} <= tables
     assert "exam_answer" in tables
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+
+
+def test_a_database_at_v6_keeps_its_changes_and_syncs_again_at_v7(tmp_path):
+    path = tmp_path / "progress.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:6]:  # the release with card.changed_at, before kinds and ranks
+        step(conn)
+    conn.execute("PRAGMA user_version = 6")
+    conn.execute(
+        "INSERT INTO card (deck_id, card_id, content_hash, tags, studyable, position, "
+        "changed_at) VALUES ('geo', 'capital', 'h1', ' maps ', 1, 0, ?)",
+        (ms(NOW - dt.timedelta(days=2)),),
+    )
+    conn.execute("INSERT INTO deck_sync VALUES ('geo', 'digest', ?)", (ms(NOW),))
+    conn.close()
+
+    with Store.open(path, clock=FixedClock(NOW)) as store:
+        assert store.deck_digest("geo") is None  # every deck registers again, ranks filled in
+        [(_, before)] = store.content_changes("geo").values()
+        assert before == NOW - dt.timedelta(days=2)  # the change recorded at V6 is kept
+        store.sync_deck(
+            "geo", [("capital", "h2", [], ["maps"], True, "mcq"), ("river", "h3", [], [], True)]
+        )
+        changes = store.content_changes("geo")
+        assert changes["capital"] == ("h2", NOW) and changes["river"] == ("h3", NOW)
+        assert [k.card_id for k in store.study_queue(["geo"])] == ["capital", "river"]
+    with sqlite3.connect(path) as new:
+        assert new.execute("PRAGMA user_version").fetchone()[0] == LATEST == 7
+        indexes = {r[0] for r in new.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert {"card_new", "card_study"} <= indexes and "card_queue" not in indexes
+        assert new.execute("SELECT kind FROM card WHERE card_id = 'capital'").fetchone() == ("mcq",)
+
+
+def test_a_new_database_has_the_columns_of_v6_and_v7(conn):
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(card)")}
+    assert {"changed_at", "kind", "siblings", "rank"} <= columns

@@ -533,3 +533,109 @@ def test_counts_follow_tags_and_sources_and_leave_out_buried_and_suspended(tmp_p
     store.suspend([CardKey("deck", "c")])
     assert store.counts(["deck"])["deck"].new == 2
     assert store.counts(["deck"], sources=["notes"])["deck"].new == 0
+
+
+def test_counts_follow_tag_and_source_filters_and_leave_out_hidden_cards(open_store, clock):
+    store = open_store(new_per_day=10)
+    store.sync_deck(
+        "d",
+        [
+            ("a", "h", [], ["rivers", "source:atlas"], True),
+            ("b", "h", [], ["rivers", "source:gazette"], True),
+            ("c", "h", [], ["hills", "source:atlas"], True),
+            ("e", "h", [], ["rivers", "source:atlas"], True),
+        ],
+    )
+    assert store.counts(["d"], tags=["rivers"]) == {"d": Counts(3, 0, 0)}
+    assert store.counts(["d"], sources=["atlas"]) == {"d": Counts(3, 0, 0)}
+    assert store.counts(["d"], tags=["rivers"], sources=["atlas"]) == {"d": Counts(2, 0, 0)}
+    store.bury([K("a")])
+    store.suspend([K("e")])
+    assert store.counts(["d"], tags=["rivers"], sources=["atlas"]) == {"d": Counts(0, 0, 0)}
+    assert store.remaining(["d"]) == 2 == len(store.study_queue(["d"]))
+
+
+def test_counts_take_in_a_learning_step_when_it_comes_due(open_store, clock):
+    store = open_store()
+    store.sync_deck("d", cards("a", "b"))
+    store.answer(K("a"), Rating.again)  # a learning step, due in a minute or so
+    assert store.counts(["d"]) == {"d": Counts(1, 0, 0)}
+    clock.advance(minutes=10)
+    assert store.counts(["d"]) == {"d": Counts(1, 1, 0)}
+    assert store.remaining(["d"]) == 2
+
+
+def test_answering_no_card_says_so(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a"))
+    with pytest.raises(ValueError, match="no card to answer"):
+        store.answer(None, Rating.good)
+    assert store.review_log() == []
+
+
+def test_history_import_is_all_or_nothing(open_store):
+    store = open_store()
+    store.sync_deck("d", cards("a", "b"))
+    day = START - timedelta(days=3)
+    reviews = [("a", 3, day, 1000), ("b", 3, day + timedelta(hours=1), 1000), ("a", 9, day, 0)]
+    with pytest.raises(ValueError):  # rating 9 is refused: nothing of the log stays
+        store.import_history("d", reviews)
+    assert store.review_log() == []
+    assert store.import_history("d", reviews[:2]) == 2
+    assert len(store.review_log()) == 2
+    assert not store.can_undo  # imported history is not the learner's to undo
+
+
+def test_new_cards_come_siblings_apart_and_kinds_mixed(open_store):
+    store = open_store(new_per_day=100)
+    # Siblings: one group, or one quote (spacing aside); in file order they are side by side.
+    store.sync_deck(
+        "s",
+        [
+            ("a", "h", [], [], True, "mcq", "nile"),
+            ("b", "h", [], [], True, "mcq", "nile"),
+            ("c", "h", [], [], True, "mcq", None, "The Nile flows north."),
+            ("d", "h", [], [], True, "mcq", None, "The  Nile flows  north."),
+            ("e", "h", [], [], True, "mcq"),
+            ("f", "h", [], [], True, "mcq"),
+        ],
+    )
+    queue = [k.card_id for k in store.study_queue(["s"])]
+    assert sorted(queue) == ["a", "b", "c", "d", "e", "f"]
+    for pair in zip(queue, queue[1:], strict=False):
+        assert set(pair) not in ({"a", "b"}, {"c", "d"})
+    # Kinds: mixed in proportion, not in the file's blocks.
+    store.sync_deck(
+        "k",
+        [(f"m{i}", "h", [], [], True, "mcq") for i in range(4)]
+        + [(f"b{i}", "h", [], [], True, "basic") for i in range(4)],
+    )
+    kinds = [k.card_id[0] for k in store.study_queue(["k"])]
+    assert kinds == ["m", "b"] * 4
+    # The same deck gives the same order again.
+    assert [k.card_id for k in store.study_queue(["s"])] == queue
+
+
+def test_counts_stay_right_answer_after_answer_and_across_windows(open_store, clock, tmp_path):
+    store = open_store(new_per_day=0)
+    store.sync_deck("d", cards("a", "b", "c", tags=["rivers"]))
+    for key in (K("a"), K("b"), K("c")):  # reviewed once, then due again in a few days
+        store.answer(key, Rating.good)
+        store.answer(key, Rating.good)
+    clock.advance(days=30)
+    assert store.counts(["d"], tags=["rivers"]) == {"d": Counts(0, 0, 3)}
+    store.answer(K("a"), Rating.good)  # due again weeks later
+    assert store.counts(["d"], tags=["rivers"]) == {"d": Counts(0, 0, 2)}
+    store.answer(K("b"), Rating.again)  # relearning: a learning card due soon, not a review
+    assert store.counts(["d"], tags=["rivers"])["d"].due == 1
+    store.bury([K("c")])
+    assert store.counts(["d"], tags=["rivers"]) == {"d": Counts(0, 0, 0)}
+    store.unbury([K("c")])
+    other = Store.open(tmp_path / "progress.sqlite3", clock=clock, settings=store.settings)
+    try:
+        assert store.counts(["d"])["d"].due == 1
+        other.answer(K("c"), Rating.good)  # in another window
+        assert store.counts(["d"])["d"].due == 0
+    finally:
+        other.close()
+    assert store.remaining(["d"]) == len(store.study_queue(["d"]))

@@ -47,12 +47,43 @@ def test_edited_deck_is_parsed_again(write_deck):
     assert again.deck.title == "Renamed deck"
 
 
-def test_corrupt_cache_entry_is_a_miss(write_deck, tmp_path, monkeypatch):
+def test_a_broken_cache_file_is_rebuilt(write_deck):
     path = write_deck(GOOD)
     load_deck(path)
-    from quizapp.deck.paths import cache_dir
+    from quizapp.deck import cache
 
-    for entry in (cache_dir() / "decks").iterdir():
-        entry.write_text("{not json")
+    cache.close_all()
+    cache.cache_file().write_bytes(b"not a database at all" * 200)
     loaded, problems = load_deck(path)
     assert loaded is not None and problems == []
+    again, _ = load_deck(path)
+    assert again.compiled is not None and again.card("recognised") == loaded.card("recognised")
+
+
+def test_an_unchanged_deck_gives_each_card_when_asked(write_deck, monkeypatch):
+    path = write_deck(GOOD)
+    first, _ = load_deck(path)
+    import quizapp.deck.loader as loader
+
+    monkeypatch.setattr(loader, "_parse", lambda _text: 1 / 0)
+    second, _ = load_deck(path)
+    assert (second.id, second.title) == ("test-deck", "Test deck")
+    assert second.studyable_count == len(first.studyable_cards)
+    for card in first.deck.cards:
+        assert second.card(card.id) == card
+    assert second.card("no-such-card") is None
+    assert second.tags == sorted({t for c in first.deck.cards for t in c.tags})
+
+
+def test_pool_from_the_compiled_decks_is_the_pool_of_their_cards(write_deck, monkeypatch):
+    from quizapp.deck.model import AnswerType
+    from quizapp.quiz.distractors import AnswerPool
+
+    path = write_deck(GOOD)
+    first, _ = load_deck(path)
+    second, _ = load_deck(path)
+    assert second.compiled is not None
+    whole = AnswerPool.from_decks([first.deck])
+    lazy = AnswerPool.for_loaded([second])
+    for kind in AnswerType:
+        assert sorted(map(repr, lazy.entries(kind))) == sorted(map(repr, whole.entries(kind)))

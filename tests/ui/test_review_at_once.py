@@ -58,3 +58,34 @@ async def test_with_nothing_due_it_shows_the_decks_and_says_so(db):
 
         await until(pilot, told, "the notice")
         assert not isinstance(app.screen, ReviewScreen)
+
+
+async def test_keys_pressed_on_the_early_card_are_kept_and_applied_to_it(db, monkeypatch):
+    async with make_app(db).run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)  # decks compiled: the next start shows the card at once
+        expected = pilot.app.collection.next_card(pilot.app.collection.deck_ids)
+
+    import threading
+
+    from quizapp.core.collection import Collection
+
+    opening = threading.Event()  # the progress database opens only once the key is pressed
+    real = Collection.from_decks.__func__
+
+    def held(cls, *args, **kwargs):
+        opening.wait(60)
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Collection, "from_decks", classmethod(held))
+    app = make_app(db)
+    app.start_review = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen_stack[0].query_one(FirstCardView)
+        assert "Press Space or Enter to show the answer." in first_view_text(app)
+        await until(pilot, lambda: app.focused is view, "the early card taking keys")
+        await pilot.press("space")
+        await until(pilot, lambda: view.keys == [("space", " ")], "the key kept")
+        opening.set()
+        review = await wait_for_screen(pilot, ReviewScreen)
+        assert review.key == expected
+        await until(pilot, lambda: review.phase == "answered", "the answer shown")

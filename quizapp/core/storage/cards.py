@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
+from quizapp.core.new_order import NewCard, facts_of, new_card_ranks
 from quizapp.core.scheduling import CardState
 from quizapp.core.storage.records import (
     STATE_NAMES,
@@ -53,23 +54,17 @@ def sync_deck(
         known[card.card_id] = known.pop(old)
         report.renamed.append((old, card.card_id))
     wanted = set()
-    for position, card in enumerate(cards):
+    ranks = new_card_ranks([NewCard(c.kind, facts_of(c.siblings, c.quote)) for c in cards])
+    for position, (card, rank) in enumerate(zip(cards, ranks, strict=True)):
         wanted.add(card.card_id)
         tags = " " + " ".join(card.tags) + " "
         row = known.get(card.card_id)
+        values = (card.content_hash, tags, int(card.studyable), position, card.kind)
         if row is None:
             db.execute(
-                "INSERT INTO card (deck_id, card_id, content_hash, tags, studyable, "
-                "position, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    deck_id,
-                    card.card_id,
-                    card.content_hash,
-                    tags,
-                    int(card.studyable),
-                    position,
-                    now_ms,
-                ),
+                "INSERT INTO card (content_hash, tags, studyable, position, kind, siblings, "
+                "rank, changed_at, deck_id, card_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, card.siblings, rank, now_ms, deck_id, card.card_id),
             )
             report.added.append(card.card_id)
             continue
@@ -83,9 +78,9 @@ def sync_deck(
         if not row[2]:
             report.returned.append(card.card_id)
         db.execute(
-            "UPDATE card SET content_hash = ?, tags = ?, studyable = ?, present = 1, "
-            "position = ? WHERE deck_id = ? AND card_id = ?",
-            (card.content_hash, tags, int(card.studyable), position, deck_id, card.card_id),
+            "UPDATE card SET content_hash = ?, tags = ?, studyable = ?, position = ?, kind = ?, "
+            "siblings = ?, rank = ?, present = 1 WHERE deck_id = ? AND card_id = ?",
+            (*values, card.siblings, rank, deck_id, card.card_id),
         )
     for card_id, row in known.items():
         if card_id not in wanted and row[2]:

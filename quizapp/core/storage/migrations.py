@@ -9,6 +9,9 @@ V3 a card may be suspended (1 by the learner, 2 as a leech), buried until a time
 parameters); V5 the exams and quizzes, whose times earlier releases kept as ISO 8601 text;
 V6 when a card's text or tags last changed, so an export to Anki marks only the notes changed
 since as newer (NULL until a change is seen after the migration).
+V7 gives each card what the queues and counts read from indexes alone: its kind, siblings
+group and rank among the deck's new cards (quizapp.core.new_order), and makes every deck sync
+again to fill them in; card_study, covering what the counts read, takes card_queue's place.
 """
 
 from __future__ import annotations
@@ -189,6 +192,21 @@ def _exam_tables(conn: sqlite3.Connection) -> None:
             conn.execute(f"DROP TABLE {name}_iso")
 
 
+V7 = """
+ALTER TABLE card ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE card ADD COLUMN siblings TEXT;
+ALTER TABLE card ADD COLUMN rank INTEGER NOT NULL DEFAULT 0;
+UPDATE card SET rank = position;
+DELETE FROM deck_sync;
+CREATE INDEX card_new ON card (deck_id, rank)
+    WHERE state = 0 AND due IS NULL AND present AND studyable;
+CREATE INDEX card_study
+    ON card (deck_id, state, due, suspended, buried_until, present, studyable, tags)
+    WHERE present AND studyable;
+DROP INDEX card_queue;
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
         for statement in sql.split(";"):
@@ -205,5 +223,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(V4),
     _exam_tables,
     _script(V6),
+    _script(V7),
 ]
 LATEST = len(MIGRATIONS)

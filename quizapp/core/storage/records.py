@@ -117,6 +117,9 @@ class DeckCard(NamedTuple):
     previous_ids: list[str]
     tags: list[str]
     studyable: bool
+    kind: str = ""
+    siblings: str | None = None  # the card's siblings group
+    quote: str | None = None  # its source quote: one quote, one fact (see core.new_order)
 
 
 def to_ms(moment: datetime) -> int:

@@ -241,7 +241,7 @@ class HomeScreen(Screen):
         source = self.query_one("#source", Select).value
         tag = tag if isinstance(tag, str) else None  # no selection: any tag
         source = source if isinstance(source, str) else None
-        title = "All decks" if key == ALL else self.collection.deck(key).deck.title
+        title = "All decks" if key == ALL else self.collection.deck(key).title
         if tag or source:
             title += f" · {tag or self.collection.documents()[source]}"
         return deck_ids, self.collection.filter_tags(tag, source), title

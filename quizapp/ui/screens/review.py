@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -124,8 +125,12 @@ class ReviewScreen(Screen):
         title: str,
         *,
         practice: list[CardKey] | None = None,
+        early_keys: tuple[CardKey, list[tuple[str, str | None]]] | None = None,
     ) -> None:
+        """``early_keys``: a card and the keys pressed on it before this screen was up
+        (`quizapp --review`), applied in order if it is the card this screen shows first."""
         super().__init__()
+        self.early_keys = early_keys
         self.collection = collection
         self.deck_ids = deck_ids
         self.tags = tags
@@ -156,6 +161,15 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.show_next()
+        if self.early_keys is not None and self.early_keys[0] == self.key:
+            self.call_after_refresh(self._press_early_keys, self.early_keys[1])
+        self.early_keys = None
+
+    def _press_early_keys(self, keys: list[tuple[str, str | None]]) -> None:
+        """As if pressed now, on this screen. Sent as the app's, as the terminal's keys are: one
+        sent as this screen's would stop bubbling below it, before the bindings."""
+        for key, character in keys:
+            self.app.post_message(events.Key(key, character).set_sender(self.app))
 
     def _now(self) -> float:
         # The app's timer (tests freeze it); seconds, for durations only.
@@ -211,7 +225,7 @@ class ReviewScreen(Screen):
             from quizapp.quiz.questions import build_question
 
             if self._pool is None:
-                self._pool = AnswerPool.from_decks(d.deck for d in self.collection.decks)
+                self._pool = AnswerPool.for_loaded(self.collection.decks)
             loaded = self.collection.deck(self.key.deck_id)
             self.question = build_question(loaded, card, self._pool, self.app.rng)
             choices.show_options(self.question.labels, self.question.options)

@@ -1,7 +1,10 @@
 """The first card's question, shown while the decks load (`quizapp --review`).
 
 Plain lines laid out where the review screen puts them, so that when the
-review screen takes over with the whole card nothing on screen moves.
+review screen takes over with the whole card nothing on screen moves. A card
+answered from its question alone (shown, true or false, or a typed year) can be
+answered here at once: the keys pressed are kept, typed ones echoed, and handed
+to the review screen, which applies them to the same card as soon as it is there.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -18,6 +22,17 @@ from quizapp.ui.text import literal
 if TYPE_CHECKING:
     from quizapp.core.first_card import FirstCard
 
+# What to press, as the review screen's grade bar says it, for the kinds answerable from the
+# question alone (options, events and pairs come with the whole card).
+EARLY_HINTS = {
+    "basic": "Press Space or Enter to show the answer.",
+    "cloze": "Press Space or Enter to show the answer.",
+    "true_false": "Press t or f to answer.",
+    "year": "Type your answer and press Enter.",
+}
+# Keys kept besides printable characters: none of them is lost before the card is here.
+KEPT_KEYS = {"space", "enter", "backspace"}
+
 
 class FirstCardView(Vertical):
     DEFAULT_CSS = """
@@ -25,13 +40,20 @@ class FirstCardView(Vertical):
     FirstCardView #first-title { background: $panel; content-align: center middle; }
     FirstCardView #first-where { margin-top: 0; }
     FirstCardView #first-prompt { margin-top: 2; }
-    FirstCardView #first-wait { dock: bottom; color: $text-muted; }
+    FirstCardView #first-typed { margin-top: 1; }
+    FirstCardView #first-bottom { dock: bottom; height: auto; }
+    FirstCardView #first-wait { color: $text-muted; }
+    FirstCardView #first-hint { background: $boost; padding: 0 1; }
     """
+
+    can_focus = True
 
     def __init__(self, first: FirstCard | None, title: str) -> None:
         super().__init__()
         self.first = first
         self.title = title
+        self.keys: list[tuple[str, str | None]] = []  # (key, character), as pressed
+        self._typed = ""
 
     def compose(self) -> ComposeResult:
         yield Static("quizapp", id="first-title")
@@ -42,4 +64,27 @@ class FirstCardView(Vertical):
         where = f"{self.title} · {first.kind.replace('_', '/')} · {first.state}"
         yield Static(literal(where), id="first-where")
         yield Static(literal(first.prompt, "bold"), id="first-prompt")
-        yield Static(f"{first.remaining} to review · loading the card…", id="first-wait")
+        if first.kind == "year":
+            yield Static("", id="first-typed")
+        with Vertical(id="first-bottom"):
+            yield Static(f"{first.remaining} to review · loading the card…", id="first-wait")
+            hint = EARLY_HINTS.get(first.kind)
+            if hint:
+                yield Static(Text(hint, style="dim"), id="first-hint")
+
+    def on_mount(self) -> None:
+        if self.first is not None:
+            self.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if self.first is None or not (event.is_printable or event.key in KEPT_KEYS):
+            return  # Ctrl+C, Escape and the like work as anywhere else
+        event.stop()
+        event.prevent_default()
+        self.keys.append((event.key, event.character))
+        if self.first.kind == "year":
+            if event.key == "backspace":
+                self._typed = self._typed[:-1]
+            elif event.is_printable:
+                self._typed += event.character or ""
+            self.query_one("#first-typed", Static).update(literal("> " + self._typed))
