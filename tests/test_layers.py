@@ -26,7 +26,8 @@ def test_core_imports_no_textual():
 
 def test_the_first_screen_needs_no_deck_models_parser_or_scheduler(tmp_path):
     """What runs before the first paint (`quizapp`, `quizapp --review`) imports neither
-    pydantic, yaml-rs, PyYAML nor fsrs: they load after it, so start-up stays fast."""
+    pydantic, yaml-rs, PyYAML, fsrs, textual-image nor Pillow: they load after it, so start-up
+    stays fast."""
     code = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -38,7 +39,7 @@ def test_the_first_screen_needs_no_deck_models_parser_or_scheduler(tmp_path):
         f"tmp = Path({str(tmp_path)!r})\n"
         "app = app_with_settings([tmp], tmp / 'p.db', tmp / 'config.toml')\n"
         "peek_first_card([tmp], tmp / 'p.db')\n"
-        "heavy = {'pydantic', 'yaml_rs', 'yaml', 'fsrs'}\n"
+        "heavy = {'pydantic', 'yaml_rs', 'yaml', 'fsrs', 'textual_image', 'PIL'}\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -337,7 +337,15 @@ class BrowserScreen(Screen):
         if entry.flag:
             where.append(" \u00b7 ")
             where.append_text(flag_text(entry.flag))
-        preview.show_card(where, entry.prompt, entry.answer, card.explanation, *passage)
+        preview.show_card(
+            where,
+            entry.prompt,
+            entry.answer,
+            card.explanation,
+            *passage,
+            media=card.media,
+            folder=loaded.path.parent,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "preview":

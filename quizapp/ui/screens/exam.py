@@ -23,6 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
+from quizapp.ui.widgets.card_media import media_of
 from quizapp.ui.widgets.card_view import CardView
 from quizapp.ui.widgets.choices import answer_keys, verdict_option
 
@@ -132,7 +133,9 @@ class ExamScreen(Screen):
         slot = session.slots[session.position]
         self._paint_where()
         view = self.query_one(CardView)
-        view.ask(question.prompt, from_top=False)  # moving to another question scrolls home
+        media, folder = media_of(self.collection, question.deck_id, question.card_id)
+        # Moving to another question scrolls home (and so does not here).
+        view.ask(question.prompt, from_top=False, media=media, folder=folder)
         view.choices.show_sheet(question.labels, question.options, slot.chosen)
         standing = "Your answer: " + (
             f"{question.labels[slot.chosen]}" if slot.chosen is not None else "none yet"

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from quizapp.ui.text import literal
+from quizapp.ui.widgets.card_media import media_of
 from quizapp.ui.widgets.card_view import CardView
 from quizapp.ui.widgets.choices import answer_keys, verdict_option
 
@@ -75,7 +76,8 @@ class QuizScreen(Screen):
         self.query_one("#where", Static).update(where)
         self.query_one("#progress", ProgressBar).update(total=total, progress=self.session.position)
         view = self.query_one(CardView)
-        view.ask(question.prompt)
+        media, folder = media_of(self.collection, question.deck_id, question.card_id)
+        view.ask(question.prompt, media=media, folder=folder)
         view.choices.show_options(question.labels, question.options)
         view.focus()
         self.refresh_bindings()

@@ -208,7 +208,11 @@ class ReviewScreen(Screen):
         self._refresh_left()
 
         view = self.query_one(CardView)
-        view.ask(self._ask(card))
+        view.ask(
+            self._ask(card),
+            media=card.media,
+            folder=self.collection.deck(key.deck_id).path.parent,
+        )
         labels = self.question.labels if self.question is not None else ()
         self.query_one("#grades", GradeBar).show_hint(card.kind, labels)
         if view.typed.ask(card.kind):

@@ -1,15 +1,17 @@
 """A card or question being asked, as review, quiz and exam show it.
 
-Top to bottom: the prompt, how it is answered (options a-d or events to put
-in order, or a box to type in), what stands on it (an exam's answer so far),
-then once answered the verdict, the answer, the explanation and the source
-passage. Each part is hidden while it has nothing to say, so a screen uses
-only the parts it needs. Deck text is shown as written, never as markup.
+Top to bottom: the prompt and its pictures and sounds, how it is answered
+(options a-d or events to put in order, or a box to type in), what stands on it
+(an exam's answer so far), then once answered the verdict, the answer with the
+pictures and sounds of its side, the explanation and the source passage. Each
+part is hidden while it has nothing to say, so a screen uses only the parts it
+needs. Deck text is shown as written, never as markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,15 +19,20 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quizapp.ui.text import literal
+from quizapp.ui.widgets.card_media import CardMedia, MediaFile
 from quizapp.ui.widgets.choices import Choices
 from quizapp.ui.widgets.passage import SourcePassage
 from quizapp.ui.widgets.typed_answer import TypedAnswer
 
 # The parts shown once the card is answered, in the order they come.
-ANSWER_PARTS = "#verdict, #answer, #explanation, #passage"
+ANSWER_PARTS = "#verdict, #answer, #answer-media, #explanation, #passage"
 
 
 class CardView(VerticalScroll):
+    # The card's answer-side media, shown with its answer; its deck's folder.
+    _answer_media: Sequence[MediaFile] = ()
+    _folder: Path | None = None
+
     DEFAULT_CSS = """
     CardView #prompt, CardView #standing, CardView #verdict, CardView #answer,
     CardView #explanation {
@@ -45,11 +52,13 @@ class CardView(VerticalScroll):
         yield Static("", id="prompt")
         # Every other part hidden until a screen fills it.
         parts = [
+            CardMedia(id="question-media"),
             Choices(id="options"),
             TypedAnswer(id="typed"),
             Static("", id="standing", classes="muted"),
             Static("", id="verdict"),
             Static("", id="answer"),
+            CardMedia(id="answer-media"),
             Static("", id="explanation"),
             SourcePassage(id="passage"),
         ]
@@ -65,10 +74,22 @@ class CardView(VerticalScroll):
     def typed(self) -> TypedAnswer:
         return self.query_one("#typed", TypedAnswer)
 
-    def ask(self, prompt: str, *, from_top: bool = True) -> None:
-        """A card: its prompt, and nothing of the last card's answer; scrolled to the top
-        unless ``from_top`` is False (the same question drawn again)."""
+    def ask(
+        self,
+        prompt: str,
+        *,
+        from_top: bool = True,
+        media: Sequence[MediaFile] = (),
+        folder: Path | None = None,
+    ) -> None:
+        """A card: its prompt with the pictures and sounds of its question side, and nothing
+        of the last card's answer; scrolled to the top unless ``from_top`` is False (the same
+        question drawn again). ``folder`` is the deck's, where its media files are."""
         self.query_one("#prompt", Static).update(literal(prompt, "bold"))
+        self._answer_media = [m for m in media if m.side == "answer"]
+        self._folder = folder
+        self._show_media("#question-media", [m for m in media if m.side != "answer"])
+        self._show_media("#answer-media", [])
         for part in ("#standing", "#verdict", "#answer", "#explanation"):
             self._set(part, "")
         self.query_one(SourcePassage).clear()
@@ -101,6 +122,7 @@ class CardView(VerticalScroll):
         """The answer: right under a verdict when the answer was judged."""
         self._set("#answer", answer)
         self.query_one("#answer").set_class(judged, "-judged")
+        self._show_media("#answer-media", self._answer_media)
 
     def show_explanation(self, explanation: str) -> None:
         self._set("#explanation", literal(explanation))
@@ -121,6 +143,9 @@ class CardView(VerticalScroll):
         if shown:
             self.scroll_to_widget(shown[-1], animate=False)
             self.scroll_to_widget(shown[0], animate=False)
+
+    def _show_media(self, selector: str, media: Sequence[MediaFile]) -> None:
+        self.query_one(selector, CardMedia).show(media, self._folder)
 
     def _set(self, selector: str, content: Text | str) -> None:
         """Fill a part of the card, hiding it while it has nothing to say."""
