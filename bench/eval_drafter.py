@@ -17,7 +17,8 @@ Two measures, printed side by side:
    - *kept by hand*: the share of 30 cards drawn at random (seeded) that were judged by hand
      worth keeping (bench/drafting/judged.yaml).
 
-   The documents in bench/drafting/held-out/ are reported apart: they are never tuned on.
+   The documents in bench/drafting/held-out/ and held-out-new/ are reported apart, each
+   set on its own: they are never tuned on (see bench/drafting/README.md).
 
 2. **Bundled documents** (seeds/): the drafter's candidates against the quotes of the
    bundled hand-reviewed cards. A bundled quote counts as *proposed* when some candidate's
@@ -184,15 +185,30 @@ def evaluate_documents(folder: Path = DRAFTING, held_out: bool = True) -> dict:
     judged_file = folder / JUDGED.name
     judged = yaml_rs.loads(judged_file.read_text(encoding="utf-8")) if judged_file.exists() else {}
     judged = judged or {}
-    out: dict = {"tuning": {}, "held_out": {}}
+    out: dict = {group: {} for group in GROUPS}
     for facts_file in sorted(folder.rglob("*.facts.yaml")):
-        if not held_out and facts_file.parent.name == "held-out":
+        group = _group_of(facts_file, folder)
+        if not held_out and group != "tuning":
             continue
         row = evaluate_document(facts_file, judged)
-        out["held_out" if row["held_out"] else "tuning"][facts_file.stem.split(".")[0]] = row
-    for group in ("tuning", "held_out"):
+        out[group][facts_file.stem.split(".")[0]] = row
+    for group in GROUPS:
         out[f"{group}_total"] = _totals(out[group])
     return out
+
+
+# Each set of documents, by the folder it is in, and how it has been used.
+GROUPS = {
+    "tuning": "evaluation documents (tuning)",
+    "held_out": "held out (seen, scored once before)",
+    "held_out_new": "held out (new)",
+}
+_FOLDERS = {"held-out": "held_out", "held-out-new": "held_out_new"}
+
+
+def _group_of(facts_file: Path, folder: Path) -> str:
+    parts = facts_file.relative_to(folder).parts
+    return _FOLDERS.get(parts[0], "tuning") if len(parts) > 1 else "tuning"
 
 
 def _totals(rows: dict) -> dict:
@@ -367,7 +383,7 @@ def _document_line(name: str, row: dict) -> str:
 
 def print_documents(figures: dict) -> None:
     header = f"  {'document':34} facts asked  cards /100w  unusable  top third vs all  kept by hand"
-    for group, title in (("tuning", "evaluation documents"), ("held_out", "held out")):
+    for group, title in GROUPS.items():
         if not figures[group]:
             continue
         print(f"{title}:")

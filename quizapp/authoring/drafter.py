@@ -30,6 +30,7 @@ from quizapp.deck.model import (
     YearCard,
 )
 from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, blank_flaws
+from quizapp.deck.rules.exam_setter import shared_stems
 from quizapp.deck.sources import fold
 
 MIN_WORDS = 3  # shorter lines are captions and menu items
@@ -42,6 +43,7 @@ ORDERING_SIZE = 4  # events per ordering card at most
 ORDERING_GAP = 8  # dated sentences further apart than this are not one timeline
 ORDERING_EVENT = 140  # characters; a longer sentence is no event to order
 ORDERING_WORTH = 3.8
+SETTING = 4  # mentions that make a place the document's setting rather than a fact
 TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
 LEAD = 2  # opening sentences of a document, where the news is
 DIVERSITY = 0.05  # score a kind loses for each card of it already chosen
@@ -118,25 +120,54 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             mentions[key] = mentions.get(key, 0) + 1
     options: list[_Option] = []
     earlier: dict[str, int] = {}
+    pool = _Pool([term for _, terms in found for term in terms])
     for index, (passage, terms) in enumerate(found):
         ends = _ranges(passage.focus.text, terms)
+        if _TIMELINE.match(passage.focus.text):
+            continue  # "1954: the first Waqf Act is passed.": a line of a timeline, ordered only
+        years = sum(1 for term in terms if term.kind == "year")
         for term in terms:
+            if term.kind == "year" and years >= 3:
+                continue  # "Sharma in 1984, Gaganyaan in 2018, Ax-4 in 2025": a sequence
             key = fold(term.answer).casefold()
             before = earlier.get(key, 0)
             earlier[key] = before + 1
-            if term in ends.values() or not _fair(passage, term, ends.get(term)):
+            if term.kind == "year" and term.date and len(term.date) == 10:
+                # A year comes back in many dates; the day something happened is news
+                # where it is told ("assent on 5 April 2025" after "3 April 2025").
+                before = earlier.get(term.date, 0)
+                earlier[term.date] = before + 1
+            if term in ends.values() or not _fair(passage, term, ends.get(term), pool):
                 continue
-            score = _score(passage, term) - 0.3 * min(before, 3)
+            # A record or a first is news even about a name met before ("Switzerland is
+            # India's largest trading partner").
+            again = 0.15 if _RECORD.search(passage.focus.text) else 0.3
+            score = _score(passage, term) - again * min(before, 3)
             if term.kind in ("year", "amount", "number"):
                 pass  # a figure that recurs is a benchmark ("1.5°C"), a year is in any news
             elif mentions[key] >= TOPIC:
                 score -= 0.5  # what the whole document is about: no question to ask
+            elif (
+                mentions[key] >= SETTING
+                and term.kind in ("place", "organisation", "name")
+                and not _RECORD.search(passage.focus.text)
+            ):
+                # The country, body or treaty the notes keep coming back to ("in India", "the
+                # Lok Sabha", "the Paris Agreement"): their setting, unless the sentence
+                # singles it out ("Switzerland is the largest ...").
+                score -= 0.5
+            elif term.listed:
+                # One of a list ("A, B and C"): asked here if named only here; one the
+                # document comes back to is asked where it says more about them.
+                score -= 0.4 * min(mentions[key] - 1, 3)
             else:
                 score += 0.15 * min(mentions[key] - 1, 3)
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
             if term.kind in ("name", "organisation") and term.answer.casefold() in title:
                 score -= 0.5  # the document's own subject, named in its title
+            if term.kind == "year" and len(term.date or "") == 4 and term.answer in title:
+                score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
             rank = (-round(score, 2), index, term.start)
             options.append(_Option(rank, passage, term, other_end=ends.get(term)))
     for ordering in _ordering_cards(found, text, document_id):
@@ -145,7 +176,6 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         )
     options.sort()
 
-    pool = _Pool([term for _, terms in found for term in terms])
     chosen: list[Candidate] = []
     per_sentence: dict[int, list[Term]] = {}
     asked: dict[str, int] = {}
@@ -186,6 +216,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
 
 
 _NO_SENTENCE = Sentence(0, 0, "")
+_ADVICE = re.compile(r"(?:Remember|Learn|Note|Recall|Revise|Memorise|Memorize)\b")
+_TIMELINE = re.compile(r"^(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?\d{4}:\s")
 
 
 def _passages(sentences: list[Sentence]) -> list[Passage]:
@@ -196,8 +228,8 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         folded = fold(sentence.text).casefold()
         if not sentence.ends or sentence.words < MIN_WORDS or "{{" in folded:
             continue  # a heading, a caption, or a teaser cut off with "..."
-        if folded.rstrip("\"')]").endswith("?"):
-            continue
+        if folded.rstrip("\"')]").endswith("?") or _ADVICE.match(sentence.text):
+            continue  # a question, or advice to the reader ("Remember the four members.")
         # A repeat, or a repeat with more after it ("<caption> | Photo Credit: ...").
         prefixes = (folded[:i] for i, ch in enumerate(folded) if ch == " ")
         if folded in seen or any(p in seen for p in prefixes):
@@ -256,11 +288,13 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
     return out
 
 
-def _fair(passage: Passage, term: Term, other_end: Term | None = None) -> bool:
+def _fair(
+    passage: Passage, term: Term, other_end: Term | None = None, pool: _Pool | None = None
+) -> bool:
     """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
     text = passage.focus.text
     if term.kind in ("place", "name") and re.search(
-        r"[A-Z][\w\u2019'-]*,\s(?:in\s)?$", text[: term.start]
+        r"(?:[A-Z][\w\u2019'-]*,\s(?:in\s)?|\s[A-Z][\w\u2019'-]*\sin\s)$", text[: term.start]
     ):
         return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
     blanks = [term] if other_end is None else [term, other_end]
@@ -271,6 +305,12 @@ def _fair(passage: Passage, term: Term, other_end: Term | None = None) -> bool:
         if blank_flaws(before, blank.answer, after):
             return False
         rest = (passage.lead + text[: blanks[0].start] + " " + text[blanks[-1].end :]).casefold()
+        shared = shared_stems(blank.answer, rest)
+        if shared and pool is not None and _shows_options(term):
+            blanked = passage.lead + text[: term.start] + BLANK + text[term.end :]
+            shared = shared_stems(blank.answer, rest, pool.distractors(term, blanked))
+        if shared:
+            return False  # "the bill amends the {{Waqf Act}}, the main law on waqf": a cue
         pattern = rf"(?<!\w){re.escape(blank.answer.casefold())}(?!\w)"
         if re.search(pattern, rest):
             return False
@@ -321,12 +361,19 @@ def _group(option: _Option) -> str:
 
 def _second(first: Term, term: Term, score: float, passage: Passage) -> bool:
     """A sentence's second card asks another kind of thing, or the other end of a range."""
-    if score < SECOND_CARD:
-        return False
+    if score < SECOND_CARD or (first.listed and term.listed):
+        return False  # one name of a list ("A, B and C") is question enough
     if first.kind != term.kind or (first.worth >= STRONG and term.worth >= STRONG):
         return True
     between = passage.focus.text[min(first.end, term.end) : max(first.start, term.start)]
     return re.fullmatch(r"\s(?:and|to|or)\s|,\s(?:and\s)?", between) is not None
+
+
+def _shows_options(term: Term) -> bool:
+    """Whether the card offers wrong options of the answer's kind from the document."""
+    # Places drawn from one document mix cities, countries and regions: a quiz draws better.
+    kinds = ("article", "amount", "ratio", "person", "organisation")
+    return term.kind in kinds or _shape(term.answer) == "act"
 
 
 def _part_of(key: str, people: list[str]) -> bool:
@@ -355,13 +402,16 @@ class _Pool:
         answer = fold(term.answer).casefold()
         shape = _shape(term.answer)
         out: list[str] = []
-        for other in self.by_kind.get(term.kind, []):
+        others = self.by_kind.get(term.kind, [])
+        if shape == "act":  # the nearest acts first: "Waqf Act, 1954" for "Waqf Act, 1995"
+            others = sorted(others, key=lambda o: -len(shared_stems(term.answer, o)))
+        for other in others:
             folded = fold(other).casefold()
             if folded == answer or folded in prompt.casefold() or _shape(other) != shape:
                 continue
             if term.kind == "person" and _part_of(folded, [answer, *map(str.casefold, out)]):
                 continue
-            if _same_body(other, [term.answer, *out]):
+            if shape != "act" and _same_body(other, [term.answer, *out]):
                 continue  # "WMO" for "World Meteorological Organization": the answer again
             if folded not in (fold(o).casefold() for o in out):
                 out.append(other)
@@ -388,6 +438,8 @@ def _shape(answer: str) -> str:
         return re.sub(r"[\d.,\s]+", "#", answer)
     if re.match(r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule)s?\s", answer):
         return answer.split()[0]
+    if re.search(r"\b(?:Act|Code|Bill|Ordinance|Sanhita),\s\d{4}$", answer):
+        return "act"  # acts with their years: "Limitation Act, 1963" for "Waqf Act, 1995"
     return ""
 
 
@@ -432,8 +484,7 @@ def _card(
     if other_end is not None:  # both ends of a range, one card: "between {{6.3%}} and {{6.8%}}"
         cut = len(passage.lead) + other_end.start + 4
         cloze = f"{cloze[:cut]}{{{{{other_end.answer}}}}}{cloze[cut + len(other_end.answer) :]}"
-    # Places drawn from one document mix cities, countries and regions: a quiz draws better.
-    keep = term.kind in ("article", "amount", "ratio", "person", "organisation")
+    keep = _shows_options(term)
     return ClozeCard(
         id=card_id(tag, term.answer, quote),
         kind="cloze",

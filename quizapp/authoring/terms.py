@@ -13,7 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quizapp.deck.model import AnswerType
-from quizapp.deck.rules.drafts import MONTHS, OPENERS, PARTICLES, TITLES, word_set
+from quizapp.deck.rules.drafts import (
+    MONTHS,
+    OPENERS,
+    PARTICLES,
+    PORTFOLIO_WORDS,
+    TITLES,
+    word_set,
+)
 
 MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), 1)}
 
@@ -42,16 +49,39 @@ _NUMBER = re.compile(
     r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}(?:,\d{3})*(?![\w.,:%\u00b0-]\w?)"
 )
 _COUNT_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-_WORD_COUNT = re.compile(
-    rf"\b({_COUNT_WORDS})\b(?=\s(?:members|judges|countries|nations|states|parties|groups|"
-    r"pillars|volumes|opinions|chapters|articles|seats|sub-groups|categories)\b)",
-    re.IGNORECASE,
+# What an examiner counts: "31 members", "seven experiments".
+_COUNTED = (
+    r"members|judges|countries|nations|states|parties|groups|pillars|volumes|opinions|"
+    r"chapters|articles|seats|sub-groups|categories|days|months|years|"
+    r"experiments|astronauts|missions|judgments|amendments|sittings"
 )
+_WORD_COUNT = re.compile(rf"\b({_COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b)", re.IGNORECASE)
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
     r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)\.?$"
 )
+# What a thing is named: "a capsule named Grace", "the programme was called HUNOR".
+_NAMED = re.compile(
+    r"\b(?:named|called|known\sas|dubbed|titled)\s(?:the\s)?"
+    r"([A-Z][\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
+)
+# An act with its year, asked whole: "the Waqf Act, 1995", "the Finance Act, 2016".
+_ACT = re.compile(
+    r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z][\w ]*\)|of|and|for|on|to|the|in)\s)*"
+    r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
+)
+# A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
+# A vote: "by a vote of 15 to 11".
+_VOTE = re.compile(
+    r"\b(?:vote|votes|majority|margin)\s(?:of\s)?(\d{1,3}\s(?:to|[-\u2013])\s\d{1,3})\b"
+)
+# A number or code closing a name: "Launch Complex 39A", "Soyuz T-11" (not "9 members").
+_CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.,:%-]|\s(?:[a-z]+s|per)\b)")
+# Durations: "within 90 days", "at least five years".
+_DURATION = r"(?:days|months|years)"
+DURATION_WORTH = 4.2
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 COMPOUND = re.compile(
     rf"\b(?:(?:{_ORDINAL})-(?:largest|biggest|highest|lowest|smallest|warmest|hottest|"
@@ -68,7 +98,7 @@ _DAY_FROM = re.compile(rf"^\s(?:to|and|[-\u2013])\s?\d{{1,2}}\s(?:{MONTHS})\b")
 _ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
-    rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s){_ARTICLE_NUMBER})*"
+    rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
@@ -84,7 +114,7 @@ _ORGANISATION_WORDS = word_set(
     "Navy Force Forces Corporation Company Association Federation Office Department Group "
     "Archive Board Authority League Bureau Alliance Coalition Cabinet Division Secretariat "
     "Conference Tribunal Bench Storting Congress Senate Government Service Services "
-    "Coalition Facility Reserve Exchange"
+    "Coalition Facility Reserve Exchange Sabha Space"
 )
 # Institutions and document parts capitalised in notes, never an answer on their own.
 _INSTITUTIONS = (
@@ -99,15 +129,10 @@ _INSTITUTIONS = (
         "Dates Timeline"
     )
 )
-# Ministries' last words: "Minister of Earth Sciences Kiren Rijiju" names a person after them.
-_PORTFOLIO_WORDS = word_set(
-    "Affairs Sciences Resources Commerce Industry Finance Defence Defense Health Education "
-    "Ecology Environment Justice Trade Energy Agriculture Culture Development Planning "
-    "Welfare Labour Railways Transport Tourism Technology Power Mines Textiles"
-)
 _PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Costa Sri Hong")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
+    r"(?:[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?(?:,\s|\s(?:and|or)\s))*"
     r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew)\sto\s)(?:the\s)?$"
 )
 _PERSON_VERBS = word_set(
@@ -118,18 +143,24 @@ _PERSON_VERBS = word_set(
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
-    r"secretary|commissioner|official|leader|adviser|chief|envoy|was|is)\s$"
+    r"secretary|commissioner|official|leader|adviser|chief|envoy|was|is|were|are)\s$"
+)
+# "the second Pole in space, after Mirosław Hermaszewski": who did it first.
+_PREDECESSOR = re.compile(
+    r"\b(?:second|third|fourth|fifth|next)\b[^.;]*,\s(?:after|succeeding|following)\s$"
 )
 _ROLES = (
     "official|minister|judge|leader|lawyer|advocate|economist|scientist|diplomat|politician|"
     "activist|member|chief|head|officer|adviser|advisor|president|secretary|commissioner|"
-    "governor|director|chairman|chairperson|founder|journalist|author|professor|ambassador"
+    "governor|director|chairman|chairperson|founder|journalist|author|professor|ambassador|"
+    "astronaut|cosmonaut|pilot|engineer|researcher|doctor|actor|player|athlete"
 )
 _EVENT_WORDS = word_set(
     "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots"
 )
 _FUNCTION_WORDS = word_set(
     "in on at to from for and or but with by of as after before since during over under "
+    "off near along across through beyond via towards around "
     "while which who that than into against between within without"
 )
 _LIST = r"^(?:,\s[^\W\d_][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*)+,?\s(?:and|or)\s"  # ", B, C and D"
@@ -152,6 +183,7 @@ class Term:
     worth: float
     date: str | None = None  # for years: 2024, 2024-08 or 2024-08-01
     explicit: bool = False  # for years: the date of what the sentence tells ("in 2006")
+    listed: bool = False  # for people: one of a list of names ("A, B and C")
 
 
 @dataclass(frozen=True)
@@ -202,6 +234,22 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in ARTICLE.finditer(text):
         worth = 4.3 if match.group().startswith("Chapter") else 4.6
         add(Term(*match.span(), match.group(), "article", AnswerType.article, worth))
+    for match in _ACT.finditer(text):
+        act = _act_term(text, match)
+        if act is not None:
+            add(act)
+    for match in _VOTE.finditer(text):
+        add(Term(*match.span(1), match.group(1), "ratio", AnswerType.text, 4.8))
+    for match in _NAMED.finditer(text):
+        named = _named_term(text, match)
+        if named is not None:
+            add(named)
+    for match in _BRACKETED.finditer(text):
+        short = match.group(1)
+        if sum(c.isupper() or c.isdigit() for c in short) < 2:
+            continue  # "(Amendment)", "(Protection)": part of a title
+        if _coined(text[: match.start()], short):
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.3))
     for match in _YEAR_RANGE.finditer(text):
         taken.append(match.span())  # "2023–24", "1850–1900": a period, not a date
     for match in YEAR.finditer(text):
@@ -221,6 +269,12 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in _WORD_COUNT.finditer(text):
         if re.search(r"\b(?:the|these|those|both)\s$", text[: match.start()], re.IGNORECASE):
             continue  # "the two countries": a reference back, not a count to learn
+        unit = re.match(rf"\s{_DURATION}\b", text[match.end() :])
+        if unit:  # "at least five years": the duration, whole
+            end = match.end() + len(unit.group())
+            answer = text[match.start() : end]
+            add(Term(match.start(), end, answer, "number", AnswerType.text, DURATION_WORTH))
+            continue
         add(Term(*match.span(), match.group(), "number", AnswerType.number, 4.0))
     concept = _CONCEPT.match(text)
     if concept:  # "The theme of the Survey is deregulation."
@@ -228,6 +282,40 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for term in _names(text, vocabulary):
         add(term)
     return sorted(terms, key=lambda t: t.start)
+
+
+def _act_term(text: str, match: re.Match) -> Term | None:
+    """The act and its year, from its first capitalised word ("the Waqf Act, 1995")."""
+    words = list(re.finditer(r"\S+", match.group()))
+    first = next((w for w in words if w.group()[:1].isupper() and w.group() not in OPENERS), None)
+    if first is None or first is words[-2]:
+        return None  # "the Act, 2016": which act is not said
+    start = match.start() + first.start()
+    return Term(start, match.end(), text[start : match.end()], "name", AnswerType.text, 4.4)
+
+
+def _named_term(text: str, match: re.Match) -> Term | None:
+    """What something is called, unless the name is only a title or a common opener."""
+    answer = match.group(1)
+    words = answer.split()
+    if words[0] in OPENERS or words[0] in PRONOUNS or all(w in _INSTITUTIONS for w in words):
+        return None
+    return Term(*match.span(1), answer, "name", AnswerType.text, 4.3)
+
+
+def _coined(before: str, short: str) -> bool:
+    """A short name that is not just the initials of the long name before it: worth asking.
+
+    "Human Space Flight Centre (HSFC)" is spelt out by its initials; "Unified Waqf
+    Management, Empowerment, Efficiency and Development (UMEED)" and "Axiom Mission 4
+    (Ax-4)" are names in their own right.
+    """
+    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    words = re.findall(r"[^\W_][\w\u2019'-]*", before)[-12:]
+    if not words or not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
+        return False  # no long name just before: "(in 2023)", "(see below)"
+    initials = "".join(w[0] for w in words if w[:1].isupper() or w[:1].isdigit()).upper()
+    return not initials.endswith(letters) and letters not in initials
 
 
 def _year_term(text: str, match: re.Match) -> Term:
@@ -241,7 +329,7 @@ def _year_term(text: str, match: re.Match) -> Term:
             date += f"-{int(day):02d}"
     lead = text[: match.start()]
     explicit = bool(_EXPLICIT.search(lead)) or bool(month)
-    worth = (4.0 if month else 4.2) if explicit else 3.0
+    worth = (4.2 if day or not month else 4.0) if explicit else 3.0
     if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070")
         worth = 3.9
     start, end = match.span(4)
@@ -256,10 +344,19 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return None  # a range's first end: ask the range, not half of it
     if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before):
         return None  # part of a name: COP29, G20
+    if re.match(rf"^\s{_DURATION}\b", after):  # "within 90 days": asked whole
+        unit = re.match(rf"^\s{_DURATION}", after).group()
+        end = match.end() + len(unit)
+        answer = text[match.start() : end]
+        return Term(match.start(), end, answer, "number", AnswerType.text, DURATION_WORTH)
+    if re.match(r"^\s(?:votes?\s|members\svoted\s)?for\b", after):  # "128 for and 95 against"
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.5)
+    if re.match(rf"^\s(?:{_COUNTED})\b", after):  # "31 members"
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)
     counted = re.match(r"^\s(?:[a-z][\w-]*\s){0,3}[a-z]+s\b", after) is not None
     if not counted:
         return None
-    return Term(*match.span(), match.group(), "number", AnswerType.number, 3.4)
+    return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
 
 
 def _names(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
@@ -360,12 +457,18 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             parts.append([])
         else:
             parts[-1].append(token)
+    # "Minister of Minority Affairs and Parliamentary Affairs Kiren Rijiju": the portfolio
+    # runs on after the title, and the person follows it.
+    titled = False
     for part in parts:
         if part:
-            yield from _name_term(text, part, vocabulary)
+            yield from _name_term(text, part, vocabulary, after_title=titled)
+            titled = titled or any(_bare(t.group()) in TITLES for t in part)
 
 
-def _name_term(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterator[Term]:
+def _name_term(
+    text: str, run: list[re.Match], vocabulary: Vocabulary, after_title: bool = False
+) -> Iterator[Term]:
     words = [_bare(t.group()) for t in run]
     while run and words[-1] in MONTH_NUMBER:  # "in February 2024": a date, not a name
         run, words = run[:-1], words[:-1]
@@ -373,7 +476,9 @@ def _name_term(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
     titled = False
     cut = 0
     for i, word in enumerate(words):
-        if word in TITLES or word in _PORTFOLIO_WORDS and any(w in TITLES for w in words[:i]):
+        if word in TITLES or (
+            word in PORTFOLIO_WORDS and (after_title or any(w in TITLES for w in words[:i]))
+        ):
             titled = True
             cut = i + 1
     while cut < len(words) and words[cut] in ("of", "the"):
@@ -394,6 +499,11 @@ def _name_term(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         return
     start = kept[0].start()
     end = kept[-1].start() + len(_bare(kept[-1].group()))
+    # A number or code that is part of the name: "Launch Complex 39A", "Axiom Mission 4".
+    code = _CODE.match(text[end:])
+    coded = code is not None and len(names) >= 2 and not any(w in MONTH_NUMBER for w in names)
+    if coded:
+        end += len(code.group())
     answer = text[start:end]
     before, after = text[:start], text[end:]
     opening = before.rstrip().rstrip("\"'\u201c\u2018([")
@@ -403,19 +513,75 @@ def _name_term(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
     if len(names) == 1:
         yield from _single_word(text, start, end, answer, titled, sentence_start, vocabulary)
         return
+    # A long name spelt out before its initials ("Bharatiya Antariksh Station (BAS)") is the
+    # official name of something an examiner asks about; a number in it is a detail.
+    official = 0.6 if _spelt_out(names, after) else -0.2 if coded else 0.0
     if any(w in _TREATY_WORDS for w in names):
-        yield Term(start, end, answer, "name", AnswerType.text, 4.0)
+        yield Term(start, end, answer, "name", AnswerType.text, 4.0 + official)
     elif any(w in _EVENT_WORDS for w in names):
         yield Term(start, end, answer, "name", AnswerType.text, 3.5)
+    elif names[-1] in ("Centre", "Center") and _PLACE_BEFORE.search(before):
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3 + min(official, 0))
     elif any(w in _ORGANISATION_WORDS for w in names):
-        yield Term(start, end, answer, "organisation", AnswerType.organisation, 3.6)
+        # A body spelt out before its initials ("Indian Space Research Organisation (ISRO)")
+        # is common knowledge more often than a fact of the notes: no more worth for that.
+        worth = 3.6 + min(official, 0)
+        yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
     elif titled or _reads_as_person(before, after, names):
         worth = 4.5 if titled else 4.3
-        yield Term(start, end, answer, "person", AnswerType.person, worth + 0.1)
+        listed = _in_list_of_people(text, start, end)
+        yield Term(start, end, answer, "person", AnswerType.person, worth + 0.1, listed=listed)
+    elif _in_list_of_people(text, start, end):
+        yield Term(start, end, answer, "person", AnswerType.person, 4.3, listed=True)
     elif names[0] in _PLACE_PREFIXES or _PLACE_BEFORE.search(before):
-        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3 + official)
     elif len(names) <= 5:
-        yield Term(start, end, answer, "name", AnswerType.text, 3.2)
+        named = _thing_named(before, after) if len(names) <= 2 else 0.0
+        worth = 3.2 + max(official, named)
+        yield Term(start, end, answer, "name", AnswerType.text, worth)
+
+
+def _thing_named(before: str, after: str) -> float:
+    """A name before the common noun it names: "the Harmony module", "The El Niño event"."""
+    if re.search(r"(?:^|\s)(?:[Tt]he)\s$", before) and re.match(r"^\s[a-z]{3,}\b", after):
+        following = after.split()[0]
+        if following not in _FUNCTION_WORDS and following not in _VERBS:
+            return 0.6
+    return 0.0
+
+
+def _spelt_out(names: list[str], after: str) -> bool:
+    """The name is followed by its initials in brackets: "Human Space Flight Centre (HSFC)"."""
+    short = re.match(r"^\s\(([A-Z]{2,8})\)", after)
+    if short is None:
+        return False
+    initials = "".join(w[0] for w in names if w[:1].isupper()).upper()
+    return initials == short.group(1) or initials.endswith(short.group(1))
+
+
+_WORD = r"[A-Z][^\W\d_]+(?:[-\u2019'][A-Z]?[^\W\d_]+)?"
+_PERSON_NAME = rf"{_WORD}(?:\s(?:[A-Z]\.)+)?(?:\s{_WORD}){{1,2}}"
+# Three or more names of two or three words: "Asaduddin Owaisi, Kalyan Banerjee and Gaurav
+# Gogoi", "Peggy Whitson, Shubhanshu Shukla, ... and Tibor Kapu".
+_PEOPLE = re.compile(rf"{_PERSON_NAME}(?:,\s{_PERSON_NAME}){{1,}},?\s(?:and|or)\s{_PERSON_NAME}")
+# Last words of places, not surnames: "Madhya Pradesh, Tamil Nadu and West Bengal".
+_PLACE_WORDS = word_set(
+    "Pradesh Nadu Bengal Islands Island Sea Ocean River Gulf Bay Coast Republic Kingdom "
+    "Hills Plains Ghats Valley Desert Province District City County Park Lake"
+)
+
+
+def _in_list_of_people(text: str, start: int, end: int) -> bool:
+    """The name is one of a list of three or more names shaped like people's."""
+    for match in _PEOPLE.finditer(text):
+        if match.start() <= start and end <= match.end():
+            names = re.split(r",\s(?:and\s|or\s)?|\s(?:and|or)\s", match.group())
+            return not any(
+                w in _PLACE_WORDS or w in _INSTITUTIONS or w in _PLACE_PREFIXES
+                for name in names
+                for w in name.split()
+            )
+    return False
 
 
 def _attributive(last: str, after: str) -> bool:
@@ -447,6 +613,7 @@ def _reads_as_person(before: str, after: str, names: list[str]) -> bool:
     follows = re.match(r"^\s(\w+)", after)
     return bool(
         _ROLE_BEFORE.search(before)
+        or _PREDECESSOR.search(before)
         or (follows and follows.group(1) in _PERSON_VERBS)
         or re.match(rf"^,\s(?:who\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after)
     )
@@ -497,4 +664,4 @@ def _single_word(
         worth = 3.5 if vocabulary.is_proper(answer) else 3.2
         yield Term(start, end, answer, "name", AnswerType.text, worth)
     else:
-        yield Term(start, end, answer, "name", AnswerType.text, 3.0)
+        yield Term(start, end, answer, "name", AnswerType.text, 3.0 + _thing_named(before, after))

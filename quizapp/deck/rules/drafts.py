@@ -37,7 +37,14 @@ TITLES = word_set(
     "Secretary Secretary-General Chairman Chairperson Chair Premier Vice Ambassador Emperor "
     "Sir Lord Justice Justices Judge Governor Deputy Director Commissioner Councillor Adviser "
     "Advisor Executive Chief Senator Speaker Marshal Admiral Officer Envoy Mayor Minister's "
-    "Professor Prof. Saint St. Pope Sheikh Crown Prince Princess Solicitor Attorney"
+    "Professor Prof. Saint St. Pope Sheikh Crown Prince Princess Solicitor Attorney "
+    "Captain Commander Colonel Lieutenant Brigadier"  # "Group Captain", "Wing Commander"
+)
+# Ministries' last words: "Minister of Earth Sciences Kiren Rijiju" names a person after them.
+PORTFOLIO_WORDS = word_set(
+    "Affairs Sciences Resources Commerce Industry Finance Defence Defense Health Education "
+    "Ecology Environment Justice Trade Energy Agriculture Culture Development Planning "
+    "Welfare Labour Railways Transport Tourism Technology Power Mines Textiles Science"
 )
 OPENERS = word_set(
     "The A An In On At After Before Following For Both This That These Those It Its As By "
@@ -95,6 +102,7 @@ def _cuts_a_word(before: str, answer: str, after: str) -> bool:
         if (
             previous[:1].isupper()
             and previous not in TITLES
+            and previous not in PORTFOLIO_WORDS
             and not (opens_sentence and previous in OPENERS)
             and not re.search(r"[\u2019']s$|[,;:)\"\u201d]$", previous)
             and previous.isalpha()

@@ -266,6 +266,12 @@ def _content_words(text: str) -> set[str]:
     return {_stem(w) for w in words(text) if len(w) >= 4 and w not in STOP and w.isalpha()}
 
 
+def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]:
+    """Word stems the answer shares with its question and with none of its wrong options."""
+    shared = _content_words(answer) & _content_words(asked)
+    return shared - set().union(*(_content_words(w) for w in wrong)) if wrong else shared
+
+
 @rule
 def wording_cues_its_answer(context: CardContext) -> Iterator[Problem]:
     card = context.card
@@ -284,8 +290,7 @@ def wording_cues_its_answer(context: CardContext) -> Iterator[Problem]:
                 "reword the question so it does not name the answer",
             )
             continue
-        shared = _content_words(answer) & _content_words(asked)
-        shared -= set().union(*(_content_words(w) for w in wrong)) if wrong else set()
+        shared = shared_stems(answer, asked, wrong)
         asked_words = set(words(asked))
         cued = [
             phrase
