@@ -490,6 +490,40 @@ class Store:
         review_id = revlog.add(db, key, rating, now_ms, duration_ms, mode, answer, before)
         return AnswerResult(key, rating, next_due, interval, review_id, became_leech)
 
+    def log_paper_answer(
+        self,
+        paper_id: int,
+        position: int,
+        keys: Sequence[CardKey],
+        rating: Rating,
+        *,
+        mode: Mode,
+        duration_ms: int,
+        answer: str | None,
+    ) -> AnswerResult | None:
+        """Log the answer standing on one question of an exam or quiz: a review row for each
+        of its cards (a statement set has several, the time shared out among them) and the
+        last row's id kept on the question, in one transaction. A crash leaves all of it or
+        none, so the answer is logged whole, once, on resume. Returns the last card's result;
+        None, writing nothing, when the question was logged already (by another window)."""
+        from quizapp.core.storage import exams
+
+        mode = Mode(mode)
+        if mode not in (Mode.quiz, Mode.exam):
+            raise ValueError(f"only quiz and exam answers are logged on a paper, not {mode}")
+        keys = [CardKey(*key) for key in keys]
+        if not keys:
+            raise ValueError(f"question {position + 1} of paper {paper_id} has no card")
+        now = self.clock.now()
+        share = round(max(0, duration_ms) / len(keys))
+        with self._transaction() as db:
+            if exams.review_id(db, paper_id, position) is not None:
+                return None
+            for key in keys:
+                result = self._answer_in(db, key, Rating(rating), mode, now, share, answer)
+            exams.set_review_id(db, paper_id, position, result.review_id)
+        return result
+
     def deck_has_reviews(self, deck_id: str) -> bool:
         return revlog.deck_has_reviews(self._conn, deck_id)
 
