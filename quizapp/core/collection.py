@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from quizapp.core.clock import Clock
 from quizapp.core.parameters import with_saved_parameters
@@ -20,6 +21,14 @@ from quizapp.core.store import CardKey, Counts, DeckCard, Store
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
 from quizapp.deck.problems import Problem
+
+
+class Filters(NamedTuple):
+    """What the learner narrowed studying to: cards with any of ``tags`` and citing any of
+    ``sources`` (document ids); empty means any. Counted and studied alike."""
+
+    tags: Sequence[str] = ()
+    sources: Sequence[str] = ()
 
 
 @dataclass
@@ -207,7 +216,7 @@ class Collection:
 
     def summaries(self, tag: str | None = None, source: str | None = None) -> list[DeckSummary]:
         """Each deck with what there is to study now, counting only cards with ``tag`` and
-        quoting the document ``source`` when given (as the study queue would)."""
+        quoting the document ``source`` when given (as `next_card` studies them)."""
         counts = self.store.counts(
             self.deck_ids, tags=(tag,) if tag else (), sources=(source,) if source else ()
         )
@@ -232,22 +241,33 @@ class Collection:
 
     # -- what to study -------------------------------------------------------------
 
-    @staticmethod
-    def filter_tags(tag: str | None = None, document: str | None = None) -> list[str] | None:
-        if document:
-            return [SOURCE_TAG + document]
-        return [tag] if tag else None
+    # Each takes the filters as the counts do (`summaries`, `Store.counts`): cards with any of
+    # ``tags`` and citing any of ``sources`` (document ids), so what is counted is studied.
 
-    def next_card(self, deck_ids: Sequence[str], tags: Sequence[str] | None = None):
-        return self.store.next_card(deck_ids, tags=tags)
+    def next_card(
+        self,
+        deck_ids: Sequence[str],
+        tags: Sequence[str] | None = None,
+        sources: Sequence[str] | None = None,
+    ) -> CardKey | None:
+        return self.store.next_card(deck_ids, tags=tags, sources=sources)
 
-    def remaining(self, deck_ids: Sequence[str], tags: Sequence[str] | None = None) -> int:
-        return self.store.remaining(deck_ids, tags=tags)
+    def remaining(
+        self,
+        deck_ids: Sequence[str],
+        tags: Sequence[str] | None = None,
+        sources: Sequence[str] | None = None,
+    ) -> int:
+        return self.store.remaining(deck_ids, tags=tags, sources=sources)
 
     def practice_keys(
-        self, deck_ids: Sequence[str], tags: Sequence[str] | None = None, limit: int = 50
+        self,
+        deck_ids: Sequence[str],
+        tags: Sequence[str] | None = None,
+        sources: Sequence[str] | None = None,
+        limit: int = 50,
     ) -> list[CardKey]:
-        return self.store.practice_queue(deck_ids, tags=tags, limit=limit)
+        return self.store.practice_queue(deck_ids, tags=tags, sources=sources, limit=limit)
 
 
 def _aware(moment: datetime) -> datetime:

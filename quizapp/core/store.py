@@ -315,10 +315,10 @@ class Store:
         deck_ids: Iterable[str],
         *,
         tags: Iterable[str] | None = None,
-        sources: Iterable[str] = (),
+        sources: Iterable[str] | None = None,
     ) -> int:
         """How many cards the study queue holds now (its length, without building it)."""
-        counts = self.counts(list(deck_ids), tags=tags or (), sources=sources)
+        counts = self.counts(list(deck_ids), tags=tags or (), sources=sources or ())
         return sum(c.total for c in counts.values())
 
     def study_queue(
@@ -326,41 +326,51 @@ class Store:
         deck_ids: Iterable[str],
         *,
         tags: Iterable[str] | None = None,
+        sources: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> list[CardKey]:
-        """Learning cards due, then reviews due today, then new cards within each deck's limit."""
+        """Learning cards due, then reviews due today, then new cards within each deck's limit;
+        filtered as `counts` filters, so it holds the cards counted."""
         return queues.study_queue(
             self._conn,
             list(deck_ids),
             self._day_bounds(),
             self.settings.new_per_day,
             tags=tags,
+            sources=sources,
             limit=limit,
         )
 
     def next_card(
-        self, deck_ids: Iterable[str], *, tags: Iterable[str] | None = None
+        self,
+        deck_ids: Iterable[str],
+        *,
+        tags: Iterable[str] | None = None,
+        sources: Iterable[str] | None = None,
     ) -> CardKey | None:
         """The card to show now, worked out afresh (learning steps come back when due)."""
         decks = list(deck_ids)
-        queue = self.study_queue(decks, tags=tags, limit=1)
+        queue = self.study_queue(decks, tags=tags, sources=sources, limit=1)
         if queue or not decks:
             return queue[0] if queue else None
         # Nothing else left today: learning cards due soon are shown early, as Anki does.
         now = self.clock.now()
         ahead = to_ms(now + self.settings.learn_ahead)
-        return queues.learning_ahead(self._conn, decks, to_ms(now), ahead, tags)
+        return queues.learning_ahead(self._conn, decks, to_ms(now), ahead, tags, sources)
 
     def practice_queue(
         self,
         deck_ids: Iterable[str],
         *,
         tags: Iterable[str] | None = None,
+        sources: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> list[CardKey]:
         """Cards to cram ahead of schedule: soonest due first, then new ones."""
         now = to_ms(self.clock.now())
-        return queues.practice_queue(self._conn, list(deck_ids), now, tags=tags, limit=limit)
+        return queues.practice_queue(
+            self._conn, list(deck_ids), now, tags=tags, sources=sources, limit=limit
+        )
 
     def next_due(self, deck_ids: Iterable[str]) -> datetime | None:
         return from_ms(queues.next_due(self._conn, list(deck_ids)))

@@ -37,11 +37,10 @@ def _any_tag(tags: Iterable[str] | None) -> tuple[str, list[str]]:
     return f"AND ({clause})", [p for t in escaped for p in (f"% {t} %", f"% {t}::%")]
 
 
-def _tag_filter(
-    tags: Iterable[str] | None, sources: Iterable[str] | None = None
-) -> tuple[str, list[str]]:
+def _tag_filter(tags: Iterable[str] | None, sources: Iterable[str] | None) -> tuple[str, list[str]]:
     """Cards with any of ``tags`` and citing any of ``sources`` (document ids); either may be
-    empty (no filter)."""
+    empty (no filter). The one filter of the counts and of every queue, so the counts are
+    what the queue then shows (``matches`` is the same in Python)."""
     tag_sql, tag_args = _any_tag(tags)
     source_sql, source_args = _any_tag([SOURCE_TAG + s for s in (sources or []) if s])
     return f"{tag_sql} {source_sql}", [*tag_args, *source_args]
@@ -117,13 +116,14 @@ def study_queue(
     new_per_day: int,
     *,
     tags: Iterable[str] | None = None,
+    sources: Iterable[str] | None = None,
     limit: int | None = None,
 ) -> list[CardKey]:
     """Learning cards due, then reviews due today, then new cards within each deck's limit."""
     now, start, end = bounds
     if not decks or limit == 0:
         return []
-    tag_sql, tag_args = _tag_filter(tags)
+    tag_sql, tag_args = _tag_filter(tags, sources)
     in_decks = _in(len(decks))
     base = f"{_available(now)} AND {in_decks} {tag_sql}"
     cap = " LIMIT ?" if limit is not None else ""
@@ -186,9 +186,10 @@ def learning_ahead(
     now_ms: int,
     ahead_ms: int,
     tags: Iterable[str] | None = None,
+    sources: Iterable[str] | None = None,
 ) -> CardKey | None:
     """The learning card due soonest before ``ahead_ms`` (shown early when nothing else is)."""
-    tag_sql, tag_args = _tag_filter(tags)
+    tag_sql, tag_args = _tag_filter(tags, sources)
     row = db.execute(
         f"SELECT deck_id, card_id FROM card {DUE} WHERE {_available(now_ms)} "
         f"AND {_in(len(decks))} {tag_sql} AND state IN (1, 3) AND due <= ? ORDER BY due LIMIT 1",
@@ -203,12 +204,13 @@ def practice_queue(
     now_ms: int,
     *,
     tags: Iterable[str] | None = None,
+    sources: Iterable[str] | None = None,
     limit: int | None = None,
 ) -> list[CardKey]:
     """Cards to cram ahead of schedule: soonest due first, then new ones."""
     if not decks:
         return []
-    tag_sql, tag_args = _tag_filter(tags)
+    tag_sql, tag_args = _tag_filter(tags, sources)
     rows = db.execute(
         f"SELECT deck_id, card_id FROM card WHERE {_available(now_ms)} AND {_in(len(decks))} "
         f"{tag_sql} ORDER BY state = 0, due, position" + (" LIMIT ?" if limit is not None else ""),

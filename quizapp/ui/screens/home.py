@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from quizapp.ui.text import clip, interval, literal
 
 if TYPE_CHECKING:
-    from quizapp.core.collection import Collection
+    from quizapp.core.collection import Collection, Filters
 
 ALL = "__all__"
 COUNTS_WIDTH = 34  # New, Learn, Due and Cards with every cell's padding, margins, scroll bar
@@ -229,7 +229,10 @@ class HomeScreen(Screen):
 
     # -- what the learner chose --------------------------------------------------------
 
-    def _chosen(self) -> tuple[list[str], list[str] | None, str] | None:
+    def _chosen(self) -> tuple[list[str], Filters, str] | None:
+        """The decks, the filters (tags, sources) and a title: what the counts show."""
+        from quizapp.core.collection import Filters
+
         if self.collection is None:
             return None
         table = self.query_one("#decks", DataTable)
@@ -237,14 +240,14 @@ class HomeScreen(Screen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         deck_ids = self.collection.deck_ids if key == ALL else [key]
-        tag = self.query_one("#tag", Select).value
-        source = self.query_one("#source", Select).value
-        tag = tag if isinstance(tag, str) else None  # no selection: any tag
-        source = source if isinstance(source, str) else None
+        tag, source = self._filters()
         title = "All decks" if key == ALL else self.collection.deck(key).title
-        if tag or source:
-            title += f" · {tag or self.collection.documents()[source]}"
-        return deck_ids, self.collection.filter_tags(tag, source), title
+        if tag:
+            title += f" · {tag}"
+        if source:
+            title += f" · {self.collection.documents()[source]}"
+        filters = Filters(tags=[tag] if tag else [], sources=[source] if source else [])
+        return deck_ids, filters, title
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_study()
@@ -255,11 +258,11 @@ class HomeScreen(Screen):
             return
         from quizapp.ui.screens.review import ReviewScreen
 
-        deck_ids, tags, title = chosen
-        if self.collection.next_card(deck_ids, tags) is None:
+        deck_ids, filters, title = chosen
+        if self.collection.next_card(deck_ids, *filters) is None:
             self.notify("Nothing to study here now: press p to practise ahead.", timeout=4)
             return
-        self.app.push_screen(ReviewScreen(self.collection, deck_ids, tags, title))
+        self.app.push_screen(ReviewScreen(self.collection, deck_ids, filters, title))
 
     def action_practice(self) -> None:
         chosen = self._chosen()
@@ -267,13 +270,13 @@ class HomeScreen(Screen):
             return
         from quizapp.ui.screens.review import ReviewScreen
 
-        deck_ids, tags, title = chosen
-        keys = self.collection.practice_keys(deck_ids, tags)
+        deck_ids, filters, title = chosen
+        keys = self.collection.practice_keys(deck_ids, *filters)
         if not keys:
             self.notify("No cards match.", timeout=3)
             return
         self.app.push_screen(
-            ReviewScreen(self.collection, deck_ids, tags, title + " · practice", practice=keys)
+            ReviewScreen(self.collection, deck_ids, filters, title + " · practice", practice=keys)
         )
 
     def action_focus_tag(self) -> None:
