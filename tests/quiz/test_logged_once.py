@@ -12,9 +12,10 @@ import pytest
 
 from quizapp.core.store import CardKey, Mode
 from quizapp.quiz.exam import ExamSession, new_exam
-from quizapp.quiz.papers import load_slots
+from quizapp.quiz.papers import load_paper, load_slots
 from quizapp.quiz.quiz import QuizSession
 from quizapp.quiz.selection import Selection, draw_questions
+from quizapp.quiz.session import log_answer, log_answers
 from tests.quiz.conftest import DECK, wrong_option
 
 
@@ -64,7 +65,7 @@ def test_an_exam_stopped_while_logging_logs_each_answer_once_on_resume(
     asked = [key.card_id for q in exam.questions for key in q.keys]
     assert logged(store, Mode.exam) == Counter(asked)
     assert set(Counter(asked).values()) == {1}
-    assert all(s.review_id is not None for s in load_slots(store, exam.id))
+    assert all(s.review_id is not None for s in resumed.slots)
     ExamSession.resume(reopen(), exam.id, clock=clock)  # and again: nothing more
     assert logged(store, Mode.exam) == Counter(asked)
 
@@ -86,3 +87,20 @@ def test_a_quiz_answer_stopped_while_logging_is_logged_once_on_resume(
     assert resumed.position == 2  # the answer given stands, and the quiz goes on after it
     assert logged(store, Mode.quiz) == Counter([questions[0].card_id, second.card_id])
     assert len(store.review_log(CardKey(DECK, second.card_id))) == 1
+
+
+def test_a_second_window_never_logs_an_answer_again(db, store, clock, sample, reopen):
+    exam, _ = new_exam(store, sample, count=5, seed=3, time_limit=None)
+    for position, question in enumerate(exam.questions):
+        exam.answer(wrong_option(question), position=position)
+    fail_on(db, SLOT)
+    with pytest.raises(sqlite3.DatabaseError, match="disk gone"):
+        exam.submit()  # submitted, nothing logged yet
+    mend(db)
+
+    other = reopen()  # another window, which read the paper before this one logged it
+    paper, slots = load_paper(other, exam.id), load_slots(other, exam.id)
+    assert log_answers(store, exam.id) == 5
+    assert [log_answer(other, paper, s, s.chosen, s.time_spent) for s in slots] == [None] * 5
+    asked = [key.card_id for q in exam.questions for key in q.keys]
+    assert logged(other, Mode.exam) == Counter(asked)
