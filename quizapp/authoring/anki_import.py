@@ -61,7 +61,7 @@ class StateRow:
     card_id: str
     suspended: bool
     buried: bool
-    flag: int  # 1 red, 2 orange, 3 green, 4 blue (Anki's 5-7 have no match: 0)
+    flag: int  # Anki's: 1 red, 2 orange, 3 green, 4 blue, 5 pink, 6 turquoise, 7 purple
     due: str  # ISO 8601, UTC; "" for a new card
     stability: float | None  # FSRS memory state, when Anki's FSRS was on
     difficulty: float | None
@@ -164,12 +164,11 @@ def _state(collection: Collection, card: AnkiCard, card_id: str) -> StateRow:
     except ValueError:
         memory = {}
     memory = memory if isinstance(memory, dict) else {}
-    flag = card.flags & 7
     return StateRow(
         card_id,
         suspended=card.queue == -1,
         buried=card.queue in (-2, -3),
-        flag=flag if flag <= 4 else 0,
+        flag=card.flags & 7,
         due=_due(collection, card),
         stability=_number(memory.get("s")),
         difficulty=_number(memory.get("d")),
