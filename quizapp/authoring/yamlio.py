@@ -18,7 +18,7 @@ from typing import IO, Any
 import yaml
 
 from quizapp.authoring.errors import AuthoringError
-from quizapp.deck.model import CardBase, Deck
+from quizapp.deck.model import AnkiNoteType, CardBase, Deck
 from quizapp.deck.schema import SCHEMA_PATH
 
 # Plain scalars that YAML 1.1 or 1.2 may read as something other than a string.
@@ -77,6 +77,10 @@ def card_data(card: Any) -> dict[str, Any]:
     return out
 
 
+def _note_type_data(note_type: AnkiNoteType) -> dict[str, Any]:
+    return note_type.model_dump(mode="json", exclude_defaults=True)
+
+
 def deck_data(deck: Deck) -> dict[str, Any]:
     data: dict[str, Any] = {"id": deck.id, "title": deck.title}
     if deck.description:
@@ -86,6 +90,8 @@ def deck_data(deck: Deck) -> dict[str, Any]:
         for s in deck.sources
     ]
     data["cards"] = [card_data(card) for card in deck.cards]
+    if deck.anki_note_types:
+        data["anki_note_types"] = [_note_type_data(t) for t in deck.anki_note_types]
     return data
 
 
@@ -164,7 +170,7 @@ def deck_yaml(deck: Deck, header: str = "") -> str:
 
 def deck_head_yaml(deck: Deck, header: str = "") -> str:
     """The deck without its cards, ending in ``cards:``: its cards follow as `cards_yaml`."""
-    data = deck_data(deck.model_copy(update={"cards": []}))
+    data = deck_data(deck.model_copy(update={"cards": [], "anki_note_types": []}))
     data["cards"] = None
     return header + dump(data).removesuffix("null\n").rstrip(" ") + "\n"
 
@@ -174,6 +180,11 @@ def cards_yaml(cards: list[Any]) -> str:
     if not cards:
         return ""
     return dump([card_data(card) for card in cards])  # a top-level list comes indented too
+
+
+def note_types_yaml(note_types: list[AnkiNoteType]) -> str:
+    """The deck's ``anki_note_types:``, written after its cards."""
+    return dump({"anki_note_types": [_note_type_data(t) for t in note_types]})
 
 
 _BLOCK_START = re.compile(r"(?:^|: |- )[|>][0-9+-]*$")
