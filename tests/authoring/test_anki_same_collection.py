@@ -206,3 +206,17 @@ def test_the_seven_flags_come_into_quizapp(quizapp, anki):
     finally:
         collection.close()
     assert found == wanted
+
+
+def test_check_names_a_card_whose_anki_note_type_is_gone(quizapp, anki):
+    decks = anki["folder"] / "checked"
+    assert quizapp("import", anki["package"], "--out", decks)[0] == 0
+    deck = decks / "hindi.yaml"
+    code, stdout, _ = quizapp("check", deck)
+    assert "Anki note type" not in stdout
+    text = deck.read_text(encoding="utf-8")
+    head, _ = text.split("anki_note_types:")
+    deck.write_text(head, encoding="utf-8")  # the note types' list cut off
+    code, stdout, _ = quizapp("check", deck)
+    assert "is not among the deck's `anki_note_types`" in stdout
+    assert "Anki will not update the note it came from" in stdout
