@@ -314,6 +314,8 @@ def _merged_cloze(group: list) -> str | None:
     do not share one text (edited apart since the import)."""
     numbers = [_CLOZE_NUMBER.search(c.id) for c in group]
     ordinals = [int(m.group(1)) for m in numbers if m]
+    if all(c.anki is not None for c in group):  # imported: the numbers Anki gave them
+        ordinals = [c.anki.card + 1 for c in group]
     if len(ordinals) != len(group) or len(set(ordinals)) != len(group):
         ordinals = list(range(1, len(group) + 1))
     revealed = None
@@ -327,6 +329,11 @@ def _merged_cloze(group: list) -> str | None:
     spans.sort()
     if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)) or revealed is None:
         return None
+    return _cloze_html(revealed, spans)
+
+
+def _cloze_html(revealed: str, spans: list[tuple[int, int, int, str | None]]) -> str:
+    """Revealed text with numbered deletions at (start, end, number, hint), in order."""
     parts, last = [], 0
     for start, end, number, hint in spans:
         parts.append(text_to_html(revealed[last:start]))
@@ -335,6 +342,26 @@ def _merged_cloze(group: list) -> str | None:
         last = end
     parts.append(text_to_html(revealed[last:]))
     return "".join(parts)
+
+
+def _rejoined_cloze(cards: list, edited) -> str:
+    """The text of an imported cloze note whose cards were edited apart: the edited card's
+    text, its deletions numbered as its own, with each other card's deletion wherever its
+    answer still stands in that text (so no deletion of the note is lost that can be kept)."""
+    revealed, found = _deletion_spans(edited.text)
+    spans = [(start, end, edited.anki.card + 1, hint) for start, end, hint in found]
+    for card in cards:
+        if card is edited:
+            continue
+        plain, theirs = _deletion_spans(card.text)
+        for start, end, hint in theirs:
+            answer = plain[start:end]
+            at = revealed.find(answer)
+            while at >= 0 and any(at < e and s < at + len(answer) for s, e, _, _ in spans):
+                at = revealed.find(answer, at + 1)
+            if at >= 0:
+                spans.append((at, at + len(answer), card.anki.card + 1, hint))
+    return _cloze_html(revealed, sorted(spans))
 
 
 def _deletion_spans(text: str) -> tuple[str, list[tuple[int, int, str | None]]]:
@@ -448,8 +475,9 @@ def _kept_fields(note: AnkiNote, types: _KeptTypes) -> tuple[list[str], list[str
     cloze = [c for c in note.cards if c.kind == "cloze"]
     if cloze:
         olds = [before.get(c.anki.card) for c in cloze]
-        if any(o is None or o.text != c.text for o, c in zip(olds, cloze, strict=True)):
-            text = note.cloze_text or anki_cloze(cloze[0].text)
+        edited = [c for o, c in zip(olds, cloze, strict=True) if o is None or o.text != c.text]
+        if edited:
+            text = note.cloze_text or _rejoined_cloze(cloze, edited[0])
             fields[0] = _with_media(text, [m for m in cloze[0].media if m.side == "question"])
             changed = True
         old = olds[0]

@@ -183,6 +183,29 @@ def test_an_edit_made_in_quizapp_updates_only_that_note(quizapp, anki):
     assert after[guid]["tags"] == ["UPSC::Polity"]
 
 
+def test_one_deletion_of_a_cloze_note_edited_keeps_the_other_deletions(quizapp, anki):
+    col = anki["col"]
+    before = _snapshot(col)
+    decks, _ = _round_trip(quizapp, anki, "decks")
+    deck = decks / "upsc-polity.yaml"
+    text = deck.read_text(encoding="utf-8")
+    asked = "text: The Preamble was amended in {{1976::year}} by the 42nd Amendment\n"
+    assert text.count(asked) == 1  # the second deletion's card
+    deck.write_text(text.replace(asked, asked.replace("Amendment", "Amendment Act")))
+    logs = [_import(col, p, IF_NEWER) for p in _export_all(quizapp, decks, "edited")]
+    assert [(len(log.new), len(log.conflicting), len(log.updated)) for log in logs] == [
+        (0, 0, 0),  # Hindi
+        (0, 0, 1),
+    ]
+    after = _snapshot(col)
+    (guid,) = [g for g in before if before[g] != after[g]]
+    assert after[guid]["fields"] == [
+        "The {{c1::Preamble}} was amended in {{c2::1976::year}} by the {{c3::42nd}} Amendment Act",
+        'See <a href="https://example.org/kesavananda">Kesavananda</a>',
+    ]
+    assert after[guid]["cards"] == before[guid]["cards"]  # its three cards, flags kept
+
+
 def test_the_seven_flags_come_into_quizapp(quizapp, anki):
     from quizapp.core.collection import Collection
     from quizapp.core.store import CardKey
