@@ -138,7 +138,8 @@ def convert_notes(
 
 
 def _kept(note: Note, ordinal: int) -> AnkiNote:
-    return AnkiNote(
+    # Built unchecked: every value comes typed from the package's tables, once per card.
+    return AnkiNote.model_construct(
         note_type=note.type_id,
         card=ordinal,
         fields=note.fields,

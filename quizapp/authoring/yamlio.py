@@ -70,6 +70,8 @@ def card_data(card: Any) -> dict[str, Any]:
     own = [f for f in type(card).model_fields if f not in _BASE_FIELDS and f != "kind"]
     order = ["id", "kind", *own, *[f for f in _BASE_FIELDS if f != "id"]]
     out = {key: data[key] for key in order if key in data}
+    if "anki" in out:  # the note's fields and tags each on one line: data kept for export
+        out["anki"] = {k: _Flow(v) if isinstance(v, list) else v for k, v in out["anki"].items()}
     for key, value in out.items():
         short = isinstance(value, list) and sum(len(str(v)) for v in value) <= 60
         if short and value and all(isinstance(v, str | int) for v in value):
@@ -123,7 +125,11 @@ _RESOLVER = yaml.resolver.Resolver()
 # A card's keys are plain words: their events are made once (the emitter only reads them).
 _KEYS = {
     key: yaml.ScalarEvent(None, _TAG + "str", (True, True), key)
-    for key in {*_BASE_FIELDS, "kind", "question", "answer", "text", "explanation", "tags"}
+    for key in {
+        *_BASE_FIELDS,
+        *("kind", "question", "answer", "text", "explanation", "tags"),
+        *("note_type", "card", "fields", "modified"),
+    }
     if re.fullmatch(r"[a-z_]+", key)
 }
 
