@@ -16,7 +16,7 @@ from typing import NamedTuple
 from quizapp.core.clock import Clock
 from quizapp.core.parameters import with_saved_parameters
 from quizapp.core.settings import Settings
-from quizapp.core.storage.queues import SOURCE_TAG  # documents filtered through the tag index
+from quizapp.core.storage.queues import stored_tags  # documents filtered through the tag index
 from quizapp.core.store import FLAGS, CardKey, Counts, DeckCard, Store
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
@@ -102,7 +102,7 @@ class Collection:
                     card_id,
                     content,
                     previous,
-                    [*tags, *([SOURCE_TAG + doc] if doc else [])],
+                    stored_tags(tags, doc),
                     studyable,
                     kind,
                     siblings,
@@ -117,7 +117,7 @@ class Collection:
                 card.id,
                 card.content_hash(),
                 list(card.previous_ids),
-                [*card.tags, *([SOURCE_TAG + card.source.document] if card.source else [])],
+                stored_tags(card.tags, card.source.document if card.source else None),
                 card.status is Status.reviewed,
                 card.kind,
                 card.siblings,

@@ -6,6 +6,7 @@ Times are epoch milliseconds; the caller gives now and the study day's bounds.
 from __future__ import annotations
 
 import sqlite3
+import string
 from collections.abc import Iterable
 
 from quizapp.core.storage.records import CardKey, Counts
@@ -92,14 +93,37 @@ def counts(
     return found
 
 
+def stored_tags(tags: Iterable[str], document: str | None) -> list[str]:
+    """A card's tags as the store keeps and filters them: its own, and source:<document> for
+    the document it cites."""
+    return [*tags, *([SOURCE_TAG + document] if document else [])]
+
+
+# SQLite's LIKE ignores the case of ASCII letters only; so does ``matches``.
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
 def matches(tags_text: str, tags: Iterable[str] | None, sources: Iterable[str] | None) -> bool:
-    """Whether a card's stored tags (' a b ') pass the filter of _tag_filter, in Python."""
-    wanted = [t for t in (tags or []) if t]
-    documents = [SOURCE_TAG + s for s in (sources or []) if s]
+    """Whether a card's stored tags (' a b ') pass the filter of _tag_filter, in Python: the
+    one rule for anything that picks cards without the store (quizzes and exams)."""
+    text = tags_text.translate(_ASCII_LOWER)
+    wanted = [t.translate(_ASCII_LOWER) for t in (tags or []) if t]
+    documents = [(SOURCE_TAG + s).translate(_ASCII_LOWER) for s in (sources or []) if s]
     return all(
-        not group or any(f" {t} " in tags_text or f" {t}::" in tags_text for t in group)
+        not group or any(f" {t} " in text or f" {t}::" in text for t in group)
         for group in (wanted, documents)
     )
+
+
+def card_matches(
+    card_tags: Iterable[str],
+    document: str | None,
+    tags: Iterable[str] | None,
+    sources: Iterable[str] | None,
+) -> bool:
+    """Whether a deck's card (its tags, the document it cites) passes the filter of the counts
+    and the queues: a tag matches the tags nested under it, as Anki's tag:a matches a::b."""
+    return matches(f" {' '.join(stored_tags(card_tags, document))} ", tags, sources)
 
 
 def introduced_since(db: sqlite3.Connection, deck_id: str, start_ms: int) -> int:
