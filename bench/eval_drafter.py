@@ -201,9 +201,10 @@ def evaluate_documents(folder: Path = DRAFTING, held_out: bool = True) -> dict:
 GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
-    "held_out_new": "held out (new)",
+    "held_out_new": "held out (second set, seen, scored once before)",
+    "held_out_3": "held out (third set, new)",
 }
-_FOLDERS = {"held-out": "held_out", "held-out-new": "held_out_new"}
+_FOLDERS = {"held-out": "held_out", "held-out-new": "held_out_new", "held-out-3": "held_out_3"}
 
 
 def _group_of(facts_file: Path, folder: Path) -> str:
