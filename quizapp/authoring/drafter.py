@@ -61,6 +61,7 @@ _TAGS = {
     "ratio": "numbers",
     "number": "numbers",
     "year": "dates",
+    "date": "dates",
 }
 
 
@@ -176,6 +177,17 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         )
     options.sort()
 
+    # A kind loses a little for each card of it chosen beyond its share of the document's
+    # options: a survey's percentages do not fill the budget, but a prize list's people may
+    # take the share of it they have in the notes.
+    offered: dict[str, int] = {}
+    for option in options:
+        offered[_group(option)] = offered.get(_group(option), 0) + 1
+
+    def _excess(option: _Option) -> float:
+        share = offered[_group(option)] / len(options)
+        return DIVERSITY * max(0.0, kinds.get(_group(option), 0) - len(chosen) * share)
+
     chosen: list[Candidate] = []
     per_sentence: dict[int, list[Term]] = {}
     asked: dict[str, int] = {}
@@ -184,9 +196,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     while options and len(chosen) < budget:
         # The best option, each kind losing a little for every card of it already chosen,
         # so that one kind (the percentages of a survey) does not fill the whole budget.
-        option = min(
-            options, key=lambda o: (o.rank[0] + DIVERSITY * kinds.get(_group(o), 0), o.rank[1:])
-        )
+        option = min(options, key=lambda o: (o.rank[0] + _excess(o), o.rank[1:]))
         options.remove(option)
         if option.ordering is not None:
             chosen.append(option.ordering)
