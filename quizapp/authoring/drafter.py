@@ -38,6 +38,7 @@ CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
 MIN_CARDS = 12  # a short document keeps all its good cards
 PER_SENTENCE = 2
 SECOND_CARD = 4.0  # a sentence's second card must be worth this much
+SECOND_PENALTY = 0.4  # and gives way to the first card of a sentence not yet asked
 STRONG = 4.5  # two terms of one kind this strong may both be asked ("Article 4 ... Article 51")
 ORDERING_SIZE = 4  # events per ordering card at most
 ORDERING_GAP = 8  # dated sentences further apart than this are not one timeline
@@ -144,8 +145,12 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             # India's largest trading partner").
             again = 0.15 if _RECORD.search(passage.focus.text) else 0.3
             score = _score(passage, term) - again * min(before, 3)
-            if term.kind in ("year", "amount", "number"):
-                pass  # a figure that recurs is a benchmark ("1.5°C"), a year is in any news
+            if term.kind == "year" and mentions[key] >= SETTING:
+                # The year the notes are about ("on 14 July 2025" in notes on 2025): the day
+                # is the news, the year is known to anyone reading them.
+                score -= 0.4
+            elif term.kind in ("year", "amount", "number"):
+                pass  # a figure that recurs is a benchmark ("1.5°C")
             elif mentions[key] >= TOPIC:
                 score -= 0.5  # what the whole document is about: no question to ask
             elif (
@@ -188,6 +193,12 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         share = offered[_group(option)] / len(options)
         return DIVERSITY * max(0.0, kinds.get(_group(option), 0) - len(chosen) * share)
 
+    def _again(option: _Option) -> float:
+        # A sentence already asked gives way to one not yet asked: one fact per sentence first.
+        if option.ordering is not None:
+            return 0.0
+        return SECOND_PENALTY * len(per_sentence.get(option.passage.focus.start, []))
+
     chosen: list[Candidate] = []
     per_sentence: dict[int, list[Term]] = {}
     asked: dict[str, int] = {}
@@ -196,7 +207,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     while options and len(chosen) < budget:
         # The best option, each kind losing a little for every card of it already chosen,
         # so that one kind (the percentages of a survey) does not fill the whole budget.
-        option = min(options, key=lambda o: (o.rank[0] + _excess(o), o.rank[1:]))
+        option = min(options, key=lambda o: (o.rank[0] + _excess(o) + _again(o), o.rank[1:]))
         options.remove(option)
         if option.ordering is not None:
             chosen.append(option.ordering)
@@ -352,7 +363,7 @@ def _score(passage: Passage, term: Term) -> float:
 
 
 _RECORD = re.compile(
-    r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|"
+    r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|the\smost|"
     r"\d+-year\s(?:low|high)|"
     r"\w+est\b(?=\s(?:in|on|since|of)\b)|\w+-(?:largest|highest|lowest|biggest))",
     re.IGNORECASE,

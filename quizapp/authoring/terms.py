@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizapp.deck.model import AnswerType
 from quizapp.deck.rules.drafts import (
@@ -261,6 +261,8 @@ class Vocabulary:
             tokens = list(_TOKEN.finditer(text))
             for run in _runs(text):
                 words = [_bare(t.group()) for t in run]
+                if len(run) > 1 and _PLACE_BEFORE.search(text[: run[0].start()]):
+                    places.add(text[run[0].start() : run[-1].start()] + words[-1])
                 capitals = all(w[:1].isupper() for w in words)
                 if _person_shaped(words) and run[0].start() > 0 and capitals:
                     surnames.add(words[-1])
@@ -278,7 +280,7 @@ class Vocabulary:
                 if i > 1 and tokens[i - 1].group() in ("of", "for", "on", "the"):
                     joined_before = tokens[i - 2].group()[:1].isupper()  # "Academy of Sciences"
                 joined_after = i + 1 < len(tokens) and _joined(text, match, tokens[i + 1])
-                article = i > 0 and tokens[i - 1].group() in ("the", "The", "a", "an", "A", "An")
+                article = i > 0 and tokens[i - 1].group().lower() in _DETERMINERS
                 if not joined_before and not joined_after and not article:
                     alone.add(word)
                     if _PLACE_BEFORE.search(text[: match.start()]) and not _PERSON_TO.search(
@@ -293,6 +295,10 @@ class Vocabulary:
 
     def is_proper(self, word: str) -> bool:
         return word in self.capitalised and word.lower() not in self.lower
+
+
+# Words before a common noun, not a surname: "the Games", "one Games", "its Survey".
+_DETERMINERS = word_set("the a an one two this that these those its his her their our each every")
 
 
 def _joined(text: str, first: re.Match, second: re.Match) -> bool:
@@ -404,7 +410,20 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
     for term in _names(text, vocabulary):
         add(term)
+    # One place of a list of three or more ("fell in Mizoram, Nagaland, Jharkhand and Goa") is
+    # a weaker question than a place the sentence is about.
+    lists = [m.span() for m in _PLACE_LIST.finditer(text)]
+    terms = [
+        replace(t, worth=t.worth - 0.4)
+        if t.kind == "place" and any(a <= t.start and t.end <= b for a, b in lists)
+        else t
+        for t in terms
+    ]
     return sorted(terms, key=lambda t: t.start)
+
+
+_NAME_ITEM = r"[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*"
+_PLACE_LIST = re.compile(rf"{_NAME_ITEM}(?:,\s{_NAME_ITEM}){{2,}},?\s(?:and|or)\s{_NAME_ITEM}")
 
 
 def _act_term(text: str, match: re.Match) -> Term | None:
@@ -459,6 +478,8 @@ def _year_term(text: str, match: re.Match) -> Term:
     worth = (4.2 if day or not month else 4.0) if explicit else 3.0
     if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070")
         worth = 3.9
+    if re.search(r"\bas\s(?:of|at|on)\s$", lead):  # "58 reserves as of 2025": when it was true
+        worth = 3.5
     start, end = match.span(4)
     return Term(start, end, year, "year", AnswerType.year, worth, date, explicit)
 
@@ -566,6 +587,19 @@ def _starts_a_number(text: str, token: re.Match) -> bool:
 
 def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterator[Term]:
     words = [_bare(t.group()) for t in run]
+    # "Minister of Environment, Forest and Climate Change Bhupender Yadav": the portfolio runs
+    # on past a comma, and the person follows it.
+    portfolio = re.search(
+        r"\b(?:Minister|Ministry|Secretary)\sof\s[^.;]{0,60},\s$", text[: run[0].start()]
+    )
+    if portfolio and words[0] in PORTFOLIO_WORDS | _CONNECTORS:
+        last = max(i for i, w in enumerate(words) if w in PORTFOLIO_WORDS or w in _CONNECTORS)
+        person = run[last + 1 :]
+        names = [_bare(t.group()) for t in person]
+        if _person_shaped(names):
+            start, end = person[0].start(), person[-1].start() + len(names[-1])
+            yield Term(start, end, text[start:end], "person", AnswerType.person, 4.6)
+            return
     # "Trade and Economic Partnership Agreement", "Ministry of Earth Sciences": one name,
     # unless a title inside marks a person after it.
     if (
@@ -675,7 +709,11 @@ def _name_term(
         yield Term(start, end, answer, "person", AnswerType.person, worth + 0.1, listed=listed)
     elif _in_list_of_people(text, start, end):
         yield Term(start, end, answer, "person", AnswerType.person, 4.3, listed=True)
-    elif names[0] in _PLACE_PREFIXES or _PLACE_BEFORE.search(before):
+    elif (
+        names[0] in _PLACE_PREFIXES
+        or _PLACE_BEFORE.search(before)
+        or (answer in vocabulary.places and not _PERSON_TO.search(before))
+    ):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3 + official)
     elif len(names) <= 5:
         named = _thing_named(before, after) if len(names) <= 2 else 0.0
