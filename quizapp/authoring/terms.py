@@ -641,7 +641,12 @@ def _name_term(
     # Drop openers and titles in front: "The", "Chief Justice", "Foreign Minister".
     titled = False
     cut = 0
+    # "General Service Enlistment Act": a title word opening the name of a law is part of it.
+    law = bool(words) and words[-1] in _TREATY_WORDS
+    law = law and not any(w in PORTFOLIO_WORDS for w in words)
     for i, word in enumerate(words):
+        if law:
+            break
         if word in TITLES or (
             word in PORTFOLIO_WORDS and (after_title or any(w in TITLES for w in words[:i]))
         ):
