@@ -85,7 +85,7 @@ _WORK = re.compile(
 # A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
 _BINOMIAL = re.compile(
     r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
-    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))"
+    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))"
     r"(?=\s?[.,;)]|\s\(|$)"
 )
 # A name set off by commas after the common noun it names: "Their AI model, AlphaFold2, ...".
@@ -592,8 +592,9 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
     portfolio = re.search(
         r"\b(?:Minister|Ministry|Secretary)\sof\s[^.;]{0,60},\s$", text[: run[0].start()]
     )
-    if portfolio and words[0] in PORTFOLIO_WORDS | _CONNECTORS:
-        last = max(i for i, w in enumerate(words) if w in PORTFOLIO_WORDS or w in _CONNECTORS)
+    listed = [i for i, w in enumerate(words) if w in PORTFOLIO_WORDS or w in ("and", "for")]
+    if portfolio and listed:
+        last = listed[-1] + (1 if words[listed[-1]] in ("and", "for") else 0)
         person = run[last + 1 :]
         names = [_bare(t.group()) for t in person]
         if _person_shaped(names):
