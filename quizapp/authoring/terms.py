@@ -412,16 +412,22 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         add(term)
     # One place of a list of three or more ("fell in Mizoram, Nagaland, Jharkhand and Goa") is
     # a weaker question than a place the sentence is about.
+    # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
+    # Bareilly"): it says who someone is, not what happened.
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
     terms = [
         replace(t, worth=t.worth - 0.4)
-        if t.kind == "place" and any(a <= t.start and t.end <= b for a, b in lists)
+        if t.kind == "place"
+        and (
+            any(a <= t.start and t.end <= b for a, b in lists) or _DESCRIBED.search(text[: t.start])
+        )
         else t
         for t in terms
     ]
     return sorted(terms, key=lambda t: t.start)
 
 
+_DESCRIBED = re.compile(r",\s(?:an?|the)\s[a-z][^,;]*\b(?:from|of|in|at)\s$")
 _NAME_ITEM = r"[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*"
 _PLACE_LIST = re.compile(rf"{_NAME_ITEM}(?:,\s{_NAME_ITEM}){{2,}},?\s(?:and|or)\s{_NAME_ITEM}")
 

@@ -1,6 +1,7 @@
 """`quizapp draft` finds the kinds of fact any notes ask about, not only those of one topic."""
 
 from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.sentences import split_sentences
 
 PRIZE = """\
 The Harbour Prize, 2031
@@ -73,3 +74,12 @@ def test_a_lord_keeps_his_title_and_a_minister_is_found_past_a_long_portfolio():
 
 def test_a_site_is_a_place():
     assert kinds(PRIZE).get("Fort Ricasoli") in (None, "place")
+
+
+def test_a_unit_closing_a_sentence_is_no_initial():
+    text = "His best throw was 89.45 m. The gold went to Arshad Nadeem. Bela M. Trivedi dissented."
+    assert [s.text for s in split_sentences(text)] == [
+        "His best throw was 89.45 m.",
+        "The gold went to Arshad Nadeem.",
+        "Bela M. Trivedi dissented.",
+    ]
