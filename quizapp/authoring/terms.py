@@ -866,6 +866,13 @@ def _reads_as_person(
     )
 
 
+_IS_A_PLACE = re.compile(
+    r"^\s(?:is|was|became|remains)\s(?:the|a|an)\s(?:[a-z]+\s){0,2}(?:state|city|country|"
+    r"district|town|port|capital|village|region|province|island|kingdom|nation)\b"
+)
+_HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
+
+
 def _single_word(
     text: str,
     start: int,
@@ -893,6 +900,10 @@ def _single_word(
     after = text[end:]
     if re.match(r"^,\s(?:in\s)?[A-Z]", after) and not re.match(_LIST, after):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)  # "Baku, Azerbaijan"
+        return
+    if _HOSTS.match(after) or _IS_A_PLACE.match(after):  # "Brisbane will host", "Satara was
+        # the first state taken": the place the sentence is about
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
         return
     if sentence_start:
         # A word opening the sentence is a name only when a verb follows it ("Telangana
