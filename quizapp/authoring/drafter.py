@@ -295,11 +295,21 @@ def _pronoun_led(text: str) -> bool:
 
 
 def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
-    """Figures that are two ends of one range ("between 6.3% and 6.8%"): first end -> other."""
+    """Two answers asked together, first -> other: the ends of a range ("between 6.3% and
+    6.8%"), or a pair of people or places ("went to John Hopfield and Geoffrey Hinton")."""
     out = {}
     for first, second in zip(terms, terms[1:], strict=False):
         between = text[first.end : second.start]
         if (
+            first.kind == second.kind
+            and first.kind in ("person", "place")
+            and between == " and "
+            and not first.listed
+            and not re.search(r"[A-Z][\w\u2019'-]*,\s$", text[: first.start])
+            and not re.match(r"^,\s[A-Z]", text[second.end :])
+        ):
+            out[first] = second  # a pair, not one of a longer list
+        elif (
             first.kind == second.kind
             and first.kind in ("amount", "number", "ratio")
             and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
@@ -489,7 +499,12 @@ def _card(
         )
     distractors = pool.distractors(term, blanked)
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"
-    if term.kind == "person" and len(distractors) == OPTIONS and len(question) <= MAX_PROMPT:
+    if (
+        term.kind == "person"
+        and other_end is None
+        and len(distractors) == OPTIONS
+        and len(question) <= MAX_PROMPT
+    ):
         return MultipleChoiceCard(
             id=card_id(tag, term.answer, quote),
             kind="mcq",

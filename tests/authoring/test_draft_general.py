@@ -83,3 +83,13 @@ def test_a_unit_closing_a_sentence_is_no_initial():
         "The gold went to Arshad Nadeem.",
         "Bela M. Trivedi dissented.",
     ]
+
+
+def test_a_pair_of_people_is_asked_in_one_card_with_two_blanks():
+    pairs = [
+        [answer for answer, _ in c.card.deletions]
+        for c in draft_cards(PRIZE, "doc")
+        if c.card.kind == "cloze" and len(c.card.deletions) == 2
+    ]
+    assert ["Mirela Costa", "Tobias Lindqvist"] in pairs
+    assert answers(PRIZE).count("Mirela Costa") == 1  # not asked again alone
