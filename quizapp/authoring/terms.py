@@ -280,7 +280,8 @@ class Vocabulary:
                 if i > 1 and tokens[i - 1].group() in ("of", "for", "on", "the"):
                     joined_before = tokens[i - 2].group()[:1].isupper()  # "Academy of Sciences"
                 joined_after = i + 1 < len(tokens) and _joined(text, match, tokens[i + 1])
-                article = i > 0 and tokens[i - 1].group().lower() in _DETERMINERS
+                previous = tokens[i - 1].group() if i > 0 else ""
+                article = previous.lower() in _DETERMINERS or previous[:1].isdigit()
                 if not joined_before and not joined_after and not article:
                     alone.add(word)
                     if _PLACE_BEFORE.search(text[: match.start()]) and not _PERSON_TO.search(
@@ -506,9 +507,9 @@ def _number_term(text: str, match: re.Match) -> Term | None:
     if re.match(r"^\s(?:m|kg|g|km|mm|cm)\s[a-z]", after):
         return None  # "the 50 m rifle": an event's name, not a figure to learn
     if re.match(r"^\s(?:votes?\s|members\svoted\s)?for\b", after):  # "128 for and 95 against"
-        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.5)
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
     if re.match(rf"^\s(?:{_COUNTED})\b", after):  # "31 members"
-        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
     if _SENTENCE_END.match(after) and _FIGURE_BEFORE.search(before):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)  # "at 3,167."
     counted = re.match(r"^\s(?:[a-z][\w-]*\s){0,3}[a-z]+s\b", after) is not None
@@ -751,12 +752,23 @@ def _person_shaped(names: list[str]) -> bool:
     )
 
 
+def _has_demonym(word: str, vocabulary: Vocabulary) -> bool:
+    """A word the notes also use as a people's name ("India" beside "Indian"): a place."""
+    stem = word[:-1] if word[-1:] in "aeiouy" else word
+    forms = {word + "n", word + "an", stem + "ian", stem + "ese", stem + "ish", stem + "i"}
+    return bool(forms & vocabulary.capitalised)
+
+
 def _known_person(
     text: str, start: int, end: int, names: list[str], vocabulary: Vocabulary
 ) -> bool:
     """A name the document treats as a person's: met again by surname ("Hinton used it"),
     given a role just before ("the writer Han Kang"), or paired with such a name."""
-    if names[-1] in vocabulary.alone and names[-1] not in vocabulary.places:
+    if (
+        names[-1] in vocabulary.alone
+        and names[-1] not in vocabulary.places
+        and not _has_demonym(names[-1], vocabulary)
+    ):
         return True
     for role in (_ROLE_NOUN.search(text[:start]), _ROLE_AFTER.match(text[end:])):
         if role and role.group(1) not in _NOT_ROLES and role.group(1) not in _FUNCTION_WORDS:
