@@ -47,7 +47,6 @@ ORDERING_WORTH = 3.8
 SETTING = 4  # mentions that make a place the document's setting rather than a fact
 TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
 LEAD = 2  # opening sentences of a document, where the news is
-DIVERSITY = 0.05  # score a kind loses for each card of it already chosen
 OPTIONS = 3  # wrong options on a multiple-choice card
 REPEATS = {"year": 2}  # a year may be asked of two events; any other answer once
 
@@ -182,17 +181,6 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         )
     options.sort()
 
-    # A kind loses a little for each card of it chosen beyond its share of the document's
-    # options: a survey's percentages do not fill the budget, but a prize list's people may
-    # take the share of it they have in the notes.
-    offered: dict[str, int] = {}
-    for option in options:
-        offered[_group(option)] = offered.get(_group(option), 0) + 1
-
-    def _excess(option: _Option) -> float:
-        share = offered[_group(option)] / len(options)
-        return DIVERSITY * max(0.0, kinds.get(_group(option), 0) - len(chosen) * share)
-
     def _again(option: _Option) -> float:
         # A sentence already asked gives way to one not yet asked: one fact per sentence first.
         if option.ordering is not None:
@@ -203,15 +191,13 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     per_sentence: dict[int, list[Term]] = {}
     asked: dict[str, int] = {}
     people: list[str] = []
-    kinds: dict[str, int] = {}
     while options and len(chosen) < budget:
         # The best option, each kind losing a little for every card of it already chosen,
         # so that one kind (the percentages of a survey) does not fill the whole budget.
-        option = min(options, key=lambda o: (o.rank[0] + _excess(o) + _again(o), o.rank[1:]))
+        option = min(options, key=lambda o: (o.rank[0] + _again(o), o.rank[1:]))
         options.remove(option)
         if option.ordering is not None:
             chosen.append(option.ordering)
-            kinds["ordering"] = kinds.get("ordering", 0) + 1
             continue
         term, passage = option.term, option.passage
         score = -option.rank[0]
@@ -229,7 +215,6 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         asked[key] = asked.get(key, 0) + 1
         if term.kind == "person":
             people.append(key)
-        kinds[_group(option)] = kinds.get(_group(option), 0) + 1
         card = _card(passage, term, text, document_id, pool, option.other_end)
         chosen.append(Candidate(card, passage.start, passage.focus.end, round(score, 2)))
     chosen.sort(key=lambda c: (-c.score, c.start, c.end))
@@ -378,16 +363,6 @@ _RECORD = re.compile(
     r"\w+est\b(?=\s(?:in|on|since|of)\b)|\w+-(?:largest|highest|lowest|biggest))",
     re.IGNORECASE,
 )
-
-
-def _group(option: _Option) -> str:
-    """The kind of card an option makes, for spreading the budget over kinds."""
-    if option.ordering is not None:
-        return "ordering"
-    term = option.term
-    if term.kind == "amount":
-        return "percent" if "%" in term.answer else "amount"
-    return term.kind
 
 
 def _second(first: Term, term: Term, score: float, passage: Passage) -> bool:

@@ -471,6 +471,9 @@ def _coined(before: str, short: str) -> bool:
     return not initials.endswith(letters) and letters not in initials
 
 
+_ASIDE = re.compile(r",\s[a-z]+ed\s(?:on|in)\s$")
+
+
 def _year_term(text: str, match: re.Match) -> Term:
     day = match.group(1) or match.group(3)
     month = match.group(2)
@@ -483,8 +486,10 @@ def _year_term(text: str, match: re.Match) -> Term:
     lead = text[: match.start()]
     explicit = bool(_EXPLICIT.search(lead) or _LISTED_YEAR.search(lead)) or bool(month)
     worth = (4.2 if day or not month else 4.0) if explicit else 3.0
-    if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070")
-        worth = 3.9
+    if _ASIDE.search(text[: match.start()]):
+        worth -= 0.3  # "a report, released on 29 July 2023, gave ...": a detail set aside
+    if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070") is asked like a date
+        worth = 4.2
     if re.search(r"\bas\s(?:of|at|on)\s$", lead):  # "58 reserves as of 2025": when it was true
         worth = 3.5
     start, end = match.span(4)
