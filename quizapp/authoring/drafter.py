@@ -192,8 +192,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     asked: dict[str, int] = {}
     people: list[str] = []
     while options and len(chosen) < budget:
-        # The best option, each kind losing a little for every card of it already chosen,
-        # so that one kind (the percentages of a survey) does not fill the whole budget.
+        # The best option; one from a sentence already asked gives way a little.
         option = min(options, key=lambda o: (o.rank[0] + _again(o), o.rank[1:]))
         options.remove(option)
         if option.ordering is not None:
