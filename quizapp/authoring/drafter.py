@@ -211,9 +211,13 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         mine.append(term)
         if option.other_end is not None:
             mine.append(option.other_end)  # a range counts as both of its sentence's cards
-        asked[key] = asked.get(key, 0) + 1
-        if term.kind == "person":
-            people.append(key)
+        for asked_term in (term, option.other_end):
+            if asked_term is None:
+                continue
+            asked_key = fold(asked_term.answer).casefold()
+            asked[asked_key] = asked.get(asked_key, 0) + 1
+            if asked_term.kind == "person":
+                people.append(asked_key)  # both of a pair are asked: neither again
         card = _card(passage, term, text, document_id, pool, option.other_end)
         chosen.append(Candidate(card, passage.start, passage.focus.end, round(score, 2)))
     chosen.sort(key=lambda c: (-c.score, c.start, c.end))

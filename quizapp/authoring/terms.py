@@ -284,8 +284,11 @@ class Vocabulary:
                 article = previous.lower() in _DETERMINERS or previous[:1].isdigit()
                 if not joined_before and not joined_after and not article:
                     alone.add(word)
-                    if _PLACE_BEFORE.search(text[: match.start()]) and not _PERSON_TO.search(
-                        text[: match.start()]
+                    before = text[: match.start()]
+                    if (
+                        _PLACE_BEFORE.search(before)
+                        and not _PERSON_TO.search(before)
+                        and not _IN_TITLE.search(before)
                     ):
                         places.add(word)
         return cls(*map(frozenset, (capitalised, lower, alone, places, surnames)), counts)
@@ -405,7 +408,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         if _person_shaped(words):
             add(Term(*match.span(1), name, "person", AnswerType.person, 3.8))
         else:
-            add(Term(*match.span(1), name, "name", AnswerType.text, 4.0))
+            add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
     concept = _CONCEPT.match(text)
     if concept:  # "The theme of the Survey is deregulation."
         add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
@@ -887,6 +890,8 @@ _IS_A_PLACE = re.compile(
     r"^\s(?:is|was|became|remains)\s(?:the|a|an)\s(?:[a-z]+\s){0,2}(?:state|city|country|"
     r"district|town|port|capital|village|region|province|island|kingdom|nation)\b"
 )
+# "the Nobel Prize in Physics": a word inside a title, not a place.
+_IN_TITLE = re.compile(r"[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
 
@@ -935,7 +940,7 @@ def _single_word(
             return
     if answer.lower() in vocabulary.lower and not vocabulary.is_proper(answer):
         return  # "Prize in Physics" beside "the physics prize": a subject, not a name
-    in_title = re.search(r"[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$", before) is not None
+    in_title = _IN_TITLE.search(before) is not None
     if (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:
