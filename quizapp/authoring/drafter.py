@@ -418,6 +418,8 @@ class _Pool:
             folded = fold(other).casefold()
             if folded == answer or folded in prompt.casefold() or _shape(other) != shape:
                 continue
+            if _has_digit(other) != _has_digit(term.answer):
+                continue  # "TX2" beside "International Big Cat Alliance": a code among names
             if term.kind == "person" and _part_of(folded, [answer, *map(str.casefold, out)]):
                 continue
             if shape != "act" and _same_body(other, [term.answer, *out]):
@@ -427,6 +429,10 @@ class _Pool:
             if len(out) == OPTIONS:
                 break
         return out
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def _initials(name: str) -> str:

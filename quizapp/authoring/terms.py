@@ -433,7 +433,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
 
 _DESCRIBED = re.compile(r",\s(?:an?|the)\s[a-z][^,;]*\b(?:from|of|in|at)\s$")
 _NAME_ITEM = r"[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*"
-_PLACE_LIST = re.compile(rf"{_NAME_ITEM}(?:,\s{_NAME_ITEM}){{2,}},?\s(?:and|or)\s{_NAME_ITEM}")
+_PLACE_LIST = re.compile(rf"{_NAME_ITEM}(?:,\s{_NAME_ITEM})+,?\s(?:and|or)\s{_NAME_ITEM}")
 
 
 def _act_term(text: str, match: re.Match) -> Term | None:
@@ -723,6 +723,8 @@ def _name_term(
         # A body spelt out before its initials ("Indian Space Research Organisation (ISRO)")
         # is common knowledge more often than a fact of the notes: no more worth for that.
         worth = 3.6 + min(official, 0)
+        if _FOUNDED.search(before) or _ACTS.match(after):
+            worth += 0.5  # a body set up here, or one doing what the sentence tells
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
     elif titled or _reads_as_person(before, after, names, vocabulary):
         worth = 4.5 if titled else 4.3
@@ -889,6 +891,15 @@ def _reads_as_person(
 _IS_A_PLACE = re.compile(
     r"^\s(?:is|was|became|remains)\s(?:the|a|an)\s(?:[a-z]+\s){0,2}(?:state|city|country|"
     r"district|town|port|capital|village|region|province|island|kingdom|nation)\b"
+)
+# A body set up, or acting: "launched the International Big Cat Alliance", "The Union
+# Cabinet approved it".
+_FOUNDED = re.compile(
+    r"\b(?:launched|set\sup|created|established|formed|founded|constituted|by)\s(?:the\s)?$"
+)
+_ACTS = re.compile(
+    r"^\s(?:\([A-Z]+\)\s)?(?:approved|released|launched|set|issued|ruled|decided|announced|"
+    r"adopted|published|chose|chooses|selects|makes|made)\b"
 )
 # "the Nobel Prize in Physics": a word inside a title, not a place.
 _IN_TITLE = re.compile(r"[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
