@@ -902,7 +902,7 @@ _ACTS = re.compile(
     r"adopted|published|chose|chooses|selects|makes|made)\b"
 )
 # "the Nobel Prize in Physics": a word inside a title, not a place.
-_IN_TITLE = re.compile(r"[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
+_IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
 
