@@ -456,7 +456,8 @@ def _named_term(text: str, match: re.Match) -> Term | None:
         return Term(match.start(1), end, text[match.start(1) : end], "name", AnswerType.text, 4.3)
     if words[0] in OPENERS or words[0] in PRONOUNS or all(w in _INSTITUTIONS for w in words):
         return None
-    return Term(*match.span(1), answer, "name", AnswerType.text, 4.3)
+    worth = 4.4 if re.search(r"\btitled\s", match.group()) else 4.3  # a work's title
+    return Term(*match.span(1), answer, "name", AnswerType.text, worth)
 
 
 def _coined(before: str, short: str) -> bool:
@@ -903,6 +904,7 @@ _ACTS = re.compile(
 )
 # "the Nobel Prize in Physics": a word inside a title, not a place.
 _IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
+_NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
 
@@ -960,4 +962,10 @@ def _single_word(
         worth = 3.5 if vocabulary.is_proper(answer) else 3.2
         yield Term(start, end, answer, "name", AnswerType.text, worth)
     else:
+        noun = _NAMED_THING.match(after)
+        if noun and re.search(r"\bthe\s(?:[a-z]+\s)?$", before):
+            # "the new Enfield rifle.": the name with the thing it names, closing the sentence
+            end += len(noun.group())
+            yield Term(start, end, text[start:end], "name", AnswerType.text, 3.6)
+            return
         yield Term(start, end, answer, "name", AnswerType.text, 3.0 + _thing_named(before, after))
