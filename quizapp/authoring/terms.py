@@ -365,7 +365,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         worth = 4.0 if re.fullmatch(rf"(?:{_NUM}){_SCALE}", match.group()) else 4.3
         add(Term(*match.span(), match.group(), "amount", AnswerType.number, worth))
     for match in COMPOUND.finditer(text):
-        worth = 3.5
+        worth = 4.2  # a rank ("seventh-largest") or a span ("175-year record"): often asked
         add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
     for match in DAY_MONTH.finditer(text):
         add(Term(*match.span(), match.group(), "date", AnswerType.date, 4.1))
