@@ -781,6 +781,8 @@ def _known_person(
         and not _has_demonym(names[-1], vocabulary)
     ):
         return True
+    if re.search(r"\b(?:with|alongside)\s$", text[:start]) and re.match(r"^\.?$", text[end:]):
+        return True  # "She won a second bronze with Sarabjot Singh.": a partner
     for role in (_ROLE_NOUN.search(text[:start]), _ROLE_AFTER.match(text[end:])):
         if role and role.group(1) not in _NOT_ROLES and role.group(1) not in _FUNCTION_WORDS:
             return True
