@@ -153,9 +153,11 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             elif mentions[key] >= TOPIC:
                 score -= 0.5  # what the whole document is about: no question to ask
             elif (
-                mentions[key] >= SETTING
+                max(mentions[key], _said(term.answer, text) if term.kind == "place" else 0)
+                >= SETTING
+                and index >= LEAD
                 and term.kind in ("place", "organisation", "name")
-                and not _RECORD.search(passage.focus.text)
+                and not _SINGLED_OUT.match(passage.focus.text[term.end :])
             ):
                 # The country, body or treaty the notes keep coming back to ("in India", "the
                 # Lok Sabha", "the Paris Agreement"): their setting, unless the sentence
@@ -358,6 +360,22 @@ def _score(passage: Passage, term: Term) -> float:
     if term.kind in ("amount", "number") and re.search(r"\bfrom\s$", before):
         score -= 0.4  # the old value of a change ("from 6% in 2017-18")
     return score
+
+
+# "Switzerland is India's largest trading partner": the sentence singles the answer out.
+_SINGLED_OUT = re.compile(
+    r"^\s(?:is|was|became|remains|ranks)\s(?:now\s)?(?:the\s|[A-Z]\w*[\u2019']s\s|its\s)?"
+    r"(?:[\w-]+\s)?(?:largest|biggest|first|highest|smallest|lowest|only|\w+est)\b"
+)
+
+
+def _said(answer: str, text: str) -> int:
+    """How often the notes name it, with its people's name too ("India", "Indian")."""
+    if " " in answer:
+        return 0
+    forms = [answer, answer + "n", answer + "an", answer[:-1] + "ian", answer[:-1] + "ese"]
+    pattern = r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
+    return len(re.findall(pattern, text))
 
 
 _RECORD = re.compile(
