@@ -266,7 +266,9 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
         # "The Centre aims to bring it below 4.5%": what "it" is comes just before.
         at -= 1
         context.insert(0, sentences[at])
-    while _pronoun_led(sentences[at].text):
+    while _pronoun_led(sentences[at].text) or (context and _refers_back(sentences[at].text)):
+        # "Under it, a state ... passed to the Company. It was applied ...": the sentence
+        # quoted for context refers back too, so its own antecedent is needed as well.
         if sentences[at].first or len(context) >= 3:
             return None  # its antecedent is in a heading, another paragraph, or too far
         at -= 1
