@@ -172,6 +172,7 @@ _PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Co
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
     r"(?:[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?(?:,\s|\s(?:and|or)\s))*"
+    r"|\b(?:beating|beat|defeated|against)\s"  # "beating Spain 2–1": a side
     r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew|sent|exiled|fled|"
     r"deported|taken|shifted|go|goes)\sto\s)(?:the\s)?$"
 )
@@ -184,7 +185,10 @@ _ROLE_NOUN = re.compile(
 _ROLE_AFTER = re.compile(
     r"^,\s(?:the\s|an?\s)(?:[\w-]+\s){0,3}?([a-z]{3,}(?:er|or|ist|ian|ant|ent|eeper|ain))\b"
 )
-_NOT_ROLES = word_set("after over under other order per cover water winter summer river center")
+_NOT_ROLES = word_set(
+    "after over under other order per cover water winter summer river center "
+    "father mother grandfather grandmother brother sister daughter husband"  # kin, not a role
+)
 # Titles that stay with the name they precede: "Lord Canning", "Sir Colin Campbell".
 HONORIFICS = word_set("Lord Sir Lady Dame Queen King Emperor Empress Pope Saint")
 _PERSON_VERBS = word_set(
@@ -370,7 +374,11 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in DAY_MONTH.finditer(text):
         add(Term(*match.span(), match.group(), "date", AnswerType.date, 4.1))
     for match in _RANK.finditer(text):
-        add(Term(*match.span(), match.group(), "number", AnswerType.text, 3.8))
+        placed = re.search(
+            r"\b(?:finished|came|ranked|ranks|placed|stood|is|was)\s$", text[: match.start()]
+        )
+        worth = 4.2 if placed else 3.8  # "finished 71st": a placing, not "the 47th session"
+        add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
     for match in _NUMBER.finditer(text):
         term = _number_term(text, match)
         if term is not None:
@@ -406,7 +414,10 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         if len(words) == 1 and words[0].lower() in vocabulary.lower:
             continue
         if _person_shaped(words):
-            add(Term(*match.span(1), name, "person", AnswerType.person, 3.8))
+            role = _ROLE_NOUN.search(text[: match.start(1)])
+            named = role is not None and role.group(1) not in _NOT_ROLES
+            worth = 4.4 if named else 3.8  # "The captain, Harmanpreet Singh, ..."
+            add(Term(*match.span(1), name, "person", AnswerType.person, worth))
         else:
             add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
     concept = _CONCEPT.match(text)
