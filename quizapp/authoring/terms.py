@@ -118,7 +118,7 @@ COMPOUND = re.compile(
 # A figure closing its sentence: "put the number at 3,167.", "The margin was 4,089."
 _SENTENCE_END = re.compile(r"^\.?[\"'\u201d)\]]*$")
 _FIGURE_BEFORE = re.compile(
-    r"\b(?:at|to|of|was|is|were|are|with|by|reached|totalled|totaled|numbered|about|around|"
+    r"\b(?:at|to|of|was|is|were|are|by|reached|totalled|totaled|numbered|about|around|"
     r"nearly|over|some)\s$"
 )
 # A rank: "India's 44th World Heritage property", "finished 71st".
