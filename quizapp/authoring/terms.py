@@ -172,7 +172,6 @@ _PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Co
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
     r"(?:[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?(?:,\s|\s(?:and|or)\s))*"
-    r"|\b(?:beating|beat|defeated|against)\s"  # "beating Spain 2–1": a side
     r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew|sent|exiled|fled|"
     r"deported|taken|shifted|go|goes)\sto\s)(?:the\s)?$"
 )
@@ -931,6 +930,7 @@ _ACTS = re.compile(
 # "the Nobel Prize in Physics": a word inside a title, not a place.
 _IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
 _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
+_BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
 
@@ -961,6 +961,9 @@ def _single_word(
     after = text[end:]
     if re.match(r"^,\s(?:in\s)?[A-Z]", after) and not re.match(_LIST, after):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)  # "Baku, Azerbaijan"
+        return
+    if _BEATEN.search(before):  # "beating Spain 2–1": the side beaten
+        yield Term(start, end, answer, "place", AnswerType.place, 4.2)
         return
     if _HOSTS.match(after) or _IS_A_PLACE.match(after):  # "Brisbane will host", "Satara was
         # the first state taken": the place the sentence is about
