@@ -278,7 +278,11 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
 
 def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
-    return not _pronoun_led(text) and re.search(r"\b(?:it|them|they|the same)\b", text) is not None
+    pattern = (
+        r"\b(?:it|them|they|the same|these|those"
+        r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
+    )
+    return not _pronoun_led(text) and re.search(pattern, text) is not None
 
 
 def _pronoun_led(text: str) -> bool:
