@@ -911,7 +911,19 @@ def _reads_as_person(
         or _PREDECESSOR.search(before)
         or (follows and follows.group(1) in _PERSON_VERBS)
         or re.match(rf"^,\s(?:who\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after)
+        or _HUMAN_DEED.match(after)
     )
+
+
+# What only a person is or undergoes: "was sworn in", "was betrayed and hanged", "was the
+# first woman of Indian origin in space".
+_HUMAN_DEED = re.compile(
+    r"^\s(?:was|were|is|became|had\sbeen|has\sbeen)\s(?:later\s|then\s|also\s)?"
+    r"(?:sworn|elected|re-elected|born|appointed|crowned|betrayed|hanged|executed|killed|"
+    r"assassinated|arrested|knighted|exiled|imprisoned|nominated|married|buried"
+    r"|the\s(?:first|second|third|last|only|youngest|oldest)\s(?:woman|man|Indian|person|"
+    r"Asian|African|American|European|astronaut|ruler|leader|writer|judge|player))\b"
+)
 
 
 _IS_A_PLACE = re.compile(
