@@ -142,7 +142,9 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 continue
             # A record or a first is news even about a name met before ("Switzerland is
             # India's largest trading partner").
-            again = 0.15 if _RECORD.search(passage.focus.text) else 0.4
+            again = 0.15 if _RECORD.search(passage.focus.text) else 0.3
+            if term.kind == "person":
+                again += 0.1  # a person is asked where the notes introduce them
             score = _score(passage, term) - again * min(before, 3)
             if term.kind == "year" and mentions[key] >= SETTING:
                 # The year the notes are about ("on 14 July 2025" in notes on 2025): the day
