@@ -18,7 +18,7 @@ from typing import IO, Any
 import yaml
 
 from quizapp.authoring.errors import AuthoringError
-from quizapp.deck.model import CardBase, Deck
+from quizapp.deck.model import AnkiNoteType, CardBase, Deck
 from quizapp.deck.schema import SCHEMA_PATH
 
 # Plain scalars that YAML 1.1 or 1.2 may read as something other than a string.
@@ -70,11 +70,17 @@ def card_data(card: Any) -> dict[str, Any]:
     own = [f for f in type(card).model_fields if f not in _BASE_FIELDS and f != "kind"]
     order = ["id", "kind", *own, *[f for f in _BASE_FIELDS if f != "id"]]
     out = {key: data[key] for key in order if key in data}
+    if "anki" in out:  # the note's fields and tags each on one line: data kept for export
+        out["anki"] = {k: _Flow(v) if isinstance(v, list) else v for k, v in out["anki"].items()}
     for key, value in out.items():
         short = isinstance(value, list) and sum(len(str(v)) for v in value) <= 60
         if short and value and all(isinstance(v, str | int) for v in value):
             out[key] = _Flow(value)
     return out
+
+
+def _note_type_data(note_type: AnkiNoteType) -> dict[str, Any]:
+    return note_type.model_dump(mode="json", exclude_defaults=True)
 
 
 def deck_data(deck: Deck) -> dict[str, Any]:
@@ -86,6 +92,8 @@ def deck_data(deck: Deck) -> dict[str, Any]:
         for s in deck.sources
     ]
     data["cards"] = [card_data(card) for card in deck.cards]
+    if deck.anki_note_types:
+        data["anki_note_types"] = [_note_type_data(t) for t in deck.anki_note_types]
     return data
 
 
@@ -117,7 +125,11 @@ _RESOLVER = yaml.resolver.Resolver()
 # A card's keys are plain words: their events are made once (the emitter only reads them).
 _KEYS = {
     key: yaml.ScalarEvent(None, _TAG + "str", (True, True), key)
-    for key in {*_BASE_FIELDS, "kind", "question", "answer", "text", "explanation", "tags"}
+    for key in {
+        *_BASE_FIELDS,
+        *("kind", "question", "answer", "text", "explanation", "tags"),
+        *("note_type", "card", "fields", "modified"),
+    }
     if re.fullmatch(r"[a-z_]+", key)
 }
 
@@ -164,7 +176,7 @@ def deck_yaml(deck: Deck, header: str = "") -> str:
 
 def deck_head_yaml(deck: Deck, header: str = "") -> str:
     """The deck without its cards, ending in ``cards:``: its cards follow as `cards_yaml`."""
-    data = deck_data(deck.model_copy(update={"cards": []}))
+    data = deck_data(deck.model_copy(update={"cards": [], "anki_note_types": []}))
     data["cards"] = None
     return header + dump(data).removesuffix("null\n").rstrip(" ") + "\n"
 
@@ -174,6 +186,11 @@ def cards_yaml(cards: list[Any]) -> str:
     if not cards:
         return ""
     return dump([card_data(card) for card in cards])  # a top-level list comes indented too
+
+
+def note_types_yaml(note_types: list[AnkiNoteType]) -> str:
+    """The deck's ``anki_note_types:``, written after its cards."""
+    return dump({"anki_note_types": [_note_type_data(t) for t in note_types]})
 
 
 _BLOCK_START = re.compile(r"(?:^|: |- )[|>][0-9+-]*$")

@@ -15,7 +15,7 @@ Search syntax (terms are ANDed; a leading `-` negates a term):
     kind:mcq        the card's kind (a prefix is enough: kind:order)
     is:STATE        new, learning, review, due, suspended, buried, leech,
                     draft, stale (past its valid_until), flagged
-    flag:red        red, orange, green, blue, any or none
+    flag:red        red, orange, green, blue, pink, turquoise, purple, any or none
 """
 
 from __future__ import annotations
@@ -250,10 +250,10 @@ def _flag_test(value: str) -> Test:
         return lambda e: e.flag != 0
     if value in {"none", "0"}:
         return lambda e: e.flag == 0
-    number = FLAG_NAMES.get(value) or (int(value) if value in {"1", "2", "3", "4"} else None)
+    number = FLAG_NAMES.get(value) or (int(value) if value in {str(n) for n in FLAGS} else None)
     if number is None:
         raise QueryError(
-            f"no flag is called {value!r}: flag: takes red, orange, green, blue, any or none"
+            f"no flag is called {value!r}: flag: takes {', '.join(FLAGS.values())}, any or none"
         )
     return lambda e: e.flag == number
 

@@ -17,7 +17,7 @@ from quizapp.core.clock import Clock
 from quizapp.core.parameters import with_saved_parameters
 from quizapp.core.settings import Settings
 from quizapp.core.storage.queues import stored_tags  # documents filtered through the tag index
-from quizapp.core.store import CardKey, Counts, DeckCard, Store
+from quizapp.core.store import FLAGS, CardKey, Counts, DeckCard, Store
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
 from quizapp.deck.problems import Problem
@@ -177,7 +177,7 @@ class Collection:
         buried = [key for key, _, is_buried, _ in marks if is_buried]
         if buried:
             self.store.bury(buried)
-        for flag in (1, 2, 3, 4):
+        for flag in FLAGS:
             self.store.set_flag((key for key, _, _, f in marks if f == flag), flag)
         for key, due, stability, difficulty in schedules:
             self.store.keep_schedule(key, due, stability, difficulty)

@@ -595,7 +595,7 @@ class Store:
         return self._mark(marks.UNBURY, keys)
 
     def set_flag(self, keys: Iterable[CardKey], flag: int) -> int:
-        """Flag 1-4 (red, orange, green, blue) or 0 to clear it."""
+        """Flag 1-7 (red, orange, green, blue, pink, turquoise, purple) or 0 to clear it."""
         if flag not in (0, *FLAGS):
             raise ValueError(f"flag must be 0 or one of {sorted(FLAGS)}")
         return self._mark(marks.FLAG, keys, flag)

@@ -209,6 +209,15 @@ def test_terms_are_anded_and_a_minus_negates(collection):
     assert find(entries, "10:30") == []  # not a field: just text
 
 
+def test_anki_flags_pink_turquoise_and_purple_are_found(collection):
+    collection.store.set_flag([K("t-tf")], 6)
+    collection.store.set_flag([K("h-order")], 7)
+    entries = load_entries(collection)
+    assert find(entries, "flag:turquoise") == find(entries, "flag:6") == ["t-tf"]
+    assert find(entries, "flag:purple") == ["h-order"] and find(entries, "flag:pink") == []
+    assert find(entries, "flag:any") == ["h-order", "t-cloze", "t-tf"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -218,8 +227,9 @@ def test_terms_are_anded_and_a_minus_negates(collection):
             "buried, leech, draft, stale, flagged",
         ),
         (
-            "flag:pink",
-            "no flag is called 'pink': flag: takes red, orange, green, blue, any or none",
+            "flag:grey",
+            "no flag is called 'grey': flag: takes red, orange, green, blue, pink, turquoise, "
+            "purple, any or none",
         ),
         (
             "kind:essay",

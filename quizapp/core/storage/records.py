@@ -131,7 +131,16 @@ def from_ms(ms: int | None) -> datetime | None:
     return None if ms is None else datetime.fromtimestamp(ms / 1000, UTC)
 
 
-FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+# Anki's seven flag colours, by Anki's numbers, so flags cross both ways unchanged.
+FLAGS = {
+    1: "red",
+    2: "orange",
+    3: "green",
+    4: "blue",
+    5: "pink",
+    6: "turquoise",
+    7: "purple",
+}
 SUSPENDED_BY_LEARNER, SUSPENDED_AS_LEECH = 1, 2
 
 
