@@ -17,7 +17,7 @@ from quizapp.core.clock import Clock
 from quizapp.core.parameters import with_saved_parameters
 from quizapp.core.settings import Settings
 from quizapp.core.storage.queues import stored_tags  # documents filtered through the tag index
-from quizapp.core.store import FLAGS, CardKey, Counts, DeckCard, Store
+from quizapp.core.store import FLAGS, CardKey, Counts, DeckCard, Store, TagCount
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
 from quizapp.deck.problems import Problem
@@ -232,8 +232,10 @@ class Collection:
             for d in self.decks
         ]
 
-    def tags(self) -> list[str]:
-        return sorted({t for d in self.decks for t in d.tags})
+    def tags(self) -> list[TagCount]:
+        """What the tag filter offers: every tag of the loaded decks' cards and every tag above
+        one, parents first, with the cards each picks (as `summaries` counts them)."""
+        return self.store.tags(self.deck_ids)
 
     def documents(self) -> dict[str, str]:
         """Document id -> citation, for every document a loaded deck cites."""

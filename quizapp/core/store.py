@@ -64,6 +64,7 @@ from quizapp.core.storage.records import (
     Rating,
     ReviewRecord,
     SyncReport,
+    TagCount,
     from_ms,
     is_leech_lapse,
     to_ms,
@@ -99,6 +100,7 @@ __all__ = [
     "Store",
     "StoreError",
     "SyncReport",
+    "TagCount",
     "is_leech_lapse",
     "read_reports",
 ]
@@ -371,6 +373,11 @@ class Store:
         return queues.practice_queue(
             self._conn, list(deck_ids), now, tags=tags, sources=sources, limit=limit
         )
+
+    def tags(self, deck_ids: Iterable[str]) -> list[TagCount]:
+        """The tags a filter can pick in these decks, parents (``upsc`` of ``upsc::polity``)
+        included and each before the tags under it, with the studyable cards each picks."""
+        return queues.studied_tags(self._conn, list(deck_ids))
 
     def next_due(self, deck_ids: Iterable[str]) -> datetime | None:
         return from_ms(queues.next_due(self._conn, list(deck_ids)))

@@ -43,6 +43,14 @@ class Counts(NamedTuple):
         return self.new + self.learning + self.due
 
 
+class TagCount(NamedTuple):
+    """A tag a filter can pick, where it sits among the tags, and how many cards it picks."""
+
+    tag: str
+    depth: int  # the tags it is nested under: 1 for upsc::polity
+    cards: int
+
+
 class CardProgress(NamedTuple):
     key: CardKey
     state: str
