@@ -204,12 +204,14 @@ GROUPS = {
     "held_out_new": "held out (second set, seen, scored once before)",
     "held_out_3": "held out (third set, scored once before)",
     "held_out_4": "held out (fourth set, new)",
+    "held_out_5": "held out (fifth set, new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
     "held-out-new": "held_out_new",
     "held-out-3": "held_out_3",
     "held-out-4": "held_out_4",
+    "held-out-5": "held_out_5",
 }
 
 
