@@ -450,11 +450,22 @@ class _Pool:
                 continue
             if shape != "act" and _same_body(other, [term.answer, *out]):
                 continue  # "WMO" for "World Meteorological Organization": the answer again
+            if term.kind == "article" and _clause_of(folded, [answer, *map(str.casefold, out)]):
+                continue  # "Article 239AA(3)(a)" beside "Article 239AA": one is inside the other
             if folded not in (fold(o).casefold() for o in out):
                 out.append(other)
             if len(out) == OPTIONS:
                 break
         return out
+
+
+def _clause_of(article: str, others: list[str]) -> bool:
+    """One article is a sub-clause of the other ("Article 280" and "Article 280(3)(b)")."""
+    for other in others:
+        short, long = sorted((article, other), key=len)
+        if long.startswith(short) and long[len(short) : len(short) + 1] in ("(", "."):
+            return True
+    return False
 
 
 def _has_digit(text: str) -> bool:

@@ -59,6 +59,8 @@ _COUNTED = (
     r"chapters|articles|seats|sub-groups|categories|days|months|years|"
     r"experiments|astronauts|missions|judgments|amendments|sittings"
 )
+# Plurals not ending in -s: "1,020 women per 1,000 men".
+_IRREGULAR = "women|men|people|children|personnel|police|cattle|staff|crore|lakh"
 _WORD_COUNT = re.compile(rf"\b({_COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b)", re.IGNORECASE)
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
@@ -121,6 +123,8 @@ _FIGURE_BEFORE = re.compile(
     r"\b(?:at|to|of|was|is|were|are|by|reached|totalled|totaled|numbered|about|around|"
     r"nearly|over|some)\s$"
 )
+# A decimal without a unit, a rate or a weight: "fell to 2.0", "at 0.388".
+_RATE = re.compile(r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}\.\d{1,3}(?![\w.%\u00b0-]|,\d)")
 # A rank: "India's 44th World Heritage property", "finished 71st".
 _RANK = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)\b(?![-\u2013])")
 # A day and month without a year, asked whole: "on 9 October", "from 10 May".
@@ -138,6 +142,11 @@ _ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
+    # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
+    # by its ordinal ("the Seventh Schedule") or numeral ("List III").
+    r"|\b(?:Part|List)\s[IVX]{1,5}[A-C]?\b(?![\w.-])"
+    r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|"
+    r"Twelfth)\sSchedule\b"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
@@ -378,6 +387,9 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         )
         worth = 4.2 if placed else 3.8  # "finished 71st": a placing, not "the 47th session"
         add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
+    for match in _RATE.finditer(text):
+        if _FIGURE_BEFORE.search(text[: match.start()]):  # "fell to 2.0", "a weight of 12.5"
+            add(Term(*match.span(), match.group(), "amount", AnswerType.number, 4.3))
     for match in _NUMBER.finditer(text):
         term = _number_term(text, match)
         if term is not None:
@@ -428,6 +440,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     # a weaker question than a place the sentence is about.
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
     # Bareilly"): it says who someone is, not what happened.
+    terms = [_placed(text, t) for t in terms]
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
     terms = [
         replace(t, worth=t.worth - 0.4)
@@ -439,6 +452,32 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         for t in terms
     ]
     return sorted(terms, key=lambda t: t.start)
+
+
+# What is launched, adopted or unveiled is what the sentence tells: "The leaders launched the
+# Quad Cancer Moonshot", "adopted the Wilmington Declaration".
+_LAUNCHED = re.compile(
+    r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
+    r"(?:the\s|an?\s)?(?:new\s)?$"
+)
+# A short name given with "known as" after the long one: "..., known as MAITRI, ...".
+_KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
+# A person under whom something happened: "left the group in 2008 under Kevin Rudd".
+_UNDER = re.compile(r"\b(?:under|of\s[A-Z][\w\u2019'-]*\sand)\s$")
+
+
+def _placed(text: str, term: Term) -> Term:
+    """A term's worth by what the sentence does with it."""
+    before = text[: term.start]
+    if term.kind in ("name", "organisation") and _LAUNCHED.search(before):
+        return replace(term, worth=max(term.worth, 4.4))
+    if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
+        return replace(term, worth=max(term.worth, 4.6))
+    names = [_bare(w) for w in term.answer.split()]
+    if term.kind == "name" and _UNDER.search(before) and _person_shaped(names):
+        if not _plural(names[-1], None) and not re.match(r"^\s[a-z]", text[term.end :]):
+            return replace(term, kind="person", answer_type=AnswerType.person, worth=4.3)
+    return term
 
 
 _DESCRIBED = re.compile(r",\s(?:an?|the)\s[a-z][^,;]*\b(?:from|of|in|at)\s$")
@@ -531,7 +570,11 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
     if _SENTENCE_END.match(after) and _FIGURE_BEFORE.search(before):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)  # "at 3,167."
-    counted = re.match(r"^\s(?:[a-z][\w-]*\s){0,3}[a-z]+s\b", after) is not None
+    if re.match(r"^\sof\sthe\s\d", after):  # "won 48 of the 70 seats": the share won
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)
+    if re.search(r"^Of\sthe\s[^,]+,\s$", before) and re.match(r"^\s(?:are|were|is|was)\b", after):
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)  # "12 are"
+    counted = re.match(rf"^\s(?:[a-z][\w-]*\s){{0,3}}(?:[a-z]+s|{_IRREGULAR})\b", after)
     if not counted:
         return None
     return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
@@ -738,7 +781,7 @@ def _name_term(
     elif any(w in _ORGANISATION_WORDS for w in names):
         # A body spelt out before its initials ("Indian Space Research Organisation (ISRO)")
         # is common knowledge more often than a fact of the notes: no more worth for that.
-        worth = 3.6 + min(official, 0)
+        worth = 3.6 + min(official, 0) + (0.4 if official > 0 else 0.0)
         if _FOUNDED.search(before) or _ACTS.match(after):
             worth += 0.5  # a body set up here, or one doing what the sentence tells
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
