@@ -144,7 +144,7 @@ ARTICLE = re.compile(
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
     # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
     # by its ordinal ("the Seventh Schedule") or numeral ("List III").
-    r"|\b(?:Part|List)\s[IVX]{1,5}[A-C]?\b(?![\w.-])"
+    r"|\b(?:Part|List)\s[IVX]{1,5}[A-C]?\b(?![\w-])(?!\.\w)"
     r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|"
     r"Twelfth)\sSchedule\b"
 )
@@ -474,9 +474,9 @@ def _placed(text: str, term: Term) -> Term:
     if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
         return replace(term, worth=max(term.worth, 4.6))
     names = [_bare(w) for w in term.answer.split()]
-    if term.kind == "name" and _UNDER.search(before) and _person_shaped(names):
-        if not _plural(names[-1], None) and not re.match(r"^\s[a-z]", text[term.end :]):
-            return replace(term, kind="person", answer_type=AnswerType.person, worth=4.3)
+    under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
+    if under and not _plural(names[-1], None) and not re.match(r"^\s[a-z]", text[term.end :]):
+        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.3)
     return term
 
 
@@ -577,7 +577,7 @@ def _number_term(text: str, match: re.Match) -> Term | None:
     counted = re.match(rf"^\s(?:[a-z][\w-]*\s){{0,3}}(?:[a-z]+s|{_IRREGULAR})\b", after)
     if not counted:
         return None
-    return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
+    return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)
 
 
 def _names(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
@@ -781,7 +781,7 @@ def _name_term(
     elif any(w in _ORGANISATION_WORDS for w in names):
         # A body spelt out before its initials ("Indian Space Research Organisation (ISRO)")
         # is common knowledge more often than a fact of the notes: no more worth for that.
-        worth = 3.6 + min(official, 0) + (0.4 if official > 0 else 0.0)
+        worth = 3.6 + min(official, 0) + (0.2 if official > 0 else 0.0)
         if _FOUNDED.search(before) or _ACTS.match(after):
             worth += 0.5  # a body set up here, or one doing what the sentence tells
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
