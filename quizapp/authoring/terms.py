@@ -124,7 +124,7 @@ _FIGURE_BEFORE = re.compile(
     r"nearly|over|some)\s$"
 )
 # A decimal without a unit, a rate or a weight: "fell to 2.0", "at 0.388".
-_RATE = re.compile(r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}\.\d{1,3}(?![\w.%\u00b0-]|,\d)")
+_RATE = re.compile(r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}\.\d{1,3}(?![\w%\u00b0-]|[.,]\d)")
 # A rank: "India's 44th World Heritage property", "finished 71st".
 _RANK = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)\b(?![-\u2013])")
 # A day and month without a year, asked whole: "on 9 October", "from 10 May".

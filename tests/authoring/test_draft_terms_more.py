@@ -1,0 +1,82 @@
+"""Kinds of fact new notes held that the drafter once missed: each found, asked whole."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.terms import Vocabulary, find_terms
+
+
+def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
+    vocabulary = Vocabulary.of([sentence, *others])
+    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
+
+
+def test_a_count_before_a_plural_not_ending_in_s_is_asked():
+    terms = found("The sex ratio of the island was 1,012 women per 1,000 men.")
+    assert "1,012" in terms
+    assert "250" in found("The council trained 250 police before the vote.")
+
+
+def test_a_share_won_is_asked_over_the_whole():
+    terms = found("The Green Party won 31 of the 55 seats.")
+    assert terms["31"][1] > terms["55"][1]
+    assert "9" in found("Of the 55 seats, 9 are reserved for the islands.")
+
+
+def test_a_bare_decimal_rate_or_weight_is_asked():
+    assert found("The birth rate fell to 1.8, below the level of 2.1.")["1.8"][0] == "amount"
+    assert "7.5" in found("Forest cover was given a weight of 7.5.")
+    assert "3.0" not in found("The plan follows NDC 3.0 closely.")
+
+
+def test_parts_schedules_and_lists_of_a_constitution_are_article_numbers():
+    assert found("It is a Directive Principle in Part IV.")["Part IV"][0] == "article"
+    assert found("Municipalities draw their powers from Part IXA of it.")["Part IXA"][0] == (
+        "article"
+    )
+    assert found("The Ninth Schedule lists 29 subjects.")["Ninth Schedule"][0] == "article"
+    assert found("Criminal law is in List III of the Schedule.")["List III"][0] == "article"
+
+
+def test_what_is_launched_or_adopted_is_worth_asking():
+    assert found("The ministers adopted the Harbour Declaration.")["Harbour Declaration"][1] >= 4.4
+    assert found("The leaders launched the Reef Cancer Moonshot.")["Reef Cancer Moonshot"][1] >= 4.4
+
+
+def test_a_short_name_after_known_as_is_asked_before_the_long_one():
+    terms = found("The Coastal Training Initiative for Islands, known as CORAL, was announced.")
+    assert terms["CORAL"][1] > max(w for a, (_, w) in terms.items() if a != "CORAL")
+
+
+def test_a_person_under_whom_something_happened_is_a_person():
+    assert found("The island left the league in 1998 under Marta Vell.")["Marta Vell"][0] == (
+        "person"
+    )
+    assert found("The fort was a base of the navy under Ravi Angre.")["Ravi Angre"][0] == "person"
+    assert found("Ships sail under Harbour Rules.").get("Harbour Rules", ("name",))[0] != "person"
+
+
+NOTES = """\
+The Island Territory, 2031
+
+Polity notes: a territory with a legislature
+
+The island is a territory with a legislature. Its special status comes from Article 88, \
+inserted by the Charter (Ninth Amendment) Act, 1999. Article 88(2)(a) provides for a Council \
+elected from wards. Under Article 88(3)(a), the Council may make laws on matters in the local \
+list. Harbours and customs are kept outside its powers. Article 88B deals with the failure of \
+the machinery of government on the island. The Warden is R.K. Menon.
+"""
+
+
+def test_an_article_and_its_own_sub_clause_are_never_options_together():
+    offered_sets = []
+    for candidate in draft_cards(NOTES, "doc"):
+        card = candidate.card
+        if card.answer_type != "article" or not card.distractors:
+            continue
+        answer = card.answer if card.kind == "mcq" else card.deletions[0][0]
+        offered_sets.append([str(answer), *map(str, card.distractors)])
+    assert offered_sets  # the articles are asked with options
+    for offered in offered_sets:
+        for one in offered:
+            for other in offered:
+                assert one == other or not other.startswith(one + "("), offered
