@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
-from quizapp.authoring.terms import PRONOUNS, YEAR, Term, Vocabulary, find_terms
+from quizapp.authoring.terms import INSTITUTIONS, PRONOUNS, YEAR, Term, Vocabulary, find_terms
 from quizapp.deck.model import (
     ClozeCard,
     Event,
@@ -322,8 +322,14 @@ def _fair(
 ) -> bool:
     """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
     text = passage.focus.text
-    if term.kind in ("place", "name") and re.search(
-        r"(?:[A-Z][\w\u2019'-]*,\s(?:in\s)?|\s[A-Z][\w\u2019'-]*\sin\s)$", text[: term.start]
+    within = re.search(
+        r"(?:[A-Z][\w\u2019'-]*,\s(?:in\s)?|\s([A-Z][\w\u2019'-]*)\sin\s)$", text[: term.start]
+    )
+    if (
+        term.kind in ("place", "name")
+        and within
+        # "the World Heritage Committee in {{Paris}}": where a body met or sits, asked
+        and not (within.group(1) and within.group(1) in INSTITUTIONS)
     ):
         return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
     blanks = [term] if other_end is None else [term, other_end]

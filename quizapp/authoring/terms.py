@@ -125,6 +125,7 @@ _FIGURE_BEFORE = re.compile(
 )
 # A decimal without a unit, a rate or a weight: "fell to 2.0", "at 0.388".
 _RATE = re.compile(r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}\.\d{1,3}(?![\w%\u00b0-]|[.,]\d)")
+_SUPERLATIVE = re.compile(r"\b(?:highest|lowest|largest|smallest|most|least|best|worst)\b")
 # A rank: "India's 44th World Heritage property", "finished 71st".
 _RANK = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)\b(?![-\u2013])")
 # A day and month without a year, asked whole: "on 9 October", "from 10 May".
@@ -177,6 +178,7 @@ _INSTITUTIONS = (
         "Dates Timeline"
     )
 )
+INSTITUTIONS = _INSTITUTIONS  # for the drafter: "the Committee in Paris" names where it met
 _PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Costa Sri Hong")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
@@ -388,8 +390,11 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         worth = 4.2 if placed else 3.8  # "finished 71st": a placing, not "the 47th session"
         add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
     for match in _RATE.finditer(text):
-        if _FIGURE_BEFORE.search(text[: match.start()]):  # "fell to 2.0", "a weight of 12.5"
-            add(Term(*match.span(), match.group(), "amount", AnswerType.number, 4.3))
+        if _FIGURE_BEFORE.search(text[: match.start()]):  # "fell to 2.0", "a weight of 7.5"
+            # "Bihar has the highest TFR, at 3.0.": who holds the record is the question.
+            held = re.search(r",\sat\s$", text[: match.start()]) and _SUPERLATIVE.search(text)
+            worth = 3.9 if held else 4.3
+            add(Term(*match.span(), match.group(), "amount", AnswerType.number, worth))
     for match in _NUMBER.finditer(text):
         term = _number_term(text, match)
         if term is not None:
@@ -475,7 +480,9 @@ def _placed(text: str, term: Term) -> Term:
         return replace(term, worth=max(term.worth, 4.6))
     names = [_bare(w) for w in term.answer.split()]
     under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
-    if under and not _plural(names[-1], None) and not re.match(r"^\s[a-z]", text[term.end :]):
+    noun = re.match(r"^\s([a-z]+)", text[term.end :])  # "under Project Tiger reserves"
+    noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
+    if under and not _plural(names[-1], None) and not noun:
         return replace(term, kind="person", answer_type=AnswerType.person, worth=4.3)
     return term
 
@@ -1038,6 +1045,9 @@ def _single_word(
     if answer.lower() in vocabulary.lower and not vocabulary.is_proper(answer):
         return  # "Prize in Physics" beside "the physics prize": a subject, not a name
     in_title = _IN_TITLE.search(before) is not None
+    seat = re.search(r"\s([A-Z][\w\u2019'-]*)\sin\s$", before)
+    if seat and seat.group(1) in _ORGANISATION_WORDS:
+        in_title = False  # "the Information Fusion Centre in Gurugram": where a body sits
     if (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:
