@@ -445,7 +445,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     # a weaker question than a place the sentence is about.
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
     # Bareilly"): it says who someone is, not what happened.
-    terms = [_placed(text, t) for t in terms]
+    terms = _spelt_out_whole(text, [_placed(text, t) for t in terms])
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
     terms = [
         replace(t, worth=t.worth - 0.4)
@@ -469,6 +469,50 @@ _LAUNCHED = re.compile(
 _KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
 # A person under whom something happened: "left the group in 2008 under Kevin Rudd".
 _UNDER = re.compile(r"\b(?:under|of\s[A-Z][\w\u2019'-]*\sand)\s$")
+
+
+_LINKS = word_set("of for from and on in the to")
+
+
+def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
+    """A long name before its initials, asked whole even where small words break it:
+    "Protection of Children from Sexual Offences (POCSO)", "Waqf Assets Management System
+    of India (WAMSI)" are one name, not "{{Sexual Offences}}" or "System of {{India}}"."""
+    for short in _BRACKETED.finditer(text):
+        letters = re.sub(r"[^A-Za-z]", "", short.group(1)).upper()
+        before = text[: short.start()].rstrip()
+        if len(letters) < 3 or len(before) != short.start() - 1:
+            continue
+        words = list(re.finditer(r"[^\W_][\w\u2019'-]*", before))[-14:]
+        for k in range(2, len(words) + 1):
+            span = words[-k:]
+            if not span[0].group()[:1].isupper() or span[0].group() in OPENERS:
+                continue
+            gaps = [text[a.end() : b.start()] for a, b in zip(span, span[1:], strict=False)]
+            if any(g != " " for g in gaps) or any(
+                not w.group()[:1].isupper() and w.group() not in _LINKS for w in span
+            ):
+                break
+            # Capitalised words give their initials; small words may ("POCSO": of, not from).
+            initials = "".join(
+                w.group()[0] if w.group()[:1].isupper() else f"(?:{w.group()[0].upper()})?"
+                for w in span
+            )
+            if not re.fullmatch(initials, letters):
+                continue
+            start, end = span[0].start(), span[-1].end()
+            inside = [t for t in terms if start <= t.start and t.end <= end]
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+                break  # found whole already
+            if not inside or any(t.start < start < t.end or t.start < end < t.end for t in terms):
+                break
+            best = max(inside, key=lambda t: t.worth)
+            kind = best.kind if best.kind in ("organisation", "name") else "name"
+            answer_type = best.answer_type if kind == best.kind else AnswerType.text
+            whole = Term(start, end, text[start:end], kind, answer_type, max(best.worth, 3.8))
+            terms = [t for t in terms if t not in inside] + [whole]
+            break
+    return terms
 
 
 def _placed(text: str, term: Term) -> Term:

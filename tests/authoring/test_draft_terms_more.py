@@ -80,3 +80,22 @@ def test_an_article_and_its_own_sub_clause_are_never_options_together():
         for one in offered:
             for other in offered:
                 assert one == other or not other.startswith(one + "("), offered
+
+
+def test_where_a_body_met_or_sits_is_a_place():
+    assert (
+        found("The session of the Harbour Committee in Valletta, in May 2031, agreed.")["Valletta"][
+            0
+        ]
+        == "place"
+    )
+    sentence = "The data goes through the island's Fusion Centre in Mdina."
+    assert found(sentence)["Mdina"][0] == "place"
+
+
+def test_a_long_name_before_its_initials_is_asked_whole_across_small_words():
+    terms = found("The Protection of Islands from Rising Seas (POIRS) Act was passed in 2030.")
+    assert "Protection of Islands from Rising Seas" in terms
+    assert "Rising Seas" not in terms
+    terms = found("They are listed on the Reef Assets Register of Malta (RARM) portal.")
+    assert "Reef Assets Register of Malta" in terms
