@@ -467,6 +467,8 @@ _LAUNCHED = re.compile(
 )
 # A short name given with "known as" after the long one: "..., known as MAITRI, ...".
 _KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
+# The side that won: "Kejriwal lost the New Delhi seat to Parvesh Verma".
+_WINNER = re.compile(r"\blost\b[^.;:]{0,60}\sto\s$")
 # A person under whom something happened: "left the group in 2008 under Kevin Rudd".
 _UNDER = re.compile(r"\b(?:under|of\s[A-Z][\w\u2019'-]*\sand)\s$")
 
@@ -523,6 +525,9 @@ def _placed(text: str, term: Term) -> Term:
     if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
         return replace(term, worth=max(term.worth, 4.6))
     names = [_bare(w) for w in term.answer.split()]
+    won = term.kind == "person" or (term.kind == "name" and _person_shaped(names))
+    if won and _WINNER.search(before):  # "lost the seat to A": who won it
+        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.6)
     under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
     noun = re.match(r"^\s([a-z]+)", text[term.end :])  # "under Project Tiger reserves"
     noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
@@ -656,7 +661,18 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
                 while at < len(tokens) and tokens[at].group() in PARTICLES:
                     at += 1
                 nxt = tokens[at] if at < len(tokens) else None
+            if (
+                word == "of"
+                and nxt is not None
+                and nxt.group() == "the"
+                and i + 2 < len(tokens)
+                and tokens[i + 2].group()[:1].isupper()
+                and text[token.end() : tokens[i + 2].start()] == " the "
+                and _names_a_thing(text, tokens, i + 2)
+            ):
+                nxt = tokens[i + 2]  # "Ports of the Future Partnership": one name
             gap = text[token.end() : nxt.start()] if nxt is not None else ""
+            gap = gap.replace(" the ", " ", 1) if nxt is not None and word == "of" else gap
             if (
                 nxt is not None
                 and nxt.group()[:1].isupper()
@@ -685,6 +701,18 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
             run = []
     if run:
         yield run
+
+
+def _names_a_thing(text: str, tokens: list[re.Match], at: int) -> bool:
+    """The capitalised words from `at` end in a treaty or programme word ("the Future
+    Partnership"): "of the" is inside one name, not between a person and a party."""
+    last = tokens[at]
+    while at + 1 < len(tokens) and tokens[at + 1].group()[:1].isupper():
+        if text[tokens[at].end() : tokens[at + 1].start()] != " ":
+            break
+        at += 1
+        last = tokens[at]
+    return _bare(last.group()) in _TREATY_WORDS
 
 
 def _listed_title(run: list[re.Match], following: re.Match) -> bool:

@@ -99,3 +99,13 @@ def test_a_long_name_before_its_initials_is_asked_whole_across_small_words():
     assert "Rising Seas" not in terms
     terms = found("They are listed on the Reef Assets Register of Malta (RARM) portal.")
     assert "Reef Assets Register of Malta" in terms
+
+
+def test_the_side_that_won_a_seat_is_worth_more_than_the_one_that_lost_it():
+    terms = found("Mara Vell lost the Harbour seat to Tomas Grech of the Green Party.")
+    assert terms["Tomas Grech"][1] > terms["Mara Vell"][1]
+
+
+def test_a_name_with_of_the_inside_is_one_name():
+    terms = found("The ministers also agreed on an Island Ports of the Future Partnership.")
+    assert "Island Ports of the Future Partnership" in terms
