@@ -101,6 +101,10 @@ _ACT = re.compile(
 )
 # A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
+# Criteria by their Roman numerals: "listed under criteria (iv) and (vi)".
+_CRITERIA = re.compile(
+    r"\bcriteri(?:a|on)\s(\([ivx]{1,4}\)(?:(?:,\s|,?\s(?:and|or)\s)\([ivx]{1,4}\))*)"
+)
 # A vote: "by a vote of 15 to 11".
 _VOTE = re.compile(
     r"\b(?:vote|votes|majority|margin)\s(?:of\s)?(\d{1,3}\s(?:to|[-\u2013])\s\d{1,3})\b"
@@ -357,6 +361,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         act = _act_term(text, match)
         if act is not None:
             add(act)
+    for match in _CRITERIA.finditer(text):  # "under criteria (iv) and (vi)"
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.text, 4.4))
     for match in _VOTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "ratio", AnswerType.text, 4.8))
     for match in _NAMED.finditer(text):
@@ -465,6 +471,9 @@ _LAUNCHED = re.compile(
     r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
     r"(?:the\s|an?\s)?(?:new\s)?$"
 )
+# A sentence that exists to name something: "The nodal agency is the International Institute
+# for Population Sciences", "The advisory body for cultural sites is the ...".
+_DEFINED = re.compile(r"^The\s[a-z][^,;]{2,60}?\s(?:is|was)\s(?:now\s)?the\s$")
 # A short name given with "known as" after the long one: "..., known as MAITRI, ...".
 _KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
 # The side that won: "Kejriwal lost the New Delhi seat to Parvesh Verma".
@@ -520,6 +529,8 @@ def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
 def _placed(text: str, term: Term) -> Term:
     """A term's worth by what the sentence does with it."""
     before = text[: term.start]
+    if term.kind in ("name", "organisation") and _DEFINED.search(before):
+        return replace(term, worth=max(term.worth, 4.3))  # "The nodal agency is the X"
     if term.kind in ("name", "organisation") and _LAUNCHED.search(before):
         return replace(term, worth=max(term.worth, 4.4))
     if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
@@ -1093,7 +1104,7 @@ def _single_word(
         yield Term(start, end, answer, "person", AnswerType.person, 3.0)
         return
     after = text[end:]
-    if re.match(r"^,\s(?:in\s)?[A-Z]", after) and not re.match(_LIST, after):
+    if re.match(r"^,\s(?:in\s|near\s)?[A-Z]", after) and not re.match(_LIST, after):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)  # "Baku, Azerbaijan"
         return
     if _BEATEN.search(before):  # "beating Spain 2–1": the side beaten

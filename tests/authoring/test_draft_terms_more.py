@@ -109,3 +109,17 @@ def test_the_side_that_won_a_seat_is_worth_more_than_the_one_that_lost_it():
 def test_a_name_with_of_the_inside_is_one_name():
     terms = found("The ministers also agreed on an Island Ports of the Future Partnership.")
     assert "Island Ports of the Future Partnership" in terms
+
+
+def test_a_sentence_that_names_a_body_asks_for_it():
+    terms = found("The nodal agency is the Island Institute for Sea Studies (IISS), Valletta.")
+    assert terms["Island Institute for Sea Studies"][1] >= 4.3
+
+
+def test_criteria_in_roman_numerals_are_asked_together():
+    terms = found("The reef was listed as a natural site under criteria (vii) and (ix).")
+    assert "(vii) and (ix)" in terms
+
+
+def test_a_word_opening_its_sentence_before_near_a_place_is_a_place():
+    assert found("Mdina, near Rabat in the west, is the old capital.")["Mdina"][0] == "place"
