@@ -171,6 +171,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score -= 0.4 * min(mentions[key] - 1, 3)
             else:
                 score += 0.15 * min(mentions[key] - 1, 3)
+            if term.kind in ("place", "name") and _said(term.answer, text) >= 2 * SETTING:
+                score -= 0.6  # "India" in notes on India's summits: never the question
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
             if term.kind in ("name", "organisation") and term.answer.casefold() in title:

@@ -123,3 +123,35 @@ def test_criteria_in_roman_numerals_are_asked_together():
 
 def test_a_word_opening_its_sentence_before_near_a_place_is_a_place():
     assert found("Mdina, near Rabat in the west, is the old capital.")["Mdina"][0] == "place"
+
+
+SUMMIT = """\
+The Harbour Summit, 2031
+
+International relations notes: a summit
+
+The third Harbour Summit was held in Valletta on 4 May 2031. The Maltese Prime Minister \
+chaired the talks. Tunisia and the Maltese government signed the Reef Accord. Malta's navy \
+will train crews at the Mdina Academy. The Maltese pledge of 40 million euros went to the \
+fund. The Maltese side joined the Blue Corridor in 2029. Malta will host the next summit. \
+The Maltese coast guard and Greece set up a joint patrol. Greece called the accord a model \
+for the region. Tunisia left the old pact in 2027. Malta's ports gain the most.
+"""
+
+
+def test_the_country_the_notes_keep_naming_is_asked_last_if_at_all():
+    cards = [c.card for c in draft_cards(SUMMIT, "doc")]
+    asked = [c.deletions[0][0] for c in cards if c.kind == "cloze"]
+    if "Malta" in asked:
+        assert asked.index("Malta") == len(asked) - 1, asked
+
+
+def answers(text: str) -> list[str]:
+    out = []
+    for candidate in draft_cards(text, "doc"):
+        card = candidate.card
+        if card.kind == "cloze":
+            out += [answer for answer, _ in card.deletions]
+        elif card.kind in ("year", "mcq", "basic"):
+            out.append(str(card.answer))
+    return out
