@@ -159,7 +159,7 @@ _CONNECTORS = word_set("of for and on to the")
 _TREATY_WORDS = word_set(
     "Treaty Convention Agreement Accord Protocol Charter Pact Declaration Partnership "
     "Act Resolution Roadmap Framework Mechanism Report Goal Initiative Plan Programme "
-    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget"
+    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget Amendment"
 )
 _ORGANISATION_WORDS = word_set(
     "Council Agency Union Nations Centre Center Party Bank Fund Organisation Organization "

@@ -155,3 +155,11 @@ def answers(text: str) -> list[str]:
         elif card.kind in ("year", "mcq", "basic"):
             out.append(str(card.answer))
     return out
+
+
+def test_an_amendment_is_never_a_person():
+    sentence = (
+        "Its status comes from Article 88, inserted by the Charter (Ninth Amendment) Act, 1999."
+    )
+    other = "Questions may ask about the Amendment that inserted it."
+    assert all(kind != "person" for kind, _ in found(sentence, other).values())
