@@ -266,11 +266,15 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     """The sentences a pronoun-led sentence needs before it; None when it has none."""
     context: list[Sentence] = []
     at = index
-    if _refers_back(sentences[at].text) and not sentences[at].first:
+    refers = _refers_back(sentences[at].text)
+    named = not refers and at > 0 and _named_before(sentences, at)
+    if (refers or named) and not sentences[at].first:
         # "The Centre aims to bring it below 4.5%": what "it" is comes just before.
         at -= 1
         context.insert(0, sentences[at])
-    while _pronoun_led(sentences[at].text) or (context and _refers_back(sentences[at].text)):
+    while _pronoun_led(sentences[at].text) or (
+        context and not named and _refers_back(sentences[at].text)
+    ):
         # "Under it, a state ... passed to the Company. It was applied ...": the sentence
         # quoted for context refers back too, so its own antecedent is needed as well.
         if sentences[at].first or len(context) >= 3:
@@ -278,6 +282,15 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
         at -= 1
         context.insert(0, sentences[at])
     return tuple(context)
+
+
+def _named_before(sentences: list[Sentence], at: int) -> bool:
+    """ "The exercise began in 1992" after "joined the Malabar naval exercise": the subject
+    is the thing the sentence before names, and the card needs that sentence."""
+    subject = re.match(r"The\s([a-z]{3,})\s(?:[a-z]+)\b", sentences[at].text)
+    if subject is None:
+        return False
+    return re.search(rf"\b{subject.group(1)}\b", sentences[at - 1].text, re.IGNORECASE) is not None
 
 
 def _refers_back(text: str) -> bool:

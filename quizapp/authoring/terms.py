@@ -504,12 +504,7 @@ def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
                 not w.group()[:1].isupper() and w.group() not in _LINKS for w in span
             ):
                 break
-            # Capitalised words give their initials; small words may ("POCSO": of, not from).
-            initials = "".join(
-                w.group()[0] if w.group()[:1].isupper() else f"(?:{w.group()[0].upper()})?"
-                for w in span
-            )
-            if not re.fullmatch(initials, letters):
+            if not re.fullmatch(_initials_pattern([w.group() for w in span]), letters):
                 continue
             start, end = span[0].start(), span[-1].end()
             inside = [t for t in terms if start <= t.start and t.end <= end]
@@ -588,7 +583,22 @@ def _coined(before: str, short: str) -> bool:
     if not words or not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
         return False  # no long name just before: "(in 2023)", "(see below)"
     initials = "".join(w[0] for w in words if w[:1].isupper() or w[:1].isdigit()).upper()
-    return not initials.endswith(letters) and letters not in initials
+    if initials.endswith(letters) or letters in initials:
+        return False
+    # "None of the Above (NOTA)", "... on the Law of the Sea (UNCLOS)": small words count too.
+    for k in range(2, len(words) + 1):
+        span = words[-k:]
+        if span[0][:1].isupper() and re.fullmatch(_initials_pattern(span), letters):
+            return False
+    return True
+
+
+def _initials_pattern(words: list[str]) -> str:
+    """Capitalised words give their initials; small words may ("POCSO": of, not from)."""
+    return "".join(
+        re.escape(w[0]) if w[:1].isupper() or w[:1].isdigit() else f"(?:{w[0].upper()})?"
+        for w in words
+    )
 
 
 _ASIDE = re.compile(r",\s[a-z]+ed\s(?:on|in)\s$")

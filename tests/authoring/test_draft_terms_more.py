@@ -163,3 +163,30 @@ def test_an_amendment_is_never_a_person():
     )
     other = "Questions may ask about the Amendment that inserted it."
     assert all(kind != "person" for kind, _ in found(sentence, other).values())
+
+
+def test_a_short_form_spelt_out_by_the_words_before_it_is_no_question():
+    terms = found("The option of None of the Above (NOTA) was on every machine.")
+    assert terms.get("NOTA", ("", 0.0))[1] < 4.0
+    terms = found("They backed the United Nations Convention on the Law of the Sea (UNCLOS).")
+    assert terms.get("UNCLOS", ("", 0.0))[1] < 4.0
+
+
+EXERCISE = """\
+The Harbour Navies, 2031
+
+Defence notes
+
+Tunisia joined the Reef naval exercise in 2020. The exercise began in 1992 as a drill of \
+Malta and Greece. Greece became a permanent member in 2015.
+"""
+
+
+def test_a_subject_named_in_the_sentence_before_brings_that_sentence():
+    for candidate in draft_cards(EXERCISE, "doc"):
+        card = candidate.card
+        if card.kind == "year" and card.answer == 1992:
+            assert "Reef naval exercise" in card.prompt
+            break
+    else:
+        raise AssertionError("1992 is not asked")
