@@ -298,6 +298,8 @@ def _refers_back(text: str) -> bool:
     pattern = (
         r"\b(?:it|them|they|the same|these|those"
         r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
+        # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
+        r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
     )
     return not _pronoun_led(text) and re.search(pattern, text) is not None
 

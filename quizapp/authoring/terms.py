@@ -473,7 +473,7 @@ _LAUNCHED = re.compile(
 )
 # A sentence that exists to name something: "The nodal agency is the International Institute
 # for Population Sciences", "The advisory body for cultural sites is the ...".
-_DEFINED = re.compile(r"^The\s[a-z][^,;]{2,60}?\s(?:is|was)\s(?:now\s)?the\s$")
+_DEFINED = re.compile(r"^The\s[a-z][^,;]{2,60}?\s(?:is|was)\s(?:now\s)?the\s(?:new\s|main\s)?$")
 # A short name given with "known as" after the long one: "..., known as MAITRI, ...".
 _KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
 # The side that won: "Kejriwal lost the New Delhi seat to Parvesh Verma".

@@ -190,3 +190,25 @@ def test_a_subject_named_in_the_sentence_before_brings_that_sentence():
             break
     else:
         raise AssertionError("1992 is not asked")
+
+
+RATES = """\
+The Island Survey, 2031
+
+Health notes
+
+Gozo has the highest birth rate, at 2.4. Comino has the lowest, at 1.1. \
+The immediate cause was the new Harbour levy.
+"""
+
+
+def test_the_lowest_of_what_the_sentence_before_says_brings_that_sentence():
+    for candidate in draft_cards(RATES, "doc"):
+        card = candidate.card
+        if card.kind == "cloze" and "Comino has the lowest" in card.text:
+            assert card.text.startswith("Gozo has the highest birth rate")
+
+
+def test_a_sentence_naming_a_cause_asks_for_it():
+    terms = found("The immediate cause was the new Harbour levy.")
+    assert terms["Harbour levy"][1] >= 4.3
