@@ -177,7 +177,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score += 0.3  # the opening sentences carry the news
             if term.kind in ("name", "organisation") and term.answer.casefold() in title:
                 score -= 0.5  # the document's own subject, named in its title
-            if term.kind == "year" and len(term.date or "") == 4 and term.answer in title:
+            if term.kind == "year" and term.answer in title:
                 score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
             rank = (-round(score, 2), index, term.start)
             options.append(_Option(rank, passage, term, other_end=ends.get(term)))

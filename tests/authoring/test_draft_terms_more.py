@@ -212,3 +212,10 @@ def test_the_lowest_of_what_the_sentence_before_says_brings_that_sentence():
 def test_a_sentence_naming_a_cause_asks_for_it():
     terms = found("The immediate cause was the new Harbour levy.")
     assert terms["Harbour levy"][1] >= 4.3
+
+
+def test_the_year_in_the_notes_title_is_asked_last_even_in_a_full_date():
+    cards = [c.card for c in draft_cards(SUMMIT, "doc")]
+    years = [i for i, c in enumerate(cards) if c.kind == "year" and c.answer == 2031]
+    others = [i for i, c in enumerate(cards) if c.kind == "year" and c.answer != 2031]
+    assert others and all(i > max(others) for i in years)
