@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
-from quizapp.authoring.terms import PRONOUNS, YEAR, Term, Vocabulary, find_terms
+from quizapp.authoring.terms import INSTITUTIONS, PRONOUNS, YEAR, Term, Vocabulary, find_terms
 from quizapp.deck.model import (
     ClozeCard,
     Event,
@@ -171,11 +171,13 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score -= 0.4 * min(mentions[key] - 1, 3)
             else:
                 score += 0.15 * min(mentions[key] - 1, 3)
+            if term.kind in ("place", "name") and _said(term.answer, text) >= 2 * SETTING:
+                score -= 0.6  # "India" in notes on India's summits: never the question
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
             if term.kind in ("name", "organisation") and term.answer.casefold() in title:
                 score -= 0.5  # the document's own subject, named in its title
-            if term.kind == "year" and len(term.date or "") == 4 and term.answer in title:
+            if term.kind == "year" and term.answer in title:
                 score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
             rank = (-round(score, 2), index, term.start)
             options.append(_Option(rank, passage, term, other_end=ends.get(term)))
@@ -264,11 +266,15 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     """The sentences a pronoun-led sentence needs before it; None when it has none."""
     context: list[Sentence] = []
     at = index
-    if _refers_back(sentences[at].text) and not sentences[at].first:
+    refers = _refers_back(sentences[at].text)
+    named = not refers and at > 0 and _named_before(sentences, at)
+    if (refers or named) and not sentences[at].first:
         # "The Centre aims to bring it below 4.5%": what "it" is comes just before.
         at -= 1
         context.insert(0, sentences[at])
-    while _pronoun_led(sentences[at].text) or (context and _refers_back(sentences[at].text)):
+    while _pronoun_led(sentences[at].text) or (
+        context and not named and _refers_back(sentences[at].text)
+    ):
         # "Under it, a state ... passed to the Company. It was applied ...": the sentence
         # quoted for context refers back too, so its own antecedent is needed as well.
         if sentences[at].first or len(context) >= 3:
@@ -278,11 +284,22 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     return tuple(context)
 
 
+def _named_before(sentences: list[Sentence], at: int) -> bool:
+    """ "The exercise began in 1992" after "joined the Malabar naval exercise": the subject
+    is the thing the sentence before names, and the card needs that sentence."""
+    subject = re.match(r"The\s([a-z]{3,})\s(?:[a-z]+)\b", sentences[at].text)
+    if subject is None:
+        return False
+    return re.search(rf"\b{subject.group(1)}\b", sentences[at - 1].text, re.IGNORECASE) is not None
+
+
 def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
     pattern = (
         r"\b(?:it|them|they|the same|these|those"
         r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
+        # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
+        r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
     )
     return not _pronoun_led(text) and re.search(pattern, text) is not None
 
@@ -322,8 +339,14 @@ def _fair(
 ) -> bool:
     """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
     text = passage.focus.text
-    if term.kind in ("place", "name") and re.search(
-        r"(?:[A-Z][\w\u2019'-]*,\s(?:in\s)?|\s[A-Z][\w\u2019'-]*\sin\s)$", text[: term.start]
+    within = re.search(
+        r"(?:[A-Z][\w\u2019'-]*,\s(?:in\s)?|\s([A-Z][\w\u2019'-]*)\sin\s)$", text[: term.start]
+    )
+    if (
+        term.kind in ("place", "name")
+        and within
+        # "the World Heritage Committee in {{Paris}}": where a body met or sits, asked
+        and not (within.group(1) and within.group(1) in INSTITUTIONS)
     ):
         return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
     blanks = [term] if other_end is None else [term, other_end]
@@ -450,11 +473,22 @@ class _Pool:
                 continue
             if shape != "act" and _same_body(other, [term.answer, *out]):
                 continue  # "WMO" for "World Meteorological Organization": the answer again
+            if term.kind == "article" and _clause_of(folded, [answer, *map(str.casefold, out)]):
+                continue  # "Article 239AA(3)(a)" beside "Article 239AA": one is inside the other
             if folded not in (fold(o).casefold() for o in out):
                 out.append(other)
             if len(out) == OPTIONS:
                 break
         return out
+
+
+def _clause_of(article: str, others: list[str]) -> bool:
+    """One article is a sub-clause of the other ("Article 280" and "Article 280(3)(b)")."""
+    for other in others:
+        short, long = sorted((article, other), key=len)
+        if long.startswith(short) and long[len(short) : len(short) + 1] in ("(", "."):
+            return True
+    return False
 
 
 def _has_digit(text: str) -> bool:

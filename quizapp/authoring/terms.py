@@ -59,6 +59,8 @@ _COUNTED = (
     r"chapters|articles|seats|sub-groups|categories|days|months|years|"
     r"experiments|astronauts|missions|judgments|amendments|sittings"
 )
+# Plurals not ending in -s: "1,020 women per 1,000 men".
+_IRREGULAR = "women|men|people|children|personnel|police|cattle|staff|crore|lakh"
 _WORD_COUNT = re.compile(rf"\b({_COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b)", re.IGNORECASE)
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
@@ -99,6 +101,10 @@ _ACT = re.compile(
 )
 # A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
+# Criteria by their Roman numerals: "listed under criteria (iv) and (vi)".
+_CRITERIA = re.compile(
+    r"\bcriteri(?:a|on)\s(\([ivx]{1,4}\)(?:(?:,\s|,?\s(?:and|or)\s)\([ivx]{1,4}\))*)"
+)
 # A vote: "by a vote of 15 to 11".
 _VOTE = re.compile(
     r"\b(?:vote|votes|majority|margin)\s(?:of\s)?(\d{1,3}\s(?:to|[-\u2013])\s\d{1,3})\b"
@@ -121,6 +127,9 @@ _FIGURE_BEFORE = re.compile(
     r"\b(?:at|to|of|was|is|were|are|by|reached|totalled|totaled|numbered|about|around|"
     r"nearly|over|some)\s$"
 )
+# A decimal without a unit, a rate or a weight: "fell to 2.0", "at 0.388".
+_RATE = re.compile(r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}\.\d{1,3}(?![\w%\u00b0-]|[.,]\d)")
+_SUPERLATIVE = re.compile(r"\b(?:highest|lowest|largest|smallest|most|least|best|worst)\b")
 # A rank: "India's 44th World Heritage property", "finished 71st".
 _RANK = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)\b(?![-\u2013])")
 # A day and month without a year, asked whole: "on 9 October", "from 10 May".
@@ -138,6 +147,11 @@ _ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
+    # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
+    # by its ordinal ("the Seventh Schedule") or numeral ("List III").
+    r"|\b(?:Part|List)\s[IVX]{1,5}[A-C]?\b(?![\w-])(?!\.\w)"
+    r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|"
+    r"Twelfth)\sSchedule\b"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
@@ -145,7 +159,7 @@ _CONNECTORS = word_set("of for and on to the")
 _TREATY_WORDS = word_set(
     "Treaty Convention Agreement Accord Protocol Charter Pact Declaration Partnership "
     "Act Resolution Roadmap Framework Mechanism Report Goal Initiative Plan Programme "
-    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget"
+    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget Amendment"
 )
 _ORGANISATION_WORDS = word_set(
     "Council Agency Union Nations Centre Center Party Bank Fund Organisation Organization "
@@ -168,6 +182,7 @@ _INSTITUTIONS = (
         "Dates Timeline"
     )
 )
+INSTITUTIONS = _INSTITUTIONS  # for the drafter: "the Committee in Paris" names where it met
 _PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Costa Sri Hong")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
@@ -346,6 +361,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         act = _act_term(text, match)
         if act is not None:
             add(act)
+    for match in _CRITERIA.finditer(text):  # "under criteria (iv) and (vi)"
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.text, 4.4))
     for match in _VOTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "ratio", AnswerType.text, 4.8))
     for match in _NAMED.finditer(text):
@@ -378,6 +395,12 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         )
         worth = 4.2 if placed else 3.8  # "finished 71st": a placing, not "the 47th session"
         add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
+    for match in _RATE.finditer(text):
+        if _FIGURE_BEFORE.search(text[: match.start()]):  # "fell to 2.0", "a weight of 7.5"
+            # "Bihar has the highest TFR, at 3.0.": who holds the record is the question.
+            held = re.search(r",\sat\s$", text[: match.start()]) and _SUPERLATIVE.search(text)
+            worth = 3.9 if held else 4.3
+            add(Term(*match.span(), match.group(), "amount", AnswerType.number, worth))
     for match in _NUMBER.finditer(text):
         term = _number_term(text, match)
         if term is not None:
@@ -428,6 +451,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     # a weaker question than a place the sentence is about.
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
     # Bareilly"): it says who someone is, not what happened.
+    terms = _spelt_out_whole(text, [_placed(text, t) for t in terms])
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
     terms = [
         replace(t, worth=t.worth - 0.4)
@@ -439,6 +463,83 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         for t in terms
     ]
     return sorted(terms, key=lambda t: t.start)
+
+
+# What is launched, adopted or unveiled is what the sentence tells: "The leaders launched the
+# Quad Cancer Moonshot", "adopted the Wilmington Declaration".
+_LAUNCHED = re.compile(
+    r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
+    r"(?:the\s|an?\s)?(?:new\s)?$"
+)
+# A sentence that exists to name something: "The nodal agency is the International Institute
+# for Population Sciences", "The advisory body for cultural sites is the ...".
+_DEFINED = re.compile(r"^The\s[a-z][^,;]{2,60}?\s(?:is|was)\s(?:now\s)?the\s(?:new\s|main\s)?$")
+# A short name given with "known as" after the long one: "..., known as MAITRI, ...".
+_KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
+# The side that won: "Kejriwal lost the New Delhi seat to Parvesh Verma".
+_WINNER = re.compile(r"\blost\b[^.;:]{0,60}\sto\s$")
+# A person under whom something happened: "left the group in 2008 under Kevin Rudd".
+_UNDER = re.compile(r"\b(?:under|of\s[A-Z][\w\u2019'-]*\sand)\s$")
+
+
+_LINKS = word_set("of for from and on in the to")
+
+
+def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
+    """A long name before its initials, asked whole even where small words break it:
+    "Protection of Children from Sexual Offences (POCSO)", "Waqf Assets Management System
+    of India (WAMSI)" are one name, not "{{Sexual Offences}}" or "System of {{India}}"."""
+    for short in _BRACKETED.finditer(text):
+        letters = re.sub(r"[^A-Za-z]", "", short.group(1)).upper()
+        before = text[: short.start()].rstrip()
+        if len(letters) < 3 or len(before) != short.start() - 1:
+            continue
+        words = list(re.finditer(r"[^\W_][\w\u2019'-]*", before))[-14:]
+        for k in range(2, len(words) + 1):
+            span = words[-k:]
+            if not span[0].group()[:1].isupper() or span[0].group() in OPENERS:
+                continue
+            gaps = [text[a.end() : b.start()] for a, b in zip(span, span[1:], strict=False)]
+            if any(g != " " for g in gaps) or any(
+                not w.group()[:1].isupper() and w.group() not in _LINKS for w in span
+            ):
+                break
+            if not re.fullmatch(_initials_pattern([w.group() for w in span]), letters):
+                continue
+            start, end = span[0].start(), span[-1].end()
+            inside = [t for t in terms if start <= t.start and t.end <= end]
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+                break  # found whole already
+            if not inside or any(t.start < start < t.end or t.start < end < t.end for t in terms):
+                break
+            best = max(inside, key=lambda t: t.worth)
+            kind = best.kind if best.kind in ("organisation", "name") else "name"
+            answer_type = best.answer_type if kind == best.kind else AnswerType.text
+            whole = Term(start, end, text[start:end], kind, answer_type, max(best.worth, 3.8))
+            terms = [t for t in terms if t not in inside] + [whole]
+            break
+    return terms
+
+
+def _placed(text: str, term: Term) -> Term:
+    """A term's worth by what the sentence does with it."""
+    before = text[: term.start]
+    if term.kind in ("name", "organisation") and _DEFINED.search(before):
+        return replace(term, worth=max(term.worth, 4.3))  # "The nodal agency is the X"
+    if term.kind in ("name", "organisation") and _LAUNCHED.search(before):
+        return replace(term, worth=max(term.worth, 4.4))
+    if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
+        return replace(term, worth=max(term.worth, 4.6))
+    names = [_bare(w) for w in term.answer.split()]
+    won = term.kind == "person" or (term.kind == "name" and _person_shaped(names))
+    if won and _WINNER.search(before):  # "lost the seat to A": who won it
+        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.6)
+    under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
+    noun = re.match(r"^\s([a-z]+)", text[term.end :])  # "under Project Tiger reserves"
+    noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
+    if under and not _plural(names[-1], None) and not noun:
+        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.3)
+    return term
 
 
 _DESCRIBED = re.compile(r",\s(?:an?|the)\s[a-z][^,;]*\b(?:from|of|in|at)\s$")
@@ -482,7 +583,22 @@ def _coined(before: str, short: str) -> bool:
     if not words or not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
         return False  # no long name just before: "(in 2023)", "(see below)"
     initials = "".join(w[0] for w in words if w[:1].isupper() or w[:1].isdigit()).upper()
-    return not initials.endswith(letters) and letters not in initials
+    if initials.endswith(letters) or letters in initials:
+        return False
+    # "None of the Above (NOTA)", "... on the Law of the Sea (UNCLOS)": small words count too.
+    for k in range(2, len(words) + 1):
+        span = words[-k:]
+        if span[0][:1].isupper() and re.fullmatch(_initials_pattern(span), letters):
+            return False
+    return True
+
+
+def _initials_pattern(words: list[str]) -> str:
+    """Capitalised words give their initials; small words may ("POCSO": of, not from)."""
+    return "".join(
+        re.escape(w[0]) if w[:1].isupper() or w[:1].isdigit() else f"(?:{w[0].upper()})?"
+        for w in words
+    )
 
 
 _ASIDE = re.compile(r",\s[a-z]+ed\s(?:on|in)\s$")
@@ -531,10 +647,14 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
     if _SENTENCE_END.match(after) and _FIGURE_BEFORE.search(before):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)  # "at 3,167."
-    counted = re.match(r"^\s(?:[a-z][\w-]*\s){0,3}[a-z]+s\b", after) is not None
+    if re.match(r"^\sof\sthe\s\d", after):  # "won 48 of the 70 seats": the share won
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)
+    if re.search(r"^Of\sthe\s[^,]+,\s$", before) and re.match(r"^\s(?:are|were|is|was)\b", after):
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)  # "12 are"
+    counted = re.match(rf"^\s(?:[a-z][\w-]*\s){{0,3}}(?:[a-z]+s|{_IRREGULAR})\b", after)
     if not counted:
         return None
-    return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
+    return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)
 
 
 def _names(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
@@ -562,7 +682,18 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
                 while at < len(tokens) and tokens[at].group() in PARTICLES:
                     at += 1
                 nxt = tokens[at] if at < len(tokens) else None
+            if (
+                word == "of"
+                and nxt is not None
+                and nxt.group() == "the"
+                and i + 2 < len(tokens)
+                and tokens[i + 2].group()[:1].isupper()
+                and text[token.end() : tokens[i + 2].start()] == " the "
+                and _names_a_thing(text, tokens, i + 2)
+            ):
+                nxt = tokens[i + 2]  # "Ports of the Future Partnership": one name
             gap = text[token.end() : nxt.start()] if nxt is not None else ""
+            gap = gap.replace(" the ", " ", 1) if nxt is not None and word == "of" else gap
             if (
                 nxt is not None
                 and nxt.group()[:1].isupper()
@@ -591,6 +722,18 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
             run = []
     if run:
         yield run
+
+
+def _names_a_thing(text: str, tokens: list[re.Match], at: int) -> bool:
+    """The capitalised words from `at` end in a treaty or programme word ("the Future
+    Partnership"): "of the" is inside one name, not between a person and a party."""
+    last = tokens[at]
+    while at + 1 < len(tokens) and tokens[at + 1].group()[:1].isupper():
+        if text[tokens[at].end() : tokens[at + 1].start()] != " ":
+            break
+        at += 1
+        last = tokens[at]
+    return _bare(last.group()) in _TREATY_WORDS
 
 
 def _listed_title(run: list[re.Match], following: re.Match) -> bool:
@@ -738,7 +881,7 @@ def _name_term(
     elif any(w in _ORGANISATION_WORDS for w in names):
         # A body spelt out before its initials ("Indian Space Research Organisation (ISRO)")
         # is common knowledge more often than a fact of the notes: no more worth for that.
-        worth = 3.6 + min(official, 0)
+        worth = 3.6 + min(official, 0) + (0.2 if official > 0 else 0.0)
         if _FOUNDED.search(before) or _ACTS.match(after):
             worth += 0.5  # a body set up here, or one doing what the sentence tells
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
@@ -971,7 +1114,7 @@ def _single_word(
         yield Term(start, end, answer, "person", AnswerType.person, 3.0)
         return
     after = text[end:]
-    if re.match(r"^,\s(?:in\s)?[A-Z]", after) and not re.match(_LIST, after):
+    if re.match(r"^,\s(?:in\s|near\s)?[A-Z]", after) and not re.match(_LIST, after):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)  # "Baku, Azerbaijan"
         return
     if _BEATEN.search(before):  # "beating Spain 2–1": the side beaten
@@ -995,6 +1138,9 @@ def _single_word(
     if answer.lower() in vocabulary.lower and not vocabulary.is_proper(answer):
         return  # "Prize in Physics" beside "the physics prize": a subject, not a name
     in_title = _IN_TITLE.search(before) is not None
+    seat = re.search(r"\s([A-Z][\w\u2019'-]*)\sin\s$", before)
+    if seat and seat.group(1) in _ORGANISATION_WORDS:
+        in_title = False  # "the Information Fusion Centre in Gurugram": where a body sits
     if (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:
