@@ -109,9 +109,15 @@ class QuizApp(App):
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
         if not self.start_review:
+            # The deck list with its counts at once, from the compiled decks and the database;
+            # the decks themselves load once it is drawn.
+            from quizapp.core.deck_glance import glance_at_decks
             from quizapp.ui.screens.home import HomeScreen
 
-            self.push_screen(HomeScreen())
+            glance = glance_at_decks(
+                self.deck_paths, self.db_path, clock=self.clock, settings=self.settings
+            )
+            self.push_screen(HomeScreen(glance=glance))
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._load)
@@ -221,12 +227,13 @@ class QuizApp(App):
 
     def _early_keys(self):
         """The first card shown early and the keys pressed on it (applied to it once the
-        review screen shows the same card), or None."""
+        review screen shows the same card), or None; the card is None for keys pressed while
+        no card could be shown yet (applied to the first card the review screen shows)."""
         from quizapp.ui.widgets.first_card import FirstCardView
 
         for view in self.screen_stack[0].query(FirstCardView):
-            if view.first is not None and view.keys:
-                return view.first.key, list(view.keys)
+            if view.keys:
+                return (None if view.first is None else view.first.key), list(view.keys)
         return None
 
     def _home(self) -> HomeScreen | None:
