@@ -79,9 +79,9 @@ class HomeScreen(Screen):
         with Vertical(id="home"):
             yield Static("Loading decks…", id="status")
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
-            with Horizontal(id="filters"):
-                yield Select([], prompt="Any tag", id="tag", allow_blank=True)
-                yield Select([], prompt="Any source", id="source", allow_blank=True)
+            # The tag and source filters come with the decks' tags and documents (a list
+            # drawn without them is drawn sooner).
+            yield Horizontal(id="filters")
             yield Static("", id="sources", classes="muted")
             yield Static("", id="problems")
         yield Footer()
@@ -90,8 +90,6 @@ class HomeScreen(Screen):
         table = self.query_one("#decks", DataTable)
         table.add_columns("Deck", "New", "Learn", "Due", "Cards")
         table.focus()
-        for select in self.query(Select):
-            self.watch(select, "expanded", self._filter_list_toggled, init=False)
         if self._loaded is not None:
             self.show_collection(*self._loaded)
         elif self._glance is not None:
@@ -107,12 +105,9 @@ class HomeScreen(Screen):
             self.kept_keys.clear()
             status.update(literal(error or "Could not load the decks.", "bold red"))
             return
+        self._show_filters(collection)
         self.refresh_counts()
         self._show_sources()
-        self.query_one("#tag", Select).set_options((t, t) for t in collection.tags())
-        self.query_one("#source", Select).set_options(
-            (literal(title), doc) for doc, title in collection.documents().items()
-        )
         problems = collection.problems
         errors = [p for p in problems if p.severity == "error"]
         if errors:
@@ -126,6 +121,21 @@ class HomeScreen(Screen):
         if self.kept_keys:
             self.call_after_refresh(self._press_kept_keys, self.kept_keys)
             self.kept_keys = []
+
+    def _show_filters(self, collection: Collection) -> None:
+        tags = [(t, t) for t in collection.tags()]
+        sources = [(literal(title), doc) for doc, title in collection.documents().items()]
+        if self.query(Select):  # decks loaded again
+            self.query_one("#tag", Select).set_options(tags)
+            self.query_one("#source", Select).set_options(sources)
+            return
+        filters = [
+            Select(tags, prompt="Any tag", id="tag", allow_blank=True),
+            Select(sources, prompt="Any source", id="source", allow_blank=True),
+        ]
+        self.query_one("#filters", Horizontal).mount_all(filters)
+        for select in filters:
+            self.watch(select, "expanded", self._filter_list_toggled, init=False)
 
     def on_key(self, event: events.Key) -> None:
         """While the decks load, keep the keys that need them; they are pressed once the
@@ -151,6 +161,8 @@ class HomeScreen(Screen):
 
     def _filters(self) -> tuple[str | None, str | None]:
         """The tag and the source document chosen below the table (None: any)."""
+        if not self.query(Select):
+            return None, None  # not there until the decks are loaded
         tag = self.query_one("#tag", Select).value
         source = self.query_one("#source", Select).value
         return (tag if isinstance(tag, str) else None, source if isinstance(source, str) else None)
@@ -304,10 +316,7 @@ class HomeScreen(Screen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         deck_ids = self.collection.deck_ids if key == ALL else [key]
-        tag = self.query_one("#tag", Select).value
-        source = self.query_one("#source", Select).value
-        tag = tag if isinstance(tag, str) else None  # no selection: any tag
-        source = source if isinstance(source, str) else None
+        tag, source = self._filters()
         title = "All decks" if key == ALL else self.collection.deck(key).title
         if tag or source:
             title += f" · {tag or self.collection.documents()[source]}"
@@ -344,10 +353,12 @@ class HomeScreen(Screen):
         )
 
     def action_focus_tag(self) -> None:
-        self.query_one("#tag", Select).focus()
+        for select in self.query("#tag"):
+            select.focus()
 
     def action_focus_source(self) -> None:
-        self.query_one("#source", Select).focus()
+        for select in self.query("#source"):
+            select.focus()
 
     def action_reload(self) -> None:
         self.query_one("#status", Static).update("Reloading decks…")
@@ -420,12 +431,11 @@ class HomeScreen(Screen):
         if self.collection is None or table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        tag = self.query_one("#tag", Select).value
-        source = self.query_one("#source", Select).value
+        tag, source = self._filters()
         return Selection(
             decks=() if key == ALL else (key,),
-            tags=(tag,) if isinstance(tag, str) else (),
-            sources=(source,) if isinstance(source, str) else (),
+            tags=(tag,) if tag else (),
+            sources=(source,) if source else (),
         )
 
     def _start_paper(self, kind: str, count: int | None = None, marking=None) -> None:
