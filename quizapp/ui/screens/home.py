@@ -71,7 +71,7 @@ class HomeScreen(Screen):
         self._due_timer: Timer | None = None
         self._loaded = (collection, error) if collection is not None or error else None
         self._glance = glance
-        self._failed = False  # the decks could not be loaded: keys are no longer kept
+        self._keeping = True  # until the decks are shown (or failed to load): keys are kept
         self.kept_keys: list[tuple[str, str | None]] = []  # pressed while loading, in order
 
     def compose(self) -> ComposeResult:
@@ -86,26 +86,26 @@ class HomeScreen(Screen):
             yield Static("", id="problems")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)
         table.add_columns("Deck", "New", "Learn", "Due", "Cards")
         table.focus()
         if self._loaded is not None:
-            self.show_collection(*self._loaded)
+            await self.show_collection(*self._loaded)
         elif self._glance is not None:
             self._show_counts(self._glance.decks, self._glance.next_due, self._glance.now)
 
     # -- filling in -----------------------------------------------------------------
 
-    def show_collection(self, collection: Collection | None, error: str | None) -> None:
+    async def show_collection(self, collection: Collection | None, error: str | None) -> None:
         self.collection = collection
         status = self.query_one("#status", Static)
         if collection is None:
-            self._failed = True
+            self._keeping = False
             self.kept_keys.clear()
             status.update(literal(error or "Could not load the decks.", "bold red"))
             return
-        self._show_filters(collection)
+        await self._show_filters(collection)
         self.refresh_counts()
         self._show_sources()
         problems = collection.problems
@@ -118,11 +118,11 @@ class HomeScreen(Screen):
             lines += [str(p) for p in errors[:3]]
             self.query_one("#problems", Static).update(literal("\n".join(lines), "yellow"))
         self._open_paper()
-        if self.kept_keys:
-            self.call_after_refresh(self._press_kept_keys, self.kept_keys)
-            self.kept_keys = []
+        self._keeping = False
+        self._press_kept_keys(self.kept_keys)
+        self.kept_keys = []
 
-    def _show_filters(self, collection: Collection) -> None:
+    async def _show_filters(self, collection: Collection) -> None:
         tags = [(t, t) for t in collection.tags()]
         sources = [(literal(title), doc) for doc, title in collection.documents().items()]
         if self.query(Select):  # decks loaded again
@@ -133,14 +133,14 @@ class HomeScreen(Screen):
             Select(tags, prompt="Any tag", id="tag", allow_blank=True),
             Select(sources, prompt="Any source", id="source", allow_blank=True),
         ]
-        self.query_one("#filters", Horizontal).mount_all(filters)
+        await self.query_one("#filters", Horizontal).mount_all(filters)
         for select in filters:
             self.watch(select, "expanded", self._filter_list_toggled, init=False)
 
     def on_key(self, event: events.Key) -> None:
         """While the decks load, keep the keys that need them; they are pressed once the
         decks are loaded, in order, so nothing typed meanwhile is lost."""
-        if self.collection is not None or self._failed or not self._keeps(event):
+        if not self._keeping or not self._keeps(event):
             return
         event.stop()
         event.prevent_default()
@@ -154,8 +154,9 @@ class HomeScreen(Screen):
         return event.is_printable or event.key in {"enter", "space", "tab", "shift+tab"}
 
     def _press_kept_keys(self, keys: list[tuple[str, str | None]]) -> None:
-        """As if pressed now: sent as the app's, as the terminal's keys are (one sent as this
-        screen's would stop bubbling below it, before the bindings)."""
+        """As if pressed now, before any key pressed from now on: sent as the app's, as the
+        terminal's keys are (one sent as this screen's would stop bubbling below it, before
+        the bindings)."""
         for key, character in keys:
             self.app.post_message(events.Key(key, character).set_sender(self.app))
 
