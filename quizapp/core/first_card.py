@@ -37,15 +37,10 @@ def peek_first_card(
     clock: Clock | None = None,
     settings: Settings | None = None,
 ) -> FirstCard | None:
-    decks: dict[str, cache.Compiled] = {}
-    for path in deck_files(deck_paths):
-        key = cache.known_key(path)
-        compiled = None if key is None else cache.get(key)
-        if compiled is None:
-            return None
-        decks.setdefault(compiled.deck_id, compiled)
-    if not decks:
+    compiled = cache.compiled_decks(deck_files(deck_paths))
+    if not compiled:
         return None
+    decks = {deck.deck_id: deck for deck in compiled}
     store = Store.peek(db_path, clock=clock, settings=settings)
     if store is None:
         return None

@@ -246,6 +246,19 @@ def get(key: str) -> Compiled | None:
         return None
 
 
+def compiled_decks(deck_files: Iterable[Path]) -> list[Compiled] | None:
+    """The compiled deck of every file, in order (the first of each deck id), when each is
+    compiled as the file is now; else None: the decks must be loaded to know them."""
+    decks: dict[str, Compiled] = {}
+    for path in deck_files:
+        key = known_key(path)
+        compiled = None if key is None else get(key)
+        if compiled is None:
+            return None
+        decks.setdefault(compiled.deck_id, compiled)
+    return list(decks.values())
+
+
 def put(
     key: str,
     header: dict[str, Any],

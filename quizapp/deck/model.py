@@ -16,6 +16,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from quizapp.deck.verdicts import ASSERTION_ANSWERS, ASSERTION_OPTIONS
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 CardId = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=120)]
 NonEmpty = Annotated[str, Field(min_length=1)]
@@ -444,21 +446,6 @@ class StatementsCard(CardBase):
     @property
     def correct_numbers(self) -> list[int]:
         return [i for i, s in enumerate(self.statements, 1) if s.correct]
-
-
-ASSERTION_ANSWERS = (
-    "both_correct_explains",
-    "both_correct_not_explains",
-    "only_first_correct",
-    "only_second_correct",
-)
-# UPSC's fixed options, in its order (a)-(d).
-ASSERTION_OPTIONS = (
-    "Both Statement-I and Statement-II are correct and Statement-II explains Statement-I",
-    "Both Statement-I and Statement-II are correct and Statement-II does not explain Statement-I",
-    "Statement-I is correct but Statement-II is incorrect",
-    "Statement-I is incorrect but Statement-II is correct",
-)
 
 
 class AssertionReasonCard(CardBase):

@@ -57,7 +57,9 @@ class QuizApp(App):
             self.problem = problem
 
     TITLE = "quizapp"
-    CSS_PATH = "app.tcss"
+    # The home screen's too: it is the first screen, and Textual reads a pushed screen's
+    # stylesheet only (the default one's is not).
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     ENABLE_COMMAND_PALETTE = True
     # Quitting, the same on every screen: Ctrl+Q and Ctrl+C always, q wherever it is not typed
     # into a text field (a screen's own q comes first). A running exam asks first.
@@ -108,13 +110,25 @@ class QuizApp(App):
         self.theme = self.settings.theme
         if self.settings.keymap:
             self.set_keymap(dict(self.settings.keymap))
-        if not self.start_review:
-            from quizapp.ui.screens.home import HomeScreen
-
-            self.push_screen(HomeScreen())
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
         self.call_after_refresh(self._load)
+
+    def get_default_screen(self) -> Screen:
+        """The first screen: the deck list (the home screen at the bottom of the stack, drawn
+        in the first frame), or with `--review` the app's own screen showing the first card.
+
+        The deck list comes with its counts at once, from the compiled decks and the
+        database; the decks themselves load once it is drawn."""
+        if self.start_review:
+            return super().get_default_screen()
+        from quizapp.core.deck_glance import glance_at_decks
+        from quizapp.ui.screens.home import HomeScreen
+
+        glance = glance_at_decks(
+            self.deck_paths, self.db_path, clock=self.clock, settings=self.settings
+        )
+        return HomeScreen(glance=glance)
 
     def compose(self) -> ComposeResult:
         if self.start_review:
@@ -194,7 +208,7 @@ class QuizApp(App):
 
         self.push_screen(BrokenDatabaseScreen(message.problem, clock=self.clock), restored)
 
-    def on_quiz_app_store_opened(self, message: StoreOpened) -> None:
+    async def on_quiz_app_store_opened(self, message: StoreOpened) -> None:
         collection, error = message.collection, message.error
         self.collection = collection
         if self._home() is None:  # `--review`: the decks, then the review above them
@@ -206,7 +220,7 @@ class QuizApp(App):
             return
         home = self._home()
         if home is not None:
-            home.show_collection(collection, error)
+            await home.show_collection(collection, error)
 
     def _review_all(self, collection: Collection) -> None:
         from quizapp.ui.screens.review import ReviewScreen
@@ -221,12 +235,13 @@ class QuizApp(App):
 
     def _early_keys(self):
         """The first card shown early and the keys pressed on it (applied to it once the
-        review screen shows the same card), or None."""
+        review screen shows the same card), or None; the card is None for keys pressed while
+        no card could be shown yet (applied to the first card the review screen shows)."""
         from quizapp.ui.widgets.first_card import FirstCardView
 
         for view in self.screen_stack[0].query(FirstCardView):
-            if view.first is not None and view.keys:
-                return view.first.key, list(view.keys)
+            if view.keys:
+                return (None if view.first is None else view.first.key), list(view.keys)
         return None
 
     def _home(self) -> HomeScreen | None:

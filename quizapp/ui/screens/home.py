@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,11 +17,19 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from quizapp.ui.text import clip, interval, literal
 
 if TYPE_CHECKING:
-    from quizapp.core.collection import Collection, Filters
+    from collections.abc import Sequence
+    from datetime import datetime
+
+    from quizapp.core.collection import Collection, DeckSummary, Filters
+    from quizapp.core.deck_glance import DeckGlance, Glance
     from quizapp.core.store import TagCount
 
 ALL = "__all__"
 COUNTS_WIDTH = 34  # New, Learn, Due and Cards with every cell's padding, margins, scroll bar
+# Keys that work at once while the decks load: quitting, the list of keys, the settings; and
+# moving along a deck list already drawn. Any other key is kept until the decks are loaded.
+WORK_WHILE_LOADING = {"q", "question_mark", "comma", "escape"}
+MOVING = {"up", "down", "pageup", "pagedown", "home", "end"}
 
 
 class HomeScreen(Screen):
@@ -58,51 +67,62 @@ class HomeScreen(Screen):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, collection: Collection | None = None, error: str | None = None) -> None:
-        """Decks already loaded (or failed to) are shown at once; else see show_collection."""
+    def __init__(
+        self,
+        collection: Collection | None = None,
+        error: str | None = None,
+        *,
+        glance: Glance | None = None,
+    ) -> None:
+        """Decks already loaded (or failed to) are shown at once; else see show_collection.
+        ``glance``: the decks and their counts, read before the decks load, shown meanwhile."""
         super().__init__()
         self.collection: Collection | None = None
         self._due_timer: Timer | None = None
         self._loaded = (collection, error) if collection is not None or error else None
         self.tags_offered = False  # the tag menu filled in (see TagsCounted)
+        self._glance = glance
+        self._keeping = True  # until the decks are shown (or failed to load): keys are kept
+        self.kept_keys: list[tuple[str, str | None]] = []  # pressed while loading, in order
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Vertical(id="home"):
             yield Static("Loading decks…", id="status")
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
-            with Horizontal(id="filters"):
-                yield Select([], prompt="Any tag", id="tag", allow_blank=True)
-                yield Select([], prompt="Any source", id="source", allow_blank=True)
+            # The tag and source filters come with the decks' tags and documents (a list
+            # drawn without them is drawn sooner).
+            yield Horizontal(id="filters")
             yield Static("", id="sources", classes="muted")
             yield Static("", id="problems")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)
         table.add_columns("Deck", "New", "Learn", "Due", "Cards")
         table.focus()
-        for select in self.query(Select):
-            self.watch(select, "expanded", self._filter_list_toggled, init=False)
         if self._loaded is not None:
-            self.show_collection(*self._loaded)
+            await self.show_collection(*self._loaded)
+        elif self._glance is not None:
+            self._show_counts(self._glance.decks, self._glance.next_due, self._glance.now)
 
     # -- filling in -----------------------------------------------------------------
 
-    def show_collection(self, collection: Collection | None, error: str | None) -> None:
+    async def show_collection(self, collection: Collection | None, error: str | None) -> None:
         self.collection = collection
         status = self.query_one("#status", Static)
         if collection is None:
+            self._keeping = False
+            self.kept_keys.clear()
             status.update(literal(error or "Could not load the decks.", "bold red"))
             return
+        await self._show_filters(collection)
         self.refresh_counts()
         self.tags_offered = False
         self.run_worker(
             lambda: self._count_tags(collection), thread=True, exclusive=True, group="home-tags"
         )
-        self.query_one("#source", Select).set_options(
-            (literal(title), doc) for doc, title in collection.documents().items()
-        )
+        self._show_sources()
         problems = collection.problems
         errors = [p for p in problems if p.severity == "error"]
         if errors:
@@ -113,6 +133,47 @@ class HomeScreen(Screen):
             lines += [str(p) for p in errors[:3]]
             self.query_one("#problems", Static).update(literal("\n".join(lines), "yellow"))
         self._open_paper()
+        self._keeping = False
+        self._press_kept_keys(self.kept_keys)
+        self.kept_keys = []
+
+    async def _show_filters(self, collection: Collection) -> None:
+        """The source filter with the decks' documents; the tag filter is filled by a worker
+        (see TagsCounted), since counting tags reads every card."""
+        sources = [(literal(title), doc) for doc, title in collection.documents().items()]
+        if self.query(Select):  # decks loaded again
+            self.query_one("#source", Select).set_options(sources)
+            return
+        filters = [
+            Select([], prompt="Any tag", id="tag", allow_blank=True),
+            Select(sources, prompt="Any source", id="source", allow_blank=True),
+        ]
+        await self.query_one("#filters", Horizontal).mount_all(filters)
+        for select in filters:
+            self.watch(select, "expanded", self._filter_list_toggled, init=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """While the decks load, keep the keys that need them; they are pressed once the
+        decks are loaded, in order, so nothing typed meanwhile is lost."""
+        if not self._keeping or not self._keeps(event):
+            return
+        event.stop()
+        event.prevent_default()
+        self.kept_keys.append((event.key, event.character))
+
+    def _keeps(self, event: events.Key) -> bool:
+        if event.key in WORK_WHILE_LOADING or "ctrl+" in event.key:
+            return False
+        if event.key in MOVING:
+            return self.query_one("#decks", DataTable).row_count == 0
+        return event.is_printable or event.key in {"enter", "space", "tab", "shift+tab"}
+
+    def _press_kept_keys(self, keys: list[tuple[str, str | None]]) -> None:
+        """As if pressed now, before any key pressed from now on: sent as the app's, as the
+        terminal's keys are (one sent as this screen's would stop bubbling below it, before
+        the bindings)."""
+        for key, character in keys:
+            self.app.post_message(events.Key(key, character).set_sender(self.app))
 
     def _count_tags(self, collection: Collection) -> None:
         """In a worker: the tags, read from every card, off the screen's thread."""
@@ -139,6 +200,8 @@ class HomeScreen(Screen):
 
     def _filters(self) -> tuple[str | None, str | None]:
         """The tag and the source document chosen below the table (None: any)."""
+        if not self.query(Select):
+            return None, None  # not there until the decks are loaded
         tag = self.query_one("#tag", Select).value
         source = self.query_one("#source", Select).value
         return (tag if isinstance(tag, str) else None, source if isinstance(source, str) else None)
@@ -148,8 +211,21 @@ class HomeScreen(Screen):
         when the next card falls due."""
         if self.collection is None:
             return
-        table = self.query_one("#decks", DataTable)
         summaries = self.collection.summaries(*self._filters())
+        store = self.collection.store
+        until_due = self._show_counts(
+            summaries, store.next_due(self.collection.deck_ids), store.clock.now()
+        )
+        self._refresh_when_due(until_due)
+
+    def _show_counts(
+        self,
+        summaries: Sequence[DeckSummary | DeckGlance],
+        next_due: datetime | None,
+        now: datetime,
+    ):
+        """The table and the line above it; returns how long until the next card falls due."""
+        table = self.query_one("#decks", DataTable)
         total = [0, 0, 0, 0]
         # Titles shortened to leave the counts in sight: the counts' columns and every cell's
         # padding, the screen's margins and a scroll bar.
@@ -194,15 +270,16 @@ class HomeScreen(Screen):
             f"{name} {value}"
             for name, value in (
                 ("tagged", tag),
-                ("quoting", source and self.collection.documents().get(source, source)),
+                (
+                    "quoting",
+                    source and self.collection and self.collection.documents().get(source, source),
+                ),
             )
             if value
         )
         status = f"{len(summaries)} deck(s), {total[3]} cards; {due} to study now"
         status += f" ({chosen})." if chosen else "."
-        store = self.collection.store
-        nxt = store.next_due(self.collection.deck_ids)
-        until_due = None if nxt is None else nxt - store.clock.now()
+        until_due = None if next_due is None else next_due - now
         if not due and summaries:
             if until_due is not None and until_due.total_seconds() > 0:
                 status += f" Next card due in {interval(until_due)}."
@@ -210,7 +287,7 @@ class HomeScreen(Screen):
         if not summaries:
             status = self._no_decks()
         self.query_one("#status", Static).update(literal(status))
-        self._refresh_when_due(until_due)
+        return until_due
 
     def _fill_table(self, table: DataTable, rows: list[tuple[str, list]]) -> None:
         """The rows in place when the decks are the same (the cursor and the sources line stay
@@ -247,10 +324,14 @@ class HomeScreen(Screen):
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_sources()
+
+    def _show_sources(self) -> None:
         """Under the table: the source documents of the deck under the cursor."""
-        if self.collection is None or event.row_key.value is None:
+        table = self.query_one("#decks", DataTable)
+        if self.collection is None or table.row_count == 0:
             return
-        key = event.row_key.value
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         if key == ALL:
             citations = list(self.collection.documents().values())
         else:
@@ -317,10 +398,12 @@ class HomeScreen(Screen):
         )
 
     def action_focus_tag(self) -> None:
-        self.query_one("#tag", Select).focus()
+        for select in self.query("#tag"):
+            select.focus()
 
     def action_focus_source(self) -> None:
-        self.query_one("#source", Select).focus()
+        for select in self.query("#source"):
+            select.focus()
 
     def action_reload(self) -> None:
         self.query_one("#status", Static).update("Reloading decks…")
@@ -393,12 +476,11 @@ class HomeScreen(Screen):
         if self.collection is None or table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        tag = self.query_one("#tag", Select).value
-        source = self.query_one("#source", Select).value
+        tag, source = self._filters()
         return Selection(
             decks=() if key == ALL else (key,),
-            tags=(tag,) if isinstance(tag, str) else (),
-            sources=(source,) if isinstance(source, str) else (),
+            tags=(tag,) if tag else (),
+            sources=(source,) if source else (),
         )
 
     def _start_paper(self, kind: str, count: int | None = None, marking=None) -> None:
@@ -537,7 +619,7 @@ class HomeScreen(Screen):
         if action == "study" and self._in_filter():
             return False  # Enter opens the filter list, or picks from it
         if action in {"study", "practice"} and self.collection is None:
-            return None  # shown, but disabled until the decks are loaded
+            return None  # shown, but disabled until the decks are loaded (a key is kept)
         return True
 
 

@@ -125,10 +125,11 @@ class ReviewScreen(Screen):
         title: str,
         *,
         practice: list[CardKey] | None = None,
-        early_keys: tuple[CardKey, list[tuple[str, str | None]]] | None = None,
+        early_keys: tuple[CardKey | None, list[tuple[str, str | None]]] | None = None,
     ) -> None:
         """``early_keys``: a card and the keys pressed on it before this screen was up
-        (`quizapp --review`), applied in order if it is the card this screen shows first."""
+        (`quizapp --review`), applied in order if it is the card this screen shows first (any
+        card when None: keys pressed before a card could be shown)."""
         from quizapp.core.collection import Filters
 
         super().__init__()
@@ -164,7 +165,7 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.show_next()
-        if self.early_keys is not None and self.early_keys[0] == self.key:
+        if self.early_keys is not None and self.early_keys[0] in (None, self.key):
             self.call_after_refresh(self._press_early_keys, self.early_keys[1])
         self.early_keys = None
 

@@ -2,9 +2,11 @@
 
 Plain lines laid out where the review screen puts them, so that when the
 review screen takes over with the whole card nothing on screen moves. A card
-answered from its question alone (shown, true or false, or a typed year) can be
-answered here at once: the keys pressed are kept, typed ones echoed, and handed
-to the review screen, which applies them to the same card as soon as it is there.
+answered from its question alone (shown, true or false, a typed year, or one of
+an assertion/reason card's fixed verdicts) can be answered here at once: the
+keys pressed are kept, typed ones echoed, and handed to the review screen, which
+applies them to the same card as soon as it is there. While there is no card to
+show yet ("Loading decks…") the keys are kept too, for the first card shown.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from quizapp.deck.verdicts import ASSERTION_OPTIONS
 from quizapp.ui.text import literal
+from quizapp.ui.widgets.choices import Choices
 
 if TYPE_CHECKING:
     from quizapp.core.first_card import FirstCard
@@ -29,7 +33,10 @@ EARLY_HINTS = {
     "cloze": "Press Space or Enter to show the answer.",
     "true_false": "Press t or f to answer.",
     "year": "Type your answer and press Enter.",
+    "assertion_reason": "Press a-d to answer.",
 }
+# Options that do not depend on the draw: the same four, in UPSC's order, on every showing.
+FIXED_OPTIONS = {"assertion_reason": ASSERTION_OPTIONS}
 # Keys kept besides printable characters: none of them is lost before the card is here.
 KEPT_KEYS = {"space", "enter", "backspace"}
 
@@ -66,6 +73,11 @@ class FirstCardView(Vertical):
         yield Static(literal(first.prompt, "bold"), id="first-prompt")
         if first.kind == "year":
             yield Static("", id="first-typed")
+        options = FIXED_OPTIONS.get(first.kind)
+        if options:
+            choices = Choices(id="first-options")
+            choices.show_options("abcd"[: len(options)], options)
+            yield choices
         with Vertical(id="first-bottom"):
             yield Static(f"{first.remaining} to review · loading the card…", id="first-wait")
             hint = EARLY_HINTS.get(first.kind)
@@ -73,16 +85,15 @@ class FirstCardView(Vertical):
                 yield Static(Text(hint, style="dim"), id="first-hint")
 
     def on_mount(self) -> None:
-        if self.first is not None:
-            self.focus()
+        self.focus()
 
     def on_key(self, event: events.Key) -> None:
-        if self.first is None or not (event.is_printable or event.key in KEPT_KEYS):
+        if not (event.is_printable or event.key in KEPT_KEYS):
             return  # Ctrl+C, Escape and the like work as anywhere else
         event.stop()
         event.prevent_default()
         self.keys.append((event.key, event.character))
-        if self.first.kind == "year":
+        if self.first is not None and self.first.kind == "year":
             if event.key == "backspace":
                 self._typed = self._typed[:-1]
             elif event.is_printable:
