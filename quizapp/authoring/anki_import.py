@@ -123,11 +123,12 @@ def convert_notes(
             else:
                 problems.append(problem)
             continue
+        by_ordinal = {c.ordinal: c for c in reversed(anki_cards)}  # the first of an ordinal
         for ordinal, card in converted:
-            anki_card = next((c for c in anki_cards if c.ordinal == ordinal), None)
+            anki_card = by_ordinal.get(ordinal)
             state = _state(collection, anki_card, card.id) if anki_card else None
             yield Converted(
-                _deck_of(package, anki_cards, ordinal),
+                _deck_of(package, anki_card or (anki_cards[0] if anki_cards else None)),
                 card,
                 anki_card.id if anki_card else None,
                 state if state is not None and state.worth_keeping else None,
@@ -158,7 +159,11 @@ def history_rows(
         yield deck, row
 
 
-def _state(collection: Collection, card: AnkiCard, card_id: str) -> StateRow:
+def _state(collection: Collection, card: AnkiCard, card_id: str) -> StateRow | None:
+    """What Anki knew of the card; None for a new card neither suspended, buried nor flagged
+    (most cards of a collection: nothing worth keeping)."""
+    if card.kind == 0 and card.queue not in (-1, -2, -3) and not 1 <= card.flags & 7 <= 4:
+        return None
     try:
         memory = json.loads(card.data) if card.data else {}
     except ValueError:
@@ -188,8 +193,7 @@ def _number(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-def _deck_of(package: Package, cards: list[AnkiCard], ordinal: int) -> str:
-    card = next((c for c in cards if c.ordinal == ordinal), cards[0] if cards else None)
+def _deck_of(package: Package, card: AnkiCard | None) -> str:
     return deck_name(package, card.deck_id) if card else package.path.stem
 
 
@@ -238,12 +242,13 @@ def _convert(
     base = None
     cards = []
     texts = [html_to_text(value) for value in note.fields]
+    names = [media_names(value) for value in note.fields]
     switches = _of_type(note_type, _switches)
     for ordinal in ordinals:
         asked, shown = _of_type(note_type, _sides, ordinal)
         question, answer = texts[asked], texts[shown]
-        question_media = _media(note.fields[asked], "question")
-        answer_media = _media(note.fields[shown], "answer")
+        question_media = [Media(file=name, side="question") for name in names[asked]]
+        answer_media = [Media(file=name, side="answer") for name in names[shown]]
         question = question or _names(question_media)
         answer = answer or _names(answer_media)
         if not question or not answer:
@@ -338,7 +343,7 @@ def _cloze_cards(note: Note, note_type: NoteType, tags: list[str], path: Path) -
             f"{_describe(note)} is a {note_type.name!r} note without deletions ({{{{c1::...}}}})",
             "add a deletion to it in Anki, or pass --skip to leave such notes out",
         )
-    explanation = "\n".join(html_to_text(f) for f in note.fields[1:] if html_to_text(f))
+    explanation = "\n".join(t for t in (html_to_text(f) for f in note.fields[1:]) if t)
     media = _media(note.fields[0], "question") + [
         m for f in note.fields[1:] for m in _media(f, "answer")
     ]

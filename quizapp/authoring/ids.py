@@ -12,13 +12,18 @@ from quizapp.authoring.errors import AuthoringError
 from quizapp.deck.model import ID_PATTERN
 
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
+_DASHES = re.compile(r"-{2,}")
 
 
 def slugify(text: str, max_length: int = 40) -> str:
     """Lowercase ASCII words joined by '-', cut at a word boundary; '' if none are left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = (
+        text
+        if text.isascii()
+        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    )
     slug = _NOT_ID.sub("-", ascii_text.lower().replace("::", "-")).strip("-._")
-    slug = re.sub(r"-{2,}", "-", slug)
+    slug = _DASHES.sub("-", slug)
     if len(slug) > max_length:
         cut = slug[:max_length]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut

@@ -9,6 +9,7 @@ by hand.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -18,6 +19,8 @@ from typing import IO, Any
 import yaml
 
 from quizapp.authoring.errors import AuthoringError
+from quizapp.authoring.yamltext import Flow as _Flow
+from quizapp.authoring.yamltext import yaml_text
 from quizapp.deck.model import CardBase, Deck
 from quizapp.deck.schema import SCHEMA_PATH
 
@@ -27,10 +30,6 @@ _AMBIGUOUS = re.compile(
     r"^(?:[-+._]*\d.*|[-+]?\.(?:inf|nan)|~|null|true|false|yes|no|on|off|y|n|=|<<)$",
     re.IGNORECASE,
 )
-
-
-class _Flow(list):
-    """A short list of scalars, written on one line: `tags: [dates, history]`."""
 
 
 class _PythonDumper(yaml.SafeDumper):
@@ -67,14 +66,18 @@ def card_data(card: Any) -> dict[str, Any]:
     """A card as YAML-ready data: id and kind first, then what is asked, then the rest."""
     data = card.model_dump(mode="json", exclude_defaults=True, by_alias=True)
     data["kind"] = card.kind
-    own = [f for f in type(card).model_fields if f not in _BASE_FIELDS and f != "kind"]
-    order = ["id", "kind", *own, *[f for f in _BASE_FIELDS if f != "id"]]
-    out = {key: data[key] for key in order if key in data}
+    out = {key: data[key] for key in _order(type(card)) if key in data}
     for key, value in out.items():
-        short = isinstance(value, list) and sum(len(str(v)) for v in value) <= 60
-        if short and value and all(isinstance(v, str | int) for v in value):
+        short = type(value) is list and value and sum(len(str(v)) for v in value) <= 60
+        if short and all(isinstance(v, str | int) for v in value):
             out[key] = _Flow(value)
     return out
+
+
+@functools.cache
+def _order(kind: type) -> list[str]:
+    own = [f for f in kind.model_fields if f not in _BASE_FIELDS and f != "kind"]
+    return ["id", "kind", *own, *[f for f in _BASE_FIELDS if f != "id"]]
 
 
 def deck_data(deck: Deck) -> dict[str, Any]:
@@ -101,6 +104,16 @@ def dump(data: Any, dumper: type = _Dumper) -> str:
     """``data`` as block-style YAML, list items indented under their key."""
     if dumper is _PythonDumper:
         return yaml.dump(data, Dumper=dumper, sort_keys=False, default_flow_style=False, **_STYLE)
+    text = yaml_text(data, _is_ambiguous)  # the usual values, written straight away
+    return text if text is not None else _emitted(data, dumper)
+
+
+def _is_ambiguous(value: str) -> bool:
+    return _AMBIGUOUS.match(value) is not None
+
+
+def _emitted(data: Any, dumper: type = _Dumper) -> str:
+    """``data`` written by libyaml, its lists indented after it."""
     events: list[yaml.Event] = [yaml.StreamStartEvent(), yaml.DocumentStartEvent()]
     try:
         _events(data, events)
@@ -171,9 +184,8 @@ def deck_head_yaml(deck: Deck, header: str = "") -> str:
 
 def cards_yaml(cards: list[Any]) -> str:
     """Cards as the items of a deck's ``cards:`` list."""
-    if not cards:
-        return ""
-    return dump([card_data(card) for card in cards])  # a top-level list comes indented too
+    # One card at a time: a card libyaml must write leaves the others to the fast way.
+    return "".join(dump([card_data(card)]) for card in cards)  # indented, as under `cards:`
 
 
 _BLOCK_START = re.compile(r"(?:^|: |- )[|>][0-9+-]*$")

@@ -164,3 +164,57 @@ def test_libyaml_writes_what_pyyaml_writes(texts, explanation):
         expected = dump(deck_data(some), _PythonDumper)
         assert dump(deck_data(some)) == expected
         assert deck_head_yaml(some) + cards_yaml(list(cards)) == expected
+
+
+# Characters that decide a scalar's style: indicators, quotes, edge spaces, line breaks,
+# characters libyaml escapes (tab, NEL, BOM, beyond U+FFFF), and ordinary text.
+_TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("aZy0_-.:#?,[]{}&*!|>'\"%@`~+= \n\t\\")
+        + ["\u0085", "\ufeff", "\u0928", "\u0940", "\u00a0", "\u2028", "\U0001f600"]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(texts=st.lists(_TRICKY, min_size=4, max_size=4), tags=st.lists(_TRICKY, max_size=3))
+@example(texts=["yes", "- a", "a: b", "a #b"], tags=["upsc::polity", "on", "-x", "'q"])
+@example(texts=["._", "---x", "a\n\nb", "x:"], tags=["?", ":a", "a,b", " "])
+def test_cards_written_directly_as_libyaml_writes_them(texts, tags):
+    """Cards are written as text without libyaml where their values allow; the text is the
+    same, character for character, as libyaml's."""
+    from quizapp.authoring.yamlio import _emitted, _Flow, dump
+
+    card = {
+        "id": "c",
+        "kind": "basic",
+        "question": texts[0],
+        "answer": texts[1],
+        "tags": _Flow(tags),
+        "notes": texts[2],
+        "media": [{"file": texts[3], "side": "answer"}],
+        "guid": texts[3],
+        "distractors": texts,
+    }
+    assert dump([card]) == _emitted([card])
+    assert dump({"id": "d", "title": texts[0], "sources": [], "cards": None}) == _emitted(
+        {"id": "d", "title": texts[0], "sources": [], "cards": None}
+    )
+
+
+def test_an_imported_card_is_written_without_libyaml():
+    from quizapp.authoring.yamlio import card_data
+    from quizapp.authoring.yamltext import yaml_text
+    from quizapp.deck.model import BasicCard
+
+    card = BasicCard(
+        id="river-1",
+        kind="basic",
+        question="Which river: the (longest) नदी?",
+        answer="Ganga\n\nits basin, 1,086,000 km²",
+        tags=["upsc::geography::rivers"],
+        guid="r5,TiZch=o",
+        media=[{"file": "x.media/map.png", "side": "answer"}],
+    )
+    assert yaml_text([card_data(card)], lambda value: False) is not None
