@@ -336,8 +336,7 @@ def _names(media: list[Media]) -> str:
 
 def _cloze_cards(note: Note, note_type: NoteType, tags: list[str], path: Path) -> list:
     text = html_to_text(note.fields[0])
-    numbers = sorted({int(m.group(1)) for m in _ANKI_CLOZE.finditer(text)})
-    if not numbers:
+    if not is_anki_cloze(text):
         raise AuthoringError(
             path,
             f"{_describe(note)} is a {note_type.name!r} note without deletions ({{{{c1::...}}}})",
@@ -367,16 +366,23 @@ def cloze_cards(
 
     The ids are `<slug>-<hash of guid>-cN`; a note of several deletions makes siblings.
     """
-    numbers = sorted({int(m.group(1)) for m in _ANKI_CLOZE.finditer(text)})
-    revealed = _ANKI_CLOZE.sub(lambda m: m.group(2), text)
-    base = f"{slugify(revealed) or 'note'}-{short_hash(guid)}"
+    # The text between deletions, and each deletion's number, answer and hint, found once.
+    between: list[str] = []
+    deletions: list[tuple[int, str, str | None]] = []
+    end = 0
+    for match in _ANKI_CLOZE.finditer(text):
+        between.append(text[end : match.start()])
+        deletions.append((int(match.group(1)), match.group(2), match.group(3)))
+        end = match.end()
+    between.append(text[end:])
+    numbers = sorted({number for number, _, _ in deletions})
+    base = f"{slugify(_with_deletions(between, deletions, None)) or 'note'}-{short_hash(guid)}"
     cards = []
     for number in numbers:
-        asked = _ANKI_CLOZE.sub(lambda m, n=number: _deletion(m, n), text)
         card = ClozeCard(
             id=f"{base}-c{number}",
             kind="cloze",
-            text=asked,
+            text=_with_deletions(between, deletions, number),
             tags=tags,
             explanation=explanation,
             media=media or [],
@@ -387,9 +393,16 @@ def cloze_cards(
     return cards
 
 
-def _deletion(match: re.Match, number: int) -> str:
-    """The asked deletion as {{answer::hint}}; the note's other deletions shown as text."""
-    answer, hint = match.group(2), match.group(3)
-    if int(match.group(1)) != number:
-        return answer
-    return f"{{{{{answer}::{hint}}}}}" if hint else f"{{{{{answer}}}}}"
+def _with_deletions(
+    between: list[str], deletions: list[tuple[int, str, str | None]], asked: int | None
+) -> str:
+    """The text with deletion ``asked`` as {{answer::hint}} and the others shown as text
+    (all of them for None)."""
+    parts = [between[0]]
+    for (number, answer, hint), after in zip(deletions, between[1:], strict=True):
+        if number != asked:
+            parts.append(answer)
+        else:
+            parts.append(f"{{{{{answer}::{hint}}}}}" if hint else f"{{{{{answer}}}}}")
+        parts.append(after)
+    return "".join(parts)

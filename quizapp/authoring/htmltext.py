@@ -30,14 +30,21 @@ def html_to_text(field: str) -> str:
     if "&" in text:
         text = without_controls(html.unescape(text))  # an entity such as &#27; too
     if not _LINE_BREAK.search(text):  # one line (str.splitlines breaks at these)
-        return _SPACES.sub(" ", text).strip()
-    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+        return _tidy(text)
+    lines = [_tidy(line) for line in text.splitlines()]
     # Keep single blank lines between paragraphs, not runs of them.
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
+
+
+def _tidy(line: str) -> str:
+    """Runs of spaces, tabs and no-break spaces as one space, none at either end."""
+    if "  " in line or "\t" in line or "\u00a0" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 def media_names(field: str) -> list[str]:

@@ -42,6 +42,9 @@ _BASE91 = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 )
 
+_PAIRS = [high + low for high in _BASE91 for low in _BASE91]
+_PAIR_BASE = 91 * 91
+
 
 def note_guid(deck_id: str, card_id: str) -> str:
     """The Anki GUID of a card's note: from the deck id and the card's oldest id.
@@ -52,9 +55,11 @@ def note_guid(deck_id: str, card_id: str) -> str:
     digest = hashlib.sha256(f"{deck_id}__{card_id}".encode()).digest()
     number = int.from_bytes(digest[:8], "big")
     letters = []
-    while number:
-        number, digit = divmod(number, 91)
-        letters.append(_BASE91[digit])
+    while number >= _PAIR_BASE:  # two digits at a time
+        number, digits = divmod(number, _PAIR_BASE)
+        letters.append(_PAIRS[digits])
+    if number:  # the leading digit or two, without a leading zero ("a")
+        letters.append(_PAIRS[number] if number >= 91 else _BASE91[number])
     return "".join(reversed(letters))
 
 
