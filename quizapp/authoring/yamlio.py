@@ -1,7 +1,8 @@
 """Write decks as readable block-style YAML, atomically, never over an existing file.
 
-PyYAML writes (with libyaml's emitter, fast enough for an Anki collection of 200,000
-notes); the loader reads back with yaml-rs (YAML 1.2). Strings that a YAML 1.2 reader
+The usual values are written as text directly (quizapp.authoring.yamltext), in the styles
+libyaml's emitter would choose; anything else is written by PyYAML with libyaml's emitter.
+The loader reads back with yaml-rs (YAML 1.2). Strings that a YAML 1.2 reader
 could take for a number, a boolean or null are always quoted, so a written deck loads back
 to exactly the same cards. List items are indented under their key, as people write YAML
 by hand.

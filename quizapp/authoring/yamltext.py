@@ -34,6 +34,8 @@ _RESOLVED_FIRST = _RESOLVER.yaml_implicit_resolvers
 
 # Keys found to be plain words (a deck has a few dozen): checked once each.
 _PLAIN_KEYS: set[str] = set()
+# Items of flow lists as written: tags, the same few on many cards.
+_FLOW_ITEMS: dict[tuple[str, Callable[[str], bool]], str] = {}
 # The start of most text: a letter or bracket, then neither `:` nor `#` (which may make an
 # indicator) nor an edge space; plain unless the caller quotes it (`yes`, `null`, ...), which
 # also covers every such string a YAML reader takes for a boolean or null.
@@ -125,9 +127,14 @@ def _sequence(items: list, indent: int, out: list[str], quoted: Callable[[str], 
 
 def _flow_item(value: Any, quoted: Callable[[str], bool]) -> str:
     if isinstance(value, str):
-        if "\n" in value:
-            raise _Unwritten
-        return _scalar(value, True, quoted)
+        found = _FLOW_ITEMS.get((value, quoted))
+        if found is None:
+            if "\n" in value:
+                raise _Unwritten
+            if len(_FLOW_ITEMS) > 10_000:
+                _FLOW_ITEMS.clear()
+            found = _FLOW_ITEMS[value, quoted] = _scalar(value, True, quoted)
+        return found
     if isinstance(value, dict | list):
         raise _Unwritten
     return _other(value)
