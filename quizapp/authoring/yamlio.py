@@ -105,12 +105,8 @@ def dump(data: Any, dumper: type = _Dumper) -> str:
     """``data`` as block-style YAML, list items indented under their key."""
     if dumper is _PythonDumper:
         return yaml.dump(data, Dumper=dumper, sort_keys=False, default_flow_style=False, **_STYLE)
-    text = yaml_text(data, _is_ambiguous)  # the usual values, written straight away
+    text = yaml_text(data, _AMBIGUOUS.match)  # the usual values, written straight away
     return text if text is not None else _emitted(data, dumper)
-
-
-def _is_ambiguous(value: str) -> bool:
-    return _AMBIGUOUS.match(value) is not None
 
 
 def _emitted(data: Any, dumper: type = _Dumper) -> str:

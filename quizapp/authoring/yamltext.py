@@ -35,7 +35,7 @@ _RESOLVED_FIRST = _RESOLVER.yaml_implicit_resolvers
 # Keys found to be plain words (a deck has a few dozen): checked once each.
 _PLAIN_KEYS: set[str] = set()
 # Items of flow lists as written: tags, the same few on many cards.
-_FLOW_ITEMS: dict[tuple[str, Callable[[str], bool]], str] = {}
+_FLOW_ITEMS: dict[tuple[str, Callable[[str], object]], str] = {}
 # The start of most text: a letter or bracket, then neither `:` nor `#` (which may make an
 # indicator) nor an edge space; plain unless the caller quotes it (`yes`, `null`, ...), which
 # also covers every such string a YAML reader takes for a boolean or null.
@@ -44,6 +44,8 @@ _COMMON = re.compile(
     "(?:[\x20-\x22\x24-\x39\x3b-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
     "[\x21\x22\x24-\x39\x3b-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd])?"
 )
+
+_COMMON_MATCH = _COMMON.fullmatch
 
 
 class _Unwritten(Exception):
@@ -54,10 +56,11 @@ class Flow(list):
     """A short list of scalars, written on one line: `tags: [dates, history]`."""
 
 
-def yaml_text(data: Any, double_quoted: Callable[[str], bool]) -> str | None:
+def yaml_text(data: Any, double_quoted: Callable[[str], object]) -> str | None:
     """``data`` (a mapping, or a list written indented under a ``cards:`` key) as block-style
     YAML with list items indented under their key; None where libyaml must write it.
-    ``double_quoted`` says which one-line strings are always written in double quotes."""
+    ``double_quoted`` says (truthy) which one-line strings are always written in double
+    quotes."""
     out: list[str] = []
     try:
         if isinstance(data, dict):
@@ -72,7 +75,7 @@ def yaml_text(data: Any, double_quoted: Callable[[str], bool]) -> str | None:
 
 
 def _mapping(
-    data: dict, indent: int, lead: str, out: list[str], quoted: Callable[[str], bool]
+    data: dict, indent: int, lead: str, out: list[str], quoted: Callable[[str], object]
 ) -> None:
     """Each key at ``indent``; ``lead`` goes before the first (a list item's `- `)."""
     if not data:
@@ -88,6 +91,8 @@ def _mapping(
         if isinstance(value, str):
             if "\n" in value:
                 out.append(f"{lead}{key}: |-\n{_literal(value, indent + 2)}")
+            elif _COMMON_MATCH(value) and not quoted(value):  # most text: `_scalar`, sooner
+                out.append(f"{lead}{key}: {value}\n")
             else:
                 out.append(f"{lead}{key}: {_scalar(value, False, quoted)}\n")
         elif isinstance(value, Flow):
@@ -109,7 +114,7 @@ def _mapping(
         lead = inner
 
 
-def _sequence(items: list, indent: int, out: list[str], quoted: Callable[[str], bool]) -> None:
+def _sequence(items: list, indent: int, out: list[str], quoted: Callable[[str], object]) -> None:
     """Each item at ``indent`` behind `- `."""
     lead = " " * indent + "- "
     for item in items:
@@ -125,7 +130,7 @@ def _sequence(items: list, indent: int, out: list[str], quoted: Callable[[str], 
             out.append(f"{lead}{_other(item)}\n")
 
 
-def _flow_item(value: Any, quoted: Callable[[str], bool]) -> str:
+def _flow_item(value: Any, quoted: Callable[[str], object]) -> str:
     if isinstance(value, str):
         found = _FLOW_ITEMS.get((value, quoted))
         if found is None:
@@ -151,7 +156,7 @@ def _other(value: Any) -> str:
     raise _Unwritten
 
 
-def _scalar(value: str, flow: bool, quoted: Callable[[str], bool]) -> str:
+def _scalar(value: str, flow: bool, quoted: Callable[[str], object]) -> str:
     """One line of text: double-quoted when asked, plain when allowed, else single-quoted."""
     if not flow and _COMMON.fullmatch(value):
         return _double(value) if quoted(value) else value
