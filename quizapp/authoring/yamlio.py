@@ -21,7 +21,7 @@ import yaml
 
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.yamltext import Flow as _Flow
-from quizapp.authoring.yamltext import yaml_text
+from quizapp.authoring.yamltext import item_texts, yaml_text
 from quizapp.deck.model import CardBase, Deck
 from quizapp.deck.schema import SCHEMA_PATH
 
@@ -181,8 +181,13 @@ def deck_head_yaml(deck: Deck, header: str = "") -> str:
 
 def cards_yaml(cards: list[Any]) -> str:
     """Cards as the items of a deck's ``cards:`` list."""
-    # One card at a time: a card libyaml must write leaves the others to the fast way.
-    return "".join(dump([card_data(card)]) for card in cards)  # indented, as under `cards:`
+    data = [card_data(card) for card in cards]
+    # A card libyaml must write leaves the others to the fast way.
+    texts = item_texts(data, _AMBIGUOUS.match)
+    return "".join(
+        text if text is not None else _emitted([item])
+        for text, item in zip(texts, data, strict=True)
+    )
 
 
 _BLOCK_START = re.compile(r"(?:^|: |- )[|>][0-9+-]*$")

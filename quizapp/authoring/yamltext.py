@@ -74,6 +74,23 @@ def yaml_text(data: Any, double_quoted: Callable[[str], object]) -> str | None:
     return "".join(out)
 
 
+def item_texts(items: list, double_quoted: Callable[[str], object]) -> list[str | None]:
+    """Each mapping of ``items`` as `yaml_text` writes it as an item of a list under a key
+    (`  - key: ...`); None for each that libyaml must write."""
+    texts: list[str | None] = []
+    for item in items:
+        out: list[str] = []
+        try:
+            if not isinstance(item, dict):
+                raise _Unwritten
+            _mapping(item, 4, "  - ", out, double_quoted)
+        except _Unwritten:
+            texts.append(None)
+        else:
+            texts.append("".join(out))
+    return texts
+
+
 def _mapping(
     data: dict, indent: int, lead: str, out: list[str], quoted: Callable[[str], object]
 ) -> None:
@@ -96,10 +113,9 @@ def _mapping(
             else:
                 out.append(f"{lead}{key}: {_scalar(value, False, quoted)}\n")
         elif isinstance(value, Flow):
-            items = ", ".join(_flow_item(v, quoted) for v in value)
             if not value:
                 raise _Unwritten
-            out.append(f"{lead}{key}: [{items}]\n")
+            out.append(f"{lead}{key}: [{', '.join([_flow_item(v, quoted) for v in value])}]\n")
         elif isinstance(value, list):
             if not value:
                 out.append(f"{lead}{key}: []\n")
