@@ -17,8 +17,9 @@ Two measures, printed side by side:
    - *kept by hand*: the share of 30 cards drawn at random (seeded) that were judged by hand
      worth keeping (bench/drafting/judged.yaml).
 
-   The documents in bench/drafting/held-out/ and held-out-new/ are reported apart, each
-   set on its own: they are never tuned on (see bench/drafting/README.md).
+   The documents in bench/drafting/held-out*/ are reported apart, each set on its own:
+   they are never tuned on (see bench/drafting/README.md). A set once scored is seen, and
+   moves into the tuning set (the third and fourth sets did in the fourth round).
 
 2. **Bundled documents** (seeds/): the drafter's candidates against the quotes of the
    bundled hand-reviewed cards. A bundled quote counts as *proposed* when some candidate's
@@ -201,9 +202,14 @@ def evaluate_documents(folder: Path = DRAFTING, held_out: bool = True) -> dict:
 GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
-    "held_out_new": "held out (new)",
+    "held_out_new": "held out (second set, seen, scored once before)",
+    "held_out_5": "held out (fifth set, new)",
 }
-_FOLDERS = {"held-out": "held_out", "held-out-new": "held_out_new"}
+_FOLDERS = {
+    "held-out": "held_out",
+    "held-out-new": "held_out_new",
+    "held-out-5": "held_out_5",
+}
 
 
 def _group_of(facts_file: Path, folder: Path) -> str:

@@ -33,7 +33,7 @@ from quizapp.authoring.anki_package import (
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.htmltext import html_to_text, media_names
 from quizapp.authoring.ids import short_hash, slugify, tag_id
-from quizapp.deck.model import BasicCard, ClozeCard, Media
+from quizapp.deck.model import AnkiNote, AnkiNoteType, AnkiTemplate, BasicCard, ClozeCard, Media
 
 _ANKI_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _FIELD_REF = re.compile(r"\{\{(?![#/^!])([^{}]+?)\}\}")
@@ -61,7 +61,7 @@ class StateRow:
     card_id: str
     suspended: bool
     buried: bool
-    flag: int  # 1 red, 2 orange, 3 green, 4 blue (Anki's 5-7 have no match: 0)
+    flag: int  # Anki's: 1 red, 2 orange, 3 green, 4 blue, 5 pink, 6 turquoise, 7 purple
     due: str  # ISO 8601, UTC; "" for a new card
     stability: float | None  # FSRS memory state, when Anki's FSRS was on
     difficulty: float | None
@@ -125,6 +125,7 @@ def convert_notes(
             continue
         by_ordinal = {c.ordinal: c for c in reversed(anki_cards)}  # the first of an ordinal
         for ordinal, card in converted:
+            card = card.model_copy(update={"anki": _kept(note, ordinal)})
             anki_card = by_ordinal.get(ordinal)
             state = _state(collection, anki_card, card.id) if anki_card else None
             yield Converted(
@@ -135,6 +136,59 @@ def convert_notes(
             )
     if notes_done is not None:
         notes_done(done)
+
+
+def _kept(note: Note, ordinal: int) -> AnkiNote:
+    # Built unchecked: every value comes typed from the package's tables, once per card.
+    return AnkiNote.model_construct(
+        note_type=note.type_id,
+        card=ordinal,
+        fields=note.fields,
+        tags=note.tags,
+        modified=note.modified,
+    )
+
+
+def kept_note_type(note_type: NoteType) -> AnkiNoteType:
+    """A package's note type as the deck keeps it."""
+    return AnkiNoteType(
+        id=note_type.id,
+        name=note_type.name,
+        cloze=note_type.cloze,
+        fields=note_type.fields,
+        templates=[
+            AnkiTemplate(name=t.name, question=t.question, answer=t.answer)
+            for t in note_type.templates
+        ],
+        css=note_type.css,
+        sort_field=note_type.sort_field,
+        latex_pre=note_type.latex_pre,
+        latex_post=note_type.latex_post,
+        modified=note_type.modified,
+    )
+
+
+def package_note_type(kept: AnkiNoteType) -> NoteType:
+    """A note type a deck keeps, as the import reads one from a package."""
+    templates = [Template(t.name, t.question, t.answer) for t in kept.templates]
+    return NoteType(kept.id, kept.name, kept.cloze, list(kept.fields), templates)
+
+
+def as_imported(note_type: NoteType, kept: AnkiNote, guid: str, ordinals: list[int]) -> dict:
+    """The cards (by template number or cloze number - 1) an Anki note gave when imported:
+    what an export holds a card against to tell whether it was edited since. {} if the
+    note cannot be converted (its note type edited by hand)."""
+    note = Note(0, guid, note_type.id, list(kept.fields), list(kept.tags), kept.modified)
+    cards = [AnkiCard(0, 0, ordinal, 0) for ordinal in sorted(set(ordinals))]
+    try:
+        return dict(_convert(note, note_type, cards, Path(note_type.name)))
+    except (AuthoringError, ValidationError, IndexError, ValueError):
+        return {}
+
+
+def template_sides(note_type: NoteType, ordinal: int) -> tuple[int, int]:
+    """Indexes of the fields the note type's template ``ordinal`` asks and shows."""
+    return _of_type(note_type, _sides, ordinal)
 
 
 def history_rows(
@@ -162,19 +216,18 @@ def history_rows(
 def _state(collection: Collection, card: AnkiCard, card_id: str) -> StateRow | None:
     """What Anki knew of the card; None for a new card neither suspended, buried nor flagged
     (most cards of a collection: nothing worth keeping)."""
-    if card.kind == 0 and card.queue not in (-1, -2, -3) and not 1 <= card.flags & 7 <= 4:
+    if card.kind == 0 and card.queue not in (-1, -2, -3) and not card.flags & 7:
         return None
     try:
         memory = json.loads(card.data) if card.data else {}
     except ValueError:
         memory = {}
     memory = memory if isinstance(memory, dict) else {}
-    flag = card.flags & 7
     return StateRow(
         card_id,
         suspended=card.queue == -1,
         buried=card.queue in (-2, -3),
-        flag=flag if flag <= 4 else 0,
+        flag=card.flags & 7,
         due=_due(collection, card),
         stability=_number(memory.get("s")),
         difficulty=_number(memory.get("d")),

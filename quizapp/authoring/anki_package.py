@@ -57,6 +57,11 @@ class NoteType:
     cloze: bool
     fields: list[str]
     templates: list[Template] = field(default_factory=list)
+    css: str = ""
+    sort_field: int = 0
+    latex_pre: str | None = None
+    latex_post: str | None = None
+    modified: int = 0  # epoch seconds
 
 
 @dataclass(frozen=True)
@@ -404,11 +409,25 @@ def _modern_note_types(db: sqlite3.Connection) -> dict[int, NoteType]:
         template = Template(name, _protobuf_string(config, 1), _protobuf_string(config, 2))
         templates.setdefault(ntid, []).append((ordinal, template))
     types = {}
-    for ntid, name, config in db.execute("select id, name, config from notetypes"):
+    query = "select id, name, mtime_secs, config from notetypes"
+    for ntid, name, modified, config in db.execute(query):
         names = [n for _, n in sorted(fields.get(ntid, []))]
-        kind = _protobuf_varint(config, 1) or 0  # proto3 leaves a zero (normal) kind out
+        # NotetypeConfig: kind = 1 (proto3 leaves a zero, normal, out), sort_field_idx = 2,
+        # css = 3, latex_pre = 5, latex_post = 6.
+        kind = _protobuf_varint(config, 1) or 0
         ordered = [t for _, t in sorted(templates.get(ntid, []), key=lambda pair: pair[0])]
-        types[ntid] = NoteType(ntid, name, kind == 1, names, ordered)
+        types[ntid] = NoteType(
+            ntid,
+            name,
+            kind == 1,
+            names,
+            ordered,
+            css=_protobuf_string(config, 3),
+            sort_field=_protobuf_varint(config, 2) or 0,
+            latex_pre=_protobuf_string(config, 5),
+            latex_post=_protobuf_string(config, 6),
+            modified=int(modified or 0),
+        )
     return types
 
 
@@ -421,7 +440,18 @@ def _legacy_note_types(models: dict) -> dict[int, NoteType]:
             for t in sorted(model.get("tmpls", []), key=lambda t: t["ord"])
         ]
         cloze = model.get("type") == 1
-        types[int(key)] = NoteType(int(key), model["name"], cloze, names, templates)
+        types[int(key)] = NoteType(
+            int(key),
+            model["name"],
+            cloze,
+            names,
+            templates,
+            css=str(model.get("css", "")),
+            sort_field=int(model.get("sortf", 0) or 0),
+            latex_pre=model.get("latexPre"),
+            latex_post=model.get("latexPost"),
+            modified=int(model.get("mod", 0) or 0),
+        )
     return types
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
-from quizapp.authoring.terms import PRONOUNS, YEAR, Term, Vocabulary, find_terms
+from quizapp.authoring.terms import INSTITUTIONS, PRONOUNS, YEAR, Term, Vocabulary, find_terms
 from quizapp.deck.model import (
     ClozeCard,
     Event,
@@ -38,6 +38,7 @@ CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
 MIN_CARDS = 12  # a short document keeps all its good cards
 PER_SENTENCE = 2
 SECOND_CARD = 4.0  # a sentence's second card must be worth this much
+SECOND_PENALTY = 0.4  # and gives way to the first card of a sentence not yet asked
 STRONG = 4.5  # two terms of one kind this strong may both be asked ("Article 4 ... Article 51")
 ORDERING_SIZE = 4  # events per ordering card at most
 ORDERING_GAP = 8  # dated sentences further apart than this are not one timeline
@@ -46,7 +47,6 @@ ORDERING_WORTH = 3.8
 SETTING = 4  # mentions that make a place the document's setting rather than a fact
 TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
 LEAD = 2  # opening sentences of a document, where the news is
-DIVERSITY = 0.05  # score a kind loses for each card of it already chosen
 OPTIONS = 3  # wrong options on a multiple-choice card
 REPEATS = {"year": 2}  # a year may be asked of two events; any other answer once
 
@@ -61,6 +61,7 @@ _TAGS = {
     "ratio": "numbers",
     "number": "numbers",
     "year": "dates",
+    "date": "dates",
 }
 
 
@@ -142,15 +143,23 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             # A record or a first is news even about a name met before ("Switzerland is
             # India's largest trading partner").
             again = 0.15 if _RECORD.search(passage.focus.text) else 0.3
+            if term.kind == "person":
+                again += 0.1  # a person is asked where the notes introduce them
             score = _score(passage, term) - again * min(before, 3)
-            if term.kind in ("year", "amount", "number"):
-                pass  # a figure that recurs is a benchmark ("1.5°C"), a year is in any news
+            if term.kind == "year" and mentions[key] >= SETTING:
+                # The year the notes are about ("on 14 July 2025" in notes on 2025): the day
+                # is the news, the year is known to anyone reading them.
+                score -= 0.4
+            elif term.kind in ("year", "amount", "number"):
+                pass  # a figure that recurs is a benchmark ("1.5°C")
             elif mentions[key] >= TOPIC:
                 score -= 0.5  # what the whole document is about: no question to ask
             elif (
-                mentions[key] >= SETTING
+                max(mentions[key], _said(term.answer, text) if term.kind == "place" else 0)
+                >= SETTING
+                and index >= LEAD
                 and term.kind in ("place", "organisation", "name")
-                and not _RECORD.search(passage.focus.text)
+                and not _SINGLED_OUT.match(passage.focus.text[term.end :])
             ):
                 # The country, body or treaty the notes keep coming back to ("in India", "the
                 # Lok Sabha", "the Paris Agreement"): their setting, unless the sentence
@@ -162,11 +171,13 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score -= 0.4 * min(mentions[key] - 1, 3)
             else:
                 score += 0.15 * min(mentions[key] - 1, 3)
+            if term.kind in ("place", "name") and _said(term.answer, text) >= 2 * SETTING:
+                score -= 0.6  # "India" in notes on India's summits: never the question
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
             if term.kind in ("name", "organisation") and term.answer.casefold() in title:
                 score -= 0.5  # the document's own subject, named in its title
-            if term.kind == "year" and len(term.date or "") == 4 and term.answer in title:
+            if term.kind == "year" and term.answer in title:
                 score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
             rank = (-round(score, 2), index, term.start)
             options.append(_Option(rank, passage, term, other_end=ends.get(term)))
@@ -176,21 +187,22 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         )
     options.sort()
 
+    def _again(option: _Option) -> float:
+        # A sentence already asked gives way to one not yet asked: one fact per sentence first.
+        if option.ordering is not None:
+            return 0.0
+        return SECOND_PENALTY * len(per_sentence.get(option.passage.focus.start, []))
+
     chosen: list[Candidate] = []
     per_sentence: dict[int, list[Term]] = {}
     asked: dict[str, int] = {}
     people: list[str] = []
-    kinds: dict[str, int] = {}
     while options and len(chosen) < budget:
-        # The best option, each kind losing a little for every card of it already chosen,
-        # so that one kind (the percentages of a survey) does not fill the whole budget.
-        option = min(
-            options, key=lambda o: (o.rank[0] + DIVERSITY * kinds.get(_group(o), 0), o.rank[1:])
-        )
+        # The best option; one from a sentence already asked gives way a little.
+        option = min(options, key=lambda o: (o.rank[0] + _again(o), o.rank[1:]))
         options.remove(option)
         if option.ordering is not None:
             chosen.append(option.ordering)
-            kinds["ordering"] = kinds.get("ordering", 0) + 1
             continue
         term, passage = option.term, option.passage
         score = -option.rank[0]
@@ -205,10 +217,13 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         mine.append(term)
         if option.other_end is not None:
             mine.append(option.other_end)  # a range counts as both of its sentence's cards
-        asked[key] = asked.get(key, 0) + 1
-        if term.kind == "person":
-            people.append(key)
-        kinds[_group(option)] = kinds.get(_group(option), 0) + 1
+        for asked_term in (term, option.other_end):
+            if asked_term is None:
+                continue
+            asked_key = fold(asked_term.answer).casefold()
+            asked[asked_key] = asked.get(asked_key, 0) + 1
+            if asked_term.kind == "person":
+                people.append(asked_key)  # both of a pair are asked: neither again
         card = _card(passage, term, text, document_id, pool, option.other_end)
         chosen.append(Candidate(card, passage.start, passage.focus.end, round(score, 2)))
     chosen.sort(key=lambda c: (-c.score, c.start, c.end))
@@ -251,11 +266,17 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     """The sentences a pronoun-led sentence needs before it; None when it has none."""
     context: list[Sentence] = []
     at = index
-    if _refers_back(sentences[at].text) and not sentences[at].first:
+    refers = _refers_back(sentences[at].text)
+    named = not refers and at > 0 and _named_before(sentences, at)
+    if (refers or named) and not sentences[at].first:
         # "The Centre aims to bring it below 4.5%": what "it" is comes just before.
         at -= 1
         context.insert(0, sentences[at])
-    while _pronoun_led(sentences[at].text):
+    while _pronoun_led(sentences[at].text) or (
+        context and not named and _refers_back(sentences[at].text)
+    ):
+        # "Under it, a state ... passed to the Company. It was applied ...": the sentence
+        # quoted for context refers back too, so its own antecedent is needed as well.
         if sentences[at].first or len(context) >= 3:
             return None  # its antecedent is in a heading, another paragraph, or too far
         at -= 1
@@ -263,9 +284,24 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     return tuple(context)
 
 
+def _named_before(sentences: list[Sentence], at: int) -> bool:
+    """ "The exercise began in 1992" after "joined the Malabar naval exercise": the subject
+    is the thing the sentence before names, and the card needs that sentence."""
+    subject = re.match(r"The\s([a-z]{3,})\s(?:[a-z]+)\b", sentences[at].text)
+    if subject is None:
+        return False
+    return re.search(rf"\b{subject.group(1)}\b", sentences[at - 1].text, re.IGNORECASE) is not None
+
+
 def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
-    return not _pronoun_led(text) and re.search(r"\b(?:it|them|they|the same)\b", text) is not None
+    pattern = (
+        r"\b(?:it|them|they|the same|these|those"
+        r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
+        # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
+        r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
+    )
+    return not _pronoun_led(text) and re.search(pattern, text) is not None
 
 
 def _pronoun_led(text: str) -> bool:
@@ -274,11 +310,21 @@ def _pronoun_led(text: str) -> bool:
 
 
 def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
-    """Figures that are two ends of one range ("between 6.3% and 6.8%"): first end -> other."""
+    """Two answers asked together, first -> other: the ends of a range ("between 6.3% and
+    6.8%"), or a pair of people or places ("went to John Hopfield and Geoffrey Hinton")."""
     out = {}
     for first, second in zip(terms, terms[1:], strict=False):
         between = text[first.end : second.start]
         if (
+            first.kind == second.kind
+            and first.kind in ("person", "place")
+            and between == " and "
+            and not first.listed
+            and not re.search(r"[A-Z][\w\u2019'-]*,\s$", text[: first.start])
+            and not re.match(r"^,\s[A-Z]", text[second.end :])
+        ):
+            out[first] = second  # a pair, not one of a longer list
+        elif (
             first.kind == second.kind
             and first.kind in ("amount", "number", "ratio")
             and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
@@ -293,8 +339,14 @@ def _fair(
 ) -> bool:
     """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
     text = passage.focus.text
-    if term.kind in ("place", "name") and re.search(
-        r"(?:[A-Z][\w\u2019'-]*,\s(?:in\s)?|\s[A-Z][\w\u2019'-]*\sin\s)$", text[: term.start]
+    within = re.search(
+        r"(?:[A-Z][\w\u2019'-]*,\s(?:in\s)?|\s([A-Z][\w\u2019'-]*)\sin\s)$", text[: term.start]
+    )
+    if (
+        term.kind in ("place", "name")
+        and within
+        # "the World Heritage Committee in {{Paris}}": where a body met or sits, asked
+        and not (within.group(1) and within.group(1) in INSTITUTIONS)
     ):
         return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
     blanks = [term] if other_end is None else [term, other_end]
@@ -341,22 +393,28 @@ def _score(passage: Passage, term: Term) -> float:
     return score
 
 
+# "Switzerland is India's largest trading partner": the sentence singles the answer out.
+_SINGLED_OUT = re.compile(
+    r"^\s(?:is|was|became|remains|ranks)\s(?:now\s)?(?:the\s|[A-Z]\w*[\u2019']s\s|its\s)?"
+    r"(?:[\w-]+\s)?(?:largest|biggest|first|highest|smallest|lowest|only|\w+est)\b"
+)
+
+
+def _said(answer: str, text: str) -> int:
+    """How often the notes name it, with its people's name too ("India", "Indian")."""
+    if " " in answer:
+        return 0
+    forms = [answer, answer + "n", answer + "an", answer[:-1] + "ian", answer[:-1] + "ese"]
+    pattern = r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
+    return len(re.findall(pattern, text))
+
+
 _RECORD = re.compile(
-    r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|"
+    r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|the\smost|"
     r"\d+-year\s(?:low|high)|"
     r"\w+est\b(?=\s(?:in|on|since|of)\b)|\w+-(?:largest|highest|lowest|biggest))",
     re.IGNORECASE,
 )
-
-
-def _group(option: _Option) -> str:
-    """The kind of card an option makes, for spreading the budget over kinds."""
-    if option.ordering is not None:
-        return "ordering"
-    term = option.term
-    if term.kind == "amount":
-        return "percent" if "%" in term.answer else "amount"
-    return term.kind
 
 
 def _second(first: Term, term: Term, score: float, passage: Passage) -> bool:
@@ -409,15 +467,32 @@ class _Pool:
             folded = fold(other).casefold()
             if folded == answer or folded in prompt.casefold() or _shape(other) != shape:
                 continue
+            if _has_digit(other) != _has_digit(term.answer):
+                continue  # "TX2" beside "International Big Cat Alliance": a code among names
             if term.kind == "person" and _part_of(folded, [answer, *map(str.casefold, out)]):
                 continue
             if shape != "act" and _same_body(other, [term.answer, *out]):
                 continue  # "WMO" for "World Meteorological Organization": the answer again
+            if term.kind == "article" and _clause_of(folded, [answer, *map(str.casefold, out)]):
+                continue  # "Article 239AA(3)(a)" beside "Article 239AA": one is inside the other
             if folded not in (fold(o).casefold() for o in out):
                 out.append(other)
             if len(out) == OPTIONS:
                 break
         return out
+
+
+def _clause_of(article: str, others: list[str]) -> bool:
+    """One article is a sub-clause of the other ("Article 280" and "Article 280(3)(b)")."""
+    for other in others:
+        short, long = sorted((article, other), key=len)
+        if long.startswith(short) and long[len(short) : len(short) + 1] in ("(", "."):
+            return True
+    return False
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def _initials(name: str) -> str:
@@ -468,7 +543,12 @@ def _card(
         )
     distractors = pool.distractors(term, blanked)
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"
-    if term.kind == "person" and len(distractors) == OPTIONS and len(question) <= MAX_PROMPT:
+    if (
+        term.kind == "person"
+        and other_end is None
+        and len(distractors) == OPTIONS
+        and len(question) <= MAX_PROMPT
+    ):
         return MultipleChoiceCard(
             id=card_id(tag, term.answer, quote),
             kind="mcq",

@@ -6,6 +6,15 @@ note again. A card keeps the GUID it was imported with; our own cards' GUID
 comes from the deck id and the card's oldest id, so a renamed card (with
 `previous_ids`) updates its note in Anki instead of adding a copy.
 
+A card imported from Anki keeps its note (`anki`: note type, fields as HTML,
+tags) and the deck keeps the note type (`anki_note_types`): such a note is
+written back with its own note type (same id, name, fields and templates, the
+note type's Anki time kept so Anki leaves it as it is) and each field as it
+was, byte for byte, unless the card's text was edited here, when that field
+gets the new text. So the collection the notes came from updates them, its
+formatting intact, instead of setting them aside as of another note type.
+An unchanged note keeps Anki's own modification time; an edited one is newer.
+
 A note's modification time is when its content last changed, as the progress
 database recorded it on loading the deck (`changes`); a card edited since the
 deck was last loaded counts as changed now. So a re-export without changes
@@ -35,13 +44,19 @@ from pathlib import Path
 
 import genanki
 
+from quizapp.authoring.anki_import import (
+    as_imported,
+    package_note_type,
+    template_sides,
+)
+from quizapp.authoring.anki_package import NoteType
 from quizapp.authoring.cells import CSV_COLUMNS, escape_formula, escape_guid
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.htmltext import text_to_html
-from quizapp.authoring.ids import note_guid, oldest_id, short_hash
+from quizapp.authoring.ids import note_guid, oldest_id, short_hash, tag_id
 from quizapp.authoring.yamlio import write_files
 from quizapp.deck.loader import LoadedDeck, load_deck
-from quizapp.deck.model import CLOZE_PATTERN, Media, Status
+from quizapp.deck.model import CLOZE_PATTERN, AnkiNoteType, Media, Status
 
 _CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: center; }
 .source { font-size: 14px; color: #666; margin-top: 1em; }
@@ -238,19 +253,24 @@ class AnkiNote:
 
     guid: str
     cards: list
-    kind: str  # "basic", "reversed" or "cloze"
+    kind: str  # "basic", "reversed", "cloze", or "anki": the note type it was imported with
     cloze_text: str = ""  # the note's text with numbered deletions, for a cloze note
 
 
-def anki_notes(deck_id: str, cards: list) -> list[AnkiNote]:
-    """Cards grouped into the notes Anki will hold: one per GUID where they fit together."""
+def anki_notes(
+    deck_id: str, cards: list, note_types: Mapping[int, AnkiNoteType] | None = None
+) -> list[AnkiNote]:
+    """Cards grouped into the notes Anki will hold: one per GUID where they fit together.
+    With the deck's ``note_types``, the cards of an imported note go back as that note."""
     groups: dict[str, list] = {}
     for card in cards:
         groups.setdefault(card_guid(deck_id, card), []).append(card)
     notes = []
     for guid, group in groups.items():
         merged = _merged_cloze(group) if all(c.kind == "cloze" for c in group) else None
-        if len(group) == 1:
+        if note_types and _as_imported(group, note_types):
+            notes.append(AnkiNote(guid, group, "anki", merged or ""))
+        elif len(group) == 1:
             notes.append(_single(guid, group[0]))
         elif merged is not None:
             notes.append(AnkiNote(guid, group, "cloze", merged))
@@ -260,6 +280,17 @@ def anki_notes(deck_id: str, cards: list) -> list[AnkiNote]:
             notes.append(_single(guid, group[0]))
             notes += [_single(note_guid(deck_id, oldest_id(c)), c) for c in group[1:]]
     return notes
+
+
+def _as_imported(group: list, note_types: Mapping[int, AnkiNoteType]) -> bool:
+    """Whether the cards are of one imported note whose note type the deck keeps, each
+    still of the kind that note type makes (cloze cards of a cloze note, else basic)."""
+    kept = [c.anki for c in group]
+    if any(k is None for k in kept) or len({k.note_type for k in kept}) != 1:
+        return False
+    note_type = note_types.get(kept[0].note_type)
+    wanted = "cloze" if note_type is not None and note_type.cloze else "basic"
+    return note_type is not None and all(c.kind == wanted for c in group)
 
 
 def _single(guid: str, card) -> AnkiNote:
@@ -283,6 +314,8 @@ def _merged_cloze(group: list) -> str | None:
     do not share one text (edited apart since the import)."""
     numbers = [_CLOZE_NUMBER.search(c.id) for c in group]
     ordinals = [int(m.group(1)) for m in numbers if m]
+    if all(c.anki is not None for c in group):  # imported: the numbers Anki gave them
+        ordinals = [c.anki.card + 1 for c in group]
     if len(ordinals) != len(group) or len(set(ordinals)) != len(group):
         ordinals = list(range(1, len(group) + 1))
     revealed = None
@@ -296,6 +329,11 @@ def _merged_cloze(group: list) -> str | None:
     spans.sort()
     if any(a[1] > b[0] for a, b in zip(spans, spans[1:], strict=False)) or revealed is None:
         return None
+    return _cloze_html(revealed, spans)
+
+
+def _cloze_html(revealed: str, spans: list[tuple[int, int, int, str | None]]) -> str:
+    """Revealed text with numbered deletions at (start, end, number, hint), in order."""
     parts, last = [], 0
     for start, end, number, hint in spans:
         parts.append(text_to_html(revealed[last:start]))
@@ -304,6 +342,26 @@ def _merged_cloze(group: list) -> str | None:
         last = end
     parts.append(text_to_html(revealed[last:]))
     return "".join(parts)
+
+
+def _rejoined_cloze(cards: list, edited) -> str:
+    """The text of an imported cloze note whose cards were edited apart: the edited card's
+    text, its deletions numbered as its own, with each other card's deletion wherever its
+    answer still stands in that text (so no deletion of the note is lost that can be kept)."""
+    revealed, found = _deletion_spans(edited.text)
+    spans = [(start, end, edited.anki.card + 1, hint) for start, end, hint in found]
+    for card in cards:
+        if card is edited:
+            continue
+        plain, theirs = _deletion_spans(card.text)
+        for start, end, hint in theirs:
+            answer = plain[start:end]
+            at = revealed.find(answer)
+            while at >= 0 and any(at < e and s < at + len(answer) for s, e, _, _ in spans):
+                at = revealed.find(answer, at + 1)
+            if at >= 0:
+                spans.append((at, at + len(answer), card.anki.card + 1, hint))
+    return _cloze_html(revealed, sorted(spans))
 
 
 def _deletion_spans(text: str) -> tuple[str, list[tuple[int, int, str | None]]]:
@@ -336,6 +394,116 @@ def _with_media(html: str, media: list[Media]) -> str:
 
 def _side(card, side: str) -> list[Media]:
     return [m for m in card.media if m.side == side]
+
+
+class _KeptModel(genanki.Model):
+    """A note type kept from an import, written with the time Anki gave it: not newer than
+    the copy in the collection it came from, so Anki leaves that one as it is."""
+
+    def __init__(self, kept: AnkiNoteType) -> None:
+        super().__init__(
+            kept.id,
+            kept.name,
+            fields=[{"name": name} for name in kept.fields],
+            templates=[
+                {"name": t.name, "qfmt": t.question, "afmt": t.answer} for t in kept.templates
+            ],
+            css=kept.css,
+            model_type=genanki.Model.CLOZE if kept.cloze else genanki.Model.FRONT_BACK,
+            sort_field_index=kept.sort_field,
+        )
+        if kept.latex_pre is not None:
+            self.latex_pre = kept.latex_pre
+        if kept.latex_post is not None:
+            self.latex_post = kept.latex_post
+        self.modified = kept.modified
+
+    @property
+    def _req(self) -> list:
+        # The required fields of old collections: newer Anki works them out again itself,
+        # and genanki's guess fails on templates it cannot render.
+        try:
+            return genanki.Model._req.func(self)
+        except Exception:  # noqa: BLE001 - any template genanki cannot render
+            return []
+
+    def to_json(self, timestamp: float, deck_id) -> dict:
+        return super().to_json(self.modified, deck_id)
+
+
+class _KeptTypes:
+    """The deck's kept note types, each made into a genanki model (and read as the import
+    reads one) once per export."""
+
+    def __init__(self, note_types: list[AnkiNoteType]) -> None:
+        self.kept = {t.id: t for t in note_types}
+        self._models: dict[int, _KeptModel] = {}
+        self._read: dict[int, NoteType] = {}
+
+    def model(self, type_id: int) -> _KeptModel:
+        if type_id not in self._models:
+            self._models[type_id] = _KeptModel(self.kept[type_id])
+        return self._models[type_id]
+
+    def read(self, type_id: int) -> NoteType:
+        if type_id not in self._read:
+            self._read[type_id] = package_note_type(self.kept[type_id])
+        return self._read[type_id]
+
+
+def _kept_fields(note: AnkiNote, types: _KeptTypes) -> tuple[list[str], list[str], bool]:
+    """An imported note's fields and tags, as Anki had them where the cards are unchanged
+    and with the new text where they were edited; and whether anything was."""
+    kept = note.cards[0].anki
+    note_type = types.read(kept.note_type)
+    before = as_imported(note_type, kept, note.guid, [c.anki.card for c in note.cards])
+    fields = list(kept.fields)
+    changed = False
+    for card in note.cards:
+        old = before.get(card.anki.card)
+        if card.kind == "cloze":
+            continue
+        asked, shown = template_sides(note_type, card.anki.card)
+        sides = ((asked, card.question, "question"), (shown, card.answer, "answer"))
+        for index, text, side in sides:
+            old_text = getattr(old, side) if old is not None else None
+            media = _side(card, side)
+            old_media = [m.name for m in _side(old, side)] if old is not None else None
+            if (text, [m.name for m in media]) != (old_text, old_media) and index < len(fields):
+                fields[index] = _with_media(text_to_html(text), media)
+                changed = True
+    cloze = [c for c in note.cards if c.kind == "cloze"]
+    if cloze:
+        olds = [before.get(c.anki.card) for c in cloze]
+        edited = [c for o, c in zip(olds, cloze, strict=True) if o is None or o.text != c.text]
+        if edited:
+            text = note.cloze_text or _rejoined_cloze(cloze, edited[0])
+            fields[0] = _with_media(text, [m for m in cloze[0].media if m.side == "question"])
+            changed = True
+        old = olds[0]
+        if (old is None or old.explanation != cloze[0].explanation) and len(fields) > 1:
+            fields[1] = text_to_html(cloze[0].explanation)
+            fields[2:] = [""] * (len(fields) - 2)  # their text was part of the explanation
+            changed = True
+    tags = list(dict.fromkeys(t for c in note.cards for t in c.tags))
+    as_anki = list(dict.fromkeys(t for t in (tag_id(t) for t in kept.tags) if t))
+    if tags == as_anki:
+        tags = list(kept.tags)
+    else:
+        changed = True
+    return fields, tags, changed
+
+
+def _kept_note(note: AnkiNote, types: _KeptTypes, changes: Changes, now: float) -> genanki.Note:
+    kept = note.cards[0].anki
+    fields, tags, changed = _kept_fields(note, types)
+    # Unchanged, the note keeps Anki's time (Anki sees nothing newer); edited, it is newer
+    # than that, so the collection it came from takes the edit.
+    modified = kept.modified
+    if changed:
+        modified = max(note_modified(note.cards, changes, now), kept.modified + 1)
+    model = types.model(kept.note_type)
+    return _Note(model, fields, tags=tags, guid=note.guid, modified=modified)
 
 
 def _genanki_note(loaded: LoadedDeck, note: AnkiNote, modified: int) -> genanki.Note:
@@ -390,8 +558,12 @@ def export_apkg(
     cards = export_cards(loaded, drafts)
     known = changes(deck.id) if changes is not None else {}
     now = timestamp if timestamp is not None else time.time()
-    for note in anki_notes(deck.id, cards):
-        anki.add_note(_genanki_note(loaded, note, note_modified(note.cards, known, now)))
+    types = _KeptTypes(deck.anki_note_types)
+    for note in anki_notes(deck.id, cards, types.kept):
+        if note.kind == "anki":
+            anki.add_note(_kept_note(note, types, known, now))
+        else:
+            anki.add_note(_genanki_note(loaded, note, note_modified(note.cards, known, now)))
     package = genanki.Package(anki, media_files=_media_files(loaded, cards))
     _write_package(package, Path(out), timestamp)
     return len(cards)

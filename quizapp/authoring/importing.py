@@ -22,12 +22,19 @@ from quizapp.authoring.anki_import import (
     convert_notes,
     deck_name,
     history_rows,
+    kept_note_type,
 )
 from quizapp.authoring.anki_package import open_package, read_media
 from quizapp.authoring.csv_import import import_table
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.ids import check_deck_id, note_guid, oldest_id, slugify
-from quizapp.authoring.yamlio import Staging, cards_yaml, deck_head_yaml, schema_comment
+from quizapp.authoring.yamlio import (
+    Staging,
+    cards_yaml,
+    deck_head_yaml,
+    note_types_yaml,
+    schema_comment,
+)
 from quizapp.deck.model import Deck
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
@@ -155,6 +162,8 @@ def _import_package(
         if package.has_notes_without_cards():
             names.add(source.stem)
         files = places.deck_files(staging, sorted(names, key=str.casefold))
+        for file in files.values():
+            file.note_types = package.collection.note_types
         reviewed = package.reviewed_cards()
         card_ids: dict[int, tuple[str, str]] = {}  # Anki card id: (deck, card id), if reviewed
         total = package.note_count()
@@ -281,6 +290,8 @@ class _DeckFile:
         self._history: Any = None  # csv writers, made at the first row
         self._states: Any = None
         self._files = [path]  # staged: removed again by `discard`
+        self.note_types: dict = {}  # Anki's, by id: those of the cards' notes are kept
+        self._used_types: dict[int, None] = {}
         header = (
             schema_comment()
             + f"# Imported from {source.name}. The cards cite no source document yet:\n"
@@ -304,6 +315,8 @@ class _DeckFile:
                 m.model_copy(update={"file": f"{folder}/{m.file}"}) for m in card.media
             ]
         card = card.model_copy(update=update) if update else card
+        if card.anki is not None:
+            self._used_types[card.anki.note_type] = None
         # A GUID that export would derive anyway (a quizapp CSV read back) need not be kept.
         if card.guid is not None and card.guid == note_guid(self.deck_id, oldest_id(card)):
             card = card.model_copy(update={"guid": None})
@@ -333,6 +346,9 @@ class _DeckFile:
 
     def finish(self) -> WrittenDeck:
         self._flush()
+        kept = [self.note_types[i] for i in self._used_types if i in self.note_types]
+        if kept:  # after the cards: a note type is known to be used once its card is written
+            self._yaml.write(note_types_yaml([kept_note_type(t) for t in kept]))
         written = WrittenDeck(self.path, self.cards, media_files=len(self.media))
         if self._history is not None:
             written.history_path, written.reviews = history_path(self.path), self.reviews

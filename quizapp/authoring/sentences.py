@@ -87,6 +87,8 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     if word is None:
         return False
     token = word.group(1).lstrip(_OPENING)
+    if re.search(r"\d\s(?:m|g|kg|km|cm|mm|l|s|h)$", line[:dot]):
+        return False  # "a throw of 89.45 m.": a unit after a figure, not an initial
     if _INITIALS.match(token):
         # "D.Y", "U.S", "M" are initials; "1.5°C" or "km" before the stop are not.
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from quizapp.deck.model import AnswerType
 from quizapp.deck.rules.drafts import (
@@ -30,6 +30,7 @@ YEAR = re.compile(
     r"(?<![\d$.,\u20ac\u00a3\u20b9:])\b(1[0-9]\d\d|20\d\d)\b(?![\d%:]|,\d|\.\d|\s?\u00b0)"
 )
 _YEAR_RANGE = re.compile(r"\b(?:1[0-9]|20)\d\d\s?[-\u2013/]\s?(?:\d\d){1,2}\b")  # 2023–24
+_LISTED_YEAR = re.compile(r"\b(?:in|on|since|of)\s(?:1[0-9]|20)\d\d(?:,\s\d{4})*,?\s(?:and|or)\s$")
 _EXPLICIT = re.compile(r"(?:\b(?:in|on|since|of|until|till|year)\s|\(|^|:\s)$", re.IGNORECASE)
 
 _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -37,7 +38,10 @@ _SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trill
 _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GW|MW|kW|GWh|ppm|ppb|"
-    r"tonnes|tons|hectares|sq\skm)\b)"
+    r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres)\b"
+    # a measure in grams or metres, not an event's name ("the 10 m air pistol")
+    r"|\s(?:kg|g|m)\b(?![-\u2013]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|"
+    r"a|an|the)\b)[a-z]))"
 )
 AMOUNT = re.compile(
     rf"(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?"
@@ -46,7 +50,7 @@ AMOUNT = re.compile(
 )
 RATIO = re.compile(r"(?<![\d:.])\b\d{1,2}:\d{1,2}\b(?![\d:]|\s?[ap]\.?m\b)")
 _NUMBER = re.compile(
-    r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}(?:,\d{3})*(?![\w.,:%\u00b0-]\w?)"
+    r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}(?:,\d{3})*(?![\w,:%\u00b0-]|\.\w)"
 )
 _COUNT_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
 # What an examiner counts: "31 members", "seven experiments".
@@ -55,16 +59,40 @@ _COUNTED = (
     r"chapters|articles|seats|sub-groups|categories|days|months|years|"
     r"experiments|astronauts|missions|judgments|amendments|sittings"
 )
+# Plurals not ending in -s: "1,020 women per 1,000 men".
+_IRREGULAR = "women|men|people|children|personnel|police|cattle|staff|crore|lakh"
 _WORD_COUNT = re.compile(rf"\b({_COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b)", re.IGNORECASE)
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
-    r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)\.?$"
+    r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)(?:\.?$|,\s)"
 )
 # What a thing is named: "a capsule named Grace", "the programme was called HUNOR".
 _NAMED = re.compile(
     r"\b(?:named|called|known\sas|dubbed|titled)\s(?:the\s)?"
     r"([A-Z][\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
+)
+# What a thing is called, in lower case, closing the sentence: "known as hibakusha."
+_CALLED = re.compile(
+    r"\b(?:known\sas|called|termed|named|dubbed)\s(?:the\s)?([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
+    r"(?=\.?[\"'\u201d)]*$)"
+)
+# The title of a work after what it is: "the book Why Nations Fail", "novel The Vegetarian".
+_WORK = re.compile(
+    r"\b(?:book|novel|film|poem|play|memoir|autobiography|essay|song|album|treatise|epic|"
+    r"magazine|newspaper|journal|painting|opera|series|documentary|anthem)\s"
+    r"((?:The\s|A\s|An\s)?[A-Z][\w\u2019'-]*(?:\s(?:(?:of|the|and|in|on|a|to|for)\s)*"
+    r"[A-Z][\w\u2019'-]*)*)"
+)
+# A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
+_BINOMIAL = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
+    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))"
+    r"(?=\s?[.,;)]|\s\(|$)"
+)
+# A name set off by commas after the common noun it names: "Their AI model, AlphaFold2, ...".
+_APPOSITION = re.compile(
+    r"\b[a-z]{3,},\s([A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*){0,3})(?=,|\.?$)"
 )
 # An act with its year, asked whole: "the Waqf Act, 1995", "the Finance Act, 2016".
 _ACT = re.compile(
@@ -73,6 +101,10 @@ _ACT = re.compile(
 )
 # A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
+# Criteria by their Roman numerals: "listed under criteria (iv) and (vi)".
+_CRITERIA = re.compile(
+    r"\bcriteri(?:a|on)\s(\([ivx]{1,4}\)(?:(?:,\s|,?\s(?:and|or)\s)\([ivx]{1,4}\))*)"
+)
 # A vote: "by a vote of 15 to 11".
 _VOTE = re.compile(
     r"\b(?:vote|votes|majority|margin)\s(?:of\s)?(\d{1,3}\s(?:to|[-\u2013])\s\d{1,3})\b"
@@ -89,6 +121,22 @@ COMPOUND = re.compile(
     r"|\d+-(?:year|day|month|week|hour|judge|member|point|nation|country))\b",
     re.IGNORECASE,
 )
+# A figure closing its sentence: "put the number at 3,167.", "The margin was 4,089."
+_SENTENCE_END = re.compile(r"^\.?[\"'\u201d)\]]*$")
+_FIGURE_BEFORE = re.compile(
+    r"\b(?:at|to|of|was|is|were|are|by|reached|totalled|totaled|numbered|about|around|"
+    r"nearly|over|some)\s$"
+)
+# A decimal without a unit, a rate or a weight: "fell to 2.0", "at 0.388".
+_RATE = re.compile(r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}\.\d{1,3}(?![\w%\u00b0-]|[.,]\d)")
+_SUPERLATIVE = re.compile(r"\b(?:highest|lowest|largest|smallest|most|least|best|worst)\b")
+# A rank: "India's 44th World Heritage property", "finished 71st".
+_RANK = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)\b(?![-\u2013])")
+# A day and month without a year, asked whole: "on 9 October", "from 10 May".
+DAY_MONTH = re.compile(
+    rf"(?<![\d\u2013-])(?<!\d\sto\s)(?<!\d\sand\s)\b([1-9]|[12]\d|3[01])\s({MONTHS})\b"
+    rf"(?!,?\s\d{{3,4}})(?!\s(?:to|and)\s\d|\s?[-\u2013]\s?\d)"
+)
 _DAY_AFTER = re.compile(
     rf"^\s*(?:[-\u2013]\s*\d{{1,2}}\s*|\s(?:to|and)\s\d{{1,2}}\s)?(?:{MONTHS})\b"
 )
@@ -99,6 +147,11 @@ _ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
+    # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
+    # by its ordinal ("the Seventh Schedule") or numeral ("List III").
+    r"|\b(?:Part|List)\s[IVX]{1,5}[A-C]?\b(?![\w-])(?!\.\w)"
+    r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|"
+    r"Twelfth)\sSchedule\b"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
@@ -106,7 +159,7 @@ _CONNECTORS = word_set("of for and on to the")
 _TREATY_WORDS = word_set(
     "Treaty Convention Agreement Accord Protocol Charter Pact Declaration Partnership "
     "Act Resolution Roadmap Framework Mechanism Report Goal Initiative Plan Programme "
-    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget"
+    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget Amendment"
 )
 _ORGANISATION_WORDS = word_set(
     "Council Agency Union Nations Centre Center Party Bank Fund Organisation Organization "
@@ -129,12 +182,29 @@ _INSTITUTIONS = (
         "Dates Timeline"
     )
 )
+INSTITUTIONS = _INSTITUTIONS  # for the drafter: "the Committee in Paris" names where it met
 _PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Costa Sri Hong")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
     r"(?:[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?(?:,\s|\s(?:and|or)\s))*"
-    r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew)\sto\s)(?:the\s)?$"
+    r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew|sent|exiled|fled|"
+    r"deported|taken|shifted|go|goes)\sto\s)(?:the\s)?$"
 )
+# Where a prize or a vote goes to a person as often as a team goes to a place.
+_PERSON_TO = re.compile(r"\b(?:went|go|goes)\sto\s(?:the\s)?$")
+# A common noun naming what the person is, just before the name: "the writer Han Kang".
+_ROLE_NOUN = re.compile(
+    r"(?:^|\s)(?:the\s)?(?:[a-z]+\s)?([a-z]{3,}(?:er|or|ist|ian|ant|ent|eeper|ain)),?\s$"
+)
+_ROLE_AFTER = re.compile(
+    r"^,\s(?:the\s|an?\s)(?:[\w-]+\s){0,3}?([a-z]{3,}(?:er|or|ist|ian|ant|ent|eeper|ain))\b"
+)
+_NOT_ROLES = word_set(
+    "after over under other order per cover water winter summer river center "
+    "father mother grandfather grandmother brother sister daughter husband"  # kin, not a role
+)
+# Titles that stay with the name they precede: "Lord Canning", "Sir Colin Campbell".
+HONORIFICS = word_set("Lord Sir Lady Dame Queen King Emperor Empress Pope Saint")
 _PERSON_VERBS = word_set(
     "said says wrote writes signed signs led leads announced spoke speaks dissented argued "
     "chaired chairs presented tabled called calls took took addressed represented appeared "
@@ -192,22 +262,75 @@ class Vocabulary:
 
     capitalised: frozenset[str]
     lower: frozenset[str]
+    alone: frozenset[str] = frozenset()  # capitalised words met on their own: "Hinton said"
+    places: frozenset[str] = frozenset()  # single words met where a place stands: "in Baku"
+    surnames: frozenset[str] = frozenset()  # last words of longer names: "Baker", "Hinton"
+    lower_counts: dict = field(default_factory=dict)  # how often each lower-case word is used
 
     @classmethod
     def of(cls, sentences: list[str]) -> Vocabulary:
         capitalised: set[str] = set()
         lower: set[str] = set()
+        alone: set[str] = set()
+        places: set[str] = set()
+        surnames: set[str] = set()
+        counts: dict[str, int] = {}
         for text in sentences:
-            for i, match in enumerate(_TOKEN.finditer(text)):
+            tokens = list(_TOKEN.finditer(text))
+            for run in _runs(text):
+                words = [_bare(t.group()) for t in run]
+                if len(run) > 1 and _PLACE_BEFORE.search(text[: run[0].start()]):
+                    places.add(text[run[0].start() : run[-1].start()] + words[-1])
+                capitals = all(w[:1].isupper() for w in words)
+                if _person_shaped(words) and run[0].start() > 0 and capitals:
+                    surnames.add(words[-1])
+            for i, match in enumerate(tokens):
                 word = _bare(match.group())
                 if word[:1].islower():
                     lower.add(word)
-                elif i > 0 and word[:1].isupper():
+                    counts[word] = counts.get(word, 0) + 1
+                    continue
+                if not word[:1].isupper():
+                    continue
+                if i > 0:
                     capitalised.add(word)
-        return cls(frozenset(capitalised), frozenset(lower))
+                joined_before = i > 0 and _joined(text, tokens[i - 1], match)
+                if i > 1 and tokens[i - 1].group() in ("of", "for", "on", "the"):
+                    joined_before = tokens[i - 2].group()[:1].isupper()  # "Academy of Sciences"
+                joined_after = i + 1 < len(tokens) and _joined(text, match, tokens[i + 1])
+                previous = tokens[i - 1].group() if i > 0 else ""
+                article = previous.lower() in _DETERMINERS or previous[:1].isdigit()
+                if not joined_before and not joined_after and not article:
+                    alone.add(word)
+                    before = text[: match.start()]
+                    if (
+                        _PLACE_BEFORE.search(before)
+                        and not _PERSON_TO.search(before)
+                        and not _IN_TITLE.search(before)
+                    ):
+                        places.add(word)
+        return cls(*map(frozenset, (capitalised, lower, alone, places, surnames)), counts)
+
+    def lower_alone(self, word: str) -> bool:
+        """A lower-case word the document uses elsewhere too: a common word."""
+        return self.lower_counts.get(word, 0) > 1
 
     def is_proper(self, word: str) -> bool:
         return word in self.capitalised and word.lower() not in self.lower
+
+
+# Words before a common noun, not a surname: "the Games", "one Games", "its Survey".
+_DETERMINERS = word_set("the a an one two this that these those its his her their our each every")
+
+
+def _joined(text: str, first: re.Match, second: re.Match) -> bool:
+    """Two tokens of one name: capitalised both, or a particle, with one space between."""
+    if text[first.end() : second.start()] != " ":
+        return False
+    a, b = first.group(), second.group()
+    if re.search(r"[,;:]$|[\u2019']s$", a):
+        return False
+    return (a[:1].isupper() or a in PARTICLES) and (b[:1].isupper() or b in PARTICLES)
 
 
 def _bare(token: str) -> str:
@@ -238,6 +361,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         act = _act_term(text, match)
         if act is not None:
             add(act)
+    for match in _CRITERIA.finditer(text):  # "under criteria (iv) and (vi)"
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.text, 4.4))
     for match in _VOTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "ratio", AnswerType.text, 4.8))
     for match in _NAMED.finditer(text):
@@ -260,8 +385,22 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         worth = 4.0 if re.fullmatch(rf"(?:{_NUM}){_SCALE}", match.group()) else 4.3
         add(Term(*match.span(), match.group(), "amount", AnswerType.number, worth))
     for match in COMPOUND.finditer(text):
-        worth = 3.5
+        worth = 4.2  # a rank ("seventh-largest") or a span ("175-year record"): often asked
         add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
+    for match in DAY_MONTH.finditer(text):
+        add(Term(*match.span(), match.group(), "date", AnswerType.date, 4.1))
+    for match in _RANK.finditer(text):
+        placed = re.search(
+            r"\b(?:finished|came|ranked|ranks|placed|stood|is|was)\s$", text[: match.start()]
+        )
+        worth = 4.2 if placed else 3.8  # "finished 71st": a placing, not "the 47th session"
+        add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
+    for match in _RATE.finditer(text):
+        if _FIGURE_BEFORE.search(text[: match.start()]):  # "fell to 2.0", "a weight of 7.5"
+            # "Bihar has the highest TFR, at 3.0.": who holds the record is the question.
+            held = re.search(r",\sat\s$", text[: match.start()]) and _SUPERLATIVE.search(text)
+            worth = 3.9 if held else 4.3
+            add(Term(*match.span(), match.group(), "amount", AnswerType.number, worth))
     for match in _NUMBER.finditer(text):
         term = _number_term(text, match)
         if term is not None:
@@ -276,12 +415,136 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             add(Term(match.start(), end, answer, "number", AnswerType.text, DURATION_WORTH))
             continue
         add(Term(*match.span(), match.group(), "number", AnswerType.number, 4.0))
+    for match in _WORK.finditer(text):
+        title = match.group(1)
+        if title.split()[0] not in MONTH_NUMBER:
+            add(Term(*match.span(1), title, "name", AnswerType.text, 4.4))
+    for match in _BINOMIAL.finditer(text):
+        species = match.group(2)
+        if species in _FUNCTION_WORDS or species in _VERBS or vocabulary.lower_alone(species):
+            continue  # a common word after a capitalised one, not a species
+        add(Term(match.start(1), match.end(2), match.group(), "name", AnswerType.text, 4.3))
+    for match in _CALLED.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.2))
+    for match in _APPOSITION.finditer(text):
+        name = match.group(1)
+        words = [_bare(w) for w in name.split()]
+        if any(w in OPENERS or w in PRONOUNS or w in MONTH_NUMBER for w in words[:1]):
+            continue
+        if all(w in _INSTITUTIONS for w in words) or name in vocabulary.surnames:
+            continue
+        if len(words) == 1 and words[0].lower() in vocabulary.lower:
+            continue
+        if _person_shaped(words):
+            role = _ROLE_NOUN.search(text[: match.start(1)])
+            named = role is not None and role.group(1) not in _NOT_ROLES
+            worth = 4.4 if named else 3.8  # "The captain, Harmanpreet Singh, ..."
+            add(Term(*match.span(1), name, "person", AnswerType.person, worth))
+        else:
+            add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
     concept = _CONCEPT.match(text)
     if concept:  # "The theme of the Survey is deregulation."
         add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
     for term in _names(text, vocabulary):
         add(term)
+    # One place of a list of three or more ("fell in Mizoram, Nagaland, Jharkhand and Goa") is
+    # a weaker question than a place the sentence is about.
+    # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
+    # Bareilly"): it says who someone is, not what happened.
+    terms = _spelt_out_whole(text, [_placed(text, t) for t in terms])
+    lists = [m.span() for m in _PLACE_LIST.finditer(text)]
+    terms = [
+        replace(t, worth=t.worth - 0.4)
+        if t.kind == "place"
+        and (
+            any(a <= t.start and t.end <= b for a, b in lists) or _DESCRIBED.search(text[: t.start])
+        )
+        else t
+        for t in terms
+    ]
     return sorted(terms, key=lambda t: t.start)
+
+
+# What is launched, adopted or unveiled is what the sentence tells: "The leaders launched the
+# Quad Cancer Moonshot", "adopted the Wilmington Declaration".
+_LAUNCHED = re.compile(
+    r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
+    r"(?:the\s|an?\s)?(?:new\s)?$"
+)
+# A sentence that exists to name something: "The nodal agency is the International Institute
+# for Population Sciences", "The advisory body for cultural sites is the ...".
+_DEFINED = re.compile(r"^The\s[a-z][^,;]{2,60}?\s(?:is|was)\s(?:now\s)?the\s(?:new\s|main\s)?$")
+# A short name given with "known as" after the long one: "..., known as MAITRI, ...".
+_KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
+# The side that won: "Kejriwal lost the New Delhi seat to Parvesh Verma".
+_WINNER = re.compile(r"\blost\b[^.;:]{0,60}\sto\s$")
+# A person under whom something happened: "left the group in 2008 under Kevin Rudd".
+_UNDER = re.compile(r"\b(?:under|of\s[A-Z][\w\u2019'-]*\sand)\s$")
+
+
+_LINKS = word_set("of for from and on in the to")
+
+
+def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
+    """A long name before its initials, asked whole even where small words break it:
+    "Protection of Children from Sexual Offences (POCSO)", "Waqf Assets Management System
+    of India (WAMSI)" are one name, not "{{Sexual Offences}}" or "System of {{India}}"."""
+    for short in _BRACKETED.finditer(text):
+        letters = re.sub(r"[^A-Za-z]", "", short.group(1)).upper()
+        before = text[: short.start()].rstrip()
+        if len(letters) < 3 or len(before) != short.start() - 1:
+            continue
+        words = list(re.finditer(r"[^\W_][\w\u2019'-]*", before))[-14:]
+        for k in range(2, len(words) + 1):
+            span = words[-k:]
+            if not span[0].group()[:1].isupper() or span[0].group() in OPENERS:
+                continue
+            gaps = [text[a.end() : b.start()] for a, b in zip(span, span[1:], strict=False)]
+            if any(g != " " for g in gaps) or any(
+                not w.group()[:1].isupper() and w.group() not in _LINKS for w in span
+            ):
+                break
+            if not re.fullmatch(_initials_pattern([w.group() for w in span]), letters):
+                continue
+            start, end = span[0].start(), span[-1].end()
+            inside = [t for t in terms if start <= t.start and t.end <= end]
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+                break  # found whole already
+            if not inside or any(t.start < start < t.end or t.start < end < t.end for t in terms):
+                break
+            best = max(inside, key=lambda t: t.worth)
+            kind = best.kind if best.kind in ("organisation", "name") else "name"
+            answer_type = best.answer_type if kind == best.kind else AnswerType.text
+            whole = Term(start, end, text[start:end], kind, answer_type, max(best.worth, 3.8))
+            terms = [t for t in terms if t not in inside] + [whole]
+            break
+    return terms
+
+
+def _placed(text: str, term: Term) -> Term:
+    """A term's worth by what the sentence does with it."""
+    before = text[: term.start]
+    if term.kind in ("name", "organisation") and _DEFINED.search(before):
+        return replace(term, worth=max(term.worth, 4.3))  # "The nodal agency is the X"
+    if term.kind in ("name", "organisation") and _LAUNCHED.search(before):
+        return replace(term, worth=max(term.worth, 4.4))
+    if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
+        return replace(term, worth=max(term.worth, 4.6))
+    names = [_bare(w) for w in term.answer.split()]
+    won = term.kind == "person" or (term.kind == "name" and _person_shaped(names))
+    if won and _WINNER.search(before):  # "lost the seat to A": who won it
+        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.6)
+    under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
+    noun = re.match(r"^\s([a-z]+)", text[term.end :])  # "under Project Tiger reserves"
+    noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
+    if under and not _plural(names[-1], None) and not noun:
+        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.3)
+    return term
+
+
+_DESCRIBED = re.compile(r",\s(?:an?|the)\s[a-z][^,;]*\b(?:from|of|in|at)\s$")
+_NAME_ITEM = r"[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*"
+_PLACE_LIST = re.compile(rf"{_NAME_ITEM}(?:,\s{_NAME_ITEM})+,?\s(?:and|or)\s{_NAME_ITEM}")
 
 
 def _act_term(text: str, match: re.Match) -> Term | None:
@@ -298,9 +561,14 @@ def _named_term(text: str, match: re.Match) -> Term | None:
     """What something is called, unless the name is only a title or a common opener."""
     answer = match.group(1)
     words = answer.split()
+    noun = re.match(r"\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)", text[match.end(1) :])
+    if noun:  # "called the Boltzmann machine.": the name with what it names
+        end = match.end(1) + len(noun.group())
+        return Term(match.start(1), end, text[match.start(1) : end], "name", AnswerType.text, 4.3)
     if words[0] in OPENERS or words[0] in PRONOUNS or all(w in _INSTITUTIONS for w in words):
         return None
-    return Term(*match.span(1), answer, "name", AnswerType.text, 4.3)
+    worth = 4.4 if re.search(r"\btitled\s", match.group()) else 4.3  # a work's title
+    return Term(*match.span(1), answer, "name", AnswerType.text, worth)
 
 
 def _coined(before: str, short: str) -> bool:
@@ -315,7 +583,25 @@ def _coined(before: str, short: str) -> bool:
     if not words or not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
         return False  # no long name just before: "(in 2023)", "(see below)"
     initials = "".join(w[0] for w in words if w[:1].isupper() or w[:1].isdigit()).upper()
-    return not initials.endswith(letters) and letters not in initials
+    if initials.endswith(letters) or letters in initials:
+        return False
+    # "None of the Above (NOTA)", "... on the Law of the Sea (UNCLOS)": small words count too.
+    for k in range(2, len(words) + 1):
+        span = words[-k:]
+        if span[0][:1].isupper() and re.fullmatch(_initials_pattern(span), letters):
+            return False
+    return True
+
+
+def _initials_pattern(words: list[str]) -> str:
+    """Capitalised words give their initials; small words may ("POCSO": of, not from)."""
+    return "".join(
+        re.escape(w[0]) if w[:1].isupper() or w[:1].isdigit() else f"(?:{w[0].upper()})?"
+        for w in words
+    )
+
+
+_ASIDE = re.compile(r",\s[a-z]+ed\s(?:on|in)\s$")
 
 
 def _year_term(text: str, match: re.Match) -> Term:
@@ -328,10 +614,14 @@ def _year_term(text: str, match: re.Match) -> Term:
         if day and 1 <= int(day) <= 31:
             date += f"-{int(day):02d}"
     lead = text[: match.start()]
-    explicit = bool(_EXPLICIT.search(lead)) or bool(month)
+    explicit = bool(_EXPLICIT.search(lead) or _LISTED_YEAR.search(lead)) or bool(month)
     worth = (4.2 if day or not month else 4.0) if explicit else 3.0
-    if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070")
-        worth = 3.9
+    if _ASIDE.search(text[: match.start()]):
+        worth -= 0.3  # "a report, released on 29 July 2023, gave ...": a detail set aside
+    if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070") is asked like a date
+        worth = 4.2
+    if re.search(r"\bas\s(?:of|at|on)\s$", lead):  # "58 reserves as of 2025": when it was true
+        worth = 3.5
     start, end = match.span(4)
     return Term(start, end, year, "year", AnswerType.year, worth, date, explicit)
 
@@ -349,14 +639,22 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         end = match.end() + len(unit)
         answer = text[match.start() : end]
         return Term(match.start(), end, answer, "number", AnswerType.text, DURATION_WORTH)
+    if re.match(r"^\s(?:m|kg|g|km|mm|cm)\s[a-z]", after):
+        return None  # "the 50 m rifle": an event's name, not a figure to learn
     if re.match(r"^\s(?:votes?\s|members\svoted\s)?for\b", after):  # "128 for and 95 against"
-        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.5)
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
     if re.match(rf"^\s(?:{_COUNTED})\b", after):  # "31 members"
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
+    if _SENTENCE_END.match(after) and _FIGURE_BEFORE.search(before):
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)  # "at 3,167."
+    if re.match(r"^\sof\sthe\s\d", after):  # "won 48 of the 70 seats": the share won
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)
-    counted = re.match(r"^\s(?:[a-z][\w-]*\s){0,3}[a-z]+s\b", after) is not None
+    if re.search(r"^Of\sthe\s[^,]+,\s$", before) and re.match(r"^\s(?:are|were|is|was)\b", after):
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)  # "12 are"
+    counted = re.match(rf"^\s(?:[a-z][\w-]*\s){{0,3}}(?:[a-z]+s|{_IRREGULAR})\b", after)
     if not counted:
         return None
-    return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
+    return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)
 
 
 def _names(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
@@ -384,7 +682,18 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
                 while at < len(tokens) and tokens[at].group() in PARTICLES:
                     at += 1
                 nxt = tokens[at] if at < len(tokens) else None
+            if (
+                word == "of"
+                and nxt is not None
+                and nxt.group() == "the"
+                and i + 2 < len(tokens)
+                and tokens[i + 2].group()[:1].isupper()
+                and text[token.end() : tokens[i + 2].start()] == " the "
+                and _names_a_thing(text, tokens, i + 2)
+            ):
+                nxt = tokens[i + 2]  # "Ports of the Future Partnership": one name
             gap = text[token.end() : nxt.start()] if nxt is not None else ""
+            gap = gap.replace(" the ", " ", 1) if nxt is not None and word == "of" else gap
             if (
                 nxt is not None
                 and nxt.group()[:1].isupper()
@@ -415,6 +724,18 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
         yield run
 
 
+def _names_a_thing(text: str, tokens: list[re.Match], at: int) -> bool:
+    """The capitalised words from `at` end in a treaty or programme word ("the Future
+    Partnership"): "of the" is inside one name, not between a person and a party."""
+    last = tokens[at]
+    while at + 1 < len(tokens) and tokens[at + 1].group()[:1].isupper():
+        if text[tokens[at].end() : tokens[at + 1].start()] != " ":
+            break
+        at += 1
+        last = tokens[at]
+    return _bare(last.group()) in _TREATY_WORDS
+
+
 def _listed_title(run: list[re.Match], following: re.Match) -> bool:
     """A comma inside a title: "Treaty of Friendship, Cooperation and Mutual Assistance"."""
     words = [_bare(t.group()) for t in run]
@@ -435,6 +756,20 @@ def _starts_a_number(text: str, token: re.Match) -> bool:
 
 def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterator[Term]:
     words = [_bare(t.group()) for t in run]
+    # "Minister of Environment, Forest and Climate Change Bhupender Yadav": the portfolio runs
+    # on past a comma, and the person follows it.
+    portfolio = re.search(
+        r"\b(?:Minister|Ministry|Secretary)\sof\s[^.;]{0,60},\s$", text[: run[0].start()]
+    )
+    listed = [i for i, w in enumerate(words) if w in PORTFOLIO_WORDS or w in ("and", "for")]
+    if portfolio and listed:
+        last = listed[-1] + (1 if words[listed[-1]] in ("and", "for") else 0)
+        person = run[last + 1 :]
+        names = [_bare(t.group()) for t in person]
+        if _person_shaped(names):
+            start, end = person[0].start(), person[-1].start() + len(names[-1])
+            yield Term(start, end, text[start:end], "person", AnswerType.person, 4.6)
+            return
     # "Trade and Economic Partnership Agreement", "Ministry of Earth Sciences": one name,
     # unless a title inside marks a person after it.
     if (
@@ -445,7 +780,8 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         # "TRIPS Agreement of the WTO": a whole name, then what it belongs to.
         for i in range(2, len(words) - 1):
             named = words[i - 1] in _TREATY_WORDS or words[i - 1] in _ORGANISATION_WORDS
-            if words[i] == "of" and named and all(w[:1].isupper() for w in words[:i]):
+            owner = words[i + 1] == "the" or re.fullmatch(r"[A-Z]{2,}", words[i + 1])
+            if words[i] == "of" and named and owner and all(w[:1].isupper() for w in words[:i]):
                 yield from _name_term(text, run[:i], vocabulary)
                 yield from _name_term(text, run[i + 1 :], vocabulary)
                 return
@@ -475,7 +811,12 @@ def _name_term(
     # Drop openers and titles in front: "The", "Chief Justice", "Foreign Minister".
     titled = False
     cut = 0
+    # "General Service Enlistment Act": a title word opening the name of a law is part of it.
+    law = bool(words) and words[-1] in _TREATY_WORDS
+    law = law and not any(w in PORTFOLIO_WORDS for w in words)
     for i, word in enumerate(words):
+        if law:
+            break
         if word in TITLES or (
             word in PORTFOLIO_WORDS and (after_title or any(w in TITLES for w in words[:i]))
         ):
@@ -493,6 +834,8 @@ def _name_term(
     end_index = len(words)
     while end_index > cut and words[end_index - 1] in ("of", "the", "and", "for", "on", "to"):
         end_index -= 1
+    if titled and 0 < cut < end_index and words[cut - 1] in HONORIFICS and end_index - cut <= 3:
+        cut -= 1  # "Lord Canning", "Queen Victoria": the title is part of how they are known
     kept = run[cut:end_index]
     names = words[cut:end_index]
     if not kept:
@@ -513,6 +856,19 @@ def _name_term(
     if len(names) == 1:
         yield from _single_word(text, start, end, answer, titled, sentence_start, vocabulary)
         return
+    if _BODY_AFTER.match(after):  # "Sveriges Riksbank, Sweden's central bank": a body
+        acting = _FOUNDED.search(before) or _PERSON_TO.search(before)  # "went to Nihon Hidankyo"
+        worth = 4.1 if acting else 3.6
+        yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
+        return
+    if names[-1] in _SITE_WORDS and not any(w in _ORGANISATION_WORDS for w in names[:-1]):
+        # "Kuno National Park", "Jim Corbett Tiger Reserve", "Gingee Fort": a site
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
+        return
+    if not titled and _person_shaped(names) and _known_person(text, start, end, names, vocabulary):
+        listed = _in_list_of_people(text, start, end)
+        yield Term(start, end, answer, "person", AnswerType.person, 4.4, listed=listed)
+        return
     # A long name spelt out before its initials ("Bharatiya Antariksh Station (BAS)") is the
     # official name of something an examiner asks about; a number in it is a detail.
     official = 0.6 if _spelt_out(names, after) else -0.2 if coded else 0.0
@@ -525,20 +881,88 @@ def _name_term(
     elif any(w in _ORGANISATION_WORDS for w in names):
         # A body spelt out before its initials ("Indian Space Research Organisation (ISRO)")
         # is common knowledge more often than a fact of the notes: no more worth for that.
-        worth = 3.6 + min(official, 0)
+        worth = 3.6 + min(official, 0) + (0.2 if official > 0 else 0.0)
+        if _FOUNDED.search(before) or _ACTS.match(after):
+            worth += 0.5  # a body set up here, or one doing what the sentence tells
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
-    elif titled or _reads_as_person(before, after, names):
+    elif titled or _reads_as_person(before, after, names, vocabulary):
         worth = 4.5 if titled else 4.3
         listed = _in_list_of_people(text, start, end)
         yield Term(start, end, answer, "person", AnswerType.person, worth + 0.1, listed=listed)
     elif _in_list_of_people(text, start, end):
         yield Term(start, end, answer, "person", AnswerType.person, 4.3, listed=True)
-    elif names[0] in _PLACE_PREFIXES or _PLACE_BEFORE.search(before):
+    elif (
+        names[0] in _PLACE_PREFIXES
+        or _PLACE_BEFORE.search(before)
+        or (answer in vocabulary.places and not _PERSON_TO.search(before))
+    ):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3 + official)
     elif len(names) <= 5:
         named = _thing_named(before, after) if len(names) <= 2 else 0.0
         worth = 3.2 + max(official, named)
         yield Term(start, end, answer, "name", AnswerType.text, worth)
+
+
+_SITE_WORDS = word_set(
+    "Park Reserve Sanctuary Fort Temple Palace Lake Dam Maidan Stadium Falls Glacier Pass Caves"
+)
+
+
+def _person_shaped(names: list[str]) -> bool:
+    """Two to four words that could be a person's name: no body, place word, digit or acronym."""
+    return 2 <= len(names) <= 4 and all(
+        re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w)
+        and not (w.isupper() and "." not in w)
+        and w not in _INSTITUTIONS
+        and w not in _PLACE_WORDS
+        and w not in _SITE_WORDS
+        and w not in MONTH_NUMBER
+        for w in names
+    )
+
+
+_BODY_AFTER = re.compile(
+    r"^,\s(?:[A-Z][\w-]*[\u2019']s\s|the\s|an?\s)(?:[\w-]+\s){0,3}?(?:bank|company|group|agency|"
+    r"body|firm|organisation|organization|institute|university|foundation|council|committee|"
+    r"court|party|union|association|alliance|trust|board|authority|network|movement)\b"
+)
+
+
+def _has_demonym(word: str, vocabulary: Vocabulary) -> bool:
+    """A word the notes also use as a people's name ("India" beside "Indian"): a place."""
+    stem = word[:-1] if word[-1:] in "aeiouy" else word
+    forms = {word + "n", word + "an", stem + "ian", stem + "ese", stem + "ish", stem + "i"}
+    return bool(forms & vocabulary.capitalised)
+
+
+def _known_person(
+    text: str, start: int, end: int, names: list[str], vocabulary: Vocabulary
+) -> bool:
+    """A name the document treats as a person's: met again by surname ("Hinton used it"),
+    given a role just before ("the writer Han Kang"), or paired with such a name."""
+    if (
+        names[-1] in vocabulary.alone
+        and names[-1] not in vocabulary.places
+        and names[-1].lower() not in vocabulary.lower  # "Project Tiger" beside "tiger reserves"
+        and not _has_demonym(names[-1], vocabulary)
+    ):
+        return True
+    if re.search(r"\b(?:with|alongside)\s$", text[:start]) and re.match(r"^\.?$", text[end:]):
+        return True  # "She won a second bronze with Sarabjot Singh.": a partner
+    for role in (_ROLE_NOUN.search(text[:start]), _ROLE_AFTER.match(text[end:])):
+        if role and role.group(1) not in _NOT_ROLES and role.group(1) not in _FUNCTION_WORDS:
+            return True
+    pair = _PAIR.search(text)
+    while pair is not None:
+        if pair.start() <= start and end <= pair.end():
+            others = [n for n in re.split(r",\s(?:and\s)?|\s(?:and|or)\s", pair.group()) if n]
+            return any(
+                o.split()[-1] in vocabulary.alone or re.search(r"[A-Z]\.", o)
+                for o in others
+                if o != text[start:end]
+            ) or bool(re.search(r"\b(?:to|by|with|between)\s$", text[: pair.start()]))
+        pair = _PAIR.search(text, pair.end())
+    return False
 
 
 def _thing_named(before: str, after: str) -> float:
@@ -564,6 +988,8 @@ _PERSON_NAME = rf"{_WORD}(?:\s(?:[A-Z]\.)+)?(?:\s{_WORD}){{1,2}}"
 # Three or more names of two or three words: "Asaduddin Owaisi, Kalyan Banerjee and Gaurav
 # Gogoi", "Peggy Whitson, Shubhanshu Shukla, ... and Tibor Kapu".
 _PEOPLE = re.compile(rf"{_PERSON_NAME}(?:,\s{_PERSON_NAME}){{1,}},?\s(?:and|or)\s{_PERSON_NAME}")
+# Two or more such names: "John Hopfield and Geoffrey Hinton".
+_PAIR = re.compile(rf"{_PERSON_NAME}(?:,\s{_PERSON_NAME})*,?\s(?:and|or)\s{_PERSON_NAME}")
 # Last words of places, not surnames: "Madhya Pradesh, Tamil Nadu and West Bengal".
 _PLACE_WORDS = word_set(
     "Pradesh Nadu Bengal Islands Island Sea Ocean River Gulf Bay Coast Republic Kingdom "
@@ -595,7 +1021,19 @@ def _attributive(last: str, after: str) -> bool:
     return re.search(r"(?:an|ian|ese|ish|ic|i|et|al)$", last) is not None
 
 
-def _reads_as_person(before: str, after: str, names: list[str]) -> bool:
+def _plural(word: str, vocabulary: Vocabulary | None) -> bool:
+    """A plural the document also uses in the singular ("Sikh", "caste"), not a surname."""
+    if not word.endswith("s") or word.endswith(("ss", "us", "is", "as", "os")):
+        return False
+    if vocabulary is None:
+        return True
+    known = vocabulary.capitalised | vocabulary.lower
+    return bool({word[:-1], word[:-1].lower()} & known) or word.lower() in vocabulary.lower
+
+
+def _reads_as_person(
+    before: str, after: str, names: list[str], vocabulary: Vocabulary | None = None
+) -> bool:
     if len(names) > 4 or any(w.isupper() and len(w) > 1 and "." not in w for w in names):
         return False  # "UN Climate Change", "EU Free Trade"
     if any(w in _INSTITUTIONS or w[:1].isdigit() for w in names):
@@ -606,7 +1044,7 @@ def _reads_as_person(before: str, after: str, names: list[str]) -> bool:
         re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w) for w in names
     ):
         return False
-    if names[-1].endswith("s") and not names[-1].endswith(("ss", "us", "is", "as", "os")):
+    if _plural(names[-1], vocabulary):
         return False  # "Scheduled Castes", "Mazhabi Sikhs": a group, not a person
     if any(re.fullmatch(r"(?:[^\W\d_]\.)+", w) for w in names):
         return True  # initials: "E.V. Chinnaiah"
@@ -616,7 +1054,39 @@ def _reads_as_person(before: str, after: str, names: list[str]) -> bool:
         or _PREDECESSOR.search(before)
         or (follows and follows.group(1) in _PERSON_VERBS)
         or re.match(rf"^,\s(?:who\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after)
+        or _HUMAN_DEED.match(after)
     )
+
+
+# What only a person is or undergoes: "was sworn in", "was betrayed and hanged", "was the
+# first woman of Indian origin in space".
+_HUMAN_DEED = re.compile(
+    r"^\s(?:was|were|is|became|had\sbeen|has\sbeen)\s(?:later\s|then\s|also\s)?"
+    r"(?:sworn|elected|re-elected|born|appointed|crowned|betrayed|hanged|executed|killed|"
+    r"assassinated|arrested|knighted|exiled|imprisoned|nominated|married|buried"
+    r"|the\s(?:first|second|third|last|only|youngest|oldest)\s(?:woman|man|Indian|person|"
+    r"Asian|African|American|European|astronaut|ruler|leader|writer|judge|player))\b"
+)
+
+
+_IS_A_PLACE = re.compile(
+    r"^\s(?:is|was|became|remains)\s(?:the|a|an)\s(?:[a-z]+\s){0,2}(?:state|city|country|"
+    r"district|town|port|capital|village|region|province|island|kingdom|nation)\b"
+)
+# A body set up, or acting: "launched the International Big Cat Alliance", "The Union
+# Cabinet approved it".
+_FOUNDED = re.compile(
+    r"\b(?:launched|set\sup|created|established|formed|founded|constituted|by)\s(?:the\s)?$"
+)
+_ACTS = re.compile(
+    r"^\s(?:\([A-Z]+\)\s)?(?:approved|released|launched|set|issued|ruled|decided|announced|"
+    r"adopted|published|chose|chooses|selects|makes|made)\b"
+)
+# "the Nobel Prize in Physics": a word inside a title, not a place.
+_IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
+_NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
+_BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
+_HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
 
 def _single_word(
@@ -638,12 +1108,21 @@ def _single_word(
         return
     if not re.fullmatch(r"[^\W\d_][^\W\d_\u2019'\-\u2013]*", answer):
         return
+    if answer in vocabulary.surnames and answer in vocabulary.alone and not titled:
+        return  # "Half went to Baker": the person named in full elsewhere, asked there
     if titled:
         yield Term(start, end, answer, "person", AnswerType.person, 3.0)
         return
     after = text[end:]
-    if re.match(r"^,\s(?:in\s)?[A-Z]", after) and not re.match(_LIST, after):
+    if re.match(r"^,\s(?:in\s|near\s)?[A-Z]", after) and not re.match(_LIST, after):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)  # "Baku, Azerbaijan"
+        return
+    if _BEATEN.search(before):  # "beating Spain 2–1": the side beaten
+        yield Term(start, end, answer, "place", AnswerType.place, 4.2)
+        return
+    if _HOSTS.match(after) or _IS_A_PLACE.match(after):  # "Brisbane will host", "Satara was
+        # the first state taken": the place the sentence is about
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
         return
     if sentence_start:
         # A word opening the sentence is a name only when a verb follows it ("Telangana
@@ -656,7 +1135,13 @@ def _single_word(
             and (answer.lower() in vocabulary.lower or answer.endswith(("ing", "ed", "ly", "s")))
         ):
             return
-    if _PLACE_BEFORE.search(before):
+    if answer.lower() in vocabulary.lower and not vocabulary.is_proper(answer):
+        return  # "Prize in Physics" beside "the physics prize": a subject, not a name
+    in_title = _IN_TITLE.search(before) is not None
+    seat = re.search(r"\s([A-Z][\w\u2019'-]*)\sin\s$", before)
+    if seat and seat.group(1) in _ORGANISATION_WORDS:
+        in_title = False  # "the Information Fusion Centre in Gurugram": where a body sits
+    if (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:
         # "Telangana was the first State ...": who did what; but a word seen nowhere else
@@ -664,4 +1149,10 @@ def _single_word(
         worth = 3.5 if vocabulary.is_proper(answer) else 3.2
         yield Term(start, end, answer, "name", AnswerType.text, worth)
     else:
+        noun = _NAMED_THING.match(after)
+        if noun and re.search(r"\bthe\s(?:[a-z]+\s)?$", before):
+            # "the new Enfield rifle.": the name with the thing it names, closing the sentence
+            end += len(noun.group())
+            yield Term(start, end, text[start:end], "name", AnswerType.text, 3.6)
+            return
         yield Term(start, end, answer, "name", AnswerType.text, 3.0 + _thing_named(before, after))

@@ -22,7 +22,7 @@ import yaml
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.yamltext import Flow as _Flow
 from quizapp.authoring.yamltext import item_texts, yaml_text
-from quizapp.deck.model import CardBase, Deck
+from quizapp.deck.model import AnkiNoteType, CardBase, Deck
 from quizapp.deck.schema import SCHEMA_PATH
 
 # Plain scalars that YAML 1.1 or 1.2 may read as something other than a string.
@@ -44,12 +44,23 @@ _FAST = getattr(yaml, "CSafeDumper", None)
 _Dumper: type = type("_Dumper", (_FAST,), {}) if _FAST is not None else _PythonDumper
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+# Line and paragraph separators: line breaks to libyaml (YAML 1.1) but text to a YAML 1.2
+# reader, which would read them back changed from any style but double quotes (escaped).
+_SEPARATORS = re.compile("[\u2028\u2029]")
+
+
+def _style(value: str) -> str | None:
+    """The style a string is written in: `|` for several lines, double quotes for what a
+    reader could take for something else, else libyaml's choice (None)."""
+    if _SEPARATORS.search(value):
+        return '"'
     if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    if _AMBIGUOUS.match(value):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+        return "|"
+    return '"' if _AMBIGUOUS.match(value) else None
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=_style(value))
 
 
 def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.Node:
@@ -68,6 +79,8 @@ def card_data(card: Any) -> dict[str, Any]:
     data = card.model_dump(mode="json", exclude_defaults=True, by_alias=True)
     data["kind"] = card.kind
     out = {key: data[key] for key in _order(type(card)) if key in data}
+    if "anki" in out:  # the note's fields and tags each on one line: data kept for export
+        out["anki"] = {k: _Flow(v) if isinstance(v, list) else v for k, v in out["anki"].items()}
     for key, value in out.items():
         short = type(value) is list and value and sum(len(str(v)) for v in value) <= 60
         if short and all(isinstance(v, str | int) for v in value):
@@ -81,6 +94,10 @@ def _order(kind: type) -> list[str]:
     return ["id", "kind", *own, *[f for f in _BASE_FIELDS if f != "id"]]
 
 
+def _note_type_data(note_type: AnkiNoteType) -> dict[str, Any]:
+    return note_type.model_dump(mode="json", exclude_defaults=True)
+
+
 def deck_data(deck: Deck) -> dict[str, Any]:
     data: dict[str, Any] = {"id": deck.id, "title": deck.title}
     if deck.description:
@@ -90,6 +107,8 @@ def deck_data(deck: Deck) -> dict[str, Any]:
         for s in deck.sources
     ]
     data["cards"] = [card_data(card) for card in deck.cards]
+    if deck.anki_note_types:
+        data["anki_note_types"] = [_note_type_data(t) for t in deck.anki_note_types]
     return data
 
 
@@ -127,7 +146,11 @@ _RESOLVER = yaml.resolver.Resolver()
 # A card's keys are plain words: their events are made once (the emitter only reads them).
 _KEYS = {
     key: yaml.ScalarEvent(None, _TAG + "str", (True, True), key)
-    for key in {*_BASE_FIELDS, "kind", "question", "answer", "text", "explanation", "tags"}
+    for key in {
+        *_BASE_FIELDS,
+        *("kind", "question", "answer", "text", "explanation", "tags"),
+        *("note_type", "card", "fields", "modified"),
+    }
     if re.fullmatch(r"[a-z_]+", key)
 }
 
@@ -136,7 +159,7 @@ def _events(value: Any, out: list) -> None:
     """The YAML events PyYAML's representer and serializer would make of ``value`` (strings,
     whole numbers, booleans, None, dicts and lists), made directly: five times faster."""
     if isinstance(value, str):
-        style = "|" if "\n" in value else '"' if _AMBIGUOUS.match(value) else None
+        style = _style(value)
         # Only a string whose first character starts a number, boolean or null needs asking.
         plain = (value[:1] not in _RESOLVER.yaml_implicit_resolvers) or (
             _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _TAG + "str"
@@ -174,7 +197,7 @@ def deck_yaml(deck: Deck, header: str = "") -> str:
 
 def deck_head_yaml(deck: Deck, header: str = "") -> str:
     """The deck without its cards, ending in ``cards:``: its cards follow as `cards_yaml`."""
-    data = deck_data(deck.model_copy(update={"cards": []}))
+    data = deck_data(deck.model_copy(update={"cards": [], "anki_note_types": []}))
     data["cards"] = None
     return header + dump(data).removesuffix("null\n").rstrip(" ") + "\n"
 
@@ -188,6 +211,11 @@ def cards_yaml(cards: list[Any]) -> str:
         text if text is not None else _emitted([item])
         for text, item in zip(texts, data, strict=True)
     )
+
+
+def note_types_yaml(note_types: list[AnkiNoteType]) -> str:
+    """The deck's ``anki_note_types:``, written after its cards."""
+    return dump({"anki_note_types": [_note_type_data(t) for t in note_types]})
 
 
 _BLOCK_START = re.compile(r"(?:^|: |- )[|>][0-9+-]*$")

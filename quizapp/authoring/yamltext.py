@@ -2,10 +2,11 @@
 
 An import of 200,000 notes spends most of its time turning cards into YAML events and
 having libyaml write them; the usual values of a card (one line of text, a few lines of
-text, a tag list, a GUID) are written here straight away instead. Anything out of the
-ordinary (characters outside the Basic Multilingual Plane, controls, tabs, empty strings,
-lines with edge spaces, nested lists) is left to libyaml: `yaml_text` returns None and the
-caller emits the whole value the usual way. A test holds the two to the same text.
+text, a tag list, a GUID, an Anki note's fields and tags in flow lists, whatever they
+hold) are written here straight away instead. Anything else out of the ordinary (outside a
+flow list: characters beyond the Basic Multilingual Plane, controls, tabs, empty strings,
+lines with edge spaces; nested lists) is left to libyaml: `yaml_text` returns None and the
+caller emits the whole value the usual way. Tests hold the two to the same text.
 
 The rules follow libyaml's `yaml_emitter_analyze_scalar` and `select_scalar_style`:
 a string is written plain if no indicator or edge space forbids it and a YAML reader would
@@ -150,15 +151,52 @@ def _flow_item(value: Any, quoted: Callable[[str], object]) -> str:
     if isinstance(value, str):
         found = _FLOW_ITEMS.get((value, quoted))
         if found is None:
-            if "\n" in value:
-                raise _Unwritten
             if len(_FLOW_ITEMS) > 10_000:
                 _FLOW_ITEMS.clear()
-            found = _FLOW_ITEMS[value, quoted] = _scalar(value, True, quoted)
+            found = _FLOW_ITEMS[value, quoted] = _flow_scalar(value, quoted)
         return found
     if isinstance(value, dict | list):
         raise _Unwritten
     return _other(value)
+
+
+def _flow_scalar(value: str, quoted: Callable[[str], object]) -> str:
+    """A string inside a flow list (an Anki note's fields and tags: HTML, any text).
+
+    libyaml writes an empty string as ``''``, and one with a line break or a character it
+    will not write as it is (tab, control, byte order mark, beyond U+FFFF, U+2028) only in
+    double quotes, escaped as `_double_escaped` does.
+    """
+    if not value:
+        return "''"
+    if "\n" in value or not _SAFE_LINE.fullmatch(value):  # (no block style in a flow list)
+        if _SURROGATE.search(value):
+            raise _Unwritten  # no UTF-8 for it: libyaml's to refuse
+        return _double_escaped(value)
+    return _scalar(value, True, quoted)
+
+
+# libyaml's escapes in double quotes (yaml_emitter_write_double_quoted): its short forms,
+# else \xXX, \uXXXX or \UXXXXXXXX (upper-case hex) for what it does not count printable.
+_SHORT_ESCAPES = {
+    "\0": "0", "\a": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f",
+    "\r": "r", "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N", "\u2028": "L",
+    "\u2029": "P",
+}  # fmt: skip
+_DOUBLE_ESCAPES = {
+    code: "\\" + _SHORT_ESCAPES.get(chr(code), f"x{code:02X}" if code <= 0xFF else f"u{code:04X}")
+    for code in [*range(0x20), 0x22, 0x5C, *range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF]
+    + [0xFFFE, 0xFFFF]
+}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _double_escaped(value: str) -> str:
+    text = value.translate(_DOUBLE_ESCAPES)
+    if not text.isascii() and _ASTRAL.search(text):
+        text = _ASTRAL.sub(lambda m: f"\\U{ord(m.group()):08X}", text)
+    return f'"{text}"'
 
 
 def _other(value: Any) -> str:

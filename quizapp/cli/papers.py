@@ -33,7 +33,12 @@ def _parser(name: str, description: str, *, exam: bool) -> argparse.ArgumentPars
     parser = argparse.ArgumentParser(prog=f"quizapp {name}", description=description)
     parser.add_argument("paths", nargs="*", help="extra deck files or folders")
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT, help="questions (default 10)")
-    parser.add_argument("--tag", action="append", default=[], help="only cards with this tag")
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        help="only cards with this tag or a tag under it (upsc takes upsc::polity)",
+    )
     parser.add_argument(
         "--source", action="append", default=[], help="only cards quoting this source document id"
     )

@@ -21,7 +21,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Forget the progress of cards (new again); the review log is kept.",
     )
     parser.add_argument("--deck", action="append", default=[], help="every card of this deck id")
-    parser.add_argument("--tag", action="append", default=[], help="every card with this tag")
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        help="every card with this tag or one nested under it (upsc takes in upsc::polity)",
+    )
     parser.add_argument(
         "--card", action="append", default=[], metavar="DECK/CARD", help="one card, e.g. rk/x"
     )
@@ -46,15 +51,19 @@ def reset_command(argv: Sequence[str], ask: Callable[[str], str] = input) -> int
         raise CommandError(f"{db}: no progress database (nothing to reset)")
 
     from quizapp.core.backup import backup_now
+    from quizapp.core.storage.queues import SOURCE_TAG, matches
 
     with open_store(db) as store:
-        chosen = [
-            row.key
-            for row in store.browse()
-            if row.key.deck_id in args.deck
-            or tuple(row.key) in cards
-            or any(tag in row.tags for tag in args.tag)
-        ]
+        # A tag takes in the tags nested under it (upsc: upsc::polity), as the study filter.
+        tagged: set[str] = set()
+        chosen = []
+        for row in store.browse():
+            own = [t for t in row.tags if not t.startswith(SOURCE_TAG)]
+            by_tag = bool(args.tag) and matches(f" {' '.join(own)} ", args.tag, None)
+            if by_tag:
+                tagged.update(t for t in own if matches(f" {t} ", args.tag, None))
+            if by_tag or row.key.deck_id in args.deck or tuple(row.key) in cards:
+                chosen.append(row.key)
         known = {tuple(row) for row in chosen}
         for missing in sorted(cards - known):
             print(f"quizapp reset: no card {missing[1]!r} in deck {missing[0]!r}", file=sys.stderr)
@@ -64,6 +73,8 @@ def reset_command(argv: Sequence[str], ask: Callable[[str], str] = input) -> int
                 raise CommandError("nothing matches: no card was reset")
             print("Nothing matches: no card was reset.")
             return 0
+        if tagged:
+            print(f"Tags matched: {', '.join(sorted(tagged))}.")
         question = (
             f"Reset {len(chosen)} card(s), {len(studied)} of them studied, to new? "
             "Their review log is kept, and a backup is made first. [y/N] "

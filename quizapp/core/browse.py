@@ -9,13 +9,14 @@ Search syntax (terms are ANDed; a leading `-` negates a term):
 
     words           in the card's question, answer or explanation (or its id)
     "two words"     the phrase as written
-    tag:dates       a tag starting with "dates"
+    tag:dates       the tag "dates" or one nested under it (dates::wars), as review's
+                    tag filter; tag:da* a tag starting with "da"
     deck:history    the deck's id or title contains "history"
     source:hindu    the source document's id or title contains "hindu"
     kind:mcq        the card's kind (a prefix is enough: kind:order)
     is:STATE        new, learning, review, due, suspended, buried, leech,
                     draft, stale (past its valid_until), flagged
-    flag:red        red, orange, green, blue, any or none
+    flag:red        red, orange, green, blue, pink, turquoise, purple, any or none
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from datetime import datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from quizapp.core.storage.queues import fold_case, has_tag
 from quizapp.core.store import FLAGS, BrowseRow, CardKey, CardProgress
 from quizapp.deck.model import CARD_KINDS, Status
 
@@ -63,6 +65,7 @@ class BrowseEntry:
     prompt: str
     answer: str
     tags: tuple[str, ...]
+    tag_text: str  # " tag tag ", case folded as the tag filter compares them
     document: str  # source document id, "" when the card cites none
     deck_text: str  # lowercase "deck-id title", shared by the deck's cards
     source_text: str  # lowercase "document-id title", shared by the document's cards
@@ -167,7 +170,8 @@ def iter_entries(
                 kind=card.kind,
                 prompt=prompt,
                 answer=answer,
-                tags=tuple(tag.lower() for tag in card.tags),
+                tags=tuple(card.tags),
+                tag_text=fold_case(f" {' '.join(card.tags)} "),
                 document=document,
                 deck_text=deck_text,
                 source_text=sources.get(document, document),
@@ -250,10 +254,10 @@ def _flag_test(value: str) -> Test:
         return lambda e: e.flag != 0
     if value in {"none", "0"}:
         return lambda e: e.flag == 0
-    number = FLAG_NAMES.get(value) or (int(value) if value in {"1", "2", "3", "4"} else None)
+    number = FLAG_NAMES.get(value) or (int(value) if value in {str(n) for n in FLAGS} else None)
     if number is None:
         raise QueryError(
-            f"no flag is called {value!r}: flag: takes red, orange, green, blue, any or none"
+            f"no flag is called {value!r}: flag: takes {', '.join(FLAGS.values())}, any or none"
         )
     return lambda e: e.flag == number
 
@@ -266,9 +270,21 @@ def _is_test(value: str) -> Test:
     return lambda e: value in e.marks
 
 
+def _tag_test(value: str) -> Test:
+    """The tag or the tags nested under it, as the study filter picks them (has_tag); with
+    `*`, as Anki's tag search: any run of characters there."""
+    tag = fold_case(value)
+    if "*" not in tag:
+        return lambda e: has_tag(e.tag_text, tag)
+    pattern = re.escape(tag).replace(r"\*", "[^ ]*")
+    found = re.compile(f" (?=[^ ]){pattern}(?:::[^ ]*)? ").search  # tag:* a card with tags
+    return lambda e: found(e.tag_text) is not None
+
+
 def _term(name: str | None, value: str) -> Test | None:
     if name == "tag":
-        return lambda e: any(tag.startswith(value) for tag in e.tags)
+        return _tag_test(value)
+    value = value.lower()
     if name == "deck":
         return lambda e: value in e.deck_text
     if name == "source":
@@ -287,7 +303,7 @@ def parse_query(text: str) -> Query:
     tests: list[tuple[Test, bool]] = []
     for match in _TOKEN.finditer(text):
         minus, name, quoted, bare = match.groups()
-        value = (quoted if quoted is not None else bare or "").lower()
+        value = quoted if quoted is not None else bare or ""  # tags compare as the filter does
         name = name.lower() if name else None
         if name is not None and name not in FIELDS:
             value, name = f"{name}:{value}", None  # e.g. "10:30" is just text

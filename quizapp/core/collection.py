@@ -11,15 +11,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from quizapp.core.clock import Clock
 from quizapp.core.parameters import with_saved_parameters
 from quizapp.core.settings import Settings
-from quizapp.core.storage.queues import SOURCE_TAG  # documents filtered through the tag index
-from quizapp.core.store import CardKey, Counts, DeckCard, Store
+from quizapp.core.storage.queues import stored_tags  # documents filtered through the tag index
+from quizapp.core.store import FLAGS, CardKey, Counts, DeckCard, Store, TagCount
 from quizapp.deck.loader import LoadedDeck, LoadResult, load_decks
 from quizapp.deck.model import Status
 from quizapp.deck.problems import Problem
+
+
+class Filters(NamedTuple):
+    """What the learner narrowed studying to: cards with any of ``tags`` and citing any of
+    ``sources`` (document ids); empty means any. Counted and studied alike."""
+
+    tags: Sequence[str] = ()
+    sources: Sequence[str] = ()
 
 
 @dataclass
@@ -93,7 +102,7 @@ class Collection:
                     card_id,
                     content,
                     previous,
-                    [*tags, *([SOURCE_TAG + doc] if doc else [])],
+                    stored_tags(tags, doc),
                     studyable,
                     kind,
                     siblings,
@@ -108,7 +117,7 @@ class Collection:
                 card.id,
                 card.content_hash(),
                 list(card.previous_ids),
-                [*card.tags, *([SOURCE_TAG + card.source.document] if card.source else [])],
+                stored_tags(card.tags, card.source.document if card.source else None),
                 card.status is Status.reviewed,
                 card.kind,
                 card.siblings,
@@ -168,7 +177,7 @@ class Collection:
         buried = [key for key, _, is_buried, _ in marks if is_buried]
         if buried:
             self.store.bury(buried)
-        for flag in (1, 2, 3, 4):
+        for flag in FLAGS:
             self.store.set_flag((key for key, _, _, f in marks if f == flag), flag)
         for key, due, stability, difficulty in schedules:
             self.store.keep_schedule(key, due, stability, difficulty)
@@ -207,7 +216,7 @@ class Collection:
 
     def summaries(self, tag: str | None = None, source: str | None = None) -> list[DeckSummary]:
         """Each deck with what there is to study now, counting only cards with ``tag`` and
-        quoting the document ``source`` when given (as the study queue would)."""
+        quoting the document ``source`` when given (as `next_card` studies them)."""
         counts = self.store.counts(
             self.deck_ids, tags=(tag,) if tag else (), sources=(source,) if source else ()
         )
@@ -223,8 +232,10 @@ class Collection:
             for d in self.decks
         ]
 
-    def tags(self) -> list[str]:
-        return sorted({t for d in self.decks for t in d.tags})
+    def tags(self) -> list[TagCount]:
+        """What the tag filter offers: every tag of the loaded decks' cards and every tag above
+        one, parents first, with the cards each picks (as `summaries` counts them)."""
+        return self.store.tags(self.deck_ids)
 
     def documents(self) -> dict[str, str]:
         """Document id -> citation, for every document a loaded deck cites."""
@@ -232,22 +243,33 @@ class Collection:
 
     # -- what to study -------------------------------------------------------------
 
-    @staticmethod
-    def filter_tags(tag: str | None = None, document: str | None = None) -> list[str] | None:
-        if document:
-            return [SOURCE_TAG + document]
-        return [tag] if tag else None
+    # Each takes the filters as the counts do (`summaries`, `Store.counts`): cards with any of
+    # ``tags`` and citing any of ``sources`` (document ids), so what is counted is studied.
 
-    def next_card(self, deck_ids: Sequence[str], tags: Sequence[str] | None = None):
-        return self.store.next_card(deck_ids, tags=tags)
+    def next_card(
+        self,
+        deck_ids: Sequence[str],
+        tags: Sequence[str] | None = None,
+        sources: Sequence[str] | None = None,
+    ) -> CardKey | None:
+        return self.store.next_card(deck_ids, tags=tags, sources=sources)
 
-    def remaining(self, deck_ids: Sequence[str], tags: Sequence[str] | None = None) -> int:
-        return self.store.remaining(deck_ids, tags=tags)
+    def remaining(
+        self,
+        deck_ids: Sequence[str],
+        tags: Sequence[str] | None = None,
+        sources: Sequence[str] | None = None,
+    ) -> int:
+        return self.store.remaining(deck_ids, tags=tags, sources=sources)
 
     def practice_keys(
-        self, deck_ids: Sequence[str], tags: Sequence[str] | None = None, limit: int = 50
+        self,
+        deck_ids: Sequence[str],
+        tags: Sequence[str] | None = None,
+        sources: Sequence[str] | None = None,
+        limit: int = 50,
     ) -> list[CardKey]:
-        return self.store.practice_queue(deck_ids, tags=tags, limit=limit)
+        return self.store.practice_queue(deck_ids, tags=tags, sources=sources, limit=limit)
 
 
 def _aware(moment: datetime) -> datetime:

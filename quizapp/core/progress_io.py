@@ -136,7 +136,8 @@ cards.csv - each card's schedule (times in epoch milliseconds; empty means none)
   introduced               first review time
   suspended                0 no, 1 by the learner, 2 as a leech
   buried_until             buried until this time
-  flag                     0 none, 1 red, 2 orange, 3 green, 4 blue
+  flag                     0 none, 1 red, 2 orange, 3 green, 4 blue, 5 pink,
+                           6 turquoise, 7 purple
   leech                    1 if the card is a leech
 
 renames.csv - cards renamed: deck_id, old_id, new_id, renamed_at (epoch milliseconds)
@@ -289,7 +290,7 @@ def _read_reviews(
 
 _INTS = {"state", "step", "due", "last_review", "reps", "lapses", "introduced"}
 _INTS |= {"suspended", "buried_until", "flag", "leech"}
-_LIMITS = {"state": (0, 3), "suspended": (0, 2), "flag": (0, 4), "leech": (0, 1)}
+_LIMITS = {"state": (0, 3), "suspended": (0, 2), "flag": (0, 7), "leech": (0, 1)}
 _REQUIRED = {"state", "reps", "lapses", "suspended", "flag", "leech"}
 
 

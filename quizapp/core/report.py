@@ -32,8 +32,8 @@ def stats_report(
     store's, which default to FSRS's own).
     """
     from quizapp.core import stats
-    from quizapp.core.collection import SOURCE_TAG
     from quizapp.core.exam_date import exam_outlook
+    from quizapp.core.storage.queues import SOURCE_TAG
     from quizapp.core.store import CardKey
 
     store = collection.store

@@ -64,6 +64,7 @@ from quizapp.core.storage.records import (
     Rating,
     ReviewRecord,
     SyncReport,
+    TagCount,
     from_ms,
     is_leech_lapse,
     to_ms,
@@ -99,6 +100,7 @@ __all__ = [
     "Store",
     "StoreError",
     "SyncReport",
+    "TagCount",
     "is_leech_lapse",
     "read_reports",
 ]
@@ -315,10 +317,10 @@ class Store:
         deck_ids: Iterable[str],
         *,
         tags: Iterable[str] | None = None,
-        sources: Iterable[str] = (),
+        sources: Iterable[str] | None = None,
     ) -> int:
         """How many cards the study queue holds now (its length, without building it)."""
-        counts = self.counts(list(deck_ids), tags=tags or (), sources=sources)
+        counts = self.counts(list(deck_ids), tags=tags or (), sources=sources or ())
         return sum(c.total for c in counts.values())
 
     def study_queue(
@@ -326,41 +328,56 @@ class Store:
         deck_ids: Iterable[str],
         *,
         tags: Iterable[str] | None = None,
+        sources: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> list[CardKey]:
-        """Learning cards due, then reviews due today, then new cards within each deck's limit."""
+        """Learning cards due, then reviews due today, then new cards within each deck's limit;
+        filtered as `counts` filters, so it holds the cards counted."""
         return queues.study_queue(
             self._conn,
             list(deck_ids),
             self._day_bounds(),
             self.settings.new_per_day,
             tags=tags,
+            sources=sources,
             limit=limit,
         )
 
     def next_card(
-        self, deck_ids: Iterable[str], *, tags: Iterable[str] | None = None
+        self,
+        deck_ids: Iterable[str],
+        *,
+        tags: Iterable[str] | None = None,
+        sources: Iterable[str] | None = None,
     ) -> CardKey | None:
         """The card to show now, worked out afresh (learning steps come back when due)."""
         decks = list(deck_ids)
-        queue = self.study_queue(decks, tags=tags, limit=1)
+        queue = self.study_queue(decks, tags=tags, sources=sources, limit=1)
         if queue or not decks:
             return queue[0] if queue else None
         # Nothing else left today: learning cards due soon are shown early, as Anki does.
         now = self.clock.now()
         ahead = to_ms(now + self.settings.learn_ahead)
-        return queues.learning_ahead(self._conn, decks, to_ms(now), ahead, tags)
+        return queues.learning_ahead(self._conn, decks, to_ms(now), ahead, tags, sources)
 
     def practice_queue(
         self,
         deck_ids: Iterable[str],
         *,
         tags: Iterable[str] | None = None,
+        sources: Iterable[str] | None = None,
         limit: int | None = None,
     ) -> list[CardKey]:
         """Cards to cram ahead of schedule: soonest due first, then new ones."""
         now = to_ms(self.clock.now())
-        return queues.practice_queue(self._conn, list(deck_ids), now, tags=tags, limit=limit)
+        return queues.practice_queue(
+            self._conn, list(deck_ids), now, tags=tags, sources=sources, limit=limit
+        )
+
+    def tags(self, deck_ids: Iterable[str]) -> list[TagCount]:
+        """The tags a filter can pick in these decks, parents (``upsc`` of ``upsc::polity``)
+        included and each before the tags under it, with the studyable cards each picks."""
+        return queues.studied_tags(self._conn, list(deck_ids))
 
     def next_due(self, deck_ids: Iterable[str]) -> datetime | None:
         return from_ms(queues.next_due(self._conn, list(deck_ids)))
@@ -490,6 +507,40 @@ class Store:
         review_id = revlog.add(db, key, rating, now_ms, duration_ms, mode, answer, before)
         return AnswerResult(key, rating, next_due, interval, review_id, became_leech)
 
+    def log_paper_answer(
+        self,
+        paper_id: int,
+        position: int,
+        keys: Sequence[CardKey],
+        rating: Rating,
+        *,
+        mode: Mode,
+        duration_ms: int,
+        answer: str | None,
+    ) -> AnswerResult | None:
+        """Log the answer standing on one question of an exam or quiz: a review row for each
+        of its cards (a statement set has several, the time shared out among them) and the
+        last row's id kept on the question, in one transaction. A crash leaves all of it or
+        none, so the answer is logged whole, once, on resume. Returns the last card's result;
+        None, writing nothing, when the question was logged already (by another window)."""
+        from quizapp.core.storage import exams
+
+        mode = Mode(mode)
+        if mode not in (Mode.quiz, Mode.exam):
+            raise ValueError(f"only quiz and exam answers are logged on a paper, not {mode}")
+        keys = [CardKey(*key) for key in keys]
+        if not keys:
+            raise ValueError(f"question {position + 1} of paper {paper_id} has no card")
+        now = self.clock.now()
+        share = round(max(0, duration_ms) / len(keys))
+        with self._transaction() as db:
+            if exams.review_id(db, paper_id, position) is not None:
+                return None
+            for key in keys:
+                result = self._answer_in(db, key, Rating(rating), mode, now, share, answer)
+            exams.set_review_id(db, paper_id, position, result.review_id)
+        return result
+
     def deck_has_reviews(self, deck_id: str) -> bool:
         return revlog.deck_has_reviews(self._conn, deck_id)
 
@@ -551,7 +602,7 @@ class Store:
         return self._mark(marks.UNBURY, keys)
 
     def set_flag(self, keys: Iterable[CardKey], flag: int) -> int:
-        """Flag 1-4 (red, orange, green, blue) or 0 to clear it."""
+        """Flag 1-7 (red, orange, green, blue, pink, turquoise, purple) or 0 to clear it."""
         if flag not in (0, *FLAGS):
             raise ValueError(f"flag must be 0 or one of {sorted(FLAGS)}")
         return self._mark(marks.FLAG, keys, flag)

@@ -111,6 +111,45 @@ class Media(Strict):
         return self.file.rsplit("/", 1)[-1]
 
 
+class Exact(BaseModel):
+    """Text kept exactly as another program wrote it: whitespace and all."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AnkiTemplate(Exact):
+    name: str
+    question: str = Field(description="The front's HTML template (Anki's qfmt).")
+    answer: str = Field(description="The back's HTML template (Anki's afmt).")
+
+
+class AnkiNoteType(Exact):
+    """An Anki note type a deck's imported notes came with, written back on export so Anki
+    updates those notes in the collection they came from."""
+
+    id: int
+    name: str
+    cloze: bool = False
+    fields: list[str] = Field(min_length=1)
+    templates: list[AnkiTemplate] = Field(default_factory=list)
+    css: str = ""
+    sort_field: int = Field(0, ge=0)
+    latex_pre: str | None = None
+    latex_post: str | None = None
+    modified: int = Field(0, description="Anki's modification time (epoch seconds).")
+
+
+class AnkiNote(Exact):
+    """The Anki note a card was imported from: written back as it was while the card is
+    unchanged, so its formatting (HTML) and note type survive a round trip."""
+
+    note_type: int = Field(description="Id of one of the deck's `anki_note_types`.")
+    card: int = Field(0, ge=0, description="The Anki card: template number, or cloze number - 1.")
+    fields: list[str] = Field(description="The note's fields as Anki's HTML, in order.")
+    tags: list[str] = Field(default_factory=list, description="The note's tags as Anki spelt them.")
+    modified: int = Field(0, description="Anki's modification time (epoch seconds).")
+
+
 class CardBase(Strict):
     id: CardId = Field(description="Stable id; progress is keyed by it. Never reuse one.")
     tags: list[TagId] = Field(
@@ -140,6 +179,9 @@ class CardBase(Strict):
         description="Anki note GUID kept from an import; written back on export so Anki "
         "updates the note instead of adding a copy.",
     )
+    anki: AnkiNote | None = Field(
+        None, description="The Anki note the card was imported from, kept for export."
+    )
     siblings: NonEmpty | None = Field(
         None,
         description="Group of cards that test the same fact (such as the cards of one Anki "
@@ -151,7 +193,7 @@ class CardBase(Strict):
         """Hash of what the learner sees; a change marks the card as reworded."""
         data = self.model_dump(
             mode="json",
-            exclude={"id", "previous_ids", "notes", "status", "tags", "guid", "siblings"},
+            exclude={"id", "previous_ids", "notes", "status", "tags", "guid", "siblings", "anki"},
         )
         _drop_unset_later_fields(data)
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
@@ -553,6 +595,10 @@ class Deck(Strict):
         description="Documents cited: ids of bundled documents, or documents described inline.",
     )
     cards: list[Card] = Field(default_factory=list)
+    anki_note_types: list[AnkiNoteType] = Field(
+        default_factory=list,
+        description="Note types of the Anki notes the cards were imported from (see `anki`).",
+    )
 
     model_config = ConfigDict(
         extra="forbid", frozen=True, populate_by_name=True, coerce_numbers_to_str=True

@@ -103,7 +103,8 @@ class ExamSession(PaperSession):
         already submitted, any answers still missing from the review log are written."""
         session = cls(store, exam_id, clock)
         if session.is_submitted:
-            log_answers(store, exam_id)
+            if log_answers(store, exam_id):
+                session._reload()  # the slots as logged
             return session
         # How long the app was down is unknown, so that time counts for no question.
         restart_timer(session._store, exam_id, session._clock.now())
@@ -269,8 +270,8 @@ class ExamSession(PaperSession):
             spent_on_current=spent,
             current=current,
         )
-        self._reload()
         log_answers(self._store, self.id)
+        self._reload()
         return result
 
 

@@ -242,10 +242,6 @@ def mark_submitted(
     )
 
 
-def set_review_id(store: Store, paper_id: int, position: int, review_id: int) -> None:
-    store.exams.set_review_id(paper_id, position, review_id)
-
-
 def paper_result(paper: Paper, slots: Sequence[Slot]) -> Result:
     """Mark a paper from what stands on it (answers after its deadline do not count)."""
     given = [GivenAnswer(s.question, s.chosen, s.answered_at, s.time_spent) for s in slots]

@@ -116,6 +116,8 @@ class QuizSession(PaperSession):
             self._store, self._paper, self._slots[position], option, self._on_screen(at)
         )
         self._advance(at)
+        if logged is None:  # logged already, by another window on this quiz
+            return Feedback(question, option, self._store.progress(question.keys[-1]).due)
         return Feedback(question, option, logged.next_due)
 
     def skip(self) -> None:

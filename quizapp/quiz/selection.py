@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from random import Random
 from typing import Any
 
+from quizapp.core.storage.queues import card_matches
 from quizapp.deck.loader import LoadedDeck
 from quizapp.deck.model import Card, TrueFalseCard
 from quizapp.deck.sources import fold
@@ -21,7 +22,8 @@ class EmptySelection(ValueError):
 
 @dataclass(frozen=True)
 class Selection:
-    """Filters combine with AND; several values of one filter with OR. Empty means any."""
+    """Filters combine with AND; several values of one filter with OR. Empty means any. A tag
+    takes in the tags nested under it (``upsc`` takes ``upsc::polity``), as in review."""
 
     decks: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -31,10 +33,9 @@ class Selection:
     def matches(self, loaded: LoadedDeck, card: Card) -> bool:
         if self.decks and loaded.deck.id not in self.decks:
             return False
-        if self.tags and not set(self.tags) & set(card.tags):
-            return False
+        # The counts' and review's rule, so a quiz asks from the cards review would show.
         document = card.source.document if card.source else None
-        return not self.sources or document in self.sources
+        return card_matches(card.tags, document, self.tags, self.sources)
 
     def describe(self) -> str:
         parts = [

@@ -26,7 +26,6 @@ from quizapp.quiz.papers import (
     load_slots,
     paper_result,
     record,
-    set_review_id,
 )
 from quizapp.quiz.questions import Question
 from quizapp.quiz.selection import Selection
@@ -135,26 +134,25 @@ def check_cards_known(store: Store, questions: Sequence[Question]) -> None:
 
 def log_answer(
     store: Store, paper: Paper, slot: Slot, chosen: int, spent: dt.timedelta
-) -> AnswerResult:
+) -> AnswerResult | None:
     """Write one answer of a paper into the review log (wrong as again, which makes the card
     due now; right as good) and keep the row's id on the slot, so it is never written twice.
 
     A statement set made of true/false cards is logged against each of them, its time shared
-    out; the slot is marked logged only after the last, so a crash never skips one. Returns
-    the last card's result.
+    out. The rows and the slot's mark are one transaction: after a crash either the answer
+    is logged whole or not at all (and logged on resume). Returns the last card's result;
+    None when the slot was logged already.
     """
     question = slot.question
-    keys = question.keys
-    for key in keys:
-        logged = store.answer(
-            key,
-            Rating.good if question.is_correct(chosen) else Rating.again,
-            mode=Mode.exam if paper.mode is PaperMode.exam else Mode.quiz,
-            duration_ms=round(spent.total_seconds() * 1000 / len(keys)),
-            answer=question.options[chosen],
-        )
-    set_review_id(store, paper.id, slot.position, logged.review_id)
-    return logged
+    return store.log_paper_answer(
+        paper.id,
+        slot.position,
+        question.keys,
+        Rating.good if question.is_correct(chosen) else Rating.again,
+        mode=Mode.exam if paper.mode is PaperMode.exam else Mode.quiz,
+        duration_ms=round(spent.total_seconds() * 1000),
+        answer=question.options[chosen],
+    )
 
 
 def log_answers(store: Store, paper_id: int) -> int:
@@ -162,8 +160,8 @@ def log_answers(store: Store, paper_id: int) -> int:
 
     An exam is logged once submitted; a quiz as it goes. Safe to repeat: each
     written row's id is kept, so a submission interrupted by a crash is
-    completed on resume without logging an answer twice. Returns how many rows
-    were written.
+    completed on resume without logging an answer twice. Returns how many
+    answers were logged.
     """
     paper = load_paper(store, paper_id)
     if not paper.is_submitted and paper.mode is PaperMode.exam:
@@ -174,6 +172,6 @@ def log_answers(store: Store, paper_id: int) -> int:
     for slot, marked in zip(slots, result.answers, strict=True):
         if slot.review_id is not None or marked.chosen is None:
             continue
-        log_answer(store, paper, slot, marked.chosen, slot.time_spent)
-        written += 1
+        if log_answer(store, paper, slot, marked.chosen, slot.time_spent) is not None:
+            written += 1
     return written

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from rich.text import Text
 
+from quizapp.core.storage.records import FLAGS
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -42,8 +44,16 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "\u2026"
 
 
-FLAG_COLOURS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
-FLAG_STYLES = {1: "bold red", 2: "bold dark_orange", 3: "bold green", 4: "bold blue"}
+FLAG_COLOURS = FLAGS  # the store's names: Anki's seven colours
+FLAG_STYLES = {
+    1: "bold red",
+    2: "bold dark_orange",
+    3: "bold green",
+    4: "bold blue",
+    5: "bold hot_pink",
+    6: "bold dark_turquoise",
+    7: "bold purple",
+}
 
 
 def flag_text(flag: int) -> Text:

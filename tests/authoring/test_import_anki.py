@@ -290,7 +290,10 @@ def test_optional_reverse_type_in_answer_and_a_picture_only_front(quizapp, tmp_p
     finally:
         col.close()
     assert rows["France"]["fields"]["Front"] == '<img src="flag.png">'
-    assert rows["Hello"]["type"] == "quizapp Basic (and reversed card)"
+    # Back with its own note type and its "Add Reverse" switch (named apart by Anki from
+    # the fresh collection's stock note type of that name).
+    assert rows["Hello"]["type"].startswith("Basic (optional reversed card)")
+    assert rows["Hello"]["fields"]["Add Reverse"] == "y"
 
 
 def test_import_tells_its_progress_note_by_note(packages, tmp_path):

@@ -221,3 +221,57 @@ def test_an_imported_card_is_written_without_libyaml():
         media=[{"file": "x.media/map.png", "side": "answer"}],
     )
     assert yaml_text([card_data(card)], _AMBIGUOUS.match) is not None
+
+
+# What an Anki field holds: HTML with its quotes and entities, cloze markers, line breaks
+# (\n, \r\n, U+2028), tabs, controls, no-break and edge spaces, emoji, Devanagari.
+_FIELD = st.lists(
+    st.sampled_from(
+        list("ab <>/=\"'&;:{}#,-?|\n\r\t\\")
+        + ["<br>", "<b>", "</div>", "&nbsp;", "{{c1::", "}}", "- ", ": ", " #"]
+        + ["\x00", "\x1b", "\x7f", "\x85", "\u00a0", "\u0928", "\u2028", "\ufeff", "\U0001f600"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(
+    max_examples=400,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(fields=st.lists(_FIELD, min_size=1, max_size=3), tags=st.lists(_TRICKY, max_size=2))
+@example(fields=["", "a\n", "\n- b: |"], tags=["UPSC::Polity"])
+@example(fields=["a\u2028b", "x\r\ny", ' "q" '], tags=[])
+@example(fields=["\U0001f600\t\ufeff", "a  b", "#x"], tags=["- x", "?"])
+def test_anki_fields_are_written_directly_and_load_back_byte_for_byte(tmp_path, fields, tags):
+    """An imported card's Anki note (HTML fields and tags, each list on one line) is written
+    without libyaml, in libyaml's text, and loads back to exactly the same strings."""
+    from quizapp.authoring.yamlio import (
+        _AMBIGUOUS,
+        _emitted,
+        card_data,
+        cards_yaml,
+        deck_head_yaml,
+        note_types_yaml,
+    )
+    from quizapp.authoring.yamltext import item_texts
+    from quizapp.deck.model import AnkiNote, AnkiNoteType, BasicCard
+
+    note = AnkiNote(note_type=7, card=1, fields=fields, tags=tags, modified=1_700_000_000)
+    card = BasicCard(id="c", kind="basic", question="q", answer="a", anki=note)
+    data = card_data(card)
+    assert data["anki"] == note.model_dump(mode="json", exclude_defaults=True)
+    [text] = item_texts([data], _AMBIGUOUS.match)
+    assert text == _emitted([data])
+    note_type = AnkiNoteType(id=7, name="Basic", fields=[f"F{i}" for i in range(len(fields))])
+    deck = Deck(id="anki", title="Anki", cards=[card], anki_note_types=[note_type])
+    path = tmp_path / "deck.yaml"
+    yaml = deck_head_yaml(deck) + cards_yaml([card]) + note_types_yaml([note_type])
+    path.write_text(yaml, encoding="utf-8")
+    loaded, problems = load_deck(path, use_cache=False)
+    assert loaded is not None, [str(p) for p in problems]
+    assert loaded.deck.cards[0].anki.fields == fields
+    assert loaded.deck.cards[0].anki.tags == tags
+    assert loaded.deck == deck

@@ -85,3 +85,28 @@ def test_a_broken_database_is_named_and_left_as_it_is(tmp_path):
     assert run.returncode == 2
     assert run.stderr.startswith(f"quizapp reset: {broken}")
     assert broken.read_bytes() == b"this is not a database" * 300
+
+
+def test_a_tag_resets_the_tags_nested_under_it_as_the_study_filter_picks(tmp_path):
+    path = tmp_path / "progress.sqlite3"
+    tagged = {
+        "polity": ["upsc::polity", "source:notes-a"],
+        "budget": ["upsc::economy::budget"],
+        "whole": ["UPSC"],
+        "upscale": ["upscale"],
+        "economy": ["economy::upsc"],
+        "cited": ["history", "source:upsc"],  # cites a document called upsc: not tagged so
+    }
+    with Store.open(path) as store:
+        store.sync_deck("n", [(card, "h", [], tags, True) for card, tags in tagged.items()])
+        for card in tagged:
+            store.answer(CardKey("n", card), Rating.good)
+    asked = quizapp("--tag", "upsc", "--db", str(path), stdin="n\n")
+    assert "Tags matched: UPSC, upsc::economy::budget, upsc::polity." in asked.stdout
+    assert "Reset 3 card(s), 3 of them studied, to new?" in asked.stdout
+    assert states(path) == dict.fromkeys((f"n/{card}" for card in tagged), 1)
+    run = quizapp("--tag", "upsc", "--db", str(path), stdin="y\n")
+    assert run.returncode == 0, run.stderr
+    assert "Reset 3 card(s) to new." in run.stdout
+    reset = {card for card, state in states(path).items() if state == 0}
+    assert reset == {"n/polity", "n/budget", "n/whole"}

@@ -20,6 +20,7 @@ from quizapp.core.clock import FixedClock
 from quizapp.core.collection import Collection
 from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Rating
+from tests.quiz.test_same_cards_as_review import write_nested_deck
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
@@ -170,7 +171,9 @@ def test_free_words_match_question_answer_explanation_and_id_in_any_case(collect
 def test_tag_deck_source_and_kind_terms(collection):
     entries = load_entries(collection)
     assert find(entries, "tag:dates") == ["h-year", "h-order"]
-    assert find(entries, "tag:art") == ["t-article", "t-cloze"]  # a tag starting so
+    assert find(entries, "tag:art") == []  # a whole tag, as review's filter: not articles
+    assert find(entries, "tag:art*") == ["t-article", "t-cloze"]  # a tag starting so
+    assert find(entries, "tag:DATES") == ["h-year", "h-order"]
     assert find(entries, "deck:treaty") == ["t-article", "t-cloze", "t-tf"]
     assert find(entries, 'deck:"modern hist"') == ["h-year", "h-order", "h-draft", "h-stale"]
     assert find(entries, "source:hindu") == ["h-year"]  # id or title
@@ -209,6 +212,15 @@ def test_terms_are_anded_and_a_minus_negates(collection):
     assert find(entries, "10:30") == []  # not a field: just text
 
 
+def test_anki_flags_pink_turquoise_and_purple_are_found(collection):
+    collection.store.set_flag([K("t-tf")], 6)
+    collection.store.set_flag([K("h-order")], 7)
+    entries = load_entries(collection)
+    assert find(entries, "flag:turquoise") == find(entries, "flag:6") == ["t-tf"]
+    assert find(entries, "flag:purple") == ["h-order"] and find(entries, "flag:pink") == []
+    assert find(entries, "flag:any") == ["h-order", "t-cloze", "t-tf"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -218,8 +230,9 @@ def test_terms_are_anded_and_a_minus_negates(collection):
             "buried, leech, draft, stale, flagged",
         ),
         (
-            "flag:pink",
-            "no flag is called 'pink': flag: takes red, orange, green, blue, any or none",
+            "flag:grey",
+            "no flag is called 'grey': flag: takes red, orange, green, blue, pink, turquoise, "
+            "purple, any or none",
         ),
         (
             "kind:essay",
@@ -287,3 +300,37 @@ def test_an_entry_follows_its_card_after_a_mark(collection):
 def test_count_text():
     assert count_text(12345, 100000) == "12,345 of 100,000 cards"
     assert count_text(1, 1) == "1 of 1 card"
+
+
+@pytest.mark.parametrize(
+    ("tag", "cards"),
+    [
+        ("upsc", {"polity", "budget", "whole"}),  # not upscale, not economy::upsc
+        ("UPSC", {"polity", "budget", "whole"}),
+        ("upsc::economy", {"budget"}),  # a parent no card carries itself
+        ("economy", {"economy"}),
+        ("upsc::eco", set()),  # a whole tag, not the start of one
+    ],
+)
+def test_a_tag_search_finds_the_cards_the_tag_filter_studies(tmp_path, tag, cards):
+    deck = write_nested_deck(tmp_path / "decks")
+    opened = Collection.open([deck], tmp_path / "progress.sqlite3", clock=FixedClock(NOW))
+    try:
+        studied = {k.card_id for k in opened.practice_keys(opened.deck_ids, tags=[tag])}
+        assert studied == cards
+        assert set(find(load_entries(opened), f"tag:{tag}")) == cards
+    finally:
+        opened.close()
+
+
+def test_a_star_in_a_tag_search_stands_for_any_characters(tmp_path):
+    deck = write_nested_deck(tmp_path / "decks")
+    opened = Collection.open([deck], tmp_path / "progress.sqlite3", clock=FixedClock(NOW))
+    try:
+        entries = load_entries(opened)
+        assert set(find(entries, "tag:ups*")) == {"polity", "budget", "whole", "upscale"}
+        assert set(find(entries, "tag:*::upsc")) == {"economy"}
+        assert set(find(entries, "tag:upsc::*::budget")) == {"budget"}
+        assert len(find(entries, "tag:*")) == len(entries)  # every card here has a tag
+    finally:
+        opened.close()

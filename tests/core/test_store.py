@@ -555,6 +555,47 @@ def test_counts_follow_tag_and_source_filters_and_leave_out_hidden_cards(open_st
     assert store.remaining(["d"]) == 2 == len(store.study_queue(["d"]))
 
 
+@pytest.mark.parametrize(
+    ("tags", "sources", "counted", "studied"),
+    [
+        (["rivers"], [], Counts(1, 1, 2), {"a", "b", "e", "f"}),
+        ([], ["atlas"], Counts(1, 1, 2), {"a", "c", "e", "f"}),
+        (["rivers"], ["atlas"], Counts(1, 1, 1), {"a", "e", "f"}),
+    ],
+)
+def test_review_studies_exactly_the_cards_counted(
+    open_store, clock, tags, sources, counted, studied
+):
+    store = open_store(new_per_day=10)
+    store.sync_deck(
+        "d",
+        [
+            ("a", "h", [], ["rivers", "source:atlas"], True),
+            ("b", "h", [], ["rivers", "source:gazette"], True),
+            ("c", "h", [], ["hills", "source:atlas"], True),
+            ("e", "h", [], ["rivers", "source:atlas"], True),
+            ("f", "h", [], ["rivers::ganga", "source:atlas"], True),
+            ("g", "h", [], ["hills"], True),
+        ],
+    )
+    for card in "abce":
+        store.answer(K(card), Rating.easy)
+    clock.advance(days=100)  # a, b, c and e due for review; f and g new
+    store.answer(K("e"), Rating.again)  # e forgotten: relearning, due in minutes
+    clock.advance(minutes=30)
+    assert store.counts(["d"], tags=tags, sources=sources) == {"d": counted}
+    assert store.remaining(["d"], tags=tags, sources=sources) == counted.total
+    queue = store.study_queue(["d"], tags=tags, sources=sources)
+    assert len(queue) == counted.total and {k.card_id for k in queue} == studied
+    shown = []
+    while (key := store.next_card(["d"], tags=tags, sources=sources)) is not None:
+        shown.append(key.card_id)
+        store.answer(key, Rating.easy)
+    assert sorted(shown) == sorted(studied)
+    assert store.counts(["d"], tags=tags, sources=sources) == {"d": Counts(0, 0, 0)}
+    assert {k.card_id for k in store.practice_queue(["d"], tags=tags, sources=sources)} == (studied)
+
+
 def test_counts_take_in_a_learning_step_when_it_comes_due(open_store, clock):
     store = open_store()
     store.sync_deck("d", cards("a", "b"))

@@ -216,17 +216,17 @@ def test_an_interrupted_submission_is_completed_once_on_resume(conn, store, cloc
         exam.answer(question.correct if i % 2 else wrong_option(question), position=i)
 
     class DiesAfterTwo:
-        """A store whose process dies after writing two review rows."""
+        """A store whose process dies after logging two answers."""
 
         calls = 0
         exams = store.exams
         clock = store.clock
 
-        def answer(self, *args, **kwargs):
+        def log_paper_answer(self, *args, **kwargs):
             if self.calls == 2:
                 raise KeyboardInterrupt
             self.calls += 1
-            return store.answer(*args, **kwargs)
+            return store.log_paper_answer(*args, **kwargs)
 
     broken = ExamSession.resume(DiesAfterTwo(), exam.id, clock=clock)
     with pytest.raises(KeyboardInterrupt):

@@ -41,8 +41,16 @@ async def until(pilot, condition, what: str = "the screen") -> None:
 
 
 async def wait_loaded(pilot) -> None:
-    """Until the worker has loaded the decks."""
-    await until(pilot, lambda: pilot.app.collection is not None, "loading the decks")
+    """Until the worker has loaded the decks, and the deck list its tag menu."""
+    from quizapp.ui.screens.home import HomeScreen
+
+    def loaded() -> bool:
+        if pilot.app.collection is None:
+            return False
+        homes = [s for s in pilot.app.screen_stack if isinstance(s, HomeScreen)]
+        return all(home.collection is None or home.tags_offered for home in homes)
+
+    await until(pilot, loaded, "loading the decks")
 
 
 async def wait_for_screen(pilot, kind: type):

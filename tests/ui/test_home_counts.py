@@ -1,7 +1,8 @@
 """The deck list's counts: they follow the filters, leave out buried cards, and refresh when
 a card falls due while the list is open. Choosing a filter hands focus back to the list."""
 
-from textual.widgets import DataTable, Static
+import pytest
+from textual.widgets import DataTable, Select, Static
 
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
@@ -81,3 +82,43 @@ async def test_choosing_the_same_tag_again_returns_to_the_deck_list(db):
         await pick(pilot, "t", 2)
         await pick(pilot, "t", 0)  # the list opens on dates: Enter picks it again
         assert isinstance(app.focused, DataTable)
+
+
+async def study_all(pilot, screen) -> list[str]:
+    """Every card the review session shows, each buried as soon as it is shown."""
+    shown = []
+    while isinstance(pilot.app.screen, ReviewScreen):
+        shown.append(screen.card.id)
+        await pilot.press("minus")
+        await until(
+            pilot,
+            lambda: not isinstance(pilot.app.screen, ReviewScreen) or screen.card.id != shown[-1],
+            "the next card or the end",
+        )
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("tag", "source", "cards"),
+    [
+        ("articles", None, {"cloze-article", "mcq-article"}),
+        (None, "study-notes", {"cloze-article"}),
+        ("articles", "hindu-explained", {"mcq-article"}),
+    ],
+)
+async def test_review_studies_the_cards_the_filters_count(db, tag, source, cards):
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot)
+        home = app.screen
+        for name, value in (("#tag", tag), ("#source", source)):
+            if value is not None:
+                home.query_one(name, Select).value = value
+        await until(pilot, lambda: row(app)[0] == str(len(cards)), "the filtered counts")
+        assert row(app)[1:3] == ("0", "0")
+        home.query_one("#decks", DataTable).focus()
+        await pilot.press("enter")
+        screen = await wait_for_screen(pilot, ReviewScreen)
+        left = str(screen.query_one("#left", Static).render())
+        assert left == f"{len(cards)} new · 0 learning · 0 to review"
+        assert set(await study_all(pilot, screen)) == cards

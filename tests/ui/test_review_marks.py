@@ -58,7 +58,10 @@ async def test_a_flag_is_chosen_shown_and_saved(db):
         assert app.screen is screen and screen.key == key  # the same card, still to answer
         assert "⚑ orange" in str(screen.query_one("#where", Static).render())
         await pilot.press("asterisk", "escape")  # cancelled: unchanged
-    assert card_row(db, key.card_id)[2] == 2
+        assert card_row(db, key.card_id)[2] == 2
+        await pilot.press("asterisk", "7")  # Anki's purple, the last of its seven
+        assert "⚑ purple" in str(screen.query_one("#where", Static).render())
+    assert card_row(db, key.card_id)[2] == 7
 
 
 async def test_a_report_is_saved_with_the_card(db):

@@ -137,13 +137,6 @@ class ExamTables:
                 (at_ms, by, marks, max_marks, *counts, paper_id),
             )
 
-    def set_review_id(self, paper_id: int, position: int, review_id: int) -> None:
-        with transaction(self._db) as db:
-            db.execute(
-                "UPDATE exam_question SET review_id = ? WHERE exam_id = ? AND position = ?",
-                (review_id, paper_id, position),
-            )
-
     def answer_events(self, paper_id: int) -> list[tuple]:
         """(position, at, action, chosen) for every change, in the order given."""
         return self._db.execute(
@@ -172,6 +165,27 @@ class ExamTables:
             "WHERE exam_id = ? AND position = ?",
             (max(0, spent_ms), paper_id, position),
         )
+
+
+# -- an answer logged (Store.log_paper_answer, in its transaction) ----------------------------
+
+
+def review_id(db: sqlite3.Connection, paper_id: int, position: int) -> int | None:
+    """The review-log row a question's answer was logged as; None while not logged."""
+    row = db.execute(
+        "SELECT review_id FROM exam_question WHERE exam_id = ? AND position = ?",
+        (paper_id, position),
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"exam or quiz {paper_id} has no question {position + 1}")
+    return row[0]
+
+
+def set_review_id(db: sqlite3.Connection, paper_id: int, position: int, review_id: int) -> None:
+    db.execute(
+        "UPDATE exam_question SET review_id = ? WHERE exam_id = ? AND position = ?",
+        (review_id, paper_id, position),
+    )
 
 
 # -- moved between machines (quizapp.core.progress_exams) -------------------------------------

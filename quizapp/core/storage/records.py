@@ -43,6 +43,14 @@ class Counts(NamedTuple):
         return self.new + self.learning + self.due
 
 
+class TagCount(NamedTuple):
+    """A tag a filter can pick, where it sits among the tags, and how many cards it picks."""
+
+    tag: str
+    depth: int  # the tags it is nested under: 1 for upsc::polity
+    cards: int
+
+
 class CardProgress(NamedTuple):
     key: CardKey
     state: str
@@ -131,7 +139,16 @@ def from_ms(ms: int | None) -> datetime | None:
     return None if ms is None else datetime.fromtimestamp(ms / 1000, UTC)
 
 
-FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}
+# Anki's seven flag colours, by Anki's numbers, so flags cross both ways unchanged.
+FLAGS = {
+    1: "red",
+    2: "orange",
+    3: "green",
+    4: "blue",
+    5: "pink",
+    6: "turquoise",
+    7: "purple",
+}
 SUSPENDED_BY_LEARNER, SUSPENDED_AS_LEECH = 1, 2
 
 

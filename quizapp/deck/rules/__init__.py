@@ -13,7 +13,7 @@ from quizapp.deck.rules.registry import RULES, CardContext, Rule
 
 def all_rules() -> list[Rule]:
     # Importing a module registers its rules.
-    from quizapp.deck.rules import drafts, exam_setter, media, status  # noqa: F401
+    from quizapp.deck.rules import anki, drafts, exam_setter, media, status  # noqa: F401
 
     return RULES
 

@@ -44,7 +44,9 @@ TITLES = word_set(
 PORTFOLIO_WORDS = word_set(
     "Affairs Sciences Resources Commerce Industry Finance Defence Defense Health Education "
     "Ecology Environment Justice Trade Energy Agriculture Culture Development Planning "
-    "Welfare Labour Railways Transport Tourism Technology Power Mines Textiles Science"
+    "Welfare Labour Railways Transport Tourism Technology Power Mines Textiles Science "
+    "Change Climate Forest Forests Sports Youth Women Child Rural Urban Housing Home External "
+    "Information Broadcasting Water Sanitation Fisheries Aviation Shipping Steel Coal"
 )
 OPENERS = word_set(
     "The A An In On At After Before Following For Both This That These Those It Its As By "

@@ -17,7 +17,7 @@ from quizapp.ui.widgets.passage import SourcePassage
 
 
 class FlagPicker(ModalScreen[int | None]):
-    """1-4 choose a colour, 0 clears the flag; returns the choice or None if cancelled."""
+    """1-7 choose a colour (Anki's seven), 0 clears the flag; the choice, or None if cancelled."""
 
     CSS_PATH = "card_marks.tcss"
     BINDINGS = [
@@ -25,6 +25,9 @@ class FlagPicker(ModalScreen[int | None]):
         Binding("2", "pick(2)", "Orange", id="flag-orange"),
         Binding("3", "pick(3)", "Green", id="flag-green"),
         Binding("4", "pick(4)", "Blue", id="flag-blue"),
+        Binding("5", "pick(5)", "Pink", id="flag-pink"),
+        Binding("6", "pick(6)", "Turquoise", id="flag-turquoise"),
+        Binding("7", "pick(7)", "Purple", id="flag-purple"),
         Binding("0", "pick(0)", "No flag", id="flag-none"),
         Binding("escape", "cancel", "Cancel", id="flag-cancel"),
     ]

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Select, Static
@@ -15,13 +16,22 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from quizapp.ui.text import clip, interval, literal
 
 if TYPE_CHECKING:
-    from quizapp.core.collection import Collection
+    from quizapp.core.collection import Collection, Filters
+    from quizapp.core.store import TagCount
 
 ALL = "__all__"
 COUNTS_WIDTH = 34  # New, Learn, Due and Cards with every cell's padding, margins, scroll bar
 
 
 class HomeScreen(Screen):
+    class TagsCounted(Message):
+        """The tags the tag filter offers, counted in a worker (a scan of every card)."""
+
+        def __init__(self, collection: Collection, tags: list[TagCount]) -> None:
+            super().__init__()
+            self.collection = collection
+            self.tags = tags
+
     CSS_PATH = "home.tcss"
     DUE_CHECK_SECONDS = 60.0  # the longest the counts go unrefreshed
     BINDINGS = [
@@ -54,6 +64,7 @@ class HomeScreen(Screen):
         self.collection: Collection | None = None
         self._due_timer: Timer | None = None
         self._loaded = (collection, error) if collection is not None or error else None
+        self.tags_offered = False  # the tag menu filled in (see TagsCounted)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -85,7 +96,10 @@ class HomeScreen(Screen):
             status.update(literal(error or "Could not load the decks.", "bold red"))
             return
         self.refresh_counts()
-        self.query_one("#tag", Select).set_options((t, t) for t in collection.tags())
+        self.tags_offered = False
+        self.run_worker(
+            lambda: self._count_tags(collection), thread=True, exclusive=True, group="home-tags"
+        )
         self.query_one("#source", Select).set_options(
             (literal(title), doc) for doc, title in collection.documents().items()
         )
@@ -99,6 +113,29 @@ class HomeScreen(Screen):
             lines += [str(p) for p in errors[:3]]
             self.query_one("#problems", Static).update(literal("\n".join(lines), "yellow"))
         self._open_paper()
+
+    def _count_tags(self, collection: Collection) -> None:
+        """In a worker: the tags, read from every card, off the screen's thread."""
+        try:
+            tags = collection.tags()
+        except Exception as exc:  # the menu stays empty; said, never a traceback
+            if collection is not self.collection:
+                return  # closed by a reload meanwhile: nothing is wrong
+            self.app.call_from_thread(
+                self.notify, f"Cannot read the tags: {exc}", severity="error", markup=False
+            )
+            return
+        self.post_message(self.TagsCounted(collection, tags))
+
+    def on_home_screen_tags_counted(self, message: TagsCounted) -> None:
+        if message.collection is not self.collection:
+            return  # the decks were reloaded since
+        # Parents too (upsc above upsc::polity), indented under their parent as in Anki's
+        # sidebar, each with the cards the filter picks.
+        self.query_one("#tag", Select).set_options(
+            (literal(f"{'  ' * t.depth}{t.tag} ({t.cards})"), t.tag) for t in message.tags
+        )
+        self.tags_offered = True
 
     def _filters(self) -> tuple[str | None, str | None]:
         """The tag and the source document chosen below the table (None: any)."""
@@ -229,7 +266,10 @@ class HomeScreen(Screen):
 
     # -- what the learner chose --------------------------------------------------------
 
-    def _chosen(self) -> tuple[list[str], list[str] | None, str] | None:
+    def _chosen(self) -> tuple[list[str], Filters, str] | None:
+        """The decks, the filters (tags, sources) and a title: what the counts show."""
+        from quizapp.core.collection import Filters
+
         if self.collection is None:
             return None
         table = self.query_one("#decks", DataTable)
@@ -237,14 +277,14 @@ class HomeScreen(Screen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         deck_ids = self.collection.deck_ids if key == ALL else [key]
-        tag = self.query_one("#tag", Select).value
-        source = self.query_one("#source", Select).value
-        tag = tag if isinstance(tag, str) else None  # no selection: any tag
-        source = source if isinstance(source, str) else None
+        tag, source = self._filters()
         title = "All decks" if key == ALL else self.collection.deck(key).title
-        if tag or source:
-            title += f" · {tag or self.collection.documents()[source]}"
-        return deck_ids, self.collection.filter_tags(tag, source), title
+        if tag:
+            title += f" · {tag}"
+        if source:
+            title += f" · {self.collection.documents()[source]}"
+        filters = Filters(tags=[tag] if tag else [], sources=[source] if source else [])
+        return deck_ids, filters, title
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_study()
@@ -255,11 +295,11 @@ class HomeScreen(Screen):
             return
         from quizapp.ui.screens.review import ReviewScreen
 
-        deck_ids, tags, title = chosen
-        if self.collection.next_card(deck_ids, tags) is None:
+        deck_ids, filters, title = chosen
+        if self.collection.next_card(deck_ids, *filters) is None:
             self.notify("Nothing to study here now: press p to practise ahead.", timeout=4)
             return
-        self.app.push_screen(ReviewScreen(self.collection, deck_ids, tags, title))
+        self.app.push_screen(ReviewScreen(self.collection, deck_ids, filters, title))
 
     def action_practice(self) -> None:
         chosen = self._chosen()
@@ -267,13 +307,13 @@ class HomeScreen(Screen):
             return
         from quizapp.ui.screens.review import ReviewScreen
 
-        deck_ids, tags, title = chosen
-        keys = self.collection.practice_keys(deck_ids, tags)
+        deck_ids, filters, title = chosen
+        keys = self.collection.practice_keys(deck_ids, *filters)
         if not keys:
             self.notify("No cards match.", timeout=3)
             return
         self.app.push_screen(
-            ReviewScreen(self.collection, deck_ids, tags, title + " · practice", practice=keys)
+            ReviewScreen(self.collection, deck_ids, filters, title + " · practice", practice=keys)
         )
 
     def action_focus_tag(self) -> None:

@@ -33,7 +33,7 @@ from quizapp.ui.widgets.grade_bar import GradeBar
 from quizapp.ui.widgets.passage import passage_of
 
 if TYPE_CHECKING:
-    from quizapp.core.collection import Collection
+    from quizapp.core.collection import Collection, Filters
     from quizapp.core.store import CardKey
 
 OPTION_KINDS = {"mcq", "true_false", "statements", "match", "assertion_reason"}
@@ -121,7 +121,7 @@ class ReviewScreen(Screen):
         self,
         collection: Collection,
         deck_ids: list[str],
-        tags: list[str] | None,
+        filters: Filters | None,
         title: str,
         *,
         practice: list[CardKey] | None = None,
@@ -129,11 +129,14 @@ class ReviewScreen(Screen):
     ) -> None:
         """``early_keys``: a card and the keys pressed on it before this screen was up
         (`quizapp --review`), applied in order if it is the card this screen shows first."""
+        from quizapp.core.collection import Filters
+
         super().__init__()
         self.early_keys = early_keys
         self.collection = collection
         self.deck_ids = deck_ids
-        self.tags = tags
+        # As the deck list counted them; the header counts them the same way.
+        self.filters = filters or Filters()
         self.session_title = title
         self.practice = list(practice) if practice is not None else None
         self.tally = SessionTally(started=self._now())
@@ -180,12 +183,12 @@ class ReviewScreen(Screen):
     def _next_key(self) -> CardKey | None:
         if self.practice is not None:
             return self.practice.pop(0) if self.practice else None
-        return self.collection.next_card(self.deck_ids, self.tags)
+        return self.collection.next_card(self.deck_ids, *self.filters)
 
     def _remaining(self) -> int:
         if self.practice is not None:
             return len(self.practice)
-        return self.collection.remaining(self.deck_ids, self.tags)
+        return self.collection.remaining(self.deck_ids, *self.filters)
 
     def show_next(self) -> None:
         key = self._next_key()
@@ -604,7 +607,8 @@ class ReviewScreen(Screen):
         if self.practice is not None:
             left.update(Text(f"{len(self.practice) + 1} left to practise", style="dim"))
             return
-        counts = self.collection.store.counts(self.deck_ids, tags=self.tags or ())
+        tags, sources = self.filters
+        counts = self.collection.store.counts(self.deck_ids, tags=tags, sources=sources)
         new = sum(c.new for c in counts.values())
         learning = sum(c.learning for c in counts.values())
         review = sum(c.due for c in counts.values())

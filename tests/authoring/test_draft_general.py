@@ -1,0 +1,95 @@
+"""`quizapp draft` finds the kinds of fact any notes ask about, not only those of one topic."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.sentences import split_sentences
+
+PRIZE = """\
+The Harbour Prize, 2031
+
+Culture notes: an award
+
+The Harbour Prize for Poetry went to Mirela Costa and Tobias Lindqvist. \
+Costa read at the ceremony in Valletta. \
+Her book The Salt Ledger was praised by the jury. \
+The prize was first given on 12 March. \
+Each winner receives a purse of 40,000 euros, and the shortlist was announced at 14.
+
+The Governor at the time was Lord Ashworth. \
+The Minister of Culture, Heritage and Tourism Daniel Okafor handed over the medals. \
+The jury also praised a study of a small fish, Danio rerio. \
+The fishermen of the island are known as luzzuri. \
+Readings were held at Fort Ricasoli in the evening.
+"""
+
+
+def answers(text):
+    out = []
+    for candidate in draft_cards(text, "doc"):
+        card = candidate.card
+        if card.kind == "cloze":
+            out += [answer for answer, _ in card.deletions]
+        elif card.kind in ("year", "mcq", "basic"):
+            out.append(str(card.answer))
+    return out
+
+
+def kinds(text):
+    out = {}
+    for candidate in draft_cards(text, "doc"):
+        card = candidate.card
+        if card.kind == "mcq":
+            out[str(card.answer)] = card.answer_type
+        elif card.kind == "cloze":
+            for answer, _ in card.deletions:
+                out[answer] = card.answer_type
+    return out
+
+
+def test_people_a_prize_went_to_are_people_not_places():
+    asked = kinds(PRIZE)
+    assert any(asked.get(name) == "person" for name in ("Mirela Costa", "Tobias Lindqvist"))
+    assert "Poetry" not in asked
+
+
+def test_a_figure_ending_its_sentence_and_a_day_without_a_year_are_asked():
+    asked = answers(PRIZE)
+    assert "14" in asked
+    assert "12 March" in asked
+    assert "12" not in asked  # never the day alone
+
+
+def test_titles_of_works_scientific_names_and_coined_words_are_asked_whole():
+    asked = answers(PRIZE)
+    assert "The Salt Ledger" in asked
+    assert "Danio rerio" in asked
+    assert "luzzuri" in asked
+
+
+def test_a_lord_keeps_his_title_and_a_minister_is_found_past_a_long_portfolio():
+    asked = answers(PRIZE)
+    assert "Lord Ashworth" in asked
+    assert "Daniel Okafor" in asked
+    assert not any("Tourism" in a or "Heritage" in a for a in asked)
+
+
+def test_a_site_is_a_place():
+    assert kinds(PRIZE).get("Fort Ricasoli") in (None, "place")
+
+
+def test_a_unit_closing_a_sentence_is_no_initial():
+    text = "His best throw was 89.45 m. The gold went to Arshad Nadeem. Bela M. Trivedi dissented."
+    assert [s.text for s in split_sentences(text)] == [
+        "His best throw was 89.45 m.",
+        "The gold went to Arshad Nadeem.",
+        "Bela M. Trivedi dissented.",
+    ]
+
+
+def test_a_pair_of_people_is_asked_in_one_card_with_two_blanks():
+    pairs = [
+        [answer for answer, _ in c.card.deletions]
+        for c in draft_cards(PRIZE, "doc")
+        if c.card.kind == "cloze" and len(c.card.deletions) == 2
+    ]
+    assert ["Mirela Costa", "Tobias Lindqvist"] in pairs
+    assert answers(PRIZE).count("Mirela Costa") == 1  # not asked again alone

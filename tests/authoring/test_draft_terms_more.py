@@ -1,0 +1,221 @@
+"""Kinds of fact new notes held that the drafter once missed: each found, asked whole."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.terms import Vocabulary, find_terms
+
+
+def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
+    vocabulary = Vocabulary.of([sentence, *others])
+    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
+
+
+def test_a_count_before_a_plural_not_ending_in_s_is_asked():
+    terms = found("The sex ratio of the island was 1,012 women per 1,000 men.")
+    assert "1,012" in terms
+    assert "250" in found("The council trained 250 police before the vote.")
+
+
+def test_a_share_won_is_asked_over_the_whole():
+    terms = found("The Green Party won 31 of the 55 seats.")
+    assert terms["31"][1] > terms["55"][1]
+    assert "9" in found("Of the 55 seats, 9 are reserved for the islands.")
+
+
+def test_a_bare_decimal_rate_or_weight_is_asked():
+    assert found("The birth rate fell to 1.8, below the level of 2.1.")["1.8"][0] == "amount"
+    assert "7.5" in found("Forest cover was given a weight of 7.5.")
+    assert "3.0" not in found("The plan follows NDC 3.0 closely.")
+
+
+def test_parts_schedules_and_lists_of_a_constitution_are_article_numbers():
+    assert found("It is a Directive Principle in Part IV.")["Part IV"][0] == "article"
+    assert found("Municipalities draw their powers from Part IXA of it.")["Part IXA"][0] == (
+        "article"
+    )
+    assert found("The Ninth Schedule lists 29 subjects.")["Ninth Schedule"][0] == "article"
+    assert found("Criminal law is in List III of the Schedule.")["List III"][0] == "article"
+
+
+def test_what_is_launched_or_adopted_is_worth_asking():
+    assert found("The ministers adopted the Harbour Declaration.")["Harbour Declaration"][1] >= 4.4
+    assert found("The leaders launched the Reef Cancer Moonshot.")["Reef Cancer Moonshot"][1] >= 4.4
+
+
+def test_a_short_name_after_known_as_is_asked_before_the_long_one():
+    terms = found("The Coastal Training Initiative for Islands, known as CORAL, was announced.")
+    assert terms["CORAL"][1] > max(w for a, (_, w) in terms.items() if a != "CORAL")
+
+
+def test_a_person_under_whom_something_happened_is_a_person():
+    assert found("The island left the league in 1998 under Marta Vell.")["Marta Vell"][0] == (
+        "person"
+    )
+    assert found("The fort was a base of the navy under Ravi Angre.")["Ravi Angre"][0] == "person"
+    assert found("Ships sail under Harbour Rules.").get("Harbour Rules", ("name",))[0] != "person"
+
+
+NOTES = """\
+The Island Territory, 2031
+
+Polity notes: a territory with a legislature
+
+The island is a territory with a legislature. Its special status comes from Article 88, \
+inserted by the Charter (Ninth Amendment) Act, 1999. Article 88(2)(a) provides for a Council \
+elected from wards. Under Article 88(3)(a), the Council may make laws on matters in the local \
+list. Harbours and customs are kept outside its powers. Article 88B deals with the failure of \
+the machinery of government on the island. The Warden is R.K. Menon.
+"""
+
+
+def test_an_article_and_its_own_sub_clause_are_never_options_together():
+    offered_sets = []
+    for candidate in draft_cards(NOTES, "doc"):
+        card = candidate.card
+        if card.answer_type != "article" or not card.distractors:
+            continue
+        answer = card.answer if card.kind == "mcq" else card.deletions[0][0]
+        offered_sets.append([str(answer), *map(str, card.distractors)])
+    assert offered_sets  # the articles are asked with options
+    for offered in offered_sets:
+        for one in offered:
+            for other in offered:
+                assert one == other or not other.startswith(one + "("), offered
+
+
+def test_where_a_body_met_or_sits_is_a_place():
+    assert (
+        found("The session of the Harbour Committee in Valletta, in May 2031, agreed.")["Valletta"][
+            0
+        ]
+        == "place"
+    )
+    sentence = "The data goes through the island's Fusion Centre in Mdina."
+    assert found(sentence)["Mdina"][0] == "place"
+
+
+def test_a_long_name_before_its_initials_is_asked_whole_across_small_words():
+    terms = found("The Protection of Islands from Rising Seas (POIRS) Act was passed in 2030.")
+    assert "Protection of Islands from Rising Seas" in terms
+    assert "Rising Seas" not in terms
+    terms = found("They are listed on the Reef Assets Register of Malta (RARM) portal.")
+    assert "Reef Assets Register of Malta" in terms
+
+
+def test_the_side_that_won_a_seat_is_worth_more_than_the_one_that_lost_it():
+    terms = found("Mara Vell lost the Harbour seat to Tomas Grech of the Green Party.")
+    assert terms["Tomas Grech"][1] > terms["Mara Vell"][1]
+
+
+def test_a_name_with_of_the_inside_is_one_name():
+    terms = found("The ministers also agreed on an Island Ports of the Future Partnership.")
+    assert "Island Ports of the Future Partnership" in terms
+
+
+def test_a_sentence_that_names_a_body_asks_for_it():
+    terms = found("The nodal agency is the Island Institute for Sea Studies (IISS), Valletta.")
+    assert terms["Island Institute for Sea Studies"][1] >= 4.3
+
+
+def test_criteria_in_roman_numerals_are_asked_together():
+    terms = found("The reef was listed as a natural site under criteria (vii) and (ix).")
+    assert "(vii) and (ix)" in terms
+
+
+def test_a_word_opening_its_sentence_before_near_a_place_is_a_place():
+    assert found("Mdina, near Rabat in the west, is the old capital.")["Mdina"][0] == "place"
+
+
+SUMMIT = """\
+The Harbour Summit, 2031
+
+International relations notes: a summit
+
+The third Harbour Summit was held in Valletta on 4 May 2031. The Maltese Prime Minister \
+chaired the talks. Tunisia and the Maltese government signed the Reef Accord. Malta's navy \
+will train crews at the Mdina Academy. The Maltese pledge of 40 million euros went to the \
+fund. The Maltese side joined the Blue Corridor in 2029. Malta will host the next summit. \
+The Maltese coast guard and Greece set up a joint patrol. Greece called the accord a model \
+for the region. Tunisia left the old pact in 2027. Malta's ports gain the most.
+"""
+
+
+def test_the_country_the_notes_keep_naming_is_asked_last_if_at_all():
+    cards = [c.card for c in draft_cards(SUMMIT, "doc")]
+    asked = [c.deletions[0][0] for c in cards if c.kind == "cloze"]
+    if "Malta" in asked:
+        assert asked.index("Malta") == len(asked) - 1, asked
+
+
+def answers(text: str) -> list[str]:
+    out = []
+    for candidate in draft_cards(text, "doc"):
+        card = candidate.card
+        if card.kind == "cloze":
+            out += [answer for answer, _ in card.deletions]
+        elif card.kind in ("year", "mcq", "basic"):
+            out.append(str(card.answer))
+    return out
+
+
+def test_an_amendment_is_never_a_person():
+    sentence = (
+        "Its status comes from Article 88, inserted by the Charter (Ninth Amendment) Act, 1999."
+    )
+    other = "Questions may ask about the Amendment that inserted it."
+    assert all(kind != "person" for kind, _ in found(sentence, other).values())
+
+
+def test_a_short_form_spelt_out_by_the_words_before_it_is_no_question():
+    terms = found("The option of None of the Above (NOTA) was on every machine.")
+    assert terms.get("NOTA", ("", 0.0))[1] < 4.0
+    terms = found("They backed the United Nations Convention on the Law of the Sea (UNCLOS).")
+    assert terms.get("UNCLOS", ("", 0.0))[1] < 4.0
+
+
+EXERCISE = """\
+The Harbour Navies, 2031
+
+Defence notes
+
+Tunisia joined the Reef naval exercise in 2020. The exercise began in 1992 as a drill of \
+Malta and Greece. Greece became a permanent member in 2015.
+"""
+
+
+def test_a_subject_named_in_the_sentence_before_brings_that_sentence():
+    for candidate in draft_cards(EXERCISE, "doc"):
+        card = candidate.card
+        if card.kind == "year" and card.answer == 1992:
+            assert "Reef naval exercise" in card.prompt
+            break
+    else:
+        raise AssertionError("1992 is not asked")
+
+
+RATES = """\
+The Island Survey, 2031
+
+Health notes
+
+Gozo has the highest birth rate, at 2.4. Comino has the lowest, at 1.1. \
+The immediate cause was the new Harbour levy.
+"""
+
+
+def test_the_lowest_of_what_the_sentence_before_says_brings_that_sentence():
+    for candidate in draft_cards(RATES, "doc"):
+        card = candidate.card
+        if card.kind == "cloze" and "Comino has the lowest" in card.text:
+            assert card.text.startswith("Gozo has the highest birth rate")
+
+
+def test_a_sentence_naming_a_cause_asks_for_it():
+    terms = found("The immediate cause was the new Harbour levy.")
+    assert terms["Harbour levy"][1] >= 4.3
+
+
+def test_the_year_in_the_notes_title_is_asked_last_even_in_a_full_date():
+    cards = [c.card for c in draft_cards(SUMMIT, "doc")]
+    years = [i for i, c in enumerate(cards) if c.kind == "year" and c.answer == 2031]
+    others = [i for i, c in enumerate(cards) if c.kind == "year" and c.answer != 2031]
+    assert others and all(i > max(others) for i in years)
