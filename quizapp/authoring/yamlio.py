@@ -22,7 +22,7 @@ import yaml
 from quizapp.authoring.errors import AuthoringError
 from quizapp.authoring.yamltext import Flow as _Flow
 from quizapp.authoring.yamltext import item_texts, yaml_text
-from quizapp.deck.model import AnkiNoteType, CardBase, Deck
+from quizapp.deck.model import AnkiNote, AnkiNoteType, CardBase, Deck
 from quizapp.deck.schema import SCHEMA_PATH
 
 # Plain scalars that YAML 1.1 or 1.2 may read as something other than a string.
@@ -76,16 +76,35 @@ _BASE_FIELDS = list(CardBase.model_fields)
 
 def card_data(card: Any) -> dict[str, Any]:
     """A card as YAML-ready data: id and kind first, then what is asked, then the rest."""
-    data = card.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    data = card.model_dump(mode="json", exclude_defaults=True, by_alias=True, exclude=_ANKI)
     data["kind"] = card.kind
+    if card.anki is not None:
+        data["anki"] = _anki_data(card.anki)
     out = {key: data[key] for key in _order(type(card)) if key in data}
-    if "anki" in out:  # the note's fields and tags each on one line: data kept for export
-        out["anki"] = {k: _Flow(v) if isinstance(v, list) else v for k, v in out["anki"].items()}
     for key, value in out.items():
         short = type(value) is list and value and sum(len(str(v)) for v in value) <= 60
         if short and all(isinstance(v, str | int) for v in value):
             out[key] = _Flow(value)
     return out
+
+
+_ANKI = {"anki"}
+# AnkiNote's fields in order, with the default each leaves out.
+_ANKI_DEFAULTS = [
+    (name, field.get_default(call_default_factory=True))
+    for name, field in AnkiNote.model_fields.items()
+]
+
+
+def _anki_data(kept: AnkiNote) -> dict[str, Any]:
+    """A card's Anki note as its `model_dump(exclude_defaults=True)` gives it (made here:
+    one such per imported card), the note's fields and tags each on one line."""
+    data: dict[str, Any] = {}
+    for name, default in _ANKI_DEFAULTS:
+        value = getattr(kept, name)
+        if value != default:
+            data[name] = _Flow(value) if type(value) is list else value
+    return data
 
 
 @functools.cache

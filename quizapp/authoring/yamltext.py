@@ -35,8 +35,9 @@ _RESOLVED_FIRST = _RESOLVER.yaml_implicit_resolvers
 
 # Keys found to be plain words (a deck has a few dozen): checked once each.
 _PLAIN_KEYS: set[str] = set()
-# Items of flow lists as written: tags, the same few on many cards.
-_FLOW_ITEMS: dict[tuple[str, Callable[[str], object]], str] = {}
+# Flow lists as written: tag lists, the same few on many cards, and an Anki note's fields,
+# the same on each of its cards.
+_FLOW_LISTS: dict[tuple, str] = {}
 # The start of most text: a letter or bracket, then neither `:` nor `#` (which may make an
 # indicator) nor an edge space; plain unless the caller quotes it (`yes`, `null`, ...), which
 # also covers every such string a YAML reader takes for a boolean or null.
@@ -113,10 +114,21 @@ def _mapping(
                 out.append(f"{lead}{key}: {value}\n")
             else:
                 out.append(f"{lead}{key}: {_scalar(value, False, quoted)}\n")
+        elif type(value) is int:  # a number of an Anki note (not a bool)
+            out.append(f"{lead}{key}: {value}\n")
         elif isinstance(value, Flow):
-            if not value:
-                raise _Unwritten
-            out.append(f"{lead}{key}: [{', '.join([_flow_item(v, quoted) for v in value])}]\n")
+            try:
+                found = _FLOW_LISTS.get((quoted, *value))
+            except TypeError:  # an item that is no string or number
+                raise _Unwritten from None
+            if found is None:
+                if not value:
+                    raise _Unwritten
+                if len(_FLOW_LISTS) > 10_000:
+                    _FLOW_LISTS.clear()
+                found = ", ".join([_flow_item(v, quoted) for v in value])
+                _FLOW_LISTS[quoted, *value] = found
+            out.append(f"{lead}{key}: [{found}]\n")
         elif isinstance(value, list):
             if not value:
                 out.append(f"{lead}{key}: []\n")
@@ -149,12 +161,7 @@ def _sequence(items: list, indent: int, out: list[str], quoted: Callable[[str], 
 
 def _flow_item(value: Any, quoted: Callable[[str], object]) -> str:
     if isinstance(value, str):
-        found = _FLOW_ITEMS.get((value, quoted))
-        if found is None:
-            if len(_FLOW_ITEMS) > 10_000:
-                _FLOW_ITEMS.clear()
-            found = _FLOW_ITEMS[value, quoted] = _flow_scalar(value, quoted)
-        return found
+        return _flow_scalar(value, quoted)
     if isinstance(value, dict | list):
         raise _Unwritten
     return _other(value)
@@ -173,6 +180,8 @@ def _flow_scalar(value: str, quoted: Callable[[str], object]) -> str:
         if _SURROGATE.search(value):
             raise _Unwritten  # no UTF-8 for it: libyaml's to refuse
         return _double_escaped(value)
+    if _FLOW_INDICATORS.search(value) and not quoted(value):  # most HTML: never plain
+        return "'" + value.replace("'", "''") + "'"
     return _scalar(value, True, quoted)
 
 
