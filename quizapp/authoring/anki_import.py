@@ -123,29 +123,18 @@ def convert_notes(
             else:
                 problems.append(problem)
             continue
+        by_ordinal = {c.ordinal: c for c in reversed(anki_cards)}  # the first of an ordinal
         for ordinal, card in converted:
-            card = card.model_copy(update={"anki": _kept(note, ordinal)})
-            anki_card = next((c for c in anki_cards if c.ordinal == ordinal), None)
+            anki_card = by_ordinal.get(ordinal)
             state = _state(collection, anki_card, card.id) if anki_card else None
             yield Converted(
-                _deck_of(package, anki_cards, ordinal),
+                _deck_of(package, anki_card or (anki_cards[0] if anki_cards else None)),
                 card,
                 anki_card.id if anki_card else None,
                 state if state is not None and state.worth_keeping else None,
             )
     if notes_done is not None:
         notes_done(done)
-
-
-def _kept(note: Note, ordinal: int) -> AnkiNote:
-    # Built unchecked: every value comes typed from the package's tables, once per card.
-    return AnkiNote.model_construct(
-        note_type=note.type_id,
-        card=ordinal,
-        fields=note.fields,
-        tags=note.tags,
-        modified=note.modified,
-    )
 
 
 def kept_note_type(note_type: NoteType) -> AnkiNoteType:
@@ -212,7 +201,11 @@ def history_rows(
         yield deck, row
 
 
-def _state(collection: Collection, card: AnkiCard, card_id: str) -> StateRow:
+def _state(collection: Collection, card: AnkiCard, card_id: str) -> StateRow | None:
+    """What Anki knew of the card; None for a new card neither suspended, buried nor flagged
+    (most cards of a collection: nothing worth keeping)."""
+    if card.kind == 0 and card.queue not in (-1, -2, -3) and not card.flags & 7:
+        return None
     try:
         memory = json.loads(card.data) if card.data else {}
     except ValueError:
@@ -241,8 +234,7 @@ def _number(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-def _deck_of(package: Package, cards: list[AnkiCard], ordinal: int) -> str:
-    card = next((c for c in cards if c.ordinal == ordinal), cards[0] if cards else None)
+def _deck_of(package: Package, card: AnkiCard | None) -> str:
     return deck_name(package, card.deck_id) if card else package.path.stem
 
 
@@ -278,8 +270,16 @@ def _convert(
             "which a text deck cannot hold",
             "pass --skip to leave such notes out",
         )
+    # The note as Anki had it, kept on each card (`anki`, with the card's number) for export;
+    # given as data, checked with the card (quicker than a model copied onto each card).
+    kept = {
+        "note_type": note.type_id,
+        "fields": note.fields,
+        "tags": note.tags,
+        "modified": note.modified,
+    }
     if note_type.cloze:
-        return _cloze_cards(note, note_type, tags, path)
+        return _cloze_cards(note, note_type, tags, path, kept)
     if len(note.fields) < 2 or len(note_type.fields) < 2:
         raise AuthoringError(
             path,
@@ -291,12 +291,13 @@ def _convert(
     base = None
     cards = []
     texts = [html_to_text(value) for value in note.fields]
+    names = [media_names(value) for value in note.fields]
     switches = _of_type(note_type, _switches)
     for ordinal in ordinals:
         asked, shown = _of_type(note_type, _sides, ordinal)
         question, answer = texts[asked], texts[shown]
-        question_media = _media(note.fields[asked], "question")
-        answer_media = _media(note.fields[shown], "answer")
+        question_media = [Media(file=name, side="question") for name in names[asked]]
+        answer_media = [Media(file=name, side="answer") for name in names[shown]]
         question = question or _names(question_media)
         answer = answer or _names(answer_media)
         if not question or not answer:
@@ -322,6 +323,7 @@ def _convert(
             media=question_media + answer_media,
             guid=note.guid,
             siblings=base if len(ordinals) > 1 else None,
+            anki={**kept, "card": ordinal},
         )
         cards.append((ordinal, card))
     return cards
@@ -382,20 +384,19 @@ def _names(media: list[Media]) -> str:
     return " ".join(f"[{m.name}]" for m in media)
 
 
-def _cloze_cards(note: Note, note_type: NoteType, tags: list[str], path: Path) -> list:
+def _cloze_cards(note: Note, note_type: NoteType, tags: list[str], path: Path, kept: dict) -> list:
     text = html_to_text(note.fields[0])
-    numbers = sorted({int(m.group(1)) for m in _ANKI_CLOZE.finditer(text)})
-    if not numbers:
+    if not is_anki_cloze(text):
         raise AuthoringError(
             path,
             f"{_describe(note)} is a {note_type.name!r} note without deletions ({{{{c1::...}}}})",
             "add a deletion to it in Anki, or pass --skip to leave such notes out",
         )
-    explanation = "\n".join(html_to_text(f) for f in note.fields[1:] if html_to_text(f))
+    explanation = "\n".join(t for t in (html_to_text(f) for f in note.fields[1:]) if t)
     media = _media(note.fields[0], "question") + [
         m for f in note.fields[1:] for m in _media(f, "answer")
     ]
-    return cloze_cards(text, note.guid, tags=tags, explanation=explanation, media=media)
+    return cloze_cards(text, note.guid, tags=tags, explanation=explanation, media=media, anki=kept)
 
 
 def is_anki_cloze(text: str) -> bool:
@@ -410,34 +411,51 @@ def cloze_cards(
     explanation: str = "",
     media: list[Media] | None = None,
     keep_guid: bool = True,
+    anki: dict | None = None,
 ) -> list[tuple[int, ClozeCard]]:
     """One card per deletion number of Anki cloze text, with its card ordinal.
 
     The ids are `<slug>-<hash of guid>-cN`; a note of several deletions makes siblings.
+    ``anki``: the Anki note each card keeps (its `card` number added), if any.
     """
-    numbers = sorted({int(m.group(1)) for m in _ANKI_CLOZE.finditer(text)})
-    revealed = _ANKI_CLOZE.sub(lambda m: m.group(2), text)
-    base = f"{slugify(revealed) or 'note'}-{short_hash(guid)}"
+    # The text between deletions, and each deletion's number, answer and hint, found once.
+    between: list[str] = []
+    deletions: list[tuple[int, str, str | None]] = []
+    end = 0
+    for match in _ANKI_CLOZE.finditer(text):
+        between.append(text[end : match.start()])
+        deletions.append((int(match.group(1)), match.group(2), match.group(3)))
+        end = match.end()
+    between.append(text[end:])
+    numbers = sorted({number for number, _, _ in deletions})
+    base = f"{slugify(_with_deletions(between, deletions, None)) or 'note'}-{short_hash(guid)}"
     cards = []
     for number in numbers:
-        asked = _ANKI_CLOZE.sub(lambda m, n=number: _deletion(m, n), text)
         card = ClozeCard(
             id=f"{base}-c{number}",
             kind="cloze",
-            text=asked,
+            text=_with_deletions(between, deletions, number),
             tags=tags,
             explanation=explanation,
             media=media or [],
             guid=guid if keep_guid else None,
             siblings=base if len(numbers) > 1 else None,
+            anki=None if anki is None else {**anki, "card": number - 1},
         )
         cards.append((number - 1, card))
     return cards
 
 
-def _deletion(match: re.Match, number: int) -> str:
-    """The asked deletion as {{answer::hint}}; the note's other deletions shown as text."""
-    answer, hint = match.group(2), match.group(3)
-    if int(match.group(1)) != number:
-        return answer
-    return f"{{{{{answer}::{hint}}}}}" if hint else f"{{{{{answer}}}}}"
+def _with_deletions(
+    between: list[str], deletions: list[tuple[int, str, str | None]], asked: int | None
+) -> str:
+    """The text with deletion ``asked`` as {{answer::hint}} and the others shown as text
+    (all of them for None)."""
+    parts = [between[0]]
+    for (number, answer, hint), after in zip(deletions, between[1:], strict=True):
+        if number != asked:
+            parts.append(answer)
+        else:
+            parts.append(f"{{{{{answer}::{hint}}}}}" if hint else f"{{{{{answer}}}}}")
+        parts.append(after)
+    return "".join(parts)

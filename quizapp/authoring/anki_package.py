@@ -216,13 +216,13 @@ class Package:
                 "select id, nid, ord, did, queue, flags, type, due, data from cards "
                 "order by nid, ord"
             )
-            pending = cards.fetchone()
+            pending = next(cards, None)
             for nid, guid, mid, mod, tags, flds in notes:
                 own = []
                 while pending is not None and pending[1] <= nid:
                     if pending[1] == nid:
                         own.append(AnkiCard(*pending[:8], data=pending[8] or ""))
-                    pending = cards.fetchone()
+                    pending = next(cards, None)
                 yield Note(nid, guid, mid, flds.split("\x1f"), tags.split(), int(mod)), own
 
     def has_notes_without_cards(self) -> bool:

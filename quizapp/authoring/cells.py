@@ -26,7 +26,8 @@ _ANKI_GUID = re.compile(r"[A-Za-z0-9!#$%&()*+,\-./:;<=>?@\[\]^_`{|}~]{1,10}")
 
 
 def without_controls(text: str) -> str:
-    return _CONTROLS.sub("", text)
+    # Printable text holds no control character: most text, checked faster than searched.
+    return text if text.isprintable() else _CONTROLS.sub("", text)
 
 
 def _formula_like(text: str) -> bool:

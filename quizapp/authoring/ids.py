@@ -12,13 +12,18 @@ from quizapp.authoring.errors import AuthoringError
 from quizapp.deck.model import ID_PATTERN
 
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
+_DASHES = re.compile(r"-{2,}")
 
 
 def slugify(text: str, max_length: int = 40) -> str:
     """Lowercase ASCII words joined by '-', cut at a word boundary; '' if none are left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = (
+        text
+        if text.isascii()
+        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    )
     slug = _NOT_ID.sub("-", ascii_text.lower().replace("::", "-")).strip("-._")
-    slug = re.sub(r"-{2,}", "-", slug)
+    slug = _DASHES.sub("-", slug)
     if len(slug) > max_length:
         cut = slug[:max_length]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
@@ -37,6 +42,9 @@ _BASE91 = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 )
 
+_PAIRS = [high + low for high in _BASE91 for low in _BASE91]
+_PAIR_BASE = 91 * 91
+
 
 def note_guid(deck_id: str, card_id: str) -> str:
     """The Anki GUID of a card's note: from the deck id and the card's oldest id.
@@ -47,9 +55,11 @@ def note_guid(deck_id: str, card_id: str) -> str:
     digest = hashlib.sha256(f"{deck_id}__{card_id}".encode()).digest()
     number = int.from_bytes(digest[:8], "big")
     letters = []
-    while number:
-        number, digit = divmod(number, 91)
-        letters.append(_BASE91[digit])
+    while number >= _PAIR_BASE:  # two digits at a time
+        number, digits = divmod(number, _PAIR_BASE)
+        letters.append(_PAIRS[digits])
+    if number:  # the leading digit or two, without a leading zero ("a")
+        letters.append(_PAIRS[number] if number >= 91 else _BASE91[number])
     return "".join(reversed(letters))
 
 

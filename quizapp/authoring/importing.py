@@ -327,7 +327,9 @@ class _DeckFile:
         if state is not None:
             if self._states is None:
                 self._states = self._csv(state_path(self.path), STATE_COLUMNS)
-            self._states.writerow(_state_cells(replace(state, card_id=card.id)))
+            if state.card_id != card.id:
+                state = replace(state, card_id=card.id)
+            self._states.writerow(_state_cells(state))
         return card.id
 
     def add_history(self, row: HistoryRow) -> None:

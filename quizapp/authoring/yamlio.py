@@ -1,7 +1,8 @@
 """Write decks as readable block-style YAML, atomically, never over an existing file.
 
-PyYAML writes (with libyaml's emitter, fast enough for an Anki collection of 200,000
-notes); the loader reads back with yaml-rs (YAML 1.2). Strings that a YAML 1.2 reader
+The usual values are written as text directly (quizapp.authoring.yamltext), in the styles
+libyaml's emitter would choose; anything else is written by PyYAML with libyaml's emitter.
+The loader reads back with yaml-rs (YAML 1.2). Strings that a YAML 1.2 reader
 could take for a number, a boolean or null are always quoted, so a written deck loads back
 to exactly the same cards. List items are indented under their key, as people write YAML
 by hand.
@@ -9,6 +10,7 @@ by hand.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -18,7 +20,9 @@ from typing import IO, Any
 import yaml
 
 from quizapp.authoring.errors import AuthoringError
-from quizapp.deck.model import AnkiNoteType, CardBase, Deck
+from quizapp.authoring.yamltext import Flow as _Flow
+from quizapp.authoring.yamltext import item_texts, yaml_text
+from quizapp.deck.model import AnkiNote, AnkiNoteType, CardBase, Deck
 from quizapp.deck.schema import SCHEMA_PATH
 
 # Plain scalars that YAML 1.1 or 1.2 may read as something other than a string.
@@ -27,10 +31,6 @@ _AMBIGUOUS = re.compile(
     r"^(?:[-+._]*\d.*|[-+]?\.(?:inf|nan)|~|null|true|false|yes|no|on|off|y|n|=|<<)$",
     re.IGNORECASE,
 )
-
-
-class _Flow(list):
-    """A short list of scalars, written on one line: `tags: [dates, history]`."""
 
 
 class _PythonDumper(yaml.SafeDumper):
@@ -44,12 +44,23 @@ _FAST = getattr(yaml, "CSafeDumper", None)
 _Dumper: type = type("_Dumper", (_FAST,), {}) if _FAST is not None else _PythonDumper
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+# Line and paragraph separators: line breaks to libyaml (YAML 1.1) but text to a YAML 1.2
+# reader, which would read them back changed from any style but double quotes (escaped).
+_SEPARATORS = re.compile("[\u2028\u2029]")
+
+
+def _style(value: str) -> str | None:
+    """The style a string is written in: `|` for several lines, double quotes for what a
+    reader could take for something else, else libyaml's choice (None)."""
+    if _SEPARATORS.search(value):
+        return '"'
     if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    if _AMBIGUOUS.match(value):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+        return "|"
+    return '"' if _AMBIGUOUS.match(value) else None
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=_style(value))
 
 
 def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.Node:
@@ -65,18 +76,41 @@ _BASE_FIELDS = list(CardBase.model_fields)
 
 def card_data(card: Any) -> dict[str, Any]:
     """A card as YAML-ready data: id and kind first, then what is asked, then the rest."""
-    data = card.model_dump(mode="json", exclude_defaults=True, by_alias=True)
+    data = card.model_dump(mode="json", exclude_defaults=True, by_alias=True, exclude=_ANKI)
     data["kind"] = card.kind
-    own = [f for f in type(card).model_fields if f not in _BASE_FIELDS and f != "kind"]
-    order = ["id", "kind", *own, *[f for f in _BASE_FIELDS if f != "id"]]
-    out = {key: data[key] for key in order if key in data}
-    if "anki" in out:  # the note's fields and tags each on one line: data kept for export
-        out["anki"] = {k: _Flow(v) if isinstance(v, list) else v for k, v in out["anki"].items()}
+    if card.anki is not None:
+        data["anki"] = _anki_data(card.anki)
+    out = {key: data[key] for key in _order(type(card)) if key in data}
     for key, value in out.items():
-        short = isinstance(value, list) and sum(len(str(v)) for v in value) <= 60
-        if short and value and all(isinstance(v, str | int) for v in value):
+        short = type(value) is list and value and sum(len(str(v)) for v in value) <= 60
+        if short and all(isinstance(v, str | int) for v in value):
             out[key] = _Flow(value)
     return out
+
+
+_ANKI = {"anki"}
+# AnkiNote's fields in order, with the default each leaves out.
+_ANKI_DEFAULTS = [
+    (name, field.get_default(call_default_factory=True))
+    for name, field in AnkiNote.model_fields.items()
+]
+
+
+def _anki_data(kept: AnkiNote) -> dict[str, Any]:
+    """A card's Anki note as its `model_dump(exclude_defaults=True)` gives it (made here:
+    one such per imported card), the note's fields and tags each on one line."""
+    data: dict[str, Any] = {}
+    for name, default in _ANKI_DEFAULTS:
+        value = getattr(kept, name)
+        if value != default:
+            data[name] = _Flow(value) if type(value) is list else value
+    return data
+
+
+@functools.cache
+def _order(kind: type) -> list[str]:
+    own = [f for f in kind.model_fields if f not in _BASE_FIELDS and f != "kind"]
+    return ["id", "kind", *own, *[f for f in _BASE_FIELDS if f != "id"]]
 
 
 def _note_type_data(note_type: AnkiNoteType) -> dict[str, Any]:
@@ -109,6 +143,12 @@ def dump(data: Any, dumper: type = _Dumper) -> str:
     """``data`` as block-style YAML, list items indented under their key."""
     if dumper is _PythonDumper:
         return yaml.dump(data, Dumper=dumper, sort_keys=False, default_flow_style=False, **_STYLE)
+    text = yaml_text(data, _AMBIGUOUS.match)  # the usual values, written straight away
+    return text if text is not None else _emitted(data, dumper)
+
+
+def _emitted(data: Any, dumper: type = _Dumper) -> str:
+    """``data`` written by libyaml, its lists indented after it."""
     events: list[yaml.Event] = [yaml.StreamStartEvent(), yaml.DocumentStartEvent()]
     try:
         _events(data, events)
@@ -138,7 +178,7 @@ def _events(value: Any, out: list) -> None:
     """The YAML events PyYAML's representer and serializer would make of ``value`` (strings,
     whole numbers, booleans, None, dicts and lists), made directly: five times faster."""
     if isinstance(value, str):
-        style = "|" if "\n" in value else '"' if _AMBIGUOUS.match(value) else None
+        style = _style(value)
         # Only a string whose first character starts a number, boolean or null needs asking.
         plain = (value[:1] not in _RESOLVER.yaml_implicit_resolvers) or (
             _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _TAG + "str"
@@ -183,9 +223,13 @@ def deck_head_yaml(deck: Deck, header: str = "") -> str:
 
 def cards_yaml(cards: list[Any]) -> str:
     """Cards as the items of a deck's ``cards:`` list."""
-    if not cards:
-        return ""
-    return dump([card_data(card) for card in cards])  # a top-level list comes indented too
+    data = [card_data(card) for card in cards]
+    # A card libyaml must write leaves the others to the fast way.
+    texts = item_texts(data, _AMBIGUOUS.match)
+    return "".join(
+        text if text is not None else _emitted([item])
+        for text, item in zip(texts, data, strict=True)
+    )
 
 
 def note_types_yaml(note_types: list[AnkiNoteType]) -> str:

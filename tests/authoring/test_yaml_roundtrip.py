@@ -164,3 +164,114 @@ def test_libyaml_writes_what_pyyaml_writes(texts, explanation):
         expected = dump(deck_data(some), _PythonDumper)
         assert dump(deck_data(some)) == expected
         assert deck_head_yaml(some) + cards_yaml(list(cards)) == expected
+
+
+# Characters that decide a scalar's style: indicators, quotes, edge spaces, line breaks,
+# characters libyaml escapes (tab, NEL, BOM, beyond U+FFFF), and ordinary text.
+_TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("aZy0_-.:#?,[]{}&*!|>'\"%@`~+= \n\t\\")
+        + ["\u0085", "\ufeff", "\u0928", "\u0940", "\u00a0", "\u2028", "\U0001f600"]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(texts=st.lists(_TRICKY, min_size=4, max_size=4), tags=st.lists(_TRICKY, max_size=3))
+@example(texts=["yes", "- a", "a: b", "a #b"], tags=["upsc::polity", "on", "-x", "'q"])
+@example(texts=["._", "---x", "a\n\nb", "x:"], tags=["?", ":a", "a,b", " "])
+def test_cards_written_directly_as_libyaml_writes_them(texts, tags):
+    """Cards are written as text without libyaml where their values allow; the text is the
+    same, character for character, as libyaml's."""
+    from quizapp.authoring.yamlio import _AMBIGUOUS, _emitted, _Flow, dump
+    from quizapp.authoring.yamltext import item_texts
+
+    card = {
+        "id": "c",
+        "kind": "basic",
+        "question": texts[0],
+        "answer": texts[1],
+        "tags": _Flow(tags),
+        "notes": texts[2],
+        "media": [{"file": texts[3], "side": "answer"}],
+        "guid": texts[3],
+        "distractors": texts,
+    }
+    assert dump([card]) == _emitted([card])
+    [text] = item_texts([card], _AMBIGUOUS.match)  # as `cards_yaml` writes a deck's cards
+    assert text in (None, _emitted([card]))
+    assert dump({"id": "d", "title": texts[0], "sources": [], "cards": None}) == _emitted(
+        {"id": "d", "title": texts[0], "sources": [], "cards": None}
+    )
+
+
+def test_an_imported_card_is_written_without_libyaml():
+    from quizapp.authoring.yamlio import _AMBIGUOUS, card_data
+    from quizapp.authoring.yamltext import yaml_text
+    from quizapp.deck.model import BasicCard
+
+    card = BasicCard(
+        id="river-1",
+        kind="basic",
+        question="Which river: the (longest) नदी?",
+        answer="Ganga\n\nits basin, 1,086,000 km²",
+        tags=["upsc::geography::rivers"],
+        guid="r5,TiZch=o",
+        media=[{"file": "x.media/map.png", "side": "answer"}],
+    )
+    assert yaml_text([card_data(card)], _AMBIGUOUS.match) is not None
+
+
+# What an Anki field holds: HTML with its quotes and entities, cloze markers, line breaks
+# (\n, \r\n, U+2028), tabs, controls, no-break and edge spaces, emoji, Devanagari.
+_FIELD = st.lists(
+    st.sampled_from(
+        list("ab <>/=\"'&;:{}#,-?|\n\r\t\\")
+        + ["<br>", "<b>", "</div>", "&nbsp;", "{{c1::", "}}", "- ", ": ", " #"]
+        + ["\x00", "\x1b", "\x7f", "\x85", "\u00a0", "\u0928", "\u2028", "\ufeff", "\U0001f600"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(
+    max_examples=400,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(fields=st.lists(_FIELD, min_size=1, max_size=3), tags=st.lists(_TRICKY, max_size=2))
+@example(fields=["", "a\n", "\n- b: |"], tags=["UPSC::Polity"])
+@example(fields=["a\u2028b", "x\r\ny", ' "q" '], tags=[])
+@example(fields=["\U0001f600\t\ufeff", "a  b", "#x"], tags=["- x", "?"])
+def test_anki_fields_are_written_directly_and_load_back_byte_for_byte(tmp_path, fields, tags):
+    """An imported card's Anki note (HTML fields and tags, each list on one line) is written
+    without libyaml, in libyaml's text, and loads back to exactly the same strings."""
+    from quizapp.authoring.yamlio import (
+        _AMBIGUOUS,
+        _emitted,
+        card_data,
+        cards_yaml,
+        deck_head_yaml,
+        note_types_yaml,
+    )
+    from quizapp.authoring.yamltext import item_texts
+    from quizapp.deck.model import AnkiNote, AnkiNoteType, BasicCard
+
+    note = AnkiNote(note_type=7, card=1, fields=fields, tags=tags, modified=1_700_000_000)
+    card = BasicCard(id="c", kind="basic", question="q", answer="a", anki=note)
+    data = card_data(card)
+    assert data["anki"] == note.model_dump(mode="json", exclude_defaults=True)
+    [text] = item_texts([data], _AMBIGUOUS.match)
+    assert text == _emitted([data])
+    note_type = AnkiNoteType(id=7, name="Basic", fields=[f"F{i}" for i in range(len(fields))])
+    deck = Deck(id="anki", title="Anki", cards=[card], anki_note_types=[note_type])
+    path = tmp_path / "deck.yaml"
+    yaml = deck_head_yaml(deck) + cards_yaml([card]) + note_types_yaml([note_type])
+    path.write_text(yaml, encoding="utf-8")
+    loaded, problems = load_deck(path, use_cache=False)
+    assert loaded is not None, [str(p) for p in problems]
+    assert loaded.deck.cards[0].anki.fields == fields
+    assert loaded.deck.cards[0].anki.tags == tags
+    assert loaded.deck == deck
