@@ -22,13 +22,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from quizapp.ui.screens.card_marks import ConfirmReset
 from quizapp.ui.text import flag_text, literal
 from quizapp.ui.widgets.card_preview import CardPreview
 from quizapp.ui.widgets.card_table import CardTable
+from quizapp.ui.widgets.footer import Footer
 from quizapp.ui.widgets.passage import passage_of
 
 if TYPE_CHECKING:
