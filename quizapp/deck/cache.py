@@ -334,9 +334,16 @@ def forget_unused(keys: Iterable[str]) -> None:
         return
     wanted = set(keys) | {k for (k,) in conn.execute("SELECT key FROM file")}
     stale = [k for (k,) in conn.execute("SELECT key FROM deck") if k not in wanted]
-    with suppress(sqlite3.Error):
+    with suppress(sqlite3.Error), _writing:
         for key in stale:
-            _drop(conn, key)
+            # One transaction a deck: never its rows gone and its words left in the index.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                _drop(conn, key)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
 
 
 def _drop(conn: sqlite3.Connection, key: str) -> None:
