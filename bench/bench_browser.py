@@ -2,7 +2,8 @@
 
 Builds 10 deck files of bundled-size cards (bench/make_decks.py) and a
 progress database in which a third of the cards have a review history, then,
-in each run:
+in each run, on the collection opened again as a later launch opens it (the
+decks from the deck cache):
 
 * open: from pushing the browser to its first rows in the table;
 * search: from the last key of a search term typed into the search box to
@@ -163,13 +164,22 @@ def main() -> None:
         folder = tmp_path / "decks"
         folder.mkdir()
         write_decks(folder, args.cards)
-        collection = open_collection(folder, tmp_path / "progress.sqlite3")
+        db = tmp_path / "progress.sqlite3"
+        collection = open_collection(folder, db)  # the first launch: decks compiled
         give_history(collection)
         total = sum(len(d.deck.cards) for d in collection.decks)
-        runs = [asyncio.run(one_run(collection)) for _ in range(args.runs)]
         collection.close()
+        runs = []
+        for _ in range(args.runs):
+            # Each run a later launch's: the decks come from the deck cache, as they do for a
+            # learner opening the browser on another day.
+            collection = open_collection(folder, db)
+            runs.append(asyncio.run(one_run(collection)))
+            collection.close()
 
     figures = {"cards": total, "runs": args.runs}
+    first = f"search {SEARCHES[0]!r} s"
+    figures["first_search_ever_s"] = runs[0][first]  # what the first run's first search took
     figures |= {name: statistics.median(r[name] for r in runs) for name in runs[0]}
     if args.json:
         print(json.dumps(figures, indent=2))
@@ -178,6 +188,10 @@ def main() -> None:
     print(f"  open until the first rows are shown      {figures['open_s'] * 1000:8.0f} ms")
     print(f"  open until every card is searchable      {figures['open_all_s'] * 1000:8.0f} ms")
     print(f"  longest event-loop stall while opening   {figures['open_stall_s'] * 1000:8.0f} ms")
+    print(
+        f"  first search of the first run ({SEARCHES[0]!r})  "
+        f"{figures['first_search_ever_s'] * 1000:8.0f} ms"
+    )
     for text in SEARCHES:
         matches = int(figures[f"search {text!r} matches"])
         print(f"  search {text!r} ({matches:,} {'match' if matches == 1 else 'matches'})")

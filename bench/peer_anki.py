@@ -11,13 +11,16 @@ Then, alternating between the two:
   `Collection()` and `get_queued_cards`; quizapp: `Store.open`, the unchanged
   decks' sync check, `next_card` and `counts`);
 * answer card after card (ratings drawn alike), timing the answer alone and
-  the answer with the next card ready. Both at equal durability: WAL,
+  the answer with the next card ready; both stay open, taking turns of
+  `--block` answers, so that the disk's flushes (slowed by turns by whatever
+  else the machine runs) weigh on both alike. Both at equal durability: WAL,
   synchronous=FULL, one commit per answer (set on Anki's connection if it
   ships otherwise; the modes in use are printed).
 
 Medians (and p99) are printed with the ratio quizapp / Anki.
 
-    .venv/bin/python bench/peer_anki.py [--cards 100000] [--answers 1000] [--opens 5] [--json]
+    .venv/bin/python bench/peer_anki.py [--cards 100000] [--answers 1000] [--opens 5]
+        [--block 20] [--json]
 """
 
 from __future__ import annotations
@@ -126,42 +129,50 @@ def anki_open_and_fetch(path: Path) -> float:
     return elapsed
 
 
-def anki_answers(path: Path, answers: int) -> tuple[dict[str, list[float]], str]:
-    from anki.cards import Card
-    from anki.scheduler.v3 import CardAnswer
+class AnkiSession:
+    """The collection open for answering, card after card, in blocks (kept open between)."""
 
-    ratings = {
-        1: CardAnswer.AGAIN,
-        2: CardAnswer.HARD,
-        3: CardAnswer.GOOD,
-        4: CardAnswer.EASY,
-    }
-    col = anki_open(path)
-    mode = (
-        f"{col.db.scalar('PRAGMA journal_mode')}, "
-        f"synchronous={SYNCHRONOUS[col.db.scalar('PRAGMA synchronous')]}"
-    )
-    rng = random.Random(3)
-    times: dict[str, list[float]] = {"answer": [], "answer + next card": []}
-    queued = col.sched.get_queued_cards(fetch_limit=1)
-    for _ in range(answers):
-        if not queued.cards:
-            break
-        top = queued.cards[0]
-        card = Card(col, backend_card=top.card)
-        card.start_timer()
-        answer = col.sched.build_answer(
-            card=card, states=top.states, rating=ratings[rng.choice(RATINGS)]
+    def __init__(self, path: Path) -> None:
+        from anki.scheduler.v3 import CardAnswer
+
+        self.ratings = {
+            1: CardAnswer.AGAIN,
+            2: CardAnswer.HARD,
+            3: CardAnswer.GOOD,
+            4: CardAnswer.EASY,
+        }
+        self.col = anki_open(path)
+        db = self.col.db
+        self.mode = (
+            f"{db.scalar('PRAGMA journal_mode')}, "
+            f"synchronous={SYNCHRONOUS[db.scalar('PRAGMA synchronous')]}"
         )
-        began = time.perf_counter()
-        col.sched.answer_card(answer)
-        answered = time.perf_counter()
-        queued = col.sched.get_queued_cards(fetch_limit=1)
-        ready = time.perf_counter()
-        times["answer"].append(answered - began)
-        times["answer + next card"].append(ready - began)
-    col.close()
-    return times, mode
+        self.rng = random.Random(3)
+        self.queued = self.col.sched.get_queued_cards(fetch_limit=1)
+
+    def answer(self, count: int, times: dict[str, list[float]]) -> None:
+        from anki.cards import Card
+
+        col = self.col
+        for _ in range(count):
+            if not self.queued.cards:
+                return
+            top = self.queued.cards[0]
+            card = Card(col, backend_card=top.card)
+            card.start_timer()
+            answer = col.sched.build_answer(
+                card=card, states=top.states, rating=self.ratings[self.rng.choice(RATINGS)]
+            )
+            began = time.perf_counter()
+            col.sched.answer_card(answer)
+            answered = time.perf_counter()
+            self.queued = col.sched.get_queued_cards(fetch_limit=1)
+            ready = time.perf_counter()
+            times["answer"].append(answered - began)
+            times["answer + next card"].append(ready - began)
+
+    def close(self) -> None:
+        self.col.close()
 
 
 # -- quizapp ---------------------------------------------------------------------------
@@ -213,33 +224,40 @@ def quizapp_open_and_fetch(path: Path, digests: dict[str, str]) -> float:
     return elapsed
 
 
-def quizapp_answers(
-    path: Path, deck_ids: list[str], answers: int
-) -> tuple[dict[str, list[float]], str]:
-    from quizapp.core.store import Rating, Store
+class QuizappSession:
+    """The store open for answering, card after card, in blocks (kept open between)."""
 
-    store = Store.open(path, settings=quizapp_settings())
-    conn = store._conn
-    mode = (
-        f"{conn.execute('PRAGMA journal_mode').fetchone()[0]}, "
-        f"synchronous={SYNCHRONOUS[conn.execute('PRAGMA synchronous').fetchone()[0]]}"
-    )
-    rng = random.Random(3)
-    times: dict[str, list[float]] = {"answer": [], "answer + next card": []}
-    key = store.next_card(deck_ids)
-    for _ in range(answers):
-        if key is None:
-            break
-        rating = Rating(rng.choice(RATINGS))
-        began = time.perf_counter()
-        store.answer(key, rating)
-        answered = time.perf_counter()
-        key = store.next_card(deck_ids)
-        ready = time.perf_counter()
-        times["answer"].append(answered - began)
-        times["answer + next card"].append(ready - began)
-    store.close()
-    return times, mode
+    def __init__(self, path: Path, deck_ids: list[str]) -> None:
+        from quizapp.core.store import Store
+
+        self.store = Store.open(path, settings=quizapp_settings())
+        conn = self.store._conn
+        self.mode = (
+            f"{conn.execute('PRAGMA journal_mode').fetchone()[0]}, "
+            f"synchronous={SYNCHRONOUS[conn.execute('PRAGMA synchronous').fetchone()[0]]}"
+        )
+        self.deck_ids = deck_ids
+        self.rng = random.Random(3)
+        self.key = self.store.next_card(deck_ids)
+
+    def answer(self, count: int, times: dict[str, list[float]]) -> None:
+        from quizapp.core.store import Rating
+
+        store, deck_ids = self.store, self.deck_ids
+        for _ in range(count):
+            if self.key is None:
+                return
+            rating = Rating(self.rng.choice(RATINGS))
+            began = time.perf_counter()
+            store.answer(self.key, rating)
+            answered = time.perf_counter()
+            self.key = store.next_card(deck_ids)
+            ready = time.perf_counter()
+            times["answer"].append(answered - began)
+            times["answer + next card"].append(ready - began)
+
+    def close(self) -> None:
+        self.store.close()
 
 
 # -- side by side ----------------------------------------------------------------------
@@ -255,6 +273,9 @@ def main() -> int:
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--answers", type=int, default=1000, help="answers in each (1000)")
     parser.add_argument("--opens", type=int, default=5, help="opens of each, alternating (5)")
+    parser.add_argument(
+        "--block", type=int, default=20, help="answers in each side's turn, alternating (20)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -269,21 +290,23 @@ def main() -> int:
         for _ in range(args.opens):
             opens["anki"].append(anki_open_and_fetch(anki_path))
             opens["quizapp"].append(quizapp_open_and_fetch(quiz_path, digests))
-        # Answers in alternating blocks, so both see the same machine load.
-        answers = {"anki": {}, "quizapp": {}}
-        modes = {}
-        block = max(1, args.answers // 4)
+        # Answers in short alternating blocks, both open throughout (as in a study session):
+        # the disk's flushes, which the shared machine's other work slows by turns, weigh on
+        # both alike.
+        sessions = {
+            "anki": AnkiSession(anki_path),
+            "quizapp": QuizappSession(quiz_path, deck_ids),
+        }
+        answers = {name: {"answer": [], "answer + next card": []} for name in sessions}
+        modes = {name: session.mode for name, session in sessions.items()}
         done = 0
         while done < args.answers:
-            count = min(block, args.answers - done)
-            for name, run in (
-                ("anki", lambda n=count: anki_answers(anki_path, n)),
-                ("quizapp", lambda n=count: quizapp_answers(quiz_path, deck_ids, n)),
-            ):
-                times, modes[name] = run()
-                for key, values in times.items():
-                    answers[name].setdefault(key, []).extend(values)
+            count = min(args.block, args.answers - done)
+            for name, session in sessions.items():
+                session.answer(count, answers[name])
             done += count
+        for session in sessions.values():
+            session.close()
 
     figures: dict = {
         "cards": args.cards,

@@ -1,9 +1,12 @@
 """The card browser's data: every card of every loaded deck, searched and sorted.
 
 Kept apart from the screen so it can run in a worker thread and be tested
-alone. Each card becomes a `BrowseEntry` holding its text and its progress
-(from `Store.browse`), with a lowercase search text made once, so a search
-over 100,000 cards is a plain scan of strings.
+alone. Each card becomes a `BrowseEntry` holding what the table shows and its
+progress (from `Store.browse`), read from the deck cache without the cards'
+bodies. The words of a search are found through the deck cache's FTS5 index
+(quizapp.deck.cache.find_words), with the meaning a plain scan of each card's
+lowercase text would give them (found anywhere, even inside a word); a deck not
+in the cache is scanned so.
 
 Search syntax (terms are ANDed; a leading `-` negates a term):
 
@@ -23,13 +26,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from quizapp.core.storage.queues import fold_case, has_tag
 from quizapp.core.store import FLAGS, BrowseRow, CardKey, CardProgress
+from quizapp.deck.card_text import answer_text
 from quizapp.deck.model import CARD_KINDS, Status
 
 if TYPE_CHECKING:
@@ -60,16 +64,17 @@ class QueryError(ValueError):
 class BrowseEntry:
     key: CardKey
     order: int  # position in the loaded decks, deck by deck: "deck order"
-    card: object  # the deck model's card
     kind: str
     prompt: str
     answer: str
     tags: tuple[str, ...]
     tag_text: str  # " tag tag ", case folded as the tag filter compares them
-    document: str  # source document id, "" when the card cites none
+    document: str  # source document id, "" when it cites none
     deck_text: str  # lowercase "deck-id title", shared by the deck's cards
     source_text: str  # lowercase "document-id title", shared by the document's cards
-    text: str  # lowercase id, question, answer and explanation: what words match
+    text: str  # lowercase id, question, answer and explanation; "" when the cache has them
+    cache_key: str | None = None  # the compiled deck whose index finds this card's words
+    words_id: int | None = None  # the card's words there (quizapp.deck.cache.find_words)
     state: str = "new"  # the store's: new, learning, review, relearning
     due: datetime | None = None
     lapses: int = 0
@@ -96,25 +101,6 @@ class BrowseEntry:
         if self.buried:
             return "buried"
         return self.state
-
-
-def answer_text(card) -> str:
-    """A card's answer as one plain string, whatever its kind."""
-    kind = card.kind
-    if kind == "cloze":
-        return card.answer
-    if kind == "true_false":
-        return "True" if card.answer else "False"
-    if kind == "ordering":
-        return "; ".join(f"{e.date} {e.event}" for e in card.events)
-    if kind == "statements":
-        numbers = card.correct_numbers
-        return "Correct: " + (", ".join(map(str, numbers)) if numbers else "none")
-    if kind == "match":
-        return "; ".join(f"{p.left} \u2014 {p.right}" for p in card.pairs)
-    if kind == "assertion_reason":
-        return card.answer_text
-    return str(card.answer)
 
 
 def _marks(entry: BrowseEntry, now: datetime) -> frozenset[str]:
@@ -153,31 +139,30 @@ def iter_entries(
     today = now.date()
     order = 0
     for loaded in decks:
-        deck = loaded.deck
-        deck_text = f"{deck.id} {deck.title}".lower()
+        deck_id = loaded.id
+        deck_text = f"{deck_id} {loaded.title}".lower()
         sources = {
             doc_id: f"{doc_id} {doc.meta.title}".lower() for doc_id, doc in loaded.documents.items()
         }
-        for card in deck.cards:
-            prompt = card.prompt
-            answer = answer_text(card)
-            shown = card.revealed if card.kind == "cloze" else prompt
-            document = card.source.document if card.source is not None else ""
+        cards = loaded.browse_rows()
+        cache_key = loaded.compiled.key if cards and cards[0].words_id is not None else None
+        for card in cards:
             entry = BrowseEntry(
-                key=CardKey(deck.id, card.id),
+                key=CardKey(deck_id, card.card_id),
                 order=order,
-                card=card,
                 kind=card.kind,
-                prompt=prompt,
-                answer=answer,
+                prompt=card.prompt,
+                answer=card.answer,
                 tags=tuple(card.tags),
                 tag_text=fold_case(f" {' '.join(card.tags)} "),
-                document=document,
+                document=card.document,
                 deck_text=deck_text,
-                source_text=sources.get(document, document),
-                text=f"{card.id}\n{shown}\n{answer}\n{card.explanation}".lower(),
+                source_text=sources.get(card.document, card.document),
+                text=card.words,
+                cache_key=cache_key,
+                words_id=card.words_id,
                 draft=card.status is Status.draft,
-                stale=card.is_stale(today),
+                stale=card.valid_until is not None and card.valid_until < today,
             )
             row = progress.get(entry.key)
             if row is None:
@@ -186,6 +171,17 @@ def iter_entries(
                 _apply(entry, row, now)
             order += 1
             yield entry
+
+
+def prepare_search(
+    entries: Sequence[BrowseEntry], cancelled: Callable[[], bool] = lambda: False
+) -> None:
+    """Index the words of the entries' compiled decks, which the first search would otherwise
+    wait for (seconds at 100,000 cards, once per deck file's content): run it in a worker."""
+    from quizapp.deck import cache
+
+    keys = sorted({e.cache_key for e in entries if e.cache_key is not None})
+    cache.index_words(keys, cancelled)
 
 
 def build_entries(
@@ -281,6 +277,21 @@ def _tag_test(value: str) -> Test:
     return lambda e: found(e.tag_text) is not None
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A search's words: in the card's text as written, anywhere (even inside a word)."""
+
+    value: str
+    # The cards of indexed decks holding them, once looked up: by their words ids, or (when
+    # the cache could not be read) by their keys.
+    found: frozenset[int] | frozenset[CardKey] | None = None
+
+    def __call__(self, entry: BrowseEntry) -> bool:
+        if entry.cache_key is not None and self.found is not None:
+            return entry.words_id in self.found or entry.key in self.found
+        return self.value in entry.text
+
+
 def _term(name: str | None, value: str) -> Test | None:
     if name == "tag":
         return _tag_test(value)
@@ -295,7 +306,7 @@ def _term(name: str | None, value: str) -> Test | None:
         return _flag_test(value)
     if name == "is":
         return _is_test(value)
-    return lambda e: value in e.text
+    return _Words(value)
 
 
 def parse_query(text: str) -> Query:
@@ -329,12 +340,21 @@ def search(
     entries: Sequence[BrowseEntry],
     query: Query,
     *,
+    decks: Sequence[LoadedDeck] = (),
     cancelled: Callable[[], bool] | None = None,
     chunk: int = 5000,
 ) -> list[BrowseEntry] | None:
-    """The entries matching `query`, in their order; None if `cancelled()` said to stop."""
+    """The entries matching `query`, in their order; None if `cancelled()` said to stop.
+    ``decks``: the loaded decks, read only if the deck cache cannot be (to find words)."""
     if query.everything:
         return list(entries)
+    keys = sorted({e.cache_key for e in entries if e.cache_key is not None})
+    tests = []
+    for test, negated in query.tests:
+        if isinstance(test, _Words) and keys:
+            test = _Words(test.value, _found_words(keys, test.value, decks))
+        tests.append((test, negated))
+    query = replace(query, tests=tuple(tests))
     matches: list[BrowseEntry] = []
     test = query.matches
     for start in range(0, len(entries), chunk):
@@ -342,6 +362,27 @@ def search(
             return None
         matches.extend([e for e in entries[start : start + chunk] if test(e)])
     return matches
+
+
+def _found_words(
+    keys: list[str], value: str, decks: Sequence[LoadedDeck]
+) -> frozenset[int] | frozenset[CardKey]:
+    """The words ids of the cards of the compiled decks ``keys`` holding ``value``, from the
+    deck cache's index; their keys, read from ``decks``, when the cache cannot answer."""
+    from quizapp.deck import cache
+    from quizapp.deck.card_text import search_text
+
+    found = cache.find_words(keys, value)
+    if found is not None:
+        return frozenset(found)
+    wanted = set(keys)
+    return frozenset(
+        CardKey(loaded.id, card.id)
+        for loaded in decks
+        if loaded.compiled is not None and loaded.compiled.key in wanted
+        for card in loaded.deck.cards
+        if value in search_text(card, answer_text(card))
+    )
 
 
 # -- sorting -------------------------------------------------------------------------------

@@ -12,9 +12,10 @@
 
 from __future__ import annotations
 
-import random
+import hashlib
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -89,9 +90,20 @@ def make_scheduler(settings: Settings) -> fsrs.Scheduler:
 
 def fuzz_seed(deck_id: str, card_id: str, reps: int) -> str:
     """Anki seeds a card's fuzz with its id plus its repetitions. Ours are text ids, so the
-    seed is text: ``random.Random`` turns it into a number through SHA-512, the same in every
-    process and release (unlike ``hash()``)."""
+    seed is text, turned into a number by ``fuzz_draw``."""
     return f"{deck_id}\x1f{card_id}\x1f{reps}"
+
+
+def fuzz_draw(seed: str) -> float:
+    """A number in [0, 1) fixed by ``seed``: the same in every process and release (unlike
+    ``hash()``), read from a SHA-256 digest. Seeding a ``random.Random`` with the text would
+    give the same guarantees at 10-20 µs an answer, spent filling its whole state for a
+    single draw."""
+    digest = hashlib.sha256(seed.encode()).digest()
+    return int.from_bytes(digest[:7], "big") / _DRAWS
+
+
+_DRAWS = 1 << 56  # 56 bits: every value a float holds exactly, below 1
 
 
 def fuzzed_interval(interval: timedelta, maximum_interval: int, draw: float) -> timedelta:
@@ -109,6 +121,14 @@ def fuzzed_interval(interval: timedelta, maximum_interval: int, draw: float) -> 
     return timedelta(days=min(round(draw * (highest - lowest + 1) + lowest), maximum_interval))
 
 
+@cache
+def _fsrs_values() -> tuple[dict[int, fsrs.State], dict[int, fsrs.Rating]]:
+    """fsrs's states and ratings by number, looked up once (an Enum call per answer is not)."""
+    import fsrs
+
+    return {s.value: s for s in fsrs.State}, {r.value: r for r in fsrs.Rating}
+
+
 def next_card_state(
     scheduler: fsrs.Scheduler,
     card: CardState,
@@ -124,23 +144,23 @@ def next_card_state(
     """
     import fsrs
 
+    states, ratings = _fsrs_values()
     if card.state == NEW:
         before = fsrs.Card(card_id=0, due=now)
     else:
         before = fsrs.Card(
             card_id=0,
-            state=fsrs.State(card.state),  # numbered as ours: 1 learning, 2 review, 3 relearning
+            state=states[card.state],  # numbered as ours: 1 learning, 2 review, 3 relearning
             step=card.step,
             stability=card.stability,
             difficulty=card.difficulty,
             due=card.due,
             last_review=card.last_review,
         )
-    after = scheduler.review_card(before, fsrs.Rating(int(rating)), review_datetime=now)[0]
+    after = scheduler.review_card(before, ratings[int(rating)], review_datetime=now)[0]
     due = after.due
-    if seed is not None and int(after.state) == REVIEW:
-        draw = random.Random(seed).random()
-        due = now + fuzzed_interval(due - now, scheduler.maximum_interval, draw)
+    if seed is not None and after.state is states[REVIEW]:
+        due = now + fuzzed_interval(due - now, scheduler.maximum_interval, fuzz_draw(seed))
     return CardState(
         int(after.state), after.step, after.stability, after.difficulty, due, after.last_review
     )

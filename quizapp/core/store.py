@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from quizapp.core import scheduling
@@ -104,6 +104,23 @@ __all__ = [
     "is_leech_lapse",
     "read_reports",
 ]
+
+
+class _Moved(NamedTuple):
+    """A card answered, as the kept counts of reviews due see it before and after."""
+
+    tags: str
+    shown: bool  # by the queues, before and after the answer
+    state_before: int
+    due_before: int | None
+    state_after: int
+    due_after: int | None
+
+    def review_due(self, end: int) -> int:
+        """How the count of reviews due before ``end`` moves: -1, 0 or +1."""
+        was = self.state_before == REVIEW and self.due_before is not None
+        now = self.state_after == REVIEW and self.due_after is not None
+        return (now and self.due_after < end) - (was and self.due_before < end)
 
 
 class Store:
@@ -435,39 +452,25 @@ class Store:
         key, rating, mode = CardKey(*key), Rating(rating), Mode(mode)
         now = self.clock.now() if at is None else at.astimezone(UTC)
         kept = dict(self._reviews_due)
-        counted = any(deck == key.deck_id for deck, *_ in kept)  # else nothing to move
-        before = self._due_row(key) if counted else None
-        with self._transaction() as db:
-            result = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
-        if counted:
-            self._keep_reviews_due(key, kept, before, self._due_row(key))
-        else:
-            self._reviews_due.update(kept)
+        self._reviews_due.clear()  # forgotten if the answer fails: counted afresh next time
+        with transaction(self._conn) as db:
+            result, moved = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
+        self._keep_reviews_due(key, kept, moved)
         if mode in (Mode.review, Mode.practice):
             # An exam's or quiz's answers are final once submitted: never undone from review.
             self._undo.append(result.review_id)
         return result
 
-    def _due_row(self, key: CardKey) -> tuple | None:
-        return self._conn.execute(
-            "SELECT tags, present AND studyable AND suspended = 0 AND buried_until IS NULL, "
-            "state, due FROM card WHERE deck_id = ? AND card_id = ?",
-            key,
-        ).fetchone()
-
-    def _keep_reviews_due(
-        self, key: CardKey, kept: dict[tuple, int], before: tuple | None, after: tuple | None
-    ) -> None:
+    def _keep_reviews_due(self, key: CardKey, kept: dict[tuple, int], moved: _Moved) -> None:
         """The reviews-due counts as they were, moved by the one card just answered."""
-        if before is None or after is None or not (before[1] and after[1]):
-            return  # a hidden card answered (a quiz's, say): counted afresh next time
+        if not moved.shown:
+            # A hidden card answered (a quiz's, say), or one that became a leech: its deck is
+            # counted afresh next time.
+            kept = {k: due for k, due in kept.items() if k[0] != key.deck_id}
         for (deck, tags, sources, end), due in kept.items():
-            if deck != key.deck_id or not queues.matches(before[0], tags, sources):
-                self._reviews_due[(deck, tags, sources, end)] = due
-                continue
-            was = before[2] == REVIEW and before[3] is not None and before[3] < end
-            now = after[2] == REVIEW and after[3] is not None and after[3] < end
-            self._reviews_due[(deck, tags, sources, end)] = due - was + now
+            if deck == key.deck_id and queues.matches(moved.tags, tags, sources):
+                due += moved.review_due(end)
+            self._reviews_due[(deck, tags, sources, end)] = due
 
     def _answer_in(
         self,
@@ -478,12 +481,13 @@ class Store:
         now: datetime,
         duration_ms: int,
         answer: str | None,
-    ) -> AnswerResult:
-        """An answer recorded inside the caller's transaction."""
+    ) -> tuple[AnswerResult, _Moved]:
+        """An answer recorded inside the caller's transaction, and how it moved the card."""
         became_leech = False
         now_ms = to_ms(now)
         row = revlog.answer_row(db, key)
         before = revlog.undo_record(row)
+        state, due_ms = row[0], row[4]
         if mode is Mode.review:
             seed = None
             if self.settings.enable_fuzzing:
@@ -493,19 +497,22 @@ class Store:
             )
             due = self._before_exam(card.due, now)
             lapsed = row[0] == REVIEW and card.state == RELEARNING
-            cards.save_review(db, key, card._replace(due=due), now_ms, lapsed)
+            cards.save_review(db, key, card._replace(due=due), now_ms, lapsed, first=row[8] is None)
             next_due, interval = due, due - now
+            state, due_ms = card.state, to_ms(due)
             became_leech = lapsed and is_leech_lapse(row[7] + 1, self.settings.leech_lapses)
             if became_leech:
                 marks.mark(db, marks.LEECH, [key], SUSPENDED_AS_LEECH)
         elif mode in (Mode.quiz, Mode.exam) and rating is Rating.again:
             cards.due_now(db, key, now_ms)
             next_due, interval = now, timedelta(0)
+            due_ms = now_ms
         else:
             next_due = from_ms(row[4])
             interval = None if next_due is None else next_due - now
         review_id = revlog.add(db, key, rating, now_ms, duration_ms, mode, answer, before)
-        return AnswerResult(key, rating, next_due, interval, review_id, became_leech)
+        moved = _Moved(row[-2], bool(row[-1]) and not became_leech, row[0], row[4], state, due_ms)
+        return AnswerResult(key, rating, next_due, interval, review_id, became_leech), moved
 
     def log_paper_answer(
         self,

@@ -6,6 +6,10 @@ header and, per card, what the queues, the start-up and the distractor pools rea
 status, tags, content hash, line, prompt) beside its body as JSON. An unchanged deck is then
 neither parsed, validated nor hashed again, and a card's body is read when it is shown.
 
+The card browser lists cards from the same rows (with each card's answer as plain text) and
+finds the words of a search through an FTS5 index of each card's search text (id, question,
+answer, explanation), made for a deck the first time it is searched.
+
 The file is the deck layer's own and can always be rebuilt: never backed up or migrated. A
 cache from another format version, or one that cannot be read, is thrown away and compiled
 again; one that cannot be written only costs speed. A deck file's key is found without
@@ -18,16 +22,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from quizapp.deck.paths import cache_dir
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE file (
@@ -43,10 +48,24 @@ CREATE TABLE card (
     key TEXT NOT NULL, card_id TEXT NOT NULL, position INTEGER NOT NULL, line INTEGER NOT NULL,
     kind TEXT NOT NULL, studyable INTEGER NOT NULL, content_hash TEXT NOT NULL,
     previous_ids TEXT NOT NULL, tags TEXT NOT NULL, siblings TEXT, quote TEXT,
-    document TEXT, prompt TEXT NOT NULL, body TEXT NOT NULL,
+    document TEXT, prompt TEXT NOT NULL, answer TEXT NOT NULL, valid_until TEXT,
+    body TEXT NOT NULL,
     PRIMARY KEY (key, card_id)
 ) WITHOUT ROWID;
 CREATE INDEX card_order ON card (key, position);
+CREATE TABLE card_words (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL, card_id TEXT NOT NULL, plain INTEGER NOT NULL,
+    words TEXT NOT NULL
+);
+CREATE INDEX card_words_card ON card_words (key, card_id);
+CREATE INDEX card_words_unusual ON card_words (id) WHERE NOT plain;
+CREATE VIRTUAL TABLE words_index USING fts5(
+    words, content = 'card_words', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE words_vocabulary USING fts5vocab(words_index, 'row');
+CREATE TABLE words_indexed (key TEXT PRIMARY KEY);
+CREATE TABLE word (term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE pool (
     key TEXT NOT NULL, answer_type TEXT NOT NULL, text TEXT NOT NULL, card_id TEXT NOT NULL,
     tags TEXT NOT NULL, is_answer INTEGER NOT NULL
@@ -56,6 +75,9 @@ CREATE INDEX pool_type ON pool (answer_type, key);
 
 _lock = threading.Lock()
 _connections: dict[Path, sqlite3.Connection] = {}
+# One connection serves every thread: one transaction at a time on it (a deck compiled while a
+# search in a worker indexes another).
+_writing = threading.RLock()
 
 
 def cache_file() -> Path:
@@ -276,10 +298,10 @@ def put(
     cards = list(cards)
     tags = sorted({t for c in cards for t in c["tags"].split()})
     try:
+        _writing.acquire()
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for table in ("deck", "card", "pool"):
-                conn.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
+            _drop(conn, key)
             conn.execute(
                 "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -297,8 +319,12 @@ def put(
             conn.executemany(
                 "INSERT OR REPLACE INTO card VALUES (:key, :card_id, :position, :line, :kind, "
                 ":studyable, :content_hash, :previous_ids, :tags, :siblings, :quote, :document, "
-                ":prompt, :body)",
+                ":prompt, :answer, :valid_until, :body)",
                 ({**c, "key": key} for c in cards),
+            )
+            conn.executemany(
+                "INSERT INTO card_words (key, card_id, plain, words) VALUES (?, ?, ?, ?)",
+                ((key, c["card_id"], int(all(map(_plain, c["words"]))), c["words"]) for c in cards),
             )
             conn.executemany(
                 "INSERT INTO pool VALUES (?, ?, ?, ?, ?, ?)", ((key, *p) for p in pool)
@@ -307,6 +333,8 @@ def put(
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        finally:
+            _writing.release()
     except sqlite3.Error:
         return None  # a cache that cannot be written only costs speed
     return get(key)
@@ -319,10 +347,28 @@ def forget_unused(keys: Iterable[str]) -> None:
         return
     wanted = set(keys) | {k for (k,) in conn.execute("SELECT key FROM file")}
     stale = [k for (k,) in conn.execute("SELECT key FROM deck") if k not in wanted]
-    with suppress(sqlite3.Error):
+    with suppress(sqlite3.Error), _writing:
         for key in stale:
-            for table in ("deck", "card", "pool"):
-                conn.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
+            # One transaction a deck: never its rows gone and its words left in the index.
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                _drop(conn, key)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+
+def _drop(conn: sqlite3.Connection, key: str) -> None:
+    """Forget a compiled deck: its rows, and its cards' words in the index if made."""
+    if conn.execute("DELETE FROM words_indexed WHERE key = ?", (key,)).rowcount:
+        conn.execute(
+            "INSERT INTO words_index (words_index, rowid, words) "
+            "SELECT 'delete', id, words FROM card_words WHERE key = ?",
+            (key,),
+        )
+    for table in ("deck", "card", "pool", "card_words"):
+        conn.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
 
 
 def pool_rows(keys: list[str], answer_type: str) -> Iterator[tuple[str, str, str, str, int]]:
@@ -337,3 +383,179 @@ def pool_rows(keys: list[str], answer_type: str) -> Iterator[tuple[str, str, str
         f"AND key IN ({marks})",
         (answer_type, *keys),
     )
+
+
+# -- the card browser ------------------------------------------------------------------------
+
+
+def browse_rows(key: str) -> list[tuple]:
+    """(card id, kind, studyable, tags, document, prompt, answer, valid until, words id) of
+    each card of a compiled deck, in file order: what the card browser lists, without the
+    cards' bodies; by its words id, find_words says whether a search's words are the card's."""
+    conn = connection()
+    if conn is None:
+        raise LookupError("the deck cache is gone")
+    return conn.execute(
+        "SELECT c.card_id, kind, studyable, tags, document, prompt, answer, valid_until, w.id "
+        "FROM card c JOIN card_words w ON w.key = c.key AND w.card_id = c.card_id "
+        "WHERE c.key = ? ORDER BY position",
+        (key,),
+    ).fetchall()
+
+
+# A search's words in more index terms than this are looked for by reading every card's words.
+MOST_TERMS = 500
+
+
+def find_words(keys: Iterable[str], text: str) -> set[int] | None:
+    """The words ids (see browse_rows) of the cards of the compiled decks ``keys`` whose search
+    text holds ``text`` (lower case) as it is written, anywhere, even inside a word, as
+    ``text in words`` would; None when the cache cannot be read (the caller reads the cards).
+
+    The FTS5 index narrows the cards down: every word of ``text`` but the first and last is a
+    word of the card's text; the first ends one of its words, the last begins one (one word
+    alone: is inside one), found among the index's terms. Only cards that may hold the words
+    elsewhere than so found are read: for several words (which must also be in a row), and
+    for a text with a character the index's tokenizer may fold into another.
+    """
+    conn = connection()
+    keys = list(keys)
+    if conn is None or not keys:
+        return None if conn is None else set()
+    try:
+        marks = ",".join("?" * len(keys))
+        held = conn.execute(f"SELECT count(*) FROM deck WHERE key IN ({marks})", keys)
+        if held.fetchone()[0] < len(set(keys)):
+            return None  # the cache was made again meanwhile: it no longer has them all
+        _index(conn, keys)
+        candidates = _candidates(conn, text)
+        if candidates == "":
+            return set()
+        if candidates is None:  # no word to look up (only signs), or too common: read all
+            return {
+                i
+                for (i,) in conn.execute(
+                    f"SELECT id FROM card_words WHERE key IN ({marks}) AND instr(words, ?) > 0",
+                    (*keys, text),
+                )
+            }
+        matched = "SELECT rowid FROM words_index WHERE words_index MATCH ?"
+        if _WORD.fullmatch(text) is None:  # words, or signs around one: read the cards
+            return {
+                i
+                for (i,) in conn.execute(
+                    f"SELECT id FROM card_words WHERE id IN ({matched}) AND instr(words, ?) > 0",
+                    (candidates, text),
+                )
+            }
+        found = {i for (i,) in conn.execute(matched, (candidates,))}
+        found.difference_update(
+            i
+            for (i,) in conn.execute(
+                "SELECT id FROM card_words INDEXED BY card_words_unusual WHERE NOT plain "
+                f"AND id IN ({matched}) AND instr(words, ?) = 0",
+                (candidates, text),
+            )
+        )
+        return found
+    except sqlite3.Error:
+        return None
+
+
+def index_words(keys: Iterable[str], cancelled: Callable[[], bool] = lambda: False) -> None:
+    """Make the words index of these compiled decks now (a search would, on its first use),
+    a deck at a time until ``cancelled()``."""
+    conn = connection()
+    if conn is None:
+        return
+    with suppress(sqlite3.Error):
+        for key in keys:
+            if cancelled():
+                return
+            _index(conn, [key])
+
+
+def _index(conn: sqlite3.Connection, keys: list[str]) -> None:
+    """Index the words of the decks not indexed yet (once per compiled deck)."""
+    marks = ",".join("?" * len(keys))
+    done = {
+        k for (k,) in conn.execute(f"SELECT key FROM words_indexed WHERE key IN ({marks})", keys)
+    }
+    for key in keys:
+        if key in done:
+            continue
+        with _writing:
+            _index_deck(conn, key)
+
+
+def _index_deck(conn: sqlite3.Connection, key: str) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Skipped when another window indexed the deck meanwhile.
+        if conn.execute("INSERT OR IGNORE INTO words_indexed VALUES (?)", (key,)).rowcount:
+            conn.execute(
+                "INSERT INTO words_index (rowid, words) "
+                "SELECT id, words FROM card_words WHERE key = ?",
+                (key,),
+            )
+            # The index's terms, kept as a plain table: looking through them for the words
+            # of a search is then a scan of short strings (fts5vocab reads the whole index).
+            # A term of a deck dropped since stays: it finds no card.
+            conn.execute("INSERT OR IGNORE INTO word SELECT term FROM words_vocabulary")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _candidates(conn: sqlite3.Connection, text: str) -> str | None:
+    """An FTS5 query every card holding ``text`` matches ("" when no card can), or None when
+    the index cannot narrow the cards down."""
+    if not all(_plain(ch) for ch in text):
+        return None  # a sign the tokenizer may keep inside a word: read every card
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    if len(words) == 1:
+        found = [_terms(conn, "instr(term, ?1) > 0", words[0])]
+    else:
+        found = [
+            _terms(conn, "substr(term, -length(?1)) = ?1", words[0]),
+            *([w] for w in words[1:-1]),
+            _terms(conn, "term >= ?1 AND term < ?1 || char(1114111)", words[-1]),
+        ]
+    # A word in too many terms is left out: what the others find still holds every card.
+    found = [terms for terms in found if terms is not None]
+    if not found:
+        return None
+    if any(not terms for terms in found):
+        return ""
+    return " AND ".join("(" + " OR ".join(map(_quoted, terms)) + ")" for terms in found)
+
+
+def _terms(conn: sqlite3.Connection, where: str, word: str) -> list[str] | None:
+    """The index's terms that hold ``word`` as ``where`` says; None when too many."""
+    terms = [
+        t
+        for (t,) in conn.execute(
+            f"SELECT term FROM word WHERE {where} LIMIT {MOST_TERMS + 1}", (word,)
+        )
+    ]
+    return None if len(terms) > MOST_TERMS else terms
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _plain(ch: str) -> bool:
+    """A character the index's tokenizer (unicode61, diacritics kept) treats as this module
+    does: lower-case ASCII (letters and digits make words, the rest parts them), or a
+    lower-case Latin letter, kept in words as it is."""
+    code = ord(ch)
+    if code < 128:
+        return not ch.isupper()
+    return 0xC0 <= code <= 0x24F and ch.isalpha() and ch.islower() and ch != "ſ"
+
+
+_WORD = re.compile(r"[a-z0-9\u00c0-\u024f]+")

@@ -9,12 +9,14 @@ a parsed deck is cached by the hash of its bytes and of the documents it cites.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import sqlite3
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml_rs
 from pydantic import ValidationError
@@ -111,8 +113,74 @@ class LoadedDeck:
             found = self._cards[card_id] = _card_adapter().validate_python(body)
         return found
 
+    def browse_rows(self) -> list[BrowseCard]:
+        """Each card as the card browser lists it, in file order: from the cache without
+        reading a card's body when compiled (``words`` then empty: the cache searches them)."""
+        if self.compiled is not None:
+            with suppress(LookupError, sqlite3.Error):
+                return [
+                    BrowseCard(
+                        card_id,
+                        kind,
+                        Status.reviewed if studyable else Status.draft,
+                        tuple(tags.split()),
+                        document or "",
+                        prompt,
+                        answer,
+                        dt.date.fromisoformat(until) if until else None,
+                        "",
+                        words_id,
+                    )
+                    for (
+                        card_id,
+                        kind,
+                        studyable,
+                        tags,
+                        document,
+                        prompt,
+                        answer,
+                        until,
+                        words_id,
+                    ) in cache.browse_rows(self.compiled.key)
+                ]
+        from quizapp.deck.card_text import answer_text, search_text
+
+        found = []
+        for card in self.deck.cards:
+            answer = answer_text(card)
+            found.append(
+                BrowseCard(
+                    card.id,
+                    card.kind,
+                    card.status,
+                    tuple(card.tags),
+                    card.source.document if card.source is not None else "",
+                    card.prompt,
+                    answer,
+                    card.valid_until,
+                    search_text(card, answer),
+                    None,
+                )
+            )
+        return found
+
     def source_of(self, card) -> SourceText | None:
         return None if card.source is None else self.documents.get(card.source.document)
+
+
+class BrowseCard(NamedTuple):
+    """A card as the card browser lists it, without its body."""
+
+    card_id: str
+    kind: str
+    status: Status
+    tags: tuple[str, ...]
+    document: str  # the document its quote is from; "" when it cites none
+    prompt: str
+    answer: str  # quizapp.deck.card_text.answer_text
+    valid_until: dt.date | None
+    words: str  # quizapp.deck.card_text.search_text; "" when the deck cache searches them
+    words_id: int | None  # its words in the deck cache (quizapp.deck.cache.find_words)
 
 
 _adapter = None
@@ -329,6 +397,7 @@ def _compile(
     import json
     from dataclasses import asdict
 
+    from quizapp.deck.card_text import answer_text, search_text
     from quizapp.deck.model import offered_answers
 
     header = deck.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"cards"})
@@ -336,6 +405,7 @@ def _compile(
     for position, card in enumerate(deck.cards):
         studyable = card.status is Status.reviewed
         tags = " ".join(card.tags)
+        answer = answer_text(card)
         rows.append(
             {
                 "card_id": card.id,
@@ -350,6 +420,9 @@ def _compile(
                 "quote": card.source.quote if card.source else None,
                 "document": card.source.document if card.source else None,
                 "prompt": card.prompt,
+                "answer": answer,
+                "valid_until": card.valid_until.isoformat() if card.valid_until else None,
+                "words": search_text(card, answer),
                 "body": json.dumps(
                     card.model_dump(mode="json", by_alias=True, exclude_defaults=True),
                     ensure_ascii=False,

@@ -211,6 +211,7 @@ class QuizApp(App):
     async def on_quiz_app_store_opened(self, message: StoreOpened) -> None:
         collection, error = message.collection, message.error
         self.collection = collection
+        self.call_after_refresh(_keep_start_up_out_of_collections)
         if self._home() is None:  # `--review`: the decks, then the review above them
             from quizapp.ui.screens.home import HomeScreen
 
@@ -358,6 +359,9 @@ class QuizApp(App):
         if self.collection is not None:
             self.collection.close()
         self._release_hold()
+        import gc
+
+        gc.unfreeze()  # collected again once the app is gone (another app may follow: tests)
 
 
 def app_with_settings(
@@ -394,3 +398,12 @@ def run_app(deck_paths: list[Path], db_path: Path, *, start_review: bool = False
     app = app_with_settings(deck_paths, db_path, start_review=start_review)
     app.run()
     return app.return_code or 0
+
+
+def _keep_start_up_out_of_collections() -> None:
+    """What start-up made (modules, decks, the first screens) lives as long as the app: left
+    out of the garbage collector's full passes, which would otherwise walk all of it again
+    every few answers and stall the screen that long."""
+    import gc
+
+    gc.freeze()

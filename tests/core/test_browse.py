@@ -334,3 +334,78 @@ def test_a_star_in_a_tag_search_stands_for_any_characters(tmp_path):
         assert len(find(entries, "tag:*")) == len(entries)  # every card here has a tag
     finally:
         opened.close()
+
+
+SEARCHES = [
+    "soviet",
+    "ovie",  # inside a word
+    "putin",
+    "in vis",  # the end of one word, the start of the next
+    "article 51",
+    '"article 51"',
+    '"invokes article 51"',
+    '"e 51 of"',
+    "ticle 5",
+    "51",
+    "1948 dprk",
+    "2000-07",
+    "self-defence",
+    "-",
+    ")",
+    "t-",
+    "t-tf",
+    "zzz",
+    "uncommonword",
+    "putin -tag:people",
+    "-putin is:new",
+    "tag:art 51",
+    "kind:cloze article",
+]
+
+
+def test_the_deck_cache_finds_what_reading_every_card_finds(collection, monkeypatch):
+    from quizapp.deck import cache
+    from quizapp.deck.loader import load_decks
+
+    cached = load_entries(collection)
+    assert all(e.cache_key is not None and e.text == "" for e in cached)  # found by the index
+    read = build_entries(
+        load_decks([d.path for d in collection.decks], use_cache=False).decks,
+        collection.store.browse(),
+        NOW,
+    )
+    assert all(e.cache_key is None and e.text for e in read)  # each card's text scanned
+    assert [(e.key, e.prompt, e.answer, e.status) for e in cached] == [
+        (e.key, e.prompt, e.answer, e.status) for e in read
+    ]
+    for text in SEARCHES:
+        assert find(cached, text) == find(read, text), text
+    assert find(cached, "ovie") == ["h-year"]
+    # Words in more of the index's terms than it looks through: left to the others, or to
+    # reading every card's words, with the same result.
+    monkeypatch.setattr(cache, "MOST_TERMS", 1)
+    for text in SEARCHES:
+        assert find(cached, text) == find(read, text), text
+    assert find(cached, "ticle 5") == ["t-article", "t-cloze"]
+
+
+def test_a_deck_edited_is_searched_as_it_now_reads(collection, tmp_path):
+    from quizapp.deck.loader import load_decks
+
+    assert find(load_entries(collection), "self-defence") == ["t-article"]
+    path = tmp_path / "treaty.yaml"
+    path.write_text(path.read_text().replace("self-defence", "collective security"))
+    reloaded = build_entries(load_decks([d.path for d in collection.decks]).decks, [], NOW)
+    assert find(reloaded, "self-defence") == []
+    assert find(reloaded, "ive secur") == ["t-article"]
+
+
+def test_words_are_found_when_the_deck_cache_was_made_again_meanwhile(collection):
+    from quizapp.deck import cache
+
+    entries = load_entries(collection)
+    cache.close_all()
+    for path in cache.cache_file().parent.glob(cache.cache_file().name + "*"):
+        path.unlink()  # another window threw it away: a new, empty one is made
+    found = search(entries, parse_query("putin"), decks=collection.decks)
+    assert ids(found) == ["h-order", "h-draft", "h-stale"]

@@ -7,7 +7,7 @@ import pytest
 
 from quizapp.core.clock import FixedClock
 from quizapp.core.settings import Settings
-from quizapp.core.store import CardKey, Counts, Rating, Store, is_leech_lapse
+from quizapp.core.store import CardKey, Counts, Mode, Rating, Store, is_leech_lapse
 
 START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
@@ -191,3 +191,46 @@ def test_browse_lists_every_card_with_its_marks_and_recall(store, clock):
     )
     expected = fsrs.Scheduler().get_card_retrievability(card, clock.now())
     assert rows["a"].retrievability == pytest.approx(expected)
+
+
+def test_counts_stay_right_when_an_answer_makes_a_leech(tmp_path, clock):
+    with Store.open(
+        tmp_path / "p.sqlite3",
+        clock=clock,
+        settings=Settings(timezone="UTC", enable_fuzzing=False, leech_lapses=3, new_per_day=0),
+    ) as store:
+        store.sync_deck("d", cards("a", "b"))
+        store.sync_deck("e", cards("x"))
+        lapse_until_leech(store, clock, K("b"))  # b, once a leech, is out of every count
+        store.unsuspend([K("b")])
+        for key in (K("a"), K("b"), CardKey("e", "x")):
+            while store.progress(key).state != "review":
+                store.answer(key, Rating.good)
+                clock.advance(minutes=15)
+        clock.advance(days=60)  # a, b and x all due
+        assert store.counts() == {"d": Counts(0, 0, 2), "e": Counts(0, 0, 1)}
+        # b's next lapse suspends it again: gone from d's count, e's untouched.
+        while not store.answer(K("b"), Rating.again).leech:
+            clock.advance(minutes=15)
+            while store.progress(K("b")).state == "relearning":
+                store.answer(K("b"), Rating.good)
+                clock.advance(minutes=15)
+            clock.advance(days=60)
+        assert store.counts() == {"d": Counts(0, 0, 1), "e": Counts(0, 0, 1)}
+        assert store.remaining(["d", "e"]) == len(store.study_queue(["d", "e"]))
+
+
+def test_a_suspended_card_missed_in_a_quiz_stays_out_of_the_counts(store, clock):
+    for key in (K("a"), K("b")):
+        while store.progress(key).state != "review":
+            store.answer(key, Rating.good)
+            clock.advance(minutes=15)
+    store.suspend([K("b")])
+    clock.advance(days=60)
+    assert store.counts()["d"].due == 1
+    clock.advance(days=-59)  # neither due now; b, missed in a quiz, would be at once
+    assert store.counts()["d"].due == 0
+    store.answer(K("b"), Rating.again, mode=Mode.quiz)
+    assert store.counts()["d"].due == 0
+    store.unsuspend([K("b")])
+    assert store.counts()["d"].due == 1

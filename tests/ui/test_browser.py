@@ -256,7 +256,10 @@ async def test_edit_opens_the_card_in_the_editor_and_shows_the_change(db, tmp_pa
         await until(pilot, lambda: column(screen, "card")[1].startswith("Article Four"))
         assert args.read_text().split() == ["+14", str(decks / "every-kind.yaml")]
         assert screen.query_one("#cards", DataTable).cursor_row == 1  # still on the card
-        assert "article four" in screen.matches[1].text
+        await search_for(pilot, screen, "four invokes")  # the edited words are searched
+        assert card_ids(screen) == ["cloze-article"]
+        await search_for(pilot, screen, "4 invokes")
+        assert card_ids(screen) == []
 
 
 async def test_rows_are_added_as_the_cursor_nears_the_end(db, tmp_path):

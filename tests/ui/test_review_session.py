@@ -191,3 +191,23 @@ async def test_nothing_due_says_when_and_offers_practice(db):
         status = text_of(app.screen, "#status")
         assert "0 to study now. Next card due in " in status
         assert "Press p to practise ahead." in status
+
+
+async def test_a_long_session_keeps_no_keys_the_footer_drew_before(db):
+    """The footer is drawn again as each card is asked and answered; the keys it drew before
+    are let go (kept, a few hundred answers stalled the screen on garbage collection)."""
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("enter")
+        for answered in range(1, 7):
+            await answer_current(pilot, right=True)
+            await pilot.press("enter" if app.screen.card.kind not in {"basic", "cloze"} else "3")
+            await until(pilot, lambda n=answered: next_shown(app, db, n), "the next card")
+        gc.collect()
+        keys = [k for k in gc.get_objects() if isinstance(k, FooterKey)]
+        assert keys and all(k.is_attached for k in keys)

@@ -191,27 +191,33 @@ def tags_by_card(db: sqlite3.Connection) -> dict[CardKey, list[str]]:
     }
 
 
+_SAVE_REVIEW = (
+    "UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+    "last_review = ?, reps = reps + 1, lapses = lapses + ?, {introduced}"
+    "reviewed_hash = content_hash WHERE deck_id = ? AND card_id = ?"
+)
+# A card's first review also sets when it was introduced; later ones leave that column (and
+# so the card_introduced index) unwritten: one index page fewer in each answer's commit.
+_SAVE_FIRST_REVIEW = _SAVE_REVIEW.format(introduced="introduced = COALESCE(introduced, ?), ")
+_SAVE_LATER_REVIEW = _SAVE_REVIEW.format(introduced="")
+
+
 def save_review(
-    db: sqlite3.Connection, key: CardKey, card: CardState, now_ms: int, lapsed: bool
+    db: sqlite3.Connection,
+    key: CardKey,
+    card: CardState,
+    now_ms: int,
+    lapsed: bool,
+    *,
+    first: bool = True,
 ) -> None:
-    """The card's memory state after a review-mode answer given at ``now_ms``."""
-    db.execute(
-        "UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
-        "last_review = ?, reps = reps + 1, lapses = lapses + ?, "
-        "introduced = COALESCE(introduced, ?), reviewed_hash = content_hash "
-        "WHERE deck_id = ? AND card_id = ?",
-        (
-            card.state,
-            card.step,
-            card.stability,
-            card.difficulty,
-            to_ms(card.due),
-            now_ms,
-            int(lapsed),
-            now_ms,
-            *key,
-        ),
-    )
+    """The card's memory state after a review-mode answer given at ``now_ms``; ``first``: the
+    card has no introduction time yet (this answer is its first review)."""
+    values = (card.state, card.step, card.stability, card.difficulty, to_ms(card.due), now_ms)
+    if first:
+        db.execute(_SAVE_FIRST_REVIEW, (*values, int(lapsed), now_ms, *key))
+    else:
+        db.execute(_SAVE_LATER_REVIEW, (*values, int(lapsed), *key))
 
 
 def due_now(db: sqlite3.Connection, key: CardKey, now_ms: int) -> None:

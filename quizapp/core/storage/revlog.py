@@ -19,18 +19,27 @@ _UNDO_SQL = (
 )
 
 
+# After them, what the kept counts of reviews due need (quizapp.core.store): the card's tags
+# and whether the queues may show it, read in the same statement rather than another.
+_ANSWER_SQL = (
+    f"SELECT {ANSWER_COLUMNS}, tags, "
+    "present AND studyable AND suspended = 0 AND buried_until IS NULL "
+    "FROM card WHERE deck_id = ? AND card_id = ?"
+)
+
+
 def answer_row(db: sqlite3.Connection, key: CardKey) -> tuple:
-    """The card's columns an answer reads and may change (see ANSWER_COLUMNS)."""
-    row = db.execute(
-        f"SELECT {ANSWER_COLUMNS} FROM card WHERE deck_id = ? AND card_id = ?", key
-    ).fetchone()
+    """The card's columns an answer reads and may change (see ANSWER_COLUMNS), then its tags
+    and whether the queues may show it."""
+    row = db.execute(_ANSWER_SQL, key).fetchone()
     if row is None:
         raise KeyError(f"no card {key.card_id!r} in deck {key.deck_id!r}")
     return row
 
 
 def undo_record(row: tuple) -> str:
-    return json.dumps(dict(zip(_RESTORED, row, strict=True)))
+    """The ANSWER_COLUMNS of an answer_row, as its log row keeps them for undo."""
+    return json.dumps(dict(zip(_RESTORED, row, strict=False)))
 
 
 def add(

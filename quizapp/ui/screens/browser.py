@@ -22,13 +22,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from quizapp.ui.screens.card_marks import ConfirmReset
 from quizapp.ui.text import flag_text, literal
 from quizapp.ui.widgets.card_preview import CardPreview
 from quizapp.ui.widgets.card_table import CardTable
+from quizapp.ui.widgets.footer import Footer
 from quizapp.ui.widgets.passage import passage_of
 
 if TYPE_CHECKING:
@@ -156,6 +157,10 @@ class BrowserScreen(Screen):
             gc.enable()
         if not worker.is_cancelled:
             self.post_message(self.CardsRead(entries, done=True))
+            from quizapp.core.browse import prepare_search
+
+            # While the learner looks, before the first search.
+            prepare_search(entries, lambda: worker.is_cancelled)
 
     def on_browser_screen_cannot_read(self, message: CannotRead) -> None:
         self._query_error = f"Cannot read your progress: {message.problem}"
@@ -215,7 +220,9 @@ class BrowserScreen(Screen):
         from quizapp.core.browse import search, sort_entries
 
         worker = get_current_worker()
-        found = search(entries, query, cancelled=lambda: worker.is_cancelled)
+        found = search(
+            entries, query, decks=self.collection.decks, cancelled=lambda: worker.is_cancelled
+        )
         if found is None or worker.is_cancelled:
             return
         if order.name != "deck" or reverse:
@@ -323,10 +330,12 @@ class BrowserScreen(Screen):
         entry = self.current
         if not preview.display or entry is None:
             return
-        card = entry.card
         loaded = self.collection.deck(entry.key.deck_id)
+        card = loaded.card(entry.key.card_id)  # its body, read now it is shown
+        if card is None:
+            return  # gone from its deck since the list was read
         passage = passage_of(loaded, card)
-        facts = [loaded.deck.title, entry.kind.replace("_", "/"), entry.status]
+        facts = [loaded.title, entry.kind.replace("_", "/"), entry.status]
         if entry.reps:
             facts.append(f"{entry.reps} reviews, {entry.lapses} lapses")
         if entry.tags:

@@ -21,11 +21,12 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.ui.widgets.card_media import media_of
 from quizapp.ui.widgets.card_view import CardView
 from quizapp.ui.widgets.choices import answer_keys, verdict_option
+from quizapp.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from quizapp.ui.text import clip, interval, literal
+from quizapp.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

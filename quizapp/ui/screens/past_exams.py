@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quizapp.ui.text import literal
+from quizapp.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from quizapp.ui.text import literal
 from quizapp.ui.widgets.card_media import media_of
 from quizapp.ui.widgets.card_view import CardView
 from quizapp.ui.widgets.choices import answer_keys, verdict_option
+from quizapp.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection

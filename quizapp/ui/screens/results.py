@@ -19,9 +19,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.ui.text import literal
+from quizapp.ui.widgets.footer import Footer
 from quizapp.ui.widgets.passage import SourcePassage
 
 if TYPE_CHECKING:

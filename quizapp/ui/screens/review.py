@@ -24,11 +24,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from quizapp.ui.saving import Saver
 from quizapp.ui.text import literal
 from quizapp.ui.widgets.card_view import CardView
+from quizapp.ui.widgets.footer import Footer
 from quizapp.ui.widgets.grade_bar import GradeBar
 from quizapp.ui.widgets.passage import passage_of
 

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from quizapp.config import (
     THEMES,
@@ -31,6 +31,7 @@ from quizapp.config import (
     save_settings,
 )
 from quizapp.ui.text import literal
+from quizapp.ui.widgets.footer import Footer
 
 
 @dataclass(frozen=True)

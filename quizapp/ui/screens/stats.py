@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.core.fitting import Fit, fit_learner
 from quizapp.core.report import stats_report
 from quizapp.render.charts import bar_chart, day_axis, heat_legend, heatmap
 from quizapp.render.numbers import duration, percent
 from quizapp.ui.text import literal
+from quizapp.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from quizapp.core.collection import Collection

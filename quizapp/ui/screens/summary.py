@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.ui.text import interval
+from quizapp.ui.widgets.footer import Footer
 
 
 class SummaryScreen(Screen):
