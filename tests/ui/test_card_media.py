@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Static
 
 from quizapp.ui.screens.review import ReviewScreen
-from quizapp.ui.widgets.card_media import CardMedia
+from quizapp.ui.widgets.card_media import CardMedia, picture_protocol, picture_widget
 from tests.ui.conftest import make_app, until, wait_for_screen, wait_loaded
 
 MAP_CARD = """\
@@ -81,6 +81,43 @@ async def test_review_draws_the_picture_and_names_the_sound(db, decks):
         await pilot.press("space")
         await until(pilot, lambda: pictures(answer), "the answer's picture")
         assert answer.display
+
+
+@pytest.mark.parametrize(
+    ("environ", "protocol"),
+    [
+        ({"TERM": "xterm-kitty"}, "kitty"),
+        ({"TERM": "xterm-256color", "KITTY_WINDOW_ID": "1"}, "kitty"),
+        ({"TERM": "foot"}, "sixel"),
+        ({"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"}, "sixel"),
+        ({"TERM": "xterm-256color", "WT_SESSION": "x"}, "sixel"),
+        ({"TERM": "xterm-256color", "KONSOLE_VERSION": "240202"}, "sixel"),
+        ({"TERM": "xterm-256color"}, "halfblocks"),
+        ({"TERM": "foot", "TMUX": "/tmp/tmux-0/default,1,0"}, "halfblocks"),
+        ({"TERM": "xterm-256color", "QUIZAPP_PICTURES": "Sixel"}, "sixel"),
+        ({"TERM": "xterm-kitty", "QUIZAPP_PICTURES": "halfblocks"}, "halfblocks"),
+        ({"TERM": "xterm-kitty", "QUIZAPP_PICTURES": "bogus"}, "kitty"),
+    ],
+)
+def test_the_picture_protocol_is_the_one_the_terminal_draws(environ, protocol):
+    assert picture_protocol(environ) == protocol
+
+
+async def test_a_sixel_terminal_gets_the_picture_in_sixel(db, decks, monkeypatch):
+    from textual_image.widget import SixelImage
+
+    monkeypatch.setenv("QUIZAPP_PICTURES", "sixel")
+    picture_widget.cache_clear()
+    try:
+        async with reviewing(db, decks).run_test(size=(80, 30)) as pilot:
+            screen = await review(pilot)
+            question = screen.query_one("#question-media", CardMedia)
+            await until(pilot, lambda: pictures(question), "the picture")
+            (picture,) = pictures(question)
+            assert isinstance(picture, SixelImage)
+            assert picture.region.height > 0 and picture.region.width > 0
+    finally:
+        picture_widget.cache_clear()  # the next test's terminal guesses afresh
 
 
 async def test_without_colour_the_picture_is_named(db, decks, monkeypatch):

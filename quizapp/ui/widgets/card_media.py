@@ -1,6 +1,7 @@
 """The pictures and sounds of one side of a card.
 
-A picture is drawn where the terminal can (textual-image: Kitty graphics or half-blocks),
+A picture is drawn where the terminal can (textual-image: Kitty graphics, Sixel or
+half-blocks),
 and named where it cannot ("[picture: polity.media/map.png]"): no colour (NO_COLOR), a
 dumb terminal, a file that is missing, unreadable or outside the deck's folder. Sounds are
 named, never played. The image library and Pillow load here, the first time a card with a
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -135,10 +136,20 @@ def _read_picture(path: Path) -> PictureData | None:
     return picture
 
 
+# Terminals that draw Sixel pictures, as they say so in the environment (TERM, or the
+# variable each sets for its own sessions); asking the terminal would race Textual for input.
+SIXEL_TERMS = {"foot", "foot-extra", "mlterm", "yaft-256color", "contour"}
+SIXEL_PROGRAMS = {"WezTerm", "iTerm.app", "mintty"}
+SIXEL_VARIABLES = ("WT_SESSION", "KONSOLE_VERSION")  # Windows Terminal, Konsole
+# QUIZAPP_PICTURES overrides the guess: kitty, sixel or halfblocks.
+PROTOCOLS = ("kitty", "sixel", "halfblocks")
+
+
 @cache
 def picture_widget() -> type[Widget]:
     """textual-image's picture widget for this terminal: Kitty's graphics protocol where the
-    terminal says it is Kitty, coloured half-blocks everywhere else.
+    terminal says it is Kitty, Sixel where it is one known to draw Sixel, coloured half-blocks
+    everywhere else (or as QUIZAPP_PICTURES says).
 
     textual-image asks the terminal what it supports when it is imported, and reads the
     answer from standard input. Once the app runs, Textual reads standard input, so the answer
@@ -148,19 +159,33 @@ def picture_widget() -> type[Widget]:
     real = sys.__stdout__
     sys.__stdout__ = _NotATerminal()
     try:
-        from textual_image.widget import HalfcellImage, TGPImage
+        from textual_image.widget import HalfcellImage, SixelImage, TGPImage
     finally:
         sys.__stdout__ = real
-    if _is_kitty():
-        return TGPImage
-    return HalfcellImage
+    return {"kitty": TGPImage, "sixel": SixelImage, "halfblocks": HalfcellImage}[
+        picture_protocol(os.environ)
+    ]
 
 
-def _is_kitty() -> bool:
+def picture_protocol(environ: Mapping[str, str]) -> str:
+    """kitty, sixel or halfblocks: how this terminal is sent a picture."""
+    chosen = environ.get("QUIZAPP_PICTURES", "").strip().lower()
+    if chosen in PROTOCOLS:
+        return chosen
     # tmux passes no graphics through unless told to, and keeps TERM of its own.
-    if os.environ.get("TMUX"):
-        return False
-    return os.environ.get("TERM") == "xterm-kitty" or "KITTY_WINDOW_ID" in os.environ
+    if environ.get("TMUX"):
+        return "halfblocks"
+    term = environ.get("TERM", "")
+    if term == "xterm-kitty" or "KITTY_WINDOW_ID" in environ:
+        return "kitty"
+    if (
+        term in SIXEL_TERMS
+        or "sixel" in term
+        or environ.get("TERM_PROGRAM") in SIXEL_PROGRAMS
+        or any(name in environ for name in SIXEL_VARIABLES)
+    ):
+        return "sixel"
+    return "halfblocks"
 
 
 class _NotATerminal:
