@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
-from quizapp.authoring.terms import INSTITUTIONS, PRONOUNS, YEAR, Term, Vocabulary, find_terms
+from quizapp.authoring.terms import (
+    INSTITUTIONS,
+    LAUNCHED,
+    PRONOUNS,
+    YEAR,
+    Term,
+    Vocabulary,
+    find_terms,
+)
 from quizapp.deck.model import (
     ClozeCard,
     Event,
@@ -32,6 +40,7 @@ from quizapp.deck.model import (
 from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, blank_flaws
 from quizapp.deck.rules.exam_setter import shared_stems
 from quizapp.deck.sources import fold
+from quizapp.deck.wording import contains_words, normalise, words
 
 MIN_WORDS = 3  # shorter lines are captions and menu items
 CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
@@ -110,7 +119,10 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     passages = _passages(sentences)
     found = [(p, find_terms(p.focus.text, vocabulary)) for p in passages]
     budget = max(MIN_CARDS, round(len(text.split()) * CARDS_PER_100_WORDS / 100))
-    title = next((line for line in text.splitlines() if line.strip()), "").casefold()
+    # The title and the subtitle under it name what the notes are about ("Notes on State of
+    # Punjab v. Davinder Singh (2024)").
+    headings = [line.casefold() for line in text.splitlines() if line.strip()][:2]
+    title, subject = (headings or [""])[0], " | ".join(headings)
 
     # An answer is best asked where it is introduced: later mentions count for less. A name
     # the document comes back to counts for more.
@@ -175,7 +187,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score -= 0.6  # "India" in notes on India's summits: never the question
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
-            if term.kind in ("name", "organisation") and term.answer.casefold() in title:
+            if term.kind in ("name", "organisation") and term.answer.casefold() in subject:
                 score -= 0.5  # the document's own subject, named in its title
             if term.kind == "year" and term.answer in title:
                 score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
@@ -350,8 +362,14 @@ def _fair(
     ):
         return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
     blanks = [term] if other_end is None else [term, other_end]
-    if term.kind in ("name", "organisation") and len(text.split()) - len(term.answer.split()) < 5:
-        return False  # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by
+    if (
+        term.kind in ("name", "organisation")
+        and len(text.split()) - len(term.answer.split()) < 5
+        and not LAUNCHED.search(text[: term.start])
+    ):
+        # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by; but
+        # "The leaders adopted the {{Wilmington Declaration}}." says who did what, and what.
+        return False
     for blank in blanks:
         before, after = passage.lead + text[: blank.start], text[blank.end :]
         if blank_flaws(before, blank.answer, after):
@@ -475,6 +493,11 @@ class _Pool:
                 continue  # "WMO" for "World Meteorological Organization": the answer again
             if term.kind == "article" and _clause_of(folded, [answer, *map(str.casefold, out)]):
                 continue  # "Article 239AA(3)(a)" beside "Article 239AA": one is inside the other
+            if any(
+                contains_words(words(other), words(o)) and normalise(other) != normalise(o)
+                for o in [term.answer, *out]
+            ):
+                continue  # "Article 243" beside "Article 243-I": a student rules one out
             if folded not in (fold(o).casefold() for o in out):
                 out.append(other)
             if len(out) == OPTIONS:

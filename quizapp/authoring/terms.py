@@ -67,10 +67,22 @@ _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
     r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)(?:\.?$|,\s)"
 )
-# What a thing is named: "a capsule named Grace", "the programme was called HUNOR".
+# What a thing is named: "a capsule named Grace", "the programme was called HUNOR", "an app
+# known as eSakshya" (a name in mixed case).
 _NAMED = re.compile(
     r"\b(?:named|called|known\sas|dubbed|titled)\s(?:the\s)?"
-    r"([A-Z][\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
+    r"((?:[A-Z]|[a-z]{1,3}[A-Z])[\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
+)
+# A title runs on across its small words: "titled Finance Commission in Covid Times".
+_TITLED = re.compile(
+    r"\btitled\s((?:The\s|A\s|An\s)?[A-Z][\w\u2019'-]*"
+    r"(?:\s(?:(?:of|the|and|in|on|a|an|to|for|at|with)\s)*[A-Z][\w\u2019'-]*)*)"
+)
+# A case by its parties: "D.K. Basu v. State of West Bengal", "PUCL v. Union of India".
+_CASE = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.)*[A-Z][\w\u2019'.-]*"
+    r"(?:\s(?:(?:of|for|the)\s)*(?:[A-Z]\.)*[A-Z][\w\u2019'.-]*)*"
+    r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w\u2019'-]*)*)"
 )
 # What a thing is called, in lower case, closing the sentence: "known as hibakusha."
 _CALLED = re.compile(
@@ -143,7 +155,8 @@ _DAY_AFTER = re.compile(
 _DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\s$")
 _DAY_FROM = re.compile(rf"^\s(?:to|and|[-\u2013])\s?\d{{1,2}}\s(?:{MONTHS})\b")
 
-_ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
+# "Article 6.2", "Article 280(3)(b)", and a sub-article written with a hyphen: "Article 243-I".
+_ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:-[A-Z]{1,3}\b)?(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
@@ -365,6 +378,11 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         add(Term(*match.span(1), match.group(1), "number", AnswerType.text, 4.4))
     for match in _VOTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "ratio", AnswerType.text, 4.8))
+    for match in _CASE.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.1))
+    for match in _TITLED.finditer(text):
+        if match.group(1).split()[0] not in MONTH_NUMBER:
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _NAMED.finditer(text):
         named = _named_term(text, match)
         if named is not None:
@@ -467,7 +485,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
 
 # What is launched, adopted or unveiled is what the sentence tells: "The leaders launched the
 # Quad Cancer Moonshot", "adopted the Wilmington Declaration".
-_LAUNCHED = re.compile(
+LAUNCHED = re.compile(
     r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
     r"(?:the\s|an?\s)?(?:new\s)?$"
 )
@@ -526,7 +544,7 @@ def _placed(text: str, term: Term) -> Term:
     before = text[: term.start]
     if term.kind in ("name", "organisation") and _DEFINED.search(before):
         return replace(term, worth=max(term.worth, 4.3))  # "The nodal agency is the X"
-    if term.kind in ("name", "organisation") and _LAUNCHED.search(before):
+    if term.kind in ("name", "organisation") and LAUNCHED.search(before):
         return replace(term, worth=max(term.worth, 4.4))
     if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
         return replace(term, worth=max(term.worth, 4.6))
