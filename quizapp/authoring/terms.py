@@ -123,6 +123,8 @@ _VOTE = re.compile(
 )
 # A number or code closing a name: "Launch Complex 39A", "Soyuz T-11" (not "9 members").
 _CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.,:%-]|\s(?:[a-z]+s|per)\b)")
+# The period a figure covers: "born in the last five years".
+_PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding)\s$", re.IGNORECASE)
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
@@ -426,6 +428,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in _WORD_COUNT.finditer(text):
         if re.search(r"\b(?:the|these|those|both)\s$", text[: match.start()], re.IGNORECASE):
             continue  # "the two countries": a reference back, not a count to learn
+        if _PERIOD_BEFORE.search(text[: match.start()]):
+            continue  # "born in the last five years": the period a figure covers
         unit = re.match(rf"\s{_DURATION}\b", text[match.end() :])
         if unit:  # "at least five years": the duration, whole
             end = match.end() + len(unit.group())
@@ -470,6 +474,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
     # Bareilly"): it says who someone is, not what happened.
     terms = _spelt_out_whole(text, [_placed(text, t) for t in terms])
+    terms = _exact_first(text, terms)
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
     terms = [
         replace(t, worth=t.worth - 0.4)
@@ -498,6 +503,18 @@ _KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
 _WINNER = re.compile(r"\blost\b[^.;:]{0,60}\sto\s$")
 # A person under whom something happened: "left the group in 2008 under Kevin Rudd".
 _UNDER = re.compile(r"\b(?:under|of\s[A-Z][\w\u2019'-]*\sand)\s$")
+
+
+def _exact_first(text: str, terms: list[Term]) -> list[Term]:
+    """ "about 60 experiments from 31 countries": beside an exact figure, a rough one gives way."""
+    figures = [t for t in terms if t.kind in ("number", "amount")]
+    rough = [t for t in figures if _ROUGHLY.search(text[: t.start])]
+    if not rough or len(rough) == len(figures):
+        return terms
+    return [replace(t, worth=t.worth - 0.4) if t in rough else t for t in terms]
+
+
+_ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some)\s$", re.IGNORECASE)
 
 
 _LINKS = word_set("of for from and on in the to")
@@ -652,6 +669,8 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return None  # a range's first end: ask the range, not half of it
     if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before):
         return None  # part of a name: COP29, G20
+    if re.match(rf"^\s{_DURATION}\b", after) and _PERIOD_BEFORE.search(before):
+        return None  # "in the last 5 years": the period a figure covers, not a fact
     if re.match(rf"^\s{_DURATION}\b", after):  # "within 90 days": asked whole
         unit = re.match(rf"^\s{_DURATION}", after).group()
         end = match.end() + len(unit)
@@ -1103,6 +1122,10 @@ _ACTS = re.compile(
 # "the Nobel Prize in Physics": a word inside a title, not a place.
 _IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
 _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
+_HOLDS_RECORD = re.compile(
+    r"^\s(?:has|had|have|is|was|recorded|reported|registered)\s(?:the\s)?"
+    r"(?:highest|lowest|largest|smallest|most|least|best|worst)\b"
+)
 _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
@@ -1155,6 +1178,10 @@ def _single_word(
             return
     if answer.lower() in vocabulary.lower and not vocabulary.is_proper(answer):
         return  # "Prize in Physics" beside "the physics prize": a subject, not a name
+    if sentence_start and _HOLDS_RECORD.match(text[end:]):
+        # "Sikkim has the lowest, at 1.1.": who holds the record is the question
+        yield Term(start, end, answer, "place", AnswerType.place, 4.5)
+        return
     in_title = _IN_TITLE.search(before) is not None
     seat = re.search(r"\s([A-Z][\w\u2019'-]*)\sin\s$", before)
     if seat and seat.group(1) in _ORGANISATION_WORDS:
