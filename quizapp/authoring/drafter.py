@@ -46,6 +46,7 @@ MIN_WORDS = 3  # shorter lines are captions and menu items
 CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
 MIN_CARDS = 12  # a short document keeps all its good cards
 PER_SENTENCE = 2
+PEOPLE_IN_LIST = 4  # a longer list of names is no card to learn
 SECOND_CARD = 4.0  # a sentence's second card must be worth this much
 SECOND_PENALTY = 0.4  # and gives way to the first card of a sentence not yet asked
 STRONG = 4.5  # two terms of one kind this strong may both be asked ("Article 4 ... Article 51")
@@ -109,7 +110,8 @@ class _Option:
     passage: Passage = field(compare=False)
     term: Term | None = field(compare=False, default=None)
     ordering: Candidate | None = field(compare=False, default=None)
-    other_end: Term | None = field(compare=False, default=None)  # of a range: one fact
+    # Asked in the same card: the other end of a range, the other names of a list.
+    together: tuple[Term, ...] = field(compare=False, default=())
 
 
 def draft_cards(text: str, document_id: str) -> list[Candidate]:
@@ -139,6 +141,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         if _TIMELINE.match(passage.focus.text):
             continue  # "1954: the first Waqf Act is passed.": a line of a timeline, ordered only
         years = sum(1 for term in terms if term.kind == "year")
+        lists: dict[Term, tuple] = {}
         for term in terms:
             if term.kind == "year" and years >= 3:
                 continue  # "Sharma in 1984, Gaganyaan in 2018, Ax-4 in 2025": a sequence
@@ -150,7 +153,11 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 # where it is told ("assent on 5 April 2025" after "3 April 2025").
                 before = earlier.get(term.date, 0)
                 earlier[term.date] = before + 1
-            if term in ends.values() or not _fair(passage, term, ends.get(term), pool):
+            joined = ends.get(term, ())
+            head = next((h for h, v in ends.items() if term in v and len(v) > 1), None)
+            if head is not None:
+                joined = (term,)  # a name inside a list: its worth counts for the list's card
+            elif any(term in v for v in ends.values()) or not _fair(passage, term, joined, pool):
                 continue
             # A record or a first is news even about a name met before ("Switzerland is
             # India's largest trading partner").
@@ -192,7 +199,15 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             if term.kind == "year" and term.answer in title:
                 score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
             rank = (-round(score, 2), index, term.start)
-            options.append(_Option(rank, passage, term, other_end=ends.get(term)))
+            if head is not None or len(joined) > 1:
+                # A list of names is one card, worth as much as its best-placed name.
+                head = head or term
+                lists[head] = min(lists.get(head, rank), rank)
+                continue
+            options.append(_Option(rank, passage, term, together=joined))
+        for head, rank in lists.items():
+            if _fair(passage, head, ends[head], pool):
+                options.append(_Option(rank, passage, head, together=ends[head]))
     for ordering in _ordering_cards(found, text, document_id):
         options.append(
             _Option((-ordering.score, -1, ordering.start), Passage(_NO_SENTENCE), None, ordering)
@@ -221,22 +236,18 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         mine = per_sentence.setdefault(passage.focus.start, [])
         if len(mine) >= PER_SENTENCE or (mine and not _second(mine[0], term, score, passage)):
             continue
-        key = fold(term.answer).casefold()
-        if asked.get(key, 0) >= REPEATS.get(term.kind, 1):
-            continue
-        if term.kind in ("person", "name") and _part_of(key, people):
-            continue  # "Chinnaiah" after "E.V. Chinnaiah": the same person again
+        members = (term, *option.together) if len(option.together) > 1 else (term,)
+        if all(_asked_before(m, asked, people) for m in members):
+            continue  # a list is asked while one of its names is not asked yet
         mine.append(term)
-        if option.other_end is not None:
-            mine.append(option.other_end)  # a range counts as both of its sentence's cards
-        for asked_term in (term, option.other_end):
-            if asked_term is None:
-                continue
+        if option.together:
+            mine.append(option.together[0])  # a range counts as both of its sentence's cards
+        for asked_term in (term, *option.together):
             asked_key = fold(asked_term.answer).casefold()
             asked[asked_key] = asked.get(asked_key, 0) + 1
             if asked_term.kind == "person":
                 people.append(asked_key)  # both of a pair are asked: neither again
-        card = _card(passage, term, text, document_id, pool, option.other_end)
+        card = _card(passage, term, text, document_id, pool, option.together)
         chosen.append(Candidate(card, passage.start, passage.focus.end, round(score, 2)))
     chosen.sort(key=lambda c: (-c.score, c.start, c.end))
     return _unique(chosen)
@@ -321,10 +332,19 @@ def _pronoun_led(text: str) -> bool:
     return first is not None and first.group(1) in PRONOUNS
 
 
-def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
-    """Two answers asked together, first -> other: the ends of a range ("between 6.3% and
-    6.8%"), or a pair of people or places ("went to John Hopfield and Geoffrey Hinton")."""
-    out = {}
+def _asked_before(term: Term, asked: dict[str, int], people: list[str]) -> bool:
+    key = fold(term.answer).casefold()
+    if asked.get(key, 0) >= REPEATS.get(term.kind, 1):
+        return True
+    # "Chinnaiah" after "E.V. Chinnaiah": the same person again
+    return term.kind in ("person", "name") and _part_of(key, people)
+
+
+def _ranges(text: str, terms: list[Term]) -> dict[Term, tuple[Term, ...]]:
+    """Answers asked together, first -> others: the ends of a range ("between 6.3% and
+    6.8%"), a pair of people or places ("went to John Hopfield and Geoffrey Hinton"), or the
+    people of a list ("shared by David Baker, Demis Hassabis and John Jumper")."""
+    out: dict[Term, tuple[Term, ...]] = {}
     for first, second in zip(terms, terms[1:], strict=False):
         between = text[first.end : second.start]
         if (
@@ -335,19 +355,36 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
             and not re.search(r"[A-Z][\w\u2019'-]*,\s$", text[: first.start])
             and not re.match(r"^,\s[A-Z]", text[second.end :])
         ):
-            out[first] = second  # a pair, not one of a longer list
+            out[first] = (second,)  # a pair, not one of a longer list
         elif (
             first.kind == second.kind
             and first.kind in ("amount", "number", "ratio")
             and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
             and re.search(r"\b(?:between|from)\s$", text[: first.start])
         ):
-            out[first] = second
+            out[first] = (second,)
+    index = 0
+    while index < len(terms):
+        # A list of people: each blank asks one name with the others as its context.
+        run = [terms[index]]
+        while (
+            run[-1].kind == "person"
+            and run[-1].listed
+            and index + len(run) < len(terms)
+            and terms[index + len(run)].kind == "person"
+            and re.fullmatch(
+                r",\s(?:and\s)?|\sand\s", text[run[-1].end : terms[index + len(run)].start]
+            )
+        ):
+            run.append(terms[index + len(run)])
+        if 3 <= len(run) <= PEOPLE_IN_LIST and all(t.listed for t in run):
+            out[run[0]] = tuple(run[1:])
+        index += len(run)
     return out
 
 
 def _fair(
-    passage: Passage, term: Term, other_end: Term | None = None, pool: _Pool | None = None
+    passage: Passage, term: Term, together: tuple[Term, ...] = (), pool: _Pool | None = None
 ) -> bool:
     """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
     text = passage.focus.text
@@ -361,7 +398,7 @@ def _fair(
         and not (within.group(1) and within.group(1) in INSTITUTIONS)
     ):
         return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
-    blanks = [term] if other_end is None else [term, other_end]
+    blanks = [term, *together]
     if (
         term.kind in ("name", "organisation")
         and len(text.split()) - len(term.answer.split()) < 5
@@ -547,7 +584,7 @@ def _card(
     text: str,
     document_id: str,
     pool: _Pool,
-    other_end: Term | None = None,
+    together: tuple[Term, ...] = (),
 ):
     sentence = passage.focus.text
     quote = passage.quote(text)
@@ -568,7 +605,7 @@ def _card(
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"
     if (
         term.kind == "person"
-        and other_end is None
+        and not together
         and len(distractors) == OPTIONS
         and len(question) <= MAX_PROMPT
     ):
@@ -584,9 +621,10 @@ def _card(
             status=Status.draft,
         )
     cloze = f"{passage.lead}{sentence[: term.start]}{{{{{term.answer}}}}}{sentence[term.end :]}"
-    if other_end is not None:  # both ends of a range, one card: "between {{6.3%}} and {{6.8%}}"
-        cut = len(passage.lead) + other_end.start + 4
-        cloze = f"{cloze[:cut]}{{{{{other_end.answer}}}}}{cloze[cut + len(other_end.answer) :]}"
+    # Both ends of a range, or every name of a list, one card: "between {{6.3%}} and {{6.8%}}".
+    for number, other in enumerate(together, 1):
+        cut = len(passage.lead) + other.start + 4 * number
+        cloze = f"{cloze[:cut]}{{{{{other.answer}}}}}{cloze[cut + len(other.answer) :]}"
     keep = _shows_options(term)
     return ClozeCard(
         id=card_id(tag, term.answer, quote),
