@@ -135,6 +135,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             mentions[key] = mentions.get(key, 0) + 1
     options: list[_Option] = []
     earlier: dict[str, int] = {}
+    met: list[str] = []  # people named so far, in any form
     pool = _Pool([term for _, terms in found for term in terms])
     for index, (passage, terms) in enumerate(found):
         ends = _ranges(passage.focus.text, terms)
@@ -148,6 +149,10 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             key = fold(term.answer).casefold()
             before = earlier.get(key, 0)
             earlier[key] = before + 1
+            if term.kind == "person":
+                if not before and _part_of(key, met):
+                    before = 1  # "Parvesh Verma" after "Parvesh Sahib Singh Verma": met before
+                met.append(key)
             if term.kind == "year" and term.date and len(term.date) == 10:
                 # A year comes back in many dates; the day something happened is news
                 # where it is told ("assent on 5 April 2025" after "3 April 2025").
@@ -490,11 +495,16 @@ def _shows_options(term: Term) -> bool:
 
 
 def _part_of(key: str, people: list[str]) -> bool:
-    """'Chandrachud' after 'D.Y. Chandrachud' (or the other way round) is the same person."""
-    words = set(key.replace(".", ". ").split())
+    """'Chandrachud' after 'D.Y. Chandrachud' (or the other way round) is the same person;
+    'Parvesh Sahib Singh Verma' after 'Sahib Singh Verma' is not: a first name is added."""
+    words = key.replace(".", ". ").split()
     for other in people:
-        theirs = set(other.replace(".", ". ").split())
-        if words <= theirs or theirs <= words:
+        theirs = other.replace(".", ". ").split()
+        short, long = sorted((words, theirs), key=len)
+        if not set(short) <= set(long):
+            continue
+        named = [w for w in short if not w.endswith(".")]  # initials aside
+        if len(named) <= 1 or short[0] == long[0]:
             return True
     return False
 

@@ -473,6 +473,9 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     # a weaker question than a place the sentence is about.
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
     # Bareilly"): it says who someone is, not what happened.
+    record = _RECORD_PHRASE.match(text)
+    if record and not any(t.start < record.end(1) and record.start(1) < t.end for t in terms):
+        add(Term(*record.span(1), record.group(1), "name", AnswerType.text, 4.5))
     terms = _spelt_out_whole(text, [_placed(text, t) for t in terms])
     terms = _exact_first(text, terms)
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
@@ -566,9 +569,14 @@ def _placed(text: str, term: Term) -> Term:
     if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
         return replace(term, worth=max(term.worth, 4.6))
     names = [_bare(w) for w in term.answer.split()]
+    if term.kind in ("place", "name", "organisation") and _HOLDS_RECORD.match(
+        _past_place(text[term.end :])
+    ):
+        return replace(term, worth=max(term.worth, 4.5))  # "X in Y had the most tigers"
     won = term.kind == "person" or (term.kind == "name" and _person_shaped(names))
-    if won and _WINNER.search(before):  # "lost the seat to A": who won it
-        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.6)
+    if won and _WINNER.search(before):
+        # "A lost the seat to B": who won it is the news, asked before the one who lost
+        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.9)
     under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
     noun = re.match(r"^\s([a-z]+)", text[term.end :])  # "under Project Tiger reserves"
     noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
@@ -1123,9 +1131,25 @@ _ACTS = re.compile(
 _IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
 _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
 _HOLDS_RECORD = re.compile(
-    r"^\s(?:has|had|have|is|was|recorded|reported|registered)\s(?:the\s)?"
+    r"^\s(?:has|had|have|is|was|were|recorded|reported|registered|got|received|"
+    r"was\sgiven|were\sgiven)\s(?:the\s)?"
     r"(?:highest|lowest|largest|smallest|most|least|best|worst)\b"
 )
+# What holds a record, opening its sentence in lower case: "Income distance was given the
+# largest weight".
+_RECORD_PHRASE = re.compile(
+    r"^(?:[A-Z][^,;]{0,40}?,\s)?([A-Z][a-z]+(?:\s[a-z]+){0,2})(?=\s(?:has|had|have|is|was|were|"
+    r"got|received|was\sgiven|were\sgiven)\s(?:the\s)?(?:highest|lowest|largest|smallest|most|"
+    r"least)\b)"
+)
+
+
+def _past_place(after: str) -> str:
+    """What follows a name, past where it is: "Jim Corbett Tiger Reserve in Uttarakhand had"."""
+    where = re.match(r"^\s(?:in|of)\s[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*(?=\s[a-z])", after)
+    return after[where.end() :] if where else after
+
+
 _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
@@ -1178,7 +1202,7 @@ def _single_word(
             return
     if answer.lower() in vocabulary.lower and not vocabulary.is_proper(answer):
         return  # "Prize in Physics" beside "the physics prize": a subject, not a name
-    if sentence_start and _HOLDS_RECORD.match(text[end:]):
+    if sentence_start and _HOLDS_RECORD.match(_past_place(text[end:])):
         # "Sikkim has the lowest, at 1.1.": who holds the record is the question
         yield Term(start, end, answer, "place", AnswerType.place, 4.5)
         return
