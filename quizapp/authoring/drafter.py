@@ -440,10 +440,14 @@ def _score(passage: Passage, term: Term) -> float:
     if passage.context:
         score -= 0.1  # a longer prompt
     before = passage.focus.text[: term.start]
-    if term.kind in ("person", "name", "place", "organisation") and re.fullmatch(
-        r"(?:[A-Z][\w.'-]*\s)*", before
+    if (
+        term.kind in ("person", "name", "place", "organisation")
+        and re.fullmatch(r"(?:[A-Z][\w.'-]*\s)*", before)
+        and (term.kind == "person" or not _PASSIVE.match(passage.focus.text[term.end :]))
     ):
-        score += 0.3  # who did what: the subject of the sentence
+        # Who did what: the subject of the sentence. A thing that "was adopted on 16
+        # November 1972" is what the sentence is about; when and where are the questions.
+        score += 0.3
     if term.kind == "amount" and "%" in term.answer:
         score += 0.1
     if _RECORD.search(passage.focus.text):
@@ -451,6 +455,9 @@ def _score(passage: Passage, term: Term) -> float:
     if term.kind in ("amount", "number") and re.search(r"\bfrom\s$", before):
         score -= 0.4  # the old value of a change ("from 6% in 2017-18")
     return score
+
+
+_PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
 
 
 # "Switzerland is India's largest trading partner": the sentence singles the answer out.
