@@ -384,7 +384,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.1))
     for match in _TITLED.finditer(text):
         if match.group(1).split()[0] not in MONTH_NUMBER:
-            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))
     for match in _NAMED.finditer(text):
         named = _named_term(text, match)
         if named is not None:
@@ -440,7 +440,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in _WORK.finditer(text):
         title = match.group(1)
         if title.split()[0] not in MONTH_NUMBER:
-            add(Term(*match.span(1), title, "name", AnswerType.text, 4.4))
+            add(Term(*match.span(1), title, "name", AnswerType.text, 4.8))
     for match in _BINOMIAL.finditer(text):
         species = match.group(2)
         if species in _FUNCTION_WORDS or species in _VERBS or vocabulary.lower_alone(species):
