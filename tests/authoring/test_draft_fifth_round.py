@@ -137,3 +137,59 @@ def test_the_case_the_notes_are_about_is_not_asked_over_its_date():
     # The case the subtitle names is what the notes are about: its date is the question.
     assert "2031" in answers
     assert "Port Trust v. Marina Das" not in answers
+
+
+def test_who_won_is_asked_before_who_lost():
+    terms = found(
+        "Ravi Menon lost the Harbour seat to Anil Kumar Das of the Sea Party.",
+        "Ravi Menon said so.",
+    )
+    assert terms["Anil Kumar Das"][0] == "person"
+    # "Ravi Menon" opens the sentence and gains for it; the winner is still worth more.
+    assert terms["Anil Kumar Das"][1] >= terms["Ravi Menon"][1] + 0.4
+
+
+def test_what_holds_a_record_in_lower_case_opening_its_sentence_is_asked():
+    terms = found("Forest cover was given the largest weight, at 45 per cent.")
+    assert terms["Forest cover"][1] >= 4.5
+
+
+NOTES_PEOPLE = """\
+The Harbour Election, 2031
+
+Polity notes
+
+Kumar Das was sworn in as the first Chief Minister of the island in 1990.
+The island voted for a new assembly in a single phase on 5 May.
+Ravi Menon lost the Harbour seat to Anil Kumar Das of the Sea Party.
+Anil Kumar Das is the son of the first Chief Minister.
+"""
+
+
+def test_a_son_named_in_full_is_not_taken_for_his_father():
+    cards = drafted(NOTES_PEOPLE)
+    (first,) = [c for c in cards if c.source.quote.startswith("Ravi Menon lost")]
+    assert asked(first) == ["Anil Kumar Das"]
+
+
+NOTES_TREATY = """\
+The Southern Seas
+
+Environment notes
+
+The Coral Sea Convention was adopted by the Island Conference on 16 November 1992.
+It protects the coral of the southern seas from dredging and from heavy fishing.
+"""
+
+
+def test_a_thing_adopted_on_a_date_opening_its_sentence_gives_way_to_the_date():
+    cards = [c for c in drafted(NOTES_TREATY) if c.source.quote.startswith("The Coral Sea")]
+    assert asked(cards[0]) == ["1992"]  # best first
+
+
+def test_the_title_of_a_work_is_asked_before_its_author():
+    terms = found(
+        "R.K. Sen wrote the official history for its hundredth year, titled Nineteen Ten.",
+        "Sen wrote more.",
+    )
+    assert terms["Nineteen Ten"][1] > terms["R.K. Sen"][1]
