@@ -193,3 +193,19 @@ def test_the_title_of_a_work_is_asked_before_its_author():
         "Sen wrote more.",
     )
     assert terms["Nineteen Ten"][1] > terms["R.K. Sen"][1]
+
+
+NOTES_BOTH = """\
+The Island Councils
+
+Polity notes
+
+Article 312-B requires each island to set up a council every five years. Article 312Y \
+applies the same rule to the harbour towns. Both were added by the Forty-First Amendment of 1999.
+"""
+
+
+def test_a_sentence_opening_with_both_brings_what_both_are():
+    cards = [c for c in drafted(NOTES_BOTH) if "Both were added" in c.source.quote]
+    assert cards
+    assert all(c.source.quote.startswith("Article 312-B requires") for c in cards)
