@@ -453,8 +453,14 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.1
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
-    if term.kind in ("amount", "number") and re.search(r"\bfrom\s$", before):
-        score -= 0.4  # the old value of a change ("from 6% in 2017-18")
+    if (
+        term.kind in ("amount", "number")
+        and re.search(r"\bfrom\s$", before)
+        and re.search(r"\sto\s[^\s]*\d", passage.focus.text[term.end :])
+    ):
+        # The old value of a change ("from 6% in 2017-18 to 7%"), not where things come
+        # from ("60 experiments from 31 countries").
+        score -= 0.4
     return score
 
 

@@ -209,3 +209,21 @@ def test_a_sentence_opening_with_both_brings_what_both_are():
     cards = [c for c in drafted(NOTES_BOTH) if "Both were added" in c.source.quote]
     assert cards
     assert all(c.source.quote.startswith("Article 312-B requires") for c in cards)
+
+
+NOTES_FROM = """\
+The Reef Mission
+
+Science notes
+
+The crew carried out about 60 experiments from 31 countries. The island's share of the \
+catch rose from 12% in 2020 to 19% in 2030.
+"""
+
+
+def test_where_things_come_from_is_no_old_value_of_a_change():
+    cards = [c.card for c in draft_cards(NOTES_FROM, "doc")]
+    crew = [c for c in cards if c.source.quote.startswith("The crew")]
+    assert asked(crew[0]) == ["31"]  # not given way as if it were "from 31 to 40"
+    catch = [c for c in cards if "catch" in c.source.quote]
+    assert asked(catch[0]) == ["19%"]  # the new value of a change is asked first
