@@ -19,7 +19,8 @@ Two measures, printed side by side:
 
    The documents in bench/drafting/held-out*/ are reported apart, each set on its own:
    they are never tuned on (see bench/drafting/README.md). A set once scored is seen, and
-   moves into the tuning set (the third and fourth sets did in the fourth round).
+   moves into the tuning set (the third and fourth sets did in the fourth round, the fifth
+   in the fifth).
 
 2. **Bundled documents** (seeds/): the drafter's candidates against the quotes of the
    bundled hand-reviewed cards. A bundled quote counts as *proposed* when some candidate's
@@ -203,12 +204,12 @@ GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
     "held_out_new": "held out (second set, seen, scored once before)",
-    "held_out_5": "held out (fifth set, new)",
+    "held_out_6": "held out (sixth set, new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
     "held-out-new": "held_out_new",
-    "held-out-5": "held_out_5",
+    "held-out-6": "held_out_6",
 }
 
 

@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
-from quizapp.authoring.terms import INSTITUTIONS, PRONOUNS, YEAR, Term, Vocabulary, find_terms
+from quizapp.authoring.terms import (
+    INSTITUTIONS,
+    LAUNCHED,
+    PRONOUNS,
+    YEAR,
+    Term,
+    Vocabulary,
+    find_terms,
+)
 from quizapp.deck.model import (
     ClozeCard,
     Event,
@@ -32,11 +40,13 @@ from quizapp.deck.model import (
 from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, blank_flaws
 from quizapp.deck.rules.exam_setter import shared_stems
 from quizapp.deck.sources import fold
+from quizapp.deck.wording import contains_words, normalise, words
 
 MIN_WORDS = 3  # shorter lines are captions and menu items
 CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
 MIN_CARDS = 12  # a short document keeps all its good cards
 PER_SENTENCE = 2
+PEOPLE_IN_LIST = 4  # a longer list of names is no card to learn
 SECOND_CARD = 4.0  # a sentence's second card must be worth this much
 SECOND_PENALTY = 0.4  # and gives way to the first card of a sentence not yet asked
 STRONG = 4.5  # two terms of one kind this strong may both be asked ("Article 4 ... Article 51")
@@ -100,7 +110,8 @@ class _Option:
     passage: Passage = field(compare=False)
     term: Term | None = field(compare=False, default=None)
     ordering: Candidate | None = field(compare=False, default=None)
-    other_end: Term | None = field(compare=False, default=None)  # of a range: one fact
+    # Asked in the same card: the other end of a range, the other names of a list.
+    together: tuple[Term, ...] = field(compare=False, default=())
 
 
 def draft_cards(text: str, document_id: str) -> list[Candidate]:
@@ -110,7 +121,10 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     passages = _passages(sentences)
     found = [(p, find_terms(p.focus.text, vocabulary)) for p in passages]
     budget = max(MIN_CARDS, round(len(text.split()) * CARDS_PER_100_WORDS / 100))
-    title = next((line for line in text.splitlines() if line.strip()), "").casefold()
+    # The title and the subtitle under it name what the notes are about ("Notes on State of
+    # Punjab v. Davinder Singh (2024)").
+    headings = [line.casefold() for line in text.splitlines() if line.strip()][:2]
+    title, subject = (headings or [""])[0], " | ".join(headings)
 
     # An answer is best asked where it is introduced: later mentions count for less. A name
     # the document comes back to counts for more.
@@ -121,24 +135,34 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             mentions[key] = mentions.get(key, 0) + 1
     options: list[_Option] = []
     earlier: dict[str, int] = {}
+    met: list[str] = []  # people named so far, in any form
     pool = _Pool([term for _, terms in found for term in terms])
     for index, (passage, terms) in enumerate(found):
         ends = _ranges(passage.focus.text, terms)
         if _TIMELINE.match(passage.focus.text):
             continue  # "1954: the first Waqf Act is passed.": a line of a timeline, ordered only
         years = sum(1 for term in terms if term.kind == "year")
+        lists: dict[Term, tuple] = {}
         for term in terms:
             if term.kind == "year" and years >= 3:
                 continue  # "Sharma in 1984, Gaganyaan in 2018, Ax-4 in 2025": a sequence
             key = fold(term.answer).casefold()
             before = earlier.get(key, 0)
             earlier[key] = before + 1
+            if term.kind == "person":
+                if not before and _part_of(key, met):
+                    before = 1  # "Parvesh Verma" after "Parvesh Sahib Singh Verma": met before
+                met.append(key)
             if term.kind == "year" and term.date and len(term.date) == 10:
                 # A year comes back in many dates; the day something happened is news
                 # where it is told ("assent on 5 April 2025" after "3 April 2025").
                 before = earlier.get(term.date, 0)
                 earlier[term.date] = before + 1
-            if term in ends.values() or not _fair(passage, term, ends.get(term), pool):
+            joined = ends.get(term, ())
+            head = next((h for h, v in ends.items() if term in v and len(v) > 1), None)
+            if head is not None:
+                joined = (term,)  # a name inside a list: its worth counts for the list's card
+            elif any(term in v for v in ends.values()) or not _fair(passage, term, joined, pool):
                 continue
             # A record or a first is news even about a name met before ("Switzerland is
             # India's largest trading partner").
@@ -175,12 +199,20 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score -= 0.6  # "India" in notes on India's summits: never the question
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
-            if term.kind in ("name", "organisation") and term.answer.casefold() in title:
+            if term.kind in ("name", "organisation") and term.answer.casefold() in subject:
                 score -= 0.5  # the document's own subject, named in its title
             if term.kind == "year" and term.answer in title:
                 score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
             rank = (-round(score, 2), index, term.start)
-            options.append(_Option(rank, passage, term, other_end=ends.get(term)))
+            if head is not None or len(joined) > 1:
+                # A list of names is one card, worth as much as its best-placed name.
+                head = head or term
+                lists[head] = min(lists.get(head, rank), rank)
+                continue
+            options.append(_Option(rank, passage, term, together=joined))
+        for head, rank in lists.items():
+            if _fair(passage, head, ends[head], pool):
+                options.append(_Option(rank, passage, head, together=ends[head]))
     for ordering in _ordering_cards(found, text, document_id):
         options.append(
             _Option((-ordering.score, -1, ordering.start), Passage(_NO_SENTENCE), None, ordering)
@@ -209,22 +241,18 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         mine = per_sentence.setdefault(passage.focus.start, [])
         if len(mine) >= PER_SENTENCE or (mine and not _second(mine[0], term, score, passage)):
             continue
-        key = fold(term.answer).casefold()
-        if asked.get(key, 0) >= REPEATS.get(term.kind, 1):
-            continue
-        if term.kind in ("person", "name") and _part_of(key, people):
-            continue  # "Chinnaiah" after "E.V. Chinnaiah": the same person again
+        members = (term, *option.together) if len(option.together) > 1 else (term,)
+        if all(_asked_before(m, asked, people) for m in members):
+            continue  # a list is asked while one of its names is not asked yet
         mine.append(term)
-        if option.other_end is not None:
-            mine.append(option.other_end)  # a range counts as both of its sentence's cards
-        for asked_term in (term, option.other_end):
-            if asked_term is None:
-                continue
+        if option.together:
+            mine.append(option.together[0])  # a range counts as both of its sentence's cards
+        for asked_term in (term, *option.together):
             asked_key = fold(asked_term.answer).casefold()
             asked[asked_key] = asked.get(asked_key, 0) + 1
             if asked_term.kind == "person":
                 people.append(asked_key)  # both of a pair are asked: neither again
-        card = _card(passage, term, text, document_id, pool, option.other_end)
+        card = _card(passage, term, text, document_id, pool, option.together)
         chosen.append(Candidate(card, passage.start, passage.focus.end, round(score, 2)))
     chosen.sort(key=lambda c: (-c.score, c.start, c.end))
     return _unique(chosen)
@@ -296,7 +324,8 @@ def _named_before(sentences: list[Sentence], at: int) -> bool:
 def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
     pattern = (
-        r"\b(?:it|them|they|the same|these|those"
+        r"^Both\s(?:were|are|was|is|have|had)\b"  # "Both were added by ...": both of what
+        r"|\b(?:it|them|they|the same|these|those"
         r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
@@ -309,10 +338,19 @@ def _pronoun_led(text: str) -> bool:
     return first is not None and first.group(1) in PRONOUNS
 
 
-def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
-    """Two answers asked together, first -> other: the ends of a range ("between 6.3% and
-    6.8%"), or a pair of people or places ("went to John Hopfield and Geoffrey Hinton")."""
-    out = {}
+def _asked_before(term: Term, asked: dict[str, int], people: list[str]) -> bool:
+    key = fold(term.answer).casefold()
+    if asked.get(key, 0) >= REPEATS.get(term.kind, 1):
+        return True
+    # "Chinnaiah" after "E.V. Chinnaiah": the same person again
+    return term.kind in ("person", "name") and _part_of(key, people)
+
+
+def _ranges(text: str, terms: list[Term]) -> dict[Term, tuple[Term, ...]]:
+    """Answers asked together, first -> others: the ends of a range ("between 6.3% and
+    6.8%"), a pair of people or places ("went to John Hopfield and Geoffrey Hinton"), or the
+    people of a list ("shared by David Baker, Demis Hassabis and John Jumper")."""
+    out: dict[Term, tuple[Term, ...]] = {}
     for first, second in zip(terms, terms[1:], strict=False):
         between = text[first.end : second.start]
         if (
@@ -323,19 +361,36 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, Term]:
             and not re.search(r"[A-Z][\w\u2019'-]*,\s$", text[: first.start])
             and not re.match(r"^,\s[A-Z]", text[second.end :])
         ):
-            out[first] = second  # a pair, not one of a longer list
+            out[first] = (second,)  # a pair, not one of a longer list
         elif (
             first.kind == second.kind
             and first.kind in ("amount", "number", "ratio")
             and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
             and re.search(r"\b(?:between|from)\s$", text[: first.start])
         ):
-            out[first] = second
+            out[first] = (second,)
+    index = 0
+    while index < len(terms):
+        # A list of people: each blank asks one name with the others as its context.
+        run = [terms[index]]
+        while (
+            run[-1].kind == "person"
+            and run[-1].listed
+            and index + len(run) < len(terms)
+            and terms[index + len(run)].kind == "person"
+            and re.fullmatch(
+                r",\s(?:and\s)?|\sand\s", text[run[-1].end : terms[index + len(run)].start]
+            )
+        ):
+            run.append(terms[index + len(run)])
+        if 3 <= len(run) <= PEOPLE_IN_LIST and all(t.listed for t in run):
+            out[run[0]] = tuple(run[1:])
+        index += len(run)
     return out
 
 
 def _fair(
-    passage: Passage, term: Term, other_end: Term | None = None, pool: _Pool | None = None
+    passage: Passage, term: Term, together: tuple[Term, ...] = (), pool: _Pool | None = None
 ) -> bool:
     """A blank a learner could fill: a whole thing, not given away by the rest of the prompt."""
     text = passage.focus.text
@@ -349,9 +404,15 @@ def _fair(
         and not (within.group(1) and within.group(1) in INSTITUTIONS)
     ):
         return False  # "Belém, {{Brazil}}", "Wayanad, in {{Kerala}}": only where the place is
-    blanks = [term] if other_end is None else [term, other_end]
-    if term.kind in ("name", "organisation") and len(text.split()) - len(term.answer.split()) < 5:
-        return False  # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by
+    blanks = [term, *together]
+    if (
+        term.kind in ("name", "organisation")
+        and len(text.split()) - len(term.answer.split()) < 5
+        and not LAUNCHED.search(text[: term.start])
+    ):
+        # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by; but
+        # "The leaders adopted the {{Wilmington Declaration}}." says who did what, and what.
+        return False
     for blank in blanks:
         before, after = passage.lead + text[: blank.start], text[blank.end :]
         if blank_flaws(before, blank.answer, after):
@@ -380,17 +441,30 @@ def _score(passage: Passage, term: Term) -> float:
     if passage.context:
         score -= 0.1  # a longer prompt
     before = passage.focus.text[: term.start]
-    if term.kind in ("person", "name", "place", "organisation") and re.fullmatch(
-        r"(?:[A-Z][\w.'-]*\s)*", before
+    if (
+        term.kind in ("person", "name", "place", "organisation")
+        and re.fullmatch(r"(?:[A-Z][\w.'-]*\s)*", before)
+        and (term.kind == "person" or not _PASSIVE.match(passage.focus.text[term.end :]))
     ):
-        score += 0.3  # who did what: the subject of the sentence
+        # Who did what: the subject of the sentence. A thing that "was adopted on 16
+        # November 1972" is what the sentence is about; when and where are the questions.
+        score += 0.3
     if term.kind == "amount" and "%" in term.answer:
         score += 0.1
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
-    if term.kind in ("amount", "number") and re.search(r"\bfrom\s$", before):
-        score -= 0.4  # the old value of a change ("from 6% in 2017-18")
+    if (
+        term.kind in ("amount", "number")
+        and re.search(r"\bfrom\s$", before)
+        and re.search(r"\sto\s[^\s]*\d", passage.focus.text[term.end :])
+    ):
+        # The old value of a change ("from 6% in 2017-18 to 7%"), not where things come
+        # from ("60 experiments from 31 countries").
+        score -= 0.4
     return score
+
+
+_PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
 
 
 # "Switzerland is India's largest trading partner": the sentence singles the answer out.
@@ -435,11 +509,16 @@ def _shows_options(term: Term) -> bool:
 
 
 def _part_of(key: str, people: list[str]) -> bool:
-    """'Chandrachud' after 'D.Y. Chandrachud' (or the other way round) is the same person."""
-    words = set(key.replace(".", ". ").split())
+    """'Chandrachud' after 'D.Y. Chandrachud' (or the other way round) is the same person;
+    'Parvesh Sahib Singh Verma' after 'Sahib Singh Verma' is not: a first name is added."""
+    words = key.replace(".", ". ").split()
     for other in people:
-        theirs = set(other.replace(".", ". ").split())
-        if words <= theirs or theirs <= words:
+        theirs = other.replace(".", ". ").split()
+        short, long = sorted((words, theirs), key=len)
+        if not set(short) <= set(long):
+            continue
+        named = [w for w in short if not w.endswith(".")]  # initials aside
+        if len(named) <= 1 or short[0] == long[0]:
             return True
     return False
 
@@ -475,6 +554,11 @@ class _Pool:
                 continue  # "WMO" for "World Meteorological Organization": the answer again
             if term.kind == "article" and _clause_of(folded, [answer, *map(str.casefold, out)]):
                 continue  # "Article 239AA(3)(a)" beside "Article 239AA": one is inside the other
+            if any(
+                contains_words(words(other), words(o)) and normalise(other) != normalise(o)
+                for o in [term.answer, *out]
+            ):
+                continue  # "Article 243" beside "Article 243-I": a student rules one out
             if folded not in (fold(o).casefold() for o in out):
                 out.append(other)
             if len(out) == OPTIONS:
@@ -524,7 +608,7 @@ def _card(
     text: str,
     document_id: str,
     pool: _Pool,
-    other_end: Term | None = None,
+    together: tuple[Term, ...] = (),
 ):
     sentence = passage.focus.text
     quote = passage.quote(text)
@@ -545,7 +629,7 @@ def _card(
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"
     if (
         term.kind == "person"
-        and other_end is None
+        and not together
         and len(distractors) == OPTIONS
         and len(question) <= MAX_PROMPT
     ):
@@ -561,9 +645,10 @@ def _card(
             status=Status.draft,
         )
     cloze = f"{passage.lead}{sentence[: term.start]}{{{{{term.answer}}}}}{sentence[term.end :]}"
-    if other_end is not None:  # both ends of a range, one card: "between {{6.3%}} and {{6.8%}}"
-        cut = len(passage.lead) + other_end.start + 4
-        cloze = f"{cloze[:cut]}{{{{{other_end.answer}}}}}{cloze[cut + len(other_end.answer) :]}"
+    # Both ends of a range, or every name of a list, one card: "between {{6.3%}} and {{6.8%}}".
+    for number, other in enumerate(together, 1):
+        cut = len(passage.lead) + other.start + 4 * number
+        cloze = f"{cloze[:cut]}{{{{{other.answer}}}}}{cloze[cut + len(other.answer) :]}"
     keep = _shows_options(term)
     return ClozeCard(
         id=card_id(tag, term.answer, quote),

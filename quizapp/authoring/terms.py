@@ -67,10 +67,22 @@ _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
     r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)(?:\.?$|,\s)"
 )
-# What a thing is named: "a capsule named Grace", "the programme was called HUNOR".
+# What a thing is named: "a capsule named Grace", "the programme was called HUNOR", "an app
+# known as eSakshya" (a name in mixed case).
 _NAMED = re.compile(
     r"\b(?:named|called|known\sas|dubbed|titled)\s(?:the\s)?"
-    r"([A-Z][\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
+    r"((?:[A-Z]|[a-z]{1,3}[A-Z])[\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
+)
+# A title runs on across its small words: "titled Finance Commission in Covid Times".
+_TITLED = re.compile(
+    r"\btitled\s((?:The\s|A\s|An\s)?[A-Z][\w\u2019'-]*"
+    r"(?:\s(?:(?:of|the|and|in|on|a|an|to|for|at|with)\s)*[A-Z][\w\u2019'-]*)*)"
+)
+# A case by its parties: "D.K. Basu v. State of West Bengal", "PUCL v. Union of India".
+_CASE = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.)*[A-Z][\w\u2019'.-]*"
+    r"(?:\s(?:(?:of|for|the)\s)*(?:[A-Z]\.)*[A-Z][\w\u2019'.-]*)*"
+    r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w\u2019'-]*)*)"
 )
 # What a thing is called, in lower case, closing the sentence: "known as hibakusha."
 _CALLED = re.compile(
@@ -111,6 +123,8 @@ _VOTE = re.compile(
 )
 # A number or code closing a name: "Launch Complex 39A", "Soyuz T-11" (not "9 members").
 _CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.,:%-]|\s(?:[a-z]+s|per)\b)")
+# The period a figure covers: "born in the last five years".
+_PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding)\s$", re.IGNORECASE)
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
@@ -143,7 +157,8 @@ _DAY_AFTER = re.compile(
 _DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\s$")
 _DAY_FROM = re.compile(rf"^\s(?:to|and|[-\u2013])\s?\d{{1,2}}\s(?:{MONTHS})\b")
 
-_ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
+# "Article 6.2", "Article 280(3)(b)", and a sub-article written with a hyphen: "Article 243-I".
+_ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:-[A-Z]{1,3}\b)?(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
@@ -365,6 +380,11 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         add(Term(*match.span(1), match.group(1), "number", AnswerType.text, 4.4))
     for match in _VOTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "ratio", AnswerType.text, 4.8))
+    for match in _CASE.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.1))
+    for match in _TITLED.finditer(text):
+        if match.group(1).split()[0] not in MONTH_NUMBER:
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))
     for match in _NAMED.finditer(text):
         named = _named_term(text, match)
         if named is not None:
@@ -408,6 +428,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in _WORD_COUNT.finditer(text):
         if re.search(r"\b(?:the|these|those|both)\s$", text[: match.start()], re.IGNORECASE):
             continue  # "the two countries": a reference back, not a count to learn
+        if _PERIOD_BEFORE.search(text[: match.start()]):
+            continue  # "born in the last five years": the period a figure covers
         unit = re.match(rf"\s{_DURATION}\b", text[match.end() :])
         if unit:  # "at least five years": the duration, whole
             end = match.end() + len(unit.group())
@@ -418,7 +440,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in _WORK.finditer(text):
         title = match.group(1)
         if title.split()[0] not in MONTH_NUMBER:
-            add(Term(*match.span(1), title, "name", AnswerType.text, 4.4))
+            add(Term(*match.span(1), title, "name", AnswerType.text, 4.8))
     for match in _BINOMIAL.finditer(text):
         species = match.group(2)
         if species in _FUNCTION_WORDS or species in _VERBS or vocabulary.lower_alone(species):
@@ -451,7 +473,11 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     # a weaker question than a place the sentence is about.
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
     # Bareilly"): it says who someone is, not what happened.
+    record = _RECORD_PHRASE.match(text)
+    if record and not any(t.start < record.end(1) and record.start(1) < t.end for t in terms):
+        add(Term(*record.span(1), record.group(1), "name", AnswerType.text, 4.5))
     terms = _spelt_out_whole(text, [_placed(text, t) for t in terms])
+    terms = _exact_first(text, terms)
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
     terms = [
         replace(t, worth=t.worth - 0.4)
@@ -467,7 +493,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
 
 # What is launched, adopted or unveiled is what the sentence tells: "The leaders launched the
 # Quad Cancer Moonshot", "adopted the Wilmington Declaration".
-_LAUNCHED = re.compile(
+LAUNCHED = re.compile(
     r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
     r"(?:the\s|an?\s)?(?:new\s)?$"
 )
@@ -480,6 +506,18 @@ _KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
 _WINNER = re.compile(r"\blost\b[^.;:]{0,60}\sto\s$")
 # A person under whom something happened: "left the group in 2008 under Kevin Rudd".
 _UNDER = re.compile(r"\b(?:under|of\s[A-Z][\w\u2019'-]*\sand)\s$")
+
+
+def _exact_first(text: str, terms: list[Term]) -> list[Term]:
+    """ "about 60 experiments from 31 countries": beside an exact figure, a rough one gives way."""
+    figures = [t for t in terms if t.kind in ("number", "amount")]
+    rough = [t for t in figures if _ROUGHLY.search(text[: t.start])]
+    if not rough or len(rough) == len(figures):
+        return terms
+    return [replace(t, worth=t.worth - 0.4) if t in rough else t for t in terms]
+
+
+_ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some)\s$", re.IGNORECASE)
 
 
 _LINKS = word_set("of for from and on in the to")
@@ -526,14 +564,19 @@ def _placed(text: str, term: Term) -> Term:
     before = text[: term.start]
     if term.kind in ("name", "organisation") and _DEFINED.search(before):
         return replace(term, worth=max(term.worth, 4.3))  # "The nodal agency is the X"
-    if term.kind in ("name", "organisation") and _LAUNCHED.search(before):
+    if term.kind in ("name", "organisation") and LAUNCHED.search(before):
         return replace(term, worth=max(term.worth, 4.4))
     if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
         return replace(term, worth=max(term.worth, 4.6))
     names = [_bare(w) for w in term.answer.split()]
+    if term.kind in ("place", "name", "organisation") and _HOLDS_RECORD.match(
+        _past_place(text[term.end :])
+    ):
+        return replace(term, worth=max(term.worth, 4.5))  # "X in Y had the most tigers"
     won = term.kind == "person" or (term.kind == "name" and _person_shaped(names))
-    if won and _WINNER.search(before):  # "lost the seat to A": who won it
-        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.6)
+    if won and _WINNER.search(before):
+        # "A lost the seat to B": who won it is the news, asked before the one who lost
+        return replace(term, kind="person", answer_type=AnswerType.person, worth=4.9)
     under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
     noun = re.match(r"^\s([a-z]+)", text[term.end :])  # "under Project Tiger reserves"
     noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
@@ -634,6 +677,8 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return None  # a range's first end: ask the range, not half of it
     if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before):
         return None  # part of a name: COP29, G20
+    if re.match(rf"^\s{_DURATION}\b", after) and _PERIOD_BEFORE.search(before):
+        return None  # "in the last 5 years": the period a figure covers, not a fact
     if re.match(rf"^\s{_DURATION}\b", after):  # "within 90 days": asked whole
         unit = re.match(rf"^\s{_DURATION}", after).group()
         end = match.end() + len(unit)
@@ -1085,6 +1130,26 @@ _ACTS = re.compile(
 # "the Nobel Prize in Physics": a word inside a title, not a place.
 _IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
 _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
+_HOLDS_RECORD = re.compile(
+    r"^\s(?:has|had|have|is|was|were|recorded|reported|registered|got|received|"
+    r"was\sgiven|were\sgiven)\s(?:the\s)?"
+    r"(?:highest|lowest|largest|smallest|most|least|best|worst)\b"
+)
+# What holds a record, opening its sentence in lower case: "Income distance was given the
+# largest weight".
+_RECORD_PHRASE = re.compile(
+    r"^(?:[A-Z][^,;]{0,40}?,\s)?([A-Z][a-z]+(?:\s[a-z]+){0,2})(?=\s(?:has|had|have|is|was|were|"
+    r"got|received|was\sgiven|were\sgiven)\s(?:the\s)?(?:highest|lowest|largest|smallest|most|"
+    r"least)\b)"
+)
+
+
+def _past_place(after: str) -> str:
+    """What follows a name, past where it is: "Jim Corbett Tiger Reserve in Uttarakhand had"."""
+    where = re.match(r"^\s(?:in|of)\s[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*(?=\s[a-z])", after)
+    return after[where.end() :] if where else after
+
+
 _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
@@ -1137,6 +1202,10 @@ def _single_word(
             return
     if answer.lower() in vocabulary.lower and not vocabulary.is_proper(answer):
         return  # "Prize in Physics" beside "the physics prize": a subject, not a name
+    if sentence_start and _HOLDS_RECORD.match(_past_place(text[end:])):
+        # "Sikkim has the lowest, at 1.1.": who holds the record is the question
+        yield Term(start, end, answer, "place", AnswerType.place, 4.5)
+        return
     in_title = _IN_TITLE.search(before) is not None
     seat = re.search(r"\s([A-Z][\w\u2019'-]*)\sin\s$", before)
     if seat and seat.group(1) in _ORGANISATION_WORDS:
