@@ -242,6 +242,19 @@ class Compiled:
             )
         ]
 
+    def study_rows(self) -> list[tuple[str, str, str, str | None, str | None, str | None]]:
+        """(card id, kind, tags space-separated, siblings, quote, document) of each studyable
+        card in file order: what choosing a quiz's cards reads, without the cards' bodies."""
+        return (
+            self._conn()
+            .execute(
+                "SELECT card_id, kind, tags, siblings, quote, document FROM card "
+                "WHERE key = ? AND studyable ORDER BY position",
+                (self.key,),
+            )
+            .fetchall()
+        )
+
     def prompt(self, card_id: str) -> tuple[str, str] | None:
         """(kind, prompt) of a card, without its body."""
         return (
