@@ -32,7 +32,7 @@ from typing import Any
 
 from quizapp.deck.paths import cache_dir
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE file (
@@ -53,6 +53,9 @@ CREATE TABLE card (
     PRIMARY KEY (key, card_id)
 ) WITHOUT ROWID;
 CREATE INDEX card_order ON card (key, position);
+-- What choosing a quiz's cards reads, without a page of the cards' bodies (study_rows).
+CREATE INDEX card_study ON card (key, studyable, position, card_id, kind, tags, siblings, quote,
+    document);
 CREATE TABLE card_words (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL, card_id TEXT NOT NULL, plain INTEGER NOT NULL,
     words TEXT NOT NULL
@@ -249,7 +252,7 @@ class Compiled:
             self._conn()
             .execute(
                 "SELECT card_id, kind, tags, siblings, quote, document FROM card "
-                "WHERE key = ? AND studyable ORDER BY position",
+                "WHERE key = ? AND studyable = 1 ORDER BY position",
                 (self.key,),
             )
             .fetchall()

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from random import Random
 from typing import Any
 
@@ -64,7 +65,7 @@ class Selection:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: made for every card of the decks, so made cheaply
 class Candidate:
     """A studyable card as choosing a paper's cards sees it: what the filters and the
     same-fact rule read, from the deck cache when the deck is compiled; the card's body is
@@ -75,11 +76,17 @@ class Candidate:
     kind: str
     tags: tuple[str, ...]
     document: str | None
-    facts: frozenset[tuple[str, ...]]  # see same_fact_keys
+    siblings: str | None
+    quote: str | None
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.loaded.id, self.card_id)
+
+    @cached_property
+    def facts(self) -> frozenset[tuple[str, ...]]:
+        """See same_fact_keys; worked out for the cards dealing looks at only."""
+        return frozenset(_fact_keys(self.siblings, self.document, self.quote))
 
     def card(self) -> Card:
         return self.loaded.card(self.card_id)
@@ -94,14 +101,7 @@ def candidates(loaded: LoadedDeck) -> list[Candidate]:
             pass  # the cache went away: read the cards themselves
         else:
             return [
-                Candidate(
-                    loaded,
-                    card_id,
-                    kind,
-                    tuple(tags.split()),
-                    document,
-                    frozenset(_fact_keys(siblings, document, quote)),
-                )
+                Candidate(loaded, card_id, kind, tuple(tags.split()), document, siblings, quote)
                 for card_id, kind, tags, siblings, quote, document in rows
             ]
     return [
@@ -111,7 +111,8 @@ def candidates(loaded: LoadedDeck) -> list[Candidate]:
             card.kind,
             tuple(card.tags),
             card.source.document if card.source else None,
-            frozenset(same_fact_keys(card)),
+            card.siblings,
+            card.source.quote if card.source else None,
         )
         for card in loaded.studyable_cards
     ]
@@ -119,12 +120,13 @@ def candidates(loaded: LoadedDeck) -> list[Candidate]:
 
 def matching_cards(decks: Sequence[LoadedDeck], selection: Selection) -> list[Candidate]:
     """Studyable (hand-reviewed) cards the selection allows, in deck order."""
+    filtered = bool(selection.tags or selection.sources)
     return [
         candidate
         for loaded in decks
         if not selection.decks or loaded.id in selection.decks
         for candidate in candidates(loaded)
-        if selection.matches(candidate)
+        if not filtered or selection.matches(candidate)
     ]
 
 
