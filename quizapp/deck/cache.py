@@ -104,7 +104,17 @@ def _open(path: Path) -> sqlite3.Connection:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        _forget_old_formats(path)
     return conn
+
+
+def _forget_old_formats(path: Path) -> None:
+    """Remove the caches of earlier format versions: never read again, and as big as the
+    decks."""
+    for old in path.parent.glob("decks-v*.sqlite3*"):
+        if not old.name.startswith(path.name):
+            with suppress(OSError):
+                old.unlink()
 
 
 def connection() -> sqlite3.Connection | None:
