@@ -25,6 +25,7 @@ SCRIPTS = [
     "bench_startup.py",
     "bench_answer.py",
     "bench_browser.py",
+    "bench_paper.py",
     "bench_anki_import.py",
     "eval_fsrs.py",
     "eval_drafter.py",
@@ -39,6 +40,7 @@ QUICK = {
     "bench_startup": "--runs 2 --sizes bundled,2000 --cold-runs 1",
     "bench_answer": "--answers 60 --sizes bundled,2000",
     "bench_browser": "--cards 2000 --runs 2",
+    "bench_paper": "--cards 2000 --runs 2",
 }
 
 

@@ -540,11 +540,12 @@ class Store:
             raise ValueError(f"question {position + 1} of paper {paper_id} has no card")
         now = self.clock.now()
         share = round(max(0, duration_ms) / len(keys))
+        self._reviews_due.clear()  # a missed card becomes due now: counted afresh next time
         with self._transaction() as db:
             if exams.review_id(db, paper_id, position) is not None:
                 return None
             for key in keys:
-                result = self._answer_in(db, key, Rating(rating), mode, now, share, answer)
+                result, _ = self._answer_in(db, key, Rating(rating), mode, now, share, answer)
             exams.set_review_id(db, paper_id, position, result.review_id)
         return result
 

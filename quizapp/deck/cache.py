@@ -32,7 +32,7 @@ from typing import Any
 
 from quizapp.deck.paths import cache_dir
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE file (
@@ -53,6 +53,9 @@ CREATE TABLE card (
     PRIMARY KEY (key, card_id)
 ) WITHOUT ROWID;
 CREATE INDEX card_order ON card (key, position);
+-- What choosing a quiz's cards reads, without a page of the cards' bodies (study_rows).
+CREATE INDEX card_study ON card (key, studyable, position, card_id, kind, tags, siblings, quote,
+    document);
 CREATE TABLE card_words (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL, card_id TEXT NOT NULL, plain INTEGER NOT NULL,
     words TEXT NOT NULL
@@ -101,7 +104,17 @@ def _open(path: Path) -> sqlite3.Connection:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        _forget_old_formats(path)
     return conn
+
+
+def _forget_old_formats(path: Path) -> None:
+    """Remove the caches of earlier format versions: never read again, and as big as the
+    decks."""
+    for old in path.parent.glob("decks-v*.sqlite3*"):
+        if not old.name.startswith(path.name):
+            with suppress(OSError):
+                old.unlink()
 
 
 def connection() -> sqlite3.Connection | None:
@@ -241,6 +254,19 @@ class Compiled:
                 (self.key,),
             )
         ]
+
+    def study_rows(self) -> list[tuple[str, str, str, str | None, str | None, str | None]]:
+        """(card id, kind, tags space-separated, siblings, quote, document) of each studyable
+        card in file order: what choosing a quiz's cards reads, without the cards' bodies."""
+        return (
+            self._conn()
+            .execute(
+                "SELECT card_id, kind, tags, siblings, quote, document FROM card "
+                "WHERE key = ? AND studyable = 1 ORDER BY position",
+                (self.key,),
+            )
+            .fetchall()
+        )
 
     def prompt(self, card_id: str) -> tuple[str, str] | None:
         """(kind, prompt) of a card, without its body."""

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from random import Random
 from typing import Any
 
 from quizapp.core.storage.queues import card_matches
 from quizapp.deck.loader import LoadedDeck
-from quizapp.deck.model import Card, TrueFalseCard
+from quizapp.deck.model import Card
 from quizapp.deck.sources import fold
 from quizapp.quiz.distractors import AnswerPool
 from quizapp.quiz.questions import NotQuizzable, Question, build_question, build_statement_set
@@ -30,12 +32,11 @@ class Selection:
     sources: tuple[str, ...] = ()  # source document ids
     most_missed: bool = False  # only cards missed before, most missed first
 
-    def matches(self, loaded: LoadedDeck, card: Card) -> bool:
-        if self.decks and loaded.deck.id not in self.decks:
+    def matches(self, candidate: Candidate) -> bool:
+        if self.decks and candidate.loaded.id not in self.decks:
             return False
         # The counts' and review's rule, so a quiz asks from the cards review would show.
-        document = card.source.document if card.source else None
-        return card_matches(card.tags, document, self.tags, self.sources)
+        return card_matches(candidate.tags, candidate.document, self.tags, self.sources)
 
     def describe(self) -> str:
         parts = [
@@ -64,15 +65,68 @@ class Selection:
         )
 
 
-def matching_cards(
-    decks: Sequence[LoadedDeck], selection: Selection
-) -> list[tuple[LoadedDeck, Card]]:
-    """Studyable (hand-reviewed) cards the selection allows, in deck order."""
+@dataclass(eq=False)  # not frozen: made for every card of the decks, so made cheaply
+class Candidate:
+    """A studyable card as choosing a paper's cards sees it: what the filters and the
+    same-fact rule read, from the deck cache when the deck is compiled; the card's body is
+    read only when it is asked (``card``)."""
+
+    loaded: LoadedDeck
+    card_id: str
+    kind: str
+    tags: tuple[str, ...]
+    document: str | None
+    siblings: str | None
+    quote: str | None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.loaded.id, self.card_id)
+
+    @cached_property
+    def facts(self) -> frozenset[tuple[str, ...]]:
+        """See same_fact_keys; worked out for the cards dealing looks at only."""
+        return frozenset(_fact_keys(self.siblings, self.document, self.quote))
+
+    def card(self) -> Card:
+        return self.loaded.card(self.card_id)
+
+
+def candidates(loaded: LoadedDeck) -> list[Candidate]:
+    """The deck's studyable (hand-reviewed) cards in deck order, bodies left unread."""
+    if loaded.compiled is not None:
+        try:
+            rows = loaded.compiled.study_rows()
+        except (LookupError, sqlite3.Error):
+            pass  # the cache went away: read the cards themselves
+        else:
+            return [
+                Candidate(loaded, card_id, kind, tuple(tags.split()), document, siblings, quote)
+                for card_id, kind, tags, siblings, quote, document in rows
+            ]
     return [
-        (loaded, card)
-        for loaded in decks
+        Candidate(
+            loaded,
+            card.id,
+            card.kind,
+            tuple(card.tags),
+            card.source.document if card.source else None,
+            card.siblings,
+            card.source.quote if card.source else None,
+        )
         for card in loaded.studyable_cards
-        if selection.matches(loaded, card)
+    ]
+
+
+def matching_cards(decks: Sequence[LoadedDeck], selection: Selection) -> list[Candidate]:
+    """Studyable (hand-reviewed) cards the selection allows, in deck order."""
+    filtered = bool(selection.tags or selection.sources)
+    return [
+        candidate
+        for loaded in decks
+        if not selection.decks or loaded.id in selection.decks
+        for candidate in candidates(loaded)
+        if not filtered or selection.matches(candidate)
     ]
 
 
@@ -145,44 +199,47 @@ def deal(
         raise EmptySelection(f"ask for at least one question (got {count})")
     cards = matching_cards(decks, selection)
     if suspended:
-        cards = [c for c in cards if (c[0].deck.id, c[1].id) not in suspended]
+        cards = [c for c in cards if c.key not in suspended]
     if selection.most_missed:
         missed = misses or {}
-        cards = [c for c in cards if missed.get((c[0].deck.id, c[1].id), 0) > 0]
+        cards = [c for c in cards if missed.get(c.key, 0) > 0]
         cards = rng.sample(cards, len(cards))
-        cards.sort(key=lambda c: -missed[(c[0].deck.id, c[1].id)])
+        cards.sort(key=lambda c: -missed[c.key])
     else:
         cards = rng.sample(cards, len(cards))
     if not cards:
         raise EmptySelection(_nothing_matches(decks, selection))
-    pool = pool or AnswerPool.from_decks(loaded.deck for loaded in decks)
+    # Distractors from the deck cache, one answer type at a time, as the review draws them.
+    pool = pool or AnswerPool.for_loaded(decks)
     questions: list[Question] = []
     problems: list[str] = []
     left_out: list[tuple[str, str]] = []
     facts_dealt: set[tuple[str, ...]] = set()
     used: set[int] = set()
-    for at, (loaded, card) in enumerate(cards):
+    for at, candidate in enumerate(cards):
         if len(questions) == count:
             break
-        if at in used or facts_dealt & same_fact_keys(card):
+        if at in used or facts_dealt & candidate.facts:
             continue
-        if exam and isinstance(card, TrueFalseCard):
+        if exam and candidate.kind == TRUE_FALSE:
             partners = _partners(cards, at, used, facts_dealt, rng)
             if not partners:
-                left_out.append((loaded.deck.id, card.id))
+                left_out.append(candidate.key)
                 continue
-            members = [(loaded, card), *(cards[i] for i in partners)]
-            questions.append(build_statement_set(members, rng))  # type: ignore[arg-type]
+            members = [candidate, *(cards[i] for i in partners)]
+            questions.append(
+                build_statement_set([(m.loaded, m.card()) for m in members], rng)  # type: ignore[misc]
+            )
             used.update(partners)
-            for _, member in members:
-                facts_dealt |= same_fact_keys(member)
+            for member in members:
+                facts_dealt |= member.facts
             continue
         try:
-            questions.append(build_question(loaded, card, pool, rng))
+            questions.append(build_question(candidate.loaded, candidate.card(), pool, rng))
         except NotQuizzable as exc:
             problems.append(str(exc))
             continue
-        facts_dealt |= same_fact_keys(card)
+        facts_dealt |= candidate.facts
     if not questions:
         raise EmptySelection("no matching card can be asked as a question:\n" + "\n".join(problems))
     if selection.most_missed:
@@ -192,19 +249,29 @@ def deal(
 
 def same_fact_keys(card: Card) -> set[tuple[str, ...]]:
     """What makes two cards test the same fact: one ``siblings`` group, or one quote."""
+    source = card.source
+    return _fact_keys(
+        card.siblings, source.document if source else None, source.quote if source else None
+    )
+
+
+def _fact_keys(
+    siblings: str | None, document: str | None, quote: str | None
+) -> set[tuple[str, ...]]:
     keys: set[tuple[str, ...]] = set()
-    if card.siblings:
-        keys.add(("siblings", card.siblings))
-    if card.source is not None:
-        keys.add(("quote", card.source.document, fold(card.source.quote).casefold()))
+    if siblings:
+        keys.add(("siblings", siblings))
+    if document is not None and quote is not None:
+        keys.add(("quote", document, fold(quote).casefold()))
     return keys
 
 
+TRUE_FALSE = "true_false"  # the kind an exam asks only inside statement sets
 STATEMENT_SET_SIZES = (2, 3, 3, 3, 4)  # three statements are UPSC's commonest set
 
 
 def _partners(
-    cards: Sequence[tuple[LoadedDeck, Card]],
+    cards: Sequence[Candidate],
     at: int,
     used: set[int],
     facts_dealt: set[tuple[str, ...]],
@@ -212,21 +279,19 @@ def _partners(
 ) -> list[int]:
     """Other true/false cards, still undealt, to ask with ``cards[at]`` as one statement
     set: from its deck if it has any, else sharing a tag; none testing a fact dealt."""
-    loaded, card = cards[at]
+    first = cards[at]
     wanted = rng.choice(STATEMENT_SET_SIZES) - 1
     free = [
         i
         for i in range(at + 1, len(cards))
-        if i not in used
-        and isinstance(cards[i][1], TrueFalseCard)
-        and not facts_dealt & same_fact_keys(cards[i][1])
+        if i not in used and cards[i].kind == TRUE_FALSE and not facts_dealt & cards[i].facts
     ]
-    same_deck = [i for i in free if cards[i][0].deck.id == loaded.deck.id]
-    same_tag = [i for i in free if set(cards[i][1].tags) & set(card.tags)]
+    same_deck = [i for i in free if cards[i].loaded.id == first.loaded.id]
+    same_tag = [i for i in free if set(cards[i].tags) & set(first.tags)]
     chosen: list[int] = []
-    taken = set(same_fact_keys(card))
+    taken = set(first.facts)
     for i in same_deck or same_tag:
-        keys = same_fact_keys(cards[i][1])
+        keys = cards[i].facts
         if taken & keys:
             continue
         chosen.append(i)
@@ -241,10 +306,10 @@ def _nothing_matches(decks: Sequence[LoadedDeck], selection: Selection) -> str:
     if selection.most_missed and matching_cards(decks, filters):
         scope = "" if filters == Selection() else f" matching {filters.describe()}"
         return f"no card{scope} has been missed yet: take a quiz or review first"
-    cards = [card for loaded in decks for card in loaded.studyable_cards]
+    cards = [candidate for loaded in decks for candidate in candidates(loaded)]
     tags = sorted({t for card in cards for t in card.tags})
-    sources = sorted({card.source.document for card in cards if card.source})
-    deck_ids = sorted(loaded.deck.id for loaded in decks)
+    sources = sorted({card.document for card in cards if card.document})
+    deck_ids = sorted(loaded.id for loaded in decks)
     return (
         f"no studyable card matches {filters.describe()}. "
         f"Decks: {', '.join(deck_ids) or 'none'}; tags: {', '.join(tags) or 'none'}; "

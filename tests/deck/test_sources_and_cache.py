@@ -60,6 +60,21 @@ def test_a_broken_cache_file_is_rebuilt(write_deck):
     assert again.compiled is not None and again.card("recognised") == loaded.card("recognised")
 
 
+def test_a_cache_of_an_earlier_format_is_removed(write_deck):
+    from quizapp.deck import cache
+
+    cache.close_all()
+    folder = cache.cache_file().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    earlier = [folder / "decks-v1.sqlite3", folder / "decks-v1.sqlite3-wal"]
+    for old in earlier:
+        old.write_bytes(b"x" * 1000)
+    loaded, _ = load_deck(write_deck(GOOD))
+    assert loaded is not None
+    assert not [old for old in earlier if old.exists()]
+    assert cache.cache_file().exists()
+
+
 def test_an_unchanged_deck_gives_each_card_when_asked(write_deck, monkeypatch):
     path = write_deck(GOOD)
     first, _ = load_deck(path)
