@@ -63,6 +63,16 @@ def note_guid(deck_id: str, card_id: str) -> str:
     return "".join(reversed(letters))
 
 
+def is_note_guid(guid: str, deck_id: str, card_id: str) -> bool:
+    """Whether ``guid`` is `note_guid(deck_id, card_id)`: told by its last two letters for
+    almost every GUID that is not (one from Anki), before spelling out the rest."""
+    digest = hashlib.sha256(f"{deck_id}__{card_id}".encode()).digest()
+    number = int.from_bytes(digest[:8], "big")
+    if number >= _PAIR_BASE and not guid.endswith(_PAIRS[number % _PAIR_BASE]):
+        return False
+    return guid == note_guid(deck_id, card_id)
+
+
 def oldest_id(card) -> str:
     """The id a card was first known by: what its Anki GUID is derived from."""
     return card.previous_ids[-1] if card.previous_ids else card.id

@@ -100,6 +100,7 @@ def _mapping(
     if not data:
         raise _Unwritten
     inner = " " * indent
+    append = out.append
     for key, value in data.items():
         if key not in _PLAIN_KEYS:
             if not (isinstance(key, str) and _KEY.fullmatch(key) and _reads_as_str(key)):
@@ -107,16 +108,17 @@ def _mapping(
             if quoted(key):
                 raise _Unwritten
             _PLAIN_KEYS.add(key)
-        if isinstance(value, str):
+        kind = type(value)
+        if kind not in _KINDS:  # a subclass, a boolean, or a value for `_other`
+            kind = _kind(value)
+        if kind is str:
             if "\n" in value:
-                out.append(f"{lead}{key}: |-\n{_literal(value, indent + 2)}")
+                append(f"{lead}{key}: |-\n{_literal(value, indent + 2)}")
             elif _COMMON_MATCH(value) and not quoted(value):  # most text: `_scalar`, sooner
-                out.append(f"{lead}{key}: {value}\n")
+                append(f"{lead}{key}: {value}\n")
             else:
-                out.append(f"{lead}{key}: {_scalar(value, False, quoted)}\n")
-        elif type(value) is int:  # a number of an Anki note (not a bool)
-            out.append(f"{lead}{key}: {value}\n")
-        elif isinstance(value, Flow):
+                append(f"{lead}{key}: {_scalar(value, False, quoted)}\n")
+        elif kind is Flow:
             try:
                 found = _FLOW_LISTS.get((quoted, *value))
             except TypeError:  # an item that is no string or number
@@ -128,19 +130,39 @@ def _mapping(
                     _FLOW_LISTS.clear()
                 found = ", ".join([_flow_item(v, quoted) for v in value])
                 _FLOW_LISTS[quoted, *value] = found
-            out.append(f"{lead}{key}: [{found}]\n")
-        elif isinstance(value, list):
-            if not value:
-                out.append(f"{lead}{key}: []\n")
-            else:
-                out.append(f"{lead}{key}:\n")
-                _sequence(value, indent + 2, out, quoted)
-        elif isinstance(value, dict):
-            out.append(f"{lead}{key}:\n")
+            append(f"{lead}{key}: [{found}]\n")
+        elif kind is int:  # a number of an Anki note (not a bool)
+            append(f"{lead}{key}: {value}\n")
+        elif kind is dict:
+            append(f"{lead}{key}:\n")
             _mapping(value, indent + 2, " " * (indent + 2), out, quoted)
+        elif kind is list:
+            if not value:
+                append(f"{lead}{key}: []\n")
+            else:
+                append(f"{lead}{key}:\n")
+                _sequence(value, indent + 2, out, quoted)
         else:
-            out.append(f"{lead}{key}: {_other(value)}\n")
+            append(f"{lead}{key}: {_other(value)}\n")
         lead = inner
+
+
+# The types `_mapping` writes, told apart by `type()` (quicker than `isinstance` in turn).
+_KINDS = frozenset({str, Flow, int, dict, list})
+
+
+def _kind(value: Any) -> type | None:
+    """The type of ``_KINDS`` whose way ``value`` is written (a subclass's base); None for a
+    boolean and anything else, which `_other` writes or refuses."""
+    if isinstance(value, str):
+        return str
+    if isinstance(value, Flow):
+        return Flow
+    if isinstance(value, list):
+        return list
+    if isinstance(value, dict):
+        return dict
+    return None
 
 
 def _sequence(items: list, indent: int, out: list[str], quoted: Callable[[str], object]) -> None:

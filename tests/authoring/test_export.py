@@ -6,7 +6,7 @@ import pytest
 
 from quizapp.authoring.anki_package import read_package
 from quizapp.authoring.exporting import export_apkg
-from quizapp.authoring.ids import note_guid
+from quizapp.authoring.ids import is_note_guid, note_guid
 from quizapp.deck.loader import load_deck
 from tests.authoring.conftest import anki_collection, files_in, import_into_fresh_anki, note_rows
 from tests.authoring.test_yaml_roundtrip import EVERY_KIND
@@ -203,6 +203,15 @@ def test_csv_export_carries_anki_headers_and_ids_back(quizapp, deck_file, tmp_pa
     assert [c.id for c in again.cards] == ["recognised", "debt", "article"]
     assert again.cards[1].kind == "cloze" and again.cards[1].text == original.cards[1].text
     assert [c.guid for c in again.cards] == [None, None, None]  # the same as derived
+
+
+def test_only_the_derived_guid_is_taken_for_derived():
+    derived = note_guid("pact", "recognised")
+    assert is_note_guid(derived, "pact", "recognised")
+    # Anki's own GUIDs (kept on import) may end in the same letters or be part of it.
+    for other in ("Q" + derived[1:], derived[2:], derived + "x", note_guid("pact", "debt")):
+        assert not is_note_guid(other, "pact", "recognised")
+    assert not is_note_guid(derived, "pact2", "recognised")
 
 
 def test_anki_reads_the_csv_into_the_right_fields(quizapp, deck_file, tmp_path):
