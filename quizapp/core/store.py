@@ -453,7 +453,7 @@ class Store:
         now = self.clock.now() if at is None else at.astimezone(UTC)
         kept = dict(self._reviews_due)
         self._reviews_due.clear()  # forgotten if the answer fails: counted afresh next time
-        with transaction(self._conn) as db:
+        with self._transaction() as db:
             result, moved = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
         self._keep_reviews_due(key, kept, moved)
         if mode in (Mode.review, Mode.practice):
