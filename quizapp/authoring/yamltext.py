@@ -208,7 +208,8 @@ def _flow_scalar(value: str, quoted: Callable[[str], object]) -> str:
 
 
 # libyaml's escapes in double quotes (yaml_emitter_write_double_quoted): its short forms,
-# else \xXX, \uXXXX or \UXXXXXXXX (upper-case hex) for what it does not count printable.
+# else \x, \u or \U with two, four or eight upper-case hex digits for what it does not count
+# printable.
 _SHORT_ESCAPES = {
     "\0": "0", "\a": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f",
     "\r": "r", "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N", "\u2028": "L",

@@ -452,7 +452,8 @@ class Store:
         key, rating, mode = CardKey(*key), Rating(rating), Mode(mode)
         now = self.clock.now() if at is None else at.astimezone(UTC)
         kept = dict(self._reviews_due)
-        self._reviews_due.clear()  # forgotten if the answer fails: counted afresh next time
+        # The transaction forgets the kept counts (counted afresh if the answer fails); once
+        # it is committed they come back, moved by this one card.
         with self._transaction() as db:
             result, moved = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
         self._keep_reviews_due(key, kept, moved)
@@ -540,7 +541,7 @@ class Store:
             raise ValueError(f"question {position + 1} of paper {paper_id} has no card")
         now = self.clock.now()
         share = round(max(0, duration_ms) / len(keys))
-        self._reviews_due.clear()  # a missed card becomes due now: counted afresh next time
+        # A missed card becomes due now: the transaction forgets the kept counts.
         with self._transaction() as db:
             if exams.review_id(db, paper_id, position) is not None:
                 return None

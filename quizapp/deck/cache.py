@@ -366,25 +366,6 @@ def put(
     return get(key)
 
 
-def forget_unused(keys: Iterable[str]) -> None:
-    """Drop compiled decks no listed deck file has (old versions of edited files)."""
-    conn = connection()
-    if conn is None:
-        return
-    wanted = set(keys) | {k for (k,) in conn.execute("SELECT key FROM file")}
-    stale = [k for (k,) in conn.execute("SELECT key FROM deck") if k not in wanted]
-    with suppress(sqlite3.Error), _writing:
-        for key in stale:
-            # One transaction a deck: never its rows gone and its words left in the index.
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                _drop(conn, key)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-
-
 def _drop(conn: sqlite3.Connection, key: str) -> None:
     """Forget a compiled deck: its rows, and its cards' words in the index if made."""
     if conn.execute("DELETE FROM words_indexed WHERE key = ?", (key,)).rowcount:
