@@ -18,6 +18,7 @@ from quizapp.core.clock import Clock
 from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Store
 from quizapp.deck import cache
+from quizapp.deck.new_order import NewCard, facts_of, first_new
 from quizapp.deck.paths import deck_files
 
 
@@ -27,7 +28,7 @@ class FirstCard:
     kind: str
     prompt: str
     state: str  # new, learning, review, relearning
-    remaining: int  # cards in today's queue, this one included
+    remaining: int | None  # cards in today's queue, this one included; None while unknown
 
 
 def peek_first_card(
@@ -58,3 +59,35 @@ def peek_first_card(
         return None  # the real opening will say what is wrong with the database
     finally:
         store.close()
+
+
+def peek_first_new_card(
+    first_file: Path, db_path: Path, *, settings: Settings | None = None
+) -> FirstCard | None:
+    """On a first launch, the card a review starts with, once the first deck file is compiled
+    and before the others are: the first deck's first new card (quizapp.deck.new_order)."""
+    if not first_launch(first_file, db_path, settings=settings):
+        return None
+    key = cache.known_key(first_file)
+    compiled = None if key is None else cache.get(key)
+    if compiled is None:
+        return None
+    rows = compiled.sync_rows()
+    index = first_new([NewCard(r[5], facts_of(r[6], r[7])) for r in rows], [r[4] for r in rows])
+    found = None if index is None else compiled.prompt(rows[index][0])
+    if found is None:
+        return None
+    kind, prompt = found
+    return FirstCard(CardKey(compiled.deck_id, rows[index][0]), kind, prompt, "new", None)
+
+
+def first_launch(first_file: Path, db_path: Path, *, settings: Settings | None = None) -> bool:
+    """Whether a review starts with the first new card of the deck in ``first_file``: with no
+    progress database every card is new, and the first deck's new cards come first. Not when
+    anything else could: a database already there (cards due, cards introduced today), no new
+    cards a day, or progress imported beside the deck."""
+    settings = settings or Settings()
+    if db_path.exists() or settings.new_per_day <= 0:
+        return False
+    imported = (first_file.with_name(first_file.stem + s) for s in (".history.csv", ".state.csv"))
+    return not any(path.exists() for path in imported)

@@ -350,7 +350,7 @@ def put(
             )
             conn.executemany(
                 "INSERT INTO card_words (key, card_id, plain, words) VALUES (?, ?, ?, ?)",
-                ((key, c["card_id"], int(all(map(_plain, c["words"]))), c["words"]) for c in cards),
+                ((key, c["card_id"], int(_plain(c["words"])), c["words"]) for c in cards),
             )
             conn.executemany(
                 "INSERT INTO pool VALUES (?, ?, ?, ?, ?, ?)", ((key, *p) for p in pool)
@@ -518,7 +518,7 @@ def _index_deck(conn: sqlite3.Connection, key: str) -> None:
 def _candidates(conn: sqlite3.Connection, text: str) -> str | None:
     """An FTS5 query every card holding ``text`` matches ("" when no card can), or None when
     the index cannot narrow the cards down."""
-    if not all(_plain(ch) for ch in text):
+    if not _plain(text):
         return None  # a sign the tokenizer may keep inside a word: read every card
     words = _WORD.findall(text)
     if not words:
@@ -555,14 +555,24 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _plain(ch: str) -> bool:
-    """A character the index's tokenizer (unicode61, diacritics kept) treats as this module
-    does: lower-case ASCII (letters and digits make words, the rest parts them), or a
-    lower-case Latin letter, kept in words as it is."""
-    code = ord(ch)
-    if code < 128:
-        return not ch.isupper()
-    return 0xC0 <= code <= 0x24F and ch.isalpha() and ch.islower() and ch != "ſ"
+def _plain_letter(code: int) -> bool:
+    ch = chr(code)
+    return ch.isalpha() and ch.islower() and ch != "ſ"
+
+
+# A character the index's tokenizer (unicode61, diacritics kept) treats as this module does:
+# lower-case ASCII (letters and digits make words, the rest parts them), or a lower-case Latin
+# letter, kept in words as it is. One regular expression, since every card's words are checked.
+_NOT_PLAIN = re.compile(
+    "[^\\x00-\\x40\\x5b-\\x7f"
+    + "".join(chr(c) for c in range(0xC0, 0x250) if _plain_letter(c))
+    + "]"
+)
+
+
+def _plain(text: str) -> bool:
+    """Whether every character of ``text`` is one the index's tokenizer treats as here."""
+    return _NOT_PLAIN.search(text) is None
 
 
 _WORD = re.compile(r"[a-z0-9\u00c0-\u024f]+")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -317,9 +317,16 @@ def _reason(exc: BaseException) -> str:
 
 
 def load_deck(
-    path: Path, *, library: dict[str, SourceText] | None = None, use_cache: bool = True
+    path: Path,
+    *,
+    library: dict[str, SourceText] | None = None,
+    use_cache: bool = True,
+    on_checked: Callable[[Deck], None] | None = None,
 ) -> tuple[LoadedDeck | None, list[Problem]]:
-    """One deck and every problem found in it; the deck is None if it has errors."""
+    """One deck and every problem found in it; the deck is None if it has errors.
+
+    ``on_checked`` is given a deck read from its file once it is found free of errors, before
+    it is compiled into the cache."""
     path = Path(path)
     library = bundled_library() if library is None else library
     if use_cache:
@@ -362,6 +369,8 @@ def load_deck(
     problems += _check_cards(path, deck, documents, lines)
     if any(p.severity == "error" for p in problems):
         return None, problems
+    if on_checked is not None:
+        on_checked(deck)
     warnings = problems
     compiled = None
     if use_cache:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from quizapp.core.collection import Collection
     from quizapp.core.in_use import Hold
     from quizapp.core.settings import Settings
+    from quizapp.deck.compiling import Compiling, FirstNewCard
     from quizapp.ui.screens.home import HomeScreen
 
 
@@ -55,6 +56,25 @@ class QuizApp(App):
         def __init__(self, problem: Exception) -> None:
             super().__init__()
             self.problem = problem
+
+    class DecksCompiling(Message):
+        """A deck file compiled by a child process on a first launch on big decks."""
+
+        def __init__(self, done: int, total: int, path: Path) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+            self.path = path
+
+    class FirstNewCardFound(Message):
+        """The first deck file's first new card, found before the file is compiled."""
+
+        def __init__(self, found: FirstNewCard) -> None:
+            super().__init__()
+            self.found = found
+
+    class DecksCompiled(Message):
+        """Every deck file given to the child processes is compiled (or found broken)."""
 
     TITLE = "quizapp"
     # The home screen's too: it is the first screen, and Textual reads a pushed screen's
@@ -101,6 +121,8 @@ class QuizApp(App):
         self.timer = time.monotonic  # durations on screen; tests freeze it
         self.collection: Collection | None = None
         self._in_use: Hold | None = None  # held while the database is open here
+        self._compiling: Compiling | None = None  # child processes compiling big decks
+        self._files: list[Path] = []  # the deck files, in the order their decks are listed
 
     def on_mount(self) -> None:
         # A closed terminal ends the app (answers are already saved) instead of leaving it running.
@@ -142,17 +164,96 @@ class QuizApp(App):
             )
             yield FirstCardView(first, REVIEW_ALL)
 
-    def _load(self) -> None:
+    def _load(self, *, compile_apart: bool = True) -> None:
         """Read the decks once the first screen is painted, then open the store in a worker.
 
         Parsing stays on the main thread: yaml-rs was seen to crash when called
         from a worker thread while the app runs. An unchanged deck comes from
-        the cache without parsing, so this is brief.
+        the cache without parsing, so this is brief. Big decks not yet compiled
+        are compiled first by child processes (quizapp.deck.compiling), the screen
+        live meanwhile.
         """
+        from quizapp.deck.paths import deck_files
+
+        files = self._files = deck_files(self.deck_paths)
+        if compile_apart:
+            from quizapp.deck import compiling
+
+            self._compiling = compiling.start(files)
+            if self._compiling is not None:
+                view = self._first_card_view()
+                if view is not None:
+                    view.show_progress(f"Reading decks: 0 of {len(self._compiling.files)} files…")
+                self._early_new_card(files)
+                self.run_worker(self._await_compiling, thread=True, group="compile")
+                return
         from quizapp.deck.loader import load_decks
 
-        result = load_decks(self.deck_paths)
+        result = load_decks(files)
         self.run_worker(lambda: self._open_store(result), thread=True, exclusive=True, group="load")
+
+    def _await_compiling(self) -> None:
+        compiling = self._compiling
+        if compiling is None:
+            return
+        from quizapp.deck.compiling import FirstNewCard
+
+        total, done = len(compiling.files), 0
+        for finished in compiling.done():
+            if isinstance(finished, FirstNewCard):
+                self.post_message(self.FirstNewCardFound(finished))
+            else:
+                done += 1
+                self.post_message(self.DecksCompiling(done, total, finished))
+        self.post_message(self.DecksCompiled())
+
+    def on_quiz_app_first_new_card_found(self, message: FirstNewCardFound) -> None:
+        view = self._first_card_view()
+        found = message.found
+        if view is None or view.first is not None or found.path != self._files[0]:
+            return
+        from quizapp.core.first_card import FirstCard, first_launch
+        from quizapp.core.store import CardKey
+
+        if first_launch(found.path, self.db_path, settings=self.settings):
+            key = CardKey(found.deck_id, found.card_id)
+            view.show_card(FirstCard(key, found.kind, found.prompt, "new", None))
+
+    def on_quiz_app_decks_compiling(self, message: DecksCompiling) -> None:
+        status = f"Reading decks: {message.done} of {message.total} files…"
+        view = self._first_card_view()
+        if view is not None:
+            view.show_progress(status)
+            if view.first is None:
+                self._early_new_card(self._files)
+        home = self._home()
+        if home is not None:
+            home.show_progress(status)
+
+    def on_quiz_app_decks_compiled(self, message: DecksCompiled) -> None:
+        self._compiling = None
+        self._load(compile_apart=False)  # every deck from the cache now, as on any start
+
+    def _early_new_card(self, files: list[Path]) -> None:
+        """On a first launch with `--review`, the first deck's first card as soon as its file
+        is compiled: the keys pressed while waiting are kept for it."""
+        view = self._first_card_view()
+        if view is None or view.first is not None or not files:
+            return
+        from quizapp.core.first_card import peek_first_new_card
+
+        first = peek_first_new_card(files[0], self.db_path, settings=self.settings)
+        if first is not None:
+            view.show_card(first)
+
+    def _first_card_view(self):
+        from quizapp.ui.widgets.first_card import FirstCardView
+
+        if not self.start_review:
+            return None
+        for view in self.screen_stack[0].query(FirstCardView):
+            return view
+        return None
 
     def _open_store(self, result) -> None:
         from quizapp.core.backup import BrokenDatabaseError, ReadOnlyDatabaseError
@@ -356,6 +457,8 @@ class QuizApp(App):
             self._in_use = None
 
     def on_unmount(self) -> None:
+        if self._compiling is not None:
+            self._compiling.stop()
         if self.collection is not None:
             self.collection.close()
         self._release_hold()

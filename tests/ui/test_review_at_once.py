@@ -89,3 +89,44 @@ async def test_keys_pressed_on_the_early_card_are_kept_and_applied_to_it(db, mon
         review = await wait_for_screen(pilot, ReviewScreen)
         assert review.key == expected
         await until(pilot, lambda: review.phase == "answered", "the answer shown")
+
+
+async def test_a_first_launch_on_big_decks_shows_the_first_card_while_they_compile(
+    tmp_path, monkeypatch
+):
+    """Decks compiled by child processes (as big ones are): the first deck's first new card
+    shows once its file is checked, says how far the decks have got, and keeps the keys
+    pressed on it for the review screen, which starts with that very card."""
+    import threading
+
+    from quizapp.core.collection import Collection
+    from quizapp.deck import compiling
+    from tests.deck.test_compiling import DECK
+
+    monkeypatch.setattr(compiling, "WORTH_A_PROCESS", 0)
+    opening = threading.Event()  # the progress database opens only once the key is pressed
+    real = Collection.from_decks.__func__
+
+    def held(cls, *args, **kwargs):
+        opening.wait(60)
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Collection, "from_decks", classmethod(held))
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (decks / name).write_text(DECK.replace("first-launch", name[0]), encoding="utf-8")
+    app = make_app(tmp_path / "progress.sqlite3", [decks])
+    app.start_review = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen_stack[0].query_one(FirstCardView)
+        await until(pilot, lambda: view.first is not None, "the early card")
+        await until(pilot, lambda: "2 of 2 files" in first_view_text(app), "the decks read")
+        text = first_view_text(app)
+        assert "The pact was signed in June 2024." in text and "Press t or f" in text
+        await pilot.press("t")
+        await until(pilot, lambda: "Kept: t." in first_view_text(app), "the key kept")
+        opening.set()
+        review = await wait_for_screen(pilot, ReviewScreen)
+        assert (review.key.deck_id, review.key.card_id) == ("a", "tf-signed")
+        await until(pilot, lambda: review.phase == "answered", "the answer applied")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from quizapp.core.new_order import NewCard, facts_of, new_card_ranks
 from quizapp.core.scheduling import CardState
 from quizapp.core.storage.records import (
     STATE_NAMES,
@@ -16,6 +15,7 @@ from quizapp.core.storage.records import (
     from_ms,
     to_ms,
 )
+from quizapp.deck.new_order import NewCard, facts_of, new_card_ranks
 
 
 def sync_deck(

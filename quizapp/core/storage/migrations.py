@@ -10,7 +10,7 @@ parameters); V5 the exams and quizzes, whose times earlier releases kept as ISO 
 V6 when a card's text or tags last changed, so an export to Anki marks only the notes changed
 since as newer (NULL until a change is seen after the migration).
 V7 gives each card what the queues and counts read from indexes alone: its kind, siblings
-group and rank among the deck's new cards (quizapp.core.new_order), and makes every deck sync
+group and rank among the deck's new cards (quizapp.deck.new_order), and makes every deck sync
 again to fill them in; card_study, covering what the counts read, takes card_queue's place.
 """
 

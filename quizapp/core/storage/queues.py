@@ -242,7 +242,7 @@ def study_queue(
         if room <= 0:
             continue
         # A card missed in a quiz or exam while still new comes first, then the deck's order
-        # (core.new_order), read from the card_new index in order: no sorting.
+        # (deck.new_order), read from the card_new index in order: no sorting.
         one = f"deck_id = ? AND {_available(now)} {tag_sql} AND state = 0"
         rows = db.execute(
             f"SELECT deck_id, card_id FROM card {STUDY} WHERE {one} AND due IS NOT NULL "

@@ -127,7 +127,7 @@ class DeckCard(NamedTuple):
     studyable: bool
     kind: str = ""
     siblings: str | None = None  # the card's siblings group
-    quote: str | None = None  # its source quote: one quote, one fact (see core.new_order)
+    quote: str | None = None  # its source quote: one quote, one fact (see deck.new_order)
 
 
 def to_ms(moment: datetime) -> int:

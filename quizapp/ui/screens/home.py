@@ -109,6 +109,11 @@ class HomeScreen(Screen):
 
     # -- filling in -----------------------------------------------------------------
 
+    def show_progress(self, progress: str) -> None:
+        """How far the decks have loaded (a first launch on big decks), until they show."""
+        if self.collection is None and self._loaded is None:
+            self.query_one("#status", Static).update(progress)
+
     async def show_collection(self, collection: Collection | None, error: str | None) -> None:
         self.collection = collection
         status = self.query_one("#status", Static)

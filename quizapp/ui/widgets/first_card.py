@@ -39,6 +39,7 @@ EARLY_HINTS = {
 FIXED_OPTIONS = {"assertion_reason": ASSERTION_OPTIONS}
 # Keys kept besides printable characters: none of them is lost before the card is here.
 KEPT_KEYS = {"space", "enter", "backspace"}
+KEY_NAMES = {"space": "Space", "enter": "Enter", "backspace": "Backspace"}
 
 
 class FirstCardView(Vertical):
@@ -61,25 +62,30 @@ class FirstCardView(Vertical):
         self.title = title
         self.keys: list[tuple[str, str | None]] = []  # (key, character), as pressed
         self._typed = ""
+        self._progress = "Loading decks…"  # how far the decks have loaded, while no count
 
     def compose(self) -> ComposeResult:
         yield Static("quizapp", id="first-title")
         first = self.first
         if first is None:
-            yield Static(Text("Loading decks…", style="dim"), id="first-where")
+            yield Static(Text(self._progress, style="dim"), id="first-where")
             return
         where = f"{self.title} · {first.kind.replace('_', '/')} · {first.state}"
         yield Static(literal(where), id="first-where")
         yield Static(literal(first.prompt, "bold"), id="first-prompt")
         if first.kind == "year":
-            yield Static("", id="first-typed")
+            yield Static(literal("> " + self._typed) if self._typed else "", id="first-typed")
         options = FIXED_OPTIONS.get(first.kind)
         if options:
             choices = Choices(id="first-options")
             choices.show_options("abcd"[: len(options)], options)
             yield choices
         with Vertical(id="first-bottom"):
-            yield Static(f"{first.remaining} to review · loading the card…", id="first-wait")
+            if first.remaining is None:  # a first launch: the count comes with every deck
+                wait = f"{self._progress} · loading the card…"
+            else:
+                wait = f"{first.remaining} to review · loading the card…"
+            yield Static(wait, id="first-wait")
             hint = EARLY_HINTS.get(first.kind)
             if hint:
                 yield Static(Text(hint, style="dim"), id="first-hint")
@@ -87,12 +93,40 @@ class FirstCardView(Vertical):
     def on_mount(self) -> None:
         self.focus()
 
+    def show_card(self, first: FirstCard) -> None:
+        """The first card, found once the first deck is compiled (a first launch): the keys
+        pressed so far are kept for it, typed ones echoed."""
+        self.first = first
+        if first.kind == "year":
+            for key, character in self.keys:
+                if key == "backspace":
+                    self._typed = self._typed[:-1]
+                elif character and character.isprintable():
+                    self._typed += character
+        self.refresh(recompose=True)
+
+    def show_progress(self, progress: str) -> None:
+        """How far the decks have loaded, while the card waits for them."""
+        self._progress = progress
+        # Either line may not be drawn yet: the card's lines come with its next refresh.
+        if self.first is None:
+            for line in self.query("#first-where").results(Static):
+                line.update(Text(progress, style="dim"))
+        elif self.first.remaining is None:
+            for line in self.query("#first-wait").results(Static):
+                line.update(f"{progress} · loading the card…")
+
     def on_key(self, event: events.Key) -> None:
         if not (event.is_printable or event.key in KEPT_KEYS):
             return  # Ctrl+C, Escape and the like work as anywhere else
         event.stop()
         event.prevent_default()
         self.keys.append((event.key, event.character))
+        if self.first is not None and self.first.kind != "year":
+            # Said, since nothing else moves until the card is ready (long on a first launch).
+            kept = " ".join(KEY_NAMES.get(key, character or key) for key, character in self.keys)
+            for line in self.query("#first-hint").results(Static):
+                line.update(Text(f"Kept: {kept}. Applied as soon as the card is ready.", "dim"))
         if self.first is not None and self.first.kind == "year":
             if event.key == "backspace":
                 self._typed = self._typed[:-1]

@@ -1,4 +1,5 @@
-"""The order new cards are introduced in, worked out once per deck when it is synced.
+"""The order a deck's new cards are introduced in: from the deck's cards alone, worked out
+when the store syncs the deck (and for the first card of a first launch, before it does).
 
 Two cards that test one fact (the same ``siblings`` group, or the same quote) are never
 introduced back to back, and the kinds are mixed in proportion to how many cards of each the
@@ -73,3 +74,9 @@ def _pick(
                 if not cards[queue[position]].facts & previous:
                     return kind, position
     return kinds[0], 0
+
+
+def first_new(cards: Sequence[NewCard], studyable: Sequence[bool]) -> int | None:
+    """The index of the card introduced first among the studyable ones (None if none is)."""
+    ranked = [(rank, i) for i, rank in enumerate(new_card_ranks(cards)) if studyable[i]]
+    return min(ranked)[1] if ranked else None

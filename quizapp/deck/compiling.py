@@ -1,0 +1,189 @@
+"""Deck files compiled into the deck cache by child processes, on a first launch on big decks.
+
+Parsing and checking 100,000 cards takes many seconds of one core. Done in the app it would
+hold the screen still (yaml-rs is kept to the main thread), so files not yet compiled are
+handed to child processes, one per core, each file reported as it is done: the screen stays
+live, can say how far it has got, and can show the first deck's first card while the others
+compile. The app then loads every deck from the cache as on any other start. Small decks are
+compiled in the app as before: starting a process would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizapp.deck import cache
+
+if TYPE_CHECKING:
+    from quizapp.deck.model import Deck
+
+# Uncompiled deck files smaller than this together are compiled in the app (about 2,500 cards).
+WORTH_A_PROCESS = 2 * 2**20
+MOST_PROCESSES = 4
+
+
+def uncompiled(files: Sequence[Path]) -> list[Path]:
+    """The deck files whose content as it is now is not in the deck cache."""
+    missing = []
+    for path in files:
+        key = cache.known_key(path)
+        if key is None or cache.get(key) is None:
+            missing.append(path)
+    return missing
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+@dataclass(frozen=True)
+class FirstNewCard:
+    """The card a deck introduces first (quizapp.deck.new_order), found as soon as its file is
+    checked: a first launch can show it while the decks compile."""
+
+    path: Path  # the deck file
+    deck_id: str
+    card_id: str
+    kind: str
+    prompt: str
+
+
+class Compiling:
+    """Child processes compiling deck files into the cache; `done()` yields each file as it is
+    finished (compiled, or found to have errors, which the app's own load then reports), and
+    the first file's first new card before it is compiled."""
+
+    def __init__(self, files: Sequence[Path], processes: int) -> None:
+        self.files = list(files)
+        self._finished: queue.Queue[Path | FirstNewCard | None] = queue.Queue()
+        self._children: list[subprocess.Popen[str]] = []
+        self._running = processes  # children not yet seen to end
+        try:
+            self._spawn(processes)
+        except OSError:
+            self.stop()  # those started, if any
+            raise
+
+    def _spawn(self, processes: int) -> None:
+        # Round robin in the given order: the first file is the first one compiled.
+        for k in range(processes):
+            share = self.files[k::processes]
+            first = ["--first"] if k == 0 else []
+            child = subprocess.Popen(
+                [sys.executable, "-m", "quizapp.deck.compiling", *first, *map(str, share)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,  # a file with errors is reported by the app's load
+                text=True,
+                encoding="utf-8",
+            )
+            self._children.append(child)
+            threading.Thread(target=self._read, args=(child,), daemon=True).start()
+
+    def _read(self, child: subprocess.Popen[str]) -> None:
+        assert child.stdout is not None
+        try:
+            for line in child.stdout:
+                with suppress(ValueError, KeyError, TypeError):
+                    said = json.loads(line)
+                    if "first" in said:
+                        first = said["first"]
+                        self._finished.put(FirstNewCard(Path(first.pop("path")), **first))
+                    else:
+                        self._finished.put(Path(said["file"]))
+        finally:
+            child.wait()
+            self._finished.put(None)  # this child is done, whatever became of it
+
+    def done(self) -> Iterator[Path | FirstNewCard]:
+        """Each file as a child finishes it, until every child has ended; the first file's
+        first new card before that file."""
+        while self._running:
+            path = self._finished.get()
+            if path is None:
+                self._running -= 1
+            else:
+                yield path
+
+    def stop(self) -> None:
+        """End the children (the app is closing): a deck cut short is not written to the
+        cache, whose every deck goes in one transaction."""
+        for child in self._children:
+            if child.poll() is None:
+                with suppress(OSError):
+                    child.terminate()
+
+
+def start(files: Sequence[Path]) -> Compiling | None:
+    """Child processes compiling the files not yet compiled, or None when they are few and
+    small enough to compile in the app, or the cache cannot be written."""
+    missing = uncompiled(files)
+    if not missing or sum(map(_size, missing)) < WORTH_A_PROCESS:
+        return None
+    if cache.connection() is None:
+        return None
+    processes = max(1, min(len(missing), os.cpu_count() or 1, MOST_PROCESSES))
+    try:
+        return Compiling(missing, processes)
+    except OSError:
+        return None  # no process can be started: the app compiles them itself
+
+
+def _say_first_new_card(path: Path, deck: Deck) -> None:
+    from quizapp.deck.model import Status
+    from quizapp.deck.new_order import NewCard, facts_of, first_new
+
+    cards = deck.cards
+    facts = [facts_of(c.siblings, c.source.quote if c.source else None) for c in cards]
+    index = first_new(
+        [NewCard(c.kind, f) for c, f in zip(cards, facts, strict=True)],
+        [c.status is Status.reviewed for c in cards],
+    )
+    if index is None:
+        return
+    card = cards[index]
+    first = {
+        "path": str(path),
+        "deck_id": deck.id,
+        "card_id": card.id,
+        "kind": card.kind,
+        "prompt": card.prompt,
+    }
+    print(json.dumps({"first": first}), flush=True)
+
+
+def main(argv: Sequence[str]) -> int:
+    """Compile each named deck file into the cache, saying so on a line as each is done; with
+    --first, the first file's first new card as soon as the file is checked."""
+    from quizapp.deck.loader import bundled_library, load_deck
+
+    library = bundled_library()
+    first = argv[:1] == ["--first"]
+    names = list(argv[1:] if first else argv)
+    for index, name in enumerate(names):
+        path = Path(name)
+
+        def checked(deck: Deck, path: Path = path) -> None:
+            _say_first_new_card(path, deck)
+
+        # Compiled into the cache unless it has errors.
+        load_deck(path, library=library, on_checked=checked if first and index == 0 else None)
+        print(json.dumps({"file": name}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
