@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
+    COUNT_WORDS,
     INSTITUTIONS,
     LAUNCHED,
     PRONOUNS,
@@ -184,6 +185,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 and index >= LEAD
                 and term.kind in ("place", "organisation", "name")
                 and not _SINGLED_OUT.match(passage.focus.text[term.end :])
+                # "COP16 was held in Cali": where the meeting was is the question
+                and not _HELD_IN.search(passage.focus.text[: term.start])
             ):
                 # The country, body or treaty the notes keep coming back to ("in India", "the
                 # Lok Sabha", "the Paris Agreement"): their setting, unless the sentence
@@ -366,8 +369,10 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, tuple[Term, ...]]:
             first.kind == second.kind
             and first.kind in ("amount", "number", "ratio")
             and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
-            and re.search(r"\b(?:between|from)\s$", text[: first.start])
+            and re.search(r"\bbetween\s$", text[: first.start])
         ):
+            # "between 6.3% and 6.8%"; but in "raised from Rs 3 lakh to Rs 5 lakh" the new
+            # value is the fact, asked alone with the old one as its context.
             out[first] = (second,)
     index = 0
     while index < len(terms):
@@ -407,7 +412,7 @@ def _fair(
     blanks = [term, *together]
     if (
         term.kind in ("name", "organisation")
-        and len(text.split()) - len(term.answer.split()) < 5
+        and len((passage.lead + text).split()) - len(term.answer.split()) < 5
         and not LAUNCHED.search(text[: term.start])
     ):
         # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by; but
@@ -456,7 +461,10 @@ def _score(passage: Passage, term: Term) -> float:
     if (
         term.kind in ("amount", "number")
         and re.search(r"\bfrom\s$", before)
-        and re.search(r"\sto\s[^\s]*\d", passage.focus.text[term.end :])
+        and re.search(
+            rf"\sto\s(?:(?:Rs\.?|USD|INR)\s?)?(?:[^\s]*\d|(?:{COUNT_WORDS})\b)",
+            passage.focus.text[term.end :],
+        )
     ):
         # The old value of a change ("from 6% in 2017-18 to 7%"), not where things come
         # from ("60 experiments from 31 countries").
@@ -464,6 +472,7 @@ def _score(passage: Passage, term: Term) -> float:
     return score
 
 
+_HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
 
 
@@ -593,7 +602,8 @@ def _same_body(option: str, others: list[str]) -> bool:
 
 def _shape(answer: str) -> str:
     """What a same-kind wrong option must share: unit, currency, article word."""
-    if re.match(r"\d", answer) or re.match(r"[$\u20ac\u00a3\u20b9\u00b1]", answer):
+    # "Rs 1 lakh crore" beside "Rs 12 lakh" is a wrong option of another scale: ruled out.
+    if re.match(r"\d|(?:US)?[$\u20ac\u00a3\u20b9\u00b1]|(?:Rs\.?|USD|INR)\s?\d", answer):
         return re.sub(r"[\d.,\s]+", "#", answer)
     if re.match(r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule)s?\s", answer):
         return answer.split()[0]

@@ -1,0 +1,119 @@
+"""Kinds of fact the sixth round's notes held that the drafter once missed or asked badly."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.terms import Vocabulary, find_terms
+from quizapp.deck.rules.exam_setter import shared_stems
+
+
+def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
+    vocabulary = Vocabulary.of([sentence, *others])
+    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
+
+
+def drafted(text: str) -> list:
+    return [c.card for c in draft_cards(text, "doc")]
+
+
+def asked(card) -> list[str]:
+    if card.kind == "cloze":
+        return [answer for answer, _ in card.deletions]
+    return [str(getattr(card, "answer", ""))]
+
+
+def test_a_change_asks_its_new_value_alone_with_the_old_one_as_context():
+    notes = (
+        "Farm credit\n\nEconomy notes\n\n"
+        "The loan limit under the Harvest Card scheme was raised from Rs 2 lakh to Rs 4 lakh. "
+        "The time allowed for an appeal was extended from three years to five years.\n"
+    )
+    cards = drafted(notes)
+    answers = [asked(c) for c in cards]
+    assert ["Rs 4 lakh"] in answers and ["five years"] in answers
+    assert not any(len(a) > 1 for a in answers)  # never both ends of a change in one card
+    card = next(c for c in cards if asked(c) == ["Rs 4 lakh"])
+    assert "from Rs 2 lakh to {{Rs 4 lakh}}" in card.text
+
+
+def test_a_figure_s_unit_in_the_prompt_is_no_cue():
+    assert shared_stems("Rs 4 lakh", "raised from Rs 2 lakh to ____") == set()
+    assert shared_stems("five years", "extended from three years to ____") == set()
+    assert shared_stems("Waqf Act", "the bill amends the ____, the main law on waqf")
+
+
+def test_a_count_before_a_capitalised_plural_is_asked():
+    assert found("It has 184 Parties.")["184"][0] == "number"
+    assert found("Grants went to 12 States in all.")["12"][0] == "number"
+
+
+def test_a_summit_is_an_event_and_the_city_it_met_in_the_place():
+    terms = found("The pact was opened for signature at the Ocean Summit in Lima in 1998.")
+    assert terms["Ocean Summit"][0] == "name"
+    assert terms["Lima"][0] == "place"
+    assert terms["Lima"][1] > terms["Ocean Summit"][1]
+
+
+def test_a_treaty_named_after_a_place_is_asked_by_that_name():
+    terms = found("The Tarragona Protocol on Seeds deals with seed banks.")
+    assert "Tarragona Protocol" in terms
+    whole = found("The United Nations Convention on Seeds deals with seed banks.")
+    assert "United Nations Convention on Seeds" in whole
+
+
+def test_a_meeting_where_something_was_adopted_is_asked():
+    assert found("The framework was adopted at COP12 in May 2019.")["COP12"][0] == "name"
+
+
+def test_what_a_new_thing_replaced_is_worth_asking():
+    kind, worth = found("It replaced the Lisbon Water Targets, none of which was met.")[
+        "Lisbon Water Targets"
+    ]
+    assert kind == "name" and worth >= 4.4
+
+
+def test_a_short_name_that_is_only_initials_gives_way_to_the_long_name():
+    sentence = (
+        "It is a fund for sharing the gains from the use of marine genetic data on "
+        "ocean species, known as MGD."
+    )
+    terms = found(sentence)
+    assert terms["marine genetic data"][1] > terms["MGD"][1]
+    capital = found("It set up a Coastal Flood Relief Fund, known as CFRF, at the state level.")
+    assert capital["Coastal Flood Relief Fund"][1] > capital["CFRF"][1]
+    coined = found("The Ocean Initiative for Training in the Pacific, known as OCTAVE, began.")
+    assert "OCTAVE" in coined  # not the initials of the name before it: asked
+
+
+def test_a_minister_of_state_is_a_person_after_the_title():
+    terms = found("The delegation was led by Minister of State Arun Vardhan Rao.")
+    assert terms["Arun Vardhan Rao"][0] == "person"
+
+
+def test_a_scheme_after_prime_minister_is_no_person():
+    terms = found("The Prime Minister Gram Sadak Yojana will cover 100 districts.")
+    assert all(kind != "person" for kind, _ in terms.values())
+
+
+def test_where_a_meeting_was_held_is_asked_even_when_the_notes_are_about_it():
+    notes = (
+        "Ocean Meeting, Lima\n\nEnvironment notes\n\n"
+        "The convention was signed in 1990. It sets rules for fishing. Its secretariat is in "
+        "Geneva. The parties meet every two years.\n\n"
+        "The meeting in Lima\n\n"
+        "The fifth meeting was held in Lima, Peru, from 2 to 6 May 2024. Lima hosted "
+        "about 9,000 delegates. The main outcome was a fund for fishing villages. "
+        "The fund was named the Lima Fund. Lima will host a review in 2026.\n"
+    )
+    assert any(asked(c) == ["Lima"] for c in drafted(notes))
+
+
+def test_sums_of_another_scale_are_no_wrong_options():
+    notes = (
+        "Budget notes\n\nEconomy notes\n\n"
+        "Total spending was estimated at Rs 40.5 lakh crore. Capital spending was budgeted at "
+        "Rs 9.2 lakh crore. The revenue forgone was about Rs 2 lakh crore. No tax is due on "
+        "income up to Rs 10 lakh. The standard deduction is Rs 50,000. The rebate was raised "
+        "to Rs 40,000. Income up to Rs 3 lakh is not taxed.\n"
+    )
+    for card in drafted(notes):
+        for option in getattr(card, "distractors", []):
+            assert ("crore" in option) == ("crore" in asked(card)[0]), (card.id, option)
