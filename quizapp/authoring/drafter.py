@@ -57,6 +57,7 @@ ORDERING_EVENT = 140  # characters; a longer sentence is no event to order
 ORDERING_WORTH = 3.8
 SETTING = 4  # mentions that make a place the document's setting rather than a fact
 TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
+LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
 REPEATS = {"year": 2}  # a year may be asked of two events; any other answer once
@@ -92,6 +93,9 @@ class Passage:
 
     focus: Sentence
     context: tuple[Sentence, ...] = ()
+    # The prompt keeps only the sentence that names what the pronouns refer to, with "..."
+    # for the sentences between; the quote keeps them all.
+    elided: bool = False
 
     @property
     def start(self) -> int:
@@ -99,6 +103,8 @@ class Passage:
 
     @property
     def lead(self) -> str:
+        if self.elided:
+            return f"{self.context[0].text} \u2026 "
         return " ".join(s.text for s in self.context) + (" " if self.context else "")
 
     def quote(self, text: str) -> str:
@@ -287,6 +293,11 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         passage = Passage(sentence, context)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT and not _pronoun_led(sentence.text):
             passage = Passage(sentence)  # "when it came into existence": often its own subject
+        too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
+        if len(passage.context) > 1 and (too_long or len(context) > LONGEST_CONTEXT):
+            # "Its secretariat is in Montreal." four sentences after "The Convention ...":
+            # the sentence naming it is enough, the ones between are elided.
+            passage = Passage(sentence, context, elided=True)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
         out.append(passage)
@@ -308,7 +319,7 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     ):
         # "Under it, a state ... passed to the Company. It was applied ...": the sentence
         # quoted for context refers back too, so its own antecedent is needed as well.
-        if sentences[at].first or len(context) >= 3:
+        if sentences[at].first or len(context) > LONGEST_CONTEXT:
             return None  # its antecedent is in a heading, another paragraph, or too far
         at -= 1
         context.insert(0, sentences[at])
@@ -636,6 +647,9 @@ def _card(
             status=Status.draft,
         )
     distractors = pool.distractors(term, blanked)
+    if term.kind == "person" and _GENDERED.search(blanked):
+        # "President ____ gave her assent": the one woman among the options is the answer
+        distractors = []
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"
     if (
         term.kind == "person"
@@ -670,6 +684,9 @@ def _card(
         source=source,
         status=Status.draft,
     )
+
+
+_GENDERED = re.compile(r"\b(?:she|her|hers|herself|he|him|his|himself)\b", re.IGNORECASE)
 
 
 def _ordering_cards(

@@ -117,3 +117,28 @@ def test_sums_of_another_scale_are_no_wrong_options():
     for card in drafted(notes):
         for option in getattr(card, "distractors", []):
             assert ("crore" in option) == ("crore" in asked(card)[0]), (card.id, option)
+
+
+def test_a_pronoun_that_tells_the_answer_s_sex_leaves_the_options_out():
+    notes = (
+        "New laws\n\nPolity notes\n\n"
+        "The Bills were introduced by Home Minister Arvind Rao on 11 August 2023. "
+        "The committee was chaired by Mohan Lal, a former police chief. "
+        "President Meera Devi gave her assent on 25 December 2023. "
+        "The rules were drafted by Law Secretary Vikram Sen.\n"
+    )
+    card = next(c for c in drafted(notes) if asked(c) == ["Meera Devi"])
+    assert card.kind == "cloze" and card.distractors == []
+
+
+def test_a_pronoun_chain_too_long_to_quote_keeps_the_sentence_naming_it():
+    notes = (
+        "The Ocean Pact\n\nEnvironment notes\n\n"
+        "The Convention on Ocean Life was opened for signature at the Blue Summit in Lima in "
+        "1998. It entered into force on 3 March 2001. It has 150 Parties. Three countries "
+        "have signed but never ratified it. Its secretariat is in Valletta.\n"
+    )
+    card = next(c for c in drafted(notes) if asked(c) == ["Valletta"])
+    assert card.text.startswith("The Convention on Ocean Life was opened")
+    assert "\u2026 Its secretariat is in {{Valletta}}." in card.text
+    assert card.source.quote.startswith("The Convention on Ocean Life")
