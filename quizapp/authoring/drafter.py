@@ -469,6 +469,8 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.1
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
+    if term.kind in ("amount", "number") and _TURNOUT.match(passage.focus.text[term.end :]):
+        score -= 0.4  # "About 23,000 delegates registered.": a headcount, no exam fact
     if (
         term.kind in ("amount", "number")
         and re.search(r"\bfrom\s$", before)
@@ -483,6 +485,11 @@ def _score(passage: Passage, term: Term) -> float:
     return score
 
 
+# Who took part: "delegates registered", "athletes took part", "countries were represented".
+_TURNOUT = re.compile(
+    r"^(?:\s[a-z]+){0,3}\s(?:registered|took\spart|attended|turned\sout|"
+    r"(?:were|was)\s(?:represented|interviewed|present))\b"
+)
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
 

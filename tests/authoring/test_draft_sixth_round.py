@@ -142,3 +142,21 @@ def test_a_pronoun_chain_too_long_to_quote_keeps_the_sentence_naming_it():
     assert card.text.startswith("The Convention on Ocean Life was opened")
     assert "\u2026 Its secretariat is in {{Valletta}}." in card.text
     assert card.source.quote.startswith("The Convention on Ocean Life")
+
+
+def test_a_headcount_of_those_who_took_part_gives_way():
+    notes = (
+        "The Ocean Meeting\n\nEnvironment notes\n\n"
+        "About 21,000 delegates registered. The parties agreed to protect 40 per cent of the "
+        "reefs by 2035. India sent 117 observers.\n"
+    )
+    scores = {tuple(asked(c.card)): c.score for c in draft_cards(notes, "doc")}
+    assert scores[("21,000",)] < scores[("40 per cent",)]
+    assert scores[("21,000",)] < scores[("117",)]
+
+
+def test_one_house_of_two_or_a_ministry_is_a_weak_answer():
+    house = found("The Budget was presented in the Lok Sabha on 1 February 2025.")
+    assert house["Lok Sabha"][1] < 4.0
+    ministry = found("The survey is run by the Ministry of Ocean Affairs.")
+    assert ministry["Ministry of Ocean Affairs"][1] < 4.0
