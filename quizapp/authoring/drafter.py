@@ -140,6 +140,15 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         for term in terms:
             key = fold(term.answer).casefold()
             mentions[key] = mentions.get(key, 0) + 1
+    # The dates the notes list again in their timeline ("- 2 October 1975: ICDS begins.")
+    # are the ones they want learnt.
+    listed: set[str] = set()
+    for passage, _ in found:
+        if _TIMELINE.match(passage.focus.text):
+            prefix = passage.focus.text.split(":")[0]
+            listed.update(t.date for t in find_terms(f"On {prefix}.", vocabulary) if t.date)
+            day = re.match(r"\d{1,2}\s[A-Z][a-z]+", prefix)
+            listed.update([day.group()] if day else [])
     options: list[_Option] = []
     earlier: dict[str, int] = {}
     met: list[str] = []  # people named so far, in any form
@@ -206,6 +215,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score += 0.15 * min(mentions[key] - 1, 3)
             if term.kind in ("place", "name") and _said(term.answer, text) >= 2 * SETTING:
                 score -= 0.6  # "India" in notes on India's summits: never the question
+            if (term.date if term.kind == "year" else term.answer) in listed:
+                score += 0.1  # a date the timeline repeats wins a tie
             if index < LEAD:
                 score += 0.3  # the opening sentences carry the news
             if term.kind in ("name", "organisation") and term.answer.casefold() in subject:

@@ -740,8 +740,10 @@ def _year_term(text: str, match: re.Match) -> Term:
     lead = text[: match.start()]
     explicit = bool(_EXPLICIT.search(lead) or _LISTED_YEAR.search(lead)) or bool(month)
     worth = (4.2 if day or not month else 4.0) if explicit else 3.0
-    if _ASIDE.search(text[: match.start()]):
-        worth -= 0.3  # "a report, released on 29 July 2023, gave ...": a detail set aside
+    if _ASIDE.search(text[: match.start()]) and text[match.end() :].startswith(","):
+        # "a report, released on 29 July 2023, gave ...": a detail set aside between commas;
+        # "the ICDS scheme, started on 2 October 1975." closes on when it started
+        worth -= 0.3
     if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070") is asked like a date
         worth = 4.2
     if re.search(r"\bas\s(?:of|at|on)\s$", lead):  # "58 reserves as of 2025": when it was true

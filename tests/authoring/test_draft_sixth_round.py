@@ -160,3 +160,24 @@ def test_one_house_of_two_or_a_ministry_is_a_weak_answer():
     assert house["Lok Sabha"][1] < 4.0
     ministry = found("The survey is run by the Ministry of Ocean Affairs.")
     assert ministry["Ministry of Ocean Affairs"][1] < 4.0
+
+
+def test_a_date_closing_its_sentence_is_no_aside():
+    aside = found("The report, released on 9 March 2021, gave an estimate of 300.")["2021"][1]
+    closing = found("The Ministry runs the Child Care scheme, started on 2 October 1977.")["1977"][
+        1
+    ]
+    assert closing > aside
+
+
+def test_a_date_the_timeline_repeats_is_preferred():
+    body = (
+        "The Ministry runs the Child Care scheme, started on 2 October 1977. "
+        "The Ministry runs the Mother Care scheme, started on 5 March 1978.\n"
+    )
+    timeline = "\nKey dates\n\n- 2 October 1977: the Child Care scheme begins.\n"
+    scores = {
+        tuple(asked(c.card)): c.score
+        for c in draft_cards(f"Care schemes\n\nHealth notes\n\n{body}{timeline}", "doc")
+    }
+    assert scores[("1977",)] > scores[("1978",)]
