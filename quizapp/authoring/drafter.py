@@ -326,7 +326,12 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
         at -= 1
         context.insert(0, sentences[at])
     while _pronoun_led(sentences[at].text) or (
-        context and not named and _refers_back(sentences[at].text)
+        context
+        and not named
+        and _refers_back(sentences[at].text)
+        # "Anaemia Mukt Bharat, launched in 2018, aims to bring these figures down. It
+        # follows ...": "It" is the name opening the sentence before, whatever "these" is.
+        and not (_pronoun_led(sentences[at + 1].text) and _NAME_OPENS.match(sentences[at].text))
     ):
         # "Under it, a state ... passed to the Company. It was applied ...": the sentence
         # quoted for context refers back too, so its own antecedent is needed as well.
@@ -335,6 +340,11 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
         at -= 1
         context.insert(0, sentences[at])
     return tuple(context)
+
+
+_NAME_OPENS = re.compile(
+    r"(?!(?:The|A|An|In|On|At|Of|For|By|With|As|After|Under)\s)[A-Z][\w-]+\s[A-Z]"
+)
 
 
 def _named_before(sentences: list[Sentence], at: int) -> bool:

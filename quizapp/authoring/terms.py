@@ -67,6 +67,12 @@ _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
     r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)(?:\.?$|,\s)"
 )
+# A plan known by a code: "a 6x6x6 strategy", "the 3R approach", "a 50x30 target".
+_CODED_PLAN = re.compile(
+    r"\b(?:an?|the|its|their)\s((?:\d+x)+\d+|\d+[A-Z]{1,3}|[A-Z]{1,3}\d+)\s"
+    r"(?=(?:strategy|approach|model|formula|framework|plan|policy|principle|rule|agenda|"
+    r"vision|target|goal)\b)"
+)
 # What a thing is named: "a capsule named Grace", "the programme was called HUNOR", "an app
 # known as eSakshya" (a name in mixed case).
 _NAMED = re.compile(
@@ -124,7 +130,7 @@ _VOTE = re.compile(
 # A number or code closing a name: "Launch Complex 39A", "Soyuz T-11" (not "9 members").
 _CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.,:%-]|\s(?:[a-z]+s|per)\b)")
 # The period a figure covers: "born in the last five years".
-_PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding)\s$", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$", re.IGNORECASE)
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
@@ -464,6 +470,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             add(Term(*match.span(1), name, "person", AnswerType.person, worth))
         else:
             add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
+    for match in _CODED_PLAN.finditer(text):  # "It follows a 6x6x6 strategy"
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     concept = _CONCEPT.match(text)
     if concept:  # "The theme of the Survey is deregulation."
         add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))

@@ -181,3 +181,23 @@ def test_a_date_the_timeline_repeats_is_preferred():
         for c in draft_cards(f"Care schemes\n\nHealth notes\n\n{body}{timeline}", "doc")
     }
     assert scores[("1977",)] > scores[("1978",)]
+
+
+def test_a_plan_known_by_a_code_is_asked():
+    assert found("It follows a 5x5 strategy: five groups and five steps.")["5x5"][0] == "name"
+
+
+def test_it_after_a_sentence_opening_with_a_name_refers_to_that_name():
+    notes = (
+        "Anaemia\n\nHealth notes\n\n"
+        "Anaemia rose in almost every group. Among women it rose to 57%. Among men it was "
+        "25%. Anaemia Free India, launched in 2018, aims to bring these figures down. It "
+        "follows a 6x6x6 strategy: six groups, six steps and six bodies.\n"
+    )
+    card = next(c for c in drafted(notes) if asked(c) == ["6x6x6"])
+    assert card.source.quote.startswith("Anaemia Free India, launched in 2018")
+
+
+def test_the_period_a_figure_covers_is_no_question():
+    terms = found("Exclusive breastfeeding for the first six months rose to 63.7%.")
+    assert "six months" not in terms and "63.7%" in terms
