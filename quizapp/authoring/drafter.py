@@ -545,8 +545,19 @@ def _second(first: Term, term: Term, score: float, passage: Passage) -> bool:
         return False  # one name of a list ("A, B and C") is question enough
     if first.kind != term.kind or (first.worth >= STRONG and term.worth >= STRONG):
         return True
+    if first.kind == "amount" and _unit(first.answer) != _unit(term.answer):
+        return True  # "The top rate of 30 per cent applies above Rs 24 lakh": a rate, a sum
     between = passage.focus.text[min(first.end, term.end) : max(first.start, term.start)]
     return re.fullmatch(r"\s(?:and|to|or)\s|,\s(?:and\s)?", between) is not None
+
+
+def _unit(answer: str) -> str:
+    """What a figure measures: a share, a sum of money, a length ... ("per cent", "Rs")."""
+    if re.search(r"%|per\s?cent", answer):
+        return "share"
+    if re.match(r"(?:US)?[$\u20ac\u00a3\u20b9]|Rs|USD|INR", answer):
+        return "money"
+    return re.sub(r"[\d.,\s]+", "", answer)
 
 
 def _shows_options(term: Term) -> bool:

@@ -1016,8 +1016,9 @@ def _name_term(
         yield Term(start, end, answer, "place", AnswerType.place, 4.3 + min(official, 0))
     elif any(w in _ORGANISATION_WORDS for w in names):
         # A body spelt out before its initials ("Indian Space Research Organisation (ISRO)")
-        # is common knowledge more often than a fact of the notes: no more worth for that.
-        worth = 3.6 + min(official, 0) + (0.2 if official > 0 else 0.0)
+        # is common knowledge more often than a fact of the notes, and the initials left in
+        # the prompt give its words away: a weaker blank.
+        worth = 3.6 + min(official, 0) - (0.2 if official > 0 else 0.0)
         if _FOUNDED.search(before) or _ACTS.match(after):
             worth += 0.5  # a body set up here, or one doing what the sentence tells
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)

@@ -201,3 +201,19 @@ def test_it_after_a_sentence_opening_with_a_name_refers_to_that_name():
 def test_the_period_a_figure_covers_is_no_question():
     terms = found("Exclusive breastfeeding for the first six months rose to 63.7%.")
     assert "six months" not in terms and "63.7%" in terms
+
+
+def test_a_rate_and_a_sum_in_one_sentence_are_both_asked():
+    notes = (
+        "Tax notes\n\nEconomy notes\n\n"
+        "The top rate of 35 per cent applies above Rs 30 lakh. The Ocean Fund was set up in "
+        "2019. Its secretariat is in Lisbon. The fund has 52 members.\n"
+    )
+    answers = [asked(c) for c in drafted(notes)]
+    assert ["35 per cent"] in answers and ["Rs 30 lakh"] in answers
+
+
+def test_a_body_beside_its_own_initials_is_a_weaker_blank():
+    spelt = found("The plan is run by the Coastal Research Agency (CRA) in Kochi.")
+    bare = found("The plan is run by the Coastal Research Agency in Kochi.")
+    assert spelt["Coastal Research Agency"][1] < bare["Coastal Research Agency"][1]
