@@ -93,8 +93,8 @@ class Passage:
 
     focus: Sentence
     context: tuple[Sentence, ...] = ()
-    # The prompt keeps only the sentence that names what the pronouns refer to, with "..."
-    # for the sentences between; the quote keeps them all.
+    # The prompt keeps the sentence that names what the pronouns refer to and the one just
+    # before the focus, with "..." for the sentences between; the quote keeps them all.
     elided: bool = False
 
     @property
@@ -104,7 +104,7 @@ class Passage:
     @property
     def lead(self) -> str:
         if self.elided:
-            return f"{self.context[0].text} \u2026 "
+            return f"{self.context[0].text} \u2026 {self.context[-1].text} "
         return " ".join(s.text for s in self.context) + (" " if self.context else "")
 
     def quote(self, text: str) -> str:
@@ -305,9 +305,11 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT and not _pronoun_led(sentence.text):
             passage = Passage(sentence)  # "when it came into existence": often its own subject
         too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
-        if len(passage.context) > 1 and (too_long or len(context) > LONGEST_CONTEXT):
+        if len(passage.context) > 2 and (too_long or len(context) > LONGEST_CONTEXT):
             # "Its secretariat is in Montreal." four sentences after "The Convention ...":
-            # the sentence naming it is enough, the ones between are elided.
+            # the sentence naming it and the one just before are enough, the ones between
+            # are elided ("At Jhansi it was led by Rani Lakshmibai. She died ..." keeps who
+            # "She" is).
             passage = Passage(sentence, context, elided=True)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
