@@ -104,7 +104,11 @@ class Passage:
     @property
     def lead(self) -> str:
         if self.elided:
-            return f"{self.context[0].text} \u2026 {self.context[-1].text} "
+            # From the last sentence that names its subject rather than refers to it: "The
+            # Chief Election Commissioner was Rajiv Kumar. He retired ...".
+            named = [i for i, s in enumerate(self.context) if i and not _pronoun_led(s.text)]
+            kept = self.context[named[-1] if named else -1 :]
+            return f"{self.context[0].text} \u2026 {' '.join(s.text for s in kept)} "
         return " ".join(s.text for s in self.context) + (" " if self.context else "")
 
     def quote(self, text: str) -> str:
@@ -217,8 +221,12 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score -= 0.6  # "India" in notes on India's summits: never the question
             if (term.date if term.kind == "year" else term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
-            if index < LEAD:
-                score += 0.3  # the opening sentences carry the news
+            if term.kind == "person" and _own_leader(passage.focus.text, term, text):
+                score -= 0.6  # "Prime Minister Narendra Modi released it": known to all
+            if index < LEAD and not (term.kind == "place" and _home(term.answer, text)):
+                # The opening sentences carry the news, but not the country the notes are
+                # written from ("came into force across India" in notes on Indian law).
+                score += 0.3
             if term.kind in ("name", "organisation") and term.answer.casefold() in subject:
                 score -= 0.5  # the document's own subject, named in its title
             if term.kind == "year" and term.answer in title:
@@ -302,7 +310,11 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if context is None:
             continue
         passage = Passage(sentence, context)
-        if len(passage.lead) + len(sentence.text) > MAX_PROMPT and not _pronoun_led(sentence.text):
+        too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
+        elided = Passage(sentence, context, elided=True)
+        if too_long and len(context) > 2 and len(elided.lead) + len(sentence.text) <= MAX_PROMPT:
+            passage = elided  # "At Jhansi it was led by ...": "it" is the revolt named first
+        elif too_long and not _pronoun_led(sentence.text):
             passage = Passage(sentence)  # "when it came into existence": often its own subject
         too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
         if len(passage.context) > 2 and (too_long or len(context) > LONGEST_CONTEXT):
@@ -362,7 +374,7 @@ def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
     pattern = (
         r"^Both\s(?:were|are|was|is|have|had)\b"  # "Both were added by ...": both of what
-        r"|\b(?:it|them|they|the same|these|those"
+        r"|\b(?:it|them|they|the same|these|those|at\sthe\stime"
         r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
@@ -492,6 +504,13 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.1
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
+    if term.kind in ("place", "organisation") and _WORKPLACE.search(before):
+        score -= 0.5  # "Hassabis and Jumper work at Google DeepMind": an employer, trivia
+    if term.kind in ("amount", "number") and (
+        re.match(r"^\s(?:minutes|hours|pages)\b", passage.focus.text[term.end :])
+        or re.search(r"\b(?:lasted|ran\sto|ran\sfor)\s(?:about\s|nearly\s|over\s)?$", before)
+    ):
+        score -= 0.5  # "The Budget speech lasted about 77 minutes.": how long it took, trivia
     if term.kind in ("amount", "number") and _TURNOUT.match(passage.focus.text[term.end :]):
         score -= 0.4  # "About 23,000 delegates registered.": a headcount, no exam fact
     if (
@@ -513,6 +532,11 @@ _TURNOUT = re.compile(
     r"^(?:\s[a-z]+){0,3}\s(?:registered|took\spart|attended|turned\sout|"
     r"(?:were|was)\s(?:represented|interviewed|present))\b"
 )
+_WORKPLACE = re.compile(
+    r"\b(?:work|works|worked|working|employed|teach|teaches|taught)\s(?:for\s[a-z]+\s)?"
+    r"(?:at|for|with|by)\s"
+    r"(?:the\s)?$"
+)
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
 
@@ -522,6 +546,22 @@ _SINGLED_OUT = re.compile(
     r"^\s(?:is|was|became|remains|ranks)\s(?:now\s)?(?:the\s|[A-Z]\w*[\u2019']s\s|its\s)?"
     r"(?:[\w-]+\s)?(?:largest|biggest|first|highest|smallest|lowest|only|\w+est)\b"
 )
+
+
+def _own_leader(sentence: str, term: Term, text: str) -> bool:
+    """The head of the notes' own government: "Prime Minister ____" with no other country
+    named ("Japan's Prime Minister", "Prime Minister ... of Australia")."""
+    if not re.search(r"(?<![\u2019']s\s)\bPrime\sMinister\s$", sentence[: term.start]):
+        return False
+    country = re.match(r"^\sof\s([A-Z][\w-]*(?:\s[A-Z][\w-]*)*)", sentence[term.end :])
+    return country is None or _home(country.group(1), text)
+
+
+def _home(answer: str, text: str) -> bool:
+    """The country the notes keep naming, with its people's name too ("India", "Indian")."""
+    return _said(answer, text) >= SETTING and _said(answer, text) > len(
+        re.findall(rf"\b{re.escape(answer)}\b", text)
+    )
 
 
 def _said(answer: str, text: str) -> int:
@@ -688,7 +728,7 @@ def _card(
             status=Status.draft,
         )
     distractors = pool.distractors(term, blanked)
-    if term.kind == "person" and _GENDERED.search(blanked):
+    if term.kind == "person" and _GENDERED.search(sentence[term.end :]):
         # "President ____ gave her assent": the one woman among the options is the answer
         distractors = []
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"

@@ -231,3 +231,65 @@ def test_an_elided_prompt_keeps_the_sentence_naming_who_she_is():
     prompts = [getattr(c, "text", "") or getattr(c, "question", "") for c in drafted(notes)]
     died = [p for p in prompts if "She died" in p]
     assert died and all("Rani Kamala. She died" in p for p in died)
+
+
+def score_of(notes: str, answer: str) -> float:
+    return next(c.score for c in draft_cards(notes, "doc") if asked(c.card) == [answer])
+
+
+BUDGET_DAY = (
+    "Budget day\n\nEconomy notes\n\n"
+    "The Budget speech lasted about 95 minutes. The fiscal deficit is targeted at 4.2 per "
+    "cent of GDP. Her opinion ran to 64 pages. The Ocean Fund was set up with Rs 9,000 crore.\n"
+)
+
+
+def test_how_long_a_speech_or_an_opinion_ran_is_trivia():
+    assert score_of(BUDGET_DAY, "95") < score_of(BUDGET_DAY, "4.2 per cent")
+    assert score_of(BUDGET_DAY, "64") < score_of(BUDGET_DAY, "Rs 9,000 crore")
+
+
+def test_the_notes_own_country_and_head_of_government_are_weak_answers():
+    notes = (
+        "New ports law\n\nPolity notes\n\n"
+        "The new ports law came into force across {place} on 1 July 2024. It replaced the "
+        "Indian Ports Act, 1908. {title} Arun Mehta released the rules in Chennai. "
+        "Indian ports handled 1,500 million tonnes. The Indian Coast Guard patrols them. "
+        "India has 12 major ports. India trains its own pilots.\n"
+    )
+    home = notes.format(place="India", title="Prime Minister")
+    abroad = notes.format(place="Peru", title="Japan's Prime Minister")
+    assert score_of(home, "India") < score_of(abroad, "Peru")
+    assert score_of(home, "Arun Mehta") < score_of(abroad, "Arun Mehta")
+
+
+def test_an_employer_is_no_place_to_learn():
+    terms_notes = (
+        "Prize notes\n\nScience notes\n\n"
+        "Hassan and Jung work at Cobalt Labs in Oslo. The prize was presented in Stockholm.\n"
+    )
+    scores = {tuple(asked(c.card)): c.score for c in draft_cards(terms_notes, "doc")}
+    assert scores.get(("Cobalt Labs",), 0) < scores[("Stockholm",)]
+
+
+def test_at_the_time_refers_back_to_what_the_notes_opened_with():
+    notes = (
+        "The Revolt\n\nHistory notes\n\n"
+        "The Revolt of 1857 was the largest rising against the Company. The Governor-General "
+        "at the time was Lord Canning.\n"
+    )
+    card = next(c for c in drafted(notes) if asked(c) == ["Lord Canning"])
+    assert card.source.quote.startswith("The Revolt of 1857")
+
+
+def test_an_elided_prompt_keeps_the_sentence_naming_whom_he_refers_to():
+    notes = (
+        "The poll\n\nPolity notes\n\n"
+        "The election was conducted by the Election Commission of India. Its powers come from "
+        "Article 324 of the Constitution of India. The Chief Election Commissioner at the time "
+        "was Rajan Kumar. He retired on 18 February after six years in the post. He was "
+        "followed by Gyan Prakash.\n"
+    )
+    prompts = [getattr(c, "text", "") or getattr(c, "question", "") for c in drafted(notes)]
+    followed = [p for p in prompts if "He was followed by" in p]
+    assert followed and all("was Rajan Kumar. He retired" in p for p in followed)
