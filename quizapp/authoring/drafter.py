@@ -156,7 +156,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     options: list[_Option] = []
     earlier: dict[str, int] = {}
     met: list[str] = []  # people named so far, in any form
-    pool = _Pool([term for _, terms in found for term in terms])
+    pool = _Pool([term for _, terms in found for term in terms], _roles(found))
     for index, (passage, terms) in enumerate(found):
         ends = _ranges(passage.focus.text, terms)
         if _TIMELINE.match(passage.focus.text):
@@ -624,10 +624,30 @@ def _part_of(key: str, people: list[str]) -> bool:
     return False
 
 
+# What a person is called just before the name: "President Ram Nath Kovind", "Justice ...".
+_ROLE = re.compile(
+    r"\b(President|Justice|Minister|Governor|Governor-General|Commissioner|Secretary|Speaker|"
+    r"Judge|Chancellor|Premier|Ambassador|Mayor|Chairman|Chairperson|Director|Adviser)"
+    r",?\s(?:of\s[A-Z][\w\s]*?\s)?$"
+)
+
+
+def _roles(found: list[tuple[Passage, list[Term]]]) -> dict[str, set[str]]:
+    """Each person's roles as the notes name them, so wrong options share one."""
+    roles: dict[str, set[str]] = {}
+    for passage, terms in found:
+        for term in terms:
+            role = _ROLE.search(passage.focus.text[: term.start])
+            if term.kind == "person" and role:
+                roles.setdefault(fold(term.answer).casefold(), set()).add(role.group(1))
+    return roles
+
+
 class _Pool:
     """Answers found in the document, by kind, to draw wrong options of the same kind from."""
 
-    def __init__(self, terms: list[Term]) -> None:
+    def __init__(self, terms: list[Term], roles: dict[str, set[str]] | None = None) -> None:
+        self.roles = roles or {}
         self.by_kind: dict[str, list[str]] = {}
         seen: set[tuple[str, str]] = set()
         for term in terms:
@@ -651,6 +671,9 @@ class _Pool:
                 continue  # "TX2" beside "International Big Cat Alliance": a code among names
             if term.kind == "person" and _part_of(folded, [answer, *map(str.casefold, out)]):
                 continue
+            mine = self.roles.get(answer)
+            if term.kind == "person" and mine and not mine & self.roles.get(folded, set()):
+                continue  # "President ____": another President, never a Commission's member
             if shape != "act" and _same_body(other, [term.answer, *out]):
                 continue  # "WMO" for "World Meteorological Organization": the answer again
             if term.kind == "article" and _clause_of(folded, [answer, *map(str.casefold, out)]):

@@ -293,3 +293,17 @@ def test_an_elided_prompt_keeps_the_sentence_naming_whom_he_refers_to():
     prompts = [getattr(c, "text", "") or getattr(c, "question", "") for c in drafted(notes)]
     followed = [p for p in prompts if "He was followed by" in p]
     assert followed and all("was Rajan Kumar. He retired" in p for p in followed)
+
+
+def test_wrong_options_for_a_titled_person_share_the_title():
+    notes = (
+        "The Commission\n\nPolity notes\n\n"
+        "The commission was chaired by Arun Das. Its members were named by the Cabinet. "
+        "Mohan Rao and Lata Iyer were its other members. The report was submitted to "
+        "President Kamala Devi on 9 November 2020. Justice Ravi Menon heard the appeal. "
+        "Justice Sunita Rao dissented. Justice Vikram Shah wrote for the bench.\n"
+    )
+    cards = {asked(c)[0]: c for c in drafted(notes) if c.kind in ("mcq", "cloze")}
+    assert cards["Kamala Devi"].distractors == []  # no other President in the notes
+    judge = cards["Ravi Menon"]
+    assert judge.distractors and set(judge.distractors) <= {"Sunita Rao", "Vikram Shah"}
