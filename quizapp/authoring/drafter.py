@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
+    COUNT_WORDS,
     INSTITUTIONS,
     LAUNCHED,
     PRONOUNS,
@@ -56,6 +57,7 @@ ORDERING_EVENT = 140  # characters; a longer sentence is no event to order
 ORDERING_WORTH = 3.8
 SETTING = 4  # mentions that make a place the document's setting rather than a fact
 TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
+LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
 REPEATS = {"year": 2}  # a year may be asked of two events; any other answer once
@@ -91,6 +93,9 @@ class Passage:
 
     focus: Sentence
     context: tuple[Sentence, ...] = ()
+    # The prompt keeps the sentence that names what the pronouns refer to and the one just
+    # before the focus, with "..." for the sentences between; the quote keeps them all.
+    elided: bool = False
 
     @property
     def start(self) -> int:
@@ -98,6 +103,12 @@ class Passage:
 
     @property
     def lead(self) -> str:
+        if self.elided:
+            # From the last sentence that names its subject rather than refers to it: "The
+            # Chief Election Commissioner was Rajiv Kumar. He retired ...".
+            named = [i for i, s in enumerate(self.context) if i and not _pronoun_led(s.text)]
+            kept = self.context[named[-1] if named else -1 :]
+            return f"{self.context[0].text} \u2026 {' '.join(s.text for s in kept)} "
         return " ".join(s.text for s in self.context) + (" " if self.context else "")
 
     def quote(self, text: str) -> str:
@@ -133,10 +144,19 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         for term in terms:
             key = fold(term.answer).casefold()
             mentions[key] = mentions.get(key, 0) + 1
+    # The dates the notes list again in their timeline ("- 2 October 1975: ICDS begins.")
+    # are the ones they want learnt.
+    listed: set[str] = set()
+    for passage, _ in found:
+        if _TIMELINE.match(passage.focus.text):
+            prefix = passage.focus.text.split(":")[0]
+            listed.update(t.date for t in find_terms(f"On {prefix}.", vocabulary) if t.date)
+            day = re.match(r"\d{1,2}\s[A-Z][a-z]+", prefix)
+            listed.update([day.group()] if day else [])
     options: list[_Option] = []
     earlier: dict[str, int] = {}
     met: list[str] = []  # people named so far, in any form
-    pool = _Pool([term for _, terms in found for term in terms])
+    pool = _Pool([term for _, terms in found for term in terms], _roles(found))
     for index, (passage, terms) in enumerate(found):
         ends = _ranges(passage.focus.text, terms)
         if _TIMELINE.match(passage.focus.text):
@@ -184,6 +204,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 and index >= LEAD
                 and term.kind in ("place", "organisation", "name")
                 and not _SINGLED_OUT.match(passage.focus.text[term.end :])
+                # "COP16 was held in Cali": where the meeting was is the question
+                and not _HELD_IN.search(passage.focus.text[: term.start])
             ):
                 # The country, body or treaty the notes keep coming back to ("in India", "the
                 # Lok Sabha", "the Paris Agreement"): their setting, unless the sentence
@@ -197,8 +219,14 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score += 0.15 * min(mentions[key] - 1, 3)
             if term.kind in ("place", "name") and _said(term.answer, text) >= 2 * SETTING:
                 score -= 0.6  # "India" in notes on India's summits: never the question
-            if index < LEAD:
-                score += 0.3  # the opening sentences carry the news
+            if (term.date if term.kind == "year" else term.answer) in listed:
+                score += 0.1  # a date the timeline repeats wins a tie
+            if term.kind == "person" and _own_leader(passage.focus.text, term, text):
+                score -= 0.6  # "Prime Minister Narendra Modi released it": known to all
+            if index < LEAD and not (term.kind == "place" and _home(term.answer, text)):
+                # The opening sentences carry the news, but not the country the notes are
+                # written from ("came into force across India" in notes on Indian law).
+                score += 0.3
             if term.kind in ("name", "organisation") and term.answer.casefold() in subject:
                 score -= 0.5  # the document's own subject, named in its title
             if term.kind == "year" and term.answer in title:
@@ -282,8 +310,19 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if context is None:
             continue
         passage = Passage(sentence, context)
-        if len(passage.lead) + len(sentence.text) > MAX_PROMPT and not _pronoun_led(sentence.text):
+        too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
+        elided = Passage(sentence, context, elided=True)
+        if too_long and len(context) > 2 and len(elided.lead) + len(sentence.text) <= MAX_PROMPT:
+            passage = elided  # "At Jhansi it was led by ...": "it" is the revolt named first
+        elif too_long and not _pronoun_led(sentence.text):
             passage = Passage(sentence)  # "when it came into existence": often its own subject
+        too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
+        if len(passage.context) > 2 and (too_long or len(context) > LONGEST_CONTEXT):
+            # "Its secretariat is in Montreal." four sentences after "The Convention ...":
+            # the sentence naming it and the one just before are enough, the ones between
+            # are elided ("At Jhansi it was led by Rani Lakshmibai. She died ..." keeps who
+            # "She" is).
+            passage = Passage(sentence, context, elided=True)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
         out.append(passage)
@@ -301,15 +340,25 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
         at -= 1
         context.insert(0, sentences[at])
     while _pronoun_led(sentences[at].text) or (
-        context and not named and _refers_back(sentences[at].text)
+        context
+        and not named
+        and _refers_back(sentences[at].text)
+        # "Anaemia Mukt Bharat, launched in 2018, aims to bring these figures down. It
+        # follows ...": "It" is the name opening the sentence before, whatever "these" is.
+        and not (_pronoun_led(sentences[at + 1].text) and _NAME_OPENS.match(sentences[at].text))
     ):
         # "Under it, a state ... passed to the Company. It was applied ...": the sentence
         # quoted for context refers back too, so its own antecedent is needed as well.
-        if sentences[at].first or len(context) >= 3:
+        if sentences[at].first or len(context) > LONGEST_CONTEXT:
             return None  # its antecedent is in a heading, another paragraph, or too far
         at -= 1
         context.insert(0, sentences[at])
     return tuple(context)
+
+
+_NAME_OPENS = re.compile(
+    r"(?!(?:The|A|An|In|On|At|Of|For|By|With|As|After|Under)\s)[A-Z][\w-]+\s[A-Z]"
+)
 
 
 def _named_before(sentences: list[Sentence], at: int) -> bool:
@@ -325,7 +374,7 @@ def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
     pattern = (
         r"^Both\s(?:were|are|was|is|have|had)\b"  # "Both were added by ...": both of what
-        r"|\b(?:it|them|they|the same|these|those"
+        r"|\b(?:it|them|they|the same|these|those|at\sthe\stime"
         r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
@@ -366,8 +415,10 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, tuple[Term, ...]]:
             first.kind == second.kind
             and first.kind in ("amount", "number", "ratio")
             and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
-            and re.search(r"\b(?:between|from)\s$", text[: first.start])
+            and re.search(r"\bbetween\s$", text[: first.start])
         ):
+            # "between 6.3% and 6.8%"; but in "raised from Rs 3 lakh to Rs 5 lakh" the new
+            # value is the fact, asked alone with the old one as its context.
             out[first] = (second,)
     index = 0
     while index < len(terms):
@@ -407,7 +458,7 @@ def _fair(
     blanks = [term, *together]
     if (
         term.kind in ("name", "organisation")
-        and len(text.split()) - len(term.answer.split()) < 5
+        and len((passage.lead + text).split()) - len(term.answer.split()) < 5
         and not LAUNCHED.search(text[: term.start])
     ):
         # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by; but
@@ -453,10 +504,22 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.1
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
+    if term.kind in ("place", "organisation") and _WORKPLACE.search(before):
+        score -= 0.5  # "Hassabis and Jumper work at Google DeepMind": an employer, trivia
+    if term.kind in ("amount", "number") and (
+        re.match(r"^\s(?:minutes|hours|pages)\b", passage.focus.text[term.end :])
+        or re.search(r"\b(?:lasted|ran\sto|ran\sfor)\s(?:about\s|nearly\s|over\s)?$", before)
+    ):
+        score -= 0.5  # "The Budget speech lasted about 77 minutes.": how long it took, trivia
+    if term.kind in ("amount", "number") and _TURNOUT.match(passage.focus.text[term.end :]):
+        score -= 0.4  # "About 23,000 delegates registered.": a headcount, no exam fact
     if (
         term.kind in ("amount", "number")
         and re.search(r"\bfrom\s$", before)
-        and re.search(r"\sto\s[^\s]*\d", passage.focus.text[term.end :])
+        and re.search(
+            rf"\sto\s(?:(?:Rs\.?|USD|INR)\s?)?(?:[^\s]*\d|(?:{COUNT_WORDS})\b)",
+            passage.focus.text[term.end :],
+        )
     ):
         # The old value of a change ("from 6% in 2017-18 to 7%"), not where things come
         # from ("60 experiments from 31 countries").
@@ -464,6 +527,17 @@ def _score(passage: Passage, term: Term) -> float:
     return score
 
 
+# Who took part: "delegates registered", "athletes took part", "countries were represented".
+_TURNOUT = re.compile(
+    r"^(?:\s[a-z]+){0,3}\s(?:registered|took\spart|attended|turned\sout|"
+    r"(?:were|was)\s(?:represented|interviewed|present))\b"
+)
+_WORKPLACE = re.compile(
+    r"\b(?:work|works|worked|working|employed|teach|teaches|taught)\s(?:for\s[a-z]+\s)?"
+    r"(?:at|for|with|by)\s"
+    r"(?:the\s)?$"
+)
+_HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
 
 
@@ -472,6 +546,22 @@ _SINGLED_OUT = re.compile(
     r"^\s(?:is|was|became|remains|ranks)\s(?:now\s)?(?:the\s|[A-Z]\w*[\u2019']s\s|its\s)?"
     r"(?:[\w-]+\s)?(?:largest|biggest|first|highest|smallest|lowest|only|\w+est)\b"
 )
+
+
+def _own_leader(sentence: str, term: Term, text: str) -> bool:
+    """The head of the notes' own government: "Prime Minister ____" with no other country
+    named ("Japan's Prime Minister", "Prime Minister ... of Australia")."""
+    if not re.search(r"(?<![\u2019']s\s)\bPrime\sMinister\s$", sentence[: term.start]):
+        return False
+    country = re.match(r"^\sof\s([A-Z][\w-]*(?:\s[A-Z][\w-]*)*)", sentence[term.end :])
+    return country is None or _home(country.group(1), text)
+
+
+def _home(answer: str, text: str) -> bool:
+    """The country the notes keep naming, with its people's name too ("India", "Indian")."""
+    return _said(answer, text) >= SETTING and _said(answer, text) > len(
+        re.findall(rf"\b{re.escape(answer)}\b", text)
+    )
 
 
 def _said(answer: str, text: str) -> int:
@@ -497,8 +587,19 @@ def _second(first: Term, term: Term, score: float, passage: Passage) -> bool:
         return False  # one name of a list ("A, B and C") is question enough
     if first.kind != term.kind or (first.worth >= STRONG and term.worth >= STRONG):
         return True
+    if first.kind == "amount" and _unit(first.answer) != _unit(term.answer):
+        return True  # "The top rate of 30 per cent applies above Rs 24 lakh": a rate, a sum
     between = passage.focus.text[min(first.end, term.end) : max(first.start, term.start)]
     return re.fullmatch(r"\s(?:and|to|or)\s|,\s(?:and\s)?", between) is not None
+
+
+def _unit(answer: str) -> str:
+    """What a figure measures: a share, a sum of money, a length ... ("per cent", "Rs")."""
+    if re.search(r"%|per\s?cent", answer):
+        return "share"
+    if re.match(r"(?:US)?[$\u20ac\u00a3\u20b9]|Rs|USD|INR", answer):
+        return "money"
+    return re.sub(r"[\d.,\s]+", "", answer)
 
 
 def _shows_options(term: Term) -> bool:
@@ -523,10 +624,30 @@ def _part_of(key: str, people: list[str]) -> bool:
     return False
 
 
+# What a person is called just before the name: "President Ram Nath Kovind", "Justice ...".
+_ROLE = re.compile(
+    r"\b(President|Justice|Minister|Governor|Governor-General|Commissioner|Secretary|Speaker|"
+    r"Judge|Chancellor|Premier|Ambassador|Mayor|Chairman|Chairperson|Director|Adviser)"
+    r",?\s(?:of\s[A-Z][\w\s]*?\s)?$"
+)
+
+
+def _roles(found: list[tuple[Passage, list[Term]]]) -> dict[str, set[str]]:
+    """Each person's roles as the notes name them, so wrong options share one."""
+    roles: dict[str, set[str]] = {}
+    for passage, terms in found:
+        for term in terms:
+            role = _ROLE.search(passage.focus.text[: term.start])
+            if term.kind == "person" and role:
+                roles.setdefault(fold(term.answer).casefold(), set()).add(role.group(1))
+    return roles
+
+
 class _Pool:
     """Answers found in the document, by kind, to draw wrong options of the same kind from."""
 
-    def __init__(self, terms: list[Term]) -> None:
+    def __init__(self, terms: list[Term], roles: dict[str, set[str]] | None = None) -> None:
+        self.roles = roles or {}
         self.by_kind: dict[str, list[str]] = {}
         seen: set[tuple[str, str]] = set()
         for term in terms:
@@ -550,6 +671,9 @@ class _Pool:
                 continue  # "TX2" beside "International Big Cat Alliance": a code among names
             if term.kind == "person" and _part_of(folded, [answer, *map(str.casefold, out)]):
                 continue
+            mine = self.roles.get(answer)
+            if term.kind == "person" and mine and not mine & self.roles.get(folded, set()):
+                continue  # "President ____": another President, never a Commission's member
             if shape != "act" and _same_body(other, [term.answer, *out]):
                 continue  # "WMO" for "World Meteorological Organization": the answer again
             if term.kind == "article" and _clause_of(folded, [answer, *map(str.casefold, out)]):
@@ -593,7 +717,8 @@ def _same_body(option: str, others: list[str]) -> bool:
 
 def _shape(answer: str) -> str:
     """What a same-kind wrong option must share: unit, currency, article word."""
-    if re.match(r"\d", answer) or re.match(r"[$\u20ac\u00a3\u20b9\u00b1]", answer):
+    # "Rs 1 lakh crore" beside "Rs 12 lakh" is a wrong option of another scale: ruled out.
+    if re.match(r"\d|(?:US)?[$\u20ac\u00a3\u20b9\u00b1]|(?:Rs\.?|USD|INR)\s?\d", answer):
         return re.sub(r"[\d.,\s]+", "#", answer)
     if re.match(r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule)s?\s", answer):
         return answer.split()[0]
@@ -626,6 +751,9 @@ def _card(
             status=Status.draft,
         )
     distractors = pool.distractors(term, blanked)
+    if term.kind == "person" and _GENDERED.search(sentence[term.end :]):
+        # "President ____ gave her assent": the one woman among the options is the answer
+        distractors = []
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"
     if (
         term.kind == "person"
@@ -660,6 +788,9 @@ def _card(
         source=source,
         status=Status.draft,
     )
+
+
+_GENDERED = re.compile(r"\b(?:she|her|hers|herself|he|him|his|himself)\b", re.IGNORECASE)
 
 
 def _ordering_cards(

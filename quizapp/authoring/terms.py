@@ -52,7 +52,7 @@ RATIO = re.compile(r"(?<![\d:.])\b\d{1,2}:\d{1,2}\b(?![\d:]|\s?[ap]\.?m\b)")
 _NUMBER = re.compile(
     r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}(?:,\d{3})*(?![\w,:%\u00b0-]|\.\w)"
 )
-_COUNT_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+COUNT_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
 # What an examiner counts: "31 members", "seven experiments".
 _COUNTED = (
     r"members|judges|countries|nations|states|parties|groups|pillars|volumes|opinions|"
@@ -61,11 +61,17 @@ _COUNTED = (
 )
 # Plurals not ending in -s: "1,020 women per 1,000 men".
 _IRREGULAR = "women|men|people|children|personnel|police|cattle|staff|crore|lakh"
-_WORD_COUNT = re.compile(rf"\b({_COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b)", re.IGNORECASE)
+_WORD_COUNT = re.compile(rf"\b({COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b)", re.IGNORECASE)
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
     r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)(?:\.?$|,\s)"
+)
+# A plan known by a code: "a 6x6x6 strategy", "the 3R approach", "a 50x30 target".
+_CODED_PLAN = re.compile(
+    r"\b(?:an?|the|its|their)\s((?:\d+x)+\d+|\d+[A-Z]{1,3}|[A-Z]{1,3}\d+)\s"
+    r"(?=(?:strategy|approach|model|formula|framework|plan|policy|principle|rule|agenda|"
+    r"vision|target|goal)\b)"
 )
 # What a thing is named: "a capsule named Grace", "the programme was called HUNOR", "an app
 # known as eSakshya" (a name in mixed case).
@@ -124,7 +130,7 @@ _VOTE = re.compile(
 # A number or code closing a name: "Launch Complex 39A", "Soyuz T-11" (not "9 members").
 _CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.,:%-]|\s(?:[a-z]+s|per)\b)")
 # The period a figure covers: "born in the last five years".
-_PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding)\s$", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$", re.IGNORECASE)
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
@@ -174,7 +180,7 @@ _CONNECTORS = word_set("of for and on to the")
 _TREATY_WORDS = word_set(
     "Treaty Convention Agreement Accord Protocol Charter Pact Declaration Partnership "
     "Act Resolution Roadmap Framework Mechanism Report Goal Initiative Plan Programme "
-    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget Amendment"
+    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget Amendment Yojana Abhiyan"
 )
 _ORGANISATION_WORDS = word_set(
     "Council Agency Union Nations Centre Center Party Bank Fund Organisation Organization "
@@ -241,7 +247,7 @@ _ROLES = (
     "astronaut|cosmonaut|pilot|engineer|researcher|doctor|actor|player|athlete"
 )
 _EVENT_WORDS = word_set(
-    "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots"
+    "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit"
 )
 _FUNCTION_WORDS = word_set(
     "in on at to from for and or but with by of as after before since during over under "
@@ -464,6 +470,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             add(Term(*match.span(1), name, "person", AnswerType.person, worth))
         else:
             add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
+    for match in _CODED_PLAN.finditer(text):  # "It follows a 6x6x6 strategy"
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     concept = _CONCEPT.match(text)
     if concept:  # "The theme of the Survey is deregulation."
         add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
@@ -476,7 +484,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     record = _RECORD_PHRASE.match(text)
     if record and not any(t.start < record.end(1) and record.start(1) < t.end for t in terms):
         add(Term(*record.span(1), record.group(1), "name", AnswerType.text, 4.5))
-    terms = _spelt_out_whole(text, [_placed(text, t) for t in terms])
+    terms = _spelt_out_whole(text, [_placed(text, _by_its_place(t)) for t in terms])
+    terms = _known_as_initials(text, terms)
     terms = _exact_first(text, terms)
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
     terms = [
@@ -496,6 +505,14 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
 LAUNCHED = re.compile(
     r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
     r"(?:the\s|an?\s)?(?:new\s)?$"
+)
+_GUESSED = re.compile(
+    r"(?:Lok|Rajya)\sSabha|House\sof\s(?:Commons|Lords|Representatives)|Senate|Ministry\sof\s.+"
+)
+# What a new thing replaced is asked like what was launched: "It replaced the Aichi
+# Biodiversity Targets", "to replace the Income-tax Act, 1961".
+_REPLACED = re.compile(
+    r"\b(?:replaced|replaces|replace|superseded|supersedes|succeeded|succeeds)\s(?:the\s)?$"
 )
 # A sentence that exists to name something: "The nodal agency is the International Institute
 # for Population Sciences", "The advisory body for cultural sites is the ...".
@@ -521,6 +538,72 @@ _ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|some)\s$", re.IG
 
 
 _LINKS = word_set("of for from and on in the to")
+
+
+# "The Cartagena Protocol on Biosafety": the treaty is known by its place; what it is on is
+# the clue ("The ____ on Biosafety deals with living modified organisms").
+_ON_SUBJECT = re.compile(
+    r"^((?:[A-Z][\w\u2019'-]*\s)+?(?:Protocol|Convention|Treaty|Accord|Agreement))\son\s[A-Z]"
+)
+
+
+def _by_its_place(term: Term) -> Term:
+    """A treaty named after a place, asked by that name: "{{Cartagena Protocol}} on Biosafety"."""
+    match = _ON_SUBJECT.match(term.answer) if term.kind == "name" else None
+    if match is None or any(w in _INSTITUTIONS for w in match.group(1).split()[:-1]):
+        return term  # "United Nations Convention on ...": the whole name is the name
+    short = match.group(1)
+    return replace(term, end=term.start + len(short), answer=short)
+
+
+# A short name after "known as": "digital sequence information on genetic resources, known
+# as DSI", "a National Disaster Risk Management Fund, known as NDRMF".
+_KNOWN_AS_SHORT = re.compile(r",\s(?:also\s)?known\sas\s([A-Z]{2,6})\b")
+
+
+def _known_as_initials(text: str, terms: list[Term]) -> list[Term]:
+    """A short name that is only the initials of the words just before it is given away by
+    them; the long name is the question, the short one its clue (as with "(HSFC)")."""
+    for short in _KNOWN_AS_SHORT.finditer(text):
+        letters = short.group(1)
+        words = list(re.finditer(r"[^\W_][\w\u2019'-]*", text[: short.start()]))[-14:]
+        found = None
+        for last in range(len(words) - 1, -1, -1):
+            for first in range(last - 1, -1, -1):
+                span = words[first : last + 1]
+                if span[0].group() in _LINKS or span[-1].group() in _LINKS:
+                    continue
+                gaps = zip(span, span[1:], strict=False)
+                if any(text[a.end() : b.start()] != " " for a, b in gaps):
+                    break
+                pattern = "".join(
+                    f"(?:{w.group()[0].upper()})?"
+                    if w.group() in _LINKS
+                    else re.escape(w.group()[0].upper())
+                    for w in span
+                )
+                if re.fullmatch(pattern, letters):
+                    found = span
+                    break
+            if found:
+                break
+        if not found:
+            continue
+        start, end = found[0].start(), found[-1].end()
+        inside = [t for t in terms if t.start < end and start < t.end]
+        if any(t.start < start or t.end > end for t in inside):
+            continue  # a term running across the long name's edge: leave both
+        kinds = [t.kind for t in inside if t.kind in ("organisation", "name")]
+        kind = kinds[0] if kinds else "name"
+        answer_type = AnswerType.organisation if kind == "organisation" else AnswerType.text
+        whole = Term(start, end, text[start:end], kind, answer_type, 4.6)
+        clue = short.span(1)
+        terms = [
+            replace(t, worth=3.0) if (t.start, t.end) == clue else t
+            for t in terms
+            if t not in inside
+        ] + [whole]
+    return terms
 
 
 def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
@@ -562,9 +645,15 @@ def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
 def _placed(text: str, term: Term) -> Term:
     """A term's worth by what the sentence does with it."""
     before = text[: term.start]
+    if term.kind in ("organisation", "name") and _GUESSED.fullmatch(term.answer):
+        # "presented in the Lok Sabha", "run by the Ministry of Health": one House of two, or
+        # the ministry the subject names, is guessed rather than learnt
+        return replace(term, worth=term.worth - 0.5)
     if term.kind in ("name", "organisation") and _DEFINED.search(before):
         return replace(term, worth=max(term.worth, 4.3))  # "The nodal agency is the X"
-    if term.kind in ("name", "organisation") and LAUNCHED.search(before):
+    if term.kind in ("name", "organisation") and (
+        LAUNCHED.search(before) or _REPLACED.search(before)
+    ):
         return replace(term, worth=max(term.worth, 4.4))
     if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
         return replace(term, worth=max(term.worth, 4.6))
@@ -659,8 +748,10 @@ def _year_term(text: str, match: re.Match) -> Term:
     lead = text[: match.start()]
     explicit = bool(_EXPLICIT.search(lead) or _LISTED_YEAR.search(lead)) or bool(month)
     worth = (4.2 if day or not month else 4.0) if explicit else 3.0
-    if _ASIDE.search(text[: match.start()]):
-        worth -= 0.3  # "a report, released on 29 July 2023, gave ...": a detail set aside
+    if _ASIDE.search(text[: match.start()]) and text[match.end() :].startswith(","):
+        # "a report, released on 29 July 2023, gave ...": a detail set aside between commas;
+        # "the ICDS scheme, started on 2 October 1975." closes on when it started
+        worth -= 0.3
     if re.search(r"\bby\s$", lead):  # a target ("net zero by 2070") is asked like a date
         worth = 4.2
     if re.search(r"\bas\s(?:of|at|on)\s$", lead):  # "58 reserves as of 2025": when it was true
@@ -688,7 +779,7 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return None  # "the 50 m rifle": an event's name, not a figure to learn
     if re.match(r"^\s(?:votes?\s|members\svoted\s)?for\b", after):  # "128 for and 95 against"
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
-    if re.match(rf"^\s(?:{_COUNTED})\b", after):  # "31 members"
+    if re.match(rf"^\s(?:{_COUNTED})\b", after, re.IGNORECASE):  # "31 members", "196 Parties"
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
     if _SENTENCE_END.match(after) and _FIGURE_BEFORE.search(before):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)  # "at 3,167."
@@ -925,8 +1016,9 @@ def _name_term(
         yield Term(start, end, answer, "place", AnswerType.place, 4.3 + min(official, 0))
     elif any(w in _ORGANISATION_WORDS for w in names):
         # A body spelt out before its initials ("Indian Space Research Organisation (ISRO)")
-        # is common knowledge more often than a fact of the notes: no more worth for that.
-        worth = 3.6 + min(official, 0) + (0.2 if official > 0 else 0.0)
+        # is common knowledge more often than a fact of the notes, and the initials left in
+        # the prompt give its words away: a weaker blank.
+        worth = 3.6 + min(official, 0) - (0.2 if official > 0 else 0.0)
         if _FOUNDED.search(before) or _ACTS.match(after):
             worth += 0.5  # a body set up here, or one doing what the sentence tells
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
@@ -1168,6 +1260,10 @@ def _single_word(
         return
     if answer in _INSTITUTIONS or answer in OPENERS or answer in PRONOUNS or answer in MONTH_NUMBER:
         return
+    if re.fullmatch(r"[A-Z]{2,5}\d{1,3}", answer) and re.search(r"\b(?:at|in)\s$", before):
+        # "adopted at COP15": the meeting where it was decided; "in 2015" is asked first
+        yield Term(start, end, answer, "name", AnswerType.text, 4.1)
+        return
     if re.fullmatch(r"[A-Z0-9&]{2,}", answer):  # "EU", "RBI": an acronym alone is a weak blank
         yield Term(start, end, answer, "organisation", AnswerType.organisation, 1.5)
         return
@@ -1208,8 +1304,10 @@ def _single_word(
         return
     in_title = _IN_TITLE.search(before) is not None
     seat = re.search(r"\s([A-Z][\w\u2019'-]*)\sin\s$", before)
-    if seat and seat.group(1) in _ORGANISATION_WORDS:
-        in_title = False  # "the Information Fusion Centre in Gurugram": where a body sits
+    if seat and (seat.group(1) in _ORGANISATION_WORDS or seat.group(1) in _EVENT_WORDS):
+        # "the Information Fusion Centre in Gurugram", "the Earth Summit in Rio": where a
+        # body sits or an event met
+        in_title = False
     if (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:

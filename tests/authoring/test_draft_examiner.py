@@ -126,19 +126,21 @@ def test_a_pronoun_led_sentence_is_quoted_with_what_it_refers_to():
 
 def test_people_and_places_become_questions_with_wrong_options_from_the_document():
     text = (
-        "Finance Minister Nirmala Sitharaman tabled the Survey. "
-        "Chief Economic Adviser V. Anantha Nageswaran wrote it. "
-        "Governor Sanjay Malhotra cut the rate. Justice Bela M. Trivedi dissented. "
-        "Solicitor General Tushar Mehta argued for the States.\n"
+        "Justice Bela M. Trivedi dissented. Justice Manoj Misra concurred. "
+        "Justice Vikram Nath wrote separately. Justice Pankaj Mithal agreed. "
+        "Finance Minister Nirmala Sitharaman tabled the Survey.\n"
     )
-    mcqs = [c for c in cards_of(text) if c.kind == "mcq"]
-    assert len(mcqs) == 5
-    people = {"Nirmala Sitharaman", "V. Anantha Nageswaran", "Sanjay Malhotra",
-              "Bela M. Trivedi", "Tushar Mehta"}  # fmt: skip
+    cards = cards_of(text)
+    mcqs = [c for c in cards if c.kind == "mcq"]
+    assert len(mcqs) == 4
+    judges = {"Bela M. Trivedi", "Manoj Misra", "Vikram Nath", "Pankaj Mithal"}
     for card in mcqs:
         assert card.question.startswith("Who fills the blank? ")
         assert "____" in card.question and card.answer not in card.question
-        assert len(card.distractors) == 3 and set(card.distractors) <= people - {card.answer}
+        assert len(card.distractors) == 3 and set(card.distractors) <= judges - {card.answer}
+    # A Finance Minister is asked too, but judges are no wrong options for her.
+    (minister,) = [c for c in cards if "Nirmala Sitharaman" in getattr(c, "text", "")]
+    assert minister.kind == "cloze" and minister.distractors == []
 
 
 def test_ordering_cards_use_only_events_with_their_own_explicit_date():

@@ -159,3 +159,18 @@ def test_absolute_words_marking_the_wrong_options(write_deck):
     assert [f.split(" (")[0] for f in found] == [
         "deck.yaml:5: warning: card 'absolutes': absolute words mark wrong options"
     ]
+
+
+def test_a_figure_s_unit_in_the_question_is_no_cue(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: unit\n"
+            "    kind: mcq\n"
+            "    question: The loan limit was raised from Rs 3 lakh to what?\n"
+            "    answer: Rs 5 lakh\n"
+            "    answer_type: number\n"
+            "    distractors: [Rs 4 crore, Rs 60,000, Rs 2 crore]\n"
+        ),
+    )
+    assert found == []

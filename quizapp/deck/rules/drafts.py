@@ -46,7 +46,8 @@ PORTFOLIO_WORDS = word_set(
     "Ecology Environment Justice Trade Energy Agriculture Culture Development Planning "
     "Welfare Labour Railways Transport Tourism Technology Power Mines Textiles Science "
     "Change Climate Forest Forests Sports Youth Women Child Rural Urban Housing Home External "
-    "Information Broadcasting Water Sanitation Fisheries Aviation Shipping Steel Coal"
+    "Information Broadcasting Water Sanitation Fisheries Aviation Shipping Steel Coal "
+    "State"  # "Minister of State Kirti Vardhan Singh"
 )
 OPENERS = word_set(
     "The A An In On At After Before Following For Both This That These Those It Its As By "

@@ -266,8 +266,21 @@ def _content_words(text: str) -> set[str]:
     return {_stem(w) for w in words(text) if len(w) >= 4 and w not in STOP and w.isalpha()}
 
 
+# A figure with its unit: "Rs 5 lakh", "100 per cent", "four years".
+_QUANTITY = re.compile(
+    r"(?:(?:US)?[$\u20ac\u00a3\u20b9]|(?:Rs\.?|USD|INR)\s?)?\d"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s",
+    re.IGNORECASE,
+)
+
+
 def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]:
-    """Word stems the answer shares with its question and with none of its wrong options."""
+    """Word stems the answer shares with its question and with none of its wrong options.
+
+    The unit of a figure is no cue: "raised from Rs 3 lakh to {{Rs 5 lakh}}" says what is
+    measured, not how much."""
+    if _QUANTITY.match(answer):
+        return set()
     shared = _content_words(answer) & _content_words(asked)
     return shared - set().union(*(_content_words(w) for w in wrong)) if wrong else shared
 
