@@ -130,3 +130,32 @@ async def test_a_first_launch_on_big_decks_shows_the_first_card_while_they_compi
         review = await wait_for_screen(pilot, ReviewScreen)
         assert (review.key.deck_id, review.key.card_id) == ("a", "tf-signed")
         await until(pilot, lambda: review.phase == "answered", "the answer applied")
+
+
+async def test_q_on_the_early_card_quits_at_once(db, monkeypatch):
+    async with make_app(db).run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)  # decks compiled: the next start shows the card at once
+
+    import threading
+
+    from quizapp.core.collection import Collection
+
+    opening = threading.Event()  # the decks stay loading: q must not wait for them
+    real = Collection.from_decks.__func__
+
+    def held(cls, *args, **kwargs):
+        opening.wait(60)
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Collection, "from_decks", classmethod(held))
+    app = make_app(db)
+    app.start_review = True
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            view = app.screen_stack[0].query_one(FirstCardView)
+            await until(pilot, lambda: app.focused is view, "the early card taking keys")
+            await pilot.press("q")
+            await until(pilot, lambda: app.return_code is not None, "the app quitting")
+            assert view.keys == []
+    finally:
+        opening.set()

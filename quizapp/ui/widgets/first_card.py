@@ -119,6 +119,8 @@ class FirstCardView(Vertical):
     def on_key(self, event: events.Key) -> None:
         if not (event.is_printable or event.key in KEPT_KEYS):
             return  # Ctrl+C, Escape and the like work as anywhere else
+        if event.key == "q" and (self.first is None or self.first.kind != "year"):
+            return  # quits at once, as on the review screen (typed only as a year's answer)
         event.stop()
         event.prevent_default()
         self.keys.append((event.key, event.character))
