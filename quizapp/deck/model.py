@@ -210,15 +210,17 @@ class CardBase(Strict):
 _LATER_FIELDS = ("form", "quote", "blanks", "media")
 
 
-def _drop_unset_later_fields(data: object) -> None:
+def _drop_unset_later_fields(data: dict | list) -> None:
+    # Only containers are visited: a deck compile hashes every card (100,000 at a time).
     if isinstance(data, dict):
         for name in _LATER_FIELDS:
             if name in data and data[name] in (None, []):
                 del data[name]
-        for value in data.values():
-            _drop_unset_later_fields(value)
-    elif isinstance(data, list):
-        for value in data:
+        values = data.values()
+    else:
+        values = data
+    for value in values:
+        if isinstance(value, dict | list):
             _drop_unset_later_fields(value)
 
 

@@ -1,5 +1,6 @@
 """The store and scheduler: what the database holds after each thing a learner does."""
 
+import contextlib
 import random
 import sqlite3
 import time
@@ -680,3 +681,29 @@ def test_counts_stay_right_answer_after_answer_and_across_windows(open_store, cl
     finally:
         other.close()
     assert store.remaining(["d"]) == len(store.study_queue(["d"]))
+
+
+def test_a_new_file_made_by_another_quizapp_meanwhile_is_not_taken_for_a_stranger(tmp_path):
+    """Two quizapps opening one new file at once: the check of whose file it is reads the
+    tables and their version in one snapshot, so it never sees the other's tables without
+    their version (and refuses the file as another program's)."""
+    import sqlite3
+
+    from quizapp.core.storage.db import foreign_problem, migrate
+
+    path = tmp_path / "progress.sqlite3"
+    checking = sqlite3.connect(path, isolation_level=None)
+    other = sqlite3.connect(path, isolation_level=None, timeout=0.2)
+
+    def meanwhile(statement: str) -> None:
+        if "sqlite_master" in statement and not other.in_transaction:
+            # The other quizapp makes the file between the check's two reads (if it may).
+            with contextlib.suppress(sqlite3.OperationalError):
+                migrate(other)
+
+    checking.set_trace_callback(meanwhile)
+    assert foreign_problem(checking) is None
+    checking.set_trace_callback(None)
+    assert foreign_problem(checking) is None  # and once made, it is quizapp's
+    checking.close()
+    other.close()

@@ -99,9 +99,7 @@ def test_no_early_card_when_a_database_or_imported_progress_is_there(tmp_path):
     assert peek_first_new_card(path, db, settings=SETTINGS) is None  # the queue decides now
 
 
-def test_child_processes_compile_the_decks_and_leave_broken_ones_to_the_app(
-    tmp_path, monkeypatch
-):
+def test_child_processes_compile_the_decks_and_leave_broken_ones_to_the_app(tmp_path, monkeypatch):
     folder = tmp_path / "decks"
     files = [deck_file(folder), deck_file(folder, "b.yaml", BROKEN)]
     assert compiling.start(files) is None  # small decks: compiled in the app

@@ -4,7 +4,7 @@ Clock, durations and shuffles are frozen, so a change in a picture is a change
 in the app. After a deliberate change of look: `pytest tests/ui --snapshot-update`.
 """
 
-from tests.ui.conftest import make_app, until, wait_loaded
+from tests.ui.conftest import make_app, screen_text, until, wait_loaded
 
 
 def where(app) -> tuple:
@@ -18,7 +18,15 @@ def drawn(app) -> bool:
     answer scrolled into view (after a refresh)."""
     screen = app.screen
     if type(screen).__name__ == "HomeScreen":
-        return str(screen.query_one("#sources").render()).startswith("Sources")
+        if not str(screen.query_one("#sources").render()).startswith("Sources"):
+            return False
+        # The deck table's columns fitted to its rows: the header's "New" over the counts.
+        lines = screen_text(app).splitlines()
+        header = next((i for i, line in enumerate(lines) if " Deck " in line), None)
+        if header is None or header + 1 >= len(lines) or " New " not in lines[header]:
+            return False
+        column = lines[header].index(" New ") + 1
+        return lines[header + 1][column : column + 1].isdigit()
     if getattr(screen, "phase", None) == "answered":
         from quizapp.ui.widgets.card_view import ANSWER_PARTS, CardView
 

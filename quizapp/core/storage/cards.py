@@ -54,6 +54,7 @@ def sync_deck(
         known[card.card_id] = known.pop(old)
         report.renamed.append((old, card.card_id))
     wanted = set()
+    added: list[tuple] = []
     ranks = new_card_ranks([NewCard(c.kind, facts_of(c.siblings, c.quote)) for c in cards])
     for position, (card, rank) in enumerate(zip(cards, ranks, strict=True)):
         wanted.add(card.card_id)
@@ -61,11 +62,7 @@ def sync_deck(
         row = known.get(card.card_id)
         values = (card.content_hash, tags, int(card.studyable), position, card.kind)
         if row is None:
-            db.execute(
-                "INSERT INTO card (content_hash, tags, studyable, position, kind, siblings, "
-                "rank, changed_at, deck_id, card_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, card.siblings, rank, now_ms, deck_id, card.card_id),
-            )
+            added.append((*values, card.siblings, rank, now_ms, deck_id, card.card_id))
             report.added.append(card.card_id)
             continue
         if row[1] != card.content_hash:
@@ -82,6 +79,12 @@ def sync_deck(
             "siblings = ?, rank = ?, present = 1 WHERE deck_id = ? AND card_id = ?",
             (*values, card.siblings, rank, deck_id, card.card_id),
         )
+    # In one statement: a deck seen for the first time adds every card (100,000 at a time).
+    db.executemany(
+        "INSERT INTO card (content_hash, tags, studyable, position, kind, siblings, "
+        "rank, changed_at, deck_id, card_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        added,
+    )
     for card_id, row in known.items():
         if card_id not in wanted and row[2]:
             db.execute(

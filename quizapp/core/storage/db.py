@@ -75,14 +75,23 @@ _OWN_TABLES = {"card", "review_log"}
 def foreign_problem(conn: sqlite3.Connection) -> str | None:
     """Why the open database is not quizapp's, or None: only an empty database (no tables,
     version 0) or one with quizapp's own tables is taken."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    tables = {
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' "
-            "ESCAPE '!'"
-        )
-    }
+    # Both read in one snapshot: another quizapp creating the same new file at the same time
+    # commits its tables and their version together, never seen apart.
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+            )
+        }
+    finally:
+        if own:
+            conn.execute("COMMIT")
     if (version == 0 and not tables) or (version > 0 and tables >= _OWN_TABLES):
         return None
     if version > LATEST and not tables:

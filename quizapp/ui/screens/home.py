@@ -116,6 +116,7 @@ class HomeScreen(Screen):
 
     async def show_collection(self, collection: Collection | None, error: str | None) -> None:
         self.collection = collection
+        self.refresh_bindings()  # Study and Practise, shown dim while loading, now work
         status = self.query_one("#status", Static)
         if collection is None:
             self._keeping = False
