@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from dataclasses import dataclass, field, replace
 
 from quizapp.deck.model import AnswerType
@@ -134,6 +135,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$",
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
+DEFINED_WORTH = 4.5  # a term the notes define or name once: the fact of its sentence
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 COMPOUND = re.compile(
     rf"\b(?:(?:{_ORDINAL})-(?:largest|biggest|highest|lowest|smallest|warmest|hottest|"
@@ -607,37 +609,40 @@ def _known_as_initials(text: str, terms: list[Term]) -> list[Term]:
 
 
 def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
-    """A long name before its initials, asked whole even where small words break it:
-    "Protection of Children from Sexual Offences (POCSO)", "Waqf Assets Management System
-    of India (WAMSI)" are one name, not "{{Sexual Offences}}" or "System of {{India}}"."""
+    """A long name before its short form in brackets is a term the notes define, asked whole
+    by the long name even where small words break it ("Protection of Children from Sexual
+    Offences (POCSO)", "Chandra's Surface Thermophysical Experiment (ChaSTE)"); the short form
+    beside it is its clue, unless it is a name in its own right ("Axiom Mission 4 (Ax-4)")."""
     for short in _BRACKETED.finditer(text):
-        letters = re.sub(r"[^A-Za-z]", "", short.group(1)).upper()
         before = text[: short.start()].rstrip()
-        if len(letters) < 3 or len(before) != short.start() - 1:
+        if len(before) != short.start() - 1:
             continue
         words = list(re.finditer(r"[^\W_][\w\u2019'-]*", before))[-14:]
-        for k in range(2, len(words) + 1):
+        for k in range(1, len(words) + 1):
             span = words[-k:]
-            if not span[0].group()[:1].isupper() or span[0].group() in OPENERS:
-                continue
             gaps = [text[a.end() : b.start()] for a, b in zip(span, span[1:], strict=False)]
             if any(g != " " for g in gaps) or any(
-                not w.group()[:1].isupper() and w.group() not in _LINKS for w in span
+                not (w.group()[:1].isupper() or w.group()[:1].isdigit()) and w.group() not in _LINKS
+                for w in span
             ):
                 break
-            if not re.fullmatch(_initials_pattern([w.group() for w in span]), letters):
+            if span[0].group() in OPENERS or not abbreviates([w.group() for w in span], short.group(1)):
                 continue
             start, end = span[0].start(), span[-1].end()
             inside = [t for t in terms if start <= t.start and t.end <= end]
-            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
-                break  # found whole already
-            if not inside or any(t.start < start < t.end or t.start < end < t.end for t in terms):
+            if any(t.start < start < t.end or t.start < end < t.end for t in terms):
                 break
-            best = max(inside, key=lambda t: t.worth)
-            kind = best.kind if best.kind in ("organisation", "name") else "name"
-            answer_type = best.answer_type if kind == best.kind else AnswerType.text
-            whole = Term(start, end, text[start:end], kind, answer_type, max(best.worth, 3.8))
-            terms = [t for t in terms if t not in inside] + [whole]
+            best = max(inside, key=lambda t: t.worth) if inside else None
+            kind = best.kind if best and best.kind in ("organisation", "name", "place") else "name"
+            answer_type = best.answer_type if best and kind == best.kind else AnswerType.text
+            worth = max(best.worth if best else 0.0, DEFINED_WORTH)
+            whole = Term(start, end, text[start:end], kind, answer_type, worth)
+            clue = short.span(1)
+            terms = [
+                replace(t, worth=min(t.worth, 3.0)) if (t.start, t.end) == clue else t
+                for t in terms
+                if t not in inside
+            ] + [whole]
             break
     return terms
 
@@ -723,6 +728,46 @@ def _coined(before: str, short: str) -> bool:
         if span[0][:1].isupper() and re.fullmatch(_initials_pattern(span), letters):
             return False
     return True
+
+
+def abbreviates(words: list[str], short: str) -> bool:
+    """The short form is made of the long name's words, each in turn: every capitalised word
+    gives its first letter or a later one and may give more ("Japan Aerospace eXploration
+    Agency" for JAXA, "Chandra's Surface Thermophysical Experiment" for ChaSTE), small words
+    may give theirs or none. A name in its own right ("Axiom Mission 4 (Ax-4)", UMEED) is not."""
+    letters = re.sub(r"[^A-Za-z0-9]", "", short).casefold()
+    folded = [re.sub(r"[^A-Za-z0-9]", "", w).casefold() for w in words]
+    if len(letters) < 2 or not folded or not words[0][:1].isupper():
+        return False
+
+    @cache
+    def fits(word: int, at: int) -> bool:
+        if word == len(folded):
+            return at == len(letters)
+        small = words[word] in _LINKS
+        if small and fits(word + 1, at):
+            return True
+        if at == len(letters) or folded[word][:1] != letters[at]:
+            if small or word == 0 or at == len(letters):
+                return False
+            # a later letter of the word: "eXploration"
+            rest = folded[word][1:]
+            if letters[at] not in rest:
+                return False
+            rest = rest[rest.index(letters[at]) :]
+        else:
+            rest = folded[word]
+        # the word gives 1 or more letters, in order
+        taken, position = at, 0
+        while taken < len(letters) and position < len(rest):
+            if rest[position] == letters[taken]:
+                taken += 1
+                if fits(word + 1, taken):
+                    return True
+            position += 1
+        return False
+
+    return fits(0, 0)
 
 
 def _initials_pattern(words: list[str]) -> str:
