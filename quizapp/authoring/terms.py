@@ -118,6 +118,22 @@ _ACT = re.compile(
     r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z][\w ]*\)|of|and|for|on|to|the|in)\s)*"
     r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
 )
+# A term in quotation marks: "Shiv Shakti", "pocket veto".
+_QUOTED = re.compile(r"(?:(?<=\s)\"|\u201c)([^\"\u201c\u201d,.;:]{2,40}?)(?:\"|\u201d)(?!\w)")
+_QUOTED_OPENERS = word_set(
+    "as so to in on at of for and or but if the a an it is was be this that we i you not"
+)
+# An ordinal of a first: "the fourth country to make a soft landing".
+_NTH_TO = re.compile(
+    r"\bthe\s(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s"
+    r"(?:[a-z]+\s){0,2}(?:to|in\s(?:the\s)?(?:world|country|history))\b"
+)
+# A span of time given as a limit: "within one month", "within 90 days".
+_SPAN = re.compile(
+    r"\b(?:within|for\sup\sto|up\sto|no\slater\sthan)\s"
+    rf"((?:one|a|{COUNT_WORDS}|\d{{1,3}})\s(?:day|week|month|year)s?)\b",
+    re.IGNORECASE,
+)
 # A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
 # Criteria by their Roman numerals: "listed under criteria (iv) and (vi)".
@@ -472,6 +488,20 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             add(Term(*match.span(1), name, "person", AnswerType.person, worth))
         else:
             add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
+    for match in _QUOTED.finditer(text):
+        # A term the notes set in quotation marks is one they define or name: "Shiv Shakti"
+        # point, no "pocket veto"; not a phrase quoted from a text ("as soon as possible").
+        words = match.group(1).split()
+        if (
+            len(words) <= 3
+            and words[0].casefold() not in _QUOTED_OPENERS
+            and not re.search(r"\d", match.group(1))  # "30 by 30": a slogan of its figures
+        ):
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in _NTH_TO.finditer(text):  # "the fourth country to make a soft landing"
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.text, DEFINED_WORTH))
+    for match in _SPAN.finditer(text):  # "within one month", "within 90 days"
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.text, DURATION_WORTH))
     for match in _CODED_PLAN.finditer(text):  # "It follows a 6x6x6 strategy"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     concept = _CONCEPT.match(text)
