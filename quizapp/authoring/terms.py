@@ -151,6 +151,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$",
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
+CODE_WORTH = 4.0  # a designation with digits: "Luna-25", "LVM3"
 DEFINED_WORTH = 4.5  # a term the notes define or name once: the fact of its sentence
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 COMPOUND = re.compile(
@@ -1338,6 +1339,11 @@ def _single_word(
     if re.fullmatch(r"[A-Z]{2,5}\d{1,3}", answer) and re.search(r"\b(?:at|in)\s$", before):
         # "adopted at COP15": the meeting where it was decided; "in 2015" is asked first
         yield Term(start, end, answer, "name", AnswerType.text, 4.1)
+        return
+    if re.fullmatch(r"[A-Z][A-Za-z]*-?[A-Z]?\d{1,3}[A-Za-z]?", answer) and not sentence_start:
+        # A designation with digits names one thing: a mission ("Luna-25", "Chandrayaan-4"),
+        # a launch vehicle ("LVM3", "PSLV-C11")
+        yield Term(start, end, answer, "name", AnswerType.text, CODE_WORTH)
         return
     if re.fullmatch(r"[A-Z0-9&]{2,}", answer):  # "EU", "RBI": an acronym alone is a weak blank
         yield Term(start, end, answer, "organisation", AnswerType.organisation, 1.5)
