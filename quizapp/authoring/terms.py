@@ -89,7 +89,7 @@ _TITLED = re.compile(
 _CASE = re.compile(
     r"(?<![\w.])((?:[A-Z]\.)*[A-Z][\w\u2019'.-]*"
     r"(?:\s(?:(?:of|for|the)\s)*(?:[A-Z]\.)*[A-Z][\w\u2019'.-]*)*"
-    r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w\u2019'-]*)*)"
+    r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*)"
 )
 # What a thing is called, in lower case, closing the sentence: "known as hibakusha."
 _CALLED = re.compile(
