@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from quizapp.deck.model import AnswerType
 from quizapp.deck.rules.drafts import (
@@ -657,7 +657,9 @@ def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
                 for w in span
             ):
                 break
-            if span[0].group() in OPENERS or not abbreviates([w.group() for w in span], short.group(1)):
+            if span[0].group() in OPENERS or not abbreviates(
+                [w.group() for w in span], short.group(1)
+            ):
                 continue
             start, end = span[0].start(), span[-1].end()
             inside = [t for t in terms if start <= t.start and t.end <= end]
@@ -762,10 +764,11 @@ def _coined(before: str, short: str) -> bool:
 
 
 def abbreviates(words: list[str], short: str) -> bool:
-    """The short form is made of the long name's words, each in turn: every capitalised word
-    gives its first letter or a later one and may give more ("Japan Aerospace eXploration
-    Agency" for JAXA, "Chandra's Surface Thermophysical Experiment" for ChaSTE), small words
-    may give theirs or none. A name in its own right ("Axiom Mission 4 (Ax-4)", UMEED) is not."""
+    """The short form is made of the long name's words in turn: every capitalised word gives
+    the first letters of itself ("Chandra's" gives Cha in ChaSTE, "HAbitable" HA in SHAPE)
+    or, past the first word, of itself after its first letter ("eXploration" in JAXA); small
+    words give their first letter or none. A name in its own right ("Axiom Mission 4
+    (Ax-4)", SATHI, UMEED) is not spelt that way."""
     letters = re.sub(r"[^A-Za-z0-9]", "", short).casefold()
     folded = [re.sub(r"[^A-Za-z0-9]", "", w).casefold() for w in words]
     if len(letters) < 2 or not folded or not words[0][:1].isupper():
@@ -775,27 +778,19 @@ def abbreviates(words: list[str], short: str) -> bool:
     def fits(word: int, at: int) -> bool:
         if word == len(folded):
             return at == len(letters)
-        small = words[word] in _LINKS
-        if small and fits(word + 1, at):
-            return True
-        if at == len(letters) or folded[word][:1] != letters[at]:
-            if small or word == 0 or at == len(letters):
-                return False
-            # a later letter of the word: "eXploration"
-            rest = folded[word][1:]
-            if letters[at] not in rest:
-                return False
-            rest = rest[rest.index(letters[at]) :]
-        else:
-            rest = folded[word]
-        # the word gives 1 or more letters, in order
-        taken, position = at, 0
-        while taken < len(letters) and position < len(rest):
-            if rest[position] == letters[taken]:
+        if words[word] in _LINKS:
+            return fits(word + 1, at) or (
+                folded[word][:1] == letters[at : at + 1] and fits(word + 1, at + 1)
+            )
+        for skip in (0, 1) if word else (0,):
+            rest = folded[word][skip:]
+            taken = 0
+            while taken < len(rest) and at + taken < len(letters):
+                if rest[taken] != letters[at + taken]:
+                    break
                 taken += 1
-                if fits(word + 1, taken):
+                if fits(word + 1, at + taken):
                     return True
-            position += 1
         return False
 
     return fits(0, 0)
