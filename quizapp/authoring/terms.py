@@ -123,6 +123,7 @@ _QUOTED = re.compile(r"(?:(?<=\s)\"|\u201c)([^\"\u201c\u201d,.;:]{2,40}?)(?:\"|\
 _QUOTED_OPENERS = word_set(
     "as so to in on at of for and or but if the a an it is was be this that we i you not"
 )
+_CHARACTERISED = re.compile(r"\b(?:called|calls|call|described|describes|termed)\s[^.;]+$")
 # An ordinal of a first: "the fourth country to make a soft landing".
 _NTH_TO = re.compile(
     r"\bthe\s(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s"
@@ -497,6 +498,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             len(words) <= 3
             and words[0].casefold() not in _QUOTED_OPENERS
             and not re.search(r"\d", match.group(1))  # "30 by 30": a slogan of its figures
+            # "called the amount "abysmally poor"": a speaker's word for something, no term
+            and not (words[0].islower() and _CHARACTERISED.search(text[: match.start()]))
         ):
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _NTH_TO.finditer(text):  # "the fourth country to make a soft landing"
