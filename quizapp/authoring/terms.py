@@ -124,6 +124,11 @@ _QUOTED_OPENERS = word_set(
     "as so to in on at of for and or but if the a an it is was be this that we i you not"
 )
 _CHARACTERISED = re.compile(r"\b(?:called|calls|call|described|describes|termed)\s[^.;]+$")
+# What a measurement found: "confirmed the presence of sulphur", "detected water ice".
+_FOUND = re.compile(
+    r"\b(?:presence\sof|detected|discovered|traces\sof)\s(?:the\s)?([a-z]{4,}(?:\s[a-z]{3,})?)"
+    r"(?=\s(?:near|in|at|on|from)\b|[.,;])"
+)
 # An ordinal of a first: "the fourth country to make a soft landing".
 _NTH_TO = re.compile(
     r"\bthe\s(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s"
@@ -502,6 +507,9 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             and not (words[0].islower() and _CHARACTERISED.search(text[: match.start()]))
         ):
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in _FOUND.finditer(text):  # "confirmed the presence of sulphur"
+        if match.group(1) not in _FUNCTION_WORDS and match.group(1) not in _VERBS:
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.3))
     for match in _NTH_TO.finditer(text):  # "the fourth country to make a soft landing"
         add(Term(*match.span(1), match.group(1), "number", AnswerType.text, DEFINED_WORTH))
     for match in _SPAN.finditer(text):  # "within one month", "within 90 days"
