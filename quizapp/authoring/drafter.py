@@ -60,7 +60,7 @@ TOPIC = 8  # mentions that make an answer the document's topic rather than a fac
 LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
-REPEATS = {"year": 2}  # a year may be asked of two events; any other answer once
+REPEATS = {"year": 2, "number": 2}  # a year may be asked of two events; any other answer once
 
 _QUESTION = {"person": "Who fills the blank?"}
 _TAGS = {
