@@ -39,9 +39,9 @@ _SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trill
 _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GW|MW|kW|GWh|ppm|ppb|"
-    r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres)\b"
+    r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres)\b(?!/)"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
-    r"|\s(?:kg|g|m)\b(?![-\u2013]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|"
+    r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|"
     r"a|an|the)\b)[a-z]))"
 )
 AMOUNT = re.compile(
