@@ -88,3 +88,30 @@ def test_a_designation_with_digits_is_a_name_to_ask():
 def test_a_case_s_second_party_runs_on_across_to_the():
     sentence = "The Bench relied on State of Kerala v. Secretary to the Governor of Kerala in 2023."
     assert "State of Kerala v. Secretary to the Governor of Kerala" in found(sentence)
+
+
+def test_a_speaker_s_word_in_quotation_marks_is_no_term():
+    terms = found('The minister called the offer "deeply unfair" and left the talks.')
+    assert "deeply unfair" not in terms
+    assert "Asian NATO" in found('China has called the Quad an "Asian NATO".')
+
+
+def test_what_a_measurement_found_is_asked():
+    assert "helium" in found("The probe confirmed the presence of helium near the crater.")
+
+
+def test_a_speed_is_no_length():
+    assert "3 m" not in found("The legs can survive a touchdown at up to 3 m/s.")
+    assert "26 kg" in found("The rover weighs 26 kg.")
+
+
+def test_two_deadlines_of_one_length_are_both_asked():
+    notes = (
+        "Assent to Bills\n\nPolity notes\n\n"
+        "The Speaker must refer a Bill to the committee within one month. "
+        "The committee meets in New Delhi every week. "
+        "The Governor must return a Bill that he withholds within one month.\n"
+    )
+    cards = [c.card for c in draft_cards(notes, "doc")]
+    asked_month = [c for c in cards if asked(c) == ["one month"]]
+    assert len(asked_month) == 2
