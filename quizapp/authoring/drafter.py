@@ -60,7 +60,7 @@ TOPIC = 8  # mentions that make an answer the document's topic rather than a fac
 LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
-REPEATS = {"year": 2}  # a year may be asked of two events; any other answer once
+REPEATS = {"year": 2, "number": 2}  # a year may be asked of two events; any other answer once
 
 _QUESTION = {"person": "Who fills the blank?"}
 _TAGS = {
@@ -227,6 +227,10 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 # The opening sentences carry the news, but not the country the notes are
                 # written from ("came into force across India" in notes on Indian law).
                 score += 0.3
+            if _known_by_initials(passage.focus.text, term, text):
+                # "The Bharatiya Janata Party (BJP)" in notes that go on saying "BJP": an
+                # actor of the notes, not a term they define once
+                score -= 1.0
             if term.kind in ("name", "organisation") and term.answer.casefold() in subject:
                 score -= 0.5  # the document's own subject, named in its title
             if term.kind == "year" and term.answer in title:
@@ -546,6 +550,12 @@ _SINGLED_OUT = re.compile(
     r"^\s(?:is|was|became|remains|ranks)\s(?:now\s)?(?:the\s|[A-Z]\w*[\u2019']s\s|its\s)?"
     r"(?:[\w-]+\s)?(?:largest|biggest|first|highest|smallest|lowest|only|\w+est)\b"
 )
+
+
+def _known_by_initials(sentence: str, term: Term, text: str) -> bool:
+    """A long name whose short form in brackets the notes go on using (three times or more)."""
+    short = re.match(r"\s\(([A-Z][A-Za-z0-9-]{1,11})\)", sentence[term.end :])
+    return short is not None and len(re.findall(rf"\b{re.escape(short.group(1))}\b", text)) >= 3
 
 
 def _own_leader(sentence: str, term: Term, text: str) -> bool:

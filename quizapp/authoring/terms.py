@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from quizapp.deck.model import AnswerType
 from quizapp.deck.rules.drafts import (
@@ -38,9 +39,9 @@ _SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trill
 _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GW|MW|kW|GWh|ppm|ppb|"
-    r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres)\b"
+    r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres)\b(?!/)"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
-    r"|\s(?:kg|g|m)\b(?![-\u2013]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|"
+    r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|"
     r"a|an|the)\b)[a-z]))"
 )
 AMOUNT = re.compile(
@@ -88,7 +89,7 @@ _TITLED = re.compile(
 _CASE = re.compile(
     r"(?<![\w.])((?:[A-Z]\.)*[A-Z][\w\u2019'.-]*"
     r"(?:\s(?:(?:of|for|the)\s)*(?:[A-Z]\.)*[A-Z][\w\u2019'.-]*)*"
-    r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the)\s)*[A-Z][\w\u2019'-]*)*)"
+    r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*)"
 )
 # What a thing is called, in lower case, closing the sentence: "known as hibakusha."
 _CALLED = re.compile(
@@ -117,6 +118,28 @@ _ACT = re.compile(
     r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z][\w ]*\)|of|and|for|on|to|the|in)\s)*"
     r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
 )
+# A term in quotation marks: "Shiv Shakti", "pocket veto".
+_QUOTED = re.compile(r"(?:(?<=\s)\"|\u201c)([^\"\u201c\u201d,.;:]{2,40}?)(?:\"|\u201d)(?!\w)")
+_QUOTED_OPENERS = word_set(
+    "as so to in on at of for and or but if the a an it is was be this that we i you not"
+)
+_CHARACTERISED = re.compile(r"\b(?:called|calls|call|described|describes|termed)\s[^.;]+$")
+# What a measurement found: "confirmed the presence of sulphur", "detected water ice".
+_FOUND = re.compile(
+    r"\b(?:presence\sof|detected|discovered|traces\sof)\s(?:the\s)?([a-z]{4,}(?:\s[a-z]{3,})?)"
+    r"(?=\s(?:near|in|at|on|from)\b|[.,;])"
+)
+# An ordinal of a first: "the fourth country to make a soft landing".
+_NTH_TO = re.compile(
+    r"\bthe\s(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s"
+    r"(?:[a-z]+\s){0,2}(?:to|in\s(?:the\s)?(?:world|country|history))\b"
+)
+# A span of time given as a limit: "within one month", "within 90 days".
+_SPAN = re.compile(
+    r"\b(?:within|for\sup\sto|up\sto|no\slater\sthan)\s"
+    rf"((?:one|a|{COUNT_WORDS}|\d{{1,3}})\s(?:day|week|month|year)s?)\b",
+    re.IGNORECASE,
+)
 # A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
 # Criteria by their Roman numerals: "listed under criteria (iv) and (vi)".
@@ -134,6 +157,8 @@ _PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$",
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
+CODE_WORTH = 4.0  # a designation with digits: "Luna-25", "LVM3"
+DEFINED_WORTH = 4.5  # a term the notes define or name once: the fact of its sentence
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 COMPOUND = re.compile(
     rf"\b(?:(?:{_ORDINAL})-(?:largest|biggest|highest|lowest|smallest|warmest|hottest|"
@@ -470,6 +495,25 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             add(Term(*match.span(1), name, "person", AnswerType.person, worth))
         else:
             add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
+    for match in _QUOTED.finditer(text):
+        # A term the notes set in quotation marks is one they define or name: "Shiv Shakti"
+        # point, no "pocket veto"; not a phrase quoted from a text ("as soon as possible").
+        words = match.group(1).split()
+        if (
+            len(words) <= 3
+            and words[0].casefold() not in _QUOTED_OPENERS
+            and not re.search(r"\d", match.group(1))  # "30 by 30": a slogan of its figures
+            # "called the amount "abysmally poor"": a speaker's word for something, no term
+            and not (words[0].islower() and _CHARACTERISED.search(text[: match.start()]))
+        ):
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in _FOUND.finditer(text):  # "confirmed the presence of sulphur"
+        if match.group(1) not in _FUNCTION_WORDS and match.group(1) not in _VERBS:
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.3))
+    for match in _NTH_TO.finditer(text):  # "the fourth country to make a soft landing"
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.text, DEFINED_WORTH))
+    for match in _SPAN.finditer(text):  # "within one month", "within 90 days"
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.text, DURATION_WORTH))
     for match in _CODED_PLAN.finditer(text):  # "It follows a 6x6x6 strategy"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     concept = _CONCEPT.match(text)
@@ -607,37 +651,42 @@ def _known_as_initials(text: str, terms: list[Term]) -> list[Term]:
 
 
 def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
-    """A long name before its initials, asked whole even where small words break it:
-    "Protection of Children from Sexual Offences (POCSO)", "Waqf Assets Management System
-    of India (WAMSI)" are one name, not "{{Sexual Offences}}" or "System of {{India}}"."""
+    """A long name before its short form in brackets is a term the notes define, asked whole
+    by the long name even where small words break it ("Protection of Children from Sexual
+    Offences (POCSO)", "Chandra's Surface Thermophysical Experiment (ChaSTE)"); the short form
+    beside it is its clue, unless it is a name in its own right ("Axiom Mission 4 (Ax-4)")."""
     for short in _BRACKETED.finditer(text):
-        letters = re.sub(r"[^A-Za-z]", "", short.group(1)).upper()
         before = text[: short.start()].rstrip()
-        if len(letters) < 3 or len(before) != short.start() - 1:
+        if len(before) != short.start() - 1:
             continue
         words = list(re.finditer(r"[^\W_][\w\u2019'-]*", before))[-14:]
-        for k in range(2, len(words) + 1):
+        for k in range(1, len(words) + 1):
             span = words[-k:]
-            if not span[0].group()[:1].isupper() or span[0].group() in OPENERS:
-                continue
             gaps = [text[a.end() : b.start()] for a, b in zip(span, span[1:], strict=False)]
             if any(g != " " for g in gaps) or any(
-                not w.group()[:1].isupper() and w.group() not in _LINKS for w in span
+                not (w.group()[:1].isupper() or w.group()[:1].isdigit()) and w.group() not in _LINKS
+                for w in span
             ):
                 break
-            if not re.fullmatch(_initials_pattern([w.group() for w in span]), letters):
+            if span[0].group() in OPENERS or not abbreviates(
+                [w.group() for w in span], short.group(1)
+            ):
                 continue
             start, end = span[0].start(), span[-1].end()
             inside = [t for t in terms if start <= t.start and t.end <= end]
-            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
-                break  # found whole already
-            if not inside or any(t.start < start < t.end or t.start < end < t.end for t in terms):
+            if any(t.start < start < t.end or t.start < end < t.end for t in terms):
                 break
-            best = max(inside, key=lambda t: t.worth)
-            kind = best.kind if best.kind in ("organisation", "name") else "name"
-            answer_type = best.answer_type if kind == best.kind else AnswerType.text
-            whole = Term(start, end, text[start:end], kind, answer_type, max(best.worth, 3.8))
-            terms = [t for t in terms if t not in inside] + [whole]
+            best = max(inside, key=lambda t: t.worth) if inside else None
+            kind = best.kind if best and best.kind in ("organisation", "name", "place") else "name"
+            answer_type = best.answer_type if best and kind == best.kind else AnswerType.text
+            worth = max(best.worth if best else 0.0, DEFINED_WORTH)
+            whole = Term(start, end, text[start:end], kind, answer_type, worth)
+            clue = short.span(1)
+            terms = [
+                replace(t, worth=min(t.worth, 3.0)) if (t.start, t.end) == clue else t
+                for t in terms
+                if t not in inside
+            ] + [whole]
             break
     return terms
 
@@ -723,6 +772,39 @@ def _coined(before: str, short: str) -> bool:
         if span[0][:1].isupper() and re.fullmatch(_initials_pattern(span), letters):
             return False
     return True
+
+
+def abbreviates(words: list[str], short: str) -> bool:
+    """The short form is made of the long name's words in turn: every capitalised word gives
+    the first letters of itself ("Chandra's" gives Cha in ChaSTE, "HAbitable" HA in SHAPE)
+    or, past the first word, of itself after its first letter ("eXploration" in JAXA); small
+    words give their first letter or none. A name in its own right ("Axiom Mission 4
+    (Ax-4)", SATHI, UMEED) is not spelt that way."""
+    letters = re.sub(r"[^A-Za-z0-9]", "", short).casefold()
+    folded = [re.sub(r"[^A-Za-z0-9]", "", w).casefold() for w in words]
+    if len(letters) < 2 or not folded or not words[0][:1].isupper():
+        return False
+
+    @cache
+    def fits(word: int, at: int) -> bool:
+        if word == len(folded):
+            return at == len(letters)
+        if words[word] in _LINKS:
+            return fits(word + 1, at) or (
+                folded[word][:1] == letters[at : at + 1] and fits(word + 1, at + 1)
+            )
+        for skip in (0, 1) if word else (0,):
+            rest = folded[word][skip:]
+            taken = 0
+            while taken < len(rest) and at + taken < len(letters):
+                if rest[taken] != letters[at + taken]:
+                    break
+                taken += 1
+                if fits(word + 1, at + taken):
+                    return True
+        return False
+
+    return fits(0, 0)
 
 
 def _initials_pattern(words: list[str]) -> str:
@@ -1263,6 +1345,11 @@ def _single_word(
     if re.fullmatch(r"[A-Z]{2,5}\d{1,3}", answer) and re.search(r"\b(?:at|in)\s$", before):
         # "adopted at COP15": the meeting where it was decided; "in 2015" is asked first
         yield Term(start, end, answer, "name", AnswerType.text, 4.1)
+        return
+    if re.fullmatch(r"[A-Z][A-Za-z]*-?[A-Z]?\d{1,3}[A-Za-z]?", answer) and not sentence_start:
+        # A designation with digits names one thing: a mission ("Luna-25", "Chandrayaan-4"),
+        # a launch vehicle ("LVM3", "PSLV-C11")
+        yield Term(start, end, answer, "name", AnswerType.text, CODE_WORTH)
         return
     if re.fullmatch(r"[A-Z0-9&]{2,}", answer):  # "EU", "RBI": an acronym alone is a weak blank
         yield Term(start, end, answer, "organisation", AnswerType.organisation, 1.5)

@@ -214,12 +214,6 @@ def test_a_rate_and_a_sum_in_one_sentence_are_both_asked():
     assert ["35 per cent"] in answers and ["Rs 30 lakh"] in answers
 
 
-def test_a_body_beside_its_own_initials_is_a_weaker_blank():
-    spelt = found("The plan is run by the Coastal Research Agency (CRA) in Kochi.")
-    bare = found("The plan is run by the Coastal Research Agency in Kochi.")
-    assert spelt["Coastal Research Agency"][1] < bare["Coastal Research Agency"][1]
-
-
 def test_an_elided_prompt_keeps_the_sentence_naming_who_she_is():
     notes = (
         "The revolt\n\nHistory notes\n\n"
