@@ -204,10 +204,12 @@ GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
     "held_out_7": "held out (seventh set, new)",
+    "held_out_8": "held out (eighth set, new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
     "held-out-7": "held_out_7",
+    "held-out-8": "held_out_8",
 }
 
 
