@@ -11,7 +11,11 @@ Then, alternating between the two:
   `Collection()` and `get_queued_cards`; quizapp: `Store.open`, the unchanged
   decks' sync check, `next_card` and `counts`);
 * answer card after card (ratings drawn alike), timing the answer alone and
-  the answer with the next card ready; both stay open, taking turns of
+  the answer with the next card ready. As in each app, a card comes with its
+  state after each grade worked out (Anki: `get_queued_cards`' states;
+  quizapp: `Store.next_states`, which the review screen calls when the answer
+  shows), and answering saves the one graded; working them out counts in
+  "answer + next card", not in "answer". Both stay open, taking turns of
   `--block` answers, so that the disk's flushes (slowed by turns by whatever
   else the machine runs) weigh on both alike. Both at equal durability: WAL,
   synchronous=FULL, one commit per answer (set on Anki's connection if it
@@ -239,6 +243,7 @@ class QuizappSession:
         self.deck_ids = deck_ids
         self.rng = random.Random(3)
         self.key = self.store.next_card(deck_ids)
+        self.states = None if self.key is None else self.store.next_states(self.key)
 
     def answer(self, count: int, times: dict[str, list[float]]) -> None:
         from quizapp.core.store import Rating
@@ -249,9 +254,11 @@ class QuizappSession:
                 return
             rating = Rating(self.rng.choice(RATINGS))
             began = time.perf_counter()
-            store.answer(self.key, rating)
+            store.answer(self.key, rating, states=self.states)
             answered = time.perf_counter()
+            # The next card with its states after each grade, as Anki's queued card comes.
             self.key = store.next_card(deck_ids)
+            self.states = None if self.key is None else store.next_states(self.key)
             ready = time.perf_counter()
             times["answer"].append(answered - began)
             times["answer + next card"].append(ready - began)

@@ -166,6 +166,39 @@ def next_card_state(
     )
 
 
+class Outcomes(NamedTuple):
+    """A card's state after each grade, worked out at ``at`` from ``before``. Like Anki, the
+    review works them out when the answer is shown, so that the grade key only saves one."""
+
+    before: CardState
+    at: datetime
+    after: tuple[CardState, ...]  # by grade: Again first
+
+
+def outcomes(
+    scheduler: fsrs.Scheduler, card: CardState, now: datetime, *, seed: str | None = None
+) -> Outcomes:
+    """``next_card_state`` for each grade at ``now``."""
+    return Outcomes(
+        card, now, tuple(next_card_state(scheduler, card, r, now, seed=seed) for r in (1, 2, 3, 4))
+    )
+
+
+def outcome(worked_out: Outcomes, card: CardState, rating: int, now: datetime) -> CardState | None:
+    """The state after ``rating`` answered at ``now``, from states worked out a little earlier:
+    exactly what ``next_card_state`` gives at ``now``, since FSRS reads only the whole days
+    since the last review and counts the next due time from the answer. None when it might
+    not be: the card has changed since, the clock went back, or a day more has passed."""
+    if card != worked_out.before or now < worked_out.at:
+        return None
+    last = card.last_review
+    if last is not None and (now - last).days != (worked_out.at - last).days:
+        return None
+    after = worked_out.after[int(rating) - 1]
+    late = now - worked_out.at
+    return after._replace(due=None if after.due is None else after.due + late, last_review=now)
+
+
 # -- an exam date ----------------------------------------------------------------------------
 
 

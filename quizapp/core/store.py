@@ -123,6 +123,17 @@ class _Moved(NamedTuple):
         return (now and self.due_after < end) - (was and self.due_before < end)
 
 
+class NextStates(NamedTuple):
+    """A card's state after each grade, worked out when its answer is shown (see
+    scheduling.Outcomes): handed back with the answer, it is saved without working it out
+    again, if the card is as it was."""
+
+    key: CardKey
+    reps: int  # the card's reviews then: with its memory state, what the states came from
+    scheduler: object  # the scheduler that worked them out (the learner's parameters then)
+    outcomes: scheduling.Outcomes
+
+
 class Store:
     """The progress database, open: what the screens, commands and quiz layer ask of it.
 
@@ -433,6 +444,17 @@ class Store:
             for rating in Rating
         }
 
+    def next_states(self, key: CardKey) -> NextStates:
+        """The card's state after each grade, as answering it now would leave it (fuzz
+        included): given back to ``answer``, the grade key only has to save one."""
+        now = self.clock.now()
+        row = revlog.answer_row(self._conn, key)
+        seed = None
+        if self.settings.enable_fuzzing:
+            seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
+        worked_out = scheduling.outcomes(self._scheduler, self._memory(row), now, seed=seed)
+        return NextStates(CardKey(*key), row[6], self._scheduler, worked_out)
+
     def answer(
         self,
         key: CardKey,
@@ -442,10 +464,13 @@ class Store:
         duration_ms: int = 0,
         answer: str | None = None,
         at: datetime | None = None,
+        states: NextStates | None = None,
     ) -> AnswerResult:
         """Record an answer durably; returns once it is committed.
 
         `at` replays an answer given in the past (imported history); it must be aware.
+        `states`: the card's ``next_states``, worked out when its answer was shown; used when
+        the card is as it was then, else the state is worked out afresh.
         """
         if key is None:
             raise ValueError("no card to answer: the study queue is empty (next_card gave None)")
@@ -455,7 +480,7 @@ class Store:
         # The transaction forgets the kept counts (counted afresh if the answer fails); once
         # it is committed they come back, moved by this one card.
         with self._transaction() as db:
-            result, moved = self._answer_in(db, key, rating, mode, now, duration_ms, answer)
+            result, moved = self._answer_in(db, key, rating, mode, now, duration_ms, answer, states)
         self._keep_reviews_due(key, kept, moved)
         if mode in (Mode.review, Mode.practice):
             # An exam's or quiz's answers are final once submitted: never undone from review.
@@ -482,6 +507,7 @@ class Store:
         now: datetime,
         duration_ms: int,
         answer: str | None,
+        states: NextStates | None = None,
     ) -> tuple[AnswerResult, _Moved]:
         """An answer recorded inside the caller's transaction, and how it moved the card."""
         became_leech = False
@@ -490,12 +516,20 @@ class Store:
         before = revlog.undo_record(row)
         state, due_ms = row[0], row[4]
         if mode is Mode.review:
-            seed = None
-            if self.settings.enable_fuzzing:
-                seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
-            card = scheduling.next_card_state(
-                self._scheduler, self._memory(row), rating, now, seed=seed
-            )
+            memory = self._memory(row)
+            card = None
+            if (
+                states is not None
+                and states.key == key
+                and states.reps == row[6]
+                and states.scheduler is self._scheduler
+            ):
+                card = scheduling.outcome(states.outcomes, memory, rating, now)
+            if card is None:
+                seed = None
+                if self.settings.enable_fuzzing:
+                    seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
+                card = scheduling.next_card_state(self._scheduler, memory, rating, now, seed=seed)
             due = self._before_exam(card.due, now)
             lapsed = row[0] == REVIEW and card.state == RELEARNING
             cards.save_review(db, key, card._replace(due=due), now_ms, lapsed, first=row[8] is None)

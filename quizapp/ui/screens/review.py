@@ -151,6 +151,7 @@ class ReviewScreen(Screen):
         self.shown_order: list[int] = []
         self.card_started = self.tally.started
         self._pool = None
+        self._next_states = None  # the card's states after each grade, once its answer shows
         # What u takes back, latest last: ("answer", key) or a mark ("bury"/"suspend", key).
         self._done: list[tuple[str, CardKey]] = []
         self.saver = Saver(self, self._tell_unsaved)  # a write the disk refused waits here
@@ -329,6 +330,8 @@ class ReviewScreen(Screen):
         practice = self.practice is not None
         # Practice leaves the schedule alone, so there is no interval to preview.
         previews = None if practice else self.collection.store.preview_intervals(self.key)
+        # Worked out while the learner reads the answer, so the grade key only saves one.
+        self._next_states = None if practice else self.collection.store.next_states(self.key)
         self.query_one("#grades", GradeBar).show_grades(
             {int(r) for r in allowed_ratings(self.correct)},
             int(default_rating(self.correct)),
@@ -376,6 +379,7 @@ class ReviewScreen(Screen):
         mode = Mode.practice if self.practice is not None else Mode.review
         store, key, given = self.collection.store, self.key, self.given
         at = store.clock.now()  # when answered, however late the disk lets it be saved
+        states, self._next_states = self._next_states, None
         self.phase = "graded"
 
         def saved(result) -> None:
@@ -386,7 +390,13 @@ class ReviewScreen(Screen):
 
         self.saver.save(
             lambda: store.answer(
-                key, Rating(rating), mode=mode, duration_ms=duration, answer=given, at=at
+                key,
+                Rating(rating),
+                mode=mode,
+                duration_ms=duration,
+                answer=given,
+                at=at,
+                states=states,
             ),
             saved,
         )
