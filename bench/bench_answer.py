@@ -99,7 +99,7 @@ def session(size: Size, pristine: Path, wanted: int, figures: dict[str, list[flo
 
 def measure(size: Size, answers: int) -> dict[str, list[float]]:
     with Terminal(size.argv("--review"), size.env, timeout=300) as term:
-        term.wait(HINT)  # warm: deck cache, saved prompts and database filled
+        term.wait(REVIEW_UP)  # warm: deck cache and database filled (not the early card)
     give_history(size.db)
     pristine = size.folder / "pristine.sqlite3"
     shutil.copy(size.db, pristine)
