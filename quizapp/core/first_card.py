@@ -29,6 +29,7 @@ class FirstCard:
     prompt: str
     state: str  # new, learning, review, relearning
     remaining: int | None  # cards in today's queue, this one included; None while unknown
+    answer: str | None = None  # as plain text: shown on Space while the whole card loads
 
 
 def peek_first_card(
@@ -53,8 +54,9 @@ def peek_first_card(
         found = decks[key.deck_id].prompt(key.card_id)
         if found is None:
             return None
-        kind, prompt = found
-        return FirstCard(key, kind, prompt, store.progress(key).state, store.remaining(deck_ids))
+        kind, prompt, answer = found
+        state, remaining = store.progress(key).state, store.remaining(deck_ids)
+        return FirstCard(key, kind, prompt, state, remaining, answer)
     except (sqlite3.Error, LookupError):
         return None  # the real opening will say what is wrong with the database
     finally:
@@ -77,8 +79,8 @@ def peek_first_new_card(
     found = None if index is None else compiled.prompt(rows[index][0])
     if found is None:
         return None
-    kind, prompt = found
-    return FirstCard(CardKey(compiled.deck_id, rows[index][0]), kind, prompt, "new", None)
+    kind, prompt, answer = found
+    return FirstCard(CardKey(compiled.deck_id, rows[index][0]), kind, prompt, "new", None, answer)
 
 
 def first_launch(first_file: Path, db_path: Path, *, settings: Settings | None = None) -> bool:

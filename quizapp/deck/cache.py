@@ -268,12 +268,13 @@ class Compiled:
             .fetchall()
         )
 
-    def prompt(self, card_id: str) -> tuple[str, str] | None:
-        """(kind, prompt) of a card, without its body."""
+    def prompt(self, card_id: str) -> tuple[str, str, str] | None:
+        """(kind, prompt, answer as plain text) of a card, without its body."""
         return (
             self._conn()
             .execute(
-                "SELECT kind, prompt FROM card WHERE key = ? AND card_id = ?", (self.key, card_id)
+                "SELECT kind, prompt, answer FROM card WHERE key = ? AND card_id = ?",
+                (self.key, card_id),
             )
             .fetchone()
         )

@@ -59,6 +59,7 @@ class FirstNewCard:
     card_id: str
     kind: str
     prompt: str
+    answer: str  # as plain text (quizapp.deck.card_text)
 
 
 class Compiling:
@@ -143,6 +144,7 @@ def start(files: Sequence[Path]) -> Compiling | None:
 
 
 def _say_first_new_card(path: Path, deck: Deck) -> None:
+    from quizapp.deck.card_text import answer_text
     from quizapp.deck.model import Status
     from quizapp.deck.new_order import NewCard, facts_of, first_new
 
@@ -161,6 +163,7 @@ def _say_first_new_card(path: Path, deck: Deck) -> None:
         "card_id": card.id,
         "kind": card.kind,
         "prompt": card.prompt,
+        "answer": answer_text(card),
     }
     print(json.dumps({"first": first}), flush=True)
 

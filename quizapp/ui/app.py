@@ -217,7 +217,7 @@ class QuizApp(App):
 
         if first_launch(found.path, self.db_path, settings=self.settings):
             key = CardKey(found.deck_id, found.card_id)
-            view.show_card(FirstCard(key, found.kind, found.prompt, "new", None))
+            view.show_card(FirstCard(key, found.kind, found.prompt, "new", None, found.answer))
 
     def on_quiz_app_decks_compiling(self, message: DecksCompiling) -> None:
         status = f"Reading decks: {message.done} of {message.total} files…"

@@ -8,6 +8,7 @@ from quizapp.core.collection import Collection
 from quizapp.core.first_card import FirstCard, peek_first_card
 from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Rating
+from quizapp.deck.card_text import answer_text
 from quizapp.deck.loader import load_decks
 
 DECK = Path(__file__).parents[1] / "ui" / "decks" / "every-kind.yaml"
@@ -40,9 +41,8 @@ def test_the_first_card_is_the_one_the_review_will_show(tmp_path):
     before = db.read_bytes()
 
     first = peek(decks, db)
-    assert first == FirstCard(
-        nxt, collection.card(nxt).kind, collection.card(nxt).prompt, "new", remaining
-    )
+    shown = collection.card(nxt)
+    assert first == FirstCard(nxt, shown.kind, shown.prompt, "new", remaining, answer_text(shown))
     assert first.key != key and card.prompt != first.prompt
     assert db.read_bytes() == before  # looked at, never written
 

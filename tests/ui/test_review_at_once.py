@@ -2,6 +2,7 @@
 
 from textual.widgets import Static
 
+from quizapp.deck.card_text import answer_text
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.widgets.first_card import FirstCardView
@@ -85,10 +86,14 @@ async def test_keys_pressed_on_the_early_card_are_kept_and_applied_to_it(db, mon
         await until(pilot, lambda: app.focused is view, "the early card taking keys")
         await pilot.press("space")
         await until(pilot, lambda: view.keys == [("space", " ")], "the key kept")
+        # The answer shows at once, as the review screen will show it, and grading is offered.
+        await until(pilot, lambda: "Answer: " in first_view_text(app), "the answer shown early")
+        assert "Press 1-4 to grade. Kept: Space." in first_view_text(app)
         opening.set()
         review = await wait_for_screen(pilot, ReviewScreen)
         assert review.key == expected
         await until(pilot, lambda: review.phase == "answered", "the answer shown")
+        assert answer_text(review.card) in first_view_text(app)
 
 
 async def test_a_first_launch_on_big_decks_shows_the_first_card_while_they_compile(

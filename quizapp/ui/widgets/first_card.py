@@ -40,6 +40,8 @@ FIXED_OPTIONS = {"assertion_reason": ASSERTION_OPTIONS}
 # Keys kept besides printable characters: none of them is lost before the card is here.
 KEPT_KEYS = {"space", "enter", "backspace"}
 KEY_NAMES = {"space": "Space", "enter": "Enter", "backspace": "Backspace"}
+# Kinds whose answer the early card shows on Space or Enter, as the review screen would.
+SHOWN_ANSWERS = {"basic", "cloze"}
 
 
 class FirstCardView(Vertical):
@@ -49,6 +51,7 @@ class FirstCardView(Vertical):
     FirstCardView #first-where { margin-top: 0; }
     FirstCardView #first-prompt { margin-top: 2; }
     FirstCardView #first-typed { margin-top: 1; }
+    FirstCardView #first-answer { margin-top: 1; }
     FirstCardView #first-bottom { dock: bottom; height: auto; }
     FirstCardView #first-wait { color: $text-muted; }
     FirstCardView #first-hint { background: $boost; padding: 0 1; }
@@ -73,6 +76,8 @@ class FirstCardView(Vertical):
         where = f"{self.title} · {first.kind.replace('_', '/')} · {first.state}"
         yield Static(literal(where), id="first-where")
         yield Static(literal(first.prompt, "bold"), id="first-prompt")
+        if first.kind in SHOWN_ANSWERS and first.answer:
+            yield Static(self._answer_shown(), id="first-answer")
         if first.kind == "year":
             yield Static(literal("> " + self._typed) if self._typed else "", id="first-typed")
         options = FIXED_OPTIONS.get(first.kind)
@@ -92,6 +97,21 @@ class FirstCardView(Vertical):
 
     def on_mount(self) -> None:
         self.focus()
+
+    def _revealed(self) -> bool:
+        """Space or Enter pressed on a card whose answer is shown on them (with its text)."""
+        first = self.first
+        return (
+            first is not None
+            and first.kind in SHOWN_ANSWERS
+            and bool(first.answer)
+            and any(key in ("space", "enter") for key, _ in self.keys)
+        )
+
+    def _answer_shown(self) -> Text:
+        if not self._revealed() or self.first is None or self.first.answer is None:
+            return Text("")
+        return Text.assemble(("Answer: ", "bold"), literal(self.first.answer))
 
     def show_card(self, first: FirstCard) -> None:
         """The first card, found once the first deck is compiled (a first launch): the keys
@@ -127,8 +147,13 @@ class FirstCardView(Vertical):
         if self.first is not None and self.first.kind != "year":
             # Said, since nothing else moves until the card is ready (long on a first launch).
             kept = " ".join(KEY_NAMES.get(key, character or key) for key, character in self.keys)
+            said = f"Kept: {kept}. Applied as soon as the card is ready."
+            if self._revealed():
+                said = f"Press 1-4 to grade. {said}"
+                for line in self.query("#first-answer").results(Static):
+                    line.update(self._answer_shown())
             for line in self.query("#first-hint").results(Static):
-                line.update(Text(f"Kept: {kept}. Applied as soon as the card is ready.", "dim"))
+                line.update(Text(said, "dim"))
         if self.first is not None and self.first.kind == "year":
             if event.key == "backspace":
                 self._typed = self._typed[:-1]
