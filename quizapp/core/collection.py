@@ -105,10 +105,11 @@ class Collection:
                     stored_tags(tags, doc),
                     studyable,
                     kind,
-                    siblings,
+                    group,
                     quote,
+                    rank,
                 )
-                for card_id, content, previous, tags, studyable, kind, siblings, quote, doc in (
+                for card_id, content, previous, tags, studyable, kind, group, quote, doc, rank in (
                     loaded.compiled.sync_rows()
                 )
             ]

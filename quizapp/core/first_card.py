@@ -18,7 +18,6 @@ from quizapp.core.clock import Clock
 from quizapp.core.settings import Settings
 from quizapp.core.store import CardKey, Store
 from quizapp.deck import cache
-from quizapp.deck.new_order import NewCard, facts_of, first_new
 from quizapp.deck.paths import deck_files
 
 
@@ -74,13 +73,14 @@ def peek_first_new_card(
     compiled = None if key is None else cache.get(key)
     if compiled is None:
         return None
-    rows = compiled.sync_rows()
-    index = first_new([NewCard(r[5], facts_of(r[6], r[7])) for r in rows], [r[4] for r in rows])
-    found = None if index is None else compiled.prompt(rows[index][0])
-    if found is None:
+    # The studyable card first in the deck's new-card order, as compiled (deck.new_order).
+    ranked = [(row[9], row[0]) for row in compiled.sync_rows() if row[4]]
+    card_id = min(ranked)[1] if ranked else None
+    found = None if card_id is None else compiled.prompt(card_id)
+    if card_id is None or found is None:
         return None
     kind, prompt, answer = found
-    return FirstCard(CardKey(compiled.deck_id, rows[index][0]), kind, prompt, "new", None, answer)
+    return FirstCard(CardKey(compiled.deck_id, card_id), kind, prompt, "new", None, answer)
 
 
 def first_launch(first_file: Path, db_path: Path, *, settings: Settings | None = None) -> bool:

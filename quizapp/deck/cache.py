@@ -32,7 +32,7 @@ from typing import Any
 
 from quizapp.deck.paths import cache_dir
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 SCHEMA = """
 CREATE TABLE file (
@@ -49,7 +49,7 @@ CREATE TABLE card (
     kind TEXT NOT NULL, studyable INTEGER NOT NULL, content_hash TEXT NOT NULL,
     previous_ids TEXT NOT NULL, tags TEXT NOT NULL, siblings TEXT, quote TEXT,
     document TEXT, prompt TEXT NOT NULL, answer TEXT NOT NULL, valid_until TEXT,
-    body TEXT NOT NULL,
+    body TEXT NOT NULL, rank INTEGER NOT NULL,
     PRIMARY KEY (key, card_id)
 ) WITHOUT ROWID;
 CREATE INDEX card_order ON card (key, position);
@@ -245,12 +245,13 @@ class Compiled:
 
     def sync_rows(self) -> list[tuple]:
         """(card id, content hash, previous ids, tags, studyable, kind, siblings, quote,
-        document) in file order: what the progress database registers of each card."""
+        document, rank among the new cards) in file order: what the progress database
+        registers of each card."""
         return [
             (card_id, content, previous.split(), tags.split(), bool(study), *rest)
             for card_id, content, previous, tags, study, *rest in self._conn().execute(
                 "SELECT card_id, content_hash, previous_ids, tags, studyable, kind, siblings, "
-                "quote, document FROM card WHERE key = ? ORDER BY position",
+                "quote, document, rank FROM card WHERE key = ? ORDER BY position",
                 (self.key,),
             )
         ]
@@ -346,7 +347,7 @@ def put(
             conn.executemany(
                 "INSERT OR REPLACE INTO card VALUES (:key, :card_id, :position, :line, :kind, "
                 ":studyable, :content_hash, :previous_ids, :tags, :siblings, :quote, :document, "
-                ":prompt, :answer, :valid_until, :body)",
+                ":prompt, :answer, :valid_until, :body, :rank)",
                 ({**c, "key": key} for c in cards),
             )
             conn.executemany(

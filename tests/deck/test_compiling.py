@@ -128,3 +128,20 @@ def test_a_stopped_child_leaves_no_half_compiled_deck(tmp_path, monkeypatch, whe
     assert compiling.uncompiled([path]) in ([], [path])
     result = load_decks([path])  # whatever was left, the deck loads whole
     assert [d.id for d in result.decks] == ["first-launch"] and not result.errors
+
+
+def test_the_compiled_new_card_order_is_the_one_the_store_works_out(tmp_path):
+    import sqlite3
+
+    folder = tmp_path / "decks"
+    deck_file(folder)
+    orders = []
+    for use_cache in (False, True):  # worked out at sync / read from the compiled deck
+        db = tmp_path / f"progress-{use_cache}.sqlite3"
+        result = load_decks([folder], use_cache=use_cache)
+        assert (result.decks[0].compiled is not None) is use_cache
+        Collection.from_decks(result, db, clock=FixedClock(NOW), settings=SETTINGS).close()
+        with sqlite3.connect(db) as conn:
+            orders.append(conn.execute("SELECT card_id, rank FROM card ORDER BY rank").fetchall())
+    assert orders[0] == orders[1]
+    assert [card_id for card_id, _ in orders[0]][:2] == ["tf-draft", "tf-signed"]  # a draft too

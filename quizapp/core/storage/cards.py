@@ -55,7 +55,9 @@ def sync_deck(
         report.renamed.append((old, card.card_id))
     wanted = set()
     added: list[tuple] = []
-    ranks = new_card_ranks([NewCard(c.kind, facts_of(c.siblings, c.quote)) for c in cards])
+    ranks = [c.rank for c in cards]
+    if None in ranks:  # not worked out when the deck was compiled
+        ranks = new_card_ranks([NewCard(c.kind, facts_of(c.siblings, c.quote)) for c in cards])
     for position, (card, rank) in enumerate(zip(cards, ranks, strict=True)):
         wanted.add(card.card_id)
         tags = " " + " ".join(card.tags) + " "

@@ -128,6 +128,7 @@ class DeckCard(NamedTuple):
     kind: str = ""
     siblings: str | None = None  # the card's siblings group
     quote: str | None = None  # its source quote: one quote, one fact (see deck.new_order)
+    rank: int | None = None  # its place among the deck's new cards, if worked out already
 
 
 def to_ms(moment: datetime) -> int:
