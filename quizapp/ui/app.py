@@ -150,6 +150,8 @@ class QuizApp(App):
         glance = glance_at_decks(
             self.deck_paths, self.db_path, clock=self.clock, settings=self.settings
         )
+        if glance is None:
+            self._start_compiling()
         return HomeScreen(glance=glance)
 
     def compose(self) -> ComposeResult:
@@ -162,7 +164,18 @@ class QuizApp(App):
             first = peek_first_card(
                 self.deck_paths, self.db_path, clock=self.clock, settings=self.settings
             )
+            if first is None:
+                self._start_compiling()
             yield FirstCardView(first, REVIEW_ALL)
+
+    def _start_compiling(self) -> None:
+        """Child processes compiling the big decks not yet compiled, started before the first
+        screen is drawn (see _load)."""
+        from quizapp.deck import compiling
+        from quizapp.deck.paths import deck_files
+
+        if self._compiling is None:
+            self._compiling = compiling.start(deck_files(self.deck_paths))
 
     def _load(self, *, compile_apart: bool = True) -> None:
         """Read the decks once the first screen is painted, then open the store in a worker.
@@ -177,9 +190,7 @@ class QuizApp(App):
 
         files = self._files = deck_files(self.deck_paths)
         if compile_apart:
-            from quizapp.deck import compiling
-
-            self._compiling = compiling.start(files)
+            self._start_compiling()
             if self._compiling is not None:
                 view = self._first_card_view()
                 if view is not None:

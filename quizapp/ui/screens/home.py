@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -100,7 +101,7 @@ class HomeScreen(Screen):
 
     async def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)
-        table.add_columns("Deck", "New", "Learn", "Due", "Cards")
+        table.add_columns(*COLUMNS)
         table.focus()
         if self._loaded is not None:
             await self.show_collection(*self._loaded)
@@ -297,15 +298,27 @@ class HomeScreen(Screen):
         return until_due
 
     def _fill_table(self, table: DataTable, rows: list[tuple[str, list]]) -> None:
-        """The rows in place when the decks are the same (the cursor and the sources line stay
-        put); else the table filled anew, the cursor kept on the same line."""
-        if [key for key, _ in rows] == [key.value for key in table.rows]:
+        """The rows in place when the decks are the same and fit the columns (the cursor and
+        the sources line stay put); else the table filled anew, the cursor kept on the same
+        line.
+
+        The columns are given their widths, worked out here from the cells: left to the
+        table, a header drawn before the rows came kept its narrower widths (Textual 8.2)."""
+        widths = [
+            max([cell_len(label), *(cell_len(str(cells[i])) for _, cells in rows)])
+            for i, label in enumerate(COLUMNS)
+        ]
+        columns = list(table.columns.values())
+        fits = all(c.width >= w for c, w in zip(columns, widths, strict=True))
+        if fits and [key for key, _ in rows] == [key.value for key in table.rows]:
             for key, cells in rows:
                 for column, cell in zip(table.columns, cells, strict=True):
-                    table.update_cell(key, column, cell, update_width=True)
+                    table.update_cell(key, column, cell)
             return
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
+        for label, width in zip(COLUMNS, widths, strict=True):
+            table.add_column(label, width=width)
         for key, cells in rows:
             table.add_row(*cells, key=key)
         if rows:
@@ -628,6 +641,9 @@ class HomeScreen(Screen):
         if action in {"study", "practice"} and self.collection is None:
             return None  # shown, but disabled until the decks are loaded (a key is kept)
         return True
+
+
+COLUMNS = ("Deck", "New", "Learn", "Due", "Cards")
 
 
 def _count(n: int, colour: str) -> Text:
