@@ -188,8 +188,13 @@ _DAY_AFTER = re.compile(
 _DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\s$")
 _DAY_FROM = re.compile(rf"^\s(?:to|and|[-\u2013])\s?\d{{1,2}}\s(?:{MONTHS})\b")
 
-# "Article 6.2", "Article 280(3)(b)", and a sub-article written with a hyphen: "Article 243-I".
-_ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:-[A-Z]{1,3}\b)?(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
+# "Article 6.2", "Article 280(3)(b)", a sub-article written with a hyphen ("Article 243-I"),
+# and an article in Roman numerals with its paragraph after a colon ("Article IX:1", the
+# numbering of the WTO's agreements and the GATT).
+_ARTICLE_NUMBER = (
+    r"(?:\d+[A-Z]{0,3}(?:-[A-Z]{1,3}\b)?|[IVXL]{1,7}(?![\w-]))"
+    r"(?::\d+)?(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
+)
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
@@ -244,6 +249,10 @@ _ROLE_NOUN = re.compile(
 )
 _ROLE_AFTER = re.compile(
     r"^,\s(?:the\s|an?\s)(?:[\w-]+\s){0,3}?([a-z]{3,}(?:er|or|ist|ian|ant|ent|eeper|ain))\b"
+)
+# A title after the name: ", the UAE's Minister of State", ", India's Chief Negotiator".
+_TITLE_AFTER = re.compile(
+    r"^,\s(?:the\s|an?\s)?(?:[A-Z][\w-]*[\u2019']s\s)?(?:[A-Z][\w-]*\s){0,2}?([A-Z][\w-]*)\b"
 )
 _NOT_ROLES = word_set(
     "after over under other order per cover water winter summer river center "
@@ -1128,8 +1137,9 @@ _SITE_WORDS = word_set(
 
 
 def _person_shaped(names: list[str]) -> bool:
-    """Two to four words that could be a person's name: no body, place word, digit or acronym."""
-    return 2 <= len(names) <= 4 and all(
+    """Two to four words that could be a person's name: no body, place word, digit or acronym.
+    Particles do not count ("Thani bin Ahmed Al Zeyoudi" is four names)."""
+    return 2 <= _named_words(names) <= 4 and all(
         re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w)
         and not (w.isupper() and "." not in w)
         and w not in _INSTITUTIONS
@@ -1138,6 +1148,11 @@ def _person_shaped(names: list[str]) -> bool:
         and w not in MONTH_NUMBER
         for w in names
     )
+
+
+def _named_words(names: list[str]) -> int:
+    """The words of a name that are not particles ("bin", "Al", "von", "de")."""
+    return sum(1 for w in names if w.casefold() not in PARTICLES)
 
 
 _BODY_AFTER = re.compile(
@@ -1168,6 +1183,9 @@ def _known_person(
         return True
     if re.search(r"\b(?:with|alongside)\s$", text[:start]) and re.match(r"^\.?$", text[end:]):
         return True  # "She won a second bronze with Sarabjot Singh.": a partner
+    title = _TITLE_AFTER.match(text[end:])
+    if title and title.group(1) in TITLES:
+        return True  # "Thani bin Ahmed Al Zeyoudi, the UAE's Minister of State ..."
     for role in (_ROLE_NOUN.search(text[:start]), _ROLE_AFTER.match(text[end:])):
         if role and role.group(1) not in _NOT_ROLES and role.group(1) not in _FUNCTION_WORDS:
             return True
@@ -1253,7 +1271,7 @@ def _plural(word: str, vocabulary: Vocabulary | None) -> bool:
 def _reads_as_person(
     before: str, after: str, names: list[str], vocabulary: Vocabulary | None = None
 ) -> bool:
-    if len(names) > 4 or any(w.isupper() and len(w) > 1 and "." not in w for w in names):
+    if _named_words(names) > 4 or any(w.isupper() and len(w) > 1 and "." not in w for w in names):
         return False  # "UN Climate Change", "EU Free Trade"
     if any(w in _INSTITUTIONS or w[:1].isdigit() for w in names):
         return False

@@ -1,0 +1,41 @@
+"""The eighth round's rules: what the fresh pairs missed, as general forms of a fact."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.terms import Vocabulary, find_terms
+
+
+def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
+    vocabulary = Vocabulary.of([sentence, *others])
+    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
+
+
+def asked(card) -> list[str]:
+    if card.kind == "cloze":
+        return [answer for answer, _ in card.deletions]
+    return [str(getattr(card, "answer", ""))]
+
+
+def answers(text: str) -> list[list[str]]:
+    return [asked(c.card) for c in draft_cards(text, "doc")]
+
+
+def test_an_article_in_roman_numerals_keeps_its_paragraph_after_a_colon():
+    terms = found("Under Article XXIV:8 of the GATT, a customs union must cover most trade.")
+    assert terms["Article XXIV:8"][0] == "article"
+    assert found("Article III:4 requires national treatment.")["Article III:4"][0] == "article"
+    # a ratio is not an article: "a 3:1 majority" keeps its own reading
+    assert "3:1" in found("The Bench ruled by a 3:1 majority.")
+
+
+def test_particles_do_not_count_toward_the_length_of_a_person_s_name():
+    terms = found("The talks were chaired by Abdullah bin Zayed Al Nahyan of the UAE.")
+    assert terms["Abdullah bin Zayed Al Nahyan"][0] == "person"
+    terms = found("The meeting was led by Maria Fernanda Espinosa Garcés, its new chair.")
+    assert terms["Maria Fernanda Espinosa Garcés"][0] == "person"
+    # "El Niño" is one name, not a person
+    assert found("The El Niño event ended in May.").get("El Niño", ("name",))[0] != "person"
+
+
+def test_a_title_after_the_comma_says_the_name_is_a_person_s():
+    sentence = "The panel met Karim Abdel Rahman, the Council's Deputy Secretary, in Rabat."
+    assert found(sentence)["Karim Abdel Rahman"][0] == "person"
