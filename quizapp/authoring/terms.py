@@ -201,8 +201,22 @@ ARTICLE = re.compile(
     # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
     # by its ordinal ("the Seventh Schedule") or numeral ("List III").
     r"|\b(?:Part|List)\s[IVX]{1,5}[A-C]?\b(?![\w-])(?!\.\w)"
+    # The three Lists of the Seventh Schedule by their names: "the Concurrent List".
+    r"|\b(?:Union|State|Concurrent)\sList\b"
     r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|"
     r"Twelfth)\sSchedule\b"
+)
+
+# An amendment of a constitution by its ordinal: "the 42nd Amendment", "the 73rd and 74th
+# Amendments", "the First Amendment".
+_ORDINAL_WORDS = (
+    r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    r"Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth"
+)
+AMENDMENT = re.compile(
+    rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
+    rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
+    r"\s(?:Constitutional\s)?Amendments?\b(?!\)|\sAct\b)"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
@@ -411,7 +425,13 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
 
     for match in ARTICLE.finditer(text):
         worth = 4.3 if match.group().startswith("Chapter") else 4.6
+        noun = re.match(r"\s([a-z]{3,})\b", text[match.end() :])
+        noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
+        if noun and match.group().endswith("List"):
+            continue  # "a Concurrent List subject": what kind of subject, not the List asked
         add(Term(*match.span(), match.group(), "article", AnswerType.article, worth))
+    for match in AMENDMENT.finditer(text):
+        add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.6))
     for match in _ACT.finditer(text):
         act = _act_term(text, match)
         if act is not None:

@@ -39,3 +39,14 @@ def test_particles_do_not_count_toward_the_length_of_a_person_s_name():
 def test_a_title_after_the_comma_says_the_name_is_a_person_s():
     sentence = "The panel met Karim Abdel Rahman, the Council's Deputy Secretary, in Rabat."
     assert found(sentence)["Karim Abdel Rahman"][0] == "person"
+
+
+def test_an_amendment_by_its_ordinal_and_a_list_by_its_name_are_asked_whole():
+    terms = found("Both duties were added by the 86th Amendment in 2002.")
+    assert terms["86th Amendment"][1] >= 4.5
+    assert "86th" not in terms
+    assert "73rd and 74th Amendments" in found("They came with the 73rd and 74th Amendments.")
+    listed = found("Forests are in the Concurrent List since 1976.")
+    assert listed["Concurrent List"][0] == "article"
+    # "a State List subject" says what kind of subject, not which List
+    assert found("Police is a State List subject in India.")["State List"][1] < 4.0
