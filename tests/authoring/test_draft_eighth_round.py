@@ -50,3 +50,15 @@ def test_an_amendment_by_its_ordinal_and_a_list_by_its_name_are_asked_whole():
     assert listed["Concurrent List"][0] == "article"
     # "a State List subject" says what kind of subject, not which List
     assert found("Police is a State List subject in India.")["State List"][1] < 4.0
+
+
+def test_a_place_in_a_short_clause_of_a_long_sentence_is_asked():
+    notes = (
+        "Trade talks\n\nEconomy notes\n\n"
+        "At the Fifth Ministerial Conference in Cancun in 2003, members split on new "
+        "issues: talks on investment and on competition were dropped when a group of the "
+        "poorer members of the body left the room. The next meeting was held two years later.\n"
+    )
+    # the clause is short, so both its facts are worth a card, as in a short sentence
+    asked_ = answers(notes)
+    assert ["Cancun"] in asked_ and ["2003"] in asked_
