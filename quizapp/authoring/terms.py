@@ -142,6 +142,28 @@ _SPAN = re.compile(
 )
 # A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
+# A term in lower case spelt out before its initials: "the domestic content requirement (DCR)",
+# "its exclusive economic zone (EEZ)".
+_SPELT_LOWER = re.compile(r"\b((?:[a-z][a-z-]+\s){1,5}[a-z][a-z-]+)\s\(([A-Z]{2,6}s?)\)")
+LOWER_DEFINED = 4.3
+
+
+def _lower_defined(text: str, match: re.Match) -> Term | None:
+    """The lower-case words just before the initials that spell them, small words aside."""
+    letters = re.sub(r"s$", "", match.group(2))
+    words = list(re.finditer(r"[a-z][a-z-]+", match.group(1)))
+    for k in range(2, len(words) + 1):
+        span = [w.group() for w in words[-k:]]
+        if span[0] in _LINKS:
+            continue
+        pattern = "".join(f"(?:{w[0].upper()})?" if w in _LINKS else w[0].upper() for w in span)
+        if re.fullmatch(pattern, letters):
+            start = match.start(1) + words[-k].start()
+            answer = text[start : match.end(1)]
+            return Term(start, match.end(1), answer, "name", AnswerType.text, LOWER_DEFINED)
+    return None
+
+
 # Criteria by their Roman numerals: "listed under criteria (iv) and (vi)".
 _CRITERIA = re.compile(
     r"\bcriteri(?:a|on)\s(\([ivx]{1,4}\)(?:(?:,\s|,?\s(?:and|or)\s)\([ivx]{1,4}\))*)"
@@ -557,6 +579,12 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     record = _RECORD_PHRASE.match(text)
     if record and not any(t.start < record.end(1) and record.start(1) < t.end for t in terms):
         add(Term(*record.span(1), record.group(1), "name", AnswerType.text, 4.5))
+    for match in _SPELT_LOWER.finditer(text):  # "the domestic content requirement (DCR)"
+        term = _lower_defined(text, match)
+        if term is not None and free(term.start, term.end):
+            add(term)
+            clue = match.start(2)  # the initials: its clue, not its question
+            terms = [replace(t, worth=min(t.worth, 3.0)) if t.start == clue else t for t in terms]
     terms = _spelt_out_whole(text, [_placed(text, _by_its_place(t)) for t in terms])
     terms = _known_as_initials(text, terms)
     terms = _exact_first(text, terms)
