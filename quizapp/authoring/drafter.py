@@ -96,6 +96,9 @@ class Passage:
     # The prompt keeps the sentence that names what the pronouns refer to and the one just
     # before the focus, with "..." for the sentences between; the quote keeps them all.
     elided: bool = False
+    # Only the sentence naming the subject is kept before "...": the sentences between all
+    # open with the focus's own pronoun ("The WTO came into being ... … It took over ...").
+    bare: bool = False
 
     @property
     def start(self) -> int:
@@ -103,6 +106,8 @@ class Passage:
 
     @property
     def lead(self) -> str:
+        if self.bare:
+            return f"{self.context[0].text} \u2026 "
         if self.elided:
             # From the last sentence that names its subject rather than refers to it: "The
             # Chief Election Commissioner was Rajiv Kumar. He retired ...".
@@ -327,10 +332,22 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
             # are elided ("At Jhansi it was led by Rani Lakshmibai. She died ..." keeps who
             # "She" is).
             passage = Passage(sentence, context, elided=True)
+        if len(passage.lead) + len(sentence.text) > MAX_PROMPT and _same_subject(context, sentence):
+            passage = Passage(sentence, context, elided=True, bare=True)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
         out.append(passage)
     return out
+
+
+def _same_subject(context: tuple[Sentence, ...], focus: Sentence) -> bool:
+    """Every sentence after the first opens with the focus's own pronoun: one subject."""
+    first = re.match(r"([A-Z][a-z]*)\s", focus.text)
+    if first is None or first.group(1) not in PRONOUNS or len(context) < 2:
+        return False
+    return all(s.text.startswith(first.group(1) + " ") for s in context[1:]) and not (
+        _pronoun_led(context[0].text)
+    )
 
 
 def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] | None:

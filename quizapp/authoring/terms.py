@@ -179,6 +179,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$",
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
+COUNTED_WORTH = 4.0
 CODE_WORTH = 4.0  # a designation with digits: "Luna-25", "LVM3"
 DEFINED_WORTH = 4.5  # a term the notes define or name once: the fact of its sentence
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
@@ -919,7 +920,7 @@ def _number_term(text: str, match: re.Match) -> Term | None:
     if re.match(r"^\s(?:votes?\s|members\svoted\s)?for\b", after):  # "128 for and 95 against"
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
     if re.match(rf"^\s(?:{_COUNTED})\b", after, re.IGNORECASE):  # "31 members", "196 Parties"
-        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
+        return Term(*match.span(), match.group(), "number", AnswerType.number, COUNTED_WORTH)
     if _SENTENCE_END.match(after) and _FIGURE_BEFORE.search(before):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)  # "at 3,167."
     if re.match(r"^\sof\sthe\s\d", after):  # "won 48 of the 70 seats": the share won

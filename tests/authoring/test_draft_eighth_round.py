@@ -72,3 +72,19 @@ def test_a_term_in_lower_case_spelt_out_before_its_initials_is_asked_by_its_word
     assert "farmer producer organisations" in terms
     # words that do not spell the initials are no term
     assert "the new rules" not in found("It follows the new rules (GFR) of the ministry.")
+
+
+def test_a_chain_of_its_too_long_to_quote_keeps_the_sentence_naming_the_subject():
+    notes = (
+        "A trade body\n\nEconomy notes\n\n"
+        "The Customs Cooperation Council came into being on 26 January 1952 in Brussels. "
+        "It was set up by a convention signed in Paris in December 1950 by thirteen "
+        "governments of Western Europe after the war. "
+        "It took over from the Tariff Planning Board (TPB), which had met in Geneva in "
+        "1947 to plan a common tariff; Britain stayed out of it.\n"
+    )
+    cards = [c.card for c in draft_cards(notes, "doc")]
+    geneva = next(c for c in cards if asked(c) == ["Geneva"])
+    assert geneva.text.startswith("The Customs Cooperation Council came into being")
+    assert "1952 in Brussels. \u2026 It took over from the Tariff Planning Board" in geneva.text
+    assert "It was set up by a convention" in geneva.source.quote
