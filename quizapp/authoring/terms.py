@@ -346,6 +346,7 @@ class Term:
     date: str | None = None  # for years: 2024, 2024-08 or 2024-08-01
     explicit: bool = False  # for years: the date of what the sentence tells ("in 2006")
     listed: bool = False  # for people: one of a list of names ("A, B and C")
+    day_start: int | None = None  # for years: where the day of a whole date begins
 
 
 @dataclass(frozen=True)
@@ -897,7 +898,8 @@ def _year_term(text: str, match: re.Match) -> Term:
     if re.search(r"\bas\s(?:of|at|on)\s$", lead):  # "58 reserves as of 2025": when it was true
         worth = 3.5
     start, end = match.span(4)
-    return Term(start, end, year, "year", AnswerType.year, worth, date, explicit)
+    day_start = match.start() if day and len(date) == 10 else None
+    return Term(start, end, year, "year", AnswerType.year, worth, date, explicit, False, day_start)
 
 
 def _number_term(text: str, match: re.Match) -> Term | None:

@@ -88,3 +88,21 @@ def test_a_chain_of_its_too_long_to_quote_keeps_the_sentence_naming_the_subject(
     assert geneva.text.startswith("The Customs Cooperation Council came into being")
     assert "1952 in Brussels. \u2026 It took over from the Tariff Planning Board" in geneva.text
     assert "It was set up by a convention" in geneva.source.quote
+
+
+def test_a_whole_date_of_the_notes_present_year_asks_the_day_and_an_older_one_its_year():
+    notes = (
+        "A new scheme\n\nGovernance notes\n\n"
+        "The scheme was first proposed on 4 March 2019. "
+        "The Cabinet approved the scheme on 9 January 2024, with an outlay of Rs 500 crore. "
+        "It was launched on 13 February 2024. "
+        "A review is due from 1 April 2024 to 30 June 2024.\n"
+    )
+    asked_ = answers(notes)
+    assert ["13 February 2024"] in asked_ and ["9 January 2024"] in asked_
+    assert ["2019"] in asked_  # an older event: its year is the fact
+    # a period is no day: its ends keep their years
+    assert ["30 June 2024"] not in asked_ and ["1 April 2024"] not in asked_
+    # a date opening the sentence sets the scene: the year, as ever
+    opening = notes.replace("It was launched on 13 February 2024.", "On 13 February 2024, it ran.")
+    assert ["13 February 2024"] not in answers(opening)
