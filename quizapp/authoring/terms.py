@@ -818,7 +818,7 @@ def _coined(before: str, short: str) -> bool:
     Management, Empowerment, Efficiency and Development (UMEED)" and "Axiom Mission 4
     (Ax-4)" are names in their own right.
     """
-    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    letters = re.sub(r"[^A-Za-z]", "", re.sub(r"(?<=[A-Z])s$", "", short)).upper()  # "SIAs"
     words = re.findall(r"[^\W_][\w\u2019'-]*", before)[-12:]
     if not words or not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
         return False  # no long name just before: "(in 2023)", "(see below)"

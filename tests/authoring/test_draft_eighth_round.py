@@ -106,3 +106,10 @@ def test_a_whole_date_of_the_notes_present_year_asks_the_day_and_an_older_one_it
     # a date opening the sentence sets the scene: the year, as ever
     opening = notes.replace("It was launched on 13 February 2024.", "On 13 February 2024, it ran.")
     assert ["13 February 2024"] not in answers(opening)
+
+
+def test_plural_initials_spelt_out_by_the_words_before_them_are_only_a_clue():
+    terms = found("In each district, the banks act as Lead Credit Agencies (LCAs) for loans.")
+    assert terms.get("LCAs", ("", 0.0))[1] <= 3.0
+    # initials that are a name in their own right stay a question
+    assert found("Farmers join the Kisan Credit Scheme (SAHAY) online.")["SAHAY"][1] >= 4.0
