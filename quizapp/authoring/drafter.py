@@ -61,6 +61,7 @@ TOPIC = 8  # mentions that make an answer the document's topic rather than a fac
 LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
+WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
 REPEATS = {"year": 2, "number": 2}  # a year may be asked of two events; any other answer once
 
 _QUESTION = {"person": "Who fills the blank?"}
@@ -279,6 +280,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         if option.ordering is not None:
             chosen.append(option.ordering)
             continue
+        if -option.rank[0] < WEAKEST:
+            continue  # "The {{DISCOM}} then fits a net meter": filling the budget is no reason
         term, passage = option.term, option.passage
         score = -option.rank[0]
         mine = per_sentence.setdefault(passage.focus.start, [])

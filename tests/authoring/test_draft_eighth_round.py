@@ -113,3 +113,12 @@ def test_plural_initials_spelt_out_by_the_words_before_them_are_only_a_clue():
     assert terms.get("LCAs", ("", 0.0))[1] <= 3.0
     # initials that are a name in their own right stay a question
     assert found("Farmers join the Kisan Credit Scheme (SAHAY) online.")["SAHAY"][1] >= 4.0
+
+
+def test_a_bare_acronym_is_not_drafted_to_fill_the_budget():
+    notes = (
+        "A scheme\n\nGovernance notes\n\n"
+        "The scheme is run by a National Solar Implementation Agency (NSIA). "
+        "The NSIA then fits a meter.\n"
+    )
+    assert all("NSIA" not in answers_ for answers_ in answers(notes))
