@@ -145,7 +145,7 @@ _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
 # A term in lower case spelt out before its initials: "the domestic content requirement (DCR)",
 # "its exclusive economic zone (EEZ)".
 _SPELT_LOWER = re.compile(r"\b((?:[a-z][a-z-]+\s){1,5}[a-z][a-z-]+)\s\(([A-Z]{2,6}s?)\)")
-LOWER_DEFINED = 4.3
+LOWER_DEFINED = 4.1
 
 
 def _lower_defined(text: str, match: re.Match) -> Term | None:
