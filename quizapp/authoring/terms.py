@@ -830,7 +830,15 @@ def _coined(before: str, short: str) -> bool:
         span = words[-k:]
         if span[0][:1].isupper() and re.fullmatch(_initials_pattern(span), letters):
             return False
+        # "Multi-Party Interim Appeal Arbitration Arrangement (MPIA)": spelt by the words' parts
+        if span[0][:1].isupper() and abbreviates(_parts(span), short):
+            return False
     return True
+
+
+def _parts(words: list[str]) -> list[str]:
+    """Words split at hyphens between capitalised parts: "Multi-Party" gives Multi, Party."""
+    return [part for word in words for part in re.split(r"-(?=[A-Z])", word)]
 
 
 def abbreviates(words: list[str], short: str) -> bool:

@@ -122,3 +122,9 @@ def test_a_bare_acronym_is_not_drafted_to_fill_the_budget():
         "The NSIA then fits a meter.\n"
     )
     assert all("NSIA" not in answers_ for answers_ in answers(notes))
+
+
+def test_initials_spelt_by_the_parts_of_hyphenated_words_are_only_a_clue():
+    terms = found("The rover carried a Laser-Induced Breakdown Spectroscope (LIBS) to the site.")
+    assert terms.get("LIBS", ("", 0.0))[1] <= 3.0
+    assert terms["Laser-Induced Breakdown Spectroscope"][1] >= 4.5
