@@ -728,7 +728,7 @@ def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
             ):
                 break
             if span[0].group() in OPENERS or not abbreviates(
-                [w.group() for w in span], short.group(1)
+                _parts([w.group() for w in span]), short.group(1)
             ):
                 continue
             start, end = span[0].start(), span[-1].end()
