@@ -797,13 +797,19 @@ def _same_body(option: str, others: list[str]) -> bool:
     return len(mine) >= 2 and any(_initials(other) == mine for other in others)
 
 
+_NUMBERED = r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part)s?\s"
+
+
 def _shape(answer: str) -> str:
     """What a same-kind wrong option must share: unit, currency, article word."""
     # "Rs 1 lakh crore" beside "Rs 12 lakh" is a wrong option of another scale: ruled out.
     if re.match(r"\d|(?:US)?[$\u20ac\u00a3\u20b9\u00b1]|(?:Rs\.?|USD|INR)\s?\d", answer):
         return re.sub(r"[\d.,\s]+", "#", answer)
-    if re.match(r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule)s?\s", answer):
+    if re.match(_NUMBERED, answer):
         return answer.split()[0]
+    if re.fullmatch(r"(?:Union|State|Concurrent)\sList", answer):
+        # "List III" is the Concurrent List by its number: never a wrong option beside it
+        return "named list"
     if re.search(r"\b(?:Act|Code|Bill|Ordinance|Sanhita),\s\d{4}$", answer):
         return "act"  # acts with their years: "Limitation Act, 1963" for "Waqf Act, 1995"
     return ""

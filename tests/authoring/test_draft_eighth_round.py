@@ -128,3 +128,15 @@ def test_initials_spelt_by_the_parts_of_hyphenated_words_are_only_a_clue():
     terms = found("The rover carried a Laser-Induced Breakdown Spectroscope (LIBS) to the site.")
     assert terms.get("LIBS", ("", 0.0))[1] <= 3.0
     assert terms["Laser-Induced Breakdown Spectroscope"][1] >= 4.5
+
+
+def test_a_list_by_its_name_is_never_offered_a_list_by_its_number():
+    notes = (
+        "Lists\n\nPolity notes\n\n"
+        "Forests moved to the Concurrent List in 1976. "
+        "The Concurrent List is List III of the Seventh Schedule. "
+        "Police is in List II under Article 246.\n"
+    )
+    cards = [c.card for c in draft_cards(notes, "doc")]
+    listed = next(c for c in cards if asked(c) == ["Concurrent List"])
+    assert not any(option.startswith("List ") for option in listed.distractors)
