@@ -317,8 +317,18 @@ _FULL_DATE = re.compile(
 
 
 def _present(text: str) -> int | None:
-    """The notes' present: the year of the latest whole date they give."""
-    return max((int(m.group(1)) for m in _FULL_DATE.finditer(text)), default=None)
+    """The notes' present: the year of the latest whole date they give of something that
+    happened, not a deadline or the start of a period ("report by 31 October 2025", "the
+    five years from 1 April 2026")."""
+    years = [
+        int(m.group(1))
+        for m in _FULL_DATE.finditer(text)
+        if not _AHEAD.search(text[max(0, m.start() - 12) : m.start()])
+    ]
+    return max(years, default=None)
+
+
+_AHEAD = re.compile(r"\b(?:by|from|until|till|before)\s$")
 
 
 def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
@@ -328,7 +338,7 @@ def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
     March {{2024}}")."""
     if term.kind != "year" or term.day_start is None or present is None:
         return term
-    if abs(int(term.answer) - present) > RECENT or _RANGE_END.search(sentence[: term.day_start]):
+    if int(term.answer) < present - RECENT or _RANGE_END.search(sentence[: term.day_start]):
         return term
     if re.match(r"\s?(?:to|and|[-\u2013])\s?\d", sentence[term.end :]):
         return term  # "from 1 April 2024 to 30 June 2024": a period, not a day

@@ -140,3 +140,15 @@ def test_a_list_by_its_name_is_never_offered_a_list_by_its_number():
     cards = [c.card for c in draft_cards(notes, "doc")]
     listed = next(c for c in cards if asked(c) == ["Concurrent List"])
     assert not any(option.startswith("List ") for option in listed.distractors)
+
+
+def test_a_deadline_or_the_start_of_a_period_does_not_set_the_notes_present():
+    notes = (
+        "A commission\n\nPolity notes\n\n"
+        "The Ninth Tariff Commission was constituted on 2 January 2023. "
+        "It was asked to report by 31 October 2025. "
+        "Its award covers the five years from 1 April 2026.\n"
+    )
+    assert ["2 January 2023"] in answers(notes)
+    # a deadline or a period after the present is asked whole too
+    assert ["31 October 2025"] in answers(notes)
