@@ -606,7 +606,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
 # What is launched, adopted or unveiled is what the sentence tells: "The leaders launched the
 # Quad Cancer Moonshot", "adopted the Wilmington Declaration".
 LAUNCHED = re.compile(
-    r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
+    r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son|approved)\s"
     r"(?:the\s|an?\s)?(?:new\s)?$"
 )
 _GUESSED = re.compile(

@@ -152,3 +152,8 @@ def test_a_deadline_or_the_start_of_a_period_does_not_set_the_notes_present():
     assert ["2 January 2023"] in answers(notes)
     # a deadline or a period after the present is asked whole too
     assert ["31 October 2025"] in answers(notes)
+
+
+def test_what_was_approved_is_what_the_sentence_tells():
+    terms = found("In May 2024, the Union Cabinet approved Gaganyaan-2, a crewed orbital flight.")
+    assert terms["Gaganyaan-2"][1] >= 4.4
