@@ -20,7 +20,8 @@ Two measures, printed side by side:
    The documents in bench/drafting/held-out*/ are reported apart, each set on its own:
    they are never tuned on (see bench/drafting/README.md). A set once scored is seen, and
    moves into the tuning set (the third and fourth sets did in the fourth round, the fifth
-   in the fifth, the sixth in the sixth, the seventh in the seventh).
+   in the fifth, the sixth in the sixth, the seventh in the seventh, the eighth in the
+   eighth).
 
 2. **Bundled documents** (seeds/): the drafter's candidates against the quotes of the
    bundled hand-reviewed cards. A bundled quote counts as *proposed* when some candidate's
@@ -203,11 +204,11 @@ def evaluate_documents(folder: Path = DRAFTING, held_out: bool = True) -> dict:
 GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
-    "held_out_8": "held out (eighth set, new)",
+    "held_out_9": "held out (ninth set, new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
-    "held-out-8": "held_out_8",
+    "held-out-9": "held_out_9",
 }
 
 

@@ -15,7 +15,7 @@ same cards with the same ids.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
@@ -30,6 +30,7 @@ from quizapp.authoring.terms import (
     find_terms,
 )
 from quizapp.deck.model import (
+    AnswerType,
     ClozeCard,
     Event,
     MultipleChoiceCard,
@@ -38,7 +39,7 @@ from quizapp.deck.model import (
     Status,
     YearCard,
 )
-from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, blank_flaws
+from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, MONTHS, blank_flaws
 from quizapp.deck.rules.exam_setter import shared_stems
 from quizapp.deck.sources import fold
 from quizapp.deck.wording import contains_words, normalise, words
@@ -60,6 +61,7 @@ TOPIC = 8  # mentions that make an answer the document's topic rather than a fac
 LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
+WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
 REPEATS = {"year": 2, "number": 2}  # a year may be asked of two events; any other answer once
 
 _QUESTION = {"person": "Who fills the blank?"}
@@ -96,6 +98,9 @@ class Passage:
     # The prompt keeps the sentence that names what the pronouns refer to and the one just
     # before the focus, with "..." for the sentences between; the quote keeps them all.
     elided: bool = False
+    # Only the sentence naming the subject is kept before "...": the sentences between all
+    # open with the focus's own pronoun ("The WTO came into being ... … It took over ...").
+    bare: bool = False
 
     @property
     def start(self) -> int:
@@ -103,6 +108,8 @@ class Passage:
 
     @property
     def lead(self) -> str:
+        if self.bare:
+            return f"{self.context[0].text} \u2026 "
         if self.elided:
             # From the last sentence that names its subject rather than refers to it: "The
             # Chief Election Commissioner was Rajiv Kumar. He retired ...".
@@ -131,6 +138,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
     vocabulary = Vocabulary.of([s.text for s in sentences if s.ends])
     passages = _passages(sentences)
     found = [(p, find_terms(p.focus.text, vocabulary)) for p in passages]
+    present = _present(text)
+    found = [(p, [_whole_date(p.focus.text, t, present) for t in terms]) for p, terms in found]
     budget = max(MIN_CARDS, round(len(text.split()) * CARDS_PER_100_WORDS / 100))
     # The title and the subtitle under it name what the notes are about ("Notes on State of
     # Punjab v. Davinder Singh (2024)").
@@ -144,6 +153,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         for term in terms:
             key = fold(term.answer).casefold()
             mentions[key] = mentions.get(key, 0) + 1
+            if term.kind == "date" and term.date:  # "13 February 2024" names 2024 too
+                mentions[term.date[:4]] = mentions.get(term.date[:4], 0) + 1
     # The dates the notes list again in their timeline ("- 2 October 1975: ICDS begins.")
     # are the ones they want learnt.
     listed: set[str] = set()
@@ -161,10 +172,10 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         ends = _ranges(passage.focus.text, terms)
         if _TIMELINE.match(passage.focus.text):
             continue  # "1954: the first Waqf Act is passed.": a line of a timeline, ordered only
-        years = sum(1 for term in terms if term.kind == "year")
+        years = sum(1 for term in terms if term.kind == "year" or term.date)
         lists: dict[Term, tuple] = {}
         for term in terms:
-            if term.kind == "year" and years >= 3:
+            if (term.kind == "year" or term.date) and years >= 3:
                 continue  # "Sharma in 1984, Gaganyaan in 2018, Ax-4 in 2025": a sequence
             key = fold(term.answer).casefold()
             before = earlier.get(key, 0)
@@ -173,7 +184,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 if not before and _part_of(key, met):
                     before = 1  # "Parvesh Verma" after "Parvesh Sahib Singh Verma": met before
                 met.append(key)
-            if term.kind == "year" and term.date and len(term.date) == 10:
+            if term.kind in ("year", "date") and term.date and len(term.date) == 10:
                 # A year comes back in many dates; the day something happened is news
                 # where it is told ("assent on 5 April 2025" after "3 April 2025").
                 before = earlier.get(term.date, 0)
@@ -190,7 +201,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             if term.kind == "person":
                 again += 0.1  # a person is asked where the notes introduce them
             score = _score(passage, term) - again * min(before, 3)
-            if term.kind == "year" and mentions[key] >= SETTING:
+            year = term.date[:4] if term.date else ""
+            if term.kind in ("year", "date") and mentions.get(year, 0) >= SETTING:
                 # The year the notes are about ("on 14 July 2025" in notes on 2025): the day
                 # is the news, the year is known to anyone reading them.
                 score -= 0.4
@@ -219,7 +231,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score += 0.15 * min(mentions[key] - 1, 3)
             if term.kind in ("place", "name") and _said(term.answer, text) >= 2 * SETTING:
                 score -= 0.6  # "India" in notes on India's summits: never the question
-            if (term.date if term.kind == "year" else term.answer) in listed:
+            if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
             if term.kind == "person" and _own_leader(passage.focus.text, term, text):
                 score -= 0.6  # "Prime Minister Narendra Modi released it": known to all
@@ -268,6 +280,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         if option.ordering is not None:
             chosen.append(option.ordering)
             continue
+        if -option.rank[0] < WEAKEST:
+            continue  # "The {{DISCOM}} then fits a net meter": filling the budget is no reason
         term, passage = option.term, option.passage
         score = -option.rank[0]
         mine = per_sentence.setdefault(passage.focus.start, [])
@@ -282,6 +296,8 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         for asked_term in (term, *option.together):
             asked_key = fold(asked_term.answer).casefold()
             asked[asked_key] = asked.get(asked_key, 0) + 1
+            if asked_term.kind == "date" and asked_term.date:
+                asked[asked_term.date[:4]] = asked.get(asked_term.date[:4], 0) + 1
             if asked_term.kind == "person":
                 people.append(asked_key)  # both of a pair are asked: neither again
         card = _card(passage, term, text, document_id, pool, option.together)
@@ -291,6 +307,48 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
 
 
 _NO_SENTENCE = Sentence(0, 0, "")
+RECENT = 0  # years before the notes' present within which the day of a date is the news
+_RANGE_END = re.compile(r"\d{1,2}(?:\s[A-Z][a-z]+)?\s?(?:to|and|[-\u2013])\s?$")
+
+
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s(?:{MONTHS})|(?:{MONTHS})\s\d{{1,2}},)\s((?:1[0-9]|20)\d\d)\b"
+)
+
+
+def _present(text: str) -> int | None:
+    """The notes' present: the year of the latest whole date they give of something that
+    happened, not a deadline or the start of a period ("report by 31 October 2025", "the
+    five years from 1 April 2026")."""
+    years = [
+        int(m.group(1))
+        for m in _FULL_DATE.finditer(text)
+        if not _AHEAD.search(text[max(0, m.start() - 12) : m.start()])
+    ]
+    return max(years, default=None)
+
+
+_AHEAD = re.compile(r"\b(?:by|from|until|till|before)\s$")
+
+
+def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
+    """A whole date of the notes' present is asked whole ("launched on {{13 February
+    2024}}"): the day is the news. An older one asks its year ("came into being on 1
+    January {{1995}}"), and the end of a range keeps its year ("from 26 February to 2
+    March {{2024}}")."""
+    if term.kind != "year" or term.day_start is None or present is None:
+        return term
+    if int(term.answer) < present - RECENT or _RANGE_END.search(sentence[: term.day_start]):
+        return term
+    if re.match(r"\s?(?:to|and|[-\u2013])\s?\d", sentence[term.end :]):
+        return term  # "from 1 April 2024 to 30 June 2024": a period, not a day
+    if re.match(r"(?:On|By|From|Since)\s$", sentence[: term.day_start]):
+        return term  # "On 1 August 2024, a Bench ... delivered": the date sets the scene
+    start = term.day_start
+    answer = sentence[start : term.end]
+    return replace(term, start=start, answer=answer, kind="date", answer_type=AnswerType.date)
+
+
 _ADVICE = re.compile(r"(?:Remember|Learn|Note|Recall|Revise|Memorise|Memorize)\b")
 _TIMELINE = re.compile(r"^(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?\d{4}:\s")
 
@@ -327,10 +385,22 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
             # are elided ("At Jhansi it was led by Rani Lakshmibai. She died ..." keeps who
             # "She" is).
             passage = Passage(sentence, context, elided=True)
+        if len(passage.lead) + len(sentence.text) > MAX_PROMPT and _same_subject(context, sentence):
+            passage = Passage(sentence, context, elided=True, bare=True)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
         out.append(passage)
     return out
+
+
+def _same_subject(context: tuple[Sentence, ...], focus: Sentence) -> bool:
+    """Every sentence after the first opens with the focus's own pronoun: one subject."""
+    first = re.match(r"([A-Z][a-z]*)\s", focus.text)
+    if first is None or first.group(1) not in PRONOUNS or len(context) < 2:
+        return False
+    return all(s.text.startswith(first.group(1) + " ") for s in context[1:]) and not (
+        _pronoun_led(context[0].text)
+    )
 
 
 def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] | None:
@@ -395,6 +465,8 @@ def _asked_before(term: Term, asked: dict[str, int], people: list[str]) -> bool:
     key = fold(term.answer).casefold()
     if asked.get(key, 0) >= REPEATS.get(term.kind, 1):
         return True
+    if term.kind == "date" and term.date and asked.get(term.date[:4], 0) >= REPEATS["year"]:
+        return True  # "3 April 2025", "4 April 2025": a year's dates are asked as its years are
     # "Chinnaiah" after "E.V. Chinnaiah": the same person again
     return term.kind in ("person", "name") and _part_of(key, people)
 
@@ -491,7 +563,10 @@ def _score(passage: Passage, term: Term) -> float:
     words = passage.focus.words
     if words <= 12:
         score += 0.3
-    elif words > 30:
+    elif words > 30 and len(_clause(passage.focus.text, term).split()) > 30:
+        # A long sentence is hard to ask; but a term in a clause of its own, set off by a
+        # colon or a semicolon, is asked by that clause ("At the Ninth Ministerial Conference
+        # in Bali in December 2013, members agreed to ...: stockholding programmes ...").
         score -= 0.7
     if passage.context:
         score -= 0.1  # a longer prompt
@@ -529,6 +604,13 @@ def _score(passage: Passage, term: Term) -> float:
         # from ("60 experiments from 31 countries").
         score -= 0.4
     return score
+
+
+def _clause(sentence: str, term: Term) -> str:
+    """The part of the sentence, between colons and semicolons, that holds the term."""
+    start = max((m.end() for m in re.finditer(r"[;:]\s", sentence[: term.start])), default=0)
+    end = re.search(r"[;:]\s", sentence[term.end :])
+    return sentence[start : term.end + end.start() if end else len(sentence)]
 
 
 # Who took part: "delegates registered", "athletes took part", "countries were represented".
@@ -725,13 +807,19 @@ def _same_body(option: str, others: list[str]) -> bool:
     return len(mine) >= 2 and any(_initials(other) == mine for other in others)
 
 
+_NUMBERED = r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part)s?\s"
+
+
 def _shape(answer: str) -> str:
     """What a same-kind wrong option must share: unit, currency, article word."""
     # "Rs 1 lakh crore" beside "Rs 12 lakh" is a wrong option of another scale: ruled out.
     if re.match(r"\d|(?:US)?[$\u20ac\u00a3\u20b9\u00b1]|(?:Rs\.?|USD|INR)\s?\d", answer):
         return re.sub(r"[\d.,\s]+", "#", answer)
-    if re.match(r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule)s?\s", answer):
+    if re.match(_NUMBERED, answer):
         return answer.split()[0]
+    if re.fullmatch(r"(?:Union|State|Concurrent)\sList", answer):
+        # "List III" is the Concurrent List by its number: never a wrong option beside it
+        return "named list"
     if re.search(r"\b(?:Act|Code|Bill|Ordinance|Sanhita),\s\d{4}$", answer):
         return "act"  # acts with their years: "Limitation Act, 1963" for "Waqf Act, 1995"
     return ""
@@ -810,7 +898,7 @@ def _ordering_cards(
     dated: list[tuple[int, Sentence, Term]] = []
     for index, (passage, terms) in enumerate(found):
         sentence = passage.focus
-        years = [t for t in terms if t.kind == "year"]
+        years = [t for t in terms if t.kind == "year" or t.date]
         if passage.context or len(years) != 1 or not years[0].explicit:
             continue
         if len(sentence.text) > ORDERING_EVENT or len(YEAR.findall(sentence.text)) != 1:

@@ -142,6 +142,28 @@ _SPAN = re.compile(
 )
 # A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
 _BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)")
+# A term in lower case spelt out before its initials: "the domestic content requirement (DCR)",
+# "its exclusive economic zone (EEZ)".
+_SPELT_LOWER = re.compile(r"\b((?:[a-z][a-z-]+\s){1,5}[a-z][a-z-]+)\s\(([A-Z]{2,6}s?)\)")
+LOWER_DEFINED = 4.1
+
+
+def _lower_defined(text: str, match: re.Match) -> Term | None:
+    """The lower-case words just before the initials that spell them, small words aside."""
+    letters = re.sub(r"s$", "", match.group(2))
+    words = list(re.finditer(r"[a-z][a-z-]+", match.group(1)))
+    for k in range(2, len(words) + 1):
+        span = [w.group() for w in words[-k:]]
+        if span[0] in _LINKS:
+            continue
+        pattern = "".join(f"(?:{w[0].upper()})?" if w in _LINKS else w[0].upper() for w in span)
+        if re.fullmatch(pattern, letters):
+            start = match.start(1) + words[-k].start()
+            answer = text[start : match.end(1)]
+            return Term(start, match.end(1), answer, "name", AnswerType.text, LOWER_DEFINED)
+    return None
+
+
 # Criteria by their Roman numerals: "listed under criteria (iv) and (vi)".
 _CRITERIA = re.compile(
     r"\bcriteri(?:a|on)\s(\([ivx]{1,4}\)(?:(?:,\s|,?\s(?:and|or)\s)\([ivx]{1,4}\))*)"
@@ -157,6 +179,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$",
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:days|months|years)"
 DURATION_WORTH = 4.2
+COUNTED_WORTH = 4.0
 CODE_WORTH = 4.0  # a designation with digits: "Luna-25", "LVM3"
 DEFINED_WORTH = 4.5  # a term the notes define or name once: the fact of its sentence
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
@@ -188,16 +211,35 @@ _DAY_AFTER = re.compile(
 _DAY_BEFORE = re.compile(rf"\b(?:{MONTHS})\s$")
 _DAY_FROM = re.compile(rf"^\s(?:to|and|[-\u2013])\s?\d{{1,2}}\s(?:{MONTHS})\b")
 
-# "Article 6.2", "Article 280(3)(b)", and a sub-article written with a hyphen: "Article 243-I".
-_ARTICLE_NUMBER = r"\d+[A-Z]{0,3}(?:-[A-Z]{1,3}\b)?(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
+# "Article 6.2", "Article 280(3)(b)", a sub-article written with a hyphen ("Article 243-I"),
+# and an article in Roman numerals with its paragraph after a colon ("Article IX:1", the
+# numbering of the WTO's agreements and the GATT).
+_ARTICLE_NUMBER = (
+    r"(?:\d+[A-Z]{0,3}(?:-[A-Z]{1,3}\b)?|[IVXL]{1,7}(?![\w-]))"
+    r"(?::\d+)?(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
+)
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
     # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
     # by its ordinal ("the Seventh Schedule") or numeral ("List III").
     r"|\b(?:Part|List)\s[IVX]{1,5}[A-C]?\b(?![\w-])(?!\.\w)"
+    # The three Lists of the Seventh Schedule by their names: "the Concurrent List".
+    r"|\b(?:Union|State|Concurrent)\sList\b"
     r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|"
     r"Twelfth)\sSchedule\b"
+)
+
+# An amendment of a constitution by its ordinal: "the 42nd Amendment", "the 73rd and 74th
+# Amendments", "the First Amendment".
+_ORDINAL_WORDS = (
+    r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    r"Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth"
+)
+AMENDMENT = re.compile(
+    rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
+    rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
+    r"\s(?:Constitutional\s)?Amendments?\b(?!\)|\sAct\b)"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
@@ -244,6 +286,10 @@ _ROLE_NOUN = re.compile(
 )
 _ROLE_AFTER = re.compile(
     r"^,\s(?:the\s|an?\s)(?:[\w-]+\s){0,3}?([a-z]{3,}(?:er|or|ist|ian|ant|ent|eeper|ain))\b"
+)
+# A title after the name: ", the UAE's Minister of State", ", India's Chief Negotiator".
+_TITLE_AFTER = re.compile(
+    r"^,\s(?:the\s|an?\s)?(?:[A-Z][\w-]*[\u2019']s\s)?(?:[A-Z][\w-]*\s){0,2}?([A-Z][\w-]*)\b"
 )
 _NOT_ROLES = word_set(
     "after over under other order per cover water winter summer river center "
@@ -300,6 +346,7 @@ class Term:
     date: str | None = None  # for years: 2024, 2024-08 or 2024-08-01
     explicit: bool = False  # for years: the date of what the sentence tells ("in 2006")
     listed: bool = False  # for people: one of a list of names ("A, B and C")
+    day_start: int | None = None  # for years: where the day of a whole date begins
 
 
 @dataclass(frozen=True)
@@ -402,7 +449,13 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
 
     for match in ARTICLE.finditer(text):
         worth = 4.3 if match.group().startswith("Chapter") else 4.6
+        noun = re.match(r"\s([a-z]{3,})\b", text[match.end() :])
+        noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
+        if noun and match.group().endswith("List"):
+            continue  # "a Concurrent List subject": what kind of subject, not the List asked
         add(Term(*match.span(), match.group(), "article", AnswerType.article, worth))
+    for match in AMENDMENT.finditer(text):
+        add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.6))
     for match in _ACT.finditer(text):
         act = _act_term(text, match)
         if act is not None:
@@ -528,6 +581,12 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     record = _RECORD_PHRASE.match(text)
     if record and not any(t.start < record.end(1) and record.start(1) < t.end for t in terms):
         add(Term(*record.span(1), record.group(1), "name", AnswerType.text, 4.5))
+    for match in _SPELT_LOWER.finditer(text):  # "the domestic content requirement (DCR)"
+        term = _lower_defined(text, match)
+        if term is not None and free(term.start, term.end):
+            add(term)
+            clue = match.start(2)  # the initials: its clue, not its question
+            terms = [replace(t, worth=min(t.worth, 3.0)) if t.start == clue else t for t in terms]
     terms = _spelt_out_whole(text, [_placed(text, _by_its_place(t)) for t in terms])
     terms = _known_as_initials(text, terms)
     terms = _exact_first(text, terms)
@@ -547,7 +606,7 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
 # What is launched, adopted or unveiled is what the sentence tells: "The leaders launched the
 # Quad Cancer Moonshot", "adopted the Wilmington Declaration".
 LAUNCHED = re.compile(
-    r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son)\s"
+    r"\b(?:launched|adopted|unveiled|announced|signed|introduced|inaugurated|agreed\son|approved)\s"
     r"(?:the\s|an?\s)?(?:new\s)?$"
 )
 _GUESSED = re.compile(
@@ -669,7 +728,7 @@ def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
             ):
                 break
             if span[0].group() in OPENERS or not abbreviates(
-                [w.group() for w in span], short.group(1)
+                _parts([w.group() for w in span]), short.group(1)
             ):
                 continue
             start, end = span[0].start(), span[-1].end()
@@ -759,7 +818,7 @@ def _coined(before: str, short: str) -> bool:
     Management, Empowerment, Efficiency and Development (UMEED)" and "Axiom Mission 4
     (Ax-4)" are names in their own right.
     """
-    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    letters = re.sub(r"[^A-Za-z]", "", re.sub(r"(?<=[A-Z])s$", "", short)).upper()  # "SIAs"
     words = re.findall(r"[^\W_][\w\u2019'-]*", before)[-12:]
     if not words or not (words[-1][:1].isupper() or words[-1][:1].isdigit()):
         return False  # no long name just before: "(in 2023)", "(see below)"
@@ -771,7 +830,15 @@ def _coined(before: str, short: str) -> bool:
         span = words[-k:]
         if span[0][:1].isupper() and re.fullmatch(_initials_pattern(span), letters):
             return False
+        # "Multi-Party Interim Appeal Arbitration Arrangement (MPIA)": spelt by the words' parts
+        if span[0][:1].isupper() and abbreviates(_parts(span), short):
+            return False
     return True
+
+
+def _parts(words: list[str]) -> list[str]:
+    """Words split at hyphens between capitalised parts: "Multi-Party" gives Multi, Party."""
+    return [part for word in words for part in re.split(r"-(?=[A-Z])", word)]
 
 
 def abbreviates(words: list[str], short: str) -> bool:
@@ -839,7 +906,8 @@ def _year_term(text: str, match: re.Match) -> Term:
     if re.search(r"\bas\s(?:of|at|on)\s$", lead):  # "58 reserves as of 2025": when it was true
         worth = 3.5
     start, end = match.span(4)
-    return Term(start, end, year, "year", AnswerType.year, worth, date, explicit)
+    day_start = match.start() if day and len(date) == 10 else None
+    return Term(start, end, year, "year", AnswerType.year, worth, date, explicit, False, day_start)
 
 
 def _number_term(text: str, match: re.Match) -> Term | None:
@@ -862,7 +930,7 @@ def _number_term(text: str, match: re.Match) -> Term | None:
     if re.match(r"^\s(?:votes?\s|members\svoted\s)?for\b", after):  # "128 for and 95 against"
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
     if re.match(rf"^\s(?:{_COUNTED})\b", after, re.IGNORECASE):  # "31 members", "196 Parties"
-        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.0)
+        return Term(*match.span(), match.group(), "number", AnswerType.number, COUNTED_WORTH)
     if _SENTENCE_END.match(after) and _FIGURE_BEFORE.search(before):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)  # "at 3,167."
     if re.match(r"^\sof\sthe\s\d", after):  # "won 48 of the 70 seats": the share won
@@ -1128,8 +1196,9 @@ _SITE_WORDS = word_set(
 
 
 def _person_shaped(names: list[str]) -> bool:
-    """Two to four words that could be a person's name: no body, place word, digit or acronym."""
-    return 2 <= len(names) <= 4 and all(
+    """Two to four words that could be a person's name: no body, place word, digit or acronym.
+    Particles do not count ("Thani bin Ahmed Al Zeyoudi" is four names)."""
+    return 2 <= _named_words(names) <= 4 and all(
         re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w)
         and not (w.isupper() and "." not in w)
         and w not in _INSTITUTIONS
@@ -1138,6 +1207,11 @@ def _person_shaped(names: list[str]) -> bool:
         and w not in MONTH_NUMBER
         for w in names
     )
+
+
+def _named_words(names: list[str]) -> int:
+    """The words of a name that are not particles ("bin", "Al", "von", "de")."""
+    return sum(1 for w in names if w.casefold() not in PARTICLES)
 
 
 _BODY_AFTER = re.compile(
@@ -1168,6 +1242,9 @@ def _known_person(
         return True
     if re.search(r"\b(?:with|alongside)\s$", text[:start]) and re.match(r"^\.?$", text[end:]):
         return True  # "She won a second bronze with Sarabjot Singh.": a partner
+    title = _TITLE_AFTER.match(text[end:])
+    if title and title.group(1) in TITLES:
+        return True  # "Thani bin Ahmed Al Zeyoudi, the UAE's Minister of State ..."
     for role in (_ROLE_NOUN.search(text[:start]), _ROLE_AFTER.match(text[end:])):
         if role and role.group(1) not in _NOT_ROLES and role.group(1) not in _FUNCTION_WORDS:
             return True
@@ -1253,7 +1330,7 @@ def _plural(word: str, vocabulary: Vocabulary | None) -> bool:
 def _reads_as_person(
     before: str, after: str, names: list[str], vocabulary: Vocabulary | None = None
 ) -> bool:
-    if len(names) > 4 or any(w.isupper() and len(w) > 1 and "." not in w for w in names):
+    if _named_words(names) > 4 or any(w.isupper() and len(w) > 1 and "." not in w for w in names):
         return False  # "UN Climate Change", "EU Free Trade"
     if any(w in _INSTITUTIONS or w[:1].isdigit() for w in names):
         return False

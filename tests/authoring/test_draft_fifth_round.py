@@ -179,6 +179,7 @@ Environment notes
 
 The Coral Sea Convention was adopted by the Island Conference on 16 November 1992.
 It protects the coral of the southern seas from dredging and from heavy fishing.
+Its parties last met on 3 May 2021.
 """
 
 

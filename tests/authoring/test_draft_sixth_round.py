@@ -174,7 +174,8 @@ def test_a_date_closing_its_sentence_is_no_aside():
 def test_a_date_the_timeline_repeats_is_preferred():
     body = (
         "The Ministry runs the Child Care scheme, started on 2 October 1977. "
-        "The Ministry runs the Mother Care scheme, started on 5 March 1978.\n"
+        "The Ministry runs the Mother Care scheme, started on 5 March 1978. "
+        "Both were reviewed on 9 June 2020.\n"  # the notes' present: older dates ask years
     )
     timeline = "\nKey dates\n\n- 2 October 1977: the Child Care scheme begins.\n"
     scores = {
