@@ -204,10 +204,12 @@ GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
     "held_out_8": "held out (eighth set, new)",
+    "held_out_9": "held out (ninth set, new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
     "held-out-8": "held_out_8",
+    "held-out-9": "held_out_9",
 }
 
 
