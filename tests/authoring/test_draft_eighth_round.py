@@ -1,22 +1,7 @@
 """The eighth round's rules: what the fresh pairs missed, as general forms of a fact."""
 
 from quizapp.authoring.drafter import draft_cards
-from quizapp.authoring.terms import Vocabulary, find_terms
-
-
-def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
-    vocabulary = Vocabulary.of([sentence, *others])
-    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
-
-
-def asked(card) -> list[str]:
-    if card.kind == "cloze":
-        return [answer for answer, _ in card.deletions]
-    return [str(getattr(card, "answer", ""))]
-
-
-def answers(text: str) -> list[list[str]]:
-    return [asked(c.card) for c in draft_cards(text, "doc")]
+from tests.authoring.drafting import answers, asked, found
 
 
 def test_an_article_in_roman_numerals_keeps_its_paragraph_after_a_colon():

@@ -1,22 +1,8 @@
 """Terms the notes define or name once: the seventh round's broad rules."""
 
 from quizapp.authoring.drafter import draft_cards
-from quizapp.authoring.terms import Vocabulary, abbreviates, find_terms
-
-
-def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
-    vocabulary = Vocabulary.of([sentence, *others])
-    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
-
-
-def asked(card) -> list[str]:
-    if card.kind == "cloze":
-        return [answer for answer, _ in card.deletions]
-    return [str(getattr(card, "answer", ""))]
-
-
-def answers(text: str) -> list[list[str]]:
-    return [asked(c.card) for c in draft_cards(text, "doc")]
+from quizapp.authoring.terms import abbreviates
+from tests.authoring.drafting import answers, asked, found
 
 
 def test_a_short_form_is_spelt_by_the_words_of_its_long_name_in_turn():

@@ -1,23 +1,8 @@
 """Kinds of fact the sixth round's notes held that the drafter once missed or asked badly."""
 
 from quizapp.authoring.drafter import draft_cards
-from quizapp.authoring.terms import Vocabulary, find_terms
 from quizapp.deck.rules.exam_setter import shared_stems
-
-
-def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
-    vocabulary = Vocabulary.of([sentence, *others])
-    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
-
-
-def drafted(text: str) -> list:
-    return [c.card for c in draft_cards(text, "doc")]
-
-
-def asked(card) -> list[str]:
-    if card.kind == "cloze":
-        return [answer for answer, _ in card.deletions]
-    return [str(getattr(card, "answer", ""))]
+from tests.authoring.drafting import asked, drafted, found
 
 
 def test_a_change_asks_its_new_value_alone_with_the_old_one_as_context():

@@ -110,3 +110,24 @@ async def answer_current(pilot, right: bool) -> None:
         order = right_order(screen)
         await pilot.press(*(order if right else order[::-1]), "enter")
     await until(pilot, lambda: screen.phase == "answered", "the answer shown")
+
+
+@pytest.fixture
+def held(monkeypatch):
+    """The progress database opens only while the event is set: cleared, the decks stay
+    loading until it is set again."""
+    import threading
+
+    from quizapp.core.collection import Collection
+
+    opening = threading.Event()
+    opening.set()
+    real = Collection.from_decks.__func__
+
+    def from_decks(cls, *args, **kwargs):
+        opening.wait(60)
+        return real(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Collection, "from_decks", classmethod(from_decks))
+    yield opening
+    opening.set()

@@ -2,12 +2,8 @@
 and every key pressed while the decks load is kept and applied once they are there, on the
 deck list as on the early card of `quizapp --review`."""
 
-import threading
-
-import pytest
 from textual.widgets import DataTable, Static
 
-from quizapp.core.collection import Collection
 from quizapp.ui.screens.home import HomeScreen
 from quizapp.ui.screens.review import ReviewScreen
 from quizapp.ui.screens.summary import SummaryScreen
@@ -25,23 +21,6 @@ cards:
     answer: only_first_correct
     explanation: Statement-II is not what the pact says.
 """
-
-
-@pytest.fixture
-def held(monkeypatch):
-    """The progress database opens only while the event is set: cleared, the decks stay
-    loading until it is set again."""
-    opening = threading.Event()
-    opening.set()
-    real = Collection.from_decks.__func__
-
-    def from_decks(cls, *args, **kwargs):
-        opening.wait(60)
-        return real(cls, *args, **kwargs)
-
-    monkeypatch.setattr(Collection, "from_decks", classmethod(from_decks))
-    yield opening
-    opening.set()
 
 
 def rows(app) -> list[tuple[str, ...]]:

@@ -61,23 +61,12 @@ async def test_with_nothing_due_it_shows_the_decks_and_says_so(db):
         assert not isinstance(app.screen, ReviewScreen)
 
 
-async def test_keys_pressed_on_the_early_card_are_kept_and_applied_to_it(db, monkeypatch):
+async def test_keys_pressed_on_the_early_card_are_kept_and_applied_to_it(db, held):
     async with make_app(db).run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)  # decks compiled: the next start shows the card at once
         expected = pilot.app.collection.next_card(pilot.app.collection.deck_ids)
 
-    import threading
-
-    from quizapp.core.collection import Collection
-
-    opening = threading.Event()  # the progress database opens only once the key is pressed
-    real = Collection.from_decks.__func__
-
-    def held(cls, *args, **kwargs):
-        opening.wait(60)
-        return real(cls, *args, **kwargs)
-
-    monkeypatch.setattr(Collection, "from_decks", classmethod(held))
+    held.clear()  # the progress database opens only once the key is pressed
     app = make_app(db)
     app.start_review = True
     async with app.run_test(size=(80, 24)) as pilot:
@@ -89,7 +78,7 @@ async def test_keys_pressed_on_the_early_card_are_kept_and_applied_to_it(db, mon
         # The answer shows at once, as the review screen will show it, and grading is offered.
         await until(pilot, lambda: "Answer: " in first_view_text(app), "the answer shown early")
         assert "Press 1-4 to grade. Kept: Space." in first_view_text(app)
-        opening.set()
+        held.set()
         review = await wait_for_screen(pilot, ReviewScreen)
         assert review.key == expected
         await until(pilot, lambda: review.phase == "answered", "the answer shown")
@@ -97,26 +86,16 @@ async def test_keys_pressed_on_the_early_card_are_kept_and_applied_to_it(db, mon
 
 
 async def test_a_first_launch_on_big_decks_shows_the_first_card_while_they_compile(
-    tmp_path, monkeypatch
+    tmp_path, monkeypatch, held
 ):
     """Decks compiled by child processes (as big ones are): the first deck's first new card
     shows once its file is checked, says how far the decks have got, and keeps the keys
     pressed on it for the review screen, which starts with that very card."""
-    import threading
-
-    from quizapp.core.collection import Collection
     from quizapp.deck import compiling
     from tests.deck.test_compiling import DECK
 
     monkeypatch.setattr(compiling, "WORTH_A_PROCESS", 0)
-    opening = threading.Event()  # the progress database opens only once the key is pressed
-    real = Collection.from_decks.__func__
-
-    def held(cls, *args, **kwargs):
-        opening.wait(60)
-        return real(cls, *args, **kwargs)
-
-    monkeypatch.setattr(Collection, "from_decks", classmethod(held))
+    held.clear()  # the progress database opens only once the key is pressed
     decks = tmp_path / "decks"
     decks.mkdir()
     for name in ("a.yaml", "b.yaml"):
@@ -131,28 +110,17 @@ async def test_a_first_launch_on_big_decks_shows_the_first_card_while_they_compi
         assert "The pact was signed in June 2024." in text and "Press t or f" in text
         await pilot.press("t")
         await until(pilot, lambda: "Kept: t." in first_view_text(app), "the key kept")
-        opening.set()
+        held.set()
         review = await wait_for_screen(pilot, ReviewScreen)
         assert (review.key.deck_id, review.key.card_id) == ("a", "tf-signed")
         await until(pilot, lambda: review.phase == "answered", "the answer applied")
 
 
-async def test_q_on_the_early_card_quits_at_once(db, monkeypatch):
+async def test_q_on_the_early_card_quits_at_once(db, held):
     async with make_app(db).run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot)  # decks compiled: the next start shows the card at once
 
-    import threading
-
-    from quizapp.core.collection import Collection
-
-    opening = threading.Event()  # the decks stay loading: q must not wait for them
-    real = Collection.from_decks.__func__
-
-    def held(cls, *args, **kwargs):
-        opening.wait(60)
-        return real(cls, *args, **kwargs)
-
-    monkeypatch.setattr(Collection, "from_decks", classmethod(held))
+    held.clear()  # the decks stay loading: q must not wait for them
     app = make_app(db)
     app.start_review = True
     try:
@@ -163,4 +131,4 @@ async def test_q_on_the_early_card_quits_at_once(db, monkeypatch):
             await until(pilot, lambda: app.return_code is not None, "the app quitting")
             assert view.keys == []
     finally:
-        opening.set()
+        held.set()

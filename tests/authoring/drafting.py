@@ -1,0 +1,27 @@
+"""What the drafter's rule tests read of a draft: the terms found in a sentence, and the
+answers each drafted card asks."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.terms import Vocabulary, find_terms
+
+
+def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
+    """Each term found in ``sentence`` (with ``others`` as the rest of the notes): its kind
+    and worth."""
+    vocabulary = Vocabulary.of([sentence, *others])
+    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
+
+
+def drafted(text: str) -> list:
+    return [c.card for c in draft_cards(text, "doc")]
+
+
+def asked(card) -> list[str]:
+    """What a drafted card asks: its blanks, or its answer."""
+    if card.kind == "cloze":
+        return [answer for answer, _ in card.deletions]
+    return [str(getattr(card, "answer", ""))]
+
+
+def answers(text: str) -> list[list[str]]:
+    return [asked(card) for card in drafted(text)]
