@@ -26,13 +26,14 @@ def make_app(db: Path, decks: list[Path] | None = None, seed: int = 1):
     return app
 
 
-async def until(pilot, condition, what: str = "the screen") -> None:
+async def until(pilot, condition, what: str = "the screen", *, polls: int = 300) -> None:
     """Poll until `condition()` holds (never a fixed sleep), then let the screen settle.
 
     The one wait of the UI tests: each waits for the state it needs, however
-    loaded the machine is.
+    loaded the machine is. ``polls``: more for what other processes do (starting
+    Python in a child process takes seconds on a busy machine).
     """
-    for _ in range(300):
+    for _ in range(polls):
         if condition():
             await pilot.pause()
             return

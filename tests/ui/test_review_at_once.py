@@ -104,8 +104,10 @@ async def test_a_first_launch_on_big_decks_shows_the_first_card_while_they_compi
     app.start_review = True
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.screen_stack[0].query_one(FirstCardView)
-        await until(pilot, lambda: view.first is not None, "the early card")
-        await until(pilot, lambda: "2 of 2 files" in first_view_text(app), "the decks read")
+        # Found and compiled by child processes.
+        await until(pilot, lambda: view.first is not None, "the early card", polls=3000)
+        read = "2 of 2 files"
+        await until(pilot, lambda: read in first_view_text(app), "the decks read", polls=3000)
         text = first_view_text(app)
         assert "The pact was signed in June 2024." in text and "Press t or f" in text
         await pilot.press("t")
