@@ -10,6 +10,10 @@ answers card after card as a learner would:
 * grade: the grade key the bar suggests (1-4) until the next card can be
   answered (its hint is drawn), the answer being committed in between.
 
+Each key is pressed once the screen has settled (nothing drawn for 0.15 s), as a
+learner presses it: what the last key left for later frames (a long answer
+scrolled into view) is not charged to the next one.
+
 When a session runs out of cards the app starts again on a fresh copy of the
 database. Median, p90, p99 and max over the answers of each size are printed.
 
@@ -87,9 +91,11 @@ def session(size: Size, pristine: Path, wanted: int, figures: dict[str, list[flo
         kind = None
         while len(figures["grade"]) < wanted:
             kind = kind_shown(term, hint, kind)
+            term.settle()
             seconds, grade = reveal(term, kind)
             figures["reveal"].append(seconds)
             figures[f"reveal {kind}"] = [*figures.get(f"reveal {kind}", []), seconds]
+            term.settle()
             term.send(GRADE_KEYS[grade])
             seconds, hint = term.wait(HINT, FINISHED)
             if FINISHED.search(hint.group(0)):

@@ -128,6 +128,23 @@ class Terminal:
 
     _last_read = 0.0
 
+    def settle(self, quiet: float = 0.15) -> None:
+        """Read what the program still draws until it has drawn nothing for ``quiet``
+        seconds: what a learner's key finds, since they press it long after the screen
+        settled (the work a key left for later frames is not charged to the next key)."""
+        while True:
+            ready, _, _ = select.select([self.fd], [], [], quiet)
+            if not ready:
+                return
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self._raw += chunk
+            self.text = screen_text(self._raw)
+
     def peak_rss_mb(self) -> float:
         """The program's peak resident memory so far (VmHWM)."""
         status = Path(f"/proc/{self.pid}/status").read_text()
