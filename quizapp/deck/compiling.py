@@ -146,17 +146,13 @@ def start(files: Sequence[Path]) -> Compiling | None:
 def _say_first_new_card(path: Path, deck: Deck) -> None:
     from quizapp.deck.card_text import answer_text
     from quizapp.deck.model import Status
-    from quizapp.deck.new_order import NewCard, facts_of, first_new
+    from quizapp.deck.new_order import deck_ranks
 
     cards = deck.cards
-    facts = [facts_of(c.siblings, c.source.quote if c.source else None) for c in cards]
-    index = first_new(
-        [NewCard(c.kind, f) for c, f in zip(cards, facts, strict=True)],
-        [c.status is Status.reviewed for c in cards],
-    )
-    if index is None:
+    ranked = [(r, i) for i, r in enumerate(deck_ranks(cards)) if cards[i].status is Status.reviewed]
+    if not ranked:
         return
-    card = cards[index]
+    card = cards[min(ranked)[1]]
     first = {
         "path": str(path),
         "deck_id": deck.id,

@@ -408,18 +408,13 @@ def _compile(
 
     from quizapp.deck.card_text import answer_text, search_text
     from quizapp.deck.model import offered_answers
-    from quizapp.deck.new_order import NewCard, facts_of, new_card_ranks
+    from quizapp.deck.new_order import deck_ranks
 
     header = deck.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"cards"})
     rows, pool = [], []
     # The order the deck introduces its new cards in, worked out once here (compiling big
     # decks runs in parallel) rather than by the store at each first sync.
-    ranks = new_card_ranks(
-        [
-            NewCard(c.kind, facts_of(c.siblings, c.source.quote if c.source else None))
-            for c in deck.cards
-        ]
-    )
+    ranks = deck_ranks(deck.cards)
     for position, card in enumerate(deck.cards):
         studyable = card.status is Status.reviewed
         tags = " ".join(card.tags)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from quizapp.deck.model import Card
 
 # How far down a kind's list to look for a card that is not the previous card's sibling.
 _LOOK_AHEAD = 64
@@ -76,7 +79,8 @@ def _pick(
     return kinds[0], 0
 
 
-def first_new(cards: Sequence[NewCard], studyable: Sequence[bool]) -> int | None:
-    """The index of the card introduced first among the studyable ones (None if none is)."""
-    ranked = [(rank, i) for i, rank in enumerate(new_card_ranks(cards)) if studyable[i]]
-    return min(ranked)[1] if ranked else None
+def deck_ranks(cards: Sequence[Card]) -> list[int]:
+    """``new_card_ranks`` of a deck's cards, as its file gives them."""
+    return new_card_ranks(
+        [NewCard(c.kind, facts_of(c.siblings, c.source.quote if c.source else None)) for c in cards]
+    )

@@ -350,12 +350,10 @@ class QuizApp(App):
         """The first card shown early and the keys pressed on it (applied to it once the
         review screen shows the same card), or None; the card is None for keys pressed while
         no card could be shown yet (applied to the first card the review screen shows)."""
-        from quizapp.ui.widgets.first_card import FirstCardView
-
-        for view in self.screen_stack[0].query(FirstCardView):
-            if view.keys:
-                return (None if view.first is None else view.first.key), list(view.keys)
-        return None
+        view = self._first_card_view()
+        if view is None or not view.keys:
+            return None
+        return (None if view.first is None else view.first.key), list(view.keys)
 
     def _home(self) -> HomeScreen | None:
         from quizapp.ui.screens.home import HomeScreen
