@@ -194,9 +194,9 @@ def outcome(worked_out: Outcomes, card: CardState, rating: int, now: datetime) -
     last = card.last_review
     if last is not None and (now - last).days != (worked_out.at - last).days:
         return None
-    after = worked_out.after[int(rating) - 1]
-    late = now - worked_out.at
-    return after._replace(due=None if after.due is None else after.due + late, last_review=now)
+    after = worked_out.after[rating - 1]
+    due = None if after.due is None else after.due + (now - worked_out.at)
+    return CardState(after.state, after.step, after.stability, after.difficulty, due, now)
 
 
 # -- an exam date ----------------------------------------------------------------------------

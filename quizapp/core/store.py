@@ -25,8 +25,8 @@ Rules the rest of the app relies on:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, time, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -126,10 +126,11 @@ class _Moved(NamedTuple):
 class NextStates(NamedTuple):
     """A card's state after each grade, worked out when its answer is shown (see
     scheduling.Outcomes): handed back with the answer, it is saved without working it out
-    again, if the card is as it was."""
+    again, or reading the card again, if the card is as it was."""
 
     key: CardKey
-    reps: int  # the card's reviews then: with its memory state, what the states came from
+    row: tuple  # the card's answer_row then: what the states came from
+    before: str  # its undo record
     scheduler: object  # the scheduler that worked them out (the learner's parameters then)
     outcomes: scheduling.Outcomes
 
@@ -253,11 +254,10 @@ class Store:
     def _scheduler(self) -> fsrs.Scheduler:
         return scheduling.make_scheduler(self.settings)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        # The kept counts are forgotten as it begins: counted afresh after any change.
         self._reviews_due.clear()
-        with transaction(self._conn) as db:
-            yield db
+        return transaction(self._conn)
 
     # -- the study day -------------------------------------------------------
 
@@ -453,7 +453,8 @@ class Store:
         if self.settings.enable_fuzzing:
             seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
         worked_out = scheduling.outcomes(self._scheduler, self._memory(row), now, seed=seed)
-        return NextStates(CardKey(*key), row[6], self._scheduler, worked_out)
+        before = revlog.undo_record(row)
+        return NextStates(CardKey(*key), row, before, self._scheduler, worked_out)
 
     def answer(
         self,
@@ -474,7 +475,13 @@ class Store:
         """
         if key is None:
             raise ValueError("no card to answer: the study queue is empty (next_card gave None)")
-        key, rating, mode = CardKey(*key), Rating(rating), Mode(mode)
+        # Converted only when given as plain values: this is every grade's path.
+        if type(key) is not CardKey:
+            key = CardKey(*key)
+        if type(rating) is not Rating:
+            rating = Rating(rating)
+        if type(mode) is not Mode:
+            mode = Mode(mode)
         now = self.clock.now() if at is None else at.astimezone(UTC)
         kept = dict(self._reviews_due)
         # The transaction forgets the kept counts (counted afresh if the answer fails); once
@@ -512,29 +519,22 @@ class Store:
         """An answer recorded inside the caller's transaction, and how it moved the card."""
         became_leech = False
         now_ms = to_ms(now)
-        row = revlog.answer_row(db, key)
-        before = revlog.undo_record(row)
+        saved = None
+        reviewing = mode is Mode.review and states is not None
+        if reviewing and states.key == key and states.scheduler is self._scheduler:
+            # The card as its answer showed, if the update finds it so: not read again.
+            row, before = states.row, states.before
+            saved = self._save_review(db, key, row, rating, now, now_ms, states)
+        if saved is None:
+            row = revlog.answer_row(db, key)
+            before = revlog.undo_record(row)
         state, due_ms = row[0], row[4]
         if mode is Mode.review:
-            memory = self._memory(row)
-            card = None
-            if (
-                states is not None
-                and states.key == key
-                and states.reps == row[6]
-                and states.scheduler is self._scheduler
-            ):
-                card = scheduling.outcome(states.outcomes, memory, rating, now)
-            if card is None:
-                seed = None
-                if self.settings.enable_fuzzing:
-                    seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
-                card = scheduling.next_card_state(self._scheduler, memory, rating, now, seed=seed)
-            due = self._before_exam(card.due, now)
-            lapsed = row[0] == REVIEW and card.state == RELEARNING
-            cards.save_review(db, key, card._replace(due=due), now_ms, lapsed, first=row[8] is None)
-            next_due, interval = due, due - now
-            state, due_ms = card.state, to_ms(due)
+            if saved is None:
+                saved = self._save_review(db, key, row, rating, now, now_ms)
+            card, lapsed = saved
+            next_due, interval = card.due, card.due - now
+            state, due_ms = card.state, to_ms(card.due)
             became_leech = lapsed and is_leech_lapse(row[7] + 1, self.settings.leech_lapses)
             if became_leech:
                 marks.mark(db, marks.LEECH, [key], SUSPENDED_AS_LEECH)
@@ -548,6 +548,41 @@ class Store:
         review_id = revlog.add(db, key, rating, now_ms, duration_ms, mode, answer, before)
         moved = _Moved(row[-2], bool(row[-1]) and not became_leech, row[0], row[4], state, due_ms)
         return AnswerResult(key, rating, next_due, interval, review_id, became_leech), moved
+
+    def _save_review(
+        self,
+        db: sqlite3.Connection,
+        key: CardKey,
+        row: tuple,
+        rating: Rating,
+        now: datetime,
+        now_ms: int,
+        states: NextStates | None = None,
+    ) -> tuple[scheduling.CardState, bool] | None:
+        """A review's new state saved, worked out from the card's answer_row ``row`` (the
+        states' when they still hold); with ``states``, None, saving nothing, when the card
+        is no longer as ``row`` has it. Returns the state saved and whether it lapsed."""
+        card = None
+        if states is not None:  # row is the states' own: so is the memory state
+            memory = states.outcomes.before
+            card = scheduling.outcome(states.outcomes, memory, rating, now)
+        else:
+            memory = self._memory(row)
+        if card is None:
+            seed = None
+            if self.settings.enable_fuzzing:
+                seed = scheduling.fuzz_seed(key.deck_id, key.card_id, row[6])
+            card = scheduling.next_card_state(self._scheduler, memory, rating, now, seed=seed)
+        due = self._before_exam(card.due, now)
+        if due != card.due:
+            card = card._replace(due=due)
+        lapsed = row[0] == REVIEW and card.state == RELEARNING
+        unchanged = None if states is None else row
+        if not cards.save_review(
+            db, key, card, now_ms, lapsed, first=row[8] is None, unchanged=unchanged
+        ):
+            return None
+        return card, lapsed
 
     def log_paper_answer(
         self,

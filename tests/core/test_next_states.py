@@ -8,7 +8,7 @@ import pytest
 from quizapp.core import scheduling
 from quizapp.core.clock import FixedClock
 from quizapp.core.settings import Settings
-from quizapp.core.store import CardKey, Rating, Store
+from quizapp.core.store import CardKey, Mode, Rating, Store
 
 START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 KEY = CardKey("d", "a")
@@ -97,3 +97,20 @@ def test_states_of_a_card_changed_since_or_of_another_card_are_not_used(store):
     store.answer(KEY, Rating.good)
     assert columns(store) == after
     assert timedelta(0) < timedelta(milliseconds=after[4] - before[5])
+
+
+def test_a_card_changed_meanwhile_by_a_quiz_is_saved_and_undone_from_its_state_now(store):
+    """The states and undo record of the revealed card stand for it only while it is as it
+    was: a quiz missed meanwhile (another window) makes it due now without a review, and the
+    grade then works from, and undo goes back to, the card as the quiz left it."""
+    reviewed(store)
+    states = store.next_states(KEY)
+    store.answer(KEY, Rating.again, mode=Mode.quiz)  # due now; reviews and memory untouched
+    after_quiz = columns(store)
+    store.clock.advance(seconds=30)
+    store.answer(KEY, Rating.good, states=states)
+    saved = columns(store)
+    store.undo()
+    assert columns(store) == after_quiz  # not the card as its answer showed
+    store.answer(KEY, Rating.good)
+    assert columns(store) == saved

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime
 
 from quizapp.core.scheduling import CardState
+from quizapp.core.storage import revlog
 from quizapp.core.storage.records import (
     STATE_NAMES,
     CardKey,
@@ -205,6 +206,8 @@ _SAVE_REVIEW = (
 # so the card_introduced index) unwritten: one index page fewer in each answer's commit.
 _SAVE_FIRST_REVIEW = _SAVE_REVIEW.format(introduced="introduced = COALESCE(introduced, ?), ")
 _SAVE_LATER_REVIEW = _SAVE_REVIEW.format(introduced="")
+_SAVE_FIRST_REVIEW_UNCHANGED = _SAVE_FIRST_REVIEW + revlog.UNCHANGED_SQL
+_SAVE_LATER_REVIEW_UNCHANGED = _SAVE_LATER_REVIEW + revlog.UNCHANGED_SQL
 
 
 def save_review(
@@ -215,14 +218,19 @@ def save_review(
     lapsed: bool,
     *,
     first: bool = True,
-) -> None:
+    unchanged: tuple | None = None,
+) -> bool:
     """The card's memory state after a review-mode answer given at ``now_ms``; ``first``: the
-    card has no introduction time yet (this answer is its first review)."""
+    card has no introduction time yet (this answer is its first review). Given ``unchanged``
+    (an answer_row read earlier), saved only if the card is still as that row has it: False
+    when it is not, and nothing was written."""
     values = (card.state, card.step, card.stability, card.difficulty, to_ms(card.due), now_ms)
-    if first:
-        db.execute(_SAVE_FIRST_REVIEW, (*values, int(lapsed), now_ms, *key))
-    else:
-        db.execute(_SAVE_LATER_REVIEW, (*values, int(lapsed), *key))
+    args = (*values, int(lapsed), now_ms, *key) if first else (*values, int(lapsed), *key)
+    if unchanged is None:
+        db.execute(_SAVE_FIRST_REVIEW if first else _SAVE_LATER_REVIEW, args)
+        return True
+    sql = _SAVE_FIRST_REVIEW_UNCHANGED if first else _SAVE_LATER_REVIEW_UNCHANGED
+    return db.execute(sql, (*args, *unchanged)).rowcount == 1
 
 
 def due_now(db: sqlite3.Connection, key: CardKey, now_ms: int) -> None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from pathlib import Path
 from time import sleep
 
@@ -162,8 +161,37 @@ def copy_into_memory(path: Path | str) -> sqlite3.Connection:
     return memory
 
 
-@contextmanager
-def transaction(conn: sqlite3.Connection, *, write: bool = True) -> Iterator[sqlite3.Connection]:
+class _Transaction:
+    """The context of ``transaction``: a class rather than a generator, since it wraps every
+    answer and a generator's machinery costs as much as a statement."""
+
+    __slots__ = ("_conn", "_begin")
+
+    def __init__(self, conn: sqlite3.Connection, begin: str) -> None:
+        self._conn, self._begin = conn, begin
+
+    def __enter__(self) -> sqlite3.Connection:
+        conn = self._conn
+        if conn.in_transaction:
+            raise NestedTransactionError("a transaction is already open on this connection")
+        conn.execute(self._begin)
+        return conn
+
+    def __exit__(self, kind: type[BaseException] | None, error: object, trace: object) -> None:
+        conn = self._conn
+        if kind is None:
+            try:
+                conn.execute("COMMIT")
+                return
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def transaction(conn: sqlite3.Connection, *, write: bool = True) -> _Transaction:
     """One durable step: all of it is committed, or none of it.
 
     Refuses to begin inside another transaction (folding one step into a caller's, or
@@ -171,16 +199,7 @@ def transaction(conn: sqlite3.Connection, *, write: bool = True) -> Iterator[sql
     COMMIT itself fails the transaction is rolled back, so the connection is never left
     inside it. ``write=False`` takes a consistent read (BEGIN DEFERRED) without the lock.
     """
-    if conn.in_transaction:
-        raise NestedTransactionError("a transaction is already open on this connection")
-    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-    try:
-        yield conn
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
+    return _Transaction(conn, "BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _use_wal(conn: sqlite3.Connection, patience_s: float = 30.0) -> None:

@@ -21,11 +21,12 @@ _UNDO_SQL = (
 
 # After them, what the kept counts of reviews due need (quizapp.core.store): the card's tags
 # and whether the queues may show it, read in the same statement rather than another.
-_ANSWER_SQL = (
-    f"SELECT {ANSWER_COLUMNS}, tags, "
-    "present AND studyable AND suspended = 0 AND buried_until IS NULL "
-    "FROM card WHERE deck_id = ? AND card_id = ?"
-)
+_SHOWN = "present AND studyable AND suspended = 0 AND buried_until IS NULL"
+_ANSWER_ROW = (*_RESTORED, "tags", _SHOWN)
+_ANSWER_SQL = f"SELECT {', '.join(_ANSWER_ROW)} FROM card WHERE deck_id = ? AND card_id = ?"
+# Appended to an UPDATE of one card, given an answer_row's values: the card is still as that
+# row has it (NULLs included), so a row read earlier may stand for reading it again.
+UNCHANGED_SQL = "".join(f" AND ({column}) IS ?" for column in _ANSWER_ROW)
 
 
 def answer_row(db: sqlite3.Connection, key: CardKey) -> tuple:
