@@ -205,16 +205,23 @@ GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
     "held_out_9": "held out (ninth set, new)",
+    "held_out_10": "held out (tenth set, new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
     "held-out-9": "held_out_9",
+    "held-out-10": "held_out_10",
 }
 
 
 def _group_of(facts_file: Path, folder: Path) -> str:
     parts = facts_file.relative_to(folder).parts
-    return _FOLDERS.get(parts[0], "tuning") if len(parts) > 1 else "tuning"
+    if len(parts) == 1:
+        return "tuning"
+    if parts[0] not in _FOLDERS:
+        # A held-out set taken for tuning by mistake would be scored before its time.
+        raise SystemExit(f"{parts[0]}/: a folder of documents not in eval_drafter's _FOLDERS")
+    return _FOLDERS[parts[0]]
 
 
 def _totals(rows: dict) -> dict:
