@@ -10,6 +10,7 @@ a parsed deck is cached by the hash of its bytes and of the documents it cites.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -363,14 +364,17 @@ def load_deck(
     except ValidationError as exc:
         return None, _validation_problems(path, text, data, exc)
 
-    lines = locate.card_lines(text)
+    # The cards' lines are found when a problem needs one, or for the cache after the check:
+    # a first launch shows the first card before.
+    card_lines = functools.cache(lambda: locate.card_lines(text))
     problems: list[Problem] = []
     documents = _documents(path, deck.sources, library, text, problems)
-    problems += _check_cards(path, deck, documents, lines)
+    problems += _check_cards(path, deck, documents, card_lines)
     if any(p.severity == "error" for p in problems):
         return None, problems
     if on_checked is not None:
         on_checked(deck)
+    lines = card_lines()
     warnings = problems
     compiled = None
     if use_cache:
@@ -643,7 +647,10 @@ def _documents(
 
 
 def _check_cards(
-    path: Path, deck: Deck, documents: dict[str, SourceText], lines: dict[str, int]
+    path: Path,
+    deck: Deck,
+    documents: dict[str, SourceText],
+    card_lines: Callable[[], dict[str, int]],
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -651,6 +658,7 @@ def _check_cards(
 
     def at(index: int, card_id: str, *loc: str | int) -> tuple[int, int]:
         nonlocal root
+        lines = card_lines()
         if not loc and card_id in lines:
             return lines[card_id], 0
         if root is None:
@@ -693,7 +701,7 @@ def _check_cards(
             problems.append(
                 Problem(
                     path,
-                    lines.get(new, 0),
+                    card_lines().get(new, 0),
                     0,
                     f"card {new!r} lists {old!r} in previous_ids, but a card still has that id",
                     "remove it from previous_ids, or rename the other card",

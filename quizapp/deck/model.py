@@ -546,8 +546,11 @@ COMPOSITE_KINDS = ("statements", "match", "ordering")
 
 def card_items(card: object) -> list:
     """The statements, pairs or events of a composite card; [] for any other kind."""
+    # From the fields themselves: asking a model for a field its kind lacks is slow (pydantic
+    # looks further before it fails), and every card of a deck is asked when it is checked.
+    fields = getattr(card, "__dict__", {})
     for name in ("statements", "pairs", "events"):
-        items = getattr(card, name, None)
+        items = fields.get(name)
         if isinstance(items, list):
             return items
     return []

@@ -1,13 +1,42 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from quizapp.deck.loader import load_deck
 from quizapp.deck.model import SourceDocument
-from quizapp.deck.sources import SourceText, fold
+from quizapp.deck.sources import _FOLD, SourceText, fold
 from tests.deck.conftest import GOOD
+
+# Text rich in what folding changes: every variant, ASCII look-alikes (the backtick is folded
+# too) and whitespace of all kinds; plain ASCII and not.
+_TRICKY = (
+    st.text(
+        alphabet=["'", '"', "-", "`", " ", "\n", "\t", "a", ".", *_FOLD, "\u00a0", "\u00e9"],
+        max_size=40,
+    )
+    | st.text(
+        alphabet=["'", '"', "-", "`", " ", "\n", "a", "."],  # plain ASCII
+        max_size=40,
+    )
+    | st.text(max_size=40)
+)
 
 
 def test_fold_quotes_dashes_whitespace():
     assert fold("Kim\u2019s  \u201cbreakthrough\u201d\n pact \u2013 2024") == (
         'Kim\'s "breakthrough" pact - 2024'
     )
+
+
+@given(before=_TRICKY, quote=_TRICKY, after=_TRICKY)
+def test_a_quote_that_matches_is_found_in_the_documents_own_wording(before, quote, after):
+    """Matching (every card's check) and finding the passage (what the card shows) fold alike:
+    a quote the check accepts is always shown."""
+    doc = SourceText(SourceDocument(id="d", title="D"), before + quote + after)
+    if fold(quote):
+        assert doc.contains(quote)
+        span = doc.find(quote)
+        assert span is not None
+        assert fold(doc.text[span[0] : span[1]]) == fold(quote)
 
 
 def test_passage_shows_the_documents_own_wording():
