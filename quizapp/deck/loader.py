@@ -407,7 +407,6 @@ def _compile(
     documents: dict[str, SourceText],
 ) -> cache.Compiled | None:
     """The checked deck into the cache: per card, what start-up, queues and pools read."""
-    import json
     from dataclasses import asdict
 
     from quizapp.deck.card_text import answer_text, search_text
@@ -440,10 +439,7 @@ def _compile(
                 "answer": answer,
                 "valid_until": card.valid_until.isoformat() if card.valid_until else None,
                 "words": search_text(card, answer),
-                "body": json.dumps(
-                    card.model_dump(mode="json", by_alias=True, exclude_defaults=True),
-                    ensure_ascii=False,
-                ),
+                "body": card.model_dump_json(by_alias=True, exclude_defaults=True),
                 "rank": ranks[position],
             }
         )
