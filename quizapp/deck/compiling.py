@@ -65,34 +65,66 @@ class FirstNewCard:
 class Compiling:
     """Child processes compiling deck files into the cache; `done()` yields each file as it is
     finished (compiled, or found to have errors, which the app's own load then reports), and
-    the first file's first new card before it is compiled."""
+    with ``first_card`` the first file's first new card before it is compiled.
 
-    def __init__(self, files: Sequence[Path], processes: int) -> None:
+    With ``first_card`` the other children start once the first one has found that card (or
+    finished its first file, or ended): on a machine of few cores they would take half the
+    time the first card is waited for, and the card is what the learner waits for."""
+
+    def __init__(self, files: Sequence[Path], processes: int, *, first_card: bool = False) -> None:
         self.files = list(files)
         self._finished: queue.Queue[Path | FirstNewCard | None] = queue.Queue()
         self._children: list[subprocess.Popen[str]] = []
-        self._running = processes  # children not yet seen to end
+        self._lock = threading.Lock()  # the children are started from a reader thread too
+        self._stopped = False
+        # Round robin in the given order: the first file is the first one compiled.
+        self._shares = [self.files[k::processes] for k in range(processes)]
+        self._waiting = list(range(1, processes)) if first_card else []
+        self._running = processes  # children not yet seen to end, those waiting included
         try:
-            self._spawn(processes)
+            self._spawn(0, first=first_card)
+            if not first_card:
+                for k in range(1, processes):
+                    self._spawn(k)
         except OSError:
             self.stop()  # those started, if any
             raise
 
-    def _spawn(self, processes: int) -> None:
-        # Round robin in the given order: the first file is the first one compiled.
-        for k in range(processes):
-            share = self.files[k::processes]
-            first = ["--first"] if k == 0 else []
-            child = subprocess.Popen(
-                [sys.executable, "-m", "quizapp.deck.compiling", *first, *map(str, share)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,  # a file with errors is reported by the app's load
-                text=True,
-                encoding="utf-8",
-            )
+    def _spawn(self, k: int, *, first: bool = False) -> None:
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "quizapp.deck.compiling",
+                *(["--first"] if first else []),
+                *map(str, self._shares[k]),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # a file with errors is reported by the app's load
+            text=True,
+            encoding="utf-8",
+        )
+        with self._lock:
             self._children.append(child)
-            threading.Thread(target=self._read, args=(child,), daemon=True).start()
+            stopped = self._stopped
+        if stopped:  # stopped while it started: it would outlive the app
+            with suppress(OSError):
+                child.terminate()
+        threading.Thread(target=self._read, args=(child,), daemon=True).start()
+
+    def _spawn_waiting(self) -> None:
+        """The children held back until the first card was found."""
+        with self._lock:
+            waiting, self._waiting = self._waiting, []
+        for k in waiting:
+            try:
+                if self._stopped:
+                    raise OSError("the app is closing")
+                self._spawn(k)
+            except OSError:
+                # Never started: counted as ended; its files are compiled by the app's load.
+                self._finished.put(None)
 
     def _read(self, child: subprocess.Popen[str]) -> None:
         assert child.stdout is not None
@@ -105,8 +137,10 @@ class Compiling:
                         self._finished.put(FirstNewCard(Path(first.pop("path")), **first))
                     else:
                         self._finished.put(Path(said["file"]))
+                self._spawn_waiting()
         finally:
             child.wait()
+            self._spawn_waiting()
             self._finished.put(None)  # this child is done, whatever became of it
 
     def done(self) -> Iterator[Path | FirstNewCard]:
@@ -122,15 +156,19 @@ class Compiling:
     def stop(self) -> None:
         """End the children (the app is closing): a deck cut short is not written to the
         cache, whose every deck goes in one transaction."""
-        for child in self._children:
+        with self._lock:
+            self._stopped = True
+            children = list(self._children)
+        for child in children:
             if child.poll() is None:
                 with suppress(OSError):
                     child.terminate()
 
 
-def start(files: Sequence[Path]) -> Compiling | None:
+def start(files: Sequence[Path], *, first_card: bool = False) -> Compiling | None:
     """Child processes compiling the files not yet compiled, or None when they are few and
-    small enough to compile in the app, or the cache cannot be written."""
+    small enough to compile in the app, or the cache cannot be written. ``first_card``: the
+    first file's first new card is wanted first (a first launch with `--review`)."""
     missing = uncompiled(files)
     if not missing or sum(map(_size, missing)) < WORTH_A_PROCESS:
         return None
@@ -138,7 +176,7 @@ def start(files: Sequence[Path]) -> Compiling | None:
         return None
     processes = max(1, min(len(missing), os.cpu_count() or 1, MOST_PROCESSES))
     try:
-        return Compiling(missing, processes)
+        return Compiling(missing, processes, first_card=first_card)
     except OSError:
         return None  # no process can be started: the app compiles them itself
 

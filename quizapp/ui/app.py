@@ -170,12 +170,14 @@ class QuizApp(App):
 
     def _start_compiling(self) -> None:
         """Child processes compiling the big decks not yet compiled, started before the first
-        screen is drawn (see _load)."""
+        screen is drawn (see _load); with `--review`, the first card found first."""
         from quizapp.deck import compiling
         from quizapp.deck.paths import deck_files
 
         if self._compiling is None:
-            self._compiling = compiling.start(deck_files(self.deck_paths))
+            self._compiling = compiling.start(
+                deck_files(self.deck_paths), first_card=self.start_review
+            )
 
     def _load(self, *, compile_apart: bool = True) -> None:
         """Read the decks once the first screen is painted, then open the store in a worker.

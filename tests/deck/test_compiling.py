@@ -104,16 +104,42 @@ def test_child_processes_compile_the_decks_and_leave_broken_ones_to_the_app(tmp_
     files = [deck_file(folder), deck_file(folder, "b.yaml", BROKEN)]
     assert compiling.start(files) is None  # small decks: compiled in the app
     monkeypatch.setattr(compiling, "WORTH_A_PROCESS", 0)
+    monkeypatch.setattr(compiling.os, "cpu_count", lambda: 2)  # a child for each file
 
-    running = compiling.start(files)
+    running = compiling.start(files, first_card=True)
     assert running is not None
     events = list(running.done())
     firsts = [e for e in events if isinstance(e, FirstNewCard)]
     assert [(e.path, e.card_id) for e in firsts] == [(files[0], "tf-signed")]
-    assert events.index(firsts[0]) < events.index(files[0])  # said before its file is done
+    # Said before its own file is done, and before the other child (started once the card
+    # is found, not to share the cores with the first) has finished the broken file.
+    assert events[0] == firsts[0]
     assert sorted(e for e in events if e is not firsts[0]) == sorted(files)
     assert compiling.uncompiled(files) == [files[1]]  # its errors are the app's to report
     assert compiling.start([files[0]]) is None  # nothing left to compile
+
+
+def test_without_a_first_card_wanted_every_child_starts_at_once_and_none_says_one(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(compiling, "WORTH_A_PROCESS", 0)
+    monkeypatch.setattr(compiling.os, "cpu_count", lambda: 2)
+    files = [deck_file(tmp_path / "decks"), deck_file(tmp_path / "decks", "b.yaml", BROKEN)]
+    running = compiling.start(files)  # the deck list: the files are what is waited for
+    assert running is not None
+    events = list(running.done())
+    assert sorted(events) == sorted(files)
+
+
+def test_stopped_before_the_first_card_the_children_held_back_never_start(tmp_path, monkeypatch):
+    monkeypatch.setattr(compiling, "WORTH_A_PROCESS", 0)
+    monkeypatch.setattr(compiling.os, "cpu_count", lambda: 2)
+    other = DECK.replace("first-launch", "another-deck")
+    files = [deck_file(tmp_path / "decks"), deck_file(tmp_path / "decks", "b.yaml", other)]
+    running = compiling.start(files, first_card=True)
+    running.stop()  # the learner quit at once
+    list(running.done())  # ends: the child held back is counted as ended, never started
+    assert compiling.uncompiled([files[1]]) == [files[1]]  # its only child never ran
 
 
 @pytest.mark.parametrize("when", ["before", "after"])
