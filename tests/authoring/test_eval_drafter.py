@@ -118,6 +118,21 @@ def test_facts_asked_density_ranking_and_hand_judgments(documents, tmp_path):
     assert tuning_only["documents"]["held_out"] == {}
 
 
+def test_misses_say_why_a_fact_is_missed(documents):
+    # "$11 billion" shares its sentence with 2012 and 90%: lifting the two-per-sentence cap
+    # asks it, so it is a fact the ranking lost, not one the drafter never saw.
+    (documents / "notes.facts.yaml").write_text(
+        FACTS + '  - sentence: "The talks went nowhere."\n    answer: "nowhere"\n',
+        encoding="utf-8",
+    )
+    (documents / "notes.txt").write_text(NOTES + "\nThe talks went nowhere.\n", encoding="utf-8")
+    found = run_eval("--documents", documents, "--misses")
+    assert found["cap"] == ["notes: $11 billion"]
+    assert found["unseen"] == ["notes: nowhere"]
+    # Held-out documents are never looked into.
+    assert not any("later" in missed for kind in found.values() for missed in kind)
+
+
 def test_what_counts_as_unusable():
     spec = importlib.util.spec_from_file_location("eval_drafter", SCRIPT)
     module = importlib.util.module_from_spec(spec)
