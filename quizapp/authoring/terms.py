@@ -929,6 +929,9 @@ def _year_term(text: str, match: re.Match) -> Term:
     return Term(start, end, year, "year", AnswerType.year, worth, date, explicit, False, day_start)
 
 
+_AROUND = word_set("About Over Nearly Around Almost Just Roughly Exactly Only Another All Some")
+
+
 def _number_term(text: str, match: re.Match) -> Term | None:
     before, after = text[: match.start()], text[match.end() :]
     if _DAY_AFTER.match(after) or _DAY_BEFORE.search(before) or _DAY_FROM.match(after):
@@ -937,6 +940,9 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return None  # a range's first end: ask the range, not half of it
     if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before):
         return None  # part of a name: COP29, G20
+    label = re.search(r"\b([A-Z][a-z]+)\s$", before)
+    if label and label.group(1) not in OPENERS | _AROUND and label.group(1) not in MONTH_NUMBER:
+        return None  # a label's number ("Criterion 5 covers ...", "Phase 2"), not a count
     if re.match(rf"^\s{_DURATION}\b", after) and _PERIOD_BEFORE.search(before):
         return None  # "in the last 5 years": the period a figure covers, not a fact
     if re.match(rf"^\s{_DURATION}\b", after):  # "within 90 days": asked whole

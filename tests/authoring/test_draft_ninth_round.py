@@ -45,6 +45,13 @@ def test_a_share_or_a_measure_in_words_is_a_fact():
     )
 
 
+def test_a_label_s_number_is_no_count():
+    terms = found("Criterion 5 covers a wetland that regularly supports 20,000 or more waterbirds.")
+    assert "5" not in terms and "20,000" in terms
+    # a sentence opening with a word of degree still counts ("Over 300 schemes ...")
+    assert "300" in found("Over 300 schemes were merged into the new fund.")
+
+
 def test_the_cases_and_measures_of_a_document_are_asked():
     drafts = answers(NOTES)
     assert ["Arun Desai v. Principal Secretary, Governor of Coastland"] in drafts
