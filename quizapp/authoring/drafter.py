@@ -272,8 +272,14 @@ def _draft(
                 score -= 0.6  # "India" in notes on India's summits: never the question
             if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
-            if term.kind == "person" and _own_leader(passage.focus.text, term, text):
-                score -= 0.6  # "Prime Minister Narendra Modi released it": known to all
+            if (
+                term.kind == "person"
+                and _own_leader(passage.focus.text, term, text)
+                and not _long_ago(passage.focus.text, present)
+            ):
+                # "Prime Minister Narendra Modi released it": known to all; but not "passed
+                # in 1985, in the tenure of Prime Minister Rajiv Gandhi"
+                score -= 0.6
             if index < LEAD and not (term.kind == "place" and _home(term.answer, text)):
                 # The opening sentences carry the news, but not the country the notes are
                 # written from ("came into force across India" in notes on Indian law).
@@ -738,6 +744,12 @@ def _own_leader(sentence: str, term: Term, text: str) -> bool:
         return False
     country = re.match(r"^\sof\s([A-Z][\w-]*(?:\s[A-Z][\w-]*)*)", sentence[term.end :])
     return country is None or _home(country.group(1), text)
+
+
+def _long_ago(sentence: str, present: int | None) -> bool:
+    """The sentence tells of a time long before the notes' present (ten years or more)."""
+    years = [int(m.group()) for m in re.finditer(r"\b(?:1[6-9]|20)\d\d\b", sentence)]
+    return present is not None and any(year <= present - 10 for year in years)
 
 
 def _home(answer: str, text: str) -> bool:

@@ -106,3 +106,16 @@ def test_the_examiner_s_correction_follows_its_weights_and_is_bounded():
     # however strong a weight, a term moves half a point at most
     assert Examiner({"sentence_record": 9.0}, means).score(place) == 4.5
     assert NO_EXAMINER.score(place) == 4.0
+
+
+def test_a_head_of_government_long_ago_is_a_fact_today_s_is_known_to_all():
+    notes = (
+        "The Harbour Act\n\nPolity notes\n\n"
+        "The Harbour Act was passed in 2001, in the tenure of Prime Minister Ravi Sharma. "
+        "It set up a board for the western ports. "
+        "On 4 May 2031, Prime Minister Anil Mehta opened the new port at Okha. "
+        "The port cost Rs 900 crore and handles 12 million tonnes a year.\n"
+    )
+    drafts = answers(notes)
+    # The Prime Minister of 2001 is what the sentence asks, before its year.
+    assert drafts.index(["Ravi Sharma"]) < drafts.index(["2001"])
