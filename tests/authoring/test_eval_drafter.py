@@ -181,3 +181,25 @@ def test_figures_on_a_small_deck(tmp_path, documents):
     assert hindu["noise"] == len(quotes) - near
     notes = figures["documents"]["study-notes"]
     assert (notes["quotes"], notes["noise"]) == (0, notes["candidates"])
+
+
+def test_the_examiner_is_fitted_to_what_raises_the_odds_of_a_fact():
+    spec = importlib.util.spec_from_file_location(
+        "fit_examiner", ROOT / "bench" / "fit_examiner.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    # Facts are where the rules score high and the sentence sets a record; "year" says nothing.
+    rows = [
+        ({"rules": rules, "sentence_record": record, "kind=year": year}, fact)
+        for rules, record, year, fact in [
+            (4.5, 1.0, 0.0, 1), (4.5, 1.0, 1.0, 1), (4.5, 0.0, 0.0, 0), (4.5, 0.0, 1.0, 0),
+            (3.0, 1.0, 0.0, 1), (3.0, 0.0, 1.0, 0), (4.8, 0.0, 0.0, 1), (3.0, 1.0, 1.0, 0),
+            (2.0, 0.0, 0.0, 0), (5.0, 1.0, 0.0, 1), (2.5, 1.0, 1.0, 0), (4.9, 0.0, 1.0, 1),
+        ] * 3
+    ]  # fmt: skip
+    examiner = module.fit(rows, penalty=1.0)
+    assert examiner.base == "rules" and "rules" not in examiner.weights
+    assert examiner.weights["sentence_record"] > 0.3
+    assert abs(examiner.weights["kind=year"]) < examiner.weights["sentence_record"]
+    assert examiner.means["sentence_record"] == 0.5
