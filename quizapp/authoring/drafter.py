@@ -47,7 +47,7 @@ from quizapp.deck.sources import fold
 from quizapp.deck.wording import contains_words, normalise, words
 
 MIN_WORDS = 3  # shorter lines are captions and menu items
-CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
+CARDS_PER_100_WORDS = 5  # a reviewer's budget, never exceeded; the best are kept
 MIN_CARDS = 12  # a short document keeps all its good cards
 PER_SENTENCE = 2
 PEOPLE_IN_LIST = 4  # a longer list of names is no card to learn
@@ -173,7 +173,7 @@ def _draft(
     found = [(p, find_terms(p.focus.text, vocabulary)) for p in passages]
     present = _present(text)
     found = [(p, [_whole_date(p.focus.text, t, present) for t in terms]) for p, terms in found]
-    budget = max(MIN_CARDS, round(len(text.split()) * CARDS_PER_100_WORDS / 100))
+    budget = max(MIN_CARDS, len(text.split()) * CARDS_PER_100_WORDS // 100)
     # The title and the subtitle under it name what the notes are about ("Notes on State of
     # Punjab v. Davinder Singh (2024)").
     headings = [line.casefold() for line in text.splitlines() if line.strip()][:2]

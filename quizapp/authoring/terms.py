@@ -69,6 +69,11 @@ _WORD_MEASURE = re.compile(
     r"weeks|per\scent)|(?:one|two|three|four)-(?:half|thirds?|fourths?|quarters?|fifths?))\b",
     re.IGNORECASE,
 )
+# A count in words closing a clause, of what the sentence has counted: "Of the ten, the
+# President assented to one and withheld assent to seven;".
+_WORD_SHARE = re.compile(
+    rf"^Of\s(?:the|these|those|its)\s(?:{COUNT_WORDS}|\d+)\b.*?\s[a-z]+\s({COUNT_WORDS})(?=[;,.])"
+)
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
@@ -538,6 +543,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             add(Term(match.start(), end, answer, "number", AnswerType.text, DURATION_WORTH))
             continue
         add(Term(*match.span(), match.group(), "number", AnswerType.number, 4.0))
+    for match in _WORD_SHARE.finditer(text):  # "withheld assent to seven;": a share of a count
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.number, 4.0))
     for match in _WORD_MEASURE.finditer(text):
         add(Term(*match.span(), match.group(), "number", AnswerType.text, DURATION_WORTH))
     for match in _WORK.finditer(text):

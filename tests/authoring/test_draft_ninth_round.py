@@ -119,3 +119,14 @@ def test_a_head_of_government_long_ago_is_a_fact_today_s_is_known_to_all():
     drafts = answers(notes)
     # The Prime Minister of 2001 is what the sentence asks, before its year.
     assert drafts.index(["Ravi Sharma"]) < drafts.index(["2001"])
+
+
+def test_a_share_of_a_count_named_at_the_opening_is_asked():
+    terms = found("Of the ten, the Board approved one and turned down seven; two were left over.")
+    assert terms["seven"][0] == "number"
+
+
+def test_no_document_gets_more_than_five_cards_per_hundred_words():
+    text = NOTES * 3  # long enough that the budget, not the twelve-card floor, binds
+    cards = draft_cards(text, "doc")
+    assert len(cards) <= len(text.split()) * 5 // 100
