@@ -270,7 +270,10 @@ MISS_KINDS = {
     "cap": "(b) a candidate, lost to another card of its sentence (two per sentence)",
     "budget": "(c) a candidate, lost to the document's budget (5 cards per 100 words)",
     "weak": "(d) a candidate, dropped as worth less than a card needs",
-    "cue": "(d) a candidate, dropped as a blank the rest of its prompt gives away",
+    "cue": "(d) a candidate, dropped as a blank the rest of its prompt gives away "
+    "(quizapp check rejects the card)",
+    "unfair": "(d) a candidate, dropped by the drafter's own rules of a fair blank (a place "
+    "inside a place, a name with nothing to recall it by), not by quizapp check",
     "other": "(d) a candidate, dropped as a repeat, one of a list or of a run of years",
 }
 
@@ -340,8 +343,9 @@ def miss_reason(text: str, fact: dict) -> str:
         if asked():
             return "weak"
     with _relaxed(**unlimited, _fair=lambda *args, **kwargs: True):
-        if asked():
-            return "cue"
+        cards = [c.card for c in draft_cards(text, "doc") if matches(c.card, fact)]
+    if cards:
+        return "cue" if _card_warnings(cards[0]) else "unfair"
     return "other"
 
 
