@@ -1,10 +1,11 @@
-"""Candidate cards from a plain-text document, by simple rules: no network, no model.
+"""Candidate cards from a plain-text document, by rules and a few fitted weights: no network.
 
 The drafter looks for what an examiner would ask (see `terms`), proposes one card per fact
 in the form that suits it (a year card, a cloze, a multiple-choice question whose wrong
 options are names of the same kind from the document, an ordering of explicitly dated
 events), at most two per sentence, and ranks the drafts best first so a reviewer can keep
-the top of the file. Headings are never asked; a sentence that opens with a pronoun is
+the top of the file (the order is the rules' score corrected by a fitted examiner, see
+`examiner`). Headings are never asked; a sentence that opens with a pronoun is
 quoted with the sentence it refers back to, or not at all.
 
 Each candidate quotes the document verbatim and is a draft: nothing is studied until a
@@ -142,9 +143,9 @@ class _Option:
 
 
 def draft_cards(text: str, document_id: str, examiner: Examiner | None = None) -> list[Candidate]:
-    """The best candidate cards for a document's text, best first, ids unique. Each term's
-    score is the rules' score plus the examiner's fitted correction (the shipped weights
-    unless another examiner is given; `NO_EXAMINER` for the rules alone)."""
+    """The best candidate cards for a document's text, best first, ids unique. The rules
+    choose the cards; the examiner (the shipped weights unless another is given,
+    `NO_EXAMINER` for the rules alone) orders them and judges each sentence's second card."""
     return _draft(text, document_id, _shipped() if examiner is None else examiner)
 
 

@@ -1,13 +1,14 @@
 """How likely an examiner is to ask a term of its sentence, judged from general features.
 
-The drafter's rules give each term a worth by its kind and by what the sentence says around
-it. Those rules were written one phrasing at a time. This module weighs the same terms by
+The drafter's rules give each term a score by its kind and by what the sentence says around
+it; those rules were written one phrasing at a time. This module weighs the same terms by
 features any notes-style document has (the kind of answer, where it stands in its sentence,
-whether the sentence enacts, rules or launches something, how often the notes name it, how
-long the sentence is, ...) with weights fitted on the chosen facts of the evaluation
-documents (bench/fit_examiner.py refits them into `examiner.json`). The drafter adds the
-fitted correction to its rule-based score, so the correction is in the same units: a term
-whose features examiners ask more often than its rules say rises, one they ask less sinks.
+whether the sentence enacts, rules or sets a record, how often the notes name it, how long
+the sentence is, where it stands in the notes, ...) with weights fitted on the chosen facts
+of the evaluation documents (bench/fit_examiner.py refits them into `examiner.json`). The
+correction is in the rules' units and bounded: it decides where a card goes in the file and
+whether a sentence's second card is worth asking, while the rules still decide which cards
+are drafted (leaning that choice toward the fitted weights lost facts when measured).
 """
 
 from __future__ import annotations
