@@ -127,6 +127,19 @@ def test_a_share_of_a_count_named_at_the_opening_is_asked():
 
 
 def test_no_document_gets_more_than_five_cards_per_hundred_words():
-    text = NOTES * 3  # long enough that the budget, not the twelve-card floor, binds
+    bodies = ["Board", "Trust", "Council", "Office", "Agency"]
+    names = ["Arden", "Bexley", "Corwin", "Dunmore", "Elgin", "Farrow", "Galton", "Hadley"]
+    places = ["Okha", "Veraval", "Porbandar", "Mandvi", "Dahej", "Hazira", "Surat", "Diu"]
+    lines = ["Port notes", "", "Notes on the ports"]
+    for i in range(60):
+        lines.append(
+            f"In {1901 + i} the {names[i % 8]} {bodies[i % 5]} opened a dock at "
+            f"{places[(i * 5) % 8]} with {100 + 7 * i} cranes."
+        )
+    text = "\n".join(lines) + "\n"
+    # Padded to a length where 4.95 cards per 100 words, rounded, would be one card too many.
+    words = len(text.split())
+    size = next(n for n in range(words, words + 400) if round(n * 4.95 / 100) > n * 5 // 100)
+    text += "notes " * (size - words) + "\n"
     cards = draft_cards(text, "doc")
-    assert len(cards) <= len(text.split()) * 5 // 100
+    assert len(cards) == size * 5 // 100  # as many as the budget allows, and no more
