@@ -21,7 +21,7 @@ Two measures, printed side by side:
    they are never tuned on (see bench/drafting/README.md). A set once scored is seen, and
    moves into the tuning set (the third and fourth sets did in the fourth round, the fifth
    in the fifth, the sixth in the sixth, the seventh in the seventh, the eighth in the
-   eighth).
+   eighth, the ninth in the ninth).
 
 2. **Bundled documents** (seeds/): the drafter's candidates against the quotes of the
    bundled hand-reviewed cards. A bundled quote counts as *proposed* when some candidate's
@@ -189,10 +189,8 @@ def evaluate_documents(folder: Path = DRAFTING, held_out: bool = True) -> dict:
     judged = yaml_rs.loads(judged_file.read_text(encoding="utf-8")) if judged_file.exists() else {}
     judged = judged or {}
     out: dict = {group: {} for group in GROUPS}
-    for facts_file in sorted(folder.rglob("*.facts.yaml")):
+    for facts_file in facts_files(folder, held_out):
         group = _group_of(facts_file, folder)
-        if not held_out and group != "tuning":
-            continue
         row = evaluate_document(facts_file, judged)
         out[group][facts_file.stem.split(".")[0]] = row
     for group in GROUPS:
@@ -200,16 +198,25 @@ def evaluate_documents(folder: Path = DRAFTING, held_out: bool = True) -> dict:
     return out
 
 
+def facts_files(folder: Path = DRAFTING, held_out: bool = True) -> list[Path]:
+    """The documents' facts files, the tuning ones first; a held-out folder is not even
+    listed unless asked for."""
+    files = sorted(folder.glob("*.facts.yaml"))
+    if held_out:
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+            files += sorted(sub.rglob("*.facts.yaml"))
+    return files
+
+
 # Each set of documents, by the folder it is in, and how it has been used.
 GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
-    "held_out_9": "held out (ninth set, new)",
     "held_out_10": "held out (tenth set, new)",
+    "held_out_new": "held out (new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
-    "held-out-9": "held_out_9",
     "held-out-10": "held_out_10",
 }
 
@@ -218,10 +225,8 @@ def _group_of(facts_file: Path, folder: Path) -> str:
     parts = facts_file.relative_to(folder).parts
     if len(parts) == 1:
         return "tuning"
-    if parts[0] not in _FOLDERS:
-        # A held-out set taken for tuning by mistake would be scored before its time.
-        raise SystemExit(f"{parts[0]}/: a folder of documents not in eval_drafter's _FOLDERS")
-    return _FOLDERS[parts[0]]
+    # A folder not named here is never tuned on: its documents are reported apart.
+    return _FOLDERS.get(parts[0], "held_out_new")
 
 
 def _totals(rows: dict) -> dict:
@@ -254,6 +259,118 @@ def sample(document_stem: str, folder: Path = DRAFTING) -> list:
     cards, _ = draft_with_warnings(facts_file.parent / spec["document"])
     picked = random.Random(f"{SEED}-{document_stem}").sample(cards, min(SAMPLE, len(cards)))
     return sorted(picked, key=cards.index)
+
+
+# --- why facts are missed ------------------------------------------------------------------
+
+MISS_KINDS = {
+    "unseen": "(a) never a candidate: no term of the sentence is the answer",
+    "sentence": "(a) never a candidate: the sentence is not asked at all (heading, too long, "
+    "a pronoun without its antecedent)",
+    "cap": "(b) a candidate, lost to another card of its sentence (two per sentence)",
+    "budget": "(c) a candidate, lost to the document's budget (5 cards per 100 words)",
+    "weak": "(d) a candidate, dropped as worth less than a card needs",
+    "cue": "(d) a candidate, dropped as a blank the rest of its prompt gives away "
+    "(quizapp check rejects the card)",
+    "unfair": "(d) a candidate, dropped by the drafter's own rules of a fair blank (a place "
+    "inside a place, a name with nothing to recall it by), not by quizapp check",
+    "other": "(d) a candidate, dropped as a repeat, one of a list or of a run of years",
+}
+
+
+def _relaxed(**limits):
+    """The drafter with some of its limits lifted, for asking why a fact was missed."""
+    from contextlib import contextmanager
+
+    import quizapp.authoring.drafter as drafter
+
+    @contextmanager
+    def context():
+        saved = {name: getattr(drafter, name) for name in limits}
+        for name, value in limits.items():
+            setattr(drafter, name, value)
+        try:
+            yield
+        finally:
+            for name, value in saved.items():
+                setattr(drafter, name, value)
+
+    return context()
+
+
+def _candidates(text: str, fact: dict) -> tuple[bool, list[str]]:
+    """Whether some sentence quoting the fact is asked at all, and the answers the drafter
+    considers in those sentences."""
+    import quizapp.authoring.drafter as drafter
+    from quizapp.authoring.terms import Vocabulary, find_terms
+
+    sentences = split_sentences(text)
+    vocabulary = Vocabulary.of([s.text for s in sentences if s.ends])
+    present = drafter._present(text)
+    wanted = folded(fact["sentence"])
+    asked_at_all = False
+    seen: list[str] = []
+    for passage in drafter._passages(sentences):
+        if wanted not in folded(passage.quote(text)):
+            continue
+        asked_at_all = True
+        for term in find_terms(passage.focus.text, vocabulary):
+            seen.append(drafter._whole_date(passage.focus.text, term, present).answer)
+    return asked_at_all, seen
+
+
+def miss_reason(text: str, fact: dict) -> str:
+    """Why the drafter does not ask a fact: the first of its limits that, lifted, asks it."""
+    asked_at_all, seen = _candidates(text, fact)
+    if not asked_at_all:
+        return "sentence"
+    if folded(fact["answer"]) not in {folded(a) for a in seen}:
+        return "unseen"
+
+    def asked() -> bool:
+        return any(matches(c.card, fact) for c in draft_cards(text, "doc"))
+
+    unlimited = {"CARDS_PER_100_WORDS": 10_000, "MIN_CARDS": 10_000}
+    with _relaxed(**unlimited):
+        if asked():
+            return "budget"
+    unlimited |= {"PER_SENTENCE": 99, "SECOND_CARD": -99.0}
+    with _relaxed(**unlimited):
+        if asked():
+            return "cap"
+    unlimited["WEAKEST"] = -99.0
+    with _relaxed(**unlimited):
+        if asked():
+            return "weak"
+    with _relaxed(**unlimited, _fair=lambda *args, **kwargs: True):
+        cards = [c.card for c in draft_cards(text, "doc") if matches(c.card, fact)]
+    if cards:
+        return "cue" if _card_warnings(cards[0]) else "unfair"
+    return "other"
+
+
+def misses(folder: Path = DRAFTING) -> dict:
+    """Every missed fact of the tuning documents, by why it is missed."""
+    out: dict = {kind: [] for kind in MISS_KINDS}
+    for facts_file in facts_files(folder, held_out=False):
+        spec = yaml_rs.loads(facts_file.read_text(encoding="utf-8"))
+        text = (facts_file.parent / spec["document"]).read_text(encoding="utf-8")
+        cards = [c.card for c in draft_cards(text, "doc")]
+        for fact in spec["facts"]:
+            if not any(matches(c, fact) for c in cards):
+                name = facts_file.stem.split(".")[0]
+                out[miss_reason(text, fact)].append(f"{name}: {fact['answer']}")
+    return out
+
+
+def print_misses(found: dict) -> None:
+    total = sum(len(v) for v in found.values())
+    print(f"missed facts of the tuning documents: {total}")
+    for kind, title in MISS_KINDS.items():
+        print(f"  {len(found[kind]):>3}  {title}")
+    for kind in MISS_KINDS:
+        for missed in found[kind]:
+            print(f"    {kind}: {missed}")
 
 
 # --- the bundled documents ----------------------------------------------------------------
@@ -473,7 +590,16 @@ def main() -> int:
     parser.add_argument(
         "--tuning-only", action="store_true", help="leave the held-out documents unscored"
     )
+    parser.add_argument(
+        "--misses", action="store_true", help="why each missed fact of the tuning set is missed"
+    )
     args = parser.parse_args()
+    if args.misses:
+        found = misses(args.documents)
+        print(json.dumps(found, indent=2, ensure_ascii=False) if args.json else "", end="")
+        if not args.json:
+            print_misses(found)
+        return 0
     if args.sample:
         for card in sample(args.sample, args.documents):
             options = getattr(card, "distractors", [])

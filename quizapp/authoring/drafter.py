@@ -1,10 +1,11 @@
-"""Candidate cards from a plain-text document, by simple rules: no network, no model.
+"""Candidate cards from a plain-text document, by rules and a few fitted weights: no network.
 
 The drafter looks for what an examiner would ask (see `terms`), proposes one card per fact
 in the form that suits it (a year card, a cloze, a multiple-choice question whose wrong
 options are names of the same kind from the document, an ordering of explicitly dated
 events), at most two per sentence, and ranks the drafts best first so a reviewer can keep
-the top of the file. Headings are never asked; a sentence that opens with a pronoun is
+the top of the file (the order is the rules' score corrected by a fitted examiner, see
+`examiner`). Headings are never asked; a sentence that opens with a pronoun is
 quoted with the sentence it refers back to, or not at all.
 
 Each candidate quotes the document verbatim and is a draft: nothing is studied until a
@@ -16,7 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
+from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
@@ -45,7 +48,7 @@ from quizapp.deck.sources import fold
 from quizapp.deck.wording import contains_words, normalise, words
 
 MIN_WORDS = 3  # shorter lines are captions and menu items
-CARDS_PER_100_WORDS = 4.95  # a reviewer's budget; the best are kept
+CARDS_PER_100_WORDS = 5  # a reviewer's budget, never exceeded; the best are kept
 MIN_CARDS = 12  # a short document keeps all its good cards
 PER_SENTENCE = 2
 PEOPLE_IN_LIST = 4  # a longer list of names is no card to learn
@@ -101,6 +104,9 @@ class Passage:
     # Only the sentence naming the subject is kept before "...": the sentences between all
     # open with the focus's own pronoun ("The WTO came into being ... … It took over ...").
     bare: bool = False
+    # Only the subject of the sentence naming what the pronoun refers to is kept, when that
+    # sentence is too long to quote in the prompt ("The Montreux Record … It was set up ...").
+    clipped: bool = False
 
     @property
     def start(self) -> int:
@@ -108,6 +114,8 @@ class Passage:
 
     @property
     def lead(self) -> str:
+        if self.clipped:
+            return f"{_subject(self.context[0].text)} \u2026 "
         if self.bare:
             return f"{self.context[0].text} \u2026 "
         if self.elided:
@@ -130,17 +138,43 @@ class _Option:
     ordering: Candidate | None = field(compare=False, default=None)
     # Asked in the same card: the other end of a range, the other names of a list.
     together: tuple[Term, ...] = field(compare=False, default=())
+    # Where the card goes in the file: the examiner's score (the rules' when none is fitted).
+    order: float = field(compare=False, default=0.0)
 
 
-def draft_cards(text: str, document_id: str) -> list[Candidate]:
-    """The best candidate cards for a document's text, best first, ids unique."""
+def draft_cards(text: str, document_id: str, examiner: Examiner | None = None) -> list[Candidate]:
+    """The best candidate cards for a document's text, best first, ids unique. The rules
+    choose the cards; the examiner (the shipped weights unless another is given,
+    `NO_EXAMINER` for the rules alone) orders them and judges each sentence's second card."""
+    return _draft(text, document_id, _shipped() if examiner is None else examiner)
+
+
+def considered(text: str) -> list[tuple[str, Place]]:
+    """Every term the drafter weighs, with the quote its card would have and where it
+    stands (what bench/fit_examiner.py fits the examiner's weights on)."""
+    record: list[tuple[str, Place]] = []
+    _draft(text, "document", NO_EXAMINER, record)
+    return record
+
+
+@cache
+def _shipped() -> Examiner:
+    return fitted()
+
+
+def _draft(
+    text: str,
+    document_id: str,
+    examiner: Examiner,
+    record: list[tuple[str, Place]] | None = None,
+) -> list[Candidate]:
     sentences = split_sentences(text)
     vocabulary = Vocabulary.of([s.text for s in sentences if s.ends])
     passages = _passages(sentences)
     found = [(p, find_terms(p.focus.text, vocabulary)) for p in passages]
     present = _present(text)
     found = [(p, [_whole_date(p.focus.text, t, present) for t in terms]) for p, terms in found]
-    budget = max(MIN_CARDS, round(len(text.split()) * CARDS_PER_100_WORDS / 100))
+    budget = max(MIN_CARDS, len(text.split()) * CARDS_PER_100_WORDS // 100)
     # The title and the subtitle under it name what the notes are about ("Notes on State of
     # Punjab v. Davinder Singh (2024)").
     headings = [line.casefold() for line in text.splitlines() if line.strip()][:2]
@@ -164,6 +198,11 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             listed.update(t.date for t in find_terms(f"On {prefix}.", vocabulary) if t.date)
             day = re.match(r"\d{1,2}\s[A-Z][a-z]+", prefix)
             listed.update([day.group()] if day else [])
+    kinds: dict[str, int] = {}
+    for _, terms in found:
+        for term in terms:
+            kinds[term.kind] = kinds.get(term.kind, 0) + 1
+    all_terms = max(1, sum(kinds.values()))
     options: list[_Option] = []
     earlier: dict[str, int] = {}
     met: list[str] = []  # people named so far, in any form
@@ -174,6 +213,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             continue  # "1954: the first Waqf Act is passed.": a line of a timeline, ordered only
         years = sum(1 for term in terms if term.kind == "year" or term.date)
         lists: dict[Term, tuple] = {}
+        orders: dict[Term, float] = {}
         for term in terms:
             if (term.kind == "year" or term.date) and years >= 3:
                 continue  # "Sharma in 1984, Gaganyaan in 2018, Ax-4 in 2025": a sequence
@@ -233,8 +273,14 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score -= 0.6  # "India" in notes on India's summits: never the question
             if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
-            if term.kind == "person" and _own_leader(passage.focus.text, term, text):
-                score -= 0.6  # "Prime Minister Narendra Modi released it": known to all
+            if (
+                term.kind == "person"
+                and _own_leader(passage.focus.text, term, text)
+                and not _long_ago(passage.focus.text, present)
+            ):
+                # "Prime Minister Narendra Modi released it": known to all; but not "passed
+                # in 1985, in the tenure of Prime Minister Rajiv Gandhi"
+                score -= 0.6
             if index < LEAD and not (term.kind == "place" and _home(term.answer, text)):
                 # The opening sentences carry the news, but not the country the notes are
                 # written from ("came into force across India" in notes on Indian law).
@@ -247,16 +293,35 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
                 score -= 0.5  # the document's own subject, named in its title
             if term.kind == "year" and term.answer in title:
                 score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
+            place = Place(
+                sentence=passage.focus.text,
+                term=term,
+                score=score,
+                index=index,
+                sentences=len(found),
+                first=passage.focus.first,
+                context=bool(passage.context),
+                mentions=mentions[key],
+                before=before,
+                terms=tuple(terms),
+                kind_share=kinds[term.kind] / all_terms,
+            )
+            if record is not None:
+                record.append((passage.quote(text), place))
+            order = examiner.score(place)
             rank = (-round(score, 2), index, term.start)
             if head is not None or len(joined) > 1:
                 # A list of names is one card, worth as much as its best-placed name.
                 head = head or term
                 lists[head] = min(lists.get(head, rank), rank)
+                orders[head] = max(orders.get(head, order), order)
                 continue
-            options.append(_Option(rank, passage, term, together=joined))
+            options.append(_Option(rank, passage, term, together=joined, order=order))
         for head, rank in lists.items():
             if _fair(passage, head, ends[head], pool):
-                options.append(_Option(rank, passage, head, together=ends[head]))
+                options.append(
+                    _Option(rank, passage, head, together=ends[head], order=orders[head])
+                )
     for ordering in _ordering_cards(found, text, document_id):
         options.append(
             _Option((-ordering.score, -1, ordering.start), Passage(_NO_SENTENCE), None, ordering)
@@ -285,7 +350,9 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
         term, passage = option.term, option.passage
         score = -option.rank[0]
         mine = per_sentence.setdefault(passage.focus.start, [])
-        if len(mine) >= PER_SENTENCE or (mine and not _second(mine[0], term, score, passage)):
+        if len(mine) >= PER_SENTENCE or (
+            mine and not _second(mine[0], term, option.order, passage)
+        ):
             continue
         members = (term, *option.together) if len(option.together) > 1 else (term,)
         if all(_asked_before(m, asked, people) for m in members):
@@ -301,7 +368,7 @@ def draft_cards(text: str, document_id: str) -> list[Candidate]:
             if asked_term.kind == "person":
                 people.append(asked_key)  # both of a pair are asked: neither again
         card = _card(passage, term, text, document_id, pool, option.together)
-        chosen.append(Candidate(card, passage.start, passage.focus.end, round(score, 2)))
+        chosen.append(Candidate(card, passage.start, passage.focus.end, round(option.order, 2)))
     chosen.sort(key=lambda c: (-c.score, c.start, c.end))
     return _unique(chosen)
 
@@ -387,10 +454,37 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
             passage = Passage(sentence, context, elided=True)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT and _same_subject(context, sentence):
             passage = Passage(sentence, context, elided=True, bare=True)
+        clipped = Passage(sentence, context, clipped=True)
+        if (
+            len(passage.lead) + len(sentence.text) > MAX_PROMPT
+            and context
+            and _subject(context[0].text)
+            and not _pronoun_led(context[0].text)
+            and len(clipped.lead) + len(sentence.text) <= MAX_PROMPT
+        ):
+            passage = clipped  # the sentence naming "It" is too long: its subject is enough
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
         out.append(passage)
     return out
+
+
+# The name a sentence opens with, as its subject: "The Montreux Record", "The Constitution
+# (Ninety-first Amendment) Act, 2003", "The Agreement on ... beyond National Jurisdiction".
+_SUBJECT = re.compile(
+    r"(?:The\s|An?\s)?[A-Z][\w\u2019'.-]*"
+    r"(?:,?\s(?:(?:of|on|for|and|the|to|in|beyond|under)\s)*"
+    r"(?:[A-Z][\w\u2019'.-]*|\([^()]{1,40}\)|(?:1[6-9]|20)\d\d\b))*"
+    r"(?=\s(?:is|was|are|were|has|had|have|drew|became|came|covers|lies|sets|set|took|gave)\b)"
+)
+
+
+def _subject(text: str) -> str:
+    """The name the sentence opens with and is about, if it opens with one of two words or more."""
+    match = _SUBJECT.match(text)
+    if match is None or len(match.group().split()) < 2 or match.group() in PRONOUNS:
+        return ""
+    return match.group()
 
 
 def _same_subject(context: tuple[Sentence, ...], focus: Sentence) -> bool:
@@ -573,7 +667,7 @@ def _score(passage: Passage, term: Term) -> float:
     before = passage.focus.text[: term.start]
     if (
         term.kind in ("person", "name", "place", "organisation")
-        and re.fullmatch(r"(?:[A-Z][\w.'-]*\s)*", before)
+        and re.fullmatch(rf"{_SCENE}(?:[A-Z][\w.'-]*\s)*", before)
         and (term.kind == "person" or not _PASSIVE.match(passage.focus.text[term.end :]))
     ):
         # Who did what: the subject of the sentence. A thing that "was adopted on 16
@@ -604,6 +698,10 @@ def _score(passage: Passage, term: Term) -> float:
         # from ("60 experiments from 31 countries").
         score -= 0.4
     return score
+
+
+# An opening phrase of time before the subject: "In 1988 Lalduhoma ...", "On 1 August 2024, ...".
+_SCENE = rf"(?:(?:In|On|By|Since|From)\s(?:\d{{1,2}}\s)?(?:(?:{MONTHS})\s)?\d{{4}},?\s)?"
 
 
 def _clause(sentence: str, term: Term) -> str:
@@ -647,6 +745,12 @@ def _own_leader(sentence: str, term: Term, text: str) -> bool:
         return False
     country = re.match(r"^\sof\s([A-Z][\w-]*(?:\s[A-Z][\w-]*)*)", sentence[term.end :])
     return country is None or _home(country.group(1), text)
+
+
+def _long_ago(sentence: str, present: int | None) -> bool:
+    """The sentence tells of a time long before the notes' present (ten years or more)."""
+    years = [int(m.group()) for m in re.finditer(r"\b(?:1[6-9]|20)\d\d\b", sentence)]
+    return present is not None and any(year <= present - 10 for year in years)
 
 
 def _home(answer: str, text: str) -> bool:

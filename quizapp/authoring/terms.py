@@ -63,6 +63,17 @@ _COUNTED = (
 # Plurals not ending in -s: "1,020 women per 1,000 men".
 _IRREGULAR = "women|men|people|children|personnel|police|cattle|staff|crore|lakh"
 _WORD_COUNT = re.compile(rf"\b({COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b)", re.IGNORECASE)
+# A measure or a share in words: "does not exceed six metres", "at least two-thirds of".
+_WORD_MEASURE = re.compile(
+    rf"\b(?:(?:{COUNT_WORDS}|one)\s(?:metres|meters|kilometres|miles|nautical\smiles|hours|"
+    r"weeks|per\scent)|(?:one|two|three|four)-(?:half|thirds?|fourths?|quarters?|fifths?))\b",
+    re.IGNORECASE,
+)
+# A count in words closing a clause, of what the sentence has counted: "Of the ten, the
+# President assented to one and withheld assent to seven;".
+_WORD_SHARE = re.compile(
+    rf"^Of\s(?:the|these|those|its)\s(?:{COUNT_WORDS}|\d+)\b.*?\s[a-z]+\s({COUNT_WORDS})(?=[;,.])"
+)
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
@@ -90,6 +101,10 @@ _CASE = re.compile(
     r"(?<![\w.])((?:[A-Z]\.)*[A-Z][\w\u2019'.-]*"
     r"(?:\s(?:(?:of|for|the)\s)*(?:[A-Z]\.)*[A-Z][\w\u2019'.-]*)*"
     r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*)"
+)
+# A party's office after a comma runs on: "Principal Secretary, Governor of Maharashtra,".
+_CASE_OFFICE = re.compile(
+    r"^,\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*(?=,\s|\s\(\d)"
 )
 # What a thing is called, in lower case, closing the sentence: "known as hibakusha."
 _CALLED = re.compile(
@@ -465,7 +480,14 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     for match in _VOTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "ratio", AnswerType.text, 4.8))
     for match in _CASE.finditer(text):
-        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.1))
+        start, end = match.span(1)
+        opener = re.match(r"([A-Z][a-z]+)\s", match.group(1))
+        if opener and opener.group(1) in OPENERS and opener.group(1) not in ("The", "A"):
+            start += len(opener.group())  # "In Ravi S. Naik v. Union of India": not "In"
+        office = _CASE_OFFICE.match(text[end:])
+        if office:  # "v. Principal Secretary, Governor of Maharashtra, decided on ..."
+            end += office.end()
+        add(Term(start, end, text[start:end], "name", AnswerType.text, 4.1))
     for match in _TITLED.finditer(text):
         if match.group(1).split()[0] not in MONTH_NUMBER:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))
@@ -521,6 +543,10 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             add(Term(match.start(), end, answer, "number", AnswerType.text, DURATION_WORTH))
             continue
         add(Term(*match.span(), match.group(), "number", AnswerType.number, 4.0))
+    for match in _WORD_SHARE.finditer(text):  # "withheld assent to seven;": a share of a count
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.number, 4.0))
+    for match in _WORD_MEASURE.finditer(text):
+        add(Term(*match.span(), match.group(), "number", AnswerType.text, DURATION_WORTH))
     for match in _WORK.finditer(text):
         title = match.group(1)
         if title.split()[0] not in MONTH_NUMBER:
@@ -910,6 +936,9 @@ def _year_term(text: str, match: re.Match) -> Term:
     return Term(start, end, year, "year", AnswerType.year, worth, date, explicit, False, day_start)
 
 
+_AROUND = word_set("About Over Nearly Around Almost Just Roughly Exactly Only Another All Some")
+
+
 def _number_term(text: str, match: re.Match) -> Term | None:
     before, after = text[: match.start()], text[match.end() :]
     if _DAY_AFTER.match(after) or _DAY_BEFORE.search(before) or _DAY_FROM.match(after):
@@ -918,6 +947,9 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return None  # a range's first end: ask the range, not half of it
     if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before):
         return None  # part of a name: COP29, G20
+    label = re.search(r"\b([A-Z][a-z]+)\s$", before)
+    if label and label.group(1) not in OPENERS | _AROUND and label.group(1) not in MONTH_NUMBER:
+        return None  # a label's number ("Criterion 5 covers ...", "Phase 2"), not a count
     if re.match(rf"^\s{_DURATION}\b", after) and _PERIOD_BEFORE.search(before):
         return None  # "in the last 5 years": the period a figure covers, not a fact
     if re.match(rf"^\s{_DURATION}\b", after):  # "within 90 days": asked whole

@@ -118,6 +118,21 @@ def test_facts_asked_density_ranking_and_hand_judgments(documents, tmp_path):
     assert tuning_only["documents"]["held_out"] == {}
 
 
+def test_misses_say_why_a_fact_is_missed(documents):
+    # "$11 billion" shares its sentence with 2012 and 90%: lifting the two-per-sentence cap
+    # asks it, so it is a fact the ranking lost, not one the drafter never saw.
+    (documents / "notes.facts.yaml").write_text(
+        FACTS + '  - sentence: "The talks went nowhere."\n    answer: "nowhere"\n',
+        encoding="utf-8",
+    )
+    (documents / "notes.txt").write_text(NOTES + "\nThe talks went nowhere.\n", encoding="utf-8")
+    found = run_eval("--documents", documents, "--misses")
+    assert found["cap"] == ["notes: $11 billion"]
+    assert found["unseen"] == ["notes: nowhere"]
+    # Held-out documents are never looked into.
+    assert not any("later" in missed for kind in found.values() for missed in kind)
+
+
 def test_what_counts_as_unusable():
     spec = importlib.util.spec_from_file_location("eval_drafter", SCRIPT)
     module = importlib.util.module_from_spec(spec)
@@ -166,3 +181,25 @@ def test_figures_on_a_small_deck(tmp_path, documents):
     assert hindu["noise"] == len(quotes) - near
     notes = figures["documents"]["study-notes"]
     assert (notes["quotes"], notes["noise"]) == (0, notes["candidates"])
+
+
+def test_the_examiner_is_fitted_to_what_raises_the_odds_of_a_fact():
+    spec = importlib.util.spec_from_file_location(
+        "fit_examiner", ROOT / "bench" / "fit_examiner.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    # Facts are where the rules score high and the sentence sets a record; "year" says nothing.
+    rows = [
+        ({"rules": rules, "sentence_record": record, "kind=year": year}, fact)
+        for rules, record, year, fact in [
+            (4.5, 1.0, 0.0, 1), (4.5, 1.0, 1.0, 1), (4.5, 0.0, 0.0, 0), (4.5, 0.0, 1.0, 0),
+            (3.0, 1.0, 0.0, 1), (3.0, 0.0, 1.0, 0), (4.8, 0.0, 0.0, 1), (3.0, 1.0, 1.0, 0),
+            (2.0, 0.0, 0.0, 0), (5.0, 1.0, 0.0, 1), (2.5, 1.0, 1.0, 0), (4.9, 0.0, 1.0, 1),
+        ] * 3
+    ]  # fmt: skip
+    examiner = module.fit(rows, penalty=1.0)
+    assert examiner.base == "rules" and "rules" not in examiner.weights
+    assert examiner.weights["sentence_record"] > 0.3
+    assert abs(examiner.weights["kind=year"]) < examiner.weights["sentence_record"]
+    assert examiner.means["sentence_record"] == 0.5
