@@ -15,6 +15,11 @@ cache from another format version, or one that cannot be read, is thrown away an
 again; one that cannot be written only costs speed. A deck file's key is found without
 reading it when its size and times are those recorded with the key, as git does: a file
 changed within the same second as it was recorded is hashed again.
+
+A deck compiled for content no deck file has any more (the file was edited, or removed) is
+removed a day later, when something is next compiled, and the file gives the space back: the
+cache holds the decks as they are, not every version they had. The day lets an app opened
+before the change go on reading that deck's cards.
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ from typing import Any
 
 from quizapp.deck.paths import cache_dir
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
+# A compiled deck no deck file has had for this long is removed (see remove_unused).
+KEEP_UNUSED_NS = 24 * 3600 * 10**9
 
 SCHEMA = """
 CREATE TABLE file (
@@ -74,6 +81,8 @@ CREATE TABLE pool (
     tags TEXT NOT NULL, is_answer INTEGER NOT NULL
 );
 CREATE INDEX pool_type ON pool (answer_type, key);
+-- Compiled decks no deck file has any more, since when: removed once unused for a day.
+CREATE TABLE unused (key TEXT PRIMARY KEY, since_ns INTEGER NOT NULL);
 """
 
 _lock = threading.Lock()
@@ -90,6 +99,9 @@ def cache_file() -> Path:
 def _open(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
+    # Set before anything is written to a new file (a no-op on one made already): the space of
+    # removed decks is given back to the disk.
+    conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")  # a cache lost in a crash is compiled again
     if conn.execute("PRAGMA user_version").fetchone()[0] != FORMAT_VERSION:
@@ -175,22 +187,80 @@ def known_key(path: Path) -> str | None:
 
 
 def remember_key(path: Path, key: str, stat: os.stat_result) -> None:
+    """Record the key of the deck file as it is now; the deck it had before, if no other file
+    has it, is unused from now (see remove_unused)."""
     conn = connection()
     if conn is None:
         return
-    with suppress(sqlite3.Error, OSError):
-        conn.execute(
-            "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                str(path.resolve()),
-                stat.st_size,
-                stat.st_mtime_ns,
-                stat.st_ctime_ns,
-                stat.st_ino,
-                key,
-                _now_ns(),
-            ),
-        )
+    where = str(path.resolve())
+    with suppress(sqlite3.Error, OSError), _writing:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            before = conn.execute("SELECT key FROM file WHERE path = ?", (where,)).fetchone()
+            conn.execute(
+                "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    where,
+                    stat.st_size,
+                    stat.st_mtime_ns,
+                    stat.st_ctime_ns,
+                    stat.st_ino,
+                    key,
+                    _now_ns(),
+                ),
+            )
+            conn.execute("DELETE FROM unused WHERE key = ?", (key,))
+            if before is not None and before[0] != key:
+                _mark_unused(conn, before[0], _now_ns())
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _mark_unused(conn: sqlite3.Connection, key: str, now_ns: int) -> None:
+    """The compiled deck ``key`` is unused from ``now_ns`` unless a deck file still has it."""
+    conn.execute(
+        "INSERT OR IGNORE INTO unused SELECT ?, ? WHERE NOT EXISTS "
+        "(SELECT 1 FROM file WHERE key = ?)",
+        (key, now_ns, key),
+    )
+
+
+def remove_unused(now_ns: int | None = None) -> int:
+    """Remove the compiled decks no deck file has had for KEEP_UNUSED_NS (a file no longer
+    there has none), give their space back, and return how many were removed."""
+    conn = connection()
+    if conn is None:
+        return 0
+    now_ns = _now_ns() if now_ns is None else now_ns
+    removed = 0
+    with suppress(sqlite3.Error, OSError), _writing:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for where, key in conn.execute("SELECT path, key FROM file").fetchall():
+                if not os.path.exists(where):
+                    conn.execute("DELETE FROM file WHERE path = ?", (where,))
+                    _mark_unused(conn, key, now_ns)
+            stale = conn.execute(
+                "SELECT key FROM unused WHERE since_ns <= ? "
+                "AND NOT EXISTS (SELECT 1 FROM file WHERE file.key = unused.key)",
+                (now_ns - KEEP_UNUSED_NS,),
+            ).fetchall()
+            for (key,) in stale:
+                _drop(conn, key)
+                conn.execute("DELETE FROM unused WHERE key = ?", (key,))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        removed = len(stale)
+        if removed:
+            # Run to its end as a script: stepped once, as execute() does, it frees one page.
+            conn.executescript("PRAGMA incremental_vacuum;")
+    return removed
 
 
 def _now_ns() -> int:
@@ -365,6 +435,7 @@ def put(
             _writing.release()
     except sqlite3.Error:
         return None  # a cache that cannot be written only costs speed
+    remove_unused()  # compiling is when the cache grows: when it sheds what is no longer used
     return get(key)
 
 

@@ -36,7 +36,7 @@ def test_a_quote_that_matches_is_found_in_the_documents_own_wording(before, quot
         assert doc.contains(quote)
         span = doc.find(quote)
         assert span is not None
-        assert fold(doc.text[span[0] : span[1]]) == fold(quote)
+        assert fold(quote) in fold(doc.text[span[0] : span[1]])  # the passage shown holds it
 
 
 def test_passage_shows_the_documents_own_wording():
