@@ -236,6 +236,15 @@ def remove_unused(now_ns: int | None = None) -> int:
         return 0
     now_ns = _now_ns() if now_ns is None else now_ns
     removed = 0
+    with suppress(sqlite3.Error, OSError):
+        # Looked at first without the write lock: mostly there is nothing to do, and compiling
+        # children would wait on each other's decks for it.
+        paths = [where for (where,) in conn.execute("SELECT path FROM file")]
+        due = conn.execute(
+            "SELECT 1 FROM unused WHERE since_ns <= ? LIMIT 1", (now_ns - KEEP_UNUSED_NS,)
+        ).fetchone()
+        if due is None and all(os.path.exists(where) for where in paths):
+            return 0
     with suppress(sqlite3.Error, OSError), _writing:
         conn.execute("BEGIN IMMEDIATE")
         try:
