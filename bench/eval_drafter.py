@@ -213,11 +213,13 @@ GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
     "held_out_10": "held out (tenth set, scored once)",
+    "held_out_11": "held out (eleventh set, new)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
     "held-out-10": "held_out_10",
+    "held-out-11": "held_out_11",
 }
 
 
