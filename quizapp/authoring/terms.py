@@ -177,6 +177,16 @@ _MEANS = re.compile(
 _BORROWED = re.compile(
     r"\bfrom\s(?:the\s)?[A-Z][a-z]+(?:\sword)?\s([a-z][\w-]{2,})(?=,?\s(?:meaning|for)\b)"
 )
+# A region by several compass points, one place: "East and Northeast India", "North, Central
+# and South Asia" (one point and a name, "Central India", is a name like any other).
+_COMPASS = (
+    r"(?:North|South|East|West|Central|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|"
+    r"South-?[Ww]est|Northern|Southern|Eastern|Western)"
+)
+_REGION = re.compile(
+    rf"(?<![\w-]){_COMPASS}(?:(?:,\s|,?\sand\s){_COMPASS})+\s(?:Peninsular\s)?[A-Z][a-z]{{3,}}\b"
+    r"(?!\s[A-Z])"
+)
 # A named storm, mission or operation: "Cyclone Remal", "Mission Mausam", "Operation Sindoor".
 _NAMED_EVENT = word_set("Cyclone Hurricane Typhoon Storm Mission Operation")
 # The title of a work after what it is: "the book Why Nations Fail", "novel The Vegetarian".
@@ -678,6 +688,9 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     concept = _CONCEPT.match(text)
     if concept:  # "The theme of the Survey is deregulation."
         add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
+    for match in _REGION.finditer(text):  # "East and Northeast India"
+        if not _attributive(match.group().split()[-1], text[match.end() :]):
+            add(Term(*match.span(), match.group(), "place", AnswerType.place, 4.3))
     for term in _names(text, vocabulary):
         add(term)
     # One place of a list of three or more ("fell in Mizoram, Nagaland, Jharkhand and Goa") is

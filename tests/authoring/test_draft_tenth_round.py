@@ -132,3 +132,13 @@ def test_the_defined_term_the_storm_and_the_opening_place_are_proposed():
     assert ["Cyclone Tara"] in drafts
     assert ["Ganjam"] in drafts
     assert ["zero casualty"] in drafts
+
+
+def test_a_region_of_several_compass_points_is_one_place():
+    terms = found("East and Northeast Kumaon was the only region below normal, at 81%.")
+    assert terms["East and Northeast Kumaon"][0] == "place"
+    assert "North, Central and South Asia" in found(
+        "The plan covers North, Central and South Asia from 2031."
+    )
+    # a compass point before a people's name describes them
+    assert not any("Korean" in t for t in found("It went to the South Korean writer Min Lee."))
