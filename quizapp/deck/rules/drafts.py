@@ -2,8 +2,8 @@
 
 A drafted blank must be a whole thing a learner can recall: not a stop word, not part of a
 name ("{{Ursula}} von der Leyen") or of a number ("{{1}}.3T"), not the day of a date
-("{{27}}-28 February"). A prompt must fit on a screen, and an ordering event must carry the
-date it is ordered by.
+("{{27}}-28 February"), not one end of a range ("within 96 to {{104%}}"). A prompt must fit
+on a screen, and an ordering event must carry the date it is ordered by.
 """
 
 from __future__ import annotations
