@@ -21,7 +21,7 @@ Two measures, printed side by side:
    they are never tuned on (see bench/drafting/README.md). A set once scored is seen, and
    moves into the tuning set (the third and fourth sets did in the fourth round, the fifth
    in the fifth, the sixth in the sixth, the seventh in the seventh, the eighth in the
-   eighth, the ninth in the ninth).
+   eighth, the ninth in the ninth, the tenth in the tenth).
 
 2. **Bundled documents** (seeds/): the drafter's candidates against the quotes of the
    bundled hand-reviewed cards. A bundled quote counts as *proposed* when some candidate's
@@ -212,13 +212,11 @@ def facts_files(folder: Path = DRAFTING, held_out: bool = True) -> list[Path]:
 GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
-    "held_out_10": "held out (tenth set, scored once)",
     "held_out_11": "held out (eleventh set, new)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
-    "held-out-10": "held_out_10",
     "held-out-11": "held_out_11",
 }
 

@@ -542,7 +542,9 @@ def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
     pattern = (
         r"^Both\s(?:were|are|was|is|have|had)\b"  # "Both were added by ...": both of what
-        r"|\b(?:it|them|they|the same|these|those|at\sthe\stime"
+        # "except those the Government restricts": "those" of a relative clause, no reference
+        r"|\b(?:it|them|they|the same|these|those(?!\s(?:who|whom|whose|that|which|the|of)\b)"
+        r"|at\sthe\stime"
         r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"

@@ -15,6 +15,7 @@ from functools import cache
 
 from quizapp.deck.model import AnswerType
 from quizapp.deck.rules.drafts import (
+    CHANGED,
     MONTHS,
     OPENERS,
     PARTICLES,
@@ -49,11 +50,58 @@ AMOUNT = re.compile(
     rf"|(?<![\w.,])\u00b1?(?:{_NUM}){_SCALE}?{_UNIT}"
     rf"|(?<![\w.,])(?:{_NUM}){_SCALE}(?![\w])"
 )
+# A range of figures is one answer: "within 96 to 104% of", "between 2 and 5 km", "from 1904
+# to 1924". The ends are the same kind of figure; the range is said as one (a unit shared by
+# both ends, or a word that opens a range), not a change ("rose from 6% to 7%").
+_END = rf"(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?)?(?:{_NUM}){_SCALE}?"
+RANGE = re.compile(
+    rf"(?<![\w.,])(?:(?P<opener>between|within|from|ranging\sfrom|range\sof|of)\s)?"
+    rf"(?P<range>(?P<low>{_END})(?P<low_unit>{_UNIT})?"
+    rf"(?P<link>\s(?:to|and)\s|\s?[-\u2013]\s?)(?P<high>{_END})(?P<high_unit>{_UNIT})?)"
+    rf"(?![\w.,]\d|\w)",
+    re.IGNORECASE,
+)
+_YEAR_ONLY = re.compile(r"(?:1[0-9]|20)\d\d")
+
+
+def range_term(text: str, match: re.Match) -> Term | None:
+    """A range of figures said as one, asked whole; None for a change or a list."""
+    low, high = match.group("low"), match.group("high")
+    opener = (match.group("opener") or "").casefold()
+    link = match.group("link").strip().casefold()
+    years = _YEAR_ONLY.fullmatch(low) and _YEAR_ONLY.fullmatch(high)
+    if bool(_YEAR_ONLY.fullmatch(low)) != bool(_YEAR_ONLY.fullmatch(high)):
+        return None  # "from 6% in 2017 to 7%": a year beside a figure, no range
+    if link == "and" and opener != "between":
+        return None  # "6% and 7%": two figures, not a range
+    if link in ("-", "\u2013") and years:
+        return None  # "2023-24": a period, handled as one already
+    if years and opener not in ("from", "between"):
+        return None
+    shared = match.group("high_unit") and not match.group("low_unit")  # "96 to 104%"
+    if not (shared or opener in ("between", "within", "ranging from", "range of") or years):
+        return None
+    if opener == "from" and CHANGED.search(text[: match.start()]):
+        return None  # "rose from 1990 to 2000 levels": a change, its new value the fact
+    unit = match.group("low_unit") or match.group("high_unit")
+    if not years and not unit and not re.match(r"\s[a-z]", text[match.end() :]):
+        return None  # "between 2 and 5": a range of what, the word after says
+    start, end = match.span("range")
+    if opener == "between" and link != "and":
+        return None
+    if years:  # "from 1904 to 1924": a period, weaker than the figures it frames
+        return Term(start, end, text[start:end], "number", AnswerType.text, 3.5)
+    return Term(start, end, text[start:end], "amount", AnswerType.text, 4.3)
+
+
 RATIO = re.compile(r"(?<![\d:.])\b\d{1,2}:\d{1,2}\b(?![\d:]|\s?[ap]\.?m\b)")
 _NUMBER = re.compile(
     r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}(?:,\d{3})*(?![\w,:%\u00b0-]|\.\w)"
 )
-COUNT_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+COUNT_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
 # What an examiner counts: "31 members", "seven experiments".
 _COUNTED = (
     r"members|judges|countries|nations|states|parties|groups|pillars|volumes|opinions|"
@@ -100,6 +148,7 @@ _TITLED = re.compile(
 _CASE = re.compile(
     r"(?<![\w.])((?:[A-Z]\.)*[A-Z][\w\u2019'.-]*"
     r"(?:\s(?:(?:of|for|the)\s)*(?:[A-Z]\.)*[A-Z][\w\u2019'.-]*)*"
+    r"(?:\s\([A-Z][\w.]{1,8}\))?"  # "Justice K.S. Puttaswamy (Retd.) v. Union of India"
     r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*)"
 )
 # A party's office after a comma runs on: "Principal Secretary, Governor of Maharashtra,".
@@ -111,6 +160,35 @@ _CALLED = re.compile(
     r"\b(?:known\sas|called|termed|named|dubbed)\s(?:the\s)?([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
     r"(?=\.?[\"'\u201d)]*$)"
 )
+# A term the sentence defines, in lower case, with its article, before what it is a kind of:
+# "This is called a negative list approach", "known as the doctrine of pith and substance".
+_CALLED_PHRASE = re.compile(
+    r"\b(?:is|are|was|were)\s(?:also\s)?(?:known\sas|called|termed|dubbed)\s(?:the\s|an?\s)"
+    r"((?:[a-z][\w-]{2,}\s){0,2}?[a-z][\w-]{3,})"
+    r"(?:\s(?:approach|system|principle|model|method|doctrine|test|rule|policy|regime|"
+    r"framework|mechanism))?(?=\.?[\"'\u201d)]*$|[,;])"
+)
+# A term the sentence defines by what it means: "Personal data means any data about ...".
+_MEANS = re.compile(
+    r"^(?:The\s|An?\s)?[\"\u201c]?((?:[A-Za-z][\w-]*\s){0,3}[a-z][\w-]{3,})[\"\u201d]?\s"
+    r"(?:means|refers\sto|is\sdefined\sas)\s"
+)
+# A word taken from another language: "comes from the Arabic mausim, meaning season".
+_BORROWED = re.compile(
+    r"\bfrom\s(?:the\s)?[A-Z][a-z]+(?:\sword)?\s([a-z][\w-]{2,})(?=,?\s(?:meaning|for)\b)"
+)
+# A region by several compass points, one place: "East and Northeast India", "North, Central
+# and South Asia" (one point and a name, "Central India", is a name like any other).
+_COMPASS = (
+    r"(?:North|South|East|West|Central|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|"
+    r"South-?[Ww]est|Northern|Southern|Eastern|Western)"
+)
+_REGION = re.compile(
+    rf"(?<![\w-]){_COMPASS}(?:(?:,\s|,?\sand\s){_COMPASS})+\s(?:Peninsular\s)?[A-Z][a-z]{{3,}}\b"
+    r"(?!\s[A-Z])"
+)
+# A named storm, mission or operation: "Cyclone Remal", "Mission Mausam", "Operation Sindoor".
+_NAMED_EVENT = word_set("Cyclone Hurricane Typhoon Storm Mission Operation")
 # The title of a work after what it is: "the book Why Nations Fail", "novel The Vegetarian".
 _WORK = re.compile(
     r"\b(?:book|novel|film|poem|play|memoir|autobiography|essay|song|album|treatise|epic|"
@@ -501,6 +579,10 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             continue  # "(Amendment)", "(Protection)": part of a title
         if _coined(text[: match.start()], short):
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.3))
+    for match in RANGE.finditer(text):
+        ranged = range_term(text, match)
+        if ranged is not None:
+            add(ranged)
     for match in _YEAR_RANGE.finditer(text):
         taken.append(match.span())  # "2023–24", "1850–1900": a period, not a date
     for match in YEAR.finditer(text):
@@ -558,6 +640,14 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         add(Term(match.start(1), match.end(2), match.group(), "name", AnswerType.text, 4.3))
     for match in _CALLED.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.2))
+    for match in _CALLED_PHRASE.finditer(text):  # "This is called a negative list approach."
+        if match.group(1).split()[0] not in _FUNCTION_WORDS:
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    means = _MEANS.match(text)
+    if means and means.group(1).split()[0].casefold() not in _QUOTED_OPENERS | PRONOUNS:
+        add(Term(*means.span(1), means.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in _BORROWED.finditer(text):  # "from the Arabic mausim, meaning season"
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _APPOSITION.finditer(text):
         name = match.group(1)
         words = [_bare(w) for w in name.split()]
@@ -598,6 +688,9 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     concept = _CONCEPT.match(text)
     if concept:  # "The theme of the Survey is deregulation."
         add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
+    for match in _REGION.finditer(text):  # "East and Northeast India"
+        if not _attributive(match.group().split()[-1], text[match.end() :]):
+            add(Term(*match.span(), match.group(), "place", AnswerType.place, 4.3))
     for term in _names(text, vocabulary):
         add(term)
     # One place of a list of three or more ("fell in Mizoram, Nagaland, Jharkhand and Goa") is
@@ -801,8 +894,11 @@ def _placed(text: str, term: Term) -> Term:
         # "A lost the seat to B": who won it is the news, asked before the one who lost
         return replace(term, kind="person", answer_type=AnswerType.person, worth=4.9)
     under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
+    under = under and names[0] not in _NAMED_EVENT  # "under Operation Flood": no person
     noun = re.match(r"^\s([a-z]+)", text[term.end :])  # "under Project Tiger reserves"
     noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
+    # "a team under Vasant Gowariker built a model": a verb and its object follow
+    noun = noun and not re.match(r"^\s[a-z]+\s(?:a|an|the|its|their|his|her)\s", text[term.end :])
     if under and not _plural(names[-1], None) and not noun:
         return replace(term, kind="person", answer_type=AnswerType.person, worth=4.3)
     return term
@@ -1143,6 +1239,9 @@ def _name_term(
     while cut < len(words) and words[cut] in ("of", "the"):
         cut += 1
     if titled and cut >= len(words):
+        office = _office(text, run, words)
+        if office is not None:
+            yield office
         return
     if not titled:
         while cut < len(words) and (words[cut] in OPENERS or words[cut] in PRONOUNS):
@@ -1178,6 +1277,10 @@ def _name_term(
         acting = _FOUNDED.search(before) or _PERSON_TO.search(before)  # "went to Nihon Hidankyo"
         worth = 4.1 if acting else 3.6
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
+        return
+    if names[0] in _NAMED_EVENT and len(answer.split()) == 2:
+        # "Cyclone Remal", "Mission Mausam": a named event or mission, asked by its name
+        yield Term(start, end, answer, "name", AnswerType.text, 4.4)
         return
     if names[-1] in _SITE_WORDS and not any(w in _ORGANISATION_WORDS for w in names[:-1]):
         # "Kuno National Park", "Jim Corbett Tiger Reserve", "Gingee Fort": a site
@@ -1220,6 +1323,25 @@ def _name_term(
         named = _thing_named(before, after) if len(names) <= 2 else 0.0
         worth = 3.2 + max(official, named)
         yield Term(start, end, answer, "name", AnswerType.text, worth)
+
+
+def _office(text: str, run: list[re.Match], words: list[str]) -> Term | None:
+    """An office named by words of its own before a title word, not a person's title:
+    "appoint a Data Protection Officer", "an Election Commissioner" (not "Chief Justice",
+    "Foreign Minister Jaishankar")."""
+    first = next((i for i, w in enumerate(words) if w in TITLES), 0)
+    if words[-1] not in TITLES:
+        return None  # "Minister of Earth Sciences": a portfolio, after its title
+    own = words[:first]
+    while own and (own[0] in OPENERS or own[0] in PRONOUNS):
+        own, run = own[1:], run[1:]
+    if not own or any(w in PORTFOLIO_WORDS or not w[:1].isupper() for w in own):
+        return None
+    introduced = re.search(r"\b(?:a|an)\s$", text[: run[0].start()])
+    if len(own) < 2 and not introduced:
+        return None
+    start, end = run[0].start(), run[-1].start() + len(words[-1])
+    return Term(start, end, text[start:end], "name", AnswerType.text, 4.2)
 
 
 _SITE_WORDS = word_set(
@@ -1437,6 +1559,19 @@ _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
 
+# "Churu in Rajasthan had": a place inside a larger one, then what it did.
+_IN_PLACE = re.compile(r"^\s(?:in|of)\s[A-Z][\w\u2019'-]+(?:\s[A-Z][\w\u2019'-]+)?\s[a-z]")
+# Words that open sentences without naming anything: "Today in India", "Elsewhere in Asia".
+_SENTENCE_WORDS = word_set(
+    "Today Yesterday Tomorrow Elsewhere Here There Thus Hence Meanwhile Overall Later Earlier "
+    "Again Still Yet Even Instead Indeed Moreover Furthermore Further Besides Nevertheless "
+    "Otherwise Therefore Together Once Twice Altogether Finally First Second Third Last Next "
+    "Such Other Another Neither Either None Nothing Everything Something Someone Everyone "
+    "Much More Less Few Fewer All Any No Not Several Various Certain Rainfall Growth Trade "
+    "Spending Investment Inflation Production Demand Progress Work Life Interest Change"
+)
+
+
 def _single_word(
     text: str,
     start: int,
@@ -1479,6 +1614,17 @@ def _single_word(
         return
     if _HOSTS.match(after) or _IS_A_PLACE.match(after):  # "Brisbane will host", "Satara was
         # the first state taken": the place the sentence is about
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
+        return
+    if (
+        sentence_start
+        and _IN_PLACE.match(after)
+        and answer.lower() not in vocabulary.lower
+        and answer not in _SENTENCE_WORDS
+        and not answer.endswith(("ly", "ing"))
+    ):
+        # "Churu in Rajasthan had ...": a word the notes never write in lower case, placed
+        # in a larger place, is a place the sentence is about
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
         return
     if sentence_start:

@@ -2,8 +2,8 @@
 
 A drafted blank must be a whole thing a learner can recall: not a stop word, not part of a
 name ("{{Ursula}} von der Leyen") or of a number ("{{1}}.3T"), not the day of a date
-("{{27}}-28 February"). A prompt must fit on a screen, and an ordering event must carry the
-date it is ordered by.
+("{{27}}-28 February"), not one end of a range ("within 96 to {{104%}}"). A prompt must fit
+on a screen, and an ordering event must carry the date it is ordered by.
 """
 
 from __future__ import annotations
@@ -80,7 +80,38 @@ def blank_flaws(before: str, answer: str, after: str) -> list[str]:
         flaws.append("the blank is the day of a date")
     elif _cuts_a_word(before, bare, after):
         flaws.append("the blank is a fragment of a name or number")
+    elif _half_range(before, bare, after):
+        flaws.append("the blank is one end of a range; blank the whole range")
     return flaws
+
+
+_FIGURE = r"(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?)?\d[\d.,]*"
+_RANGE_AFTER = re.compile(rf"^\s?(?:to|[-\u2013])\s?{_FIGURE}(?!\s?(?:{MONTHS}))")
+_RANGE_BEFORE = re.compile(rf"(?<![\w.,]){_FIGURE}\s?(?:%|\u00b0C)?\s?(?:to|[-\u2013])\s?$")
+_BETWEEN_BEFORE = re.compile(rf"\bbetween\s{_FIGURE}\S*(?:\s[a-z%]+)?\sand\s$", re.IGNORECASE)
+_BETWEEN_AFTER = re.compile(rf"^\sand\s{_FIGURE}")
+# A change of a figure, not a range: "rose from 6% to 7%", "raised from Rs 3 lakh to ...".
+CHANGED = re.compile(
+    r"\b(?:rose|risen|rises|fell|fallen|falls|raised|increased|increases|cut|reduced|grew|"
+    r"declined|dropped|jumped|climbed|lowered|hiked|revised|went|moved|changed|up|down|"
+    r"improved|slipped|widened|narrowed|doubled)\b(?:[^.;]|\.\d){0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _half_range(before: str, answer: str, after: str) -> bool:
+    """The blank is one end of a range of figures ("within {{96}} to 104%", "between 2 and
+    {{5 km}}"): a range is one answer. A change ("rose from 6% to {{7%}}") is not a range."""
+    if not re.match(r"(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?)?\d", answer):
+        return False
+    if re.search(rf"\b(?:{MONTHS})\b", answer) or CHANGED.search(before):
+        return False
+    if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before):
+        return True
+    return bool(
+        _BETWEEN_BEFORE.search(before)
+        or (re.search(r"\bbetween\s$", before, re.IGNORECASE) and _BETWEEN_AFTER.match(after))
+    )
 
 
 def _cuts_a_word(before: str, answer: str, after: str) -> bool:
