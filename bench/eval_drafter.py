@@ -212,7 +212,7 @@ def facts_files(folder: Path = DRAFTING, held_out: bool = True) -> list[Path]:
 GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
-    "held_out_11": "held out (eleventh set, new)",
+    "held_out_11": "held out (eleventh set, scored once)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
