@@ -640,7 +640,9 @@ def _fair(
         before, after = passage.lead + text[: blank.start], text[blank.end :]
         if blank_flaws(before, blank.answer, after):
             return False
-        rest = (passage.lead + text[: blanks[0].start] + " " + text[blanks[-1].end :]).casefold()
+        # Each blank is asked on its own, the others shown (as `quizapp check` reads a cloze):
+        # "{{Ishwar Chandra Vidyasagar}} and {{Bankim Chandra Chattopadhyay}}" cues each.
+        rest = (passage.lead + text[: blank.start] + " " + text[blank.end :]).casefold()
         shared = shared_stems(blank.answer, rest)
         if shared and pool is not None and _shows_options(term):
             blanked = passage.lead + text[: term.start] + BLANK + text[term.end :]
