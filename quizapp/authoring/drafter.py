@@ -64,6 +64,7 @@ TOPIC = 8  # mentions that make an answer the document's topic rather than a fac
 LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
+CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
 REPEATS = {"year": 2, "number": 2}  # a year may be asked of two events; any other answer once
 
@@ -637,22 +638,65 @@ def _fair(
         # "The leaders adopted the {{Wilmington Declaration}}." says who did what, and what.
         return False
     for blank in blanks:
-        before, after = passage.lead + text[: blank.start], text[blank.end :]
-        if blank_flaws(before, blank.answer, after):
+        before = passage.lead + text[: blank.start]
+        after = _after(passage, term, pool) if not together else text[blank.end :]
+        if blank_flaws(before, blank.answer, text[blank.end :]):
             return False
         # Each blank is asked on its own, the others shown (as `quizapp check` reads a cloze):
         # "{{Ishwar Chandra Vidyasagar}} and {{Bankim Chandra Chattopadhyay}}" cues each.
-        rest = (passage.lead + text[: blank.start] + " " + text[blank.end :]).casefold()
-        shared = shared_stems(blank.answer, rest)
-        if shared and pool is not None and _shows_options(term):
-            blanked = passage.lead + text[: term.start] + BLANK + text[term.end :]
-            shared = shared_stems(blank.answer, rest, pool.distractors(term, blanked))
-        if shared:
-            return False  # "the bill amends the {{Waqf Act}}, the main law on waqf": a cue
-        pattern = rf"(?<!\w){re.escape(blank.answer.casefold())}(?!\w)"
-        if re.search(pattern, rest):
+        if _gives_away(passage, blank, term, after, pool, bool(together)):
             return False
     return True
+
+
+def _gives_away(
+    passage: Passage, blank: Term, term: Term, after: str, pool: _Pool | None, joined: bool
+) -> bool:
+    """Whether the prompt, `after` shown past the blank, cues or names the blank's answer."""
+    text = passage.focus.text
+    rest = (passage.lead + text[: blank.start] + " " + after).casefold()
+    shared = shared_stems(blank.answer, rest)
+    if shared and pool is not None:
+        shown = after if blank is term else text[term.end :]
+        blanked = passage.lead + text[: term.start] + BLANK + shown
+        if _shows_options(term):
+            shared = shared_stems(blank.answer, rest, pool.distractors(term, blanked))
+        elif not joined and len(pool.sharing(term, blanked, shared)) == OPTIONS:
+            shared = set()  # "Jharkhand's first is {{Udhwa Lake}}": every option a lake
+    if shared:
+        return True  # "the bill amends the {{Waqf Act}}, the main law on waqf": a cue
+    pattern = rf"(?<!\w){re.escape(blank.answer.casefold())}(?!\w)"
+    return re.search(pattern, rest) is not None
+
+
+def _after(passage: Passage, term: Term, pool: _Pool | None) -> str:
+    """What the prompt shows after the blank: the rest of the sentence, or, when a clause
+    of it gives the answer away, the sentence cut before that clause ("In 1967 {{Gaya
+    Lal}}, an MLA from Hodal, switched parties three times ..." without ', and "Aaya Ram,
+    Gaya Ram" became the phrase for a turncoat.')."""
+    text = passage.focus.text
+    after = text[term.end :]
+    if not _gives_away(passage, term, term, after, pool, False):
+        return after
+    for comma in reversed(list(re.finditer(r"[,;]\s", after))):
+        if not _closed(after[: comma.start()]):
+            continue  # a comma inside a quotation or brackets: "Aaya Ram, Gaya Ram"
+        cut = after[: comma.start()] + " \u2026"
+        shown = passage.lead + text[: term.start] + after[: comma.start()]
+        if len(shown.split()) < CUT_WORDS:
+            break
+        if not _gives_away(passage, term, term, cut, pool, False):
+            return cut
+    return after
+
+
+def _closed(text: str) -> bool:
+    """Every quotation and bracket opened in `text` is closed in it."""
+    return (
+        text.count('"') % 2 == 0
+        and text.count("\u201c") == text.count("\u201d")
+        and text.count("(") == text.count(")")
+    )
 
 
 def _score(passage: Passage, term: Term) -> float:
@@ -802,6 +846,9 @@ def _unit(answer: str) -> str:
     return re.sub(r"[\d.,\s]+", "", answer)
 
 
+_NAMED = ("name", "place", "organisation")
+
+
 def _shows_options(term: Term) -> bool:
     """Whether the card offers wrong options of the answer's kind from the document."""
     # Places drawn from one document mix cities, countries and regions: a quiz draws better.
@@ -855,6 +902,33 @@ class _Pool:
             if key not in seen:
                 seen.add(key)
                 self.by_kind.setdefault(term.kind, []).append(term.answer)
+
+    def sharing(self, term: Term, prompt: str, stems: set[str]) -> list[str]:
+        """Names from the document that share the words the prompt cues the answer by.
+
+        "Among reserves, {{Jim Corbett Tiger Reserve}} had the most tigers" gives away
+        "Tiger Reserve" unless every option is a tiger reserve; then only the name is asked."""
+        if term.kind not in _NAMED:
+            return []
+        out: list[str] = []
+        for kind in _NAMED:
+            for other in self.by_kind.get(kind, []):
+                folded = fold(other).casefold()
+                if (
+                    folded in prompt.casefold()
+                    or _has_digit(other) != _has_digit(term.answer)
+                    or not stems <= shared_stems(term.answer, other)
+                    or any(
+                        contains_words(words(other), words(o))
+                        or contains_words(words(o), words(other))
+                        for o in [term.answer, *out]
+                    )
+                ):
+                    continue  # "Ministerial Conference" beside "Thirteenth Ministerial ..."
+                out.append(other)
+                if len(out) == OPTIONS:
+                    return out
+        return out
 
     def distractors(self, term: Term, prompt: str) -> list[str]:
         answer = fold(term.answer).casefold()
@@ -945,7 +1019,8 @@ def _card(
     quote = passage.quote(text)
     source = SourceRef(document=document_id, quote=quote)
     tag = _TAGS[term.kind]
-    blanked = passage.lead + sentence[: term.start] + BLANK + sentence[term.end :]
+    after = _after(passage, term, pool) if not together else sentence[term.end :]
+    blanked = passage.lead + sentence[: term.start] + BLANK + after
     if term.kind == "year":
         return YearCard(
             id=card_id("year", term.answer, quote),
@@ -978,12 +1053,18 @@ def _card(
             source=source,
             status=Status.draft,
         )
-    cloze = f"{passage.lead}{sentence[: term.start]}{{{{{term.answer}}}}}{sentence[term.end :]}"
+    cloze = f"{passage.lead}{sentence[: term.start]}{{{{{term.answer}}}}}{after}"
     # Both ends of a range, or every name of a list, one card: "between {{6.3%}} and {{6.8%}}".
     for number, other in enumerate(together, 1):
         cut = len(passage.lead) + other.start + 4 * number
         cloze = f"{cloze[:cut]}{{{{{other.answer}}}}}{cloze[cut + len(other.answer) :]}"
     keep = _shows_options(term)
+    if not keep and not together:
+        rest = (passage.lead + sentence[: term.start] + " " + after).casefold()
+        cued = shared_stems(term.answer, rest)
+        sharing = pool.sharing(term, blanked, cued) if cued else []
+        if len(sharing) == OPTIONS:
+            distractors, keep = sharing, True
     return ClozeCard(
         id=card_id(tag, term.answer, quote),
         kind="cloze",
