@@ -30,6 +30,7 @@ from quizapp.authoring.terms import (
     YEAR,
     Term,
     Vocabulary,
+    abbreviates,
     find_terms,
 )
 from quizapp.deck.model import (
@@ -64,6 +65,7 @@ TOPIC = 8  # mentions that make an answer the document's topic rather than a fac
 LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
+TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
 REPEATS = {"year": 2, "number": 2}  # a year may be asked of two events; any other answer once
@@ -281,7 +283,7 @@ def _draft(
             ):
                 # "Prime Minister Narendra Modi released it": known to all; but not "passed
                 # in 1985, in the tenure of Prime Minister Rajiv Gandhi"
-                score -= 0.6
+                score -= TRIVIA
             if index < LEAD and not (term.kind == "place" and _home(term.answer, text)):
                 # The opening sentences carry the news, but not the country the notes are
                 # written from ("came into force across India" in notes on Indian law).
@@ -676,6 +678,10 @@ def _after(passage: Passage, term: Term, pool: _Pool | None) -> str:
     Gaya Ram" became the phrase for a turncoat.')."""
     text = passage.focus.text
     after = text[term.end :]
+    short = re.match(r"\s\(([A-Z][A-Za-z0-9-]{1,11})\)", after)
+    if short and abbreviates(term.answer.split(), short.group(1)):
+        # "The {{Human Space Flight Centre}} (HSFC) in Bengaluru": its initials spell it out
+        after = after[short.end() :]
     if not _gives_away(passage, term, term, after, pool, False):
         return after
     for comma in reversed(list(re.finditer(r"[,;]\s", after))):
@@ -726,12 +732,14 @@ def _score(passage: Passage, term: Term) -> float:
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
     if term.kind in ("place", "organisation") and _WORKPLACE.search(before):
-        score -= 0.5  # "Hassabis and Jumper work at Google DeepMind": an employer, trivia
+        score -= TRIVIA  # "Hassabis and Jumper work at Google DeepMind": an employer, trivia
+    if term.kind in ("place", "name") and _HOME_TOWN.search(before):
+        score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (
         re.match(r"^\s(?:minutes|hours|pages)\b", passage.focus.text[term.end :])
         or re.search(r"\b(?:lasted|ran\sto|ran\sfor)\s(?:about\s|nearly\s|over\s)?$", before)
     ):
-        score -= 0.5  # "The Budget speech lasted about 77 minutes.": how long it took, trivia
+        score -= TRIVIA  # "The Budget speech lasted about 77 minutes.": how long it took, trivia
     if term.kind in ("amount", "number") and _TURNOUT.match(passage.focus.text[term.end :]):
         score -= 0.4  # "About 23,000 delegates registered.": a headcount, no exam fact
     if (
@@ -769,6 +777,8 @@ _WORKPLACE = re.compile(
     r"(?:at|for|with|by)\s"
     r"(?:the\s)?$"
 )
+# Where a person comes from or sits for: "an MLA from Hodal", "He is from Kolhapur".
+_HOME_TOWN = re.compile(r"\b(?:MLA|MP|member|legislator|is|was|hails|comes)\sfrom\s$")
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
 

@@ -408,7 +408,7 @@ _ROLES = (
     "official|minister|judge|leader|lawyer|advocate|economist|scientist|diplomat|politician|"
     "activist|member|chief|head|officer|adviser|advisor|president|secretary|commissioner|"
     "governor|director|chairman|chairperson|founder|journalist|author|professor|ambassador|"
-    "astronaut|cosmonaut|pilot|engineer|researcher|doctor|actor|player|athlete"
+    "astronaut|cosmonaut|pilot|engineer|researcher|doctor|actor|player|athlete|MLA|MP"
 )
 _EVENT_WORDS = word_set(
     "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit"
@@ -1504,7 +1504,7 @@ def _reads_as_person(
         or _PREDECESSOR.search(before)
         or (follows and follows.group(1) in _PERSON_VERBS)
         or re.match(rf"^,\s(?:who\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after)
-        or _HUMAN_DEED.match(after)
+        or _HUMAN_DEED.match(_past_place(after))
     )
 
 
@@ -1514,8 +1514,9 @@ _HUMAN_DEED = re.compile(
     r"^\s(?:was|were|is|became|had\sbeen|has\sbeen)\s(?:later\s|then\s|also\s)?"
     r"(?:sworn|elected|re-elected|born|appointed|crowned|betrayed|hanged|executed|killed|"
     r"assassinated|arrested|knighted|exiled|imprisoned|nominated|married|buried"
-    r"|the\s(?:first|second|third|last|only|youngest|oldest)\s(?:woman|man|Indian|person|"
-    r"Asian|African|American|European|astronaut|ruler|leader|writer|judge|player))\b"
+    r"|the\s(?:first|second|third|last|only|youngest|oldest)\s(?:[A-Z][\w-]*\s){0,3}"
+    r"(?:woman|man|Indian|person|Asian|African|American|European|astronaut|ruler|leader|"
+    r"writer|judge|player|member|MP|MLA))\b"
 )
 
 
@@ -1606,6 +1607,14 @@ def _single_word(
         yield Term(start, end, answer, "person", AnswerType.person, 3.0)
         return
     after = text[end:]
+    if (
+        not sentence_start
+        and _HUMAN_DEED.match(_past_place(after))
+        and vocabulary.is_proper(answer)
+    ):
+        # "Lalduhoma of Mizoram became the first Lok Sabha member ...": a person by one name
+        yield Term(start, end, answer, "person", AnswerType.person, 4.3)
+        return
     if re.match(r"^,\s(?:in\s|near\s)?[A-Z]", after) and not re.match(_LIST, after):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)  # "Baku, Azerbaijan"
         return

@@ -1,0 +1,63 @@
+"""What an examiner leaves out of the drafts (an employer, a home town, how long a debate ran,
+the notes' own Prime Minister), and what a prompt must not show (a name's own initials)."""
+
+from quizapp.authoring.drafter import draft_cards
+
+HOUSE = """\
+The River Boards Act, 2031
+
+Polity notes: a parliamentary act
+
+The River Boards Act, 2031 sets up a board for each inter-State river basin. \
+The Bill was introduced in the Lok Sabha on 4 February 2031 by the Minister of Jal Shakti. \
+The Lok Sabha debated the bill for about 14 hours. \
+It was passed on 12 February 2031, with 301 members voting for it and 190 against. \
+A committee of 21 members examined it first. \
+Its chairperson was Kavita Rane, a Lok Sabha member from Sangrur. \
+Prime Minister Arun Mehta released the first basin report at an event in Nashik. \
+The National Water Informatics Centre (NWIC) in Pune keeps the basin data. \
+Its data work is led by Meera Iyer, who works at the Tata Institute of Social Sciences. \
+In 1956 Devraj of Madras became the first Rajya Sabha member to move a river bill. \
+The Act replaces the River Boards Act, 1956, which set up no board in 75 years.
+"""
+
+
+def _prompts(text: str) -> dict[str, str]:
+    out = {}
+    for candidate in draft_cards(text, "doc"):
+        card = candidate.card
+        if card.kind == "cloze":
+            for answer, _ in card.deletions:
+                out[answer] = card.text
+        elif card.kind in ("year", "mcq", "basic"):
+            out[str(card.answer)] = card.question
+    return out
+
+
+def test_details_no_examiner_asks_are_left_out():
+    asked = _prompts(HOUSE)
+    assert "14" not in asked  # how long a debate ran
+    assert "Sangrur" not in asked  # a member's constituency
+    assert "Tata Institute of Social Sciences" not in asked  # an employer
+    assert "Arun Mehta" not in asked  # the notes' own Prime Minister
+    # what the same sentences say that is worth learning is still asked
+    assert "Kavita Rane" in asked
+    assert "Nashik" in asked
+
+
+def test_a_name_is_asked_without_the_initials_that_spell_it():
+    asked = _prompts(HOUSE)
+    prompt = asked["National Water Informatics Centre"]
+    assert "(NWIC)" not in prompt
+    assert prompt.startswith("The {{National Water Informatics Centre}} in Pune")
+
+
+def test_a_person_known_by_one_name_is_asked_as_a_person():
+    """'Devraj of Madras became the first Rajya Sabha member ...': one name, a person."""
+    (card,) = [
+        c.card
+        for c in draft_cards(HOUSE, "doc")
+        if c.card.kind == "mcq" and c.card.answer == "Devraj"
+    ]
+    assert card.answer_type == "person"
+    assert set(card.distractors) <= {"Kavita Rane", "Meera Iyer", "Arun Mehta"}
