@@ -640,27 +640,38 @@ def _fair(
         # "The leaders adopted the {{Wilmington Declaration}}." says who did what, and what.
         return False
     for blank in blanks:
-        before = passage.lead + text[: blank.start]
-        after = _after(passage, term, pool) if not together else text[blank.end :]
-        if blank_flaws(before, blank.answer, text[blank.end :]):
+        if blank_flaws(passage.lead + text[: blank.start], blank.answer, text[blank.end :]):
             return False
+        if together:
+            before, after = text[: blank.start], text[blank.end :]
+        else:
+            before, after = _shown(passage, term, pool)
         # Each blank is asked on its own, the others shown (as `quizapp check` reads a cloze):
         # "{{Ishwar Chandra Vidyasagar}} and {{Bankim Chandra Chattopadhyay}}" cues each.
-        if _gives_away(passage, blank, term, after, pool, bool(together)):
+        if _gives_away(passage, blank, term, before, after, pool, bool(together)):
             return False
     return True
 
 
 def _gives_away(
-    passage: Passage, blank: Term, term: Term, after: str, pool: _Pool | None, joined: bool
+    passage: Passage,
+    blank: Term,
+    term: Term,
+    before: str,
+    after: str,
+    pool: _Pool | None,
+    joined: bool,
 ) -> bool:
-    """Whether the prompt, `after` shown past the blank, cues or names the blank's answer."""
+    """Whether the prompt, `before` and `after` shown around the blank, cues or names the
+    blank's answer."""
     text = passage.focus.text
-    rest = (passage.lead + text[: blank.start] + " " + after).casefold()
+    rest = (passage.lead + before + " " + after).casefold()
     shared = shared_stems(blank.answer, rest)
     if shared and pool is not None:
-        shown = after if blank is term else text[term.end :]
-        blanked = passage.lead + text[: term.start] + BLANK + shown
+        if blank is term:
+            blanked = passage.lead + before + BLANK + after
+        else:
+            blanked = passage.lead + text[: term.start] + BLANK + text[term.end :]
         if _shows_options(term):
             shared = shared_stems(blank.answer, rest, pool.distractors(term, blanked))
         elif not joined and len(pool.sharing(term, blanked, shared)) == OPTIONS:
@@ -668,32 +679,58 @@ def _gives_away(
     if shared:
         return True  # "the bill amends the {{Waqf Act}}, the main law on waqf": a cue
     pattern = rf"(?<!\w){re.escape(blank.answer.casefold())}(?!\w)"
-    return re.search(pattern, rest) is not None
+    if re.search(pattern, rest):
+        return True
+    # "India reached 75 Ramsar sites ..., to mark {{75 years}} of independence": the number
+    # is shown beside the blank
+    number = re.match(r"\d[\d,.]*\d|\d", blank.answer)
+    return (
+        not joined
+        and number is not None
+        and re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d]|[.,]\d)", rest) is not None
+    )
 
 
-def _after(passage: Passage, term: Term, pool: _Pool | None) -> str:
-    """What the prompt shows after the blank: the rest of the sentence, or, when a clause
-    of it gives the answer away, the sentence cut before that clause ("In 1967 {{Gaya
-    Lal}}, an MLA from Hodal, switched parties three times ..." without ', and "Aaya Ram,
-    Gaya Ram" became the phrase for a turncoat.')."""
+def _shown(passage: Passage, term: Term, pool: _Pool | None) -> tuple[str, str]:
+    """What the prompt shows of the sentence before and after the blank: all of it, or, when
+    part of it gives the answer away, the sentence without an aside that does ("Target 3
+    calls for {{30 per cent}} ..." without ', known as "30 by 30",') or cut before a clause
+    that does ("In 1967 {{Gaya Lal}}, an MLA from Hodal, switched parties three times ..."
+    without ', and "Aaya Ram, Gaya Ram" became the phrase for a turncoat.')."""
     text = passage.focus.text
-    after = text[term.end :]
+    before, after = text[: term.start], text[term.end :]
     short = re.match(r"\s\(([A-Z][A-Za-z0-9-]{1,11})\)", after)
-    if short and abbreviates(term.answer.split(), short.group(1)):
+    # not when the initials are of a longer name: "The Conference of the {{Contracting
+    # Parties}} (COP)"
+    longer = re.search(
+        r"(?:^|\s)(?!(?:The|A|An)\s)[A-Z][\w-]*\s(?:(?:of|for|on|and)\s)?(?:the\s)?$", before
+    )
+    if short and not longer and abbreviates(term.answer.split(), short.group(1)):
         # "The {{Human Space Flight Centre}} (HSFC) in Bengaluru": its initials spell it out
         after = after[short.end() :]
-    if not _gives_away(passage, term, term, after, pool, False):
-        return after
+    if not _gives_away(passage, term, term, before, after, pool, False):
+        return before, after
+    for aside in re.finditer(_ASIDE, before):
+        shorter = before[: aside.start()] + before[aside.end() :]
+        if _closed(aside.group()) and not _gives_away(
+            passage, term, term, shorter, after, pool, False
+        ):
+            return shorter, after
     for comma in reversed(list(re.finditer(r"[,;]\s", after))):
         if not _closed(after[: comma.start()]):
             continue  # a comma inside a quotation or brackets: "Aaya Ram, Gaya Ram"
         cut = after[: comma.start()] + " \u2026"
-        shown = passage.lead + text[: term.start] + after[: comma.start()]
-        if len(shown.split()) < CUT_WORDS:
+        if len((passage.lead + before + after[: comma.start()]).split()) < CUT_WORDS:
             break
-        if not _gives_away(passage, term, term, cut, pool, False):
-            return cut
-    return after
+        if not _gives_away(passage, term, term, before, cut, pool, False):
+            return before, cut
+    return before, after
+
+
+# A name's other name set off by commas: 'Target 3, known as "30 by 30", calls for ...'.
+_ASIDE = re.compile(
+    r",\s(?:also\s|commonly\s|popularly\s)?(?:known\sas|called|named)\s[^,;]+,(?=\s)"
+)
 
 
 def _closed(text: str) -> bool:
@@ -733,6 +770,10 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.3  # a record, a first, a superlative: what examiners ask
     if term.kind in ("place", "organisation") and _WORKPLACE.search(before):
         score -= TRIVIA  # "Hassabis and Jumper work at Google DeepMind": an employer, trivia
+    if re.fullmatch(r"\S+\s(?:days|weeks)", term.answer) and re.match(
+        r"^,?\s(?:before|after|later|earlier|ahead)\b", passage.focus.text[term.end :]
+    ):
+        score -= TRIVIA  # "on 30 May, two days before its normal date": a gap, not a date
     if term.kind in ("place", "name") and _HOME_TOWN.search(before):
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (
@@ -1029,8 +1070,11 @@ def _card(
     quote = passage.quote(text)
     source = SourceRef(document=document_id, quote=quote)
     tag = _TAGS[term.kind]
-    after = _after(passage, term, pool) if not together else sentence[term.end :]
-    blanked = passage.lead + sentence[: term.start] + BLANK + after
+    if together:
+        before, after = sentence[: term.start], sentence[term.end :]
+    else:
+        before, after = _shown(passage, term, pool)
+    blanked = passage.lead + before + BLANK + after
     if term.kind == "year":
         return YearCard(
             id=card_id("year", term.answer, quote),
@@ -1063,14 +1107,14 @@ def _card(
             source=source,
             status=Status.draft,
         )
-    cloze = f"{passage.lead}{sentence[: term.start]}{{{{{term.answer}}}}}{after}"
+    cloze = f"{passage.lead}{before}{{{{{term.answer}}}}}{after}"
     # Both ends of a range, or every name of a list, one card: "between {{6.3%}} and {{6.8%}}".
     for number, other in enumerate(together, 1):
         cut = len(passage.lead) + other.start + 4 * number
         cloze = f"{cloze[:cut]}{{{{{other.answer}}}}}{cloze[cut + len(other.answer) :]}"
     keep = _shows_options(term)
     if not keep and not together:
-        rest = (passage.lead + sentence[: term.start] + " " + after).casefold()
+        rest = (passage.lead + before + " " + after).casefold()
         cued = shared_stems(term.answer, rest)
         sharing = pool.sharing(term, blanked, cued) if cued else []
         if len(sharing) == OPTIONS:

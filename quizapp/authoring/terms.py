@@ -889,6 +889,11 @@ def _placed(text: str, term: Term) -> Term:
         _past_place(text[term.end :])
     ):
         return replace(term, worth=max(term.worth, 4.5))  # "X in Y had the most tigers"
+    if term.kind in ("place", "name", "organisation") and _RECORD_APPOSITIVE.match(
+        text[term.end :]
+    ):
+        # "On them lies Keibul Lamjao, the only floating national park in the world"
+        return replace(term, worth=max(term.worth, 4.5))
     won = term.kind == "person" or (term.kind == "name" and _person_shaped(names))
     if won and _WINNER.search(before):
         # "A lost the seat to B": who won it is the news, asked before the one who lost
@@ -1538,8 +1543,13 @@ _IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
 _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
 _HOLDS_RECORD = re.compile(
     r"^\s(?:has|had|have|is|was|were|recorded|reported|registered|got|received|"
-    r"was\sgiven|were\sgiven)\s(?:the\s)?"
+    r"was\sgiven|were\sgiven)\s(?:the\s|India[\u2019']s\s)?"
     r"(?:highest|lowest|largest|smallest|most|least|best|worst)\b"
+)
+# A record told of a name just before: "Keibul Lamjao, the only floating national park".
+_RECORD_APPOSITIVE = re.compile(
+    r"^,\s(?:the|its|India[\u2019']s)\s(?:only|first|largest|highest|oldest|longest|biggest|"
+    r"smallest|deepest|tallest)\b"
 )
 # What holds a record, opening its sentence in lower case: "Income distance was given the
 # largest weight".
@@ -1552,8 +1562,13 @@ _RECORD_PHRASE = re.compile(
 
 def _past_place(after: str) -> str:
     """What follows a name, past where it is: "Jim Corbett Tiger Reserve in Uttarakhand had"."""
-    where = re.match(r"^\s(?:in|of)\s[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*(?=\s[a-z])", after)
-    return after[where.end() :] if where else after
+    where = re.match(
+        r"^\s(?:in|of)\s[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*(?=[\s,][a-z\s])", after
+    )
+    after = after[where.end() :] if where else after
+    # an aside between commas: "The Sundarbans Wetland, designated in January 2019, is ..."
+    aside = re.match(r"^,\s[a-z][^,;.]{0,40},(?=\s)", after)
+    return after[aside.end() :] if aside else after
 
 
 _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")

@@ -97,3 +97,30 @@ def test_a_prompt_is_cut_only_when_something_gives_the_answer_away(tmp_path):
     cards, _ = _drafted(tmp_path, LAUNCH)
     (year,) = [card for card in cards if card.kind == "year" and card.answer == 1998]
     assert year.question.endswith("was coined for it in the press.")
+
+
+TARGETS = """\
+The Harbour Framework, 2032
+
+Environment notes: a conference
+
+The Harbour Framework was adopted at the Second Ocean Conference in Lisbon in May 2032. \
+Target 4, known as "40 by 40", calls for 40 per cent of coastal waters to be protected. \
+Portugal reached 12 Ocean Reserves in June 2031, to mark 12 years of the Treaty. \
+On its coast lies Tern Island, the only breeding site of the grey petrel. \
+The Harbour Fund, set up at the conference, will pay for coastal surveys in small island states.
+"""
+
+
+def test_an_aside_that_gives_the_answer_away_is_left_out_of_the_prompt(tmp_path):
+    cards, warnings = _drafted(tmp_path, TARGETS)
+    (card,) = _asking(cards, "40 per cent")
+    assert card.text == ("Target 4 calls for {{40 per cent}} of coastal waters to be protected.")
+    assert 'known as "40 by 40"' in card.source.quote
+    assert card.id not in warnings
+
+
+def test_a_number_shown_beside_its_blank_is_no_question(tmp_path):
+    """'reached 12 marine reserves ..., to mark {{12 years}}': the 12 is in the prompt."""
+    cards, _ = _drafted(tmp_path, TARGETS)
+    assert not _asking(cards, "12 years")

@@ -61,3 +61,13 @@ def test_a_person_known_by_one_name_is_asked_as_a_person():
     ]
     assert card.answer_type == "person"
     assert set(card.distractors) <= {"Kavita Rane", "Meera Iyer", "Arun Mehta"}
+
+
+def test_a_name_a_record_is_told_of_is_asked():
+    """'... lies Tern Island, the only breeding site of the grey petrel': the record's
+    holder is the question, as in 'Tern Island has the most petrels'."""
+    notes = HOUSE.replace(
+        "The Act replaces",
+        "On the river lies Tern Island, the only breeding site of the petrel. The Act replaces",
+    )
+    assert "Tern Island" in _prompts(notes)
