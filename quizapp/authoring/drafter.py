@@ -24,6 +24,7 @@ from quizapp.authoring.ids import card_id
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
     COUNT_WORDS,
+    HOSTED_IN,
     INSTITUTIONS,
     LAUNCHED,
     PRONOUNS,
@@ -580,7 +581,8 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, tuple[Term, ...]]:
         if (
             first.kind == second.kind
             and first.kind in ("person", "place")
-            and between == " and "
+            # "chaired first by Meenakshi Lekhi and later by P.P. Chaudhary": a succession
+            and re.fullmatch(r"\sand\s(?:(?:later|then)\s(?:by\s)?)?", between)
             and not first.listed
             and not re.search(r"[A-Z][\w\u2019'-]*,\s$", text[: first.start])
             and not re.match(r"^,\s[A-Z]", text[second.end :])
@@ -626,6 +628,8 @@ def _fair(
     if (
         term.kind in ("place", "name")
         and within
+        # "hosted by China in {{Wuhan}}": the host country, then the city it met in
+        and not HOSTED_IN.search(text[: term.start])
         # "the World Heritage Committee in {{Paris}}": where a body met or sits, asked
         and not (within.group(1) and within.group(1) in INSTITUTIONS)
     ):
@@ -774,6 +778,12 @@ def _score(passage: Passage, term: Term) -> float:
         r"^,?\s(?:before|after|later|earlier|ahead)\b", passage.focus.text[term.end :]
     ):
         score -= TRIVIA  # "on 30 May, two days before its normal date": a gap, not a date
+    if (
+        term.kind == "place"
+        and re.search(r"\bhosted\sby\s(?:the\s)?$", before)
+        and re.match(r"^\sin\s[A-Z]", passage.focus.text[term.end :])
+    ):
+        score -= 0.3  # "hosted by China in Wuhan": the city is the news, the host its setting
     if term.kind in ("place", "name") and _HOME_TOWN.search(before):
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (

@@ -1571,6 +1571,7 @@ def _past_place(after: str) -> str:
     return after[aside.end() :] if aside else after
 
 
+HOSTED_IN = re.compile(r"\bhosted\sby\s(?:the\s)?[A-Z][\w\u2019'-]*\sin\s$")
 _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
@@ -1674,6 +1675,8 @@ def _single_word(
         # "the Information Fusion Centre in Gurugram", "the Earth Summit in Rio": where a
         # body sits or an event met
         in_title = False
+    if HOSTED_IN.search(before):
+        in_title = False  # "hosted by China in Wuhan": the city the host chose
     if (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:

@@ -71,3 +71,32 @@ def test_a_name_a_record_is_told_of_is_asked():
         "On the river lies Tern Island, the only breeding site of the petrel. The Act replaces",
     )
     assert "Tern Island" in _prompts(notes)
+
+
+MEETINGS = """\
+The Wetlands Convention, 2032
+
+Environment notes: a convention
+
+The Convention on Wetlands was signed at Ramsar in Iran in 1971. \
+COP16 was held in July 2031, hosted by Kenya in Mombasa with a second venue in Nairobi. \
+Its standing committee, chaired first by Amara Okafor and later by Lin Wei, reported in 2030. \
+The Secretariat sits in Gland, Switzerland, beside other conservation bodies. \
+India has 91 sites, the most in South Asia.
+"""
+
+
+def test_where_a_host_held_a_meeting_is_the_city():
+    asked = _prompts(MEETINGS)
+    assert "Mombasa" in asked
+    assert "Kenya" not in asked  # the host country is the setting; its city is the news
+
+
+def test_two_people_in_succession_are_asked_together():
+    """'chaired first by A and later by B': one card with both, as a pair of people is."""
+    (card,) = [
+        c.card
+        for c in draft_cards(MEETINGS, "doc")
+        if c.card.kind == "cloze" and "Lin Wei" in [a for a, _ in c.card.deletions]
+    ]
+    assert [a for a, _ in card.deletions] == ["Amara Okafor", "Lin Wei"]
