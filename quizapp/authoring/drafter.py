@@ -546,6 +546,8 @@ def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
     pattern = (
         r"^Both\s(?:were|are|was|is|have|had)\b"  # "Both were added by ...": both of what
+        # "The figures come from the Periodic Labour Force Survey": the figures just given
+        r"|^The\s(?:figures|data|numbers|estimates|results|findings)\s(?:come|came|are|were)\b"
         # "except those the Government restricts": "those" of a relative clause, no reference
         r"|\b(?:it|them|they|the same|these|those(?!\s(?:who|whom|whose|that|which|the|of)\b)"
         r"|at\sthe\stime"
@@ -784,6 +786,10 @@ def _score(passage: Passage, term: Term) -> float:
         and re.match(r"^\sin\s[A-Z]", passage.focus.text[term.end :])
     ):
         score -= 0.3  # "hosted by China in Wuhan": the city is the news, the host its setting
+    if term.kind in ("name", "organisation") and re.search(
+        r"\b(?:a|one|two|three|the)\s(?:day|week)s?\s(?:before|after)\s(?:the\s)?$", before
+    ):
+        score -= TRIVIA  # "It came a day before the Union Budget": a point in time, no fact
     if term.kind in ("place", "name") and _HOME_TOWN.search(before):
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (

@@ -100,3 +100,29 @@ def test_two_people_in_succession_are_asked_together():
         if c.card.kind == "cloze" and "Lin Wei" in [a for a, _ in c.card.deletions]
     ]
     assert [a for a, _ in card.deletions] == ["Amara Okafor", "Lin Wei"]
+
+
+SURVEY = """\
+Economic Survey 2031-32
+
+Economy notes: a survey
+
+The Economic Survey 2031-32 was tabled in Parliament on 30 January 2032. \
+It came a day before the Union Budget. \
+Its theme is resilience. \
+Unemployment fell to 4.1% in 2030-31, from 5.6% in 2027-28. \
+The figures come from the Quarterly Labour Survey. \
+Exports of services rose to $410 billion, led by software.
+"""
+
+
+def test_what_a_date_is_told_against_ranks_last():
+    """'It came a day before the Union Budget': a point in time, not a fact to learn; it is
+    the first card a reviewer's budget leaves out."""
+    drafts = [c.card for c in draft_cards(SURVEY, "doc")]
+    assert [a for a, _ in drafts[-1].deletions] == ["Union Budget"]
+
+
+def test_the_figures_a_sentence_speaks_of_are_quoted_with_it():
+    prompt = _prompts(SURVEY)["Quarterly Labour Survey"]
+    assert prompt.startswith("Unemployment fell to 4.1% in 2030-31")
