@@ -790,6 +790,19 @@ def _score(passage: Passage, term: Term) -> float:
         r"\b(?:a|one|two|three|the)\s(?:day|week)s?\s(?:before|after)\s(?:the\s)?$", before
     ):
         score -= TRIVIA  # "It came a day before the Union Budget": a point in time, no fact
+    if term.kind in ("year", "date") and re.search(
+        r"\b(?:a|one|two|three)\s(?:day|week|month|year)s?\s(?:later|earlier|after|before),\s(?:on|in)\s$",
+        before,
+    ):
+        score -= TRIVIA  # "passed them a day later, on 21 December": the date is given already
+    if (
+        term.kind == "number"
+        and re.fullmatch(r"\d{1,3}", term.answer)
+        and re.search(r"\b(?:was|is|aged)\s(?:nearly\s|about\s|over\s|almost\s)?$", before)
+        and re.match(r"^[.,]", passage.focus.text[term.end :])
+        and _pronoun_led(passage.focus.text)
+    ):
+        score -= TRIVIA  # "He was nearly 80.": a leader's age
     if term.kind in ("place", "name") and _HOME_TOWN.search(before):
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (

@@ -126,3 +126,28 @@ def test_what_a_date_is_told_against_ranks_last():
 def test_the_figures_a_sentence_speaks_of_are_quoted_with_it():
     prompt = _prompts(SURVEY)["Quarterly Labour Survey"]
     assert prompt.startswith("Unemployment fell to 4.1% in 2030-31")
+
+
+REVOLT = """\
+The Rising of 1901
+
+History notes: a revolt
+
+The rising began at Corvel on 3 March 1901. \
+In the hills the leader was Tamas Orr, a landowner of Kell. He was nearly 80. \
+The Assembly passed the amnesty on 20 June 1902. The Senate passed it a day later, on 21 June. \
+The rising ended when its last fort at Darrow fell in April 1902.
+"""
+
+
+def test_an_age_and_a_date_told_by_the_day_before_are_left_for_last():
+    asked = []
+    for candidate in draft_cards(REVOLT, "doc"):
+        card = candidate.card
+        if card.kind == "cloze":
+            asked.append(card.deletions[0][0])
+        elif card.kind in ("year", "mcq"):
+            asked.append(str(card.answer))
+    assert "80" not in asked[: len(asked) // 2]
+    assert "21 June" not in asked[: len(asked) // 2]
+    assert "Tamas Orr" in asked
