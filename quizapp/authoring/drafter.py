@@ -69,7 +69,8 @@ OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
-REPEATS = {"year": 2, "number": 2}  # a year may be asked of two events; any other answer once
+REPEATS = {"year": 2, "number": 3}  # a year may be asked of two events, a span of three
+# deadlines ("within three months" in a judgment); any other answer once
 
 _QUESTION = {"person": "Who fills the blank?"}
 _TAGS = {

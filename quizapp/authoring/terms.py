@@ -734,7 +734,8 @@ _GUESSED = re.compile(
 # What a new thing replaced is asked like what was launched: "It replaced the Aichi
 # Biodiversity Targets", "to replace the Income-tax Act, 1961".
 _REPLACED = re.compile(
-    r"\b(?:replaced|replaces|replace|superseded|supersedes|succeeded|succeeds)\s(?:the\s)?$"
+    r"\b(?:replaced|replaces|replace|superseded|supersedes|succeeded|succeeds|"
+    r"grew\sout\sof|grows\sout\sof|evolved\sfrom|was\smodelled\son|was\sbased\son)\s(?:the\s)?$"
 )
 # A sentence that exists to name something: "The nodal agency is the International Institute
 # for Population Sciences", "The advisory body for cultural sites is the ...".

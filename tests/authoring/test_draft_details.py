@@ -151,3 +151,26 @@ def test_an_age_and_a_date_told_by_the_day_before_are_left_for_last():
     assert "80" not in asked[: len(asked) // 2]
     assert "21 June" not in asked[: len(asked) // 2]
     assert "Tamas Orr" in asked
+
+
+DEADLINES = """\
+The Assent Judgment, 2031
+
+Polity notes: a judgment
+
+The Supreme Court set time limits for the Governor on 8 April 2031. \
+Where he withholds assent against advice, he must return the Bill within three months. \
+Where he reserves a Bill against advice, he must do so within three months. \
+The President must decide on a reserved Bill within three months. \
+A Bill passed again must be assented to within one month.
+"""
+
+
+def test_one_span_may_answer_three_deadlines():
+    """Three rules of one judgment, each with its own deadline of three months: three cards."""
+    asked = [
+        c.card
+        for c in draft_cards(DEADLINES, "doc")
+        if c.card.kind == "cloze" and c.card.deletions[0][0] == "three months"
+    ]
+    assert len(asked) == 3
