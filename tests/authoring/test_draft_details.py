@@ -174,3 +174,12 @@ def test_one_span_may_answer_three_deadlines():
         if c.card.kind == "cloze" and c.card.deletions[0][0] == "three months"
     ]
     assert len(asked) == 3
+
+
+def test_what_a_body_grew_out_of_is_asked():
+    notes = HOUSE.replace(
+        "The Act replaces",
+        "The boards grew out of the Basin Planning Group, formed after the floods of 2019. "
+        "The Act replaces",
+    )
+    assert "Basin Planning Group" in _prompts(notes)
