@@ -67,6 +67,7 @@ LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when el
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
+SPEAKER = 0.5
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
 REPEATS = {"year": 2, "number": 3}  # a year may be asked of two events, a span of three
@@ -804,6 +805,10 @@ def _score(passage: Passage, term: Term) -> float:
         and _pronoun_led(passage.focus.text)
     ):
         score -= TRIVIA  # "He was nearly 80.": a leader's age
+    if term.kind == "person" and re.match(
+        r"^\s(?:said|says|announced|stated|noted)\sthat\b", passage.focus.text[term.end :]
+    ):
+        score -= SPEAKER  # "X said that ... 300 units": what was said is the news
     if term.kind in ("place", "name") and _HOME_TOWN.search(before):
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (

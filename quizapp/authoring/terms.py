@@ -19,6 +19,7 @@ from quizapp.deck.rules.drafts import (
     MONTHS,
     OPENERS,
     PARTICLES,
+    PLACE_OF,
     PORTFOLIO_WORDS,
     TITLES,
     word_set,
@@ -1207,6 +1208,13 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
                 return
         yield from _name_term(text, run, vocabulary)
         return
+    # "Bay of Bengal", "Gulf of Mannar", "Strait of Hormuz": one place, never its first word
+    lead = 1 if words[:1] == ["The"] else 0
+    if len(words) >= lead + 3 and words[lead] in PLACE_OF and words[lead + 1] == "of":
+        start = run[lead].start()
+        end = run[-1].start() + len(words[-1])
+        yield Term(start, end, text[start:end], "place", AnswerType.place, 4.3)
+        return
     parts: list[list[re.Match]] = [[]]
     for token, word in zip(run, words, strict=True):
         if word in ("of", "for", "and", "on", "to", "the"):
@@ -1541,6 +1549,11 @@ _ACTS = re.compile(
 )
 # "the Nobel Prize in Physics": a word inside a title, not a place.
 _IN_TITLE = re.compile(r"\w\s[A-Z][\w\u2019'-]*\s(?:in|of|for)\s$")
+_CRAFT = re.compile(
+    r"^\s(?:module|rover|lander|orbiter|rocket|satellite|telescope|spacecraft|capsule|ship|"
+    r"vessel|frigate|submarine|aircraft|missile|reactor|probe)\b"
+)
+CRAFT_WORTH = 4.3
 _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
 _HOLDS_RECORD = re.compile(
     r"^\s(?:has|had|have|is|was|were|recorded|reported|registered|got|received|"
@@ -1691,5 +1704,9 @@ def _single_word(
             # "the new Enfield rifle.": the name with the thing it names, closing the sentence
             end += len(noun.group())
             yield Term(start, end, text[start:end], "name", AnswerType.text, 3.6)
+            return
+        if _CRAFT.match(after) and re.search(r"\bthe\s$", before):
+            # "docked with the Harmony module": the name of a craft or of a part of one
+            yield Term(start, end, answer, "name", AnswerType.text, CRAFT_WORTH)
             return
         yield Term(start, end, answer, "name", AnswerType.text, 3.0 + _thing_named(before, after))

@@ -35,6 +35,11 @@ cards:
     text: The Roadmap to {{1}}.3T was adopted.
     source: {document: notes, quote: "The Roadmap to 1.3T was adopted."}
     status: draft
+  - id: place-fragment
+    kind: cloze
+    text: The summit's next host sits on the {{Bay}} of Bengal.
+    source: {document: notes, quote: "The summit met in Baku"}
+    status: draft
   - id: stop-word
     kind: mcq
     question: "Which word fills the blank? ____ summit met in Baku."
@@ -93,6 +98,9 @@ def test_check_flags_drafts_an_examiner_would_reject(tmp_path):
     ]
     assert flags(report, "number-fragment") == [
         "draft card 'number-fragment': the blank is a fragment of a name or number ('1')"
+    ]
+    assert flags(report, "place-fragment") == [
+        "draft card 'place-fragment': the blank is a fragment of a name or number ('Bay')"
     ]
     assert flags(report, "stop-word") == [
         "draft card 'stop-word': the blank is a stop word ('The')"

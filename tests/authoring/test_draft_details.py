@@ -183,3 +183,41 @@ def test_what_a_body_grew_out_of_is_asked():
         "The Act replaces",
     )
     assert "Basin Planning Group" in _prompts(notes)
+
+
+SPACE = """\
+The Kestrel-2 Mission
+
+Space notes: a crewed flight
+
+The Kestrel-2 crew lifted off on 3 May 2031 from the Coastal Launch Centre. \
+It docked with the Tern module of the station on 4 May 2031, about 26 hours after launch. \
+In the Budget of 1 February 2031, Finance Minister Asha Verma said that the programme \
+would get ₹4,200 crore over five years. \
+The crew carried out 52 experiments from 19 countries. \
+The capsule splashed down in the Bay of Bengal on 20 May 2031.
+"""
+
+
+def test_a_named_part_of_a_craft_is_asked():
+    assert "Tern" in _prompts(SPACE)
+
+
+def test_what_was_said_outranks_who_said_it():
+    """'Finance Minister Asha Verma said that the programme would get ₹4,200 crore': the sum
+    is the news; the minister who announced it is the second question of the sentence."""
+    asked = [c.card for c in draft_cards(SPACE, "doc")]
+    order = []
+    for card in asked:
+        if card.kind == "cloze":
+            order.append(card.deletions[0][0])
+        elif card.kind in ("year", "mcq"):
+            order.append(str(card.answer))
+    assert "₹4,200 crore" in order
+    assert "Asha Verma" not in order or order.index("₹4,200 crore") < order.index("Asha Verma")
+
+
+def test_a_place_named_with_of_is_asked_whole():
+    asked = _prompts(SPACE)
+    assert "Bay of Bengal" in asked
+    assert "Bay" not in asked

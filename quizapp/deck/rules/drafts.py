@@ -31,6 +31,8 @@ STOP_WORDS = word_set(
     "there here which who whom what when where why how all any some such also only"
 )
 # Words that may stand before a name without being part of it.
+# The first word of a place named with "of": "Bay of Bengal", "Strait of Hormuz".
+PLACE_OF = word_set("Bay Gulf Sea Strait Straits Cape Isle Isles Mouth")
 TITLES = word_set(
     "President Prime Minister Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Prof Leader King Queen Chancellor "
     "General "
@@ -128,6 +130,8 @@ def _cuts_a_word(before: str, answer: str, after: str) -> bool:
         particles = following.group(1).split()
         if following.group(2).isupper() and all(p in PARTICLES for p in particles):
             return True
+    if answer in PLACE_OF and re.match(r"^\sof\s(?:the\s)?[A-Z]", after):
+        return True  # "the {{Bay}} of Bengal"
     # "Mazhabi {{Sikhs}}": a capitalised word that is neither a title nor a sentence opener.
     word = _WORD_BEFORE.search(before)
     if word and answer[:1].isupper() and answer[:1].isalpha():
