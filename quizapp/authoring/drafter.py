@@ -809,6 +809,12 @@ def _score(passage: Passage, term: Term) -> float:
         r"^\s(?:said|says|announced|stated|noted)\sthat\b", passage.focus.text[term.end :]
     ):
         score -= SPEAKER  # "X said that ... 300 units": what was said is the news
+    if re.fullmatch(r"(?:Union\s)?Cabinet", term.answer) and re.match(
+        r"^\s(?:approved|cleared)\s(?:the\s)?[A-Z]", passage.focus.text[term.end :]
+    ):
+        # "The Union Cabinet approved Mission Mausam": it approves every scheme; what it
+        # approved is the news
+        score -= TRIVIA
     if term.kind in ("place", "name") and _HOME_TOWN.search(before):
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (

@@ -221,3 +221,14 @@ def test_a_place_named_with_of_is_asked_whole():
     asked = _prompts(SPACE)
     assert "Bay of Bengal" in asked
     assert "Bay" not in asked
+
+
+def test_the_cabinet_that_approves_a_named_scheme_is_no_question():
+    notes = SPACE.replace(
+        "The crew carried out",
+        "The Union Cabinet approved Mission Tern on 9 June 2030, with an outlay of ₹900 crore. "
+        "The crew carried out",
+    )
+    asked = _prompts(notes)
+    assert "Mission Tern" in asked
+    assert "Union Cabinet" not in asked
