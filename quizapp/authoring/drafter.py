@@ -68,6 +68,7 @@ LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 SPEAKER = 0.5
+CITED = 0.5
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
 REPEATS = {"year": 2, "number": 3}  # a year may be asked of two events, a span of three
@@ -815,6 +816,15 @@ def _score(passage: Passage, term: Term) -> float:
         # "The Union Cabinet approved Mission Mausam": it approves every scheme; what it
         # approved is the news
         score -= TRIVIA
+    if (
+        term.kind == "year"
+        and re.search(r"[A-Za-z]\s\($", before)
+        and not re.search(r"\sv\.\s[^(]*\($", before)
+        and passage.focus.text[term.end : term.end + 1] == ")"
+    ):
+        # "The Dinesh Goswami Committee on electoral reforms (1990) proposed ...": the year
+        # labels the body, which is the news; a case's year is how it is cited, and asked
+        score -= CITED
     if term.kind in ("place", "name") and _HOME_TOWN.search(before):
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (
