@@ -825,6 +825,10 @@ def _score(passage: Passage, term: Term) -> float:
         # "The Dinesh Goswami Committee on electoral reforms (1990) proposed ...": the year
         # labels the body, which is the news; a case's year is how it is cited, and asked
         score -= CITED
+    if re.match(
+        r"^\s(?:has\s)?met\s(?:once|twice|thrice|\w+\stimes)\b", passage.focus.text[term.end :]
+    ):
+        score -= TRIVIA  # "The Quad Climate Working Group met twice in 2024.": nothing to learn
     if term.kind in ("place", "name") and _HOME_TOWN.search(before):
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (

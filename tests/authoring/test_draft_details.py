@@ -247,3 +247,21 @@ def test_a_body_labelled_by_its_year_is_weighed_above_the_year():
     score = {place.term.answer: place.score for _, place in considered(notes)}
     assert score["Rao Committee"] > score["2009"]
     assert score["2012"] > score["2009"]
+
+
+def test_a_body_that_only_met_is_weighed_as_a_detail():
+    """'The Kestrel Science Working Group met twice in 2030.': nothing about it to learn,
+    unlike a group the sentence says was set up."""
+    from quizapp.authoring.drafter import considered
+
+    def weight(sentence: str) -> float:
+        notes = SPACE.replace("The crew carried out", f"{sentence} The crew carried out")
+        (score,) = [
+            p.score
+            for _, p in considered(notes)
+            if p.term.answer == "Kestrel Science Working Group"
+        ]
+        return score
+
+    met = weight("The Kestrel Science Working Group met twice in 2030.")
+    assert met < weight("The Kestrel Science Working Group was set up in 2030.") - 0.5
