@@ -884,6 +884,11 @@ def _placed(text: str, term: Term) -> Term:
         LAUNCHED.search(before) or _REPLACED.search(before)
     ):
         return replace(term, worth=max(term.worth, 4.4))
+    if term.kind == "name" and re.match(
+        r"^\s(?:scheme|programme|program|mission|initiative|campaign|project)\b", text[term.end :]
+    ):
+        # "The Amrit Dharohar scheme, announced in ...": a programme, asked by its name
+        return replace(term, worth=max(term.worth, PROGRAMME_WORTH))
     if term.kind == "name" and _KNOWN_AS.search(before) and re.fullmatch(r"[A-Z]{3,}", term.answer):
         return replace(term, worth=max(term.worth, 4.6))
     names = [_bare(w) for w in term.answer.split()]
@@ -1554,6 +1559,7 @@ _CRAFT = re.compile(
     r"vessel|frigate|submarine|aircraft|missile|reactor|probe)\b"
 )
 CRAFT_WORTH = 4.3
+PROGRAMME_WORTH = 4.2
 _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
 _HOLDS_RECORD = re.compile(
     r"^\s(?:has|had|have|is|was|were|recorded|reported|registered|got|received|"

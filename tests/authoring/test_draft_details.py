@@ -265,3 +265,19 @@ def test_a_body_that_only_met_is_weighed_as_a_detail():
 
     met = weight("The Kestrel Science Working Group met twice in 2030.")
     assert met < weight("The Kestrel Science Working Group was set up in 2030.") - 0.5
+
+
+def test_a_programme_named_before_scheme_weighs_as_one_named_abhiyan():
+    """'The Jal Sanchay scheme' is a programme as much as 'the Jal Sanchay Abhiyan'."""
+    from quizapp.authoring.drafter import considered
+
+    def weight(name: str) -> float:
+        notes = SPACE.replace(
+            "The crew carried out",
+            f"The {name}, announced in the Budget, was launched on 5 June 2031. "
+            "The crew carried out",
+        )
+        (score,) = [p.score for _, p in considered(notes) if p.term.answer.startswith("Jal")]
+        return score
+
+    assert weight("Jal Sanchay scheme") >= weight("Jal Sanchay Abhiyan")
