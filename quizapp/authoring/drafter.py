@@ -56,6 +56,7 @@ PER_SENTENCE = 2
 PEOPLE_IN_LIST = 4  # a longer list of names is no card to learn
 SECOND_CARD = 4.0  # a sentence's second card must be worth this much
 SECOND_PENALTY = 0.4  # and gives way to the first card of a sentence not yet asked
+SHORT_SECOND = 0.5  # more in a sentence of twelve words or fewer: one fact, asked once
 STRONG = 4.5  # two terms of one kind this strong may both be asked ("Article 4 ... Article 51")
 ORDERING_SIZE = 4  # events per ordering card at most
 ORDERING_GAP = 8  # dated sentences further apart than this are not one timeline
@@ -339,7 +340,8 @@ def _draft(
         # A sentence already asked gives way to one not yet asked: one fact per sentence first.
         if option.ordering is not None:
             return 0.0
-        return SECOND_PENALTY * len(per_sentence.get(option.passage.focus.start, []))
+        penalty = SHORT_SECOND if option.passage.focus.words <= 12 else SECOND_PENALTY
+        return penalty * len(per_sentence.get(option.passage.focus.start, []))
 
     chosen: list[Candidate] = []
     per_sentence: dict[int, list[Term]] = {}
@@ -554,6 +556,8 @@ def _refers_back(text: str) -> bool:
         # "except those the Government restricts": "those" of a relative clause, no reference
         r"|\b(?:it|them|they|the same|these|those(?!\s(?:who|whom|whose|that|which|the|of)\b)"
         r"|at\sthe\stime"
+        # "Critics say this weakens the RTI Act": this, the sentence before says
+        r"|\bthis\s(?:is|was|has|had|will|would|weakens|means|meant|made|makes|led|leads)\b"
         r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"

@@ -281,3 +281,14 @@ def test_a_programme_named_before_scheme_weighs_as_one_named_abhiyan():
         return score
 
     assert weight("Jal Sanchay scheme") >= weight("Jal Sanchay Abhiyan")
+
+
+def test_a_sentence_saying_this_is_quoted_with_the_one_before():
+    """'Critics say this weakens the Board': this, the sentence before says."""
+    notes = (
+        "River boards\n\nPolity notes\n\n"
+        "The River Boards Act, 2031 lets the Centre name every member of the Boards. "
+        "Critics say this weakens the Inter-State Council.\n"
+    )
+    asked = [p for p in _prompts(notes).values() if "Critics say this weakens" in p]
+    assert asked and all("lets the Centre name every member" in p for p in asked)
