@@ -718,7 +718,12 @@ def _shown(passage: Passage, term: Term, pool: _Pool | None) -> tuple[str, str]:
     longer = re.search(
         r"(?:^|\s)(?!(?:The|A|An)\s)[A-Z][\w-]*\s(?:(?:of|for|on|and)\s)?(?:the\s)?$", before
     )
-    if short and not longer and abbreviates(term.answer.split(), short.group(1)):
+    spelt = short is not None and (
+        abbreviates(term.answer.split(), short.group(1))
+        # "the {{outgoing longwave radiation}} (OLR)": a term in lower case, by its initials
+        or "".join(w[0] for w in term.answer.split()).casefold() == short.group(1).casefold()
+    )
+    if spelt and not longer:
         # "The {{Human Space Flight Centre}} (HSFC) in Bengaluru": its initials spell it out
         after = after[short.end() :]
     if not _gives_away(passage, term, term, before, after, pool, False):
@@ -1026,6 +1031,8 @@ class _Pool:
                 folded = fold(other).casefold()
                 if (
                     folded in prompt.casefold()
+                    # "Udhwa Lake" among lakes, not beside "National Lake Conservation Plan"
+                    or other.split()[-1].casefold() != term.answer.split()[-1].casefold()
                     or _has_digit(other) != _has_digit(term.answer)
                     or not stems <= shared_stems(term.answer, other)
                     or any(

@@ -124,3 +124,27 @@ def test_a_number_shown_beside_its_blank_is_no_question(tmp_path):
     """'reached 12 marine reserves ..., to mark {{12 years}}': the 12 is in the prompt."""
     cards, _ = _drafted(tmp_path, TARGETS)
     assert not _asking(cards, "12 years")
+
+
+def test_the_wrong_options_of_a_cued_name_are_names_of_its_kind_only(tmp_path):
+    """A fund named for tiger reserves shares the cue's words but is no tiger reserve."""
+    notes = RESERVES.replace(
+        "Camera traps were set",
+        "The Tiger Reserve Protection Fund pays for patrols. Camera traps were set",
+    )
+    cards, warnings = _drafted(tmp_path, notes)
+    (card,) = _asking(cards, "Wren Valley Tiger Reserve")
+    assert "Tiger Reserve Protection Fund" not in card.distractors
+    assert all(d.endswith("Tiger Reserve") for d in card.distractors)
+
+
+def test_a_term_in_lower_case_is_asked_without_its_initials(tmp_path):
+    notes = LAUNCH.replace(
+        "Its rover travelled",
+        "The lander measured the outgoing longwave radiation (OLR) of the surface. "
+        "Its rover travelled",
+    )
+    cards, _ = _drafted(tmp_path, notes)
+    asked = _asking(cards, "outgoing longwave radiation")
+    assert asked
+    assert all("(OLR)" not in card.text for card in asked)
