@@ -1520,6 +1520,9 @@ def _reads_as_person(
     follows = re.match(r"^\s(\w+)", after)
     return bool(
         _ROLE_BEFORE.search(before)
+        # "the terms of two of its members ended, among them India's Ujal Singh Bhatia": one
+        # of the people the sentence counts
+        or (len(names) >= 2 and _ONE_OF_PEOPLE.search(before) is not None)
         or _PREDECESSOR.search(before)
         or (follows and follows.group(1) in _PERSON_VERBS)
         or re.match(rf"^,\s(?:who\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after)
@@ -1527,6 +1530,10 @@ def _reads_as_person(
     )
 
 
+_ONE_OF_PEOPLE = re.compile(
+    r"\b(?:members|judges|ministers|leaders|officials|laureates|astronauts|winners|players)\b"
+    r"[^.;]*\b(?:among\sthem|including)\s(?:[A-Z][a-z]+[\u2019']s\s)?$"
+)
 # What only a person is or undergoes: "was sworn in", "was betrayed and hanged", "was the
 # first woman of Indian origin in space".
 _HUMAN_DEED = re.compile(

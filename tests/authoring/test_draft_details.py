@@ -292,3 +292,23 @@ def test_a_sentence_saying_this_is_quoted_with_the_one_before():
     )
     asked = [p for p in _prompts(notes).values() if "Critics say this weakens" in p]
     assert asked and all("lets the Centre name every member" in p for p in asked)
+
+
+def test_one_of_the_people_a_sentence_counts_is_a_person():
+    """'the terms of two of its members ended, among them Kenya's Amara Okafor'."""
+    notes = MEETINGS.replace(
+        "The Secretariat sits",
+        "In 2031 the terms of two of its members ended, among them Kenya's Tomas Wekesa. "
+        "The Secretariat sits",
+    )
+    people = {
+        c.card.answer
+        for c in draft_cards(notes, "doc")
+        if c.card.kind == "mcq" and c.card.answer_type == "person"
+    } | {
+        a
+        for c in draft_cards(notes, "doc")
+        if c.card.kind == "cloze" and c.card.answer_type == "person"
+        for a, _ in c.card.deletions
+    }
+    assert "Tomas Wekesa" in people
