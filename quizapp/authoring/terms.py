@@ -1115,7 +1115,11 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
                 and i + 2 < len(tokens)
                 and tokens[i + 2].group()[:1].isupper()
                 and text[token.end() : tokens[i + 2].start()] == " the "
-                and _names_a_thing(text, tokens, i + 2)
+                and (
+                    _names_a_thing(text, tokens, i + 2)
+                    # "Conference of the Contracting Parties": a body of its members
+                    or _bare(run[-1].group()) in ("Conference", "Council", "Meeting")
+                )
             ):
                 nxt = tokens[i + 2]  # "Ports of the Future Partnership": one name
             gap = text[token.end() : nxt.start()] if nxt is not None else ""
@@ -1207,7 +1211,15 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         for i in range(2, len(words) - 1):
             named = words[i - 1] in _TREATY_WORDS or words[i - 1] in _ORGANISATION_WORDS
             owner = words[i + 1] == "the" or re.fullmatch(r"[A-Z]{2,}", words[i + 1])
-            if words[i] == "of" and named and owner and all(w[:1].isupper() for w in words[:i]):
+            # but "Conference of the Contracting Parties": a bare body word is no whole name
+            whole = len([w for w in words[:i] if w != "The"]) >= 2
+            if (
+                words[i] == "of"
+                and named
+                and owner
+                and whole
+                and all(w[:1].isupper() for w in words[:i])
+            ):
                 yield from _name_term(text, run[:i], vocabulary)
                 yield from _name_term(text, run[i + 1 :], vocabulary)
                 return

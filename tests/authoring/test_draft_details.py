@@ -312,3 +312,14 @@ def test_one_of_the_people_a_sentence_counts_is_a_person():
         for a, _ in c.card.deletions
     }
     assert "Tomas Wekesa" in people
+
+
+def test_a_body_named_of_the_its_members_is_one_name():
+    """'The Conference of the Contracting Parties (COP)': never '{{Contracting Parties}}'."""
+    notes = MEETINGS.replace(
+        "The Secretariat sits",
+        "The Conference of the Contracting Parties (COP) meets about every three years. "
+        "The Secretariat sits",
+    )
+    asked = _prompts(notes)
+    assert "Contracting Parties" not in asked
