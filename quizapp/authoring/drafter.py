@@ -1060,6 +1060,8 @@ class _Pool:
                 continue
             if _has_digit(other) != _has_digit(term.answer):
                 continue  # "TX2" beside "International Big Cat Alliance": a code among names
+            if _short_form(other) != _short_form(term.answer):
+                continue  # "CFA", "HPV" beside "State Electricity Regulatory Commission"
             if term.kind == "person" and _part_of(folded, [answer, *map(str.casefold, out)]):
                 continue
             mine = self.roles.get(answer)
@@ -1079,6 +1081,11 @@ class _Pool:
             if len(out) == OPTIONS:
                 break
         return out
+
+
+def _short_form(answer: str) -> bool:
+    """A short form in capitals ("CFA", "MLA"), not a name spelt out."""
+    return re.fullmatch(r"[A-Z][A-Z&-]{1,7}", answer) is not None
 
 
 def _clause_of(article: str, others: list[str]) -> bool:

@@ -323,3 +323,14 @@ def test_a_body_named_of_the_its_members_is_one_name():
     )
     asked = _prompts(notes)
     assert "Contracting Parties" not in asked
+
+
+def test_a_name_spelt_out_has_no_short_forms_among_its_wrong_options():
+    """'CFA' or 'MLA' beside 'State Electricity Regulatory Commission' is no body to choose."""
+    drafts = [
+        c.card
+        for c in draft_cards(HOUSE.replace("Kavita Rane, a", "Kavita Rane, an MLA and a"), "doc")
+    ]
+    options = [d for c in drafts if c.kind == "cloze" for d in c.distractors]
+    assert options
+    assert not [d for d in options if d.isupper()]
