@@ -212,12 +212,14 @@ def facts_files(folder: Path = DRAFTING, held_out: bool = True) -> list[Path]:
 GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
-    "held_out_11": "held out (eleventh set, scored once)",
+    "held_out_11": "held out (eleventh set, seen, never tuned on)",
+    "held_out_12": "held out (twelfth set, scored once)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
     "held-out": "held_out",
     "held-out-11": "held_out_11",
+    "held-out-12": "held_out_12",
 }
 
 
