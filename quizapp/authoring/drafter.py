@@ -1113,7 +1113,7 @@ def _same_body(option: str, others: list[str]) -> bool:
     return len(mine) >= 2 and any(_initials(other) == mine for other in others)
 
 
-_NUMBERED = r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part)s?\s"
+_NUMBERED = r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part|Entry|Entrie)s?\s"
 
 
 def _shape(answer: str) -> str:

@@ -313,7 +313,8 @@ _ARTICLE_NUMBER = (
     r"(?::\d+)?(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
 )
 ARTICLE = re.compile(
-    r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution)s?"
+    r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution|Entry|"
+    r"Entries)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
     # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
     # by its ordinal ("the Seventh Schedule") or numeral ("List III").

@@ -40,6 +40,11 @@ cards:
     text: The summit's next host sits on the {{Bay}} of Bengal.
     source: {document: notes, quote: "The summit met in Baku"}
     status: draft
+  - id: entry-fragment
+    kind: cloze
+    text: Water is a State subject under {{Entry}} 17 of the State List.
+    source: {document: notes, quote: "The summit met in Baku"}
+    status: draft
   - id: stop-word
     kind: mcq
     question: "Which word fills the blank? ____ summit met in Baku."
@@ -101,6 +106,9 @@ def test_check_flags_drafts_an_examiner_would_reject(tmp_path):
     ]
     assert flags(report, "place-fragment") == [
         "draft card 'place-fragment': the blank is a fragment of a name or number ('Bay')"
+    ]
+    assert flags(report, "entry-fragment") == [
+        "draft card 'entry-fragment': the blank is a fragment of a name or number ('Entry')"
     ]
     assert flags(report, "stop-word") == [
         "draft card 'stop-word': the blank is a stop word ('The')"

@@ -334,3 +334,14 @@ def test_a_name_spelt_out_has_no_short_forms_among_its_wrong_options():
     options = [d for c in drafts if c.kind == "cloze" for d in c.distractors]
     assert options
     assert not [d for d in options if d.isupper()]
+
+
+def test_an_entry_of_a_list_is_asked_whole():
+    notes = (
+        "Water and rivers\n\nPolity notes\n\n"
+        "Water is a State subject under Entry 17 of the State List. "
+        "Inter-State rivers fall under Entry 56 of the Union List.\n"
+    )
+    asked = _prompts(notes)
+    assert "Entry" not in asked
+    assert {"Entry 17", "Entry 56"} <= set(asked)

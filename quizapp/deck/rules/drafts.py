@@ -31,6 +31,10 @@ STOP_WORDS = word_set(
     "there here which who whom what when where why how all any some such also only"
 )
 # Words that may stand before a name without being part of it.
+# The word of a numbered reference: "Entry 17", "Article 21", "Rule 3".
+_REFERENCE_WORD = (
+    r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part|Entry|Item|Regulation)s?"
+)
 # The first word of a place named with "of": "Bay of Bengal", "Strait of Hormuz".
 PLACE_OF = word_set("Bay Gulf Sea Strait Straits Cape Isle Isles Mouth")
 TITLES = word_set(
@@ -132,6 +136,8 @@ def _cuts_a_word(before: str, answer: str, after: str) -> bool:
             return True
     if answer in PLACE_OF and re.match(r"^\sof\s(?:the\s)?[A-Z]", after):
         return True  # "the {{Bay}} of Bengal"
+    if re.fullmatch(_REFERENCE_WORD, answer) and re.match(r"^\s\d", after):
+        return True  # "under {{Entry}} 17 of the State List": the word of a numbered reference
     # "Mazhabi {{Sikhs}}": a capitalised word that is neither a title nor a sentence opener.
     word = _WORD_BEFORE.search(before)
     if word and answer[:1].isupper() and answer[:1].isalpha():
