@@ -484,7 +484,11 @@ _SUBJECT = re.compile(
     r"(?:The\s|An?\s)?[A-Z][\w\u2019'.-]*"
     r"(?:,?\s(?:(?:of|on|for|and|the|to|in|beyond|under)\s)*"
     r"(?:[A-Z][\w\u2019'.-]*|\([^()]{1,40}\)|(?:1[6-9]|20)\d\d\b))*"
-    r"(?=\s(?:is|was|are|were|has|had|have|drew|became|came|covers|lies|sets|set|took|gave)\b)"
+    r"(?=\s(?:is|was|are|were|has|had|have|drew|became|came|covers|lies|sets|set|took|gave|"
+    r"will|would|can|must|may)\b|,\s(?:with|along|together|in|of|a|an|the)\b)"
+    # "The project is expected to ...": a thing the notes name by its common noun
+    r"|The\s[a-z]+(?=\s(?:is|was|are|were|has|had|will|would|wrote|made|held|met|found|"
+    r"began|[a-z]+ed)\b)"
 )
 
 

@@ -1300,7 +1300,7 @@ def _name_term(
     before, after = text[:start], text[end:]
     opening = before.rstrip().rstrip("\"'\u201c\u2018([")
     sentence_start = not opening or opening[-1:] in ".:!?"
-    if not titled and _attributive(names[-1], after):
+    if not titled and _attributive(names[-1], after) and not _FEATURE.match(after):
         return  # "North Korean leader", "Soviet times": a describing word, not a name
     if len(names) == 1:
         yield from _single_word(text, start, end, answer, titled, sentence_start, vocabulary)
@@ -1611,6 +1611,14 @@ def _past_place(after: str) -> str:
     return after[aside.end() :] if aside else after
 
 
+# A common noun that names a place or a find with the word before it: "the Kaimur hills".
+_FEATURE = re.compile(
+    r"^\s(hills|hill|dam|barrage|canal|reservoir|river|valley|plateau|glacier|"
+    r"inscription|inscriptions|caves|lake)\b"
+    # the noun ends the name: not "the Yamuna river clean-up"
+    r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|and|or|is|was|are|were|has|had|that|which|"
+    r"where|with|inside|across|covers|rises|flows|lies)\b)"
+)
 HOSTED_IN = re.compile(r"\bhosted\sby\s(?:the\s)?[A-Z][\w\u2019'-]*\sin\s$")
 _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
@@ -1639,6 +1647,16 @@ def _single_word(
     vocabulary: Vocabulary,
 ) -> Iterator[Term]:
     before = text[:start]
+    after = text[end:]
+    feature = _FEATURE.match(after)
+    if feature and re.search(r"\b(?:[Tt]he|[Aa])\s(?:[a-z-]+\s)?$", before):
+        # "the Kaimur hills", "the Daudhan dam", "The Naneghat inscription": a place or a find
+        # named with its common noun, asked whole
+        end += len(feature.group())
+        kind = "name" if feature.group(1) in ("inscription", "inscriptions") else "place"
+        answer_type = AnswerType.text if kind == "name" else AnswerType.place
+        yield Term(start, end, text[start:end], kind, answer_type, 4.3)
+        return
     if _attributive(answer, text[end:]):
         return
     if answer in _INSTITUTIONS or answer in OPENERS or answer in PRONOUNS or answer in MONTH_NUMBER:
@@ -1662,7 +1680,6 @@ def _single_word(
     if titled:
         yield Term(start, end, answer, "person", AnswerType.person, 3.0)
         return
-    after = text[end:]
     if (
         not sentence_start
         and _HUMAN_DEED.match(_past_place(after))

@@ -345,3 +345,31 @@ def test_an_entry_of_a_list_is_asked_whole():
     asked = _prompts(notes)
     assert "Entry" not in asked
     assert {"Entry 17", "Entry 56"} <= set(asked)
+
+
+RIVERS = """\
+The Tern–Kestrel Link
+
+Geography notes: a river link
+
+The Tern rises on the western slopes of the Marwa hills in Madhya Pradesh. \
+The heart of the project is the Sonal dam on the Tern, about 70 m high and 2,000 m long. \
+Orbis Water, with Delta Engineering of Norway as its technology partner and the State \
+irrigation department as its client, will build the pumping station at Rewa on the right \
+bank of the Tern at a cost of ₹9,100 crore, to be finished by 2031 after two seasons. \
+Its planned capacity is 40,000 litres a second through four pumps.
+"""
+
+
+def test_a_place_named_with_its_common_noun_is_asked_whole():
+    asked = _prompts(RIVERS)
+    assert "Marwa hills" in asked
+    assert "Sonal dam" in asked
+    assert "Marwa" not in asked and "Sonal" not in asked
+
+
+def test_a_sentence_on_its_is_asked_with_the_subject_of_a_long_sentence_before():
+    """'Its planned capacity is 40,000 litres a second': 'Its' is Orbis Water's, named in a
+    sentence too long to quote whole, so its subject stands for it."""
+    prompt = _prompts(RIVERS)["40,000 litres"]
+    assert prompt.startswith("Orbis Water \u2026 Its planned capacity is {{40,000 litres}}")
