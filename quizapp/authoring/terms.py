@@ -80,6 +80,18 @@ def range_term(text: str, match: re.Match) -> Term | None:
     if years and opener not in ("from", "between"):
         return None
     shared = match.group("high_unit") and not match.group("low_unit")  # "96 to 104%"
+    # "raised to 1,500–2,000 years": a span of time, its unit after both ends
+    span = re.match(r"\s(?:years|months|weeks|days|hours)\b", text[match.end() :])
+    if link in ("-", "\u2013") and span and not years and not match.group("low_unit"):
+        start = match.start("range")
+        return Term(
+            start,
+            match.end() + span.end(),
+            text[start : match.end() + span.end()],
+            "amount",
+            AnswerType.text,
+            4.3,
+        )
     if not (shared or opener in ("between", "within", "ranging from", "range of") or years):
         return None
     if opener == "from" and CHANGED.search(text[: match.start()]):
@@ -111,7 +123,15 @@ _COUNTED = (
 )
 # Plurals not ending in -s: "1,020 women per 1,000 men".
 _IRREGULAR = "women|men|people|children|personnel|police|cattle|staff|crore|lakh"
-_WORD_COUNT = re.compile(rf"\b({COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b)", re.IGNORECASE)
+_WORD_COUNT = re.compile(
+    rf"\b({COUNT_WORDS})\b(?=\s(?:{_COUNTED})\b"
+    # "two major international awards": a count of a plural after what describes it
+    r"|(?-i:(?:\s(?!(?:of|to|in|on|at|and|or|the|a|an|more|less|than|per|times|days|weeks)\b)"
+    r"[a-z]+){1,3}s\b(?=\s(?:each|a|every|in|for|were|are|was|have|had|from)\b)))"
+    # "from six to eleven": the new value of a change of a count in words
+    rf"|\bfrom\s(?:{COUNT_WORDS})\sto\s({COUNT_WORDS})\b(?=[.,;])",
+    re.IGNORECASE,
+)
 # A measure or a share in words: "does not exceed six metres", "at least two-thirds of".
 _WORD_MEASURE = re.compile(
     rf"\b(?:(?:{COUNT_WORDS}|one)\s(?:metres|meters|kilometres|miles|nautical\smiles|hours|"
@@ -616,6 +636,12 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         if term is not None:
             add(term)
     for match in _WORD_COUNT.finditer(text):
+        if match.group(2):  # "raised ... from six to eleven": the new value is the fact
+            add(Term(*match.span(2), match.group(2), "number", AnswerType.number, 4.0))
+            continue
+        counted = re.match(rf"\s(?:{_COUNTED})\b", text[match.end() :], re.IGNORECASE)
+        if not counted and match.group(1)[:1].isupper():
+            continue  # "Seven tariff rates were removed": a sentence's opening count, setting
         if re.search(r"\b(?:the|these|those|both)\s$", text[: match.start()], re.IGNORECASE):
             continue  # "the two countries": a reference back, not a count to learn
         if _PERIOD_BEFORE.search(text[: match.start()]):

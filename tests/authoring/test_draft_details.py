@@ -373,3 +373,25 @@ def test_a_sentence_on_its_is_asked_with_the_subject_of_a_long_sentence_before()
     sentence too long to quote whole, so its subject stands for it."""
     prompt = _prompts(RIVERS)["40,000 litres"]
     assert prompt.startswith("Orbis Water \u2026 Its planned capacity is {{40,000 litres}}")
+
+
+LANGUAGES = """\
+Classical Languages, 2031
+
+Culture notes: a status
+
+The first test for the status was raised to 1,500–2,000 years of recorded history. \
+In 2031 the Cabinet raised the number of classical languages from nine to twelve. \
+The status brings three major national awards each year for scholars of the language.
+"""
+
+
+def test_a_span_of_time_between_two_figures_is_one_answer():
+    assert "1,500–2,000 years" in _prompts(LANGUAGES)
+
+
+def test_counts_in_words_are_asked():
+    """'from nine to {{twelve}}': the new count; 'three major national awards each year'."""
+    asked = _prompts(LANGUAGES)
+    assert "twelve" in asked and "nine" not in asked
+    assert "three" in asked
