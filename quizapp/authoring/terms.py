@@ -194,6 +194,11 @@ _MEANS = re.compile(
     r"^(?:The\s|An?\s)?[\"\u201c]?((?:[A-Za-z][\w-]*\s){0,3}[a-z][\w-]{3,})[\"\u201d]?\s"
     r"(?:means|refers\sto|is\sdefined\sas)\s"
 )
+# What a short form stands for, in lower case: "where OSAT means outsourced semiconductor
+# assembly and test".
+_SPELT_OUT = re.compile(
+    r"\b[A-Z][A-Z0-9&]{1,7}\s(?:means|stands\sfor)\s((?:[a-z][\w-]*\s?){2,8}?)(?=[.,;]|$)"
+)
 # A word taken from another language: "comes from the Arabic mausim, meaning season".
 _BORROWED = re.compile(
     r"\bfrom\s(?:the\s)?[A-Z][a-z]+(?:\sword)?\s([a-z][\w-]{2,})(?=,?\s(?:meaning|for)\b)"
@@ -624,6 +629,11 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             r"\b(?:finished|came|ranked|ranks|placed|stood|is|was)\s$", text[: match.start()]
         )
         worth = 4.2 if placed else 3.8  # "finished 71st": a placing, not "the 47th session"
+        report = re.match(r"\sReport\b", text[match.end() :])
+        if report:  # "in its 170th Report": a body's report, known by its number
+            end = match.end() + report.end()
+            add(Term(match.start(), end, text[match.start() : end], "name", AnswerType.text, 4.2))
+            continue
         add(Term(*match.span(), match.group(), "number", AnswerType.text, worth))
     for match in _RATE.finditer(text):
         if _FIGURE_BEFORE.search(text[: match.start()]):  # "fell to 2.0", "a weight of 7.5"
@@ -674,6 +684,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
     means = _MEANS.match(text)
     if means and means.group(1).split()[0].casefold() not in _QUOTED_OPENERS | PRONOUNS:
         add(Term(*means.span(1), means.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in _SPELT_OUT.finditer(text):  # "where OSAT means outsourced ... and test"
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _BORROWED.finditer(text):  # "from the Arabic mausim, meaning season"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _APPOSITION.finditer(text):

@@ -395,3 +395,15 @@ def test_counts_in_words_are_asked():
     asked = _prompts(LANGUAGES)
     assert "twelve" in asked and "nine" not in asked
     assert "three" in asked
+
+
+def test_what_a_short_form_stands_for_and_a_numbered_report_are_asked():
+    notes = (
+        "Chips\n\nEconomy notes\n\n"
+        "The scheme covers sensors and OSAT units, where OSAT means outsourced semiconductor "
+        "assembly and test. The Law Commission, in its 170th Report of 1999, called for one "
+        "election.\n"
+    )
+    asked = _prompts(notes)
+    assert "outsourced semiconductor assembly and test" in asked
+    assert "170th Report" in asked and "170th" not in asked
