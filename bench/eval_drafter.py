@@ -213,7 +213,7 @@ GROUPS = {
     "tuning": "evaluation documents (tuning)",
     "held_out": "held out (seen, scored once before)",
     "held_out_11": "held out (eleventh set, seen, never tuned on)",
-    "held_out_12": "held out (twelfth set, scored once, then seen)",
+    "held_out_12": "held out (twelfth set, seen, never tuned on)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
