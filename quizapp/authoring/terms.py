@@ -1652,10 +1652,10 @@ def _past_place(after: str) -> str:
 # A common noun that names a place or a find with the word before it: "the Kaimur hills".
 _FEATURE = re.compile(
     r"^\s(hills|hill|dam|barrage|canal|reservoir|river|valley|plateau|glacier|"
-    r"inscription|inscriptions|caves|lake)\b"
+    r"inscription|inscriptions|caves|lake|temple)\b"
     # the noun ends the name: not "the Yamuna river clean-up"
-    r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|and|or|is|was|are|were|has|had|that|which|"
-    r"where|with|inside|across|covers|rises|flows|lies)\b)"
+    r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|for|by|into|through|below|above|as|and|or|"
+    r"is|was|are|were|has|had|that|which|where|with|inside|across|covers|rises|flows|lies)\b)"
 )
 HOSTED_IN = re.compile(r"\bhosted\sby\s(?:the\s)?[A-Z][\w\u2019'-]*\sin\s$")
 _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")

@@ -407,3 +407,14 @@ def test_what_a_short_form_stands_for_and_a_numbered_report_are_asked():
     asked = _prompts(notes)
     assert "outsourced semiconductor assembly and test" in asked
     assert "170th Report" in asked and "170th" not in asked
+
+
+def test_a_temple_and_a_river_are_asked_with_their_common_noun():
+    notes = (
+        "An empire\n\nHistory notes\n\n"
+        "The empire ruled the land south of the Kaveri river for two centuries. "
+        "The Hazara temple is known for its carved panels.\n"
+    )
+    asked = _prompts(notes)
+    assert "Kaveri river" in asked and "Kaveri" not in asked
+    assert "Hazara temple" in asked and "Hazara" not in asked
