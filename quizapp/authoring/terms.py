@@ -222,6 +222,11 @@ _WORK = re.compile(
     r"((?:The\s|A\s|An\s)?[A-Z][\w\u2019'-]*(?:\s(?:(?:of|the|and|in|on|a|to|for)\s)*"
     r"[A-Z][\w\u2019'-]*)*)"
 )
+# A work by its title, said after it: "He wrote Amuktamalyada, a Telugu poem on ...".
+_WROTE = re.compile(
+    r"\b(?:wrote|composed|authored)\s([A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*){0,4}),\s(?:an?|the|his|her)"
+    r"\s(?:[\w-]+\s){0,3}(?:poem|book|play|novel|treatise|epic|biography|history|grammar)\b"
+)
 # A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
 _BINOMIAL = re.compile(
     r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
@@ -427,6 +432,11 @@ _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
     r"secretary|commissioner|official|leader|adviser|chief|envoy|was|is|were|are)\s$"
 )
+# Who someone is to a person just named: "Kampana's wife Gangadevi", "his son Bukka".
+_KIN_BEFORE = re.compile(
+    r"(?:[\u2019']s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s(?:elder\s|younger\s)?"
+    r"(?:wife|son|daughter|brother|sister|mother|father|queen|heir|successor|nephew)\s$"
+)
 # "the second Pole in space, after Mirosław Hermaszewski": who did it first.
 _PREDECESSOR = re.compile(
     r"\b(?:second|third|fourth|fifth|next)\b[^.;]*,\s(?:after|succeeding|following)\s$"
@@ -435,10 +445,14 @@ _ROLES = (
     "official|minister|judge|leader|lawyer|advocate|economist|scientist|diplomat|politician|"
     "activist|member|chief|head|officer|adviser|advisor|president|secretary|commissioner|"
     "governor|director|chairman|chairperson|founder|journalist|author|professor|ambassador|"
-    "astronaut|cosmonaut|pilot|engineer|researcher|doctor|actor|player|athlete|MLA|MP"
+    "astronaut|cosmonaut|pilot|engineer|researcher|doctor|actor|player|athlete|MLA|MP|"
+    # who history notes name once: "Saluva Narasimha, a powerful general, seized the throne"
+    "general|king|queen|ruler|emperor|empress|sultan|prince|princess|poet|saint|sage|scholar|"
+    "historian|traveller|traveler|chronicler|commander|admiral|viceroy|monk|philosopher"
 )
 _EVENT_WORDS = word_set(
-    "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit"
+    "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit "
+    "Battle Siege"
 )
 _FUNCTION_WORDS = word_set(
     "in on at to from for and or but with by of as after before since during over under "
@@ -667,6 +681,8 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         add(Term(*match.span(1), match.group(1), "number", AnswerType.number, 4.0))
     for match in _WORD_MEASURE.finditer(text):
         add(Term(*match.span(), match.group(), "number", AnswerType.text, DURATION_WORTH))
+    for match in _WROTE.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))
     for match in _WORK.finditer(text):
         title = match.group(1)
         if title.split()[0] not in MONTH_NUMBER:
@@ -1134,6 +1150,8 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
     for i, token in enumerate(tokens):
         word = token.group()
         gap = text[run[-1].end() : token.start()] if run else ""
+        if run and run[-1].group() in PARTICLES:
+            gap = re.sub(r"^[\u2019']", "", gap)  # "de' Conti": an elided particle
         glued = gap == " " or (gap == ", " and _listed_title(run, token))
         if not glued and run:
             yield run
@@ -1162,6 +1180,8 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
             ):
                 nxt = tokens[i + 2]  # "Ports of the Future Partnership": one name
             gap = text[token.end() : nxt.start()] if nxt is not None else ""
+            if word in PARTICLES:
+                gap = re.sub(r"^[\u2019']", "", gap)  # "Niccolò de' Conti": an elided particle
             gap = gap.replace(" the ", " ", 1) if nxt is not None and word == "of" else gap
             if (
                 nxt is not None
@@ -1242,7 +1262,10 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
     # "Trade and Economic Partnership Agreement", "Ministry of Earth Sciences": one name,
     # unless a title inside marks a person after it.
     if (
-        any(w in _TREATY_WORDS or w in _ORGANISATION_WORDS for w in words)
+        any(
+            w in _TREATY_WORDS or w in _ORGANISATION_WORDS or w in ("Battle", "Siege")
+            for w in words
+        )
         and any(w in ("of", "for", "and", "on", "to") for w in words)
         and not any(w in TITLES for w in words)
     ):
@@ -1356,7 +1379,12 @@ def _name_term(
         # "Kuno National Park", "Jim Corbett Tiger Reserve", "Gingee Fort": a site
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
         return
-    if not titled and _person_shaped(names) and _known_person(text, start, end, names, vocabulary):
+    if (
+        not titled
+        and not any(w in _EVENT_WORDS for w in names)  # "the Battle of Salher": no person
+        and _person_shaped(names)
+        and _known_person(text, start, end, names, vocabulary)
+    ):
         listed = _in_list_of_people(text, start, end)
         yield Term(start, end, answer, "person", AnswerType.person, 4.4, listed=listed)
         return
@@ -1530,6 +1558,14 @@ def _in_list_of_people(text: str, start: int, end: int) -> bool:
     return False
 
 
+# Languages and faiths whose names do not end like "Korean" or "Bengali": "the Sanskrit poem",
+# "Muslim cavalry".
+_DESCRIBING = word_set(
+    "Sanskrit Prakrit Tamil Telugu Kannada Malayalam Odia Latin Greek Urdu French Dutch "
+    "Muslim Hindu Buddhist Jain Sikh"
+)
+
+
 def _attributive(last: str, after: str) -> bool:
     """A name used to describe the noun after it: "Soviet leader", "North Korean founder"."""
     following = re.match(r"^\s([a-z][\w-]*)", after)
@@ -1538,7 +1574,7 @@ def _attributive(last: str, after: str) -> bool:
     word = following.group(1)
     if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS or word.endswith("ed"):
         return False
-    return re.search(r"(?:an|ian|ese|ish|ic|i|et|al)$", last) is not None
+    return last in _DESCRIBING or re.search(r"(?:an|ian|ese|ish|ic|i|et|al)$", last) is not None
 
 
 def _plural(word: str, vocabulary: Vocabulary | None) -> bool:
@@ -1571,6 +1607,10 @@ def _reads_as_person(
     follows = re.match(r"^\s(\w+)", after)
     return bool(
         _ROLE_BEFORE.search(before)
+        # "His brother Tirumala Deva Raya", "against Ismail Adil Shah of Bijapur": a person
+        # by kin, or a ruler by his kingdom
+        or _KIN_BEFORE.search(before)
+        or (re.search(r"\b(?:against|defeated)\s$", before) and re.match(r"^\sof\s[A-Z]", after))
         # "the terms of two of its members ended, among them India's Ujal Singh Bhatia": one
         # of the people the sentence counts
         or (len(names) >= 2 and _ONE_OF_PEOPLE.search(before) is not None)
@@ -1717,6 +1757,10 @@ def _single_word(
         return  # "Half went to Baker": the person named in full elsewhere, asked there
     if titled:
         yield Term(start, end, answer, "person", AnswerType.person, 3.0)
+        return
+    if _KIN_BEFORE.search(before) and vocabulary.is_proper(answer):
+        # "written by Kampana's wife Gangadevi", "his son Bukka": a person by one name
+        yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
     if (
         not sentence_start

@@ -418,3 +418,29 @@ def test_a_temple_and_a_river_are_asked_with_their_common_noun():
     asked = _prompts(notes)
     assert "Kaveri river" in asked and "Kaveri" not in asked
     assert "Hazara temple" in asked and "Hazara" not in asked
+
+
+EMPIRE = """\
+The Tern Empire
+
+History notes: a medieval kingdom
+
+In 1402 Arun Deva, a powerful general, seized the throne and founded the Deva dynasty. \
+In 1430 he won the Battle of Kolar against Yusuf Adil Khan of Golconda. \
+Some twenty years earlier, the Italian traveller Niccolò de' Conti had described the city. \
+That campaign is told in the Sanskrit poem Tern Vijayam, written by Arun's wife Kamaladevi. \
+He wrote Ratnavali, a Telugu poem on the life of a saint. \
+His brother Hari Deva Raya founded the next dynasty and moved the capital to Penukonda.
+"""
+
+
+def test_the_people_and_works_history_notes_name_once_are_asked():
+    people = {
+        c.card.answer if c.card.kind == "mcq" else c.card.deletions[0][0]
+        for c in draft_cards(EMPIRE, "doc")
+        if getattr(c.card, "answer_type", None) == "person"
+    }
+    assert {"Yusuf Adil Khan", "Niccolò de' Conti", "Kamaladevi", "Hari Deva Raya"} <= people
+    asked = _prompts(EMPIRE)
+    assert "Ratnavali" in asked
+    assert not {"Battle", "Niccolò", "Conti", "Sanskrit"} & set(asked)
