@@ -1574,6 +1574,8 @@ def _attributive(last: str, after: str) -> bool:
     word = following.group(1)
     if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS or word.endswith("ed"):
         return False
+    if word in ("river", "rivers"):
+        return False  # "the Kaveri river": the river's name, not a describing word
     return last in _DESCRIBING or re.search(r"(?:an|ian|ese|ish|ic|i|et|al)$", last) is not None
 
 
@@ -1691,7 +1693,7 @@ def _past_place(after: str) -> str:
 
 # A common noun that names a place or a find with the word before it: "the Kaimur hills".
 _FEATURE = re.compile(
-    r"^\s(hills|hill|dam|barrage|canal|reservoir|river|valley|plateau|glacier|"
+    r"^\s(hills|hill|dam|barrage|canal|reservoir|valley|plateau|glacier|"
     r"inscription|inscriptions|caves|lake|temple)\b"
     # the noun ends the name: not "the Yamuna river clean-up"
     r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|for|by|into|through|below|above|as|and|or|"
