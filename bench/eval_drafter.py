@@ -214,7 +214,7 @@ GROUPS = {
     "held_out": "held out (seen, scored once before)",
     "held_out_11": "held out (eleventh set, seen, never tuned on)",
     "held_out_12": "held out (twelfth set, seen, never tuned on)",
-    "held_out_13": "held out (thirteenth set, scored once)",
+    "held_out_13": "held out (thirteenth set, seen, never tuned on)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
