@@ -44,7 +44,7 @@ from quizapp.deck.model import (
     Status,
     YearCard,
 )
-from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, MONTHS, blank_flaws
+from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, MONTHS, REFERENCE_WORD, blank_flaws
 from quizapp.deck.rules.exam_setter import shared_stems
 from quizapp.deck.sources import fold
 from quizapp.deck.wording import contains_words, normalise, words
@@ -1117,7 +1117,7 @@ def _same_body(option: str, others: list[str]) -> bool:
     return len(mine) >= 2 and any(_initials(other) == mine for other in others)
 
 
-_NUMBERED = r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part|Entry|Entrie)s?\s"
+_NUMBERED = rf"{REFERENCE_WORD}\s"
 
 
 def _shape(answer: str) -> str:

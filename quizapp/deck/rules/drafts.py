@@ -30,13 +30,14 @@ STOP_WORDS = word_set(
     "this that these those he she they his her their we our you i not no yes so if than then "
     "there here which who whom what when where why how all any some such also only"
 )
-# Words that may stand before a name without being part of it.
-# The word of a numbered reference: "Entry 17", "Article 21", "Rule 3".
-_REFERENCE_WORD = (
-    r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part|Entry|Item|Regulation)s?"
+# The word of a numbered reference: "Entry 17", "Article 21", "Rule 3", "Entries 17 and 18".
+REFERENCE_WORD = (
+    r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part|Entry|Entries|Item|"
+    r"Regulation)s?"
 )
 # The first word of a place named with "of": "Bay of Bengal", "Strait of Hormuz".
 PLACE_OF = word_set("Bay Gulf Sea Strait Straits Cape Isle Isles Mouth")
+# Words that may stand before a name without being part of it.
 TITLES = word_set(
     "President Prime Minister Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Prof Leader King Queen Chancellor "
     "General "
@@ -136,7 +137,7 @@ def _cuts_a_word(before: str, answer: str, after: str) -> bool:
             return True
     if answer in PLACE_OF and re.match(r"^\sof\s(?:the\s)?[A-Z]", after):
         return True  # "the {{Bay}} of Bengal"
-    if re.fullmatch(_REFERENCE_WORD, answer) and re.match(r"^\s\d", after):
+    if re.fullmatch(REFERENCE_WORD, answer) and re.match(r"^\s\d", after):
         return True  # "under {{Entry}} 17 of the State List": the word of a numbered reference
     # "Mazhabi {{Sikhs}}": a capitalised word that is neither a title nor a sentence opener.
     word = _WORD_BEFORE.search(before)
