@@ -1,4 +1,5 @@
-"""Candidate cards from a plain-text document, by rules and a few fitted weights: no network.
+"""Candidate cards from a plain-text document, by rules, a sentence's grammar (spaCy's small
+English pipeline, see `parse`) and a few fitted weights: no network.
 
 The drafter looks for what an examiner would ask (see `terms`), proposes one card per fact
 in the form that suits it (a year card, a cloze, a multiple-choice question whose wrong
@@ -21,6 +22,7 @@ from functools import cache
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
+from quizapp.authoring.parse import opening_subject
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
     COUNT_WORDS,
@@ -123,7 +125,7 @@ class Passage:
     @property
     def lead(self) -> str:
         if self.clipped:
-            return f"{_subject(self.context[0].text)} \u2026 "
+            return f"{_named_subject(self.context[0].text, self.focus.text)} \u2026 "
         if self.bare:
             return f"{self.context[0].text} \u2026 "
         if self.elided:
@@ -467,7 +469,7 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if (
             len(passage.lead) + len(sentence.text) > MAX_PROMPT
             and context
-            and _subject(context[0].text)
+            and _named_subject(context[0].text, sentence.text)
             and not _pronoun_led(context[0].text)
             and len(clipped.lead) + len(sentence.text) <= MAX_PROMPT
         ):
@@ -498,6 +500,15 @@ def _subject(text: str) -> str:
     if match is None or len(match.group().split()) < 2 or match.group() in PRONOUNS:
         return ""
     return match.group()
+
+
+_PERSONAL = re.compile(r"[\"'\u201c\u2018(]*(?:He|She|His|Her)\b")
+
+
+def _named_subject(text: str, focus: str) -> str:
+    """The subject of the sentence "It" or "He" in the focus refers back to: the name it opens
+    with, found by its shape, else by the sentence's grammar."""
+    return _subject(text) or opening_subject(text, personal=bool(_PERSONAL.match(focus)))
 
 
 def _same_subject(context: tuple[Sentence, ...], focus: Sentence) -> bool:

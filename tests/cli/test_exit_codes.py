@@ -71,6 +71,21 @@ def test_draft_from_a_binary_file_is_content(capsys, tmp_path):
     assert run(capsys, "draft", document)[0] == CONTENT
 
 
+def test_draft_without_the_grammar_model_is_usage_and_writes_nothing(capsys, tmp_path, monkeypatch):
+    from quizapp.authoring import parse
+    from tests.authoring.test_draft_grammar import KINGS
+
+    monkeypatch.setattr(parse, "MODEL", "no_such_grammar_model")
+    parse._pipeline.cache_clear()
+    parse._parsed.cache_clear()
+    document = tmp_path / "kings.txt"
+    document.write_text(KINGS, encoding="utf-8")
+    code, _, err = run(capsys, "draft", document, "--out", tmp_path / "kings.yaml")
+    assert code == USAGE
+    assert "the English grammar model quizapp draft reads sentences with is not installed" in err
+    assert not (tmp_path / "kings.yaml").exists()
+
+
 def test_authoring_files_that_cannot_be_used_and_wrong_options_are_usage(
     capsys, tmp_path, bad_deck
 ):

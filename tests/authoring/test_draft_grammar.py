@@ -1,0 +1,95 @@
+"""A pronoun's antecedent found by the sentence's grammar, not by its phrasing: the subject a
+long sentence opens with stands for it in the prompt, whatever follows the subject; an object
+the pronoun may mean instead stops that."""
+
+from quizapp.authoring.drafter import draft_cards
+
+KINGS = """\
+The Kingdom of Varunagiri
+
+Medieval history notes: the Varunagiri kings
+
+The early kings
+
+Tarapala II, who ruled from 911 to 962 after a long war of succession among his cousins, \
+took Kolvanur from the Hemadri chiefs, rebuilt its river walls and assumed the title \
+Kolvanurkonda in an inscription that his court poets copied across the whole kingdom. \
+His advance was halted at the Battle of Serapatti in 949, where the Amalaka king Dhruvasena \
+defeated the Varunagiri army and the crown prince Nandivarma was killed in the field.
+"""
+
+QUAKE = """\
+The Serapatti Earthquake
+
+Geography notes: a great earthquake
+
+The earthquake
+
+On 14 March 2031 an earthquake of magnitude 8.7 struck off the south coast of the island \
+of Velanka, just before six in the morning local time, and was felt along the whole coast \
+of the mainland and on the islands far to the east. \
+It ruptured about 940 kilometres of the boundary where the Velanka plate slides beneath \
+the Marun plate.
+"""
+
+MINISTRY = """\
+The Joint Polls Committee
+
+Polity notes: a committee
+
+The committee
+
+On 2 September 2031 the Ministry of Electoral Affairs set up a High-Level Committee on \
+joint polls, chaired by the former President Devika Rao, to examine whether elections to \
+the Lok Sabha and the State Assemblies could be held together. \
+Its members were Arvind Sethi, Kamala Iyer, Nirmal Basu and Prem Chand.
+"""
+# The same, told of the committee: now "Its" is the subject's.
+COMMITTEE = MINISTRY.replace(
+    "the Ministry of Electoral Affairs set up a High-Level Committee on joint polls,",
+    "a High-Level Committee on joint polls was set up by the Ministry of Electoral Affairs,",
+)
+
+
+def _prompts(text: str) -> dict[str, str]:
+    out = {}
+    for candidate in draft_cards(text, "doc"):
+        card = candidate.card
+        if card.kind == "cloze":
+            for answer, _ in card.deletions:
+                out[answer] = card.text
+        elif card.kind in ("year", "mcq", "basic"):
+            out[str(card.answer)] = card.question
+    return out
+
+
+def _quotes(text: str) -> list[str]:
+    return [c.card.source.quote for c in draft_cards(text, "doc")]
+
+
+def test_his_after_a_long_sentence_is_its_subject_without_the_clause_after_it():
+    prompts = _prompts(KINGS)
+    led = [p for a, p in prompts.items() if "Serapatti" in p or "Dhruvasena" in p]
+    assert led, prompts
+    assert any("Tarapala II \u2026 His advance was halted" in p for p in led)
+    # the quote keeps both sentences whole, so "His" is never left without its king
+    quotes = _quotes(KINGS)
+    assert any(q.startswith("Tarapala II, who ruled") and "His advance" in q for q in quotes)
+
+
+def test_it_after_a_long_sentence_opening_with_its_date_is_the_subject():
+    prompt = _prompts(QUAKE)["940 kilometres"]
+    assert "an earthquake of magnitude 8.7 \u2026 It ruptured about {{940 kilometres}}" in prompt
+
+
+def test_its_is_not_the_subject_when_the_sentence_before_names_an_object():
+    """'The Ministry set up a Committee ... Its members': the members are the Committee's,
+    so no card says 'the Ministry of Electoral Affairs … Its members'."""
+    told_of_the_ministry = _prompts(MINISTRY).values()
+    assert told_of_the_ministry  # the sentence naming the committee is asked
+    assert not any("\u2026 Its members" in p for p in told_of_the_ministry)
+    told_of_the_committee = _prompts(COMMITTEE).values()
+    assert any(
+        "a High-Level Committee on joint polls \u2026 Its members" in p
+        for p in told_of_the_committee
+    )
