@@ -203,3 +203,34 @@ def test_the_examiner_is_fitted_to_what_raises_the_odds_of_a_fact():
     assert examiner.weights["sentence_record"] > 0.3
     assert abs(examiner.weights["kind=year"]) < examiner.weights["sentence_record"]
     assert examiner.means["sentence_record"] == 0.5
+
+
+AGREEMENT = ROOT / "bench" / "examiner_agreement.py"
+SECOND_CARDS = """\
+document: notes.txt
+cards:
+  - sentence: "The treaty lapsed in 1991 after the dissolution of the USSR."
+    answer: "1991"
+  - sentence: "President Vladimir Putin visited Pyongyang in June 2024 to sign the pact."
+    answer: "Putin"
+  - sentence: "The treaty lapsed in 1991 after the dissolution of the USSR."
+    answer: "USSR"
+"""
+
+
+def test_a_second_examiner_is_scored_as_the_drafter_is(documents):
+    """A second examiner's card asks a fact by the drafter's own rule; 'Putin' for 'Vladimir
+    Putin' counts only where the form is forgiven."""
+    (documents / "second-examiner").mkdir()
+    (documents / "second-examiner" / "notes.cards.yaml").write_text(SECOND_CARDS, "utf-8")
+    spec = importlib.util.spec_from_file_location("examiner_agreement", AGREEMENT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = module.agreement(documents)
+    notes = rows["notes"]
+    assert (notes["facts"], notes["second_cards"]) == (3, 3)
+    assert (notes["second"], notes["second~"]) == (1, 2)
+    # the drafter asks 1991 and Vladimir Putin (see the test above), strictly
+    assert notes["drafter"] == notes["drafter~"] == 2
+    assert notes["drafter_cards"] == len(draft_cards(NOTES, "doc"))
+    assert rows["all"]["facts"] == 3
