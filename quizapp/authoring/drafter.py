@@ -6,8 +6,9 @@ in the form that suits it (a year card, a cloze, a multiple-choice question whos
 options are names of the same kind from the document, an ordering of explicitly dated
 events), at most two per sentence, and ranks the drafts best first so a reviewer can keep
 the top of the file (the order is the rules' score corrected by a fitted examiner, see
-`examiner`). Headings are never asked; a sentence that opens with a pronoun is
-quoted with the sentence it refers back to, or not at all.
+`examiner`). Headings are never asked; a sentence that opens with a pronoun, or whose
+subject is one ("In 1520 he won ..."), is quoted with the sentence it refers back to, or not
+at all.
 
 Each candidate quotes the document verbatim and is a draft: nothing is studied until a
 person checks it against its quote and marks it reviewed. The same text always gives the
@@ -22,7 +23,7 @@ from functools import cache
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
-from quizapp.authoring.parse import opening_subject
+from quizapp.authoring.parse import opening_subject, subject_refers_back
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
     COUNT_WORDS,
@@ -454,7 +455,7 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         elided = Passage(sentence, context, elided=True)
         if too_long and len(context) > 2 and len(elided.lead) + len(sentence.text) <= MAX_PROMPT:
             passage = elided  # "At Jhansi it was led by ...": "it" is the revolt named first
-        elif too_long and not _pronoun_led(sentence.text):
+        elif too_long and not _looks_back(sentence.text):
             passage = Passage(sentence)  # "when it came into existence": often its own subject
         too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
         if len(passage.context) > 2 and (too_long or len(context) > LONGEST_CONTEXT):
@@ -470,7 +471,7 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
             len(passage.lead) + len(sentence.text) > MAX_PROMPT
             and context
             and _named_subject(context[0].text, sentence.text)
-            and not _pronoun_led(context[0].text)
+            and not _looks_back(context[0].text)
             and len(clipped.lead) + len(sentence.text) <= MAX_PROMPT
         ):
             passage = clipped  # the sentence naming "It" is too long: its subject is enough
@@ -531,7 +532,7 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
         # "The Centre aims to bring it below 4.5%": what "it" is comes just before.
         at -= 1
         context.insert(0, sentences[at])
-    while _pronoun_led(sentences[at].text) or (
+    while _looks_back(sentences[at].text) or (
         context
         and not named
         and _refers_back(sentences[at].text)
@@ -578,6 +579,11 @@ def _refers_back(text: str) -> bool:
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
     )
     return not _pronoun_led(text) and re.search(pattern, text) is not None
+
+
+def _looks_back(text: str) -> bool:
+    """Its subject is a pronoun, first word or not ("He won ...", "In 1520 he won ...")."""
+    return _pronoun_led(text) or subject_refers_back(text)
 
 
 def _pronoun_led(text: str) -> bool:
@@ -733,10 +739,12 @@ def _shown(passage: Passage, term: Term, pool: _Pool | None) -> tuple[str, str]:
     longer = re.search(
         r"(?:^|\s)(?!(?:The|A|An)\s)[A-Z][\w-]*\s(?:(?:of|for|on|and)\s)?(?:the\s)?$", before
     )
+    # "resident welfare associations (RWAs)": initials in the plural
+    initials = short and re.sub(r"(?<=[A-Z])s$", "", short.group(1))
     spelt = short is not None and (
-        abbreviates(term.answer.split(), short.group(1))
+        abbreviates(term.answer.split(), initials)
         # "the {{outgoing longwave radiation}} (OLR)": a term in lower case, by its initials
-        or "".join(w[0] for w in term.answer.split()).casefold() == short.group(1).casefold()
+        or "".join(w[0] for w in term.answer.split()).casefold() == initials.casefold()
     )
     if spelt and not longer:
         # "The {{Human Space Flight Centre}} (HSFC) in Bengaluru": its initials spell it out

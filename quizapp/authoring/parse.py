@@ -1,13 +1,15 @@
 """What a sentence's grammar says, from spaCy's small English pipeline, for the drafter.
 
 The drafter's rules find names and figures by their shape; some questions need the grammar
-instead: which words are the subject a later "It" or "His" refers back to. The pipeline is
-loaded once, on the first draft, so nothing else pays for it.
+instead: which words are the subject a later "It" or "His" refers back to, and whether a
+sentence's own subject is such a pronoun ("In 1520 he won ..."). The pipeline is loaded once,
+on the first draft that needs it, so nothing else pays for it.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from functools import cache
 from typing import Any
 
@@ -89,3 +91,30 @@ def _fronted(token: Any, root: Any) -> bool:
     while token.head != root and token.head != token:
         token = token.head
     return token.head == root and token.dep_ in ("prep", "npadvmod") and token.i < root.i
+
+
+# Pronouns a reader must look back for: "In 1520 he won ...", "Early in his reign his fleet ...".
+_BACK = {"he", "she", "it", "they", "his", "her", "its", "their"}
+
+
+def subject_refers_back(text: str) -> bool:
+    """The main clause's subject is a pronoun, or is owned by one, that nothing before it in
+    the sentence can mean ("After it he took the title ..."); not "Where the Governor
+    withholds assent, he must ...", whose "he" is the Governor."""
+    if not any(word in _BACK for word in re.findall(r"[^\W\d_]+", text.casefold())[1:]):
+        return False  # no pronoun past the first word: nothing to parse
+    sentence = _parsed(text)
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subject = next((t for t in root.children if t.dep_ in _SUBJECT), None)
+    if subject is None:
+        return False
+    owner = next((t for t in subject.children if t.dep_ == "poss"), None)
+    pronoun = subject if subject.lower_ in _BACK else owner
+    if pronoun is None or pronoun.lower_ not in _BACK or pronoun.i == 0:
+        return False
+    named_before = any(
+        t.dep_ in _SUBJECT and t.pos_ in ("NOUN", "PROPN") for t in sentence[: pronoun.i]
+    )
+    return not named_before

@@ -66,6 +66,11 @@ cards:
       - {event: "Ursula von der Leyen did not attend.", date: "2026"}
     source: {document: notes, quote: "The summit met in Baku"}
     status: draft
+  - id: after-lead
+    kind: cloze
+    text: "The Act \u2026 Under {{Section 3(b)}}, it also applies to processing outside India."
+    source: {document: notes, quote: "The summit met in Baku"}
+    status: draft
   - id: good
     kind: cloze
     text: The summit met in {{Baku}} from 27 to 28 February 2025.
@@ -122,6 +127,8 @@ def test_check_flags_drafts_an_examiner_would_reject(tmp_path):
     assert undated[2] == "card 'undated': event 1, 2, 3 cite no quote"
     # A good draft only says it is a draft; a reviewed card is the author's own choice.
     assert messages(report, "good") == ["card 'good' is a draft, never studied"]
+    # "…" ends the lead a prompt quotes before its sentence: "Under" opens that sentence
+    assert flags(report, "after-lead") == []
     assert messages(report, "reviewed") == []
     assert report.exit_code() == 0 and report.exit_code(strict=True) == 1
 

@@ -159,8 +159,9 @@ The Assent Judgment, 2031
 Polity notes: a judgment
 
 The Supreme Court set time limits for the Governor on 8 April 2031. \
-Where he withholds assent against advice, he must return the Bill within three months. \
-Where he reserves a Bill against advice, he must do so within three months. \
+Where the Governor withholds assent against advice, he must return the Bill within three \
+months. \
+Where the Governor reserves a Bill against advice, he must do so within three months. \
 The President must decide on a reserved Bill within three months. \
 A Bill passed again must be assented to within one month.
 """
@@ -446,3 +447,19 @@ def test_the_people_and_works_history_notes_name_once_are_asked():
     asked = _prompts(EMPIRE)
     assert "Ratnavali" in asked
     assert not {"Battle", "Niccolò", "Conti", "Sanskrit"} & set(asked)
+
+
+SOCIETIES = """\
+Rooftop Solar, 2031
+
+Energy notes: a scheme
+
+Households get Rs 30,000 for a 1 kW system. \
+The scheme also pays resident welfare associations (RWAs) for common facilities.
+"""
+
+
+def test_a_name_is_asked_without_its_initials_in_the_plural():
+    prompt = _prompts(SOCIETIES)["resident welfare associations"]
+    assert "(RWAs)" not in prompt
+    assert "pays {{resident welfare associations}} for common facilities" in prompt

@@ -51,6 +51,29 @@ COMMITTEE = MINISTRY.replace(
 )
 
 
+KING = """\
+The Kingdom of Varunagiri
+
+Medieval history notes: the greatest king
+
+Devaraya Varma came to the throne in 1509, after his half-brother died without a son, and \
+ruled for twenty years from the fortified city of Kalyanagiri on the river Sarayu. \
+In 1520 he won the Battle of Tamrapur against Ismail Rao of Devagiri.
+
+In 1522 he built the Hazara temple at Kalyanagiri for the royal household.
+"""
+
+GOVERNOR = """\
+The Governor's Assent
+
+Polity notes: a judgment
+
+The Court read time limits into the Governor's power over State Bills. \
+Where the Governor withholds assent on the advice of the Council of Ministers, he must do \
+so within one month.
+"""
+
+
 def _prompts(text: str) -> dict[str, str]:
     out = {}
     for candidate in draft_cards(text, "doc"):
@@ -93,3 +116,21 @@ def test_its_is_not_the_subject_when_the_sentence_before_names_an_object():
         "a High-Level Committee on joint polls \u2026 Its members" in p
         for p in told_of_the_committee
     )
+
+
+def test_a_sentence_whose_subject_is_he_is_asked_with_whom_he_is():
+    """'In 1520 he won the Battle of Tamrapur': "he" is the king the sentence before names,
+    so the card quotes that sentence too; a paragraph opening 'In 1522 he built ...' has no
+    sentence to say who, and is not asked."""
+    quotes = _quotes(KING)
+    tamrapur = [q for q in quotes if "Battle of Tamrapur" in q]
+    assert tamrapur and all(q.startswith("Devaraya Varma came to the throne") for q in tamrapur)
+    assert not any("Hazara temple" in q for q in quotes)
+
+
+def test_he_after_the_name_in_its_own_sentence_needs_nothing_before():
+    quotes = [q for q in _quotes(GOVERNOR) if "within one month" in q]
+    assert quotes == [
+        "Where the Governor withholds assent on the advice of the Council of "
+        "Ministers, he must do so within one month."
+    ]

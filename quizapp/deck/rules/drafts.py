@@ -143,7 +143,8 @@ def _cuts_a_word(before: str, answer: str, after: str) -> bool:
     word = _WORD_BEFORE.search(before)
     if word and answer[:1].isupper() and answer[:1].isalpha():
         previous = word.group(1)
-        opens_sentence = before[: word.start()].rstrip()[-1:] in ("", ".", "!", "?", ":")
+        # "The Act … Under {{Section 3(b)}}": a prompt's lead ends with "…" before a sentence
+        opens_sentence = before[: word.start()].rstrip()[-1:] in ("", ".", "!", "?", ":", "\u2026")
         if (
             previous[:1].isupper()
             and previous not in TITLES
