@@ -215,7 +215,8 @@ GROUPS = {
     "held_out_11": "held out (eleventh set, seen, never tuned on)",
     "held_out_12": "held out (twelfth set, seen, never tuned on)",
     "held_out_13": "held out (thirteenth set, seen, never tuned on)",
-    "held_out_14": "held out (fourteenth set, scored once)",
+    "held_out_14": "held out (fourteenth set, seen, never tuned on)",
+    "held_out_15": "held out (fifteenth set, scored once)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -224,6 +225,7 @@ _FOLDERS = {
     "held-out-12": "held_out_12",
     "held-out-13": "held_out_13",
     "held-out-14": "held_out_14",
+    "held-out-15": "held_out_15",
 }
 
 
