@@ -126,7 +126,7 @@ class Passage:
     @property
     def lead(self) -> str:
         if self.clipped:
-            return f"{_named_subject(self.context[0].text, self.focus.text)} \u2026 "
+            return f"{_named_subject(self.context, self.focus.text)} \u2026 "
         if self.bare:
             return f"{self.context[0].text} \u2026 "
         if self.elided:
@@ -470,7 +470,7 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if (
             len(passage.lead) + len(sentence.text) > MAX_PROMPT
             and context
-            and _named_subject(context[0].text, sentence.text)
+            and _named_subject(context, sentence.text)
             and not _looks_back(context[0].text)
             and len(clipped.lead) + len(sentence.text) <= MAX_PROMPT
         ):
@@ -506,10 +506,15 @@ def _subject(text: str) -> str:
 _PERSONAL = re.compile(r"[\"'\u201c\u2018(]*(?:He|She|His|Her)\b")
 
 
-def _named_subject(text: str, focus: str) -> str:
-    """The subject of the sentence "It" or "He" in the focus refers back to: the name it opens
-    with, found by its shape, else by the sentence's grammar."""
-    return _subject(text) or opening_subject(text, personal=bool(_PERSONAL.match(focus)))
+def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
+    """The subject of the sentence "It" or "He" in the focus refers back to: the name the first
+    sentence of the context opens with, found by its shape, else by its grammar when it is the
+    sentence just before (past a sentence between, "he" may be someone else: "Rock Edict II
+    speaks of ... In the thirteenth year of his reign he created ... He also gave ...")."""
+    named = _subject(context[0].text)
+    if named or len(context) > 1:
+        return named
+    return opening_subject(context[0].text, personal=bool(_PERSONAL.match(focus)))
 
 
 def _same_subject(context: tuple[Sentence, ...], focus: Sentence) -> bool:

@@ -74,6 +74,19 @@ so within one month.
 """
 
 
+EDICTS = """\
+The Edicts of Devaraya
+
+Ancient history notes: the king's edicts
+
+Rock Edict IV speaks of care for the sick and for animals, even in the lands beyond the \
+southern border, where the king had wells dug, trees planted and rest houses built along \
+the roads. \
+In the tenth year of his reign he created a new class of officers, the nyaya mahamattas. \
+He also gave caves in the Varuna hills near Kosam to the Ajivikas.
+"""
+
+
 def _prompts(text: str) -> dict[str, str]:
     out = {}
     for candidate in draft_cards(text, "doc"):
@@ -134,3 +147,11 @@ def test_he_after_the_name_in_its_own_sentence_needs_nothing_before():
         "Where the Governor withholds assent on the advice of the Council of "
         "Ministers, he must do so within one month."
     ]
+
+
+def test_he_two_sentences_on_is_not_the_subject_of_the_sentence_before_them():
+    """'Rock Edict IV speaks of ... In the tenth year of his reign he created ... He also
+    gave caves ...': "He" is the king, not the edict that opens the sentence two back, so no
+    prompt stands "Rock Edict IV" for him."""
+    prompts = _prompts(EDICTS)
+    assert not any(p.startswith("Rock Edict IV \u2026") for p in prompts.values())
