@@ -25,3 +25,15 @@ def asked(card) -> list[str]:
 
 def answers(text: str) -> list[list[str]]:
     return [asked(card) for card in drafted(text)]
+
+
+def prompts(text: str) -> dict[str, str]:
+    """Each drafted card's answer and the prompt that asks it."""
+    out = {}
+    for card in drafted(text):
+        if card.kind == "cloze":
+            for answer, _ in card.deletions:
+                out[answer] = card.text
+        elif card.kind in ("year", "mcq", "basic"):
+            out[str(card.answer)] = card.question
+    return out

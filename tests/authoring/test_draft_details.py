@@ -2,6 +2,7 @@
 the notes' own Prime Minister), and what a prompt must not show (a name's own initials)."""
 
 from quizapp.authoring.drafter import draft_cards
+from tests.authoring.drafting import prompts
 
 HOUSE = """\
 The River Boards Act, 2031
@@ -22,20 +23,8 @@ The Act replaces the River Boards Act, 1956, which set up no board in 75 years.
 """
 
 
-def _prompts(text: str) -> dict[str, str]:
-    out = {}
-    for candidate in draft_cards(text, "doc"):
-        card = candidate.card
-        if card.kind == "cloze":
-            for answer, _ in card.deletions:
-                out[answer] = card.text
-        elif card.kind in ("year", "mcq", "basic"):
-            out[str(card.answer)] = card.question
-    return out
-
-
 def test_details_no_examiner_asks_are_left_out():
-    asked = _prompts(HOUSE)
+    asked = prompts(HOUSE)
     assert "14" not in asked  # how long a debate ran
     assert "Sangrur" not in asked  # a member's constituency
     assert "Tata Institute of Social Sciences" not in asked  # an employer
@@ -46,7 +35,7 @@ def test_details_no_examiner_asks_are_left_out():
 
 
 def test_a_name_is_asked_without_the_initials_that_spell_it():
-    asked = _prompts(HOUSE)
+    asked = prompts(HOUSE)
     prompt = asked["National Water Informatics Centre"]
     assert "(NWIC)" not in prompt
     assert prompt.startswith("The {{National Water Informatics Centre}} in Pune")
@@ -70,7 +59,7 @@ def test_a_name_a_record_is_told_of_is_asked():
         "The Act replaces",
         "On the river lies Tern Island, the only breeding site of the petrel. The Act replaces",
     )
-    assert "Tern Island" in _prompts(notes)
+    assert "Tern Island" in prompts(notes)
 
 
 MEETINGS = """\
@@ -87,7 +76,7 @@ India has 91 sites, the most in South Asia.
 
 
 def test_where_a_host_held_a_meeting_is_the_city():
-    asked = _prompts(MEETINGS)
+    asked = prompts(MEETINGS)
     assert "Mombasa" in asked
     assert "Kenya" not in asked  # the host country is the setting; its city is the news
 
@@ -124,7 +113,7 @@ def test_what_a_date_is_told_against_ranks_last():
 
 
 def test_the_figures_a_sentence_speaks_of_are_quoted_with_it():
-    prompt = _prompts(SURVEY)["Quarterly Labour Survey"]
+    prompt = prompts(SURVEY)["Quarterly Labour Survey"]
     assert prompt.startswith("Unemployment fell to 4.1% in 2030-31")
 
 
@@ -183,7 +172,7 @@ def test_what_a_body_grew_out_of_is_asked():
         "The boards grew out of the Basin Planning Group, formed after the floods of 2019. "
         "The Act replaces",
     )
-    assert "Basin Planning Group" in _prompts(notes)
+    assert "Basin Planning Group" in prompts(notes)
 
 
 SPACE = """\
@@ -201,7 +190,7 @@ The capsule splashed down in the Bay of Bengal on 20 May 2031.
 
 
 def test_a_named_part_of_a_craft_is_asked():
-    assert "Tern" in _prompts(SPACE)
+    assert "Tern" in prompts(SPACE)
 
 
 def test_what_was_said_outranks_who_said_it():
@@ -219,7 +208,7 @@ def test_what_was_said_outranks_who_said_it():
 
 
 def test_a_place_named_with_of_is_asked_whole():
-    asked = _prompts(SPACE)
+    asked = prompts(SPACE)
     assert "Bay of Bengal" in asked
     assert "Bay" not in asked
 
@@ -230,7 +219,7 @@ def test_the_cabinet_that_approves_a_named_scheme_is_no_question():
         "The Union Cabinet approved Mission Tern on 9 June 2030, with an outlay of ₹900 crore. "
         "The crew carried out",
     )
-    asked = _prompts(notes)
+    asked = prompts(notes)
     assert "Mission Tern" in asked
     assert "Union Cabinet" not in asked
 
@@ -291,7 +280,7 @@ def test_a_sentence_saying_this_is_quoted_with_the_one_before():
         "The River Boards Act, 2031 lets the Centre name every member of the Boards. "
         "Critics say this weakens the Inter-State Council.\n"
     )
-    asked = [p for p in _prompts(notes).values() if "Critics say this weakens" in p]
+    asked = [p for p in prompts(notes).values() if "Critics say this weakens" in p]
     assert asked and all("lets the Centre name every member" in p for p in asked)
 
 
@@ -322,7 +311,7 @@ def test_a_body_named_of_the_its_members_is_one_name():
         "The Conference of the Contracting Parties (COP) meets about every three years. "
         "The Secretariat sits",
     )
-    asked = _prompts(notes)
+    asked = prompts(notes)
     assert "Contracting Parties" not in asked
 
 
@@ -343,7 +332,7 @@ def test_an_entry_of_a_list_is_asked_whole():
         "Water is a State subject under Entry 17 of the State List. "
         "Inter-State rivers fall under Entry 56 of the Union List.\n"
     )
-    asked = _prompts(notes)
+    asked = prompts(notes)
     assert "Entry" not in asked
     assert {"Entry 17", "Entry 56"} <= set(asked)
 
@@ -363,7 +352,7 @@ Its planned capacity is 40,000 litres a second through four pumps.
 
 
 def test_a_place_named_with_its_common_noun_is_asked_whole():
-    asked = _prompts(RIVERS)
+    asked = prompts(RIVERS)
     assert "Marwa hills" in asked
     assert "Sonal dam" in asked
     assert "Marwa" not in asked and "Sonal" not in asked
@@ -372,7 +361,7 @@ def test_a_place_named_with_its_common_noun_is_asked_whole():
 def test_a_sentence_on_its_is_asked_with_the_subject_of_a_long_sentence_before():
     """'Its planned capacity is 40,000 litres a second': 'Its' is Orbis Water's, named in a
     sentence too long to quote whole, so its subject stands for it."""
-    prompt = _prompts(RIVERS)["40,000 litres"]
+    prompt = prompts(RIVERS)["40,000 litres"]
     assert prompt.startswith("Orbis Water \u2026 Its planned capacity is {{40,000 litres}}")
 
 
@@ -388,12 +377,12 @@ The status brings three major national awards each year for scholars of the lang
 
 
 def test_a_span_of_time_between_two_figures_is_one_answer():
-    assert "1,500–2,000 years" in _prompts(LANGUAGES)
+    assert "1,500–2,000 years" in prompts(LANGUAGES)
 
 
 def test_counts_in_words_are_asked():
     """'from nine to {{twelve}}': the new count; 'three major national awards each year'."""
-    asked = _prompts(LANGUAGES)
+    asked = prompts(LANGUAGES)
     assert "twelve" in asked and "nine" not in asked
     assert "three" in asked
 
@@ -405,7 +394,7 @@ def test_what_a_short_form_stands_for_and_a_numbered_report_are_asked():
         "assembly and test. The Law Commission, in its 170th Report of 1999, called for one "
         "election.\n"
     )
-    asked = _prompts(notes)
+    asked = prompts(notes)
     assert "outsourced semiconductor assembly and test" in asked
     assert "170th Report" in asked and "170th" not in asked
 
@@ -417,7 +406,7 @@ def test_a_temple_is_asked_with_its_common_noun_and_a_river_by_its_name():
         "The empire ruled the land south of the Kaveri river for two centuries. "
         "The Hazara temple is known for its carved panels.\n"
     )
-    asked = _prompts(notes)
+    asked = prompts(notes)
     assert "Kaveri" in asked and "Kaveri river" not in asked
     assert asked["Kaveri"].startswith("The empire ruled the land south of the {{Kaveri}} river")
     assert "Hazara temple" in asked and "Hazara" not in asked
@@ -444,7 +433,7 @@ def test_the_people_and_works_history_notes_name_once_are_asked():
         if getattr(c.card, "answer_type", None) == "person"
     }
     assert {"Yusuf Adil Khan", "Niccolò de' Conti", "Kamaladevi", "Hari Deva Raya"} <= people
-    asked = _prompts(EMPIRE)
+    asked = prompts(EMPIRE)
     assert "Ratnavali" in asked
     assert not {"Battle", "Niccolò", "Conti", "Sanskrit"} & set(asked)
 
@@ -460,6 +449,6 @@ The scheme also pays resident welfare associations (RWAs) for common facilities.
 
 
 def test_a_name_is_asked_without_its_initials_in_the_plural():
-    prompt = _prompts(SOCIETIES)["resident welfare associations"]
+    prompt = prompts(SOCIETIES)["resident welfare associations"]
     assert "(RWAs)" not in prompt
     assert "pays {{resident welfare associations}} for common facilities" in prompt

@@ -3,6 +3,7 @@ long sentence opens with stands for it in the prompt, whatever follows the subje
 the pronoun may mean instead stops that."""
 
 from quizapp.authoring.drafter import draft_cards
+from tests.authoring.drafting import prompts
 
 KINGS = """\
 The Kingdom of Varunagiri
@@ -87,26 +88,14 @@ He also gave caves in the Varuna hills near Kosam to the Ajivikas.
 """
 
 
-def _prompts(text: str) -> dict[str, str]:
-    out = {}
-    for candidate in draft_cards(text, "doc"):
-        card = candidate.card
-        if card.kind == "cloze":
-            for answer, _ in card.deletions:
-                out[answer] = card.text
-        elif card.kind in ("year", "mcq", "basic"):
-            out[str(card.answer)] = card.question
-    return out
-
-
 def _quotes(text: str) -> list[str]:
     return [c.card.source.quote for c in draft_cards(text, "doc")]
 
 
 def test_his_after_a_long_sentence_is_its_subject_without_the_clause_after_it():
-    prompts = _prompts(KINGS)
-    led = [p for a, p in prompts.items() if "Serapatti" in p or "Dhruvasena" in p]
-    assert led, prompts
+    asked = prompts(KINGS)
+    led = [p for a, p in asked.items() if "Serapatti" in p or "Dhruvasena" in p]
+    assert led, asked
     assert any("Tarapala II \u2026 His advance was halted" in p for p in led)
     # the quote keeps both sentences whole, so "His" is never left without its king
     quotes = _quotes(KINGS)
@@ -114,17 +103,17 @@ def test_his_after_a_long_sentence_is_its_subject_without_the_clause_after_it():
 
 
 def test_it_after_a_long_sentence_opening_with_its_date_is_the_subject():
-    prompt = _prompts(QUAKE)["940 kilometres"]
+    prompt = prompts(QUAKE)["940 kilometres"]
     assert "an earthquake of magnitude 8.7 \u2026 It ruptured about {{940 kilometres}}" in prompt
 
 
 def test_its_is_not_the_subject_when_the_sentence_before_names_an_object():
     """'The Ministry set up a Committee ... Its members': the members are the Committee's,
     so no card says 'the Ministry of Electoral Affairs … Its members'."""
-    told_of_the_ministry = _prompts(MINISTRY).values()
+    told_of_the_ministry = prompts(MINISTRY).values()
     assert told_of_the_ministry  # the sentence naming the committee is asked
     assert not any("\u2026 Its members" in p for p in told_of_the_ministry)
-    told_of_the_committee = _prompts(COMMITTEE).values()
+    told_of_the_committee = prompts(COMMITTEE).values()
     assert any(
         "a High-Level Committee on joint polls \u2026 Its members" in p
         for p in told_of_the_committee
@@ -153,5 +142,5 @@ def test_he_two_sentences_on_is_not_the_subject_of_the_sentence_before_them():
     """'Rock Edict IV speaks of ... In the tenth year of his reign he created ... He also
     gave caves ...': "He" is the king, not the edict that opens the sentence two back, so no
     prompt stands "Rock Edict IV" for him."""
-    prompts = _prompts(EDICTS)
-    assert not any(p.startswith("Rock Edict IV \u2026") for p in prompts.values())
+    asked = prompts(EDICTS)
+    assert not any(p.startswith("Rock Edict IV \u2026") for p in asked.values())
