@@ -23,7 +23,7 @@ from functools import cache
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
-from quizapp.authoring.parse import opening_subject, subject_refers_back
+from quizapp.authoring.parse import opening_subject, subject_pronoun
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
     COUNT_WORDS,
@@ -514,7 +514,8 @@ def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
     named = _subject(context[0].text)
     if named or len(context) > 1:
         return named
-    return opening_subject(context[0].text, personal=bool(_PERSONAL.match(focus)))
+    personal = bool(_PERSONAL.match(focus)) or subject_pronoun(focus) in ("he", "she", "his", "her")
+    return opening_subject(context[0].text, personal=personal)
 
 
 def _same_subject(context: tuple[Sentence, ...], focus: Sentence) -> bool:
@@ -588,7 +589,7 @@ def _refers_back(text: str) -> bool:
 
 def _looks_back(text: str) -> bool:
     """Its subject is a pronoun, first word or not ("He won ...", "In 1520 he won ...")."""
-    return _pronoun_led(text) or subject_refers_back(text)
+    return _pronoun_led(text) or bool(subject_pronoun(text))
 
 
 def _pronoun_led(text: str) -> bool:

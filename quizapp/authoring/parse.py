@@ -64,7 +64,12 @@ def opening_subject(text: str, personal: bool = False) -> str:
     if subject is None or subject.pos_ == "PRON" or not _opens(sentence, subject):
         return ""
     if personal and subject.pos_ != "PROPN":
-        return ""
+        # "Mr. Putin's election as President ... After his election, he visited ...": the
+        # person whose thing the subject is
+        owner = next((t for t in subject.children if t.dep_ == "poss"), None)
+        if owner is None or owner.pos_ != "PROPN" or not _opens(sentence, owner):
+            return ""
+        return sentence[owner.left_edge.i : owner.i + 1].text
     if not personal and any(t.dep_ in _OBJECT for t in root.children):
         return ""
     end = subject.i + 1
@@ -73,7 +78,7 @@ def opening_subject(text: str, personal: bool = False) -> str:
             break
         end = child.right_edge.i + 1
     name = sentence[subject.left_edge.i : end]
-    if any(t.pos_ == "PRON" or t.dep_ == "poss" for t in name):
+    if any(t.pos_ == "PRON" for t in name):
         return ""  # "His son Rajendra I": the sentence itself refers back
     if len(name) < 2 and subject.pos_ != "PROPN":
         return ""  # "Delegates ...": no name to quote
@@ -97,24 +102,25 @@ def _fronted(token: Any, root: Any) -> bool:
 _BACK = {"he", "she", "it", "they", "his", "her", "its", "their"}
 
 
-def subject_refers_back(text: str) -> bool:
-    """The main clause's subject is a pronoun, or is owned by one, that nothing before it in
-    the sentence can mean ("After it he took the title ..."); not "Where the Governor
-    withholds assent, he must ...", whose "he" is the Governor."""
+def subject_pronoun(text: str) -> str:
+    """The pronoun the main clause's subject is, or is owned by, when nothing before it in the
+    sentence can mean it: "he" of "After it he took the title ..."; "" for "Where the Governor
+    withholds assent, he must ...", whose "he" is the Governor, or for a sentence opening with
+    its pronoun."""
     if not any(word in _BACK for word in re.findall(r"[^\W\d_]+", text.casefold())[1:]):
-        return False  # no pronoun past the first word: nothing to parse
+        return ""  # no pronoun past the first word: nothing to parse
     sentence = _parsed(text)
     root = next((t for t in sentence if t.dep_ == "ROOT"), None)
     if root is None:
-        return False
+        return ""
     subject = next((t for t in root.children if t.dep_ in _SUBJECT), None)
     if subject is None:
-        return False
+        return ""
     owner = next((t for t in subject.children if t.dep_ == "poss"), None)
     pronoun = subject if subject.lower_ in _BACK else owner
     if pronoun is None or pronoun.lower_ not in _BACK or pronoun.i == 0:
-        return False
+        return ""
     named_before = any(
         t.dep_ in _SUBJECT and t.pos_ in ("NOUN", "PROPN") for t in sentence[: pronoun.i]
     )
-    return not named_before
+    return "" if named_before else pronoun.lower_

@@ -88,6 +88,18 @@ He also gave caves in the Varuna hills near Kosam to the Ajivikas.
 """
 
 
+VISIT = """\
+The Two Kingdoms
+
+International relations notes: a visit
+
+Mr. Veran's election as Chancellor of Ostrava in 2031, however, turned the tide in favour of \
+the northern kingdom after a decade of cold relations. \
+After his election, he visited Kelmar in July 2031 to meet Queen Aldis, and the two issued \
+a joint statement on the river treaty and its fishing rights.
+"""
+
+
 def _quotes(text: str) -> list[str]:
     return [c.card.source.quote for c in draft_cards(text, "doc")]
 
@@ -144,3 +156,11 @@ def test_he_two_sentences_on_is_not_the_subject_of_the_sentence_before_them():
     prompt stands "Rock Edict IV" for him."""
     asked = prompts(EDICTS)
     assert not any(p.startswith("Rock Edict IV \u2026") for p in asked.values())
+
+
+def test_he_after_a_sentence_on_someones_election_is_that_person():
+    """'Mr. Veran's election as Chancellor ... After his election, he visited Kelmar ...':
+    the subject is an election, so "he" is the one whose election it was."""
+    asked = prompts(VISIT)
+    led = [p for p in asked.values() if "he visited" in p]
+    assert led and all(p.startswith("Mr. Veran \u2026 After his election, he visited") for p in led)
