@@ -27,6 +27,7 @@ SCRIPTS = [
     "bench_browser.py",
     "bench_paper.py",
     "bench_anki_import.py",
+    "bench_draft.py",
     "eval_fsrs.py",
     "eval_drafter.py",
     "eval_papers.py",
@@ -41,6 +42,7 @@ QUICK = {
     "bench_answer": "--answers 60 --sizes bundled,2000",
     "bench_browser": "--cards 2000 --runs 2",
     "bench_paper": "--cards 2000 --runs 2",
+    "bench_draft": "--runs 1 --words 20000",
 }
 
 

@@ -443,8 +443,10 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if folded.rstrip("\"')]").endswith("?") or _ADVICE.match(sentence.text):
             continue  # a question, or advice to the reader ("Remember the four members.")
         # A repeat, or a repeat with more after it ("<caption> | Photo Credit: ...").
-        prefixes = (folded[:i] for i, ch in enumerate(folded) if ch == " ")
-        if folded in seen or any(p in seen for p in prefixes):
+        if folded in seen or any(
+            folded.startswith(repeat) and folded[len(repeat) : len(repeat) + 1] == " "
+            for repeat in seen
+        ):
             continue
         seen.add(folded)
         context = _antecedent(sentences, index)

@@ -43,6 +43,11 @@ def _pipeline() -> Any:
     )
 
 
+# Longer than this, a line is no sentence a card could quote: it is left unparsed (the
+# parser's memory grows with the length of what it reads).
+LONGEST = 1000
+
+
 @cache
 def _parsed(text: str) -> Any:
     return _pipeline()(text)
@@ -56,6 +61,8 @@ def opening_subject(text: str, personal: bool = False) -> str:
     What a later "It" refers to is the subject only when the verb has no object it could be
     ("The Ministry set up a committee. Its members ..." are the committee's); a later "He" is
     a person, so the subject must be a name."""
+    if len(text) > LONGEST:
+        return ""
     sentence = _parsed(text)
     root = next((t for t in sentence if t.dep_ == "ROOT"), None)
     if root is None:
@@ -109,6 +116,8 @@ def subject_pronoun(text: str) -> str:
     its pronoun."""
     if not any(word in _BACK for word in re.findall(r"[^\W\d_]+", text.casefold())[1:]):
         return ""  # no pronoun past the first word: nothing to parse
+    if len(text) > LONGEST:
+        return ""
     sentence = _parsed(text)
     root = next((t for t in sentence if t.dep_ == "ROOT"), None)
     if root is None:

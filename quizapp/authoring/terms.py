@@ -506,7 +506,7 @@ class Vocabulary:
             tokens = list(_TOKEN.finditer(text))
             for run in _runs(text):
                 words = [_bare(t.group()) for t in run]
-                if len(run) > 1 and _PLACE_BEFORE.search(text[: run[0].start()]):
+                if len(run) > 1 and _PLACE_BEFORE.search(_tail(text, run[0].start())):
                     places.add(text[run[0].start() : run[-1].start()] + words[-1])
                 capitals = all(w[:1].isupper() for w in words)
                 if _person_shaped(words) and run[0].start() > 0 and capitals:
@@ -529,7 +529,7 @@ class Vocabulary:
                 article = previous.lower() in _DETERMINERS or previous[:1].isdigit()
                 if not joined_before and not joined_after and not article:
                     alone.add(word)
-                    before = text[: match.start()]
+                    before = _tail(text, match.start())
                     if (
                         _PLACE_BEFORE.search(before)
                         and not _PERSON_TO.search(before)
@@ -544,6 +544,15 @@ class Vocabulary:
 
     def is_proper(self, word: str) -> bool:
         return word in self.capitalised and word.lower() not in self.lower
+
+
+def _tail(text: str, end: int, size: int = 200) -> str:
+    """The words just before ``end``: what a pattern anchored there needs to see, so that a
+    line thousands of words long is read once, not once per capitalised word."""
+    if end <= size:
+        return text[:end]
+    window = text[end - size : end]
+    return window[window.find(" ") + 1 :]
 
 
 # Words before a common noun, not a surname: "the Games", "one Games", "its Survey".

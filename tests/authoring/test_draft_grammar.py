@@ -164,3 +164,14 @@ def test_he_after_a_sentence_on_someones_election_is_that_person():
     asked = prompts(VISIT)
     led = [p for p in asked.values() if "he visited" in p]
     assert led and all(p.startswith("Mr. Veran \u2026 After his election, he visited") for p in led)
+
+
+def test_a_line_a_million_characters_long_is_drafted_without_an_error(tmp_path):
+    """Text copied out of a PDF can come as one line; its grammar is not read (the parser
+    refuses a text that long), and the rest of the notes is drafted as usual."""
+    line = "In 1999 he won the river cup. " + "the river he crossed in 1920 " * 36_000
+    notes = KINGS + "\n" + line.rstrip() + ".\n"
+    assert len(line) > 1_000_000
+    quotes = _quotes(notes)
+    assert any(q.startswith("Tarapala II, who ruled") for q in quotes)
+    assert not any(len(q) > 1000 for q in quotes)

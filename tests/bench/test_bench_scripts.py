@@ -109,3 +109,13 @@ def test_bench_startup_waits_for_a_card_that_can_be_answered():
     # card no sooner. Answerable is the first of them showing a hint to press something.
     assert warm["review_s"] >= warm["answerable_s"] >= warm["placeholder_s"] > 0
     assert warm["peak_rss_mb"] > 10 and "deck list" in figures
+
+
+def test_bench_draft_times_notes_and_one_long_line():
+    run = bench("bench_draft.py", "--runs", "1", "--words", "3000", "--json")
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert set(figures) == {"notes", "one line of 3000 words"}
+    for row in figures.values():
+        assert set(row) == {"this"}
+        assert row["this"]["wall_s"] > 0 and row["this"]["peak_mib"] > 0
