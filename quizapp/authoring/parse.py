@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from quizapp.authoring.errors import AuthoringError
@@ -48,9 +48,21 @@ def _pipeline() -> Any:
 LONGEST = 1000
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _parsed(text: str) -> Any:
     return _pipeline()(text)
+
+
+def _main_clause(text: str) -> tuple[Any, Any, Any]:
+    """The parsed sentence, its main verb and that verb's subject (None where there is none,
+    and for a line too long to be a sentence)."""
+    if len(text) > LONGEST:
+        return None, None, None
+    sentence = _parsed(text)
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    if root is None:
+        return sentence, None, None
+    return sentence, root, next((t for t in root.children if t.dep_ in _SUBJECT), None)
 
 
 def opening_subject(text: str, personal: bool = False) -> str:
@@ -61,13 +73,7 @@ def opening_subject(text: str, personal: bool = False) -> str:
     What a later "It" refers to is the subject only when the verb has no object it could be
     ("The Ministry set up a committee. Its members ..." are the committee's); a later "He" is
     a person, so the subject must be a name."""
-    if len(text) > LONGEST:
-        return ""
-    sentence = _parsed(text)
-    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
-    if root is None:
-        return ""
-    subject = next((t for t in root.children if t.dep_ in _SUBJECT), None)
+    sentence, root, subject = _main_clause(text)
     if subject is None or subject.pos_ == "PRON" or not _opens(sentence, subject):
         return ""
     if personal and subject.pos_ != "PROPN":
@@ -116,13 +122,7 @@ def subject_pronoun(text: str) -> str:
     its pronoun."""
     if not any(word in _BACK for word in re.findall(r"[^\W\d_]+", text.casefold())[1:]):
         return ""  # no pronoun past the first word: nothing to parse
-    if len(text) > LONGEST:
-        return ""
-    sentence = _parsed(text)
-    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
-    if root is None:
-        return ""
-    subject = next((t for t in root.children if t.dep_ in _SUBJECT), None)
+    sentence, _, subject = _main_clause(text)
     if subject is None:
         return ""
     owner = next((t for t in subject.children if t.dep_ == "poss"), None)
