@@ -33,9 +33,9 @@ from quizapp.core.storage.db import (
     StoreError,
     foreign_problem,
     read_only_uri,
-    transaction,
 )
 from quizapp.core.storage.migrations import LATEST
+from quizapp.deck.transaction import transaction
 
 BACKUP_FOLDER = "backups"
 KEEP = 10

@@ -42,7 +42,6 @@ from quizapp.core.storage.db import (
     StoreError,
     open_database,
     peek_database,
-    transaction,
 )
 from quizapp.core.storage.records import (
     FLAGS,
@@ -69,6 +68,7 @@ from quizapp.core.storage.records import (
     is_leech_lapse,
     to_ms,
 )
+from quizapp.deck.transaction import transaction
 
 if TYPE_CHECKING:
     import fsrs

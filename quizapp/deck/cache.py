@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from quizapp.deck.paths import cache_dir
+from quizapp.deck.transaction import transaction
 
 FORMAT_VERSION = 7
 # A compiled deck no deck file has had for this long is removed (see remove_unused).
@@ -105,17 +106,12 @@ def _open(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")  # a cache lost in a crash is compiled again
     if conn.execute("PRAGMA user_version").fetchone()[0] != FORMAT_VERSION:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             if conn.execute("PRAGMA user_version").fetchone()[0] != FORMAT_VERSION:
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
         _forget_old_formats(path)
     return conn
 
@@ -193,30 +189,23 @@ def remember_key(path: Path, key: str, stat: os.stat_result) -> None:
     if conn is None:
         return
     where = str(path.resolve())
-    with suppress(sqlite3.Error, OSError), _writing:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            before = conn.execute("SELECT key FROM file WHERE path = ?", (where,)).fetchone()
-            conn.execute(
-                "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    where,
-                    stat.st_size,
-                    stat.st_mtime_ns,
-                    stat.st_ctime_ns,
-                    stat.st_ino,
-                    key,
-                    _now_ns(),
-                ),
-            )
-            conn.execute("DELETE FROM unused WHERE key = ?", (key,))
-            if before is not None and before[0] != key:
-                _mark_unused(conn, before[0], _now_ns())
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+    with suppress(sqlite3.Error, OSError), _writing, transaction(conn):
+        before = conn.execute("SELECT key FROM file WHERE path = ?", (where,)).fetchone()
+        conn.execute(
+            "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                where,
+                stat.st_size,
+                stat.st_mtime_ns,
+                stat.st_ctime_ns,
+                stat.st_ino,
+                key,
+                _now_ns(),
+            ),
+        )
+        conn.execute("DELETE FROM unused WHERE key = ?", (key,))
+        if before is not None and before[0] != key:
+            _mark_unused(conn, before[0], _now_ns())
 
 
 def _mark_unused(conn: sqlite3.Connection, key: str, now_ns: int) -> None:
@@ -246,8 +235,7 @@ def remove_unused(now_ns: int | None = None) -> int:
         if due is None and all(os.path.exists(where) for where in paths):
             return 0
     with suppress(sqlite3.Error, OSError), _writing:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             for where, key in conn.execute("SELECT path, key FROM file").fetchall():
                 if not os.path.exists(where):
                     conn.execute("DELETE FROM file WHERE path = ?", (where,))
@@ -260,11 +248,6 @@ def remove_unused(now_ns: int | None = None) -> int:
             for (key,) in stale:
                 _drop(conn, key)
                 conn.execute("DELETE FROM unused WHERE key = ?", (key,))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         removed = len(stale)
         if removed:
             # Run to its end as a script: stepped once, as execute() does, it frees one page.
@@ -405,9 +388,7 @@ def put(
     cards = list(cards)
     tags = sorted({t for c in cards for t in c["tags"].split()})
     try:
-        _writing.acquire()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with _writing, transaction(conn):
             _drop(conn, key)
             conn.execute(
                 "INSERT INTO deck VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -436,12 +417,6 @@ def put(
             conn.executemany(
                 "INSERT INTO pool VALUES (?, ?, ?, ?, ?, ?)", ((key, *p) for p in pool)
             )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        finally:
-            _writing.release()
     except sqlite3.Error:
         return None  # a cache that cannot be written only costs speed
     remove_unused()  # compiling is when the cache grows: when it sheds what is no longer used
@@ -578,8 +553,7 @@ def _index(conn: sqlite3.Connection, keys: list[str]) -> None:
 
 
 def _index_deck(conn: sqlite3.Connection, key: str) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         # Skipped when another window indexed the deck meanwhile.
         if conn.execute("INSERT OR IGNORE INTO words_indexed VALUES (?)", (key,)).rowcount:
             conn.execute(
@@ -591,10 +565,6 @@ def _index_deck(conn: sqlite3.Connection, key: str) -> None:
             # of a search is then a scan of short strings (fts5vocab reads the whole index).
             # A term of a deck dropped since stays: it finds no card.
             conn.execute("INSERT OR IGNORE INTO word SELECT term FROM words_vocabulary")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _candidates(conn: sqlite3.Connection, text: str) -> str | None:

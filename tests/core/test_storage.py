@@ -8,9 +8,10 @@ import pytest
 
 from quizapp.core.backup import list_backups
 from quizapp.core.clock import FixedClock
-from quizapp.core.storage.db import NestedTransactionError, open_database, transaction
+from quizapp.core.storage.db import open_database
 from quizapp.core.storage.migrations import LATEST, MIGRATIONS
 from quizapp.core.store import Store
+from quizapp.deck.transaction import NestedTransactionError, transaction
 
 NOW = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)
 

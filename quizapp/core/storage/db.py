@@ -1,4 +1,4 @@
-"""Opening the progress database, and the one way to write to it: `transaction`."""
+"""Opening the progress database (written only through `quizapp.deck.transaction`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from time import sleep
 
 from quizapp.core.storage.migrations import LATEST, MIGRATIONS
+from quizapp.deck.transaction import transaction
 
 
 class StoreError(Exception):
@@ -20,10 +21,6 @@ class NewerDatabaseError(StoreError):
 
 class NotQuizappError(StoreError):
     """An SQLite database of another program: never migrated, never written."""
-
-
-class NestedTransactionError(RuntimeError):
-    """A write began while another was open on the same connection: a bug, never data."""
 
 
 def open_database(path: Path | str) -> sqlite3.Connection:
@@ -159,47 +156,6 @@ def copy_into_memory(path: Path | str) -> sqlite3.Connection:
     migrate(memory)
     memory.execute("PRAGMA foreign_keys = ON")
     return memory
-
-
-class _Transaction:
-    """The context of ``transaction``: a class rather than a generator, since it wraps every
-    answer and a generator's machinery costs as much as a statement."""
-
-    __slots__ = ("_conn", "_begin")
-
-    def __init__(self, conn: sqlite3.Connection, begin: str) -> None:
-        self._conn, self._begin = conn, begin
-
-    def __enter__(self) -> sqlite3.Connection:
-        conn = self._conn
-        if conn.in_transaction:
-            raise NestedTransactionError("a transaction is already open on this connection")
-        conn.execute(self._begin)
-        return conn
-
-    def __exit__(self, kind: type[BaseException] | None, error: object, trace: object) -> None:
-        conn = self._conn
-        if kind is None:
-            try:
-                conn.execute("COMMIT")
-                return
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-
-
-def transaction(conn: sqlite3.Connection, *, write: bool = True) -> _Transaction:
-    """One durable step: all of it is committed, or none of it.
-
-    Refuses to begin inside another transaction (folding one step into a caller's, or
-    committing the caller's half-done work, would both break someone's atomicity). When
-    COMMIT itself fails the transaction is rolled back, so the connection is never left
-    inside it. ``write=False`` takes a consistent read (BEGIN DEFERRED) without the lock.
-    """
-    return _Transaction(conn, "BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _use_wal(conn: sqlite3.Connection, patience_s: float = 30.0) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping
 
-from quizapp.core.storage.db import transaction
+from quizapp.deck.transaction import transaction
 
 _PAPER_COLUMNS = (
     "id, mode, title, selection, seed, marking, started_at, deadline, position, shown_at, "
