@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
@@ -123,7 +123,7 @@ class Passage:
     def start(self) -> int:
         return (self.context[0] if self.context else self.focus).start
 
-    @property
+    @cached_property  # asked for each term of the sentence; the grammar behind it once
     def lead(self) -> str:
         if self.clipped:
             return f"{_named_subject(self.context, self.focus.text)} \u2026 "
