@@ -23,7 +23,7 @@ from functools import cache, cached_property
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
-from quizapp.authoring.parse import opening_subject, subject_pronoun
+from quizapp.authoring.parse import counted_numbers, opening_subject, subject_pronoun
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
     COUNT_WORDS,
@@ -182,7 +182,9 @@ def _draft(
     sentences = split_sentences(text)
     vocabulary = Vocabulary.of([s.text for s in sentences if s.ends])
     passages = _passages(sentences)
-    found = [(p, find_terms(p.focus.text, vocabulary)) for p in passages]
+    found = [
+        (p, find_terms(p.focus.text, vocabulary, counted_numbers(p.focus.text))) for p in passages
+    ]
     present = _present(text)
     found = [(p, [_whole_date(p.focus.text, t, present) for t in terms]) for p, terms in found]
     budget = max(MIN_CARDS, len(text.split()) * CARDS_PER_100_WORDS // 100)
@@ -874,6 +876,11 @@ def _score(passage: Passage, term: Term) -> float:
     if term.kind in ("amount", "number") and (
         re.match(r"^\s(?:minutes|hours|pages)\b", passage.focus.text[term.end :])
         or re.search(r"\b(?:lasted|ran\sto|ran\sfor)\s(?:about\s|nearly\s|over\s)?$", before)
+        # "debated the bill for about 12 hours", not "within 10 minutes of a quake" (a limit)
+        or (
+            re.search(r"\s(?:minutes|hours)$", term.answer)
+            and not re.search(r"\b(?:within|under|than|to|most)\s$", before)
+        )
     ):
         score -= TRIVIA  # "The Budget speech lasted about 77 minutes.": how long it took, trivia
     if term.kind in ("amount", "number") and _TURNOUT.match(passage.focus.text[term.end :]):

@@ -133,3 +133,36 @@ def subject_pronoun(text: str) -> str:
         t.dep_ in _SUBJECT and t.pos_ in ("NOUN", "PROPN") for t in sentence[: pronoun.i]
     )
     return "" if named_before else pronoun.lower_
+
+
+# A number in words or figures: what the grammar may call a count.
+_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                     r"thirty|forty|fifty|hundred)\b", re.IGNORECASE)  # fmt: skip
+
+
+_SCALES = {"hundred", "thousand", "lakh", "crore", "million", "billion", "trillion"}
+
+
+def counted_numbers(text: str) -> list[tuple[int, int]]:
+    """Where a sentence counts something, by its grammar rather than by the word counted:
+    "six" of "governed by six committees", "500" of "sent Seleucus 500 war elephants", "63" of
+    "the lives of the 63 Nayanars". Each is the number's span in `text`."""
+    if len(text) > LONGEST or not _NUMBER.search(text):
+        return []
+    return [
+        (token.idx, token.idx + len(token.text))
+        for token in _parsed(text)
+        if token.like_num
+        and token.lower_ not in _SCALES
+        and not (token.i and token.nbor(-1).like_num)  # "1.5 million": a figure, not a count
+        and token.dep_ == "nummod"
+        and token.head.i > token.i
+        and _plural(token.head)
+    ]
+
+
+def _plural(noun: Any) -> bool:
+    """A plural noun, or a word describing one: "war" of "500 war elephants"."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return True
+    return noun.dep_ == "compound" and noun.head.tag_ in ("NNS", "NNPS") and noun.head.i > noun.i

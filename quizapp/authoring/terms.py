@@ -9,7 +9,7 @@ crore"); article numbers keep their sub-clauses ("Article 6.2", "Article 2.1(c)"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -40,7 +40,8 @@ _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trillion|bn)\b)"
 _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
-    r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GW|MW|kW|GWh|ppm|ppb|"
+    r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GWe|GW|MWe|MWt|MW|kW|"
+    r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres)\b(?!/)"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
     r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|"
@@ -135,7 +136,8 @@ _WORD_COUNT = re.compile(
 # A measure or a share in words: "does not exceed six metres", "at least two-thirds of".
 _WORD_MEASURE = re.compile(
     rf"\b(?:(?:{COUNT_WORDS}|one)\s(?:metres|meters|kilometres|miles|nautical\smiles|hours|"
-    r"weeks|per\scent)|(?:one|two|three|four)-(?:half|thirds?|fourths?|quarters?|fifths?))\b",
+    r"weeks|per\scent)|(?:one|two|three|four|five)-(?:half|thirds?|fourths?|quarters?|fifths?|sixths?|sevenths?|"
+    r"eighths?|ninths?|tenths?)|(?<=than\s)half(?=\sof\b))\b",
     re.IGNORECASE,
 )
 # A count in words closing a clause, of what the sentence has counted: "Of the ten, the
@@ -176,11 +178,19 @@ _CASE = re.compile(
 _CASE_OFFICE = re.compile(
     r"^,\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*(?=,\s|\s\(\d)"
 )
-# What a thing is called, in lower case, closing the sentence: "known as hibakusha."
+# What a thing is called, in lower case, closing the sentence or a clause: "known as
+# hibakusha."
 _CALLED = re.compile(
-    r"\b(?:known\sas|called|termed|named|dubbed)\s(?:the\s)?([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
-    r"(?=\.?[\"'\u201d)]*$)"
+    r"\b(?:known\sas|called|termed|named|dubbed)\s(?:the\s|an?\s(?=[a-z][\w-]+,))?"
+    r"([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
+    # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
+    # hospice, called a dera, was ..."
+    r"(?=\.?[\"'\u201d)]*$|,\s)"
 )
+# A term given in its own language after the common noun it names, set off by commas or in
+# brackets: "the tax on land, the bhaga, was ...", "Sufi orders, or silsilas, ...", "the
+# disciple (murid)".
+_GLOSS = re.compile(r"\b[a-z]{3,}(?:,\s(?:the|or)\s([a-z][a-z-]{2,}),|\s\(([a-z][a-z-]{2,})\))")
 # A term the sentence defines, in lower case, with its article, before what it is a kind of:
 # "This is called a negative list approach", "known as the doctrine of pith and substance".
 _CALLED_PHRASE = re.compile(
@@ -239,7 +249,7 @@ _APPOSITION = re.compile(
 )
 # An act with its year, asked whole: "the Waqf Act, 1995", "the Finance Act, 2016".
 _ACT = re.compile(
-    r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z][\w ]*\)|of|and|for|on|to|the|in)\s)*"
+    r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z0-9][\w -]*\)|of|and|for|on|to|the|in)\s)*"
     r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
 )
 # A term in quotation marks: "Shiv Shakti", "pocket veto".
@@ -261,7 +271,7 @@ _NTH_TO = re.compile(
 # A span of time given as a limit: "within one month", "within 90 days".
 _SPAN = re.compile(
     r"\b(?:within|for\sup\sto|up\sto|no\slater\sthan)\s"
-    rf"((?:one|a|{COUNT_WORDS}|\d{{1,3}})\s(?:day|week|month|year)s?)\b",
+    rf"((?:one|a|{COUNT_WORDS}|\d{{1,3}})\s(?:minute|hour|day|week|month|year)s?)\b",
     re.IGNORECASE,
 )
 # A short name in brackets after the long one: "Unified ... Development (UMEED) Act".
@@ -301,7 +311,7 @@ _CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.,:%-]|\s(?:[a-
 # The period a figure covers: "born in the last five years".
 _PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$", re.IGNORECASE)
 # Durations: "within 90 days", "at least five years".
-_DURATION = r"(?:days|months|years)"
+_DURATION = r"(?:minutes|hours|days|weeks|months|years)"
 DURATION_WORTH = 4.2
 COUNTED_WORTH = 4.0
 CODE_WORTH = 4.0  # a designation with digits: "Luna-25", "LVM3"
@@ -316,7 +326,7 @@ COMPOUND = re.compile(
 # A figure closing its sentence: "put the number at 3,167.", "The margin was 4,089."
 _SENTENCE_END = re.compile(r"^\.?[\"'\u201d)\]]*$")
 _FIGURE_BEFORE = re.compile(
-    r"\b(?:at|to|of|was|is|were|are|by|reached|totalled|totaled|numbered|about|around|"
+    r"\b(?:at|to|of|was|is|were|are|by|reached|totalled|totaled|numbered|about|around|magnitude|"
     r"nearly|over|some)\s$"
 )
 # A decimal without a unit, a rate or a weight: "fell to 2.0", "at 0.388".
@@ -340,7 +350,7 @@ _DAY_FROM = re.compile(rf"^\s(?:to|and|[-\u2013])\s?\d{{1,2}}\s(?:{MONTHS})\b")
 # numbering of the WTO's agreements and the GATT).
 _ARTICLE_NUMBER = (
     r"(?:\d+[A-Z]{0,3}(?:-[A-Z]{1,3}\b)?|[IVXL]{1,7}(?![\w-]))"
-    r"(?::\d+)?(?:\.\d+)*(?:\([0-9a-z]{1,4}\))*"
+    r"(?::\d+)?(?:\.\d+)*(?:\((?:\d{1,3}[A-Z]{0,2}|[a-z]{1,4})\))*"
 )
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution|Entry|"
@@ -364,7 +374,7 @@ _ORDINAL_WORDS = (
 AMENDMENT = re.compile(
     rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
     rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
-    r"\s(?:Constitutional\s)?Amendments?\b(?!\)|\sAct\b)"
+    r"\s(?:Constitutional\s)?Amendments?\b(?!\)?\sAct\b)"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
@@ -577,8 +587,12 @@ def _bare(token: str) -> str:
     return token.rstrip(".")
 
 
-def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
-    """Every askable term of one sentence, not overlapping, in sentence order."""
+def find_terms(
+    text: str, vocabulary: Vocabulary, counts: Iterable[tuple[int, int]] = ()
+) -> list[Term]:
+    """Every askable term of one sentence, not overlapping, in sentence order. `counts` are
+    the spans of numbers the sentence's grammar says count something (parse.counted_numbers),
+    asked where no rule of shape finds them."""
     terms: list[Term] = []
     taken: list[tuple[int, int]] = []
 
@@ -703,6 +717,10 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
         add(Term(match.start(1), match.end(2), match.group(), "name", AnswerType.text, 4.3))
     for match in _CALLED.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.2))
+    for match in _GLOSS.finditer(text):
+        group = 1 if match.group(1) else 2
+        if match.group(group) not in _FUNCTION_WORDS | _VERBS:
+            add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))
     for match in _CALLED_PHRASE.finditer(text):  # "This is called a negative list approach."
         if match.group(1).split()[0] not in _FUNCTION_WORDS:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
@@ -758,6 +776,10 @@ def find_terms(text: str, vocabulary: Vocabulary) -> list[Term]:
             add(Term(*match.span(), match.group(), "place", AnswerType.place, 4.3))
     for term in _names(text, vocabulary):
         add(term)
+    for start, end in counts:
+        counted = _grammar_count(text, start, end)
+        if counted is not None:
+            add(counted)
     # One place of a list of three or more ("fell in Mizoram, Nagaland, Jharkhand and Goa") is
     # a weaker question than a place the sentence is about.
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
@@ -1145,6 +1167,25 @@ def _number_term(text: str, match: re.Match) -> Term | None:
     if not counted:
         return None
     return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)
+
+
+def _grammar_count(text: str, start: int, end: int) -> Term | None:
+    """A number the grammar says counts something, unless it is no count to learn: the same
+    exceptions as for numbers found by their shape."""
+    answer, before, after = text[start:end], text[:start], text[end:]
+    if answer.casefold() == "one" or _YEAR_ONLY.fullmatch(answer):
+        return None
+    if _DAY_AFTER.match(after) or _DAY_BEFORE.search(before) or _DAY_FROM.match(after):
+        return None  # the day of a date
+    if re.match(r"^[-\u2013]\d|^\s?(?:to|and|or)\s\d", after) or re.search(r"\d\sto\s$", before):
+        return None  # one end of a range
+    if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before) or _PERIOD_BEFORE.search(before):
+        return None  # part of a name ("COP29"), or the period a figure covers
+    if answer[:1].isalpha() and (
+        not before.strip() or re.search(r"\b(?:the|these|those|both|all)\s$", before, re.IGNORECASE)
+    ):
+        return None  # "Seven tariff rates were removed", "the two countries": a setting
+    return Term(start, end, answer, "number", AnswerType.number, 3.6)
 
 
 def _names(text: str, vocabulary: Vocabulary) -> Iterator[Term]:

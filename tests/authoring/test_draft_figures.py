@@ -1,0 +1,123 @@
+"""Figures, references and terms an examiner asks, found whatever word follows them: an
+article with a lettered sub-clause, a count of anything the grammar says is counted, a
+duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe or TWh, a
+term "called" mid-sentence or given in its own language, and an amendment named inside a
+Bill's title."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.parse import counted_numbers
+from quizapp.authoring.terms import Vocabulary, find_terms
+from tests.authoring.drafting import answers, asked, found
+
+
+def test_an_article_with_a_lettered_sub_clause_is_asked_whole() -> None:
+    terms = found("A district with a council counts as a province under Article 412(31C).")
+    assert "Article 412(31C)" in terms
+    assert "Article 412" not in terms
+    terms = found("It was inserted as Article 88(2A) and Article 97(1) by the Act.")
+    assert {"Article 88(2A)", "Article 97(1)"} <= terms.keys()
+
+
+def test_a_duration_in_minutes_or_hours_is_asked_with_its_unit() -> None:
+    terms = found("The centre aims to issue its first bulletin within 12 minutes of a tremor.")
+    assert "12 minutes" in terms
+    assert "48 hours" in found("The crew must report within 48 hours of landing.")
+
+
+def test_a_fraction_in_words_and_a_magnitude_are_figures() -> None:
+    assert "one-eighth" in found("The land tax, the vishti, was usually one-eighth of the crop.")
+    assert "half" in found("The change needs ratification by not less than half of the Provinces.")
+    assert "7.9" in found("On 3 May 2031 an earthquake of magnitude 7.9 struck off Velanka.")
+
+
+def test_a_term_called_mid_sentence_is_asked() -> None:
+    terms = found("The kingdom issued a coin called the tanvara, which traders called the drum.")
+    assert "tanvara" in terms
+    assert "lavani" in found("The rest house, called a lavani, stood by every road.")
+
+
+def test_a_term_given_in_its_own_language_after_what_it_names_is_asked() -> None:
+    assert "dhruka" in found("The tax on salt, the dhruka, was paid in grain.")
+    assert "ganikas" in found("Craft guilds, or ganikas, kept their own courts.")
+    assert {"sishya", "acharin"} <= found("The pupil (sishya) served the teacher (acharin).").keys()
+
+
+def test_a_unit_of_electric_power_or_energy_is_part_of_its_figure() -> None:
+    terms = found("The board approved eight reactors of 540 MWe each.")
+    assert "540 MWe" in terms
+    assert "MWe" not in terms
+    assert "61 TWh" in found("The plants produced 61 TWh of power.")
+
+
+def test_there_opening_a_sentence_is_no_name() -> None:
+    assert "There" not in found("There were 14 Varunagiri kings in the Kolvan line.")
+
+
+def test_an_amendment_inside_a_bills_title_is_asked_as_an_amendment() -> None:
+    terms = found("The Constitution (131st Amendment) Bill was introduced in December 2031.")
+    assert "131st Amendment" in terms
+    assert "131st" not in terms
+    # An Act with its year is asked whole, ordinal and all.
+    terms = found("It became the Constitution (Ninety-fourth Amendment) Act, 2032 after assent.")
+    assert "Constitution (Ninety-fourth Amendment) Act, 2032" in terms
+
+
+SENTENCE = "The envoy says that Varunapura was governed by seven boards of three members each."
+
+
+def test_the_grammar_finds_what_a_number_counts_whatever_it_counts() -> None:
+    spans = [SENTENCE[a:b] for a, b in counted_numbers(SENTENCE)]
+    assert spans == ["seven", "three"]
+    # A count of something the shape rules do not list ("boards") is found only with the
+    # grammar's help; a count they list ("members") is found either way.
+    vocabulary = Vocabulary.of([SENTENCE])
+    alone = {t.answer for t in find_terms(SENTENCE, vocabulary)}
+    helped = {t.answer for t in find_terms(SENTENCE, vocabulary, counted_numbers(SENTENCE))}
+    assert "seven" not in alone
+    assert {"seven", "three"} <= helped
+
+
+def test_the_grammar_does_not_count_a_date_a_year_or_a_figures_scale() -> None:
+    sentence = "In 2031 the 14 provinces sent 1.5 million tonnes of rice on 12 May to the port."
+    counted = [sentence[a:b] for a, b in counted_numbers(sentence)]
+    assert "million" not in counted
+    assert "2031" not in counted
+    vocabulary = Vocabulary.of([sentence])
+    terms = {t.answer for t in find_terms(sentence, vocabulary, counted_numbers(sentence))}
+    assert "12" not in terms  # the day of a date
+
+
+NOTES = """\
+The Varunagiri Kingdom
+
+Medieval history notes: how the kingdom was run
+
+Government
+
+The envoy Damaris came to the court of King Tarapala as the ambassador of the Heliad kings. \
+He says that Varunapura was governed by seven boards of three members each. \
+Tarapala sent Heliodas 300 war elephants in return for the port of Kolvanur.
+"""
+
+
+def test_a_drafted_card_asks_a_count_only_the_grammar_finds() -> None:
+    answered = [answer for card in answers(NOTES) for answer in card]
+    # "sent Heliodas 300 war elephants": a count, though a name stands before it as before a
+    # label's number ("Phase 2")
+    assert "300" in answered
+
+
+DEBATE = (
+    "Ports bill\n\nPolity notes\n\n"
+    "The Council debated the ports bill for about 14 hours. The bill raised the harbour fee "
+    "to Rs 900. Each port must answer a distress call within 20 minutes of receiving it.\n"
+)
+
+
+def _score(notes: str, answer: str) -> float:
+    return next(c.score for c in draft_cards(notes, "doc") if asked(c.card) == [answer])
+
+
+def test_how_long_a_debate_ran_is_trivia_but_a_time_limit_is_not() -> None:
+    assert _score(DEBATE, "14 hours") < _score(DEBATE, "Rs 900")
+    assert _score(DEBATE, "14 hours") < _score(DEBATE, "20 minutes")
