@@ -141,6 +141,10 @@ _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|elev
 
 
 _SCALES = {"hundred", "thousand", "lakh", "crore", "million", "billion", "trillion"}
+# "in two steps", "three broad stages": a sentence setting out what follows, not a count
+# to learn; "for more than two centuries": a period, not a count.
+_FEW = {"two", "three"}
+_PERIODS = {"centuries", "decades", "years", "months", "weeks", "days", "hours", "minutes"}
 
 
 def counted_numbers(text: str) -> list[tuple[int, int]]:
@@ -155,9 +159,11 @@ def counted_numbers(text: str) -> list[tuple[int, int]]:
         if token.like_num
         and token.lower_ not in _SCALES
         and not (token.i and token.nbor(-1).like_num)  # "1.5 million": a figure, not a count
+        and token.lower_ not in _FEW
         and token.dep_ == "nummod"
         and token.head.i > token.i
         and _plural(token.head)
+        and token.head.lower_ not in _PERIODS
     ]
 
 
