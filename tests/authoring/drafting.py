@@ -37,3 +37,8 @@ def prompts(text: str) -> dict[str, str]:
         elif card.kind in ("year", "mcq", "basic"):
             out[str(card.answer)] = card.question
     return out
+
+
+def score_of(text: str, answer: str) -> float:
+    """The worth the drafter gives the card asking ``answer`` (higher first in the file)."""
+    return next(c.score for c in draft_cards(text, "doc") if asked(c.card) == [answer])

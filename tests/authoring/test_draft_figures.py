@@ -4,10 +4,9 @@ duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe 
 term "called" mid-sentence or given in its own language, and an amendment named inside a
 Bill's title."""
 
-from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.parse import counted_numbers
 from quizapp.authoring.terms import Vocabulary, find_terms
-from tests.authoring.drafting import answers, asked, found
+from tests.authoring.drafting import answers, found, score_of
 
 
 def test_an_article_with_a_lettered_sub_clause_is_asked_whole() -> None:
@@ -122,10 +121,6 @@ DEBATE = (
 )
 
 
-def _score(notes: str, answer: str) -> float:
-    return next(c.score for c in draft_cards(notes, "doc") if asked(c.card) == [answer])
-
-
 def test_how_long_a_debate_ran_is_trivia_but_a_time_limit_is_not() -> None:
-    assert _score(DEBATE, "14 hours") < _score(DEBATE, "Rs 900")
-    assert _score(DEBATE, "14 hours") < _score(DEBATE, "20 minutes")
+    assert score_of(DEBATE, "14 hours") < score_of(DEBATE, "Rs 900")
+    assert score_of(DEBATE, "14 hours") < score_of(DEBATE, "20 minutes")

@@ -2,7 +2,7 @@
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.deck.rules.exam_setter import shared_stems
-from tests.authoring.drafting import asked, drafted, found
+from tests.authoring.drafting import asked, drafted, found, score_of
 
 
 def test_a_change_asks_its_new_value_alone_with_the_old_one_as_context():
@@ -211,10 +211,6 @@ def test_an_elided_prompt_keeps_the_sentence_naming_who_she_is():
     prompts = [getattr(c, "text", "") or getattr(c, "question", "") for c in drafted(notes)]
     died = [p for p in prompts if "She died" in p]
     assert died and all("Rani Kamala. She died" in p for p in died)
-
-
-def score_of(notes: str, answer: str) -> float:
-    return next(c.score for c in draft_cards(notes, "doc") if asked(c.card) == [answer])
 
 
 BUDGET_DAY = (
