@@ -216,7 +216,9 @@ GROUPS = {
     "held_out_12": "held out (twelfth set, seen, never tuned on)",
     "held_out_13": "held out (thirteenth set, seen, never tuned on)",
     "held_out_14": "held out (fourteenth set, seen, never tuned on)",
-    "held_out_15": "held out (fifteenth set, scored once)",
+    "held_out_15": "held out (fifteenth set, seen, never tuned on)",
+    "held_out_16": "held out (sixteenth set, scored once; its topics and two facts known before)",
+    "held_out_17": "held out (seventeenth set, scored once)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -226,6 +228,8 @@ _FOLDERS = {
     "held-out-13": "held_out_13",
     "held-out-14": "held_out_14",
     "held-out-15": "held_out_15",
+    "held-out-16": "held_out_16",
+    "held-out-17": "held_out_17",
 }
 
 
@@ -310,10 +314,10 @@ def _candidates(text: str, fact: dict) -> tuple[bool, list[str]]:
     """Whether some sentence quoting the fact is asked at all, and the answers the drafter
     considers in those sentences."""
     import quizapp.authoring.drafter as drafter
-    from quizapp.authoring.terms import Vocabulary, find_terms
+    from quizapp.authoring.terms import find_terms
 
     sentences = split_sentences(text)
-    vocabulary = Vocabulary.of([s.text for s in sentences if s.ends])
+    vocabulary = drafter.document_vocabulary(sentences)
     present = drafter._present(text)
     wanted = folded(fact["sentence"])
     asked_at_all = False
@@ -322,7 +326,8 @@ def _candidates(text: str, fact: dict) -> tuple[bool, list[str]]:
         if wanted not in folded(passage.quote(text)):
             continue
         asked_at_all = True
-        for term in find_terms(passage.focus.text, vocabulary):
+        counts = drafter.counted_numbers(passage.focus.text)
+        for term in find_terms(passage.focus.text, vocabulary, counts):
             seen.append(drafter._whole_date(passage.focus.text, term, present).answer)
     return asked_at_all, seen
 

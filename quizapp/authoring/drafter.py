@@ -23,7 +23,12 @@ from functools import cache, cached_property
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
-from quizapp.authoring.parse import counted_numbers, opening_subject, subject_pronoun
+from quizapp.authoring.parse import (
+    counted_numbers,
+    opening_name,
+    opening_subject,
+    subject_pronoun,
+)
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
     COUNT_WORDS,
@@ -173,6 +178,12 @@ def _shipped() -> Examiner:
     return fitted()
 
 
+def document_vocabulary(sentences: list[Sentence]) -> Vocabulary:
+    """What the whole document says of its words, the grammar's one-word subjects included."""
+    whole = [s.text for s in sentences if s.ends]
+    return Vocabulary.of(whole, filter(None, map(opening_name, whole)))
+
+
 def _draft(
     text: str,
     document_id: str,
@@ -180,7 +191,7 @@ def _draft(
     record: list[tuple[str, Place]] | None = None,
 ) -> list[Candidate]:
     sentences = split_sentences(text)
-    vocabulary = Vocabulary.of([s.text for s in sentences if s.ends])
+    vocabulary = document_vocabulary(sentences)
     passages = _passages(sentences)
     found = [
         (p, find_terms(p.focus.text, vocabulary, counted_numbers(p.focus.text))) for p in passages

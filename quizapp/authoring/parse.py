@@ -172,3 +172,17 @@ def _plural(noun: Any) -> bool:
     if noun.tag_ in ("NNS", "NNPS"):
         return True
     return noun.dep_ == "compound" and noun.head.tag_ in ("NNS", "NNPS") and noun.head.i > noun.i
+
+
+def opening_name(text: str) -> str:
+    """The one-word name a sentence opens with when the grammar calls it the subject of the
+    main verb: "Rakhigarhi" of "Rakhigarhi, in the Hisar district of Haryana, is the largest
+    site"; "" otherwise."""
+    if len(text) > LONGEST or not re.match(r"[A-Z][\w-]*,\s", text):
+        return ""  # only a name with a description after it: the rules read the rest
+    _, _, subject = _main_clause(text)
+    if subject is None or subject.i != 0 or subject.pos_ != "PROPN":
+        return ""
+    if any(t.dep_ == "conj" for t in subject.children):
+        return ""  # "Nigeria, Bolivia and Malawi backed India": one of a list
+    return subject.text

@@ -108,7 +108,8 @@ def range_term(text: str, match: re.Match) -> Term | None:
     return Term(start, end, text[start:end], "amount", AnswerType.text, 4.3)
 
 
-RATIO = re.compile(r"(?<![\d:.])\b\d{1,2}:\d{1,2}\b(?![\d:]|\s?[ap]\.?m\b)")
+# "6:1", and the proportions of three or four parts: "bricks in the ratio 1:2:4"
+RATIO = re.compile(r"(?<![\d:.])\b\d{1,2}(?::\d{1,2}){1,3}\b(?![\d:]|\s?[ap]\.?m\b)")
 _NUMBER = re.compile(
     r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}(?:,\d{3})*(?![\w,:%\u00b0-]|\.\w)"
 )
@@ -181,7 +182,7 @@ _CASE_OFFICE = re.compile(
 # What a thing is called, in lower case, closing the sentence or a clause: "known as
 # hibakusha."
 _CALLED = re.compile(
-    r"\b(?:known\sas|called|termed|named|dubbed)\s(?:the\s|an?\s(?=[a-z][\w-]+,))?"
+    r"\b(?:known\sas|called|termed|named|dubbed)\s(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$)))?"
     r"([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
     # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
     # hospice, called a dera, was ..."
@@ -208,6 +209,12 @@ _MEANS = re.compile(
 # assembly and test".
 _SPELT_OUT = re.compile(
     r"\b[A-Z][A-Z0-9&]{1,7}\s(?:means|stands\sfor)\s((?:[a-z][\w-]*\s?){2,8}?)(?=[.,;]|$)"
+)
+# What a name means, in its own language: "Mohenjo-daro, whose name means mound of the dead
+# in Sindhi", "Its name means black bangles."
+_NAME_MEANS = re.compile(
+    r"\bname\s(?:means|meant)\s(?:the\s)?([a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)"
+    r"(?=\sin\s[A-Z]|[,;]|\.?$)"
 )
 # A word taken from another language: "comes from the Arabic mausim, meaning season".
 _BORROWED = re.compile(
@@ -503,9 +510,12 @@ class Vocabulary:
     places: frozenset[str] = frozenset()  # single words met where a place stands: "in Baku"
     surnames: frozenset[str] = frozenset()  # last words of longer names: "Baker", "Hinton"
     lower_counts: dict = field(default_factory=dict)  # how often each lower-case word is used
+    # single names the grammar calls a sentence's subject where they open it ("Rakhigarhi, in
+    # Hisar district, is the largest site"): names, whatever follows them
+    subjects: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, sentences: list[str]) -> Vocabulary:
+    def of(cls, sentences: list[str], subjects: Iterable[str] = ()) -> Vocabulary:
         capitalised: set[str] = set()
         lower: set[str] = set()
         alone: set[str] = set()
@@ -546,7 +556,11 @@ class Vocabulary:
                         and not _IN_TITLE.search(before)
                     ):
                         places.add(word)
-        return cls(*map(frozenset, (capitalised, lower, alone, places, surnames)), counts)
+        return cls(
+            *map(frozenset, (capitalised, lower, alone, places, surnames)),
+            counts,
+            frozenset(subjects),
+        )
 
     def lower_alone(self, word: str) -> bool:
         """A lower-case word the document uses elsewhere too: a common word."""
@@ -725,9 +739,12 @@ def find_terms(
         if match.group(1).split()[0] not in _FUNCTION_WORDS:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     means = _MEANS.match(text)
-    if means and means.group(1).split()[0].casefold() not in _QUOTED_OPENERS | PRONOUNS:
+    first = means.group(1).split()[0] if means else ""
+    if means and first.casefold() not in _QUOTED_OPENERS and first not in PRONOUNS:
         add(Term(*means.span(1), means.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _SPELT_OUT.finditer(text):  # "where OSAT means outsourced ... and test"
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in _NAME_MEANS.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _BORROWED.finditer(text):  # "from the Arabic mausim, meaning season"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
@@ -1842,6 +1859,16 @@ def _single_word(
         # "Churu in Rajasthan had ...": a word the notes never write in lower case, placed
         # in a larger place, is a place the sentence is about
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
+        return
+    if (
+        sentence_start
+        and answer in vocabulary.subjects
+        and re.match(r"^,\s", after)
+        and not re.match(_LIST, after)
+    ):
+        # "Kamini, a 30 kW research reactor at Kalpakkam, is the only ...": what the sentence
+        # describes, named before the description
+        yield Term(start, end, answer, "name", AnswerType.text, 3.9)
         return
     if sentence_start:
         # A word opening the sentence is a name only when a verb follows it ("Telangana

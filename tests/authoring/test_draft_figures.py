@@ -4,7 +4,7 @@ duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe 
 term "called" mid-sentence or given in its own language, and an amendment named inside a
 Bill's title."""
 
-from quizapp.authoring.parse import counted_numbers
+from quizapp.authoring.parse import counted_numbers, opening_name
 from quizapp.authoring.terms import Vocabulary, find_terms
 from tests.authoring.drafting import answers, found, score_of
 
@@ -124,3 +124,42 @@ DEBATE = (
 def test_how_long_a_debate_ran_is_trivia_but_a_time_limit_is_not() -> None:
     assert score_of(DEBATE, "14 hours") < score_of(DEBATE, "Rs 900")
     assert score_of(DEBATE, "14 hours") < score_of(DEBATE, "20 minutes")
+
+
+def test_a_proportion_of_three_parts_is_one_ratio() -> None:
+    terms = found("Bricks were laid in the ratio 1:3:5 of height, width and length.")
+    assert terms["1:3:5"][0] == "ratio"
+
+
+def test_what_a_name_means_is_asked_and_a_pronoun_is_no_term() -> None:
+    terms = found("Kolvanur, whose name means city of bells in Tamil, was a port.")
+    assert "city of bells" in terms
+    terms = found("Its name means red stones, and it lies on the Serapa.")
+    assert "red stones" in terms
+    assert "Its name" not in terms
+    assert "vardhana" in found("A rest house on every road was called a vardhana.")
+
+
+SITES = """\
+The Serapa sites
+
+Ancient history notes: the Serapa sites
+
+Sites
+
+Kolvanur, in the Tarin district of Velanka, is the largest Serapa site in the south. \
+It was excavated by R.K. Dhanpal in 1961. \
+Most Serapa towns stood on the banks of rivers.
+"""
+
+
+def test_a_name_opening_its_sentence_before_a_description_is_asked() -> None:
+    # "Kolvanur, in the Tarin district of Velanka, is the largest ...": the grammar's subject,
+    # named once in the notes, with its description between it and its verb
+    asked = [answer for card in answers(SITES) for answer in card]
+    assert "Kolvanur" in asked
+
+
+def test_the_first_name_of_a_list_is_no_subject_of_its_own() -> None:
+    assert opening_name("Kolvanur, in the Tarin district, is the largest site.") == "Kolvanur"
+    assert opening_name("Kolvanur, Tarin and Velanka backed the treaty.") == ""
