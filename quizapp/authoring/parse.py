@@ -160,11 +160,21 @@ def counted_numbers(text: str) -> list[tuple[int, int]]:
         and token.lower_ not in _SCALES
         and not (token.i and token.nbor(-1).like_num)  # "1.5 million": a figure, not a count
         and token.lower_ not in _FEW
-        and token.dep_ == "nummod"
-        and token.head.i > token.i
-        and _plural(token.head)
-        and token.head.lower_ not in _PERIODS
+        and _counts(token)
     ]
+
+
+def _counts(number: Any) -> bool:
+    """The number counts the plural noun after it: "six committees", or "ten" of "ten 700 MWe
+    reactors" (the parser hangs it on the figure between)."""
+    if number.dep_ == "compound" and number.is_alpha and number.head.like_num:
+        number = number.head
+    return (
+        number.dep_ == "nummod"
+        and number.head.i > number.i
+        and _plural(number.head)
+        and number.head.lower_ not in _PERIODS
+    )
 
 
 def _plural(noun: Any) -> bool:

@@ -1761,7 +1761,7 @@ def _past_place(after: str) -> str:
 # A common noun that names a place or a find with the word before it: "the Kaimur hills".
 _FEATURE = re.compile(
     r"^\s(hills|hill|dam|barrage|canal|reservoir|valley|plateau|glacier|"
-    r"inscription|inscriptions|caves|lake|temple)\b"
+    r"inscription|inscriptions|caves|lake|temple|seal|pillar|stupa|hoard)\b"
     # the noun ends the name: not "the Yamuna river clean-up"
     r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|for|by|into|through|below|above|as|and|or|"
     r"is|was|are|were|has|had|that|which|where|with|inside|across|covers|rises|flows|lies)\b)"

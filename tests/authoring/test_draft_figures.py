@@ -163,3 +163,12 @@ def test_a_name_opening_its_sentence_before_a_description_is_asked() -> None:
 def test_the_first_name_of_a_list_is_no_subject_of_its_own() -> None:
     assert opening_name("Kolvanur, in the Tarin district, is the largest site.") == "Kolvanur"
     assert opening_name("Kolvanur, Tarin and Velanka backed the treaty.") == ""
+
+
+def test_a_find_named_with_its_common_noun_is_asked_whole() -> None:
+    assert "Velanka seal" in found("The Velanka seal from Kolvanur shows a horned figure.")
+
+
+def test_a_count_before_a_figure_still_counts_what_follows() -> None:
+    sentence = "In May 2031 the Cabinet approved eleven 540 MWe reactors to be built in a fleet."
+    assert [sentence[a:b] for a, b in counted_numbers(sentence)] == ["eleven"]
