@@ -983,6 +983,7 @@ def _said(answer: str, text: str) -> int:
 
 _RECORD = re.compile(
     r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|the\smost|"
+    r"(?:north|south|east|west)(?:ern)?most|"
     r"\d+-year\s(?:low|high)|"
     r"\w+est\b(?=\s(?:in|on|since|of)\b)|\w+-(?:largest|highest|lowest|biggest))",
     re.IGNORECASE,

@@ -1731,12 +1731,13 @@ _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
 _HOLDS_RECORD = re.compile(
     r"^\s(?:has|had|have|is|was|were|recorded|reported|registered|got|received|"
     r"was\sgiven|were\sgiven)\s(?:the\s|India[\u2019']s\s)?"
-    r"(?:highest|lowest|largest|smallest|most|least|best|worst)\b"
+    r"(?:highest|lowest|largest|smallest|most|least|best|worst|(?:north|south|east|west)"
+    r"(?:ern)?most)\b"
 )
 # A record told of a name just before: "Keibul Lamjao, the only floating national park".
 _RECORD_APPOSITIVE = re.compile(
     r"^,\s(?:the|its|India[\u2019']s)\s(?:only|first|largest|highest|oldest|longest|biggest|"
-    r"smallest|deepest|tallest)\b"
+    r"smallest|deepest|tallest|(?:north|south|east|west)(?:ern)?most)\b"
 )
 # What holds a record, opening its sentence in lower case: "Income distance was given the
 # largest weight".

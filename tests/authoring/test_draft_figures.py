@@ -172,3 +172,21 @@ def test_a_find_named_with_its_common_noun_is_asked_whole() -> None:
 def test_a_count_before_a_figure_still_counts_what_follows() -> None:
     sentence = "In May 2031 the Cabinet approved eleven 540 MWe reactors to be built in a fleet."
     assert [sentence[a:b] for a, b in counted_numbers(sentence)] == ["eleven"]
+
+
+FRONTIER = """\
+The Serapa sites
+
+Ancient history notes: the frontier sites
+
+Sites
+
+Tarin Kot, on the Velan river near the Dhara coast, is the westernmost; Mark Holm explored \
+it in 1931. \
+Most Serapa towns stood on the banks of rivers.
+"""
+
+
+def test_the_westernmost_is_a_record_its_subject_holds() -> None:
+    asked = [answer for card in answers(FRONTIER) for answer in card]
+    assert "Tarin Kot" in asked
