@@ -78,6 +78,7 @@ OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 SPEAKER = 0.5  # less for who said something than for what was said
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
+_BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
 REPEATS = {"year": 2, "number": 3}  # a year may be asked of two events, a span of three
@@ -869,11 +870,14 @@ def _score(passage: Passage, term: Term) -> float:
         # "The Union Cabinet approved Mission Mausam": it approves every scheme; what it
         # approved is the news
         score -= TRIVIA
-    if (
-        term.kind == "year"
-        and re.search(r"[A-Za-z]\s\($", before)
-        and not re.search(r"\sv\.\s[^(]*\($", before)
-        and passage.focus.text[term.end : term.end + 1] == ")"
+    if term.kind == "year" and (
+        (
+            re.search(r"[A-Za-z]\s\($", before)
+            and not re.search(r"\sv\.\s[^(]*\($", before)
+            and passage.focus.text[term.end : term.end + 1] == ")"
+        )
+        # "The L.M. Singhvi Committee of 1986 recommended ...": the same label, said with "of"
+        or re.search(rf"\b{_BODY}\sof\s$", before)
     ):
         # "The Dinesh Goswami Committee on electoral reforms (1990) proposed ...": the year
         # labels the body, which is the news; a case's year is how it is cited, and asked

@@ -4,9 +4,11 @@ duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe 
 term "called" mid-sentence or given in its own language, and an amendment named inside a
 Bill's title."""
 
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.examiner import NO_EXAMINER
 from quizapp.authoring.parse import counted_numbers, opening_name
 from quizapp.authoring.terms import Vocabulary, find_terms
-from tests.authoring.drafting import answers, found, score_of
+from tests.authoring.drafting import answers, asked, found, score_of
 
 
 def test_an_article_with_a_lettered_sub_clause_is_asked_whole() -> None:
@@ -190,3 +192,19 @@ Most Serapa towns stood on the banks of rivers.
 def test_the_westernmost_is_a_record_its_subject_holds() -> None:
     asked = [answer for card in answers(FRONTIER) for answer in card]
     assert "Tarin Kot" in asked
+
+
+def test_a_year_labelling_a_committee_counts_as_little_with_of_as_in_brackets() -> None:
+    notes = (
+        "Local bodies\n\nPolity notes\n\n"
+        "Village councils were weak for decades. "
+        "The R.K. Varma Committee {year} recommended that village councils be protected by "
+        "the Constitution.\n"
+    )
+
+    def rules_score(year: str, answer: str) -> float:  # the rules alone, before any examiner
+        cards = draft_cards(notes.format(year=year), "doc", NO_EXAMINER)
+        return next(c.score for c in cards if asked(c.card) == [answer])
+
+    assert rules_score("of 1986", "1986") == rules_score("(1986)", "1986")
+    assert rules_score("of 1986", "1986") < rules_score("of 1986", "R.K. Varma Committee")
