@@ -420,6 +420,13 @@ _PLACE_BEFORE = re.compile(
     r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew|sent|exiled|fled|"
     r"deported|taken|shifted|go|goes)\sto\s)(?:the\s)?$"
 )
+# A language, where "in" names what something is written or said in: "wrote in Persian and
+# Hindavi", "a commentary on the Gita in Marathi", "preached in Kannada".
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:wrote|written|writes|write|composed|sang|sung|preached|spoke|spoken|translated|"
+    r"commentary|poems?|hymns?|verses|songs|sayings)\b(?:,?\s(?!in\b)[\w\u2019'-]+){0,6}"
+    r"\sin\s(?:[A-Z][^\W\d_]*(?:,\s|\s(?:and|or)\s))*$"
+)
 # Where a prize or a vote goes to a person as often as a team goes to a place.
 _PERSON_TO = re.compile(r"\b(?:went|go|goes)\sto\s(?:the\s)?$")
 # A common noun naming what the person is, just before the name: "the writer Han Kang".
@@ -1896,7 +1903,9 @@ def _single_word(
         in_title = False
     if HOSTED_IN.search(before):
         in_title = False  # "hosted by China in Wuhan": the city the host chose
-    if (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
+    if _LANGUAGE_BEFORE.search(_tail(text, start)):
+        yield Term(start, end, answer, "name", AnswerType.text, 4.0)  # a language, no place
+    elif (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:
         # "Telangana was the first State ...": who did what; but a word seen nowhere else

@@ -208,3 +208,11 @@ def test_a_year_labelling_a_committee_counts_as_little_with_of_as_in_brackets() 
 
     assert rules_score("of 1986", "1986") == rules_score("(1986)", "1986")
     assert rules_score("of 1986", "1986") < rules_score("of 1986", "R.K. Varma Committee")
+
+
+def test_a_language_something_is_written_in_is_no_place() -> None:
+    terms = found("Kavidas, a disciple of Ramaguru of Kolvanur, wrote in Velani and Tarish.")
+    assert terms["Velani"][0] != "place"
+    assert terms["Tarish"][0] != "place"
+    # where someone works or sits is still a place
+    assert found("The board works at the Serapa Institute in Kolvanur.")["Kolvanur"][0] == "place"
