@@ -44,7 +44,7 @@ _UNIT = (
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres)\b(?!/)"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
-    r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|"
+    r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|per|"
     r"a|an|the)\b)[a-z]))"
 )
 AMOUNT = re.compile(
@@ -1332,6 +1332,20 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         if _person_shaped(names):
             start, end = person[0].start(), person[-1].start() + len(names[-1])
             yield Term(start, end, text[start:end], "person", AnswerType.person, 4.6)
+            return
+    # "Brian Gardiner and Jonathan Shanklin of the British Antarctic Survey": two people and
+    # the body they belong to, not one name.
+    if "and" in words:
+        at = words.index("and")
+        of = next((i for i in range(at + 1, len(words)) if words[i] == "of"), len(words))
+        if _person_shaped(words[:at]) and _person_shaped(words[at + 1 : of]):
+            yield from _name_term(text, run[:at], vocabulary)
+            yield from _name_term(text, run[at + 1 : of], vocabulary)
+            body = run[of + 1 :]
+            while body and _bare(body[0].group()) in ("the", "The"):
+                body = body[1:]
+            if body:
+                yield from _split_run(text, body, vocabulary)
             return
     # "Trade and Economic Partnership Agreement", "Ministry of Earth Sciences": one name,
     # unless a title inside marks a person after it.

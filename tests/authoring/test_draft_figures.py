@@ -216,3 +216,21 @@ def test_a_language_something_is_written_in_is_no_place() -> None:
     assert terms["Tarish"][0] != "place"
     # where someone works or sits is still a place
     assert found("The board works at the Serapa Institute in Kolvanur.")["Kolvanur"][0] == "place"
+
+
+def test_two_people_and_their_body_are_three_names_not_one() -> None:
+    terms = found(
+        "In May 2031 Arun Vella, Mira Tosh and Kiran Dutt of the Velanka Polar Survey reported "
+        "a loss of ice."
+    )
+    assert {"Mira Tosh", "Kiran Dutt", "Velanka Polar Survey"} <= terms.keys()
+    assert not any(" and " in answer for answer in terms)
+
+
+def test_a_hyphenated_rank_is_a_title_before_a_name() -> None:
+    terms = found("Troops under Brigadier-General Ravi Mohan fired on the crowd at Serapur.")
+    assert terms["Ravi Mohan"][0] == "person"
+
+
+def test_a_weight_per_head_is_a_figure() -> None:
+    assert "0.4 kg" in found("A country using below 0.4 kg per head is known as a small user.")

@@ -46,6 +46,8 @@ TITLES = word_set(
     "Advisor Executive Chief Senator Speaker Marshal Admiral Officer Envoy Mayor Minister's "
     "Professor Prof. Saint St. Pope Sheikh Crown Prince Princess Solicitor Attorney "
     "Captain Commander Colonel Lieutenant Brigadier"  # "Group Captain", "Wing Commander"
+    " Brigadier-General Major-General Lieutenant-General Governor-General Attorney-General"
+    " Solicitor-General"
 )
 # Ministries' last words: "Minister of Earth Sciences Kiren Rijiju" names a person after them.
 PORTFOLIO_WORDS = word_set(
