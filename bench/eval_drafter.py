@@ -218,7 +218,8 @@ GROUPS = {
     "held_out_14": "held out (fourteenth set, seen, never tuned on)",
     "held_out_15": "held out (fifteenth set, seen, never tuned on)",
     "held_out_16": "held out (sixteenth set, scored once; its topics and two facts known before)",
-    "held_out_17": "held out (seventeenth set, scored once)",
+    "held_out_17": "held out (seventeenth set, scored once, seen)",
+    "held_out_18": "held out (eighteenth set, scored once)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -230,6 +231,7 @@ _FOLDERS = {
     "held-out-15": "held_out_15",
     "held-out-16": "held_out_16",
     "held-out-17": "held_out_17",
+    "held-out-18": "held_out_18",
 }
 
 
