@@ -316,7 +316,6 @@ def _candidates(text: str, fact: dict) -> tuple[bool, list[str]]:
     """Whether some sentence quoting the fact is asked at all, and the answers the drafter
     considers in those sentences."""
     import quizapp.authoring.drafter as drafter
-    from quizapp.authoring.terms import find_terms
 
     sentences = split_sentences(text)
     vocabulary = drafter.document_vocabulary(sentences)
@@ -328,8 +327,7 @@ def _candidates(text: str, fact: dict) -> tuple[bool, list[str]]:
         if wanted not in folded(passage.quote(text)):
             continue
         asked_at_all = True
-        counts = drafter.counted_numbers(passage.focus.text)
-        for term in find_terms(passage.focus.text, vocabulary, counts):
+        for term in drafter.sentence_terms(passage.focus.text, vocabulary):
             seen.append(drafter._whole_date(passage.focus.text, term, present).answer)
     return asked_at_all, seen
 

@@ -31,6 +31,7 @@ from quizapp.authoring.parse import (
 )
 from quizapp.authoring.sentences import Sentence, split_sentences
 from quizapp.authoring.terms import (
+    COMPASS_MOST,
     COUNT_WORDS,
     HOSTED_IN,
     INSTITUTIONS,
@@ -185,6 +186,11 @@ def document_vocabulary(sentences: list[Sentence]) -> Vocabulary:
     return Vocabulary.of(whole, filter(None, map(opening_name, whole)))
 
 
+def sentence_terms(sentence: str, vocabulary: Vocabulary) -> list[Term]:
+    """The terms of one sentence, found by their shape and by the sentence's grammar."""
+    return find_terms(sentence, vocabulary, counted_numbers(sentence))
+
+
 def _draft(
     text: str,
     document_id: str,
@@ -194,9 +200,7 @@ def _draft(
     sentences = split_sentences(text)
     vocabulary = document_vocabulary(sentences)
     passages = _passages(sentences)
-    found = [
-        (p, find_terms(p.focus.text, vocabulary, counted_numbers(p.focus.text))) for p in passages
-    ]
+    found = [(p, sentence_terms(p.focus.text, vocabulary)) for p in passages]
     present = _present(text)
     found = [(p, [_whole_date(p.focus.text, t, present) for t in terms]) for p, terms in found]
     budget = max(MIN_CARDS, len(text.split()) * CARDS_PER_100_WORDS // 100)
@@ -987,7 +991,7 @@ def _said(answer: str, text: str) -> int:
 
 _RECORD = re.compile(
     r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|the\smost|"
-    r"(?:north|south|east|west)(?:ern)?most|"
+    rf"{COMPASS_MOST}|"
     r"\d+-year\s(?:low|high)|"
     r"\w+est\b(?=\s(?:in|on|since|of)\b)|\w+-(?:largest|highest|lowest|biggest))",
     re.IGNORECASE,

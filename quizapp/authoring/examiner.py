@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from quizapp.authoring.terms import YEAR, Term
+from quizapp.authoring.terms import COMPASS_MOST, YEAR, Term
 
 KINDS = ("person", "place", "organisation", "name", "article", "amount", "ratio", "number",
          "year", "date")  # fmt: skip
@@ -37,7 +37,7 @@ _ACTS = re.compile(
 _DEFINES = re.compile(r"\b(?:known\sas|called|termed|refers\sto|means|stands\sfor)\b")
 _RECORD = re.compile(
     r"\b(?:first|only|largest|highest|lowest|biggest|smallest|most|least|record|oldest|"
-    r"newest|longest|\w+est|(?:north|south|east|west)(?:ern)?most)\b",
+    rf"newest|longest|\w+est|{COMPASS_MOST})\b",
 )
 # Only capitalised words before the term, after an opening phrase of time: the subject
 # ("Mira Solanki became ...", "In 2032 Mira Solanki became ...", "On 1 May 2024, the Court ...").

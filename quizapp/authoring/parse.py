@@ -188,7 +188,7 @@ def opening_name(text: str) -> str:
     """The one-word name a sentence opens with when the grammar calls it the subject of the
     main verb: "Rakhigarhi" of "Rakhigarhi, in the Hisar district of Haryana, is the largest
     site"; "" otherwise."""
-    if len(text) > LONGEST or not re.match(r"[A-Z][\w-]*,\s", text):
+    if not re.match(r"[A-Z][\w-]*,\s", text):
         return ""  # only a name with a description after it: the rules read the rest
     _, _, subject = _main_clause(text)
     if subject is None or subject.i != 0 or subject.pos_ != "PROPN":

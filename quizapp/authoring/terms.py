@@ -1157,14 +1157,22 @@ def _year_term(text: str, match: re.Match) -> Term:
 _AROUND = word_set("About Over Nearly Around Almost Just Roughly Exactly Only Another All Some")
 
 
+def _day_or_name(before: str, after: str) -> bool:
+    """A number that is the day of a date, or part of a name ("COP29", "G20", "Article 5")."""
+    return bool(
+        _DAY_AFTER.match(after)
+        or _DAY_BEFORE.search(before)
+        or _DAY_FROM.match(after)
+        or re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before)
+    )
+
+
 def _number_term(text: str, match: re.Match) -> Term | None:
     before, after = text[: match.start()], text[match.end() :]
-    if _DAY_AFTER.match(after) or _DAY_BEFORE.search(before) or _DAY_FROM.match(after):
-        return None  # the day of a date
+    if _day_or_name(before, after):
+        return None
     if re.match(r"^[-\u2013]\d|^\s?(?:to|and)\s\d", after):
         return None  # a range's first end: ask the range, not half of it
-    if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before):
-        return None  # part of a name: COP29, G20
     label = re.search(r"\b([A-Z][a-z]+)\s$", before)
     if label and label.group(1) not in OPENERS | _AROUND and label.group(1) not in MONTH_NUMBER:
         return None  # a label's number ("Criterion 5 covers ...", "Phase 2"), not a count
@@ -1199,12 +1207,10 @@ def _grammar_count(text: str, start: int, end: int) -> Term | None:
     answer, before, after = text[start:end], text[:start], text[end:]
     if answer.casefold() == "one" or _YEAR_ONLY.fullmatch(answer):
         return None
-    if _DAY_AFTER.match(after) or _DAY_BEFORE.search(before) or _DAY_FROM.match(after):
-        return None  # the day of a date
+    if _day_or_name(before, after) or _PERIOD_BEFORE.search(before):
+        return None  # a date's day, part of a name, the period a figure covers ("last five years")
     if re.match(r"^[-\u2013]\d|^\s?(?:to|and|or)\s\d", after) or re.search(r"\d\sto\s$", before):
         return None  # one end of a range
-    if re.search(r"(?:COP|G|Article\s|No\.\s?|[A-Z]-?)$", before) or _PERIOD_BEFORE.search(before):
-        return None  # part of a name ("COP29"), or the period a figure covers
     if answer[:1].isalpha() and (
         not before.strip() or re.search(r"\b(?:the|these|those|both|all)\s$", before, re.IGNORECASE)
     ):
@@ -1749,16 +1755,17 @@ _CRAFT = re.compile(
 CRAFT_WORTH = 4.3
 PROGRAMME_WORTH = 4.2
 _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
+# The compass superlatives: "is the westernmost", "the northernmost site".
+COMPASS_MOST = r"(?:north|south|east|west)(?:ern)?most"
 _HOLDS_RECORD = re.compile(
     r"^\s(?:has|had|have|is|was|were|recorded|reported|registered|got|received|"
     r"was\sgiven|were\sgiven)\s(?:the\s|India[\u2019']s\s)?"
-    r"(?:highest|lowest|largest|smallest|most|least|best|worst|(?:north|south|east|west)"
-    r"(?:ern)?most)\b"
+    rf"(?:highest|lowest|largest|smallest|most|least|best|worst|{COMPASS_MOST})\b"
 )
 # A record told of a name just before: "Keibul Lamjao, the only floating national park".
 _RECORD_APPOSITIVE = re.compile(
     r"^,\s(?:the|its|India[\u2019']s)\s(?:only|first|largest|highest|oldest|longest|biggest|"
-    r"smallest|deepest|tallest|(?:north|south|east|west)(?:ern)?most)\b"
+    rf"smallest|deepest|tallest|{COMPASS_MOST})\b"
 )
 # What holds a record, opening its sentence in lower case: "Income distance was given the
 # largest weight".
