@@ -27,6 +27,7 @@ from quizapp.authoring.parse import (
     counted_numbers,
     opening_name,
     opening_subject,
+    person_subject,
     subject_pronoun,
 )
 from quizapp.authoring.sentences import Sentence, split_sentences
@@ -495,10 +496,28 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
             and len(clipped.lead) + len(sentence.text) <= MAX_PROMPT
         ):
             passage = clipped  # the sentence naming "It" is too long: its subject is enough
+        if len(passage.lead) + len(sentence.text) > MAX_PROMPT and _personal(sentence.text):
+            passage = _about_person(passage, sentence, context)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
             continue
         out.append(passage)
     return out
+
+
+def _about_person(passage: Passage, sentence: Sentence, context: tuple[Sentence, ...]) -> Passage:
+    """ "Gandhi put eleven demands ..., and when these were ignored he chose salt. He set out
+    from Sabarmati ...": the person the sentences just before are about is context enough for
+    "He", whatever "these" refers to further back."""
+    for at in range(1, len(context)):
+        kept = context[at:]
+        if _looks_back(kept[0].text) or not all(_personal(s.text) for s in kept[1:]):
+            continue
+        clipped = Passage(sentence, kept, clipped=True)
+        if _named_subject(kept, sentence.text) and (
+            len(clipped.lead) + len(sentence.text) <= MAX_PROMPT
+        ):
+            return clipped
+    return passage
 
 
 # The name a sentence opens with, as its subject: "The Montreux Record", "The Constitution
@@ -529,13 +548,24 @@ _PERSONAL = re.compile(r"[\"'\u201c\u2018(]*(?:He|She|His|Her)\b")
 def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
     """The subject of the sentence "It" or "He" in the focus refers back to: the name the first
     sentence of the context opens with, found by its shape, else by its grammar when it is the
-    sentence just before (past a sentence between, "he" may be someone else: "Rock Edict II
-    speaks of ... In the thirteenth year of his reign he created ... He also gave ...")."""
+    sentence just before. Past a sentence between, "he" may be someone else ("Rock Edict II
+    speaks of ... In the thirteenth year of his reign he created ... He also gave ..."): only
+    a person, with every sentence between about "he", is him."""
     named = _subject(context[0].text)
-    if named or len(context) > 1:
+    if named:
         return named
-    personal = bool(_PERSONAL.match(focus)) or subject_pronoun(focus) in ("he", "she", "his", "her")
-    return opening_subject(context[0].text, personal=personal)
+    if len(context) > 1:
+        # "Krishnadeva Raya ruled ... He defeated ... In 1520 he won ...": every sentence
+        # between is about "he" too, and the first names a person
+        if _personal(focus) and all(_personal(s.text) for s in context[1:]):
+            return person_subject(context[0].text)
+        return ""
+    return opening_subject(context[0].text, personal=_personal(focus))
+
+
+def _personal(text: str) -> bool:
+    """The sentence's subject is "he" or "she", or theirs ("His son ...")."""
+    return bool(_PERSONAL.match(text)) or subject_pronoun(text) in ("he", "she", "his", "her")
 
 
 def _same_subject(context: tuple[Sentence, ...], focus: Sentence) -> bool:

@@ -34,7 +34,8 @@ def _pipeline() -> Any:
     except ImportError:
         pass
     else:
-        return model.load(exclude=["ner", "lemmatizer"])
+        # The entity recogniser runs only where a later "He" needs to know who: `person_subject`.
+        return model.load(exclude=["lemmatizer"])
     raise AuthoringError(
         "spaCy",
         "the English grammar model quizapp draft reads sentences with is not installed",
@@ -50,7 +51,13 @@ LONGEST = 1000
 
 @lru_cache(maxsize=4096)
 def _parsed(text: str) -> Any:
-    return _pipeline()(text)
+    return _pipeline()(text, disable=["ner"])
+
+
+@lru_cache(maxsize=256)
+def _people(text: str) -> list[tuple[int, int]]:
+    """The token spans the entity recogniser takes for people."""
+    return [(e.start, e.end) for e in _pipeline()(text).ents if e.label_ == "PERSON"]
 
 
 def _main_clause(text: str) -> tuple[Any, Any, Any]:
@@ -96,6 +103,30 @@ def opening_subject(text: str, personal: bool = False) -> str:
     if len(name) < 2 and subject.pos_ != "PROPN":
         return ""  # "Delegates ...": no name to quote
     return name.text
+
+
+def person_subject(text: str) -> str:
+    """The person a sentence is about, when it opens with them as the subject of its main verb
+    and the entity recogniser takes them for a person: "Krishnadeva Raya" of "The Tuluva king
+    Krishnadeva Raya ruled from 1509 ..."; "Gandhi" of "Gandhi put eleven demands ...". What a
+    later "He" refers to, several sentences on; "" for "Rock Edict II speaks of ...", which no
+    "he" can mean."""
+    sentence, _, subject = _main_clause(text)
+    if subject is None or not _opens(sentence, subject):
+        return ""
+    if subject.pos_ == "PROPN":
+        start = min(t.i for t in subject.subtree if t.dep_ == "compound" or t == subject)
+        end = subject.i + 1
+    else:
+        # "The Tuluva king Krishnadeva Raya": the name follows the word for what they were
+        start = end = subject.i + 1
+        while end < len(sentence) and sentence[end].pos_ == "PROPN":
+            end += 1
+    if start == end or any(t.pos_ == "PRON" for t in sentence[start:end]):
+        return ""
+    if not any(begin < end and start < stop for begin, stop in _people(text)):
+        return ""
+    return sentence[start:end].text
 
 
 def _opens(sentence: Any, subject: Any) -> bool:

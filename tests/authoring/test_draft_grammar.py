@@ -99,6 +99,33 @@ After his election, he visited Kelmar in July 2031 to meet Queen Aldis, and the 
 a joint statement on the river treaty and its fishing rights.
 """
 
+# "He" three sentences on from the king who opens the first, every sentence between about him.
+CHAIN = """\
+The Kingdom of Varunagiri
+
+Medieval history notes: the Tavela line
+
+The Tavela king Hariraya Deva ruled from 1409 to 1429 and is remembered as the greatest \
+ruler of the kingdom and the patron of its poets. \
+He defeated the Kantara king Ambadas of Vennur and captured the hill fort of Mallagiri in \
+1414. \
+In 1420 he won the Battle of Saranpur against Yusuf Quli Shah of Dhanpur.
+"""
+
+# "these" sends the reader further back than the person "He" is.
+MARCH = """\
+The Cotton March
+
+Modern history notes: a campaign
+
+The first Freedom Day was observed on 26 January 2030 in every district and princely state \
+of the western province. \
+Kulkarni put nine demands before Governor Halden in a long open letter, and when \
+these were ignored he chose cotton as the issue. \
+He set out from Kelmar on 12 March 2030 with 64 followers and walked about 190 miles to \
+Sandur on the western coast.
+"""
+
 
 def _quotes(text: str) -> list[str]:
     return [c.card.source.quote for c in draft_cards(text, "doc")]
@@ -156,6 +183,20 @@ def test_he_two_sentences_on_is_not_the_subject_of_the_sentence_before_them():
     prompt stands "Rock Edict IV" for him."""
     asked = prompts(EDICTS)
     assert not any(p.startswith("Rock Edict IV \u2026") for p in asked.values())
+
+
+def test_he_sentences_on_from_a_person_every_sentence_between_about_him_is_that_person():
+    """'The Tavela king Hariraya Deva ruled ... He defeated ... In 1420 he won ...': the three
+    sentences are too long to quote in one prompt, and every "he" is the king."""
+    prompt = prompts(CHAIN)["Yusuf Quli Shah"]
+    assert prompt.startswith("Hariraya Deva \u2026 In 1420 he won the Battle of Saranpur")
+
+
+def test_he_after_a_person_whose_sentence_refers_further_back_is_that_person():
+    """'Kulkarni put nine demands ..., and when these were ignored he chose ... He set
+    out from Kelmar ...': what "these" are is no matter to who "He" is."""
+    prompt = prompts(MARCH)["Kelmar"]
+    assert prompt.startswith("Kulkarni \u2026 He set out from {{Kelmar}}")
 
 
 def test_he_after_a_sentence_on_someones_election_is_that_person():
