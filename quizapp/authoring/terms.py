@@ -42,7 +42,8 @@ _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
-    r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres)\b(?!/)"
+    r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres"
+    r"|[A-Z][a-z]+\sunits)\b(?!/)"  # a unit named after someone: "220 Dobson units"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
     r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|per|"
     r"a|an|the)\b)[a-z]))"
@@ -182,7 +183,8 @@ _CASE_OFFICE = re.compile(
 # What a thing is called, in lower case, closing the sentence or a clause: "known as
 # hibakusha."
 _CALLED = re.compile(
-    r"\b(?:known\sas|called|termed|named|dubbed)\s(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$)))?"
+    r"\b(?:known\sas|called|termed|named|dubbed|identified\sas)\s"
+    r"(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$)))?"
     r"([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
     # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
     # hospice, called a dera, was ..."
@@ -199,6 +201,12 @@ _CALLED_PHRASE = re.compile(
     r"((?:[a-z][\w-]{2,}\s){0,2}?[a-z][\w-]{3,})"
     r"(?:\s(?:approach|system|principle|model|method|doctrine|test|rule|policy|regime|"
     r"framework|mechanism))?(?=\.?[\"'\u201d)]*$|[,;])"
+)
+# A way of doing something, named by a compound in lower case: "cast by the lost-wax method",
+# "under the amara-nayaka system"; a unit named after someone: "measured in Dobson units".
+_METHOD = re.compile(
+    r"\b(?:the|an?)\s((?:[a-z]+-)+[a-z]+\s(?:method|system|technique|process|doctrine))\b"
+    r"|\bmeasured\sin\s([A-Z][a-z]+\sunits)\b"
 )
 # A term the sentence defines by what it means: "Personal data means any data about ...".
 _MEANS = re.compile(
@@ -742,6 +750,9 @@ def find_terms(
         group = 1 if match.group(1) else 2
         if match.group(group) not in _FUNCTION_WORDS | _VERBS:
             add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))
+    for match in _METHOD.finditer(text):
+        group = 1 if match.group(1) else 2
+        add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))
     for match in _CALLED_PHRASE.finditer(text):  # "This is called a negative list approach."
         if match.group(1).split()[0] not in _FUNCTION_WORDS:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))

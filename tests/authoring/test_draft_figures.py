@@ -1,8 +1,9 @@
 """Figures, references and terms an examiner asks, found whatever word follows them: an
 article with a lettered sub-clause, a count of anything the grammar says is counted, a
-duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe or TWh, a
-term "called" mid-sentence or given in its own language, and an amendment named inside a
-Bill's title."""
+duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe or TWh or in
+a unit named after someone, a term "called" mid-sentence, identified as something or given in
+its own language, a way of doing something named in lower case, and an amendment named
+inside a Bill's title."""
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.examiner import NO_EXAMINER
@@ -234,3 +235,18 @@ def test_a_hyphenated_rank_is_a_title_before_a_name() -> None:
 
 def test_a_weight_per_head_is_a_figure() -> None:
     assert "0.4 kg" in found("A country using below 0.4 kg per head is known as a small user.")
+
+
+def test_a_unit_named_after_someone_is_asked_with_its_figure() -> None:
+    terms = found("A haze is declared wherever the column falls below 140 Varley units.")
+    assert "140 Varley units" in terms
+    assert "Varley units" in found("The haze in a column of air is measured in Varley units.")
+
+
+def test_a_way_of_doing_something_named_in_lower_case_is_asked() -> None:
+    assert "sand-mould method" in found("The Kolvan bells were cast by the sand-mould method.")
+    assert "dana-pattika system" in found("Under the dana-pattika system, villages paid in grain.")
+
+
+def test_what_a_find_was_identified_as_is_asked() -> None:
+    assert "granary" in found("It had a long brick hall, which Mehta identified as a granary.")
