@@ -79,6 +79,7 @@ LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 SPEAKER = 0.5  # less for who said something than for what was said
+RECORD_HOLDER = 0.6  # more for what holds a record than for the rest of its sentence
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
@@ -301,6 +302,14 @@ def _draft(
                 score += 0.15 * min(mentions[key] - 1, 3)
             if term.kind in ("place", "name") and _said(term.answer, text) >= 2 * SETTING:
                 score -= 0.6  # "India" in notes on India's summits: never the question
+            if (
+                term.kind in _HOLDERS
+                and _HOLDS.match(passage.focus.text[term.end :])
+                and max(mentions[key], _said(term.answer, text)) < SETTING
+            ):
+                # "Assam was the first to ratify it": who holds a record is the question,
+                # unless it is what the notes keep coming back to ("India became the first")
+                score += RECORD_HOLDER
             if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
             if (
@@ -1019,6 +1028,14 @@ def _said(answer: str, text: str) -> int:
     return len(re.findall(pattern, text))
 
 
+# What holds a record: "Assam was the first to ratify", "Micron Technology of the United
+# States was the first to be approved".
+_HOLDERS = ("person", "name", "place", "organisation")
+_HOLDS = re.compile(
+    r"(?:\s(?:of|in|from)\s(?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)?,?"
+    r"\s(?:is|was|became|remains)\s(?:now\s|also\s)?(?:the\s|its\s|[A-Z]\w*[\u2019']s\s)?"
+    r"(?:[\w-]+\s)?(?:first|largest|biggest|oldest|only|\w+ernmost)\b"
+)
 _RECORD = re.compile(
     r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|the\smost|"
     rf"{COMPASS_MOST}|"

@@ -2,10 +2,10 @@
 article with a lettered sub-clause, a count of anything the grammar says is counted, a
 duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe or TWh or in
 a unit named after someone, a term "called" mid-sentence, identified as something or given in
-its own language, a way of doing something named in lower case, and an amendment named
-inside a Bill's title."""
+its own language, a way of doing something named in lower case, an amendment named inside
+a Bill's title, and what holds a first."""
 
-from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.authoring.examiner import NO_EXAMINER
 from quizapp.authoring.parse import counted_numbers, opening_name
 from quizapp.authoring.terms import Vocabulary, find_terms
@@ -250,3 +250,15 @@ def test_a_way_of_doing_something_named_in_lower_case_is_asked() -> None:
 
 def test_what_a_find_was_identified_as_is_asked() -> None:
     assert "granary" in found("It had a long brick hall, which Mehta identified as a granary.")
+
+
+def test_what_holds_a_first_counts_for_more_than_when() -> None:
+    """'Velmar Devices was the first to be approved, in June 2031.': the examiner asks who was
+    first; the year is what the sentence adds."""
+    text = (
+        "The Chip Mission\n\nEconomy notes: a new industry\n\n"
+        "The mission approved four plants in its first two years, at a cost of 76,000 crore "
+        "rupees. Velmar Devices was the first to be approved, in June 2031.\n"
+    )
+    scores = {place.term.answer: place.score for _, place in considered(text)}
+    assert scores["Velmar Devices"] > scores["2031"]
