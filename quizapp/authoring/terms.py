@@ -992,6 +992,32 @@ def _spelt_out_whole(text: str, terms: list[Term]) -> list[Term]:
     return terms
 
 
+NAMED_BODY = 0.4
+
+
+def _named_for_someone(names: list[str], vocabulary: Vocabulary) -> bool:
+    """A committee or commission called by its chair's name ("L.M. Singhvi Committee"), not by
+    what it does ("Law Commission"): words the notes never use in lower case, before it."""
+    if names[-1] not in ("Committee", "Commission") or len(names) < 3:
+        return False
+    return _person_shaped(names[:-1]) and all(
+        re.fullmatch(r"(?:[A-Z]\.)+", w)
+        or (vocabulary.is_proper(w) and w not in _BODY_WORDS and not _ORDINAL.fullmatch(w))
+        for w in names[:-1]
+    )
+
+
+# What a body is, not whom it is named for: "Joint Parliamentary Committee", "World Heritage
+# Committee", "Fifteenth Finance Commission".
+_BODY_WORDS = word_set(
+    "Joint Parliamentary Select Standing Expert Experts Advisory Steering Drafting Working "
+    "Empowered Executive World Heritage Law Finance Planning Election Public Accounts "
+    "Estimates Privileges Ethics Business"
+)
+_ORDINAL = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+                      r"\w+(?:th|-first|-second|-third))", re.IGNORECASE)  # fmt: skip
+
+
 def _placed(text: str, term: Term) -> Term:
     """A term's worth by what the sentence does with it."""
     before = text[: term.start]
@@ -1509,6 +1535,8 @@ def _name_term(
         worth = 3.6 + min(official, 0) - (0.2 if official > 0 else 0.0)
         if _FOUNDED.search(before) or _ACTS.match(after):
             worth += 0.5  # a body set up here, or one doing what the sentence tells
+        if _named_for_someone(names, vocabulary):
+            worth += NAMED_BODY  # "the Dinesh Goswami Committee": known by its chair's name
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
     elif titled or _reads_as_person(before, after, names, vocabulary):
         worth = 4.5 if titled else 4.3

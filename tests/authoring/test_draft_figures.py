@@ -3,7 +3,7 @@ article with a lettered sub-clause, a count of anything the grammar says is coun
 duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe or TWh or in
 a unit named after someone, a term "called" mid-sentence, identified as something or given in
 its own language, a way of doing something named in lower case, an amendment named inside
-a Bill's title, and what holds a first."""
+a Bill's title, what holds a first, and a committee known by its chair's name."""
 
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.authoring.examiner import NO_EXAMINER
@@ -262,3 +262,11 @@ def test_what_holds_a_first_counts_for_more_than_when() -> None:
     )
     scores = {place.term.answer: place.score for _, place in considered(text)}
     assert scores["Velmar Devices"] > scores["2031"]
+
+
+def test_a_committee_known_by_its_chairs_name_is_worth_more_than_one_known_by_its_work() -> None:
+    named = found("The Harish Venkat Committee on polls (1991) proposed a single roll.")
+    by_work = found("The Joint Parliamentary Committee on polls (1991) proposed a single roll.")
+    assert named["Harish Venkat Committee"][1] > by_work["Joint Parliamentary Committee"][1]
+    initials = found("The K.R. Patil Committee on polls (1991) proposed a single roll.")
+    assert initials["K.R. Patil Committee"][1] == named["Harish Venkat Committee"][1]
