@@ -305,10 +305,12 @@ def _draft(
             if (
                 term.kind in _HOLDERS
                 and _HOLDS.match(passage.focus.text[term.end :])
-                and max(mentions[key], _said(term.answer, text)) < SETTING
+                and max(mentions[key], _said(term.answer, text)) == 1
             ):
-                # "Assam was the first to ratify it": who holds a record is the question,
-                # unless it is what the notes keep coming back to ("India became the first")
+                # "Assam was the first to ratify it": who holds a record is the question, where
+                # the notes name it only there; one they come back to ("India became the
+                # first", "The Soviet Union was the first nation to recognise ...") is asked
+                # where they say more of it
                 score += RECORD_HOLDER
             if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
