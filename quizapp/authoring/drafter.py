@@ -876,6 +876,8 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.1
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
+    if term.kind in ("place", "name") and _SEAT.search(before):
+        score += 0.3  # "The Secretariat sits in Gland": where a body sits is asked
     if term.kind in ("place", "organisation") and _WORKPLACE.search(before):
         score -= TRIVIA  # "Hassabis and Jumper work at Google DeepMind": an employer, trivia
     if re.fullmatch(r"\S+\s(?:days|weeks)", term.answer) and re.match(
@@ -981,6 +983,12 @@ _WORKPLACE = re.compile(
     r"(?:the\s)?$"
 )
 # Where a person comes from or sits for: "an MLA from Hodal", "He is from Kolhapur".
+# Where a body has its seat: "sits in Gland", "is headquartered in Vienna", "hosted by the
+# United Nations Environment Programme in Nairobi".
+_SEAT = re.compile(
+    r"\b(?:sits|is\sbased|are\sbased|is\sheadquartered|headquartered|has\sits\s(?:seat|"
+    r"headquarters)|hosted\sby\s(?:the\s)?(?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)\sin\s$"
+)
 _HOME_TOWN = re.compile(r"\b(?:MLA|MP|member|legislator|is|was|hails|comes)\sfrom\s$")
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")

@@ -3,7 +3,8 @@ article with a lettered sub-clause, a count of anything the grammar says is coun
 duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe or TWh or in
 a unit named after someone, a term "called" mid-sentence, identified as something or given in
 its own language, a way of doing something named in lower case, an amendment named inside
-a Bill's title, what holds a first, and a committee known by its chair's name."""
+a Bill's title, what holds a first, a committee known by its chair's name, the day a date is
+kept as, and where a body sits."""
 
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.authoring.examiner import NO_EXAMINER
@@ -270,3 +271,22 @@ def test_a_committee_known_by_its_chairs_name_is_worth_more_than_one_known_by_it
     assert named["Harish Venkat Committee"][1] > by_work["Joint Parliamentary Committee"][1]
     initials = found("The K.R. Patil Committee on polls (1991) proposed a single roll.")
     assert initials["K.R. Patil Committee"][1] == named["Harish Venkat Committee"][1]
+
+
+def _rules_scores(sentence: str) -> dict[str, float]:
+    text = f"The Velan Notes\n\nNotes on a convention\n\n{sentence}\n"
+    return {place.term.answer: place.score for _, place in considered(text)}
+
+
+def test_the_day_a_date_is_kept_as_is_what_the_sentence_asks() -> None:
+    scores = _rules_scores(
+        "Under Operation Velan, Kantara tested five missiles at Pokhar on 11 May 2031, and "
+        "11 May is now marked as National Rocket Day."
+    )
+    assert scores["National Rocket Day"] > scores["Operation Velan"]
+
+
+def test_where_a_body_sits_counts_for_more_than_where_it_met() -> None:
+    sits = _rules_scores("The Secretariat of the Velan Convention sits in Dorvel, Ostrava.")
+    met = _rules_scores("The Secretariat of the Velan Convention met in Dorvel, Ostrava.")
+    assert sits["Dorvel"] > met["Dorvel"]
