@@ -187,8 +187,14 @@ _CALLED = re.compile(
     r"(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$)))?"
     r"([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
     # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
-    # hospice, called a dera, was ..."
-    r"(?=\.?[\"'\u201d)]*$|,\s)"
+    # hospice, called a dera, was ..."; or the first of two names: "known as sadir or dasi
+    # attam."
+    r"(?=\.?[\"'\u201d)]*$|,\s|\sor\s[a-z][\w-]*(?:\s[a-z][\w-]*)?\.?[\"'\u201d)]*$)"
+)
+# A term in lower case that a sentence names and then describes: "The basic posture is the
+# aramandi, a half-sitting position ...".
+_NAMED_THEN_DESCRIBED = re.compile(
+    r"\b(?:is|was|are|were)\sthe\s([a-z][a-z-]{3,}),\s(?:an?|the)\s[a-z]"
 )
 # A term given in its own language after the common noun it names, set off by commas or in
 # brackets: "the tax on land, the bhaga, was ...", "Sufi orders, or silsilas, ...", "the
@@ -405,7 +411,7 @@ _ORGANISATION_WORDS = word_set(
     "Navy Force Forces Corporation Company Association Federation Office Department Group "
     "Archive Board Authority League Bureau Alliance Coalition Cabinet Division Secretariat "
     "Conference Tribunal Bench Storting Congress Senate Government Service Services "
-    "Coalition Facility Reserve Exchange Sabha Space"
+    "Coalition Facility Reserve Exchange Sabha Space Academy School College"
 )
 # Institutions and document parts capitalised in notes, never an answer on their own.
 _INSTITUTIONS = (
@@ -750,6 +756,11 @@ def find_terms(
         group = 1 if match.group(1) else 2
         if match.group(group) not in _FUNCTION_WORDS | _VERBS:
             add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))
+    for match in _NAMED_THEN_DESCRIBED.finditer(text):
+        if match.group(1) not in _FUNCTION_WORDS | _VERBS and not vocabulary.lower_alone(
+            match.group(1)
+        ):
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.2))
     for match in _METHOD.finditer(text):
         group = 1 if match.group(1) else 2
         add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))

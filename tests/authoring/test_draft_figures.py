@@ -290,3 +290,18 @@ def test_where_a_body_sits_counts_for_more_than_where_it_met() -> None:
     sits = _rules_scores("The Secretariat of the Velan Convention sits in Dorvel, Ostrava.")
     met = _rules_scores("The Secretariat of the Velan Convention met in Dorvel, Ostrava.")
     assert sits["Dorvel"] > met["Dorvel"]
+
+
+def test_an_academy_or_school_of_something_is_one_name() -> None:
+    terms = found("Kamala Rao founded the Velan Academy of Performing Arts in Kolvan in 1949.")
+    assert "Velan Academy of Performing Arts" in terms
+    assert "Performing Arts" not in terms
+
+
+def test_the_first_of_two_names_a_thing_was_known_as_is_asked() -> None:
+    assert "tevaram" in found("The dance was then known as tevaram or kuttu attam.")
+
+
+def test_a_lower_case_term_named_then_described_is_asked() -> None:
+    terms = found("The opening posture is the samapada, a standing position with feet together.")
+    assert "samapada" in terms
