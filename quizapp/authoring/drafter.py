@@ -609,11 +609,20 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     ):
         # "Under it, a state ... passed to the Company. It was applied ...": the sentence
         # quoted for context refers back too, so its own antecedent is needed as well.
+        if sentences[at].first and context and _owns_its_subject(sentences[at].text):
+            # "The Visible Emission Line Coronagraph (VELC) is the largest. It was built by
+            # ...": "It" is the name, whatever the largest of the paragraph before
+            break
         if sentences[at].first or len(context) > LONGEST_CONTEXT:
             return None  # its antecedent is in a heading, another paragraph, or too far
         at -= 1
         context.insert(0, sentences[at])
     return tuple(context)
+
+
+def _owns_its_subject(text: str) -> bool:
+    """The sentence names its own subject; what it refers back to is something else."""
+    return not _looks_back(text) and bool(_subject(text))
 
 
 _NAME_OPENS = re.compile(

@@ -126,6 +126,19 @@ He set out from Kelmar on 12 March 2030 with 64 followers and walked about 190 m
 Sandur on the western coast.
 """
 
+# A paragraph opening with a comparison ("the largest" of the paragraph before) and naming its
+# subject, which the next sentence's "It" is.
+PAYLOADS = """\
+The Velan Solar Mission
+
+Science notes: a solar observatory
+
+The craft carries five instruments. Three look at the star directly.
+
+The Velan Corona Imager (VCI) is the largest. It was built by the Kolvan Institute of \
+Optics, Dorvel.
+"""
+
 
 def _quotes(text: str) -> list[str]:
     return [c.card.source.quote for c in draft_cards(text, "doc")]
@@ -216,3 +229,10 @@ def test_a_line_a_million_characters_long_is_drafted_without_an_error(tmp_path):
     quotes = _quotes(notes)
     assert any(q.startswith("Tarapala II, who ruled") for q in quotes)
     assert not any(len(q) > 1000 for q in quotes)
+
+
+def test_it_after_a_paragraphs_first_sentence_naming_its_subject_is_that_subject():
+    """'The Velan Corona Imager (VCI) is the largest. It was built by ...': what the largest is
+    the largest of lies in the paragraph before, but "It" is the imager, named here."""
+    prompt = prompts(PAYLOADS)["Kolvan Institute of Optics"]
+    assert prompt.startswith("The Velan Corona Imager (VCI) is the largest. It was built by")
