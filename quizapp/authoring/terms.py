@@ -39,7 +39,7 @@ _EXPLICIT = re.compile(r"(?:\b(?:in|on|since|of|until|till|year)\s|\(|^|:\s)$", 
 _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trillion|bn)\b)"
 _UNIT = (
-    r"(?:\s?%|\s?\u00b0C|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
+    r"(?:\s?%|\s?\u00b0C|\u00b0\s?(?:North|South|East|West|[NSEW])\b|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres"
@@ -48,9 +48,11 @@ _UNIT = (
     r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|per|"
     r"a|an|the)\b)[a-z]))"
 )
+# What a price is for: "\u20b92,369 per quintal".
+_RATE = r"(?:\sper\s(?:quintal|tonne|ton|kg|kilogram|litre|hectare|acre|barrel|unit|share))\b"
 AMOUNT = re.compile(
-    rf"(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?"
-    rf"|(?<![\w.,])\u00b1?(?:{_NUM}){_SCALE}?{_UNIT}"
+    rf"(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?(?:{_RATE})?"
+    rf"|(?<![\w.,])[\u00b1\u2212-]?(?:{_NUM}){_SCALE}?{_UNIT}"  # "\u221289.2\u00b0C": below zero
     rf"|(?<![\w.,])(?:{_NUM}){_SCALE}(?![\w])"
 )
 # A range of figures is one answer: "within 96 to 104% of", "between 2 and 5 km", "from 1904
@@ -1494,6 +1496,17 @@ def _name_term(
     end_index = len(words)
     while end_index > cut and words[end_index - 1] in ("of", "the", "and", "for", "on", "to"):
         end_index -= 1
+    if (
+        not titled
+        and end_index - cut >= 3
+        and _DEMONYM.fullmatch(words[cut])
+        and re.search(r"\b[Tt]he\s$", text[: run[cut].start()])
+        and _person_shaped(words[cut + 1 : end_index])
+        and not re.search(r"(?:al|ic|ive|ary|ous|ern|ar)$", words[cut + 1])  # "American Physical"
+    ):
+        # "The Norwegian Roald Amundsen": who he was, not his name (no "the" comes before a
+        # first name, "Julian" or "Christian")
+        cut += 1
     if titled and 0 < cut < end_index and words[cut - 1] in HONORIFICS and end_index - cut <= 3:
         cut -= 1  # "Lord Canning", "Queen Victoria": the title is part of how they are known
     kept = run[cut:end_index]
@@ -1595,7 +1608,8 @@ def _office(text: str, run: list[re.Match], words: list[str]) -> Term | None:
 
 
 _SITE_WORDS = word_set(
-    "Park Reserve Sanctuary Fort Temple Palace Lake Dam Maidan Stadium Falls Glacier Pass Caves"
+    "Park Reserve Sanctuary Fort Temple Palace Lake Dam Maidan Stadium Falls Glacier Pass Caves "
+    "Massif Peak"
 )
 
 
@@ -1712,6 +1726,8 @@ def _in_list_of_people(text: str, start: int, end: int) -> bool:
 
 # Languages and faiths whose names do not end like "Korean" or "Bengali": "the Sanskrit poem",
 # "Muslim cavalry".
+# A people's name before a person's ("The Norwegian Roald Amundsen", "the Soviet ...").
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|et)")
 _DESCRIBING = word_set(
     "Sanskrit Prakrit Tamil Telugu Kannada Malayalam Odia Latin Greek Urdu French Dutch "
     "Muslim Hindu Buddhist Jain Sikh"

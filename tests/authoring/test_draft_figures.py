@@ -1,10 +1,7 @@
-"""Figures, references and terms an examiner asks, found whatever word follows them: an
-article with a lettered sub-clause, a count of anything the grammar says is counted, a
-duration in minutes or hours, a fraction in words, a magnitude, a figure in MWe or TWh or in
-a unit named after someone, a term "called" mid-sentence, identified as something or given in
-its own language, a way of doing something named in lower case, an amendment named inside
-a Bill's title, what holds a first, a committee known by its chair's name, the day a date is
-kept as, and where a body sits."""
+"""Figures, references and terms an examiner asks, found whatever word follows them, each
+in the shape its test names: an article's sub-clause, a count the grammar says is counted, a
+duration, a fraction, a unit, a term called or glossed or described, a title, a record's
+holder, a committee's chair, a price per quintal, a latitude."""
 
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.authoring.examiner import NO_EXAMINER
@@ -305,3 +302,35 @@ def test_the_first_of_two_names_a_thing_was_known_as_is_asked() -> None:
 def test_a_lower_case_term_named_then_described_is_asked() -> None:
     terms = found("The opening posture is the samapada, a standing position with feet together.")
     assert "samapada" in terms
+
+
+def test_a_figure_below_zero_keeps_its_sign() -> None:
+    assert "\u221274.5\u00b0C" in found(
+        "The coldest reading, \u221274.5\u00b0C, was taken at Velan."
+    )
+    assert "-12%" in found("Exports fell by -12% in the year.")
+
+
+def test_a_latitude_is_a_figure() -> None:
+    assert "55\u00b0 South" in found("The treaty covers the sea south of 55\u00b0 South latitude.")
+    assert "21.5\u00b0 N" in found("The line runs at 21.5\u00b0 N across the plateau.")
+
+
+def test_a_price_keeps_what_it_is_for() -> None:
+    terms = found(
+        "The support price of velan grain was raised by \u20b940 to \u20b91,640 per quintal."
+    )
+    assert "\u20b91,640 per quintal" in terms
+    assert "\u20b940" in terms
+
+
+def test_a_people_s_name_before_a_person_s_is_not_part_of_it() -> None:
+    assert "Halvard Rustad" in found("The Norwegian Halvard Rustad reached the Velan Pole in 1911.")
+    # a body's name may open with one
+    assert "American Physical Society" in found("She joined the American Physical Society in 1920.")
+
+
+def test_a_massif_is_a_place_not_a_person() -> None:
+    assert (
+        found("Its highest point is Velan Massif, at 4,110 metres.")["Velan Massif"][0] == "place"
+    )
