@@ -219,7 +219,9 @@ GROUPS = {
     "held_out_15": "held out (fifteenth set, seen, never tuned on)",
     "held_out_16": "held out (sixteenth set, scored once; its topics and two facts known before)",
     "held_out_17": "held out (seventeenth set, scored once, seen)",
-    "held_out_18": "held out (eighteenth set, scored once)",
+    "held_out_18": "held out (eighteenth set, scored once, seen)",
+    "held_out_19": "held out (nineteenth set, scored once, seen)",
+    "held_out_20": "held out (twentieth set, scored once)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -232,6 +234,8 @@ _FOLDERS = {
     "held-out-16": "held_out_16",
     "held-out-17": "held_out_17",
     "held-out-18": "held_out_18",
+    "held-out-19": "held_out_19",
+    "held-out-20": "held_out_20",
 }
 
 
