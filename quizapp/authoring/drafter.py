@@ -996,7 +996,7 @@ _WORKPLACE = re.compile(
 # United Nations Environment Programme in Nairobi".
 _SEAT = re.compile(
     r"\b(?:sits|is\sbased|are\sbased|is\sheadquartered|headquartered|has\sits\s(?:seat|"
-    r"headquarters)|hosted\sby\s(?:the\s)?(?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)\sin\s$"
+    r"headquarters)|hosted\sby\s(?:the\s)?(?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)\s(?:in|at)\s$"
 )
 _HOME_TOWN = re.compile(r"\b(?:MLA|MP|member|legislator|is|was|hails|comes)\sfrom\s$")
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")

@@ -193,6 +193,11 @@ _CALLED = re.compile(
     # attam."
     r"(?=\.?[\"'\u201d)]*$|,\s|\sor\s[a-z][\w-]*(?:\s[a-z][\w-]*)?\.?[\"'\u201d)]*$)"
 )
+# How many times one thing is another: "at least one and a half times the cost".
+_MULTIPLE = re.compile(
+    r"\b(?:one\sand\sa\shalf|one\sand\sa\squarter|two|three|four|five|ten|\d+(?:\.\d+)?)"
+    r"\stimes(?=\s(?:the|that|as|its|their)\b)"
+)
 # A term in lower case that a sentence names and then describes: "The basic posture is the
 # aramandi, a half-sitting position ...".
 _NAMED_THEN_DESCRIBED = re.compile(
@@ -758,6 +763,8 @@ def find_terms(
         group = 1 if match.group(1) else 2
         if match.group(group) not in _FUNCTION_WORDS | _VERBS:
             add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))
+    for match in _MULTIPLE.finditer(text):
+        add(Term(*match.span(), match.group(), "number", AnswerType.text, 4.3))
     for match in _NAMED_THEN_DESCRIBED.finditer(text):
         if match.group(1) not in _FUNCTION_WORDS | _VERBS and not vocabulary.lower_alone(
             match.group(1)

@@ -287,6 +287,9 @@ def test_where_a_body_sits_counts_for_more_than_where_it_met() -> None:
     sits = _rules_scores("The Secretariat of the Velan Convention sits in Dorvel, Ostrava.")
     met = _rules_scores("The Secretariat of the Velan Convention met in Dorvel, Ostrava.")
     assert sits["Dorvel"] > met["Dorvel"]
+    sits_at = _rules_scores("The Velan Convention's commission sits at Dorvel in Ostrava.")
+    met_at = _rules_scores("The Velan Convention's commission met at Dorvel in Ostrava.")
+    assert sits_at["Dorvel"] > met_at["Dorvel"]
 
 
 def test_an_academy_or_school_of_something_is_one_name() -> None:
@@ -334,3 +337,9 @@ def test_a_massif_is_a_place_not_a_person() -> None:
     assert (
         found("Its highest point is Velan Massif, at 4,110 metres.")["Velan Massif"][0] == "place"
     )
+
+
+def test_how_many_times_one_thing_is_another_is_a_figure() -> None:
+    terms = found("The price must be at least one and a half times the cost of velan grain.")
+    assert "one and a half times" in terms
+    assert not any("times" in t for t in found("The council met three times in 2031."))
