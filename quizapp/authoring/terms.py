@@ -22,6 +22,7 @@ from quizapp.deck.rules.drafts import (
     PLACE_OF,
     PORTFOLIO_WORDS,
     TITLES,
+    people_before,
     word_set,
 )
 
@@ -1506,10 +1507,9 @@ def _name_term(
     if (
         not titled
         and end_index - cut >= 3
-        and _DEMONYM.fullmatch(words[cut])
+        and people_before(words[cut], words[cut + 1])
         and re.search(r"\b[Tt]he\s$", text[: run[cut].start()])
         and _person_shaped(words[cut + 1 : end_index])
-        and not re.search(r"(?:al|ic|ive|ary|ous|ern|ar)$", words[cut + 1])  # "American Physical"
     ):
         # "The Norwegian Roald Amundsen": who he was, not his name (no "the" comes before a
         # first name, "Julian" or "Christian")
@@ -1733,8 +1733,6 @@ def _in_list_of_people(text: str, start: int, end: int) -> bool:
 
 # Languages and faiths whose names do not end like "Korean" or "Bengali": "the Sanskrit poem",
 # "Muslim cavalry".
-# A people's name before a person's ("The Norwegian Roald Amundsen", "the Soviet ...").
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|et)")
 _DESCRIBING = word_set(
     "Sanskrit Prakrit Tamil Telugu Kannada Malayalam Odia Latin Greek Urdu French Dutch "
     "Muslim Hindu Buddhist Jain Sikh"

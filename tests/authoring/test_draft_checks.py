@@ -71,6 +71,16 @@ cards:
     text: "The Act \u2026 Under {{Section 3(b)}}, it also applies to processing outside India."
     source: {document: notes, quote: "The summit met in Baku"}
     status: draft
+  - id: after-people
+    kind: cloze
+    text: The Norwegian {{Halvard Rustad}} reached the Velan Pole in 1911.
+    source: {document: notes, quote: "The summit met in Baku"}
+    status: draft
+  - id: society-fragment
+    kind: cloze
+    text: She joined the American {{Physical Society}} in 1920.
+    source: {document: notes, quote: "The summit met in Baku"}
+    status: draft
   - id: good
     kind: cloze
     text: The summit met in {{Baku}} from 27 to 28 February 2025.
@@ -129,6 +139,12 @@ def test_check_flags_drafts_an_examiner_would_reject(tmp_path):
     assert messages(report, "good") == ["card 'good' is a draft, never studied"]
     # "…" ends the lead a prompt quotes before its sentence: "Under" opens that sentence
     assert flags(report, "after-lead") == []
+    # a people's name before a person's is not part of the name; one a body opens with is
+    assert flags(report, "after-people") == []
+    assert flags(report, "society-fragment") == [
+        "draft card 'society-fragment': the blank is a fragment of a name or number "
+        "('Physical Society')"
+    ]
     assert messages(report, "reviewed") == []
     assert report.exit_code() == 0 and report.exit_code(strict=True) == 1
 

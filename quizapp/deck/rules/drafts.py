@@ -65,6 +65,17 @@ OPENERS = word_set(
     "What Where Who Remember Note Then Now There Here"
 )
 PARTICLES = word_set("von van der den de da di del della du dos das bin ibn al el la le")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|et)")
+
+
+def people_before(word: str, name: str) -> bool:
+    """ "The Norwegian Roald Amundsen": a people's name before a person's or a place's, not
+    part of it; but "the American Physical Society" is one name."""
+    return bool(_DEMONYM.fullmatch(word)) and not re.match(
+        r"\S+(?:al|ic|ive|ary|ous|ern|ar)\b", name
+    )
+
+
 _DAY_AFTER = re.compile(
     rf"^\s*(?:[-\u2013]\s*\d{{1,2}}\s*|\s*(?:to|and)\s+\d{{1,2}}\s+)?(?:{MONTHS})\b"
 )
@@ -155,6 +166,10 @@ def _cuts_a_word(before: str, answer: str, after: str) -> bool:
             and not re.search(r"[\u2019']s$|[,;:)\"\u201d]$", previous)
             and previous.isalpha()
             and not previous.isupper()
+            and not (
+                people_before(previous, answer)
+                and re.search(r"\b[Tt]he\s$", before[: word.start()])
+            )
         ):
             return True
     return False
