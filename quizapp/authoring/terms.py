@@ -43,7 +43,8 @@ _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\u00b0\s?(?:North|South|East|West|[NSEW])\b|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
-    r"tonnes|tons|hectares|sq\skm|metres|meters|kilometres|litres"
+    r"tonnes|tons|hectares|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
+    r"metres|meters|kilometres|litres"
     r"|[A-Z][a-z]+\sunits)\b(?!/)"  # a unit named after someone: "220 Dobson units"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
     r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|per|"
@@ -194,6 +195,12 @@ _CALLED = re.compile(
     # attam."
     r"(?=\.?[\"'\u201d)]*$|,\s|\sor\s[a-z][\w-]*(?:\s[a-z][\w-]*)?\.?[\"'\u201d)]*$)"
 )
+# A species' standing on the IUCN Red List: "listed as critically endangered".
+_RED_LIST = re.compile(
+    r"\b(?:listed|classed|classified|assessed|categorised|categorized)\s(?:as\s)?"
+    r"((?:critically\s)?endangered|vulnerable|near\sthreatened|least\sconcern|"
+    r"extinct\sin\sthe\swild)\b"
+)
 # How many times one thing is another: "at least one and a half times the cost".
 _MULTIPLE = re.compile(
     r"\b(?:one\sand\sa\shalf|one\sand\sa\squarter|two|three|four|five|ten|\d+(?:\.\d+)?)"
@@ -240,7 +247,8 @@ _NAME_MEANS = re.compile(
 )
 # A word taken from another language: "comes from the Arabic mausim, meaning season".
 _BORROWED = re.compile(
-    r"\bfrom\s(?:the\s)?[A-Z][a-z]+(?:\sword)?\s([a-z][\w-]{2,})(?=,?\s(?:meaning|for)\b)"
+    r"\bfrom\s(?:the\s)?[A-Z][a-z]+(?:\sword)?\s([a-z][\w-]{2,})"
+    r"(?=,?\s(?:meaning|for)\b|,\s[\"\u201c])"  # 'the Sanskrit chitraka, "the spotted one"'
 )
 # A region by several compass points, one place: "East and Northeast India", "North, Central
 # and South Asia" (one point and a name, "Central India", is a name like any other).
@@ -467,7 +475,9 @@ _NOT_ROLES = word_set(
     "father mother grandfather grandmother brother sister daughter husband"  # kin, not a role
 )
 # Titles that stay with the name they precede: "Lord Canning", "Sir Colin Campbell".
-HONORIFICS = word_set("Lord Sir Lady Dame Queen King Emperor Empress Pope Saint")
+HONORIFICS = word_set(
+    "Lord Sir Lady Dame Queen King Emperor Empress Pope Saint Maharaja Maharani Maharana Nawab"
+)
 _PERSON_VERBS = word_set(
     "said says wrote writes signed signs led leads announced spoke speaks dissented argued "
     "chaired chairs presented tabled called calls took took addressed represented appeared "
@@ -764,6 +774,8 @@ def find_terms(
         group = 1 if match.group(1) else 2
         if match.group(group) not in _FUNCTION_WORDS | _VERBS:
             add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))
+    for match in _RED_LIST.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _MULTIPLE.finditer(text):
         add(Term(*match.span(), match.group(), "number", AnswerType.text, 4.3))
     for match in _NAMED_THEN_DESCRIBED.finditer(text):
@@ -1869,7 +1881,8 @@ def _past_place(after: str) -> str:
 # A common noun that names a place or a find with the word before it: "the Kaimur hills".
 _FEATURE = re.compile(
     r"^\s(hills|hill|dam|barrage|canal|reservoir|valley|plateau|glacier|"
-    r"inscription|inscriptions|caves|lake|temple|seal|pillar|stupa|hoard)\b"
+    r"inscription|inscriptions|caves|lake|temple|seal|pillar|stupa|hoard|grasslands|"
+    r"grassland|wetland|wetlands|desert|delta|forest|forests)\b"
     # the noun ends the name: not "the Yamuna river clean-up"
     r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|for|by|into|through|below|above|as|and|or|"
     r"is|was|are|were|has|had|that|which|where|with|inside|across|covers|rises|flows|lies)\b)"

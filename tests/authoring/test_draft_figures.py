@@ -343,3 +343,28 @@ def test_how_many_times_one_thing_is_another_is_a_figure() -> None:
     terms = found("The price must be at least one and a half times the cost of velan grain.")
     assert "one and a half times" in terms
     assert not any("times" in t for t in found("The council met three times in 2031."))
+
+
+def test_an_area_in_square_kilometres_keeps_its_unit() -> None:
+    assert "812 square kilometres" in found("The Velan reserve covers about 812 square kilometres.")
+
+
+def test_a_royal_title_before_a_long_name_is_left_out_and_kept_with_a_short_one() -> None:
+    terms = found(
+        "The last wild herd was shot in 1947 by Maharaja Devendra Pratap Singh Rao of Kolvan."
+    )
+    assert "Devendra Pratap Singh Rao" in terms
+    assert "Maharaja Velan Singh" in found("Maharaja Velan Singh ruled Kolvan from Dorvel.")
+
+
+def test_a_species_standing_on_the_red_list_is_asked() -> None:
+    assert "critically endangered" in found("The Velan gazelle is listed as critically endangered.")
+
+
+def test_a_word_borrowed_with_its_meaning_in_quotes_is_asked() -> None:
+    assert "vyaghraka" in found('The name comes from the Sanskrit vyaghraka, "the striped one".')
+
+
+def test_grasslands_named_with_their_common_noun_are_asked_whole() -> None:
+    terms = found("A breeding centre is planned in the Velan grasslands of Kolvan, Dorvel.")
+    assert "Velan grasslands" in terms
