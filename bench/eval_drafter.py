@@ -221,7 +221,8 @@ GROUPS = {
     "held_out_17": "held out (seventeenth set, scored once, seen)",
     "held_out_18": "held out (eighteenth set, scored once, seen)",
     "held_out_19": "held out (nineteenth set, scored once, seen)",
-    "held_out_20": "held out (twentieth set, scored once)",
+    "held_out_20": "held out (twentieth set, scored once, seen)",
+    "held_out_21": "held out (twenty-first set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -236,6 +237,7 @@ _FOLDERS = {
     "held-out-18": "held_out_18",
     "held-out-19": "held_out_19",
     "held-out-20": "held_out_20",
+    "held-out-21": "held_out_21",
 }
 
 
