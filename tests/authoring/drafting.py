@@ -1,7 +1,7 @@
 """What the drafter's rule tests read of a draft: the terms found in a sentence, and the
 answers each drafted card asks."""
 
-from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.authoring.terms import Vocabulary, find_terms
 
 
@@ -42,3 +42,8 @@ def prompts(text: str) -> dict[str, str]:
 def score_of(text: str, answer: str) -> float:
     """The worth the drafter gives the card asking ``answer`` (higher first in the file)."""
     return next(c.score for c in draft_cards(text, "doc") if asked(c.card) == [answer])
+
+
+def rules_scores(text: str) -> dict[str, float]:
+    """What the drafter's rules say each term of the notes is worth, before any ordering."""
+    return {place.term.answer: place.score for _, place in considered(text)}

@@ -2,7 +2,7 @@
 the notes' own Prime Minister), and what a prompt must not show (a name's own initials)."""
 
 from quizapp.authoring.drafter import draft_cards
-from tests.authoring.drafting import prompts
+from tests.authoring.drafting import prompts, rules_scores
 
 HOUSE = """\
 The River Boards Act, 2031
@@ -227,14 +227,12 @@ def test_the_cabinet_that_approves_a_named_scheme_is_no_question():
 def test_a_body_labelled_by_its_year_is_weighed_above_the_year():
     """'The Rao Committee on river disputes (2009) proposed ...': the committee is the news,
     the year in brackets its label; a case's year in brackets is how it is cited, and asked."""
-    from quizapp.authoring.drafter import considered
-
     notes = (
         "River boards\n\nPolity notes\n\n"
         "The Rao Committee on river disputes (2009) proposed one board for each basin. "
         "In Mehta v. Union of India (2012) the Court upheld the boards.\n"
     )
-    score = {place.term.answer: place.score for _, place in considered(notes)}
+    score = rules_scores(notes)
     assert score["Rao Committee"] > score["2009"]
     assert score["2012"] > score["2009"]
 

@@ -3,11 +3,11 @@ in the shape its test names: an article's sub-clause, a count the grammar says i
 duration, a fraction, a unit, a term called or glossed or described, a title, a record's
 holder, a committee's chair, a price per quintal, a latitude."""
 
-from quizapp.authoring.drafter import considered, draft_cards
+from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.examiner import NO_EXAMINER
 from quizapp.authoring.parse import counted_numbers, opening_name
 from quizapp.authoring.terms import Vocabulary, find_terms
-from tests.authoring.drafting import answers, asked, found, score_of
+from tests.authoring.drafting import answers, asked, found, rules_scores, score_of
 
 
 def test_an_article_with_a_lettered_sub_clause_is_asked_whole() -> None:
@@ -258,7 +258,7 @@ def test_what_holds_a_first_counts_for_more_than_when() -> None:
         "The mission approved four plants in its first two years, at a cost of 76,000 crore "
         "rupees. Velmar Devices was the first to be approved, in June 2031.\n"
     )
-    scores = {place.term.answer: place.score for _, place in considered(text)}
+    scores = rules_scores(text)
     assert scores["Velmar Devices"] > scores["2031"]
 
 
@@ -271,8 +271,7 @@ def test_a_committee_known_by_its_chairs_name_is_worth_more_than_one_known_by_it
 
 
 def _rules_scores(sentence: str) -> dict[str, float]:
-    text = f"The Velan Notes\n\nNotes on a convention\n\n{sentence}\n"
-    return {place.term.answer: place.score for _, place in considered(text)}
+    return rules_scores(f"The Velan Notes\n\nNotes on a convention\n\n{sentence}\n")
 
 
 def test_the_day_a_date_is_kept_as_is_what_the_sentence_asks() -> None:
