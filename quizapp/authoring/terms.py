@@ -51,9 +51,9 @@ _UNIT = (
     r"a|an|the)\b)[a-z]))"
 )
 # What a price is for: "\u20b92,369 per quintal".
-_RATE = r"(?:\sper\s(?:quintal|tonne|ton|kg|kilogram|litre|hectare|acre|barrel|unit|share))\b"
+_PER_UNIT = r"(?:\sper\s(?:quintal|tonne|ton|kg|kilogram|litre|hectare|acre|barrel|unit|share))\b"
 AMOUNT = re.compile(
-    rf"(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?(?:{_RATE})?"
+    rf"(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?(?:{_PER_UNIT})?"
     rf"|(?<![\w.,])[\u00b1\u2212-]?(?:{_NUM}){_SCALE}?{_UNIT}"  # "\u221289.2\u00b0C": below zero
     rf"|(?<![\w.,])(?:{_NUM}){_SCALE}(?![\w])"
 )
@@ -203,7 +203,7 @@ _RED_LIST = re.compile(
 )
 # How many times one thing is another: "at least one and a half times the cost".
 _MULTIPLE = re.compile(
-    r"\b(?:one\sand\sa\shalf|one\sand\sa\squarter|two|three|four|five|ten|\d+(?:\.\d+)?)"
+    rf"\b(?:one\sand\sa\shalf|one\sand\sa\squarter|{COUNT_WORDS}|\d+(?:\.\d+)?)"
     r"\stimes(?=\s(?:the|that|as|its|their)\b)"
 )
 # A term in lower case that a sentence names and then describes: "The basic posture is the
@@ -1041,7 +1041,7 @@ def _named_for_someone(names: list[str], vocabulary: Vocabulary) -> bool:
         return False
     return _person_shaped(names[:-1]) and all(
         re.fullmatch(r"(?:[A-Z]\.)+", w)
-        or (vocabulary.is_proper(w) and w not in _BODY_WORDS and not _ORDINAL.fullmatch(w))
+        or (vocabulary.is_proper(w) and w not in _BODY_WORDS and not _NUMBERED.fullmatch(w))
         for w in names[:-1]
     )
 
@@ -1053,8 +1053,7 @@ _BODY_WORDS = word_set(
     "Empowered Executive World Heritage Law Finance Planning Election Public Accounts "
     "Estimates Privileges Ethics Business"
 )
-_ORDINAL = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
-                      r"\w+(?:th|-first|-second|-third))", re.IGNORECASE)  # fmt: skip
+_NUMBERED = re.compile(rf"(?:{_ORDINAL_WORDS})|\w+-(?:first|second|third)", re.IGNORECASE)
 
 
 def _placed(text: str, term: Term) -> Term:
