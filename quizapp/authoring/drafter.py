@@ -946,7 +946,11 @@ def _score(passage: Passage, term: Term) -> float:
         score -= TRIVIA  # "Jagdambika Pal, a Lok Sabha member from Domariyaganj": trivia
     if term.kind in ("amount", "number") and (
         re.match(r"^\s(?:minutes|hours|pages)\b", passage.focus.text[term.end :])
-        or re.search(r"\b(?:lasted|ran\sto|ran\sfor)\s(?:about\s|nearly\s|over\s)?$", before)
+        or (
+            re.search(r"\b(?:lasted|ran\sto|ran\sfor)\s(?:about\s|nearly\s|over\s)?$", before)
+            # but "The hearings lasted 68 days": how long a case or a voyage took is asked
+            and not re.search(r"\s(?:days|weeks|months|years)$", term.answer)
+        )
         # "debated the bill for about 12 hours", not "within 10 minutes of a quake" (a limit)
         or (
             re.search(r"\s(?:minutes|hours)$", term.answer)

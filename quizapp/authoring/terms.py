@@ -51,7 +51,10 @@ _UNIT = (
     r"a|an|the)\b)[a-z]))"
 )
 # What a price is for: "\u20b92,369 per quintal".
-_PER_UNIT = r"(?:\sper\s(?:quintal|tonne|ton|kg|kilogram|litre|hectare|acre|barrel|unit|share))\b"
+_PER_UNIT = (
+    r"(?:\sper\s(?:quintal|tonne|ton|kg|kilogram|litre|hectare|acre|barrel|unit|share|"
+    r"transaction))\b"
+)
 AMOUNT = re.compile(
     rf"(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?(?:{_PER_UNIT})?"
     rf"|(?<![\w.,])[\u00b1\u2212-]?(?:{_NUM}){_SCALE}?{_UNIT}"  # "\u221289.2\u00b0C": below zero
@@ -1430,6 +1433,15 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             if body:
                 yield from _split_run(text, body, vocabulary)
             return
+    # "ICICI Bank and HDFC Bank", "Union Bank of India and Indian Bank": two bodies of one
+    # kind, each a name of its own (not "Ministry of Health and Family Welfare").
+    if "and" in words:
+        at = len(words) - 1 - words[::-1].index("and")
+        tail = words[at + 1 :]
+        if len(tail) >= 2 and tail[-1] in _ORGANISATION_WORDS and tail[-1] in words[:at]:
+            yield from _split_run(text, run[:at], vocabulary)
+            yield from _name_term(text, run[at + 1 :], vocabulary)
+            return
     # "Trade and Economic Partnership Agreement", "Ministry of Earth Sciences": one name,
     # unless a title inside marks a person after it.
     if (
@@ -1480,6 +1492,10 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             titled = titled or any(_bare(t.group()) in TITLES for t in part)
 
 
+# Titles of several holders at once, a title only before their names.
+_PLURAL_TITLES = word_set("Presidents Ministers Governors Ambassadors Judges Chairpersons")
+
+
 def _name_term(
     text: str, run: list[re.Match], vocabulary: Vocabulary, after_title: bool = False
 ) -> Iterator[Term]:
@@ -1495,8 +1511,12 @@ def _name_term(
     for i, word in enumerate(words):
         if law:
             break
-        if word in TITLES or (
-            word in PORTFOLIO_WORDS and (after_title or any(w in TITLES for w in words[:i]))
+        if (
+            word in TITLES
+            or (word in PORTFOLIO_WORDS and (after_title or any(w in TITLES for w in words[:i])))
+            # "Prime Ministers Narendra Modi and ...": several holders, named after the title;
+            # not "the Council of Ministers"
+            or (word in _PLURAL_TITLES and i + 1 < len(words) and words[i + 1][:1].isupper())
         ):
             titled = True
             cut = i + 1

@@ -367,3 +367,14 @@ def test_a_word_borrowed_with_its_meaning_in_quotes_is_asked() -> None:
 def test_grasslands_named_with_their_common_noun_are_asked_whole() -> None:
     terms = found("A breeding centre is planned in the Velan grasslands of Kolvan, Dorvel.")
     assert "Velan grasslands" in terms
+
+
+def test_a_limit_per_transaction_keeps_what_it_is_for() -> None:
+    assert "₹2 lakh per transaction" in found("The Velan ceiling is ₹2 lakh per transaction.")
+
+
+def test_how_many_days_a_hearing_lasted_is_asked_like_how_long_it_took() -> None:
+    """'The speech lasted 77 minutes' is trivia; 'The hearings lasted 68 days' is not."""
+    lasted = rules_scores("The Velan hearings lasted 68 days, from 3 May 2031 to 9 July 2031.")
+    took = rules_scores("The Velan hearings took 68 days, from 3 May 2031 to 9 July 2031.")
+    assert lasted["68 days"] == took["68 days"]

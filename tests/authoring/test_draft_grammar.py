@@ -3,7 +3,7 @@ long sentence opens with stands for it in the prompt, whatever follows the subje
 the pronoun may mean instead stops that."""
 
 from quizapp.authoring.drafter import draft_cards
-from tests.authoring.drafting import prompts
+from tests.authoring.drafting import found, prompts
 
 KINGS = """\
 The Kingdom of Varunagiri
@@ -236,3 +236,18 @@ def test_it_after_a_paragraphs_first_sentence_naming_its_subject_is_that_subject
     the largest of lies in the paragraph before, but "It" is the imager, named here."""
     prompt = prompts(PAYLOADS)["Kolvan Institute of Optics"]
     assert prompt.startswith("The Velan Corona Imager (VCI) is the largest. It was built by")
+
+
+def test_a_title_of_several_holders_is_left_out_of_the_first_name_after_it():
+    terms = found("In 2031 Prime Ministers Velan Rao and Dorvel Kast opened the Kolvan link.")
+    assert "Velan Rao" in terms
+    assert not any("Ministers" in t for t in terms)
+    assert "Union Council of Ministers" in found("The Union Council of Ministers met in 2031.")
+
+
+def test_two_bodies_of_one_kind_joined_by_and_are_two_names():
+    terms = found("It was promoted by the Velan Bank of Kolvan and Dorvel National Bank in 2031.")
+    assert {"Velan Bank of Kolvan", "Dorvel National Bank"} <= terms.keys()
+    assert "Ministry of Velan and Family Welfare" in found(
+        "The Ministry of Velan and Family Welfare runs it."
+    )
