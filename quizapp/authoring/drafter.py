@@ -783,7 +783,8 @@ def _gives_away(
         else:
             blanked = passage.lead + text[: term.start] + BLANK + text[term.end :]
         if _shows_options(term):
-            shared = shared_stems(blank.answer, rest, pool.distractors(term, blanked))
+            options = pool.distractors(term, blanked, nearest=False)
+            shared = shared_stems(blank.answer, rest, options)
         elif not joined and len(pool.sharing(term, blanked, shared)) == OPTIONS:
             shared = set()  # "Jharkhand's first is {{Udhwa Lake}}": every option a lake
     if shared:
@@ -1175,11 +1176,20 @@ class _Pool:
                     return out
         return out
 
-    def distractors(self, term: Term, prompt: str) -> list[str]:
+    def distractors(self, term: Term, prompt: str, nearest: bool = True) -> list[str]:
+        """Wrong options of the answer's kind. Shown on a card, those the notes name nearest
+        the answer come first: its contemporaries, and other options for each card, never the
+        same three a learner soon learns to rule out. Whether a prompt's words cue the answer
+        is judged against the first the notes name (`nearest=False`)."""
         answer = fold(term.answer).casefold()
         shape = _shape(term.answer)
         out: list[str] = []
         others = self.by_kind.get(term.kind, [])
+        if nearest:
+            folded = [fold(o).casefold() for o in others]
+            at = folded.index(answer) if answer in folded else 0
+            place = {o: (abs(i - at), i) for i, o in enumerate(others)}
+            others = sorted(others, key=place.__getitem__)
         if shape == "act":  # the nearest acts first: "Waqf Act, 1954" for "Waqf Act, 1995"
             others = sorted(others, key=lambda o: -len(shared_stems(term.answer, o)))
         for other in others:

@@ -292,6 +292,14 @@ _ACT = re.compile(
     r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z0-9][\w -]*\)|of|and|for|on|to|the|in)\s)*"
     r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
 )
+# A treaty named by a list of what it is of, asked whole: "the Treaty of Friendship,
+# Cooperation and Mutual Assistance" (its commas are no end of the name).
+_SERIAL_TREATY = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w\u2019'-]*\s)*?"
+    r"(?:Treaty|Convention|Agreement|Pact|Charter|Declaration|Covenant)\sof\s"
+    r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)+,?\sand\s"
+    r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
+)
 # A term in quotation marks: "Shiv Shakti", "pocket veto".
 _QUOTED = re.compile(r"(?:(?<=\s)\"|\u201c)([^\"\u201c\u201d,.;:]{2,40}?)(?:\"|\u201d)(?!\w)")
 _QUOTED_OPENERS = word_set(
@@ -673,6 +681,12 @@ def find_terms(
         act = _act_term(text, match)
         if act is not None:
             add(act)
+    for match in _SERIAL_TREATY.finditer(text):
+        start, answer = match.start(1), match.group(1)
+        opener = answer.split()[0]
+        if opener in OPENERS:  # "The Treaty of ...": not "The"
+            start, answer = start + len(opener) + 1, answer[len(opener) + 1 :]
+        add(Term(start, match.end(1), answer, "name", AnswerType.text, 4.4))
     for match in _CRITERIA.finditer(text):  # "under criteria (iv) and (vi)"
         add(Term(*match.span(1), match.group(1), "number", AnswerType.text, 4.4))
     for match in _VOTE.finditer(text):
@@ -1647,13 +1661,15 @@ def _office(text: str, run: list[re.Match], words: list[str]) -> Term | None:
 
 _SITE_WORDS = word_set(
     "Park Reserve Sanctuary Fort Temple Palace Lake Dam Maidan Stadium Falls Glacier Pass Caves "
-    "Massif Peak"
+    "Massif Peak Land"  # "Queen Maud Land": a region named after someone, not her
 )
 
 
 def _person_shaped(names: list[str]) -> bool:
     """Two to four words that could be a person's name: no body, place word, digit or acronym.
     Particles do not count ("Thani bin Ahmed Al Zeyoudi" is four names)."""
+    if names and re.fullmatch(_COMPASS, names[0]):
+        return False  # "East Antarctica", "West Bengal": a region, never a person
     return 2 <= _named_words(names) <= 4 and all(
         re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w)
         and not (w.isupper() and "." not in w)

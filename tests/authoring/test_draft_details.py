@@ -450,3 +450,36 @@ def test_a_name_is_asked_without_its_initials_in_the_plural():
     prompt = prompts(SOCIETIES)["resident welfare associations"]
     assert "(RWAs)" not in prompt
     assert "pays {{resident welfare associations}} for common facilities" in prompt
+
+
+KINGS_OF_VELAN = """The Velan kings
+
+History notes: the rulers of Velan and their court
+
+Early rulers
+
+King Arun Devaraya founded the Velan kingdom at Kolvan in 1120. King Bhima Sarvesh moved the \
+court to Dorvel in 1148. King Chandra Mallesh built the great tank at Dorvel in 1163. King \
+Dhruva Kantesh lost the northern forts to the sultans in 1190.
+
+Later rulers
+
+King Eshan Varadesh wrote the Velan chronicle in Telugu in 1214. King Firoz Balvesh led the \
+navy to Lanka in 1232. King Gopal Harshesh signed the peace of Mandor in 1251. King Hari \
+Navesh gave the temple its gold roof in 1270.
+"""
+
+
+def test_wrong_options_are_the_people_named_nearest_the_answer_not_the_same_three():
+    """Eight kings asked in turn: a learner who met the first three kings as wrong options on
+    every card would soon rule them out unread."""
+    options = {
+        c.card.answer: c.card.distractors
+        for c in draft_cards(KINGS_OF_VELAN, "doc")
+        if c.card.kind == "mcq"
+    }
+    assert len(options) >= 6
+    assert len({frozenset(d) for d in options.values()}) >= 5
+    last = options["King Hari Navesh"]
+    assert {"King Gopal Harshesh", "King Firoz Balvesh"} <= set(last)
+    assert "King Arun Devaraya" not in last

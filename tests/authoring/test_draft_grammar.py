@@ -251,3 +251,18 @@ def test_two_bodies_of_one_kind_joined_by_and_are_two_names():
     assert "Ministry of Velan and Family Welfare" in found(
         "The Ministry of Velan and Family Welfare runs it."
     )
+
+
+def test_a_region_named_by_its_compass_point_or_as_a_land_is_no_person():
+    """Asked as people, "East Velania" would have had people as its wrong options."""
+    terms = found(
+        "The Kolvan Range divides it into a larger East Velania and a smaller West Velania."
+    )
+    assert terms["East Velania"][0] != "person"
+    assert terms["West Velania"][0] != "person"
+    assert (
+        found("A station was set up on the Dorvel Oasis in Queen Velan Land.")["Queen Velan Land"][
+            0
+        ]
+        == "place"
+    )
