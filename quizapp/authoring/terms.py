@@ -494,6 +494,7 @@ _PERSON_VERBS = word_set(
     "chaired chairs presented tabled called calls took took addressed represented appeared "
     "succeeded replied warned visited met welcomed opposed backed thanked praised urged "
     "accused criticised criticized hosted invited appointed resigned died won"
+    " excavated discovered composed ruled taught translated sang painted danced married"
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
@@ -1318,6 +1319,13 @@ def _names(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
         yield from _split_run(text, run, vocabulary)
 
 
+# What is named by its subject after "on the": "Committee on the Status of Women in India".
+_ON_ITS_SUBJECT = word_set(
+    "Committee Commission Convention Conference Council Agreement Treaty Declaration Protocol "
+    "Covenant Panel Forum Summit"
+)
+
+
 def _runs(text: str) -> Iterator[list[re.Match]]:
     tokens = list(_TOKEN.finditer(text))
     run: list[re.Match] = []
@@ -1339,24 +1347,34 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
                 while at < len(tokens) and tokens[at].group() in PARTICLES:
                     at += 1
                 nxt = tokens[at] if at < len(tokens) else None
-            if (
-                word == "of"
+            past_the = (
+                word in ("of", "on")
                 and nxt is not None
                 and nxt.group() == "the"
                 and i + 2 < len(tokens)
                 and tokens[i + 2].group()[:1].isupper()
                 and text[token.end() : tokens[i + 2].start()] == " the "
+            )
+            if past_the and (
+                word == "of"
                 and (
                     _names_a_thing(text, tokens, i + 2)
                     # "Conference of the Contracting Parties": a body of its members
                     or _bare(run[-1].group()) in ("Conference", "Council", "Meeting")
+                    # "Convention on the Law of the Sea": its subject runs on
+                    or any(_bare(t.group()) in _ON_ITS_SUBJECT for t in run)
                 )
+                # "Committee on the Status of Women", "Convention on the Law of the Sea": a
+                # body or a treaty on its subject
+                or word == "on"
+                and _bare(run[-1].group()) in _ON_ITS_SUBJECT
             ):
                 nxt = tokens[i + 2]  # "Ports of the Future Partnership": one name
             gap = text[token.end() : nxt.start()] if nxt is not None else ""
             if word in PARTICLES:
                 gap = re.sub(r"^[\u2019']", "", gap)  # "Niccolò de' Conti": an elided particle
-            gap = gap.replace(" the ", " ", 1) if nxt is not None and word == "of" else gap
+            if nxt is not None and (word == "of" or past_the and word == "on"):
+                gap = gap.replace(" the ", " ", 1)
             if (
                 nxt is not None
                 and nxt.group()[:1].isupper()
@@ -1637,6 +1655,8 @@ def _name_term(
     elif len(names) <= 5:
         named = _thing_named(before, after) if len(names) <= 2 else 0.0
         worth = 3.2 + max(official, named)
+        if _WORK_BEFORE.search(before):
+            worth = max(worth, 4.3)  # "whose report Towards Equality appeared": a work's title
         yield Term(start, end, answer, "name", AnswerType.text, worth)
 
 
@@ -1818,6 +1838,8 @@ def _reads_as_person(
         return False
     if names[0] in _PLACE_PREFIXES or _PLACE_BEFORE.search(before):
         return False
+    if _WORK_BEFORE.search(before):
+        return False  # "whose report Towards Equality appeared": the title of a work
     if not all(
         re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w) for w in names
     ):
@@ -1843,6 +1865,10 @@ def _reads_as_person(
     )
 
 
+_WORK_BEFORE = re.compile(
+    r"\b(?:report|book|novel|film|documentary|play|poem|treatise|epic|journal|newspaper|"
+    r"magazine|song|album)\s$"
+)
 _ONE_OF_PEOPLE = re.compile(
     r"\b(?:members|judges|ministers|leaders|officials|laureates|astronauts|winners|players)\b"
     r"[^.;]*\b(?:among\sthem|including)\s(?:[A-Z][a-z]+[\u2019']s\s)?$"

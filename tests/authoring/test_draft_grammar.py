@@ -266,3 +266,23 @@ def test_a_region_named_by_its_compass_point_or_as_a_land_is_no_person():
         ]
         == "place"
     )
+
+
+def test_who_excavated_or_ruled_is_a_person():
+    terms = found("Digging began in 1921, when Velan Ram Dorvesh excavated Kolvan on the Ravi.")
+    assert terms["Velan Ram Dorvesh"][0] == "person"
+
+
+def test_the_title_of_a_report_is_a_work_not_a_person():
+    terms = found("The committee, whose report Towards Velan appeared in 1974, drew attention.")
+    assert terms["Towards Velan"][0] == "name"
+    assert terms["Towards Velan"][1] >= 4.0
+
+
+def test_a_body_or_a_treaty_named_by_its_subject_after_on_the_is_one_name():
+    assert "Committee on the Status of Velan Women" in found(
+        "In 1971 the government set up the Committee on the Status of Velan Women."
+    )
+    assert "Kolvan Convention on the Law of the Velan Sea" in found(
+        "It is the third agreement under the Kolvan Convention on the Law of the Velan Sea."
+    )
