@@ -1176,6 +1176,16 @@ class _Pool:
                     return out
         return out
 
+    def _full_name(self, person: str) -> str:
+        """The longest form the notes give a person ("Bela M. Trivedi" for "Trivedi")."""
+        key = fold(person).casefold()
+        longer = [
+            p
+            for p in self.by_kind.get("person", [])
+            if len(p) > len(person) and _part_of(key, [fold(p).casefold()])
+        ]
+        return max(longer, key=len, default=person)
+
     def distractors(self, term: Term, prompt: str, nearest: bool = True) -> list[str]:
         """Wrong options of the answer's kind. Shown on a card, those the notes name nearest
         the answer come first: its contemporaries, and other options for each card, never the
@@ -1190,6 +1200,10 @@ class _Pool:
             at = folded.index(answer) if answer in folded else 0
             place = {o: (abs(i - at), i) for i, o in enumerate(others)}
             others = sorted(others, key=place.__getitem__)
+        if term.kind == "person":
+            # "Bela M. Trivedi", not "Trivedi" beside "D.Y. Chandrachud": a surname alone
+            # stands out among full names
+            others = [self._full_name(o) for o in others]
         if shape == "act":  # the nearest acts first: "Waqf Act, 1954" for "Waqf Act, 1995"
             others = sorted(others, key=lambda o: -len(shared_stems(term.answer, o)))
         for other in others:

@@ -826,7 +826,7 @@ def find_terms(
             continue
         if len(words) == 1 and words[0].lower() in vocabulary.lower:
             continue
-        if _person_shaped(words):
+        if _person_shaped(words) and not _WORK_BEFORE.search(text[: match.start(1)]):
             role = _ROLE_NOUN.search(text[: match.start(1)])
             named = role is not None and role.group(1) not in _NOT_ROLES
             worth = 4.4 if named else 3.8  # "The captain, Harmanpreet Singh, ..."
@@ -1697,8 +1697,12 @@ def _person_shaped(names: list[str]) -> bool:
         and w not in _PLACE_WORDS
         and w not in _SITE_WORDS
         and w not in MONTH_NUMBER
+        and w not in _GROUPS  # "Scheduled Castes and Scheduled Tribes"
         for w in names
     )
+
+
+_GROUPS = word_set("Castes Tribes Classes Communities Peoples Parties Nations Territories")
 
 
 def _named_words(names: list[str]) -> int:
@@ -1867,7 +1871,7 @@ def _reads_as_person(
 
 _WORK_BEFORE = re.compile(
     r"\b(?:report|book|novel|film|documentary|play|poem|treatise|epic|journal|newspaper|"
-    r"magazine|song|album)\s$"
+    r"magazine|song|album),?\s$"
 )
 _ONE_OF_PEOPLE = re.compile(
     r"\b(?:members|judges|ministers|leaders|officials|laureates|astronauts|winners|players)\b"

@@ -483,3 +483,31 @@ def test_wrong_options_are_the_people_named_nearest_the_answer_not_the_same_thre
     last = options["King Hari Navesh"]
     assert {"King Gopal Harshesh", "King Firoz Balvesh"} <= set(last)
     assert "King Arun Devaraya" not in last
+
+
+BENCH = """The Velan reservation judgment
+
+Polity notes: a Constitution Bench on sub-classification
+
+The Bench
+
+A seven-judge Bench led by Chief Justice D.K. Varesh ruled on 1 August 2031. Justice Velan M. \
+Trivesh dissented. Justice A.R. Kolvesh wrote a separate opinion on the creamy layer. Justice \
+Manoj Dorvesh agreed with the Chief Justice. Justice P.K. Sarvesh also agreed.
+
+The dissent
+
+Justice Trivesh held that the States cannot divide the list. She said the list is one class. \
+Justice Kolvesh disagreed with her in 2031. Justice Harish Balvesh wrote the lead opinion for \
+three judges.
+"""
+
+
+def test_a_person_named_by_surname_is_offered_by_their_full_name():
+    """'Justice Velan M. Trivesh dissented ... Justice Trivesh held ...': never "Trivesh" alone
+    among full names, which a learner rules out by its shape."""
+    options = [
+        d for c in draft_cards(BENCH, "doc") if c.card.kind == "mcq" for d in c.card.distractors
+    ]
+    assert "Velan M. Trivesh" in options
+    assert not {"Trivesh", "Kolvesh"} & set(options)

@@ -286,3 +286,12 @@ def test_a_body_or_a_treaty_named_by_its_subject_after_on_the_is_one_name():
     assert "Kolvan Convention on the Law of the Velan Sea" in found(
         "It is the third agreement under the Kolvan Convention on the Law of the Velan Sea."
     )
+
+
+def test_groups_and_works_named_like_people_are_not_people():
+    terms = found("It provides for the Scheduled Velans and Scheduled Tribes of Kolvan.")
+    assert terms.get("Scheduled Tribes", ("", 0))[0] != "person"
+    assert (
+        found("Another novel, Human Velans, is about the Kolvan rising of 1980.")["Human Velans"][0]
+        == "name"
+    )
