@@ -700,7 +700,12 @@ def find_terms(
         office = _CASE_OFFICE.match(text[end:])
         if office:  # "v. Principal Secretary, Governor of Maharashtra, decided on ..."
             end += office.end()
-        add(Term(start, end, text[start:end], "name", AnswerType.text, 4.1))
+        # A case framing what a court held ("In Minerva Mills Ltd. v. Union of India, a Bench
+        # ... struck down") is what judgment notes are learnt by; one cited as the source of a
+        # judgment ("after the judgment in PUCL v. Union of India in 2013") leaves the news to
+        # the rest of the sentence.
+        cited = re.search(r"\b(?:judgment|ruling|verdict|decision)\sin\s$", text[:start])
+        add(Term(start, end, text[start:end], "name", AnswerType.text, 4.1 if cited else 4.6))
     for match in _TITLED.finditer(text):
         if match.group(1).split()[0] not in MONTH_NUMBER:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))

@@ -378,3 +378,14 @@ def test_how_many_days_a_hearing_lasted_is_asked_like_how_long_it_took() -> None
     lasted = rules_scores("The Velan hearings lasted 68 days, from 3 May 2031 to 9 July 2031.")
     took = rules_scores("The Velan hearings took 68 days, from 3 May 2031 to 9 July 2031.")
     assert lasted["68 days"] == took["68 days"]
+
+
+def test_a_case_framing_a_holding_is_worth_more_than_one_cited_for_its_judgment() -> None:
+    """'In Velan Rao v. Union of Kolvan (1951) the Court upheld ...' is learnt by the case;
+    'NOTA came after the judgment in Velan Rao v. Union of Kolvan in 2013' by its year."""
+    case = "Velan Rao v. Union of Kolvan"
+    framed = found(f"In {case} (1951) the Court upheld the First Amendment of Kolvan.")
+    cited = found(f"NOTA was added after the judgment in {case} in 2013.")
+    assert framed[case][1] > cited[case][1]
+    assert framed[case][1] >= framed["1951"][1]
+    assert cited["2013"][1] > cited[case][1]
