@@ -704,7 +704,7 @@ def find_terms(
         # ... struck down") is what judgment notes are learnt by; one cited as the source of a
         # judgment ("after the judgment in PUCL v. Union of India in 2013") leaves the news to
         # the rest of the sentence.
-        cited = re.search(r"\b(?:judgment|ruling|verdict|decision)\sin\s$", text[:start])
+        cited = re.search(r"\b(?:judgment|ruling|verdict|decision|ruled|decided)\sin\s$", text[:start])
         add(Term(start, end, text[start:end], "name", AnswerType.text, 4.1 if cited else 4.6))
     for match in _TITLED.finditer(text):
         if match.group(1).split()[0] not in MONTH_NUMBER:
