@@ -183,6 +183,7 @@ _CASE = re.compile(
     r"(?:\s\([A-Z][\w.]{1,8}\))?"  # "Justice K.S. Puttaswamy (Retd.) v. Union of India"
     r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*)"
 )
+_CITED_CASE = re.compile(r"\b(?:judgment|ruling|verdict|decision|ruled|decided)\sin\s$")
 # A party's office after a comma runs on: "Principal Secretary, Governor of Maharashtra,".
 _CASE_OFFICE = re.compile(
     r"^,\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*(?=,\s|\s\(\d)"
@@ -702,9 +703,9 @@ def find_terms(
             end += office.end()
         # A case framing what a court held ("In Minerva Mills Ltd. v. Union of India, a Bench
         # ... struck down") is what judgment notes are learnt by; one cited as the source of a
-        # judgment ("after the judgment in PUCL v. Union of India in 2013") leaves the news to
-        # the rest of the sentence.
-        cited = re.search(r"\b(?:judgment|ruling|verdict|decision|ruled|decided)\sin\s$", text[:start])
+        # judgment ("after the judgment in PUCL v. Union of India in 2013", "ruled in ...")
+        # leaves the news to the rest of the sentence.
+        cited = _CITED_CASE.search(text[:start])
         add(Term(start, end, text[start:end], "name", AnswerType.text, 4.1 if cited else 4.6))
     for match in _TITLED.finditer(text):
         if match.group(1).split()[0] not in MONTH_NUMBER:
