@@ -154,6 +154,10 @@ _WORD_MEASURE = re.compile(
 _WORD_SHARE = re.compile(
     rf"^Of\s(?:the|these|those|its)\s(?:{COUNT_WORDS}|\d+)\b.*?\s[a-z]+\s({COUNT_WORDS})(?=[;,.])"
 )
+# A count out of a whole: "signed by nine of the thirteen judges".
+_OUT_OF = re.compile(
+    rf"\b((?:{COUNT_WORDS})|\d{{1,3}})\sof\sthe\s(?:{COUNT_WORDS}|\d{{1,4}})\s[a-z]+s\b"
+)
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
@@ -301,6 +305,16 @@ _SERIAL_TREATY = re.compile(
     r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)+,?\sand\s"
     r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
 )
+# A name with a model number: "the Vikram 3201, a 32-bit microprocessor", "UPI 123PAY".
+_MODEL = re.compile(
+    r"(?<![\w.-])((?:[A-Z][a-z]+|[A-Z]{2,6})\s(?=[0-9A-Z]*\d)(?!(?:1[6-9]|20)\d\d\b)"
+    r"[0-9][0-9A-Z]{2,})(?![\w.%-])"
+)
+_NUMBERED_PARTS = word_set(
+    "Article Articles Section Sections Rule Chapter Schedule Part Clause Form Item Table Figure "
+    "Phase Stage Unit Block Sector Gate Platform No Number Paragraph Regulation Order Annex "
+    "Resolution Category Class Grade Level Route"
+)
 # A term in quotation marks: "Shiv Shakti", "pocket veto".
 _QUOTED = re.compile(r"(?:(?<=\s)\"|\u201c)([^\"\u201c\u201d,.;:]{2,40}?)(?:\"|\u201d)(?!\w)")
 _QUOTED_OPENERS = word_set(
@@ -421,9 +435,12 @@ _ORDINAL_WORDS = (
     r"Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth"
 )
 AMENDMENT = re.compile(
-    rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
+    # not "Ninth Amendment" of "(One Hundred and Twenty-Ninth Amendment) Bill, 2024" or
+    # "Eighth Amendment" of "(One Hundred and Eighth Amendment) Bill": a part of another
+    # number; the title of a bill or an act with its year is asked whole
+    rf"(?<![\w-])(?<!Hundred\sand\s)(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
     rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
-    r"\s(?:Constitutional\s)?Amendments?\b(?!\)?\sAct\b)"
+    r"\s(?:Constitutional\s)?Amendments?\b(?!\)?\sAct\b)(?!\)?\s(?:Bill|Ordinance),\s\d{4})"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")
@@ -683,6 +700,15 @@ def find_terms(
         act = _act_term(text, match)
         if act is not None:
             add(act)
+    for match in _MODEL.finditer(text):
+        name, code = match.group(1).split()
+        before, after = text[: match.start()], text[match.end() :]
+        if name in _NUMBERED_PARTS or name in MONTH_NUMBER or name in OPENERS:
+            continue
+        if re.search(r"[A-Z]", code) or re.search(r"\bthe\s$", before) or re.match(
+            r"^,\s(?:an?|the)\s", after
+        ):
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, CODE_WORTH))
     for match in _SERIAL_TREATY.finditer(text):
         start, answer = match.start(1), match.group(1)
         opener = answer.split()[0]
@@ -777,6 +803,8 @@ def find_terms(
             add(Term(match.start(), end, answer, "number", AnswerType.text, DURATION_WORTH))
             continue
         add(Term(*match.span(), match.group(), "number", AnswerType.number, 4.0))
+    for match in _OUT_OF.finditer(text):
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.number, 4.0))
     for match in _WORD_SHARE.finditer(text):  # "withheld assent to seven;": a share of a count
         add(Term(*match.span(1), match.group(1), "number", AnswerType.number, 4.0))
     for match in _WORD_MEASURE.finditer(text):
@@ -843,8 +871,10 @@ def find_terms(
         # A term the notes set in quotation marks is one they define or name: "Shiv Shakti"
         # point, no "pocket veto"; not a phrase quoted from a text ("as soon as possible").
         words = match.group(1).split()
+        # "called the "View by the Majority"": a title runs longer than a term
+        titled = len(words) <= 6 and words[0][:1].isupper() and words[-1][:1].isupper()
         if (
-            len(words) <= 3
+            (len(words) <= 3 or titled)
             and words[0].casefold() not in _QUOTED_OPENERS
             and not re.search(r"\d", match.group(1))  # "30 by 30": a slogan of its figures
             # "called the amount "abysmally poor"": a speaker's word for something, no term

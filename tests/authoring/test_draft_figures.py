@@ -389,3 +389,28 @@ def test_a_case_framing_a_holding_is_worth_more_than_one_cited_for_its_judgment(
     assert framed[case][1] > cited[case][1]
     assert framed[case][1] >= framed["1951"][1]
     assert cited["2013"][1] > cited[case][1]
+
+
+def test_a_bill_with_a_long_amendment_number_is_asked_whole_never_by_its_last_ordinal() -> None:
+    """ "Ninth Amendment" of "(One Hundred and Twenty-Ninth Amendment)" is another amendment."""
+    bill = "Constitution (One Hundred and Forty-Ninth Amendment) Bill, 2031"
+    terms = found(f"The {bill} was introduced in the Velan House on 17 December 2031.")
+    assert bill in terms
+    assert "Ninth Amendment" not in terms
+    older = found(
+        "In 2028 Velan introduced the Constitution (One Hundred and Eighth Amendment) Bill."
+    )
+    assert "Eighth Amendment" not in older
+    assert "64th Amendment" in found("Velan Rao introduced the 64th Amendment Bill in July 1989.")
+
+
+def test_a_name_with_a_model_number_and_a_count_out_of_a_whole_are_asked() -> None:
+    assert "Kolvan 3201" in found("In 2031 the agency made the Kolvan 3201, a 32-bit processor.")
+    assert "VPI 123PAY" in found("VPI 123PAY, launched on 8 March 2031, reached feature phones.")
+    assert found("Section 144 was imposed in Velan.")["Section 144"][0] == "article"
+    assert "nine" in found("The statement was signed by nine of the thirteen judges of Velan.")
+
+
+def test_a_title_in_quotation_marks_is_asked_whole() -> None:
+    terms = found('A short statement called the "View by the Velan Majority" was signed in 2031.')
+    assert "View by the Velan Majority" in terms
