@@ -570,6 +570,12 @@ def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
         # between is about "he" too, and the first names a person
         if _personal(focus) and all(_personal(s.text) for s in context[1:]):
             return person_subject(context[0].text)
+        if not _personal(focus) and not any(_personal(s.text) for s in context[1:]):
+            # "Antarctica is the fifth largest continent ... it ... Its highest point is ...":
+            # a name the grammar calls the subject, every sentence between about "it" (not
+            # "the craft": a common noun is no name to recall the sentence by)
+            named = opening_subject(context[0].text, personal=False)
+            return named if named[:1].isupper() else ""
         return ""
     return opening_subject(context[0].text, personal=_personal(focus))
 

@@ -295,3 +295,24 @@ def test_groups_and_works_named_like_people_are_not_people():
         found("Another novel, Human Velans, is about the Kolvan rising of 1980.")["Human Velans"][0]
         == "name"
     )
+
+
+CONTINENT = """The Velan continent
+
+Geography notes: the southern continent and its ice
+
+The continent
+
+Velania is the fifth largest continent, with an area of about 14 million square kilometres. \
+About 98 per cent of it lies under an ice sheet that is, on average, 1.9 km thick, and this ice \
+holds roughly 70 per cent of the world's fresh water. The Kolvan Mountains divide it into a \
+larger East Velania and a smaller West Velania. Its highest point is Dorvel Massif, at 4,110 \
+metres, in the Arlen Mountains.
+"""
+
+
+def test_its_three_sentences_on_from_a_one_word_subject_is_that_subject():
+    """'Velania is ... it ... it ... Its highest point is ...': too long to quote whole, the
+    sentence is asked after the name it is about."""
+    prompt = prompts(CONTINENT)["Dorvel Massif"]
+    assert prompt.startswith("Velania \u2026 Its highest point is")
