@@ -223,6 +223,7 @@ GROUPS = {
     "held_out_19": "held out (nineteenth set, scored once, seen)",
     "held_out_20": "held out (twentieth set, scored once, seen)",
     "held_out_21": "held out (twenty-first set, scored once, seen)",
+    "held_out_22": "held out (twenty-second set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -238,6 +239,7 @@ _FOLDERS = {
     "held-out-19": "held_out_19",
     "held-out-20": "held_out_20",
     "held-out-21": "held_out_21",
+    "held-out-22": "held_out_22",
 }
 
 
