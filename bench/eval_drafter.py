@@ -224,6 +224,7 @@ GROUPS = {
     "held_out_20": "held out (twentieth set, scored once, seen)",
     "held_out_21": "held out (twenty-first set, scored once, seen)",
     "held_out_22": "held out (twenty-second set, scored once, seen)",
+    "held_out_23": "held out (twenty-third set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -240,6 +241,7 @@ _FOLDERS = {
     "held-out-20": "held_out_20",
     "held-out-21": "held_out_21",
     "held-out-22": "held_out_22",
+    "held-out-23": "held_out_23",
 }
 
 

@@ -1062,9 +1062,12 @@ def _said(answer: str, text: str) -> int:
 # States was the first to be approved".
 _HOLDERS = ("person", "name", "place", "organisation")
 _HOLDS = re.compile(
-    r"(?:\s(?:of|in|from)\s(?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)?,?"
+    r"(?:\s(?:of|in|from)\s(?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)*"
+    # "Anamudi, at 2,695 m in the Eravikulam National Park, Kerala, is the highest peak"
+    r"|,\s(?:at|in|on|near|off|along)\s[^;.]{1,120}?,)?,?"
     r"\s(?:is|was|became|remains)\s(?:now\s|also\s)?(?:the\s|its\s|[A-Z]\w*[\u2019']s\s)?"
-    r"(?:[\w-]+\s)?(?:first|largest|biggest|oldest|only|\w+ernmost)\b"
+    r"(?:[\w-]+\s)?(?:first|largest|biggest|oldest|only|\w+ernmost|highest|longest|tallest|"
+    r"deepest)\b"
 )
 _RECORD = re.compile(
     r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|the\smost|"

@@ -1676,6 +1676,9 @@ def _name_term(
         if _named_for_someone(names, vocabulary):
             worth += NAMED_BODY  # "the Dinesh Goswami Committee": known by its chair's name
         yield Term(start, end, answer, "organisation", AnswerType.organisation, worth)
+    elif names[0] == "Saint" and _PLACE_BEFORE.search(before):
+        # "held in Saint Petersburg": a city named for a saint, not the saint
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif titled or _reads_as_person(before, after, names, vocabulary):
         worth = 4.5 if titled else 4.3
         listed = _in_list_of_people(text, start, end)
@@ -1738,7 +1741,10 @@ def _person_shaped(names: list[str]) -> bool:
     )
 
 
-_GROUPS = word_set("Castes Tribes Classes Communities Peoples Parties Nations Territories")
+# Words no person's name has: "Scheduled Tribes", "Conservation International".
+_GROUPS = word_set(
+    "Castes Tribes Classes Communities Peoples Parties Nations Territories International"
+)
 
 
 def _named_words(names: list[str]) -> int:
@@ -1876,6 +1882,10 @@ def _reads_as_person(
         return False  # "UN Climate Change", "EU Free Trade"
     if any(w in _INSTITUTIONS or w[:1].isdigit() for w in names):
         return False
+    if any(w in _GROUPS for w in names):
+        return False  # "recognised by Conservation International": a body
+    if re.match(r"^[\u2019']s\s[A-Z]", after) and _person_shaped(names):
+        return True  # "comes from Abdul Qadir Badauni's Muntakhab-ut-Tawarikh": an author
     if names[0] in _PLACE_PREFIXES or _PLACE_BEFORE.search(before):
         return False
     if _WORK_BEFORE.search(before):
@@ -2006,6 +2016,10 @@ _SENTENCE_WORDS = word_set(
 )
 
 
+# A name joined by a Persian or Arabic particle: "Din-i-Ilahi", "Muntakhab-ut-Tawarikh".
+_IZAFAT = re.compile(r"[A-Z][a-z]+(?:-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az)-[A-Z][a-z]+)+")
+
+
 def _single_word(
     text: str,
     start: int,
@@ -2041,6 +2055,11 @@ def _single_word(
         return
     if re.fullmatch(r"[A-Z0-9&]{2,}", answer):  # "EU", "RBI": an acronym alone is a weak blank
         yield Term(start, end, answer, "organisation", AnswerType.organisation, 1.5)
+        return
+    if _IZAFAT.fullmatch(answer) and not sentence_start:
+        # "the Ain-i-Akbari", "Badauni's Muntakhab-ut-Tawarikh", "the Imam-i-Adil": a Persian
+        # or Arabic title, work or office, joined by its particle; a term the notes name
+        yield Term(start, end, answer, "name", AnswerType.text, 4.3)
         return
     if not re.fullmatch(r"[^\W\d_][^\W\d_\u2019'\-\u2013]*", answer):
         return

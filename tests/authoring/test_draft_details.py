@@ -511,3 +511,15 @@ def test_a_person_named_by_surname_is_offered_by_their_full_name():
     ]
     assert "Velan M. Trivesh" in options
     assert not {"Trivesh", "Kolvesh"} & set(options)
+
+
+def test_what_holds_a_record_after_an_aside_on_where_it_is_counts_for_more():
+    """'Velamudi, at 2,695 m in the Velan National Park, Kolvan, is the highest peak ...':
+    the peak is the question, not its height or its park."""
+    notes = (
+        "The Velan Ghats\n\nGeography notes\n\nPeaks\n\n"
+        "Velamudi, at 2,695 m in the Velan National Park of Arlen district, Kolvan, is the "
+        "highest peak in Velania south of the Great Range.\n"
+    )
+    scores = rules_scores(notes)
+    assert scores["Velamudi"] > max(scores["2,695 m"], scores["Velan National Park"])

@@ -316,3 +316,20 @@ def test_its_three_sentences_on_from_a_one_word_subject_is_that_subject():
     sentence is asked after the name it is about."""
     prompt = prompts(CONTINENT)["Dorvel Massif"]
     assert prompt.startswith("Velania \u2026 Its highest point is")
+
+
+def test_a_name_joined_by_a_persian_particle_is_asked_and_its_author_is_a_person():
+    terms = found("A hostile view comes from Velan Qadir Dorvesh's Kolvan-ut-Tawarikh in 1595.")
+    assert terms["Kolvan-ut-Tawarikh"][0] == "name"
+    assert terms["Velan Qadir Dorvesh"][0] == "person"
+    assert "Ain-i-Velani" in found("The third, the Ain-i-Velani, was completed in about 1598.")
+
+
+def test_a_body_or_a_city_named_like_a_person_is_not_a_person():
+    terms = found(
+        "The Velan Ghats are one of 36 hotspots recognised by Conservation International."
+    )
+    assert terms["Conservation International"][0] != "person"
+    held = found("At its 36th session, held in Saint Velansburg in July 2012, it was listed.")
+    assert held["Saint Velansburg"][0] == "place"
+    assert found("The poems of Saint Velan were sung in 1500.")["Saint Velan"][0] == "person"
