@@ -705,8 +705,10 @@ def find_terms(
         before, after = text[: match.start()], text[match.end() :]
         if name in _NUMBERED_PARTS or name in MONTH_NUMBER or name in OPENERS:
             continue
-        if re.search(r"[A-Z]", code) or re.search(r"\bthe\s$", before) or re.match(
-            r"^,\s(?:an?|the)\s", after
+        if (
+            re.search(r"[A-Z]", code)
+            or re.search(r"\bthe\s$", before)
+            or re.match(r"^,\s(?:an?|the)\s", after)
         ):
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, CODE_WORTH))
     for match in _SERIAL_TREATY.finditer(text):
