@@ -1195,6 +1195,15 @@ class _Pool:
         ]
         return max(longer, key=len, default=person)
 
+    def _named_in(self, person: str, prompt: str) -> bool:
+        """The prompt names the person, by any form the notes give them ("Sikri" for "S.M.
+        Sikri"): a wrong option a learner rules out by reading the question."""
+        key = fold(person).casefold()
+        said = fold(prompt).casefold()
+        forms = [fold(p).casefold() for p in self.by_kind.get("person", [])]
+        forms = [f for f in forms if _part_of(f, [key])] + [key.split()[-1]]
+        return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", said) for f in forms)
+
     def distractors(self, term: Term, prompt: str, nearest: bool = True) -> list[str]:
         """Wrong options of the answer's kind. Shown on a card, those the notes name nearest
         the answer come first: its contemporaries, and other options for each card, never the
@@ -1219,6 +1228,8 @@ class _Pool:
             folded = fold(other).casefold()
             if folded == answer or folded in prompt.casefold() or _shape(other) != shape:
                 continue
+            if term.kind == "person" and self._named_in(other, prompt):
+                continue  # "Sikri, J.M. Shelat ... formed one side": never "S.M. Sikri" offered
             if _has_digit(other) != _has_digit(term.answer):
                 continue  # "TX2" beside "International Big Cat Alliance": a code among names
             if _short_form(other) != _short_form(term.answer):

@@ -523,3 +523,19 @@ def test_what_holds_a_record_after_an_aside_on_where_it_is_counts_for_more():
     )
     scores = rules_scores(notes)
     assert scores["Velamudi"] > max(scores["2,695 m"], scores["Velan National Park"])
+
+
+def test_no_wrong_option_is_a_person_the_question_names():
+    """'Varesh, Kolvesh and Dorvesh formed the majority, while Justice ____ led the minority':
+    "A.R. Kolvesh" among the options is ruled out by reading the question."""
+    notes = (
+        BENCH + "\nThe minority\n\nVaresh, Kolvesh and Dorvesh formed the majority in 2031, while "
+        "Justice Tarun Velesh led the minority.\n"
+    )
+    (card,) = [
+        c.card
+        for c in draft_cards(notes, "doc")
+        if c.card.kind == "mcq" and c.card.answer == "Tarun Velesh"
+    ]
+    assert len(card.distractors) == 3
+    assert not {"D.K. Varesh", "A.R. Kolvesh", "Manoj Dorvesh"} & set(card.distractors)
