@@ -1155,6 +1155,16 @@ class _Pool:
             if key not in seen:
                 seen.add(key)
                 self.by_kind.setdefault(term.kind, []).append(term.answer)
+        # Each person's forms in the notes, once per document: "Trivedi", "Bela M. Trivedi".
+        people = self.by_kind.get("person", [])
+        folded = [fold(p).casefold() for p in people]
+        self._forms = {f: [g for g in folded if _part_of(g, [f])] for f in folded}
+        spelt = dict(zip(folded, people, strict=True))
+        # the longest form; the person's own form where it is as long as any
+        self._full = {
+            f: spelt[max(self._forms[f], key=lambda g, f=f: (len(spelt[g]), g == f))]
+            for f in folded
+        }
 
     def sharing(self, term: Term, prompt: str, stems: set[str]) -> list[str]:
         """Names from the document that share the words the prompt cues the answer by.
@@ -1185,23 +1195,12 @@ class _Pool:
                     return out
         return out
 
-    def _full_name(self, person: str) -> str:
-        """The longest form the notes give a person ("Bela M. Trivedi" for "Trivedi")."""
-        key = fold(person).casefold()
-        longer = [
-            p
-            for p in self.by_kind.get("person", [])
-            if len(p) > len(person) and _part_of(key, [fold(p).casefold()])
-        ]
-        return max(longer, key=len, default=person)
-
     def _named_in(self, person: str, prompt: str) -> bool:
         """The prompt names the person, by any form the notes give them ("Sikri" for "S.M.
         Sikri"): a wrong option a learner rules out by reading the question."""
         key = fold(person).casefold()
         said = fold(prompt).casefold()
-        forms = [fold(p).casefold() for p in self.by_kind.get("person", [])]
-        forms = [f for f in forms if _part_of(f, [key])] + [key.split()[-1]]
+        forms = [*self._forms.get(key, ()), key.split()[-1]]
         return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", said) for f in forms)
 
     def distractors(self, term: Term, prompt: str, nearest: bool = True) -> list[str]:
@@ -1221,7 +1220,7 @@ class _Pool:
         if term.kind == "person":
             # "Bela M. Trivedi", not "Trivedi" beside "D.Y. Chandrachud": a surname alone
             # stands out among full names
-            others = [self._full_name(o) for o in others]
+            others = [self._full.get(fold(o).casefold(), o) for o in others]
         if shape == "act":  # the nearest acts first: "Waqf Act, 1954" for "Waqf Act, 1995"
             others = sorted(others, key=lambda o: -len(shared_stems(term.answer, o)))
         for other in others:
