@@ -97,6 +97,14 @@ def matches(card, fact: dict) -> bool:
     )
 
 
+# "It was in Sri Lanka that the canon was written down": an "it" that stands for what follows
+# (a cleft sentence), with nothing before it to look back for.
+_CLEFT = re.compile(
+    r"It\s(?:is|was)\s(?:also\s|only\s)?(?:(?:in|at|on|under|during|from|through|with|after|"
+    r"before|by)\s)?(?:the\s)?[A-Z0-9][^,;]{0,60}?\s(?:that|who)\s"
+)
+
+
 def unusable_reasons(card, warnings: list[str], document: str, seen: set) -> list[str]:
     """Why an examiner would throw this card away unread (empty when usable)."""
     reasons = [f"check: {w}" for w in warnings]
@@ -111,7 +119,7 @@ def unusable_reasons(card, warnings: list[str], document: str, seen: set) -> lis
     if not _TERMINAL.search(fold(quote)) or (quote in lines and not _TERMINAL.search(quote)):
         reasons.append("heading")
     first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", quote)
-    if first and first.group(1).casefold() in PRONOUNS:
+    if first and first.group(1).casefold() in PRONOUNS and not _CLEFT.match(quote):
         reasons.append("pronoun-led sentence")
     key = (tuple(folded(a) for a in answers(card)), folded(quote))
     if answers(card) and key in seen:
@@ -225,6 +233,7 @@ GROUPS = {
     "held_out_21": "held out (twenty-first set, scored once, seen)",
     "held_out_22": "held out (twenty-second set, scored once, seen)",
     "held_out_23": "held out (twenty-third set, scored once, seen)",
+    "held_out_24": "held out (twenty-fourth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -242,6 +251,7 @@ _FOLDERS = {
     "held-out-21": "held_out_21",
     "held-out-22": "held_out_22",
     "held-out-23": "held_out_23",
+    "held-out-24": "held_out_24",
 }
 
 

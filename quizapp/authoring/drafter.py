@@ -577,7 +577,11 @@ def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
             named = opening_subject(context[0].text, personal=False)
             return named if named[:1].isupper() else ""
         return ""
-    return opening_subject(context[0].text, personal=_personal(focus))
+    if not _personal(focus):
+        return opening_subject(context[0].text)
+    # "Siddhartha Gautama, born at Lumbini, attained ... He died at Kushinagar": a person the
+    # sentence opens with, however the parser hangs its verbs
+    return opening_subject(context[0].text, personal=True) or person_subject(context[0].text)
 
 
 def _personal(text: str) -> bool:
@@ -665,10 +669,20 @@ def _refers_back(text: str) -> bool:
 
 def _looks_back(text: str) -> bool:
     """Its subject is a pronoun, first word or not ("He won ...", "In 1520 he won ...")."""
-    return _pronoun_led(text) or bool(subject_pronoun(text))
+    return _pronoun_led(text) or (not _CLEFT.match(text) and bool(subject_pronoun(text)))
+
+
+# "It was in Sri Lanka that the canon was written down", "It was Ashoka who ...": "It" stands
+# for what follows, not for something before.
+_CLEFT = re.compile(
+    r"It\s(?:is|was)\s(?:also\s|only\s|here\s)?(?:(?:in|at|on|under|during|from|through|"
+    r"with|after|before|by)\s)?(?:the\s)?[A-Z0-9][^,;]{0,60}?\s(?:that|who)\s"
+)
 
 
 def _pronoun_led(text: str) -> bool:
+    if _CLEFT.match(text):
+        return False
     first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", text)
     return first is not None and first.group(1) in PRONOUNS
 
@@ -1023,6 +1037,8 @@ _SINGLED_OUT = re.compile(
 
 def _known_by_initials(sentence: str, term: Term, text: str) -> bool:
     """A long name whose short form in brackets the notes go on using (three times or more)."""
+    if term.kind == "amount":
+        return False  # "33 million acre-feet (MAF)": a unit's short form, not an actor's
     short = re.match(r"\s\(([A-Z][A-Za-z0-9-]{1,11})\)", sentence[term.end :])
     return short is not None and len(re.findall(rf"\b{re.escape(short.group(1))}\b", text)) >= 3
 
@@ -1127,9 +1143,13 @@ def _part_of(key: str, people: list[str]) -> bool:
 # What a person is called just before the name: "President Ram Nath Kovind", "Justice ...".
 _ROLE = re.compile(
     r"\b(President|Justice|Minister|Governor|Governor-General|Commissioner|Secretary|Speaker|"
-    r"Judge|Chancellor|Premier|Ambassador|Mayor|Chairman|Chairperson|Director|Adviser)"
+    r"Judge|Chancellor|Premier|Ambassador|Mayor|Chairman|Chairperson|Director|Adviser|"
+    r"King|Queen|Emperor|Empress|Maharaja|Maharani|Maharana|Nawab|Sultan|Raja|Rani)"
     r",?\s(?:of\s[A-Z][\w\s]*?\s)?$"
 )
+# "Queen ____'s Proclamation" offers other rulers, never "Lord Stanley"
+_RULERS = {"King", "Queen", "Emperor", "Empress", "Maharaja", "Maharani", "Maharana", "Nawab"}
+_RULERS |= {"Sultan", "Raja", "Rani"}
 
 
 def _roles(found: list[tuple[Passage, list[Term]]]) -> dict[str, set[str]]:
@@ -1139,7 +1159,8 @@ def _roles(found: list[tuple[Passage, list[Term]]]) -> dict[str, set[str]]:
         for term in terms:
             role = _ROLE.search(passage.focus.text[: term.start])
             if term.kind == "person" and role:
-                roles.setdefault(fold(term.answer).casefold(), set()).add(role.group(1))
+                title = "ruler" if role.group(1) in _RULERS else role.group(1)
+                roles.setdefault(fold(term.answer).casefold(), set()).add(title)
     return roles
 
 

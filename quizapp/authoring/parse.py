@@ -113,7 +113,9 @@ def person_subject(text: str) -> str:
     "he" can mean."""
     sentence, _, subject = _main_clause(text)
     if subject is None or not _opens(sentence, subject):
-        return ""
+        subject = _opening_name(sentence)
+        if subject is None:
+            return ""
     if subject.pos_ == "PROPN":
         start = min(t.i for t in subject.subtree if t.dep_ == "compound" or t == subject)
         end = subject.i + 1
@@ -127,6 +129,18 @@ def person_subject(text: str) -> str:
     if not any(begin < end and start < stop for begin, stop in _people(text)):
         return ""
     return sentence[start:end].text
+
+
+def _opening_name(sentence: Any) -> Any:
+    """The name opening the sentence as the subject of its first verb: "Siddhartha Gautama,
+    born at Lumbini, attained ..., an event remembered as ...", where the parser may take a
+    later verb for the main one."""
+    if sentence is None:
+        return None
+    for token in sentence:
+        if token.dep_ in _SUBJECT:
+            return token if token.pos_ == "PROPN" and token.left_edge.i == 0 else None
+    return None
 
 
 def _opens(sentence: Any, subject: Any) -> bool:

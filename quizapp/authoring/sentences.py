@@ -21,6 +21,17 @@ _ABBREVIATIONS = {
     "sr", "rs", "approx", "viz", "cf", "fig", "vol", "ch", "cl", "hon", "rev", "smt", "shri",
 }  # fmt: skip
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")  # "D.Y", "M", "U.S"
+# Words that open a sentence and never a surname: "under Annexure G. The first test" ends at G.
+_OPENERS = {
+    "The", "A", "An", "It", "Its", "This", "That", "These", "Those", "In", "On", "At", "By",
+    "He", "She", "They", "We", "His", "Her", "Their", "But", "However", "Under", "After",
+    "Before", "Since", "When", "While", "As", "For", "From", "With", "There", "Such",
+}  # fmt: skip
+# Labels a letter names rather than initials: "Annexure G", "Schedule A", "Part B".
+_LABELLED = re.compile(
+    r"\b(?:Annexure|Annex|Appendix|Schedule|Part|Group|Grade|Category|Class|Type|Table|Form|"
+    r"Plan|Phase|Block|Zone|Section|Vitamin)\s[A-Z]$"
+)
 _BULLET = re.compile(r"^[\s\u2022\u2023\u25e6\u2043\u2219\u25aa\u25cf\u2756*\-\u2013:]+")
 _TERMINAL = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 
@@ -61,7 +72,7 @@ def _line_sentences(line: str, offset: int, number: int) -> list[Sentence]:
         following = line[match.end() :].lstrip()[:1]
         if not (following.isupper() or following.isdigit() or following in _OPENING):
             continue
-        if _is_abbreviation(line, match.start()):
+        if _is_abbreviation(line, match.start()) and not _ends_at_letter(line, match):
             continue
         pieces.append((start, match.end()))
         start = match.end()
@@ -78,6 +89,18 @@ def _line_sentences(line: str, offset: int, number: int) -> list[Sentence]:
             Sentence(first, first + len(stripped), " ".join(stripped.split()), number, not out)
         )
     return out
+
+
+def _ends_at_letter(line: str, match: re.Match) -> bool:
+    """A stop after a letter ends the sentence when the letter is a label ("Annexure G.") or
+    the next word opens a sentence ("G. The"), not a name."""
+    if line[match.start()] != ".":
+        return False
+    before = line[: match.start()]
+    following = line[match.end() :].split(None, 1)[:1]
+    if not re.search(r"(?:^|\s)(?:[^\W\d_]\.)*[^\W\d_]$", before):
+        return False  # not an initial: an abbreviation ("Dr.") stays one
+    return bool(_LABELLED.search(before)) or (bool(following) and following[0] in _OPENERS)
 
 
 def _is_abbreviation(line: str, dot: int) -> bool:

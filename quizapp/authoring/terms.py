@@ -44,7 +44,8 @@ _UNIT = (
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
-    r"metres|meters|kilometres|litres"
+    r"metres|meters|kilometres|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC|"
+    r"cubic\s(?:metres|meters|feet)"
     r"|[A-Z][a-z]+\sunits)\b(?!/)"  # a unit named after someone: "220 Dobson units"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
     r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|per|"
@@ -172,7 +173,7 @@ _CODED_PLAN = re.compile(
 # What a thing is named: "a capsule named Grace", "the programme was called HUNOR", "an app
 # known as eSakshya" (a name in mixed case).
 _NAMED = re.compile(
-    r"\b(?:named|called|known\sas|dubbed|titled)\s(?:the\s)?"
+    r"\b(?:named|called|known\sas|remembered\sas|dubbed|titled)\s(?:the\s)?"
     r"((?:[A-Z]|[a-z]{1,3}[A-Z])[\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
 )
 # A title runs on across its small words: "titled Finance Commission in Covid Times".
@@ -195,7 +196,7 @@ _CASE_OFFICE = re.compile(
 # What a thing is called, in lower case, closing the sentence or a clause: "known as
 # hibakusha."
 _CALLED = re.compile(
-    r"\b(?:known\sas|called|termed|named|dubbed|identified\sas)\s"
+    r"\b(?:known\sas|remembered\sas|called|termed|named|dubbed|identified\sas)\s"
     r"(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$)))?"
     r"([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
     # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
@@ -503,16 +504,17 @@ _NOT_ROLES = word_set(
     "after over under other order per cover water winter summer river center "
     "father mother grandfather grandmother brother sister daughter husband"  # kin, not a role
 )
-# Titles that stay with the name they precede: "Lord Canning", "Sir Colin Campbell".
-HONORIFICS = word_set(
-    "Lord Sir Lady Dame Queen King Emperor Empress Pope Saint Maharaja Maharani Maharana Nawab"
-)
+# Titles that stay with the name they precede: "Lord Canning", "Sir Colin Campbell". A
+# ruler's title stays in the prompt as a cue: "under King {{Kalashoka}}", "Maharaja {{Ramanuj
+# Pratap Singh Deo}}".
+HONORIFICS = word_set("Lord Sir Lady Dame Saint")
 _PERSON_VERBS = word_set(
     "said says wrote writes signed signs led leads announced spoke speaks dissented argued "
     "chaired chairs presented tabled called calls took took addressed represented appeared "
     "succeeded replied warned visited met welcomed opposed backed thanked praised urged "
     "accused criticised criticized hosted invited appointed resigned died won"
     " excavated discovered composed ruled taught translated sang painted danced married"
+    " presided recited compiled preached"
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
@@ -1578,6 +1580,8 @@ def _name_term(
     # "General Service Enlistment Act": a title word opening the name of a law is part of it.
     law = bool(words) and words[-1] in _TREATY_WORDS
     law = law and not any(w in PORTFOLIO_WORDS for w in words)
+    # "Queen Maud Land", "King George Falls": a site named after someone keeps the title
+    law = law or (bool(words) and words[-1] in _SITE_WORDS)
     for i, word in enumerate(words):
         if law:
             break
@@ -1616,7 +1620,7 @@ def _name_term(
         # first name, "Julian" or "Christian")
         cut += 1
     if titled and 0 < cut < end_index and words[cut - 1] in HONORIFICS and end_index - cut <= 3:
-        cut -= 1  # "Lord Canning", "Queen Victoria": the title is part of how they are known
+        cut -= 1  # "Lord Canning", "Sir Gilbert Walker": the title is part of how they are known
     kept = run[cut:end_index]
     names = words[cut:end_index]
     if not kept:
@@ -1912,7 +1916,16 @@ def _reads_as_person(
         or (len(names) >= 2 and _ONE_OF_PEOPLE.search(before) is not None)
         or _PREDECESSOR.search(before)
         or (follows and follows.group(1) in _PERSON_VERBS)
-        or re.match(rf"^,\s(?:who\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after)
+        or re.match(
+            rf"^,\s(?:who\b|born\s(?:at|in)\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after
+        )
+        # "appointing Michel Lino as neutral expert": who was given a post
+        or (
+            re.search(r"\b(?:appointing|appointed|appoints|nominating|nominated)\s$", before)
+            and re.match(r"^\sas\s", after)
+        )
+        # "Harsha Vardhana of the Pushyabhuti dynasty": a ruler by his line
+        or re.match(_DYNASTY_AFTER, after)
         or _HUMAN_DEED.match(_past_place(after))
     )
 
@@ -1994,13 +2007,18 @@ def _past_place(after: str) -> str:
 # A common noun that names a place or a find with the word before it: "the Kaimur hills".
 _FEATURE = re.compile(
     r"^\s(hills|hill|dam|barrage|canal|reservoir|valley|plateau|glacier|"
-    r"inscription|inscriptions|caves|lake|temple|seal|pillar|stupa|hoard|grasslands|"
+    r"inscription|inscriptions|cave|caves|lake|temple|seal|pillar|stupa|hoard|grasslands|"
     r"grassland|wetland|wetlands|desert|delta|forest|forests)\b"
     # the noun ends the name: not "the Yamuna river clean-up"
     r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|for|by|into|through|below|above|as|and|or|"
     r"is|was|are|were|has|had|that|which|where|with|inside|across|covers|rises|flows|lies)\b)"
 )
-HOSTED_IN = re.compile(r"\bhosted\sby\s(?:the\s)?[A-Z][\w\u2019'-]*\sin\s$")
+# "hosted by China in Wuhan", "hosted by the United Nations Environment Programme in Nairobi":
+# the host, then the city it chose
+HOSTED_IN = re.compile(
+    r"\bhosted\sby\s(?:the\s)?[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|on|and)\s)?[A-Z][\w\u2019'-]*){0,6}"
+    r"\sin\s$"
+)
 _BEATEN = re.compile(r"\b(?:beating|beat|defeated|against)\s$")
 _HOSTS = re.compile(r"^\s(?:will\s|had\s|has\s|is\sto\s|would\s)?(?:host|hosts|hosted)\b")
 
@@ -2020,6 +2038,17 @@ _SENTENCE_WORDS = word_set(
 
 # A name joined by a Persian or Arabic particle: "Din-i-Ilahi", "Muntakhab-ut-Tawarikh".
 _IZAFAT = re.compile(r"[A-Z][a-z]+(?:-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az)-[A-Z][a-z]+)+")
+
+
+_DYNASTY_AFTER = r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b"
+_RULER_BEFORE = re.compile(
+    r"\b(?:King|Queen|Emperor|Empress|Maharaja|Maharani|Maharana|Nawab|Sultan|Raja|Rani)\s$"
+)
+# What only a person does, said of a single name (a country "signed" or "won" too).
+_DEEDS_OF_ONE = word_set(
+    "wrote writes dissented presided recited compiled preached composed taught translated sang "
+    "painted danced married died excavated resigned"
+)
 
 
 def _single_word(
@@ -2068,7 +2097,20 @@ def _single_word(
     if answer in vocabulary.surnames and answer in vocabulary.alone and not titled:
         return  # "Half went to Baker": the person named in full elsewhere, asked there
     if titled:
-        yield Term(start, end, answer, "person", AnswerType.person, 3.0)
+        # "under King Kalashoka": a ruler is known by one name; "President Putin" is a short
+        # form of someone named in full before
+        worth = 4.3 if _RULER_BEFORE.search(before) else 3.0
+        yield Term(start, end, answer, "person", AnswerType.person, worth)
+        return
+    follows = re.match(r"^\s([a-z]+)\b", after)
+    if (
+        follows
+        and follows.group(1) in _DEEDS_OF_ONE
+        and (vocabulary.is_proper(answer) or answer.lower() not in vocabulary.lower)
+        and answer not in _SENTENCE_WORDS
+    ):
+        # "Mahakassapa presided over ...", "Upali recited the rules ...": a person by one name
+        yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
     if _KIN_BEFORE.search(before) and vocabulary.is_proper(answer):
         # "written by Kampana's wife Gangadevi", "his son Bukka": a person by one name
@@ -2080,6 +2122,14 @@ def _single_word(
         and vocabulary.is_proper(answer)
     ):
         # "Lalduhoma of Mizoram became the first Lok Sabha member ...": a person by one name
+        yield Term(start, end, answer, "person", AnswerType.person, 4.3)
+        return
+    if (
+        re.match(_DYNASTY_AFTER, after)
+        and vocabulary.is_proper(answer)
+        and not _plural(answer, None)  # "the Moidams of the Ahom dynasty": their tombs
+    ):
+        # "Its patron was Ajatashatru of the Haryanka dynasty": a ruler by his line
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
     if re.match(r"^,\s(?:in\s|near\s)?[A-Z]", after) and not re.match(_LIST, after):

@@ -480,9 +480,9 @@ def test_wrong_options_are_the_people_named_nearest_the_answer_not_the_same_thre
     }
     assert len(options) >= 6
     assert len({frozenset(d) for d in options.values()}) >= 5
-    last = options["King Hari Navesh"]
-    assert {"King Gopal Harshesh", "King Firoz Balvesh"} <= set(last)
-    assert "King Arun Devaraya" not in last
+    last = options["Hari Navesh"]  # "King ____ gave the temple ...": the title is a cue
+    assert {"Gopal Harshesh", "Firoz Balvesh"} <= set(last)
+    assert "Arun Devaraya" not in last
 
 
 BENCH = """The Velan reservation judgment

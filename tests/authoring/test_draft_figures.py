@@ -348,12 +348,15 @@ def test_an_area_in_square_kilometres_keeps_its_unit() -> None:
     assert "812 square kilometres" in found("The Velan reserve covers about 812 square kilometres.")
 
 
-def test_a_royal_title_before_a_long_name_is_left_out_and_kept_with_a_short_one() -> None:
+def test_a_royal_title_is_left_out_of_the_name_and_kept_in_the_prompt() -> None:
     terms = found(
         "The last wild herd was shot in 1947 by Maharaja Devendra Pratap Singh Rao of Kolvan."
     )
     assert "Devendra Pratap Singh Rao" in terms
-    assert "Maharaja Velan Singh" in found("Maharaja Velan Singh ruled Kolvan from Dorvel.")
+    short = found("Maharaja Velan Singh ruled Kolvan from Dorvel.")
+    assert "Maharaja Velan Singh" not in short
+    assert short["Velan Singh"][0] == "person"
+    assert "Queen Velan Land" in found("A station was set up in Queen Velan Land in 1989.")
 
 
 def test_a_species_standing_on_the_red_list_is_asked() -> None:

@@ -159,6 +159,18 @@ def test_what_counts_as_unusable():
     assert module.unusable_reasons(heading, [], document, set()) == ["heading"]
     pronoun = cloze("It ended a {{day}} later.", "It ended a day later.")
     assert module.unusable_reasons(pronoun, [], document, set()) == ["pronoun-led sentence"]
+    # "It was ... that": the "It" stands for what follows, nothing before
+    cleft = "It was also in Velmora that the canon was written down."
+    assert (
+        module.unusable_reasons(
+            cloze(cleft.replace("Velmora", "{{Velmora}}"), cleft), [], document, set()
+        )
+        == []
+    )
+    relative = "It is the only agency that acts."
+    assert module.unusable_reasons(
+        cloze("It is the only {{agency}} that acts.", relative), [], document, set()
+    ) == ["pronoun-led sentence"]
     warned = module.unusable_reasons(
         pronoun, ["draft card 'c': the blank is a stop word"], "", set()
     )

@@ -1,0 +1,144 @@
+"""Rulers known by one name, people by what only a person does, units of water, a sentence
+that ends at a lettered annexure, and an "It was ... that" sentence that looks back at nothing.
+The people and places are made up."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.sentences import split_sentences
+from tests.authoring.drafting import found, prompts, rules_scores
+
+
+def test_a_sentence_ends_after_a_lettered_annexure_but_not_after_an_initial():
+    text = (
+        'A "dispute" is referred to a Court of Arbitration under Annexure K. The first test came '
+        "over the Velan project. Under Part B. Tax is levied. Justice Mira V. Kolvan dissented."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        'A "dispute" is referred to a Court of Arbitration under Annexure K.',
+        "The first test came over the Velan project.",
+        "Under Part B.",
+        "Tax is levied.",
+        "Justice Mira V. Kolvan dissented.",
+    ]
+
+
+def test_a_rulers_title_stays_in_the_prompt_and_out_of_the_answer():
+    terms = found("A second council met at Velnagar under King Velasoka of the Kolvan dynasty.")
+    assert "King Velasoka" not in terms
+    assert terms["Velasoka"][0] == "person"
+    assert terms["Velasoka"][1] >= 4.3
+    # a British title is how the person is known
+    assert "Lord Velmont" in found("The army was led by Lord Velmont in 1857.")
+
+
+def test_one_name_that_presides_or_recites_is_a_person():
+    terms = found("Velakassapa presided over a gathering of 500 monks, all said to be arhats.")
+    assert terms["Velakassapa"][0] == "person"
+    recited = found("Ananda recited the discourses, while Upavel recited the rules of discipline.")
+    assert recited["Upavel"][0] == "person"
+
+
+def test_a_ruler_of_a_dynasty_is_a_person_but_tombs_of_a_dynasty_are_not():
+    terms = found("Its patron was Ajavelan of the Kolvan dynasty, who ruled Velmar from that city.")
+    assert terms["Ajavelan"][0] == "person"
+    tombs = found("In July 2024 the Velmoids of the Kolvan dynasty were listed at New Velhi.")
+    assert tombs.get("Velmoids", ("", 0))[0] != "person"
+
+
+def test_who_is_appointed_to_a_post_is_a_person():
+    terms = found(
+        "The Bank restarted both tracks in 2022, appointing Marek Velan as neutral expert and "
+        "Sean D. Kolvan as chairman of the court."
+    )
+    assert terms["Marek Velan"][0] == "person"
+
+
+def test_water_is_measured_in_acre_feet_and_cumecs():
+    assert (
+        found("The rivers carry about 33 million acre-feet (MAF) a year.")["33 million acre-feet"][
+            0
+        ]
+        == "amount"
+    )
+    assert found("Storage on them is capped by Annexure E at 3.6 MAF.")["3.6 MAF"][0] == "amount"
+    assert (
+        found("The award required a minimum flow of 9 cumecs below the dam.")["9 cumecs"][0]
+        == "amount"
+    )
+
+
+RIVERS = """The Velan Waters Treaty
+
+Geography notes: the rivers of the treaty
+
+The rivers
+
+The eastern rivers carry on average about 33 million acre-feet (MAF) a year and the western \
+rivers about 135 MAF, so Velmar's share is roughly a fifth. Velmar may store 3.6 MAF on the \
+western rivers. Kolvan uses about 100 MAF of its share.
+"""
+
+
+def test_a_unit_given_with_its_short_form_is_worth_as_much_as_the_figure_after_it():
+    """'33 million acre-feet (MAF)' is a figure whose unit is then written 'MAF', not a body
+    the notes go on naming by its initials."""
+    scores = rules_scores(RIVERS)
+    assert scores["33 million acre-feet"] >= scores["135 MAF"]
+
+
+BUDDHA = """The Velan Councils
+
+History notes: the councils of the Velan order
+
+Background
+
+Velan Gautama, born at Kolvini, attained enlightenment (bodhi) at Bodh Gaya and preached his \
+first sermon in the Deer Park at Sarnath, an event remembered as the Dhammachakkappavattana, the \
+turning of the wheel of the law. He died at Kushivel around 483 BCE by the traditional \
+reckoning, and his passing is called the mahaparinirvana.
+
+The island
+
+The faith reached the island in the third century BCE. It was also in Velmora that the canon \
+was first written down, on palm leaves at the Aluvel cave under King Vattavelan in the 1st \
+century BCE.
+"""
+
+
+def test_he_after_a_long_sentence_opening_with_a_person_is_asked_after_the_name():
+    """However the parser hangs the verbs of 'Velan Gautama, born at Kolvini, attained ...,
+    an event remembered as ...' (it takes "remembered" for the main verb), "He" is Velan
+    Gautama."""
+    prompt = prompts(BUDDHA)["Kushivel"]
+    assert prompt.startswith("Velan Gautama \u2026 He died at {{Kushivel}}")
+
+
+def test_it_was_in_a_place_that_is_asked_on_its_own():
+    """'It was also in Velmora that the canon was first written down': the "It" stands for
+    what follows, so the sentence needs nothing before it."""
+    asked = prompts(BUDDHA)
+    assert any(p.startswith("It was also in") for p in asked.values())
+    assert "Aluvel cave" in found(
+        "It was also in Velmora that the canon was written down at the Aluvel cave."
+    )
+
+
+PROCLAMATION = """The Velan rising
+
+History notes: the rising of 1857 and after
+
+The end of Company rule
+
+Lord Dorvel was Governor-General during the rising. Sir Marek Kolvan relieved the fort at \
+Velnagar in 1857. Lord Arlen, the Secretary of State, drafted the new policy. Queen \
+Velaria's Proclamation was read at Kolvanpur on 1 November 1858.
+"""
+
+
+def test_a_rulers_name_is_never_offered_beside_lords_and_knights():
+    """'Queen ____'s Proclamation': "Lord Dorvel" is ruled out by reading the question."""
+    cards = [c.card for c in draft_cards(PROCLAMATION, "doc")]
+    (velaria,) = [c for c in cards if "Velaria" in (getattr(c, "answer", "") or c.text or "")]
+    if velaria.kind == "mcq":
+        assert not any(o.startswith(("Lord ", "Sir ")) for o in velaria.distractors)
+    else:
+        assert velaria.kind == "cloze" and "Queen {{Velaria}}" in velaria.text
