@@ -423,6 +423,8 @@ ARTICLE = re.compile(
     # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
     # by its ordinal ("the Seventh Schedule") or numeral ("List III").
     r"|\b(?:Part|List)\s[IVX]{1,5}[A-C]?\b(?![\w-])(?!\.\w)"
+    # An annexure by its letter: "Annexure F", "under Annexure G." (no initial)
+    r"|\b(?:Annexure|Annex|Appendix)\s[A-H]\b(?![\w-])(?!\.\w)"
     # The three Lists of the Seventh Schedule by their names: "the Concurrent List".
     r"|\b(?:Union|State|Concurrent)\sList\b"
     r"|\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|"

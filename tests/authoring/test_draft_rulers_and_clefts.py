@@ -142,3 +142,11 @@ def test_a_rulers_name_is_never_offered_beside_lords_and_knights():
         assert not any(o.startswith(("Lord ", "Sir ")) for o in velaria.distractors)
     else:
         assert velaria.kind == "cloze" and "Queen {{Velaria}}" in velaria.text
+
+
+def test_an_annexure_by_its_letter_is_a_reference_not_a_person():
+    """'within the limits of Annexure D.': "D." ends the sentence; it is no initial, and
+    "Annexure D." had been asked as a person, with people as its wrong options."""
+    assert found("Plants must be designed within the limits of Annexure D.") == {
+        "Annexure D": ("article", 4.6)
+    }
