@@ -54,7 +54,14 @@ from quizapp.deck.model import (
     Status,
     YearCard,
 )
-from quizapp.deck.rules.drafts import BLANK, MAX_PROMPT, MONTHS, REFERENCE_WORD, blank_flaws
+from quizapp.deck.rules.drafts import (
+    BLANK,
+    MAX_PROMPT,
+    MONTHS,
+    REFERENCE_WORD,
+    TITLES,
+    blank_flaws,
+)
 from quizapp.deck.rules.exam_setter import shared_stems
 from quizapp.deck.sources import fold
 from quizapp.deck.wording import contains_words, normalise, words
@@ -400,7 +407,7 @@ def _draft(
         if all(_asked_before(m, asked, people) for m in members):
             continue  # a list is asked while one of its names is not asked yet
         mine.append(term)
-        if option.together:
+        if option.together and term.kind not in ("person", "place"):
             mine.append(option.together[0])  # a range counts as both of its sentence's cards
         for asked_term in (term, *option.together):
             asked_key = fold(asked_term.answer).casefold()
@@ -708,7 +715,15 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, tuple[Term, ...]]:
             first.kind == second.kind
             and first.kind in ("person", "place")
             # "chaired first by Meenakshi Lekhi and later by P.P. Chaudhary": a succession
-            and re.fullmatch(r"\sand\s(?:(?:later|then)\s(?:by\s)?)?", between)
+            and (
+                re.fullmatch(r"\sand\s(?:(?:later|then)\s(?:by\s)?)?", between)
+                # "by Prime Minister Jawaharlal Nehru and President Mohammad Ayub Khan"
+                or (
+                    first.kind == "person"
+                    and re.fullmatch(r"\sand\s(?:[A-Z][\w-]*\s){1,3}", between)
+                    and all(w in TITLES for w in between.split()[1:])
+                )
+            )
             and not first.listed
             and not re.search(r"[A-Z][\w\u2019'-]*,\s$", text[: first.start])
             and not re.match(r"^,\s[A-Z]", text[second.end :])

@@ -4,7 +4,7 @@ The people and places are made up."""
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.sentences import split_sentences
-from tests.authoring.drafting import found, prompts, rules_scores
+from tests.authoring.drafting import answers, found, prompts, rules_scores
 
 
 def test_a_sentence_ends_after_a_lettered_annexure_but_not_after_an_initial():
@@ -150,3 +150,23 @@ def test_an_annexure_by_its_letter_is_a_reference_not_a_person():
     assert found("Plants must be designed within the limits of Annexure D.") == {
         "Annexure D": ("article", 4.6)
     }
+
+
+TREATY = """The Velan Waters Treaty
+
+Geography notes: a treaty on shared rivers
+
+Signing
+
+The treaty was signed in Kolvanpur on 19 September 1960 by Prime Minister Velan Rao and \
+President Marek Dorvesh. It gave the eastern rivers to Velmar and the western rivers to Kolvan.
+On 23 April 2025 Velmar held the treaty in abeyance.
+"""
+
+
+def test_two_leaders_signing_together_are_one_card_and_leave_room_for_where():
+    """'by Prime Minister Velan Rao and President Marek Dorvesh': one card asks both, so the
+    sentence's other card can ask where the treaty was signed."""
+    asked = answers(TREATY)
+    assert ["Velan Rao", "Marek Dorvesh"] in asked
+    assert ["Kolvanpur"] in asked
