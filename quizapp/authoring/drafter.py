@@ -134,6 +134,9 @@ class Passage:
     # Only the subject of the sentence naming what the pronoun refers to is kept, when that
     # sentence is too long to quote in the prompt ("The Montreux Record … It was set up ...").
     clipped: bool = False
+    # A sentence too long to ask whole, standing alone: each prompt shows the clauses around
+    # its blank ("In {{S.R. Bommai v. Union of India}}, decided on 11 March 1994, ... …").
+    trimmed: bool = False
 
     @property
     def start(self) -> int:
@@ -273,6 +276,12 @@ def _draft(
                 joined = (term,)  # a name inside a list: its worth counts for the list's card
             elif any(term in v for v in ends.values()) or not _fair(passage, term, joined, pool):
                 continue
+            if passage.trimmed and (
+                len(joined) > 1
+                or head is not None
+                or _window(passage.focus.text[: term.start], passage.focus.text[term.end :]) is None
+            ):
+                continue  # a list or a range in a sentence too long to show whole
             # A record or a first is news even about a name met before ("Switzerland is
             # India's largest trading partner").
             again = 0.15 if _RECORD.search(passage.focus.text) else 0.3
@@ -517,9 +526,37 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT and _personal(sentence.text):
             passage = _about_person(passage, sentence, context)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
-            continue
+            if passage.context or _looks_back(sentence.text) or len(sentence.text) > LONG:
+                continue  # longer still, it is a paragraph without full stops, not a sentence
+            passage = Passage(sentence, trimmed=True)
         out.append(passage)
     return out
+
+
+LONG = 2 * MAX_PROMPT  # characters: the longest sentence asked by the clauses around a blank
+_ROOM = MAX_PROMPT - len("Which year fills the blank? ") - len("[...]")
+
+
+def _window(before: str, after: str) -> tuple[str, str] | None:
+    """The clauses of a long sentence around its blank that fit a prompt: the sentence cut
+    after the blank at a comma or semicolon, then between its opening clause and the blank's
+    too; None when nothing fits, or what fits is too little to recall the answer by."""
+    if len(before) + len(after) <= _ROOM:
+        return before, after
+    ends = [m.start() for m in re.finditer(r"[,;:]\s", after) if _closed(after[: m.start()])]
+    cuts = [m for m in re.finditer(r"[,;:]\s", before) if _closed(before[m.end() :])]
+    # The sentence's opening clause stays, to say what it is about: "The ICRI was founded in
+    # 1994 by eight governments, \u2026 and was announced at ... to the {{...}}."
+    heads = [before[: cuts[0].start()] + " \u2026 " + before[m.end() :] for m in cuts[1:]]
+    for shown_before in [before, *heads]:
+        for end in [len(after), *reversed(ends)]:
+            shown_after = after[:end] + ("" if end == len(after) else " \u2026")
+            if len(shown_before) + len(shown_after) > _ROOM:
+                continue
+            if len(re.findall(r"\w+", shown_before + shown_after)) < 2 * CUT_WORDS:
+                return None  # "According to DPRK\u2019s state-run ____ \u2026": too little to go on
+            return shown_before, shown_after
+    return None
 
 
 def _about_person(passage: Passage, sentence: Sentence, context: tuple[Sentence, ...]) -> Passage:
@@ -734,6 +771,11 @@ def _ranges(text: str, terms: list[Term]) -> dict[Term, tuple[Term, ...]]:
             and first.kind in ("amount", "number", "ratio")
             and re.fullmatch(r"\s(?:and|to)\s|\s?[-\u2013]\s?", between)
             and re.search(r"\bbetween\s$", text[: first.start])
+        ) or (
+            # "running from Article 352 to Article 360": the articles of a Part, one card
+            first.kind == second.kind == "article"
+            and re.fullmatch(r"\s(?:and|to)\s", between)
+            and re.search(r"\b(?:from|between)\s$", text[: first.start])
         ):
             # "between 6.3% and 6.8%"; but in "raised from Rs 3 lakh to Rs 5 lakh" the new
             # value is the fact, asked alone with the old one as its context.
@@ -1354,6 +1396,8 @@ def _card(
         before, after = sentence[: term.start], sentence[term.end :]
     else:
         before, after = _shown(passage, term, pool)
+    if passage.trimmed and not together:
+        before, after = _window(before, after) or (before, after)
     blanked = passage.lead + before + BLANK + after
     if term.kind == "year":
         return YearCard(

@@ -181,6 +181,12 @@ _TITLED = re.compile(
     r"\btitled\s((?:The\s|A\s|An\s)?[A-Z][\w\u2019'-]*"
     r"(?:\s(?:(?:of|the|and|in|on|a|an|to|for|at|with)\s)*[A-Z][\w\u2019'-]*)*)"
 )
+# A work named mid-sentence with its year of publication: "in The Structure and Distribution
+# of Coral Reefs (1842)".
+_PUBLISHED = re.compile(
+    r"(?<=[a-z,]\s)(The\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|and|the|in|on|for|to|a|an)\s)*"
+    r"[A-Z][\w\u2019'-]*)*)(?=\s\((?:1[5-9]|20)\d\d\))"
+)
 # A case by its parties: "D.K. Basu v. State of West Bengal", "PUCL v. Union of India".
 _CASE = re.compile(
     r"(?<![\w.])((?:[A-Z]\.)*[A-Z][\w\u2019'.-]*"
@@ -742,6 +748,8 @@ def find_terms(
     for match in _TITLED.finditer(text):
         if match.group(1).split()[0] not in MONTH_NUMBER:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))
+    for match in _PUBLISHED.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.3))
     for match in _NAMED.finditer(text):
         named = _named_term(text, match)
         if named is not None:
@@ -1752,6 +1760,7 @@ def _person_shaped(names: list[str]) -> bool:
 # Words no person's name has: "Scheduled Tribes", "Conservation International".
 _GROUPS = word_set(
     "Castes Tribes Classes Communities Peoples Parties Nations Territories International"
+    " People Democratic Socialist"  # "the Democratic People\u2019s Republic of Korea"
 )
 
 
@@ -2160,6 +2169,9 @@ def _single_word(
         and answer in vocabulary.subjects
         and re.match(r"^,\s", after)
         and not re.match(_LIST, after)
+        # not the first of common nouns listed: "Pollution, sediment, unusually low tides and
+        # ocean acidification add to the strain."
+        and not re.match(r"^,\s[a-z][\w-]*(?:\s[a-z][\w-]*){0,3}(?:,\s|\sand\s)", after)
     ):
         # "Kamini, a 30 kW research reactor at Kalpakkam, is the only ...": what the sentence
         # describes, named before the description

@@ -4,7 +4,7 @@ The people and places are made up."""
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.sentences import split_sentences
-from tests.authoring.drafting import answers, found, prompts, rules_scores
+from tests.authoring.drafting import answers, asked, found, prompts, rules_scores
 
 
 def test_a_sentence_ends_after_a_lettered_annexure_but_not_after_an_initial():
@@ -170,3 +170,80 @@ def test_two_leaders_signing_together_are_one_card_and_leave_room_for_where():
     asked = answers(TREATY)
     assert ["Velan Rao", "Marek Dorvesh"] in asked
     assert ["Kolvanpur"] in asked
+
+
+JUDGMENT = """The Velan emergency cases
+
+Polity notes: judicial review of a State's dismissal
+
+The judgment
+
+In K.R. Dorvesh v. Union of Velmar, decided on 11 March 1994, a nine-judge Bench held that the \
+proclamation is open to judicial review, that the floor of the House is the proper place to test \
+a majority, and that a State government pursuing anti-secular policies could be dismissed under \
+the emergency article of the constitution.
+
+The council
+
+The Reef Council was set up by eight governments, those of Kolvan, Dorvel, Arlen, Marsa, the \
+Velmar Islands, Tesk, the United Kolvan and the Northern States, and was announced at the first \
+Conference of the Parties to the Convention on Biological Diversity.
+"""
+
+
+def test_a_sentence_too_long_to_ask_whole_is_asked_by_the_clauses_around_its_blank():
+    """Over 250 characters, the sentence was never asked. Now the card quotes all of it, and
+    its prompt keeps the opening clause and the blank's own, with "\u2026" for what is left
+    out."""
+    cards = [c.card for c in draft_cards(JUDGMENT, "doc")]
+    case = [
+        c for c in cards if c.kind == "cloze" and "{{K.R. Dorvesh v. Union of Velmar}}" in c.text
+    ]
+    assert case and case[0].source.quote.endswith("the emergency article of the constitution.")
+    assert len(case[0].prompt) <= 250 and case[0].text.endswith(" \u2026")
+    convention = [c for c in cards if "Convention on Biological Diversity" in asked(c)]
+    assert convention
+    assert convention[0].text.startswith("The Reef Council was set up by eight governments \u2026")
+    assert "\u2026" in convention[0].text and len(convention[0].prompt) <= 250
+
+
+def test_a_peoples_republic_is_no_authors_name():
+    """'the Democratic People\u2019s Republic of Velan': the possessive is of a people, not of a
+    person whose work follows; "Democratic People" had been offered as a wrong option among
+    leaders."""
+    terms = found(
+        "The pact was signed between the Democratic People\u2019s Republic of Velan and Kolvan."
+    )
+    assert terms.get("Democratic People", ("", 0))[0] != "person"
+
+
+def test_a_work_named_with_its_year_is_one_title():
+    """'in The Structure and Distribution of Velan Reefs (1842)': "Distribution" had been asked
+    alone, as a place."""
+    terms = found(
+        "Marek Kolvan explained it in The Structure and Distribution of Velan Reefs (1842)."
+    )
+    assert "The Structure and Distribution of Velan Reefs" in terms
+    assert "Distribution" not in terms
+
+
+def test_the_articles_a_part_runs_from_and_to_are_one_card():
+    """'running from Article 352 to Article 360': two cards had each blanked one end, the
+    other end left in the prompt."""
+    text = (
+        "Velan emergency law\n\nPolity notes: the emergency articles\n\nThe Part\n\n"
+        "Part XVIII of the Velan Constitution, running from Article 352 to Article 360, arms "
+        "the Union against abnormal situations. Article 356 deals with a failure of the "
+        "constitutional machinery in a State.\n"
+    )
+    assert ["Article 352", "Article 360"] in answers(text)
+    assert ["Article 352"] not in answers(text)
+
+
+def test_a_common_noun_opening_a_list_is_not_a_name():
+    text = (
+        "Velan reefs\n\nScience notes: reefs under strain\n\nThreats\n\n"
+        "Pollution, sediment, unusually low tides and ocean acidification add to the strain. "
+        "Since 1850 the average pH of Velan seawater has fallen to about 8.1.\n"
+    )
+    assert ["Pollution"] not in answers(text)
