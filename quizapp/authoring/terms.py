@@ -202,9 +202,10 @@ _CASE_OFFICE = re.compile(
 # What a thing is called, in lower case, closing the sentence or a clause: "known as
 # hibakusha."
 _CALLED = re.compile(
-    r"\b(?:known\sas|remembered\sas|called|termed|named|dubbed|identified\sas)\s"
+    r"\b(?:known\sas|called|termed|named|dubbed|identified\sas)\s"
     r"(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$)))?"
-    r"([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?)"
+    # "called the rainforests of the sea."
+    r"([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?(?:\sof\s(?:the\s)?[a-z][\w-]{2,})?)"
     # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
     # hospice, called a dera, was ..."; or the first of two names: "known as sadir or dasi
     # attam."
@@ -220,6 +221,11 @@ _RED_LIST = re.compile(
 _MULTIPLE = re.compile(
     rf"\b(?:one\sand\sa\shalf|one\sand\sa\squarter|{COUNT_WORDS}|\d+(?:\.\d+)?)"
     r"\stimes(?=\s(?:the|that|as|its|their)\b)"
+)
+# A sentence defining a kind of thing: "Atolls are rings of reef around a central lagoon".
+_DEFINES_KIND = re.compile(
+    r"([A-Z][a-z]{3,}s)\sare\s(?:rings|circles|chains|colonies|groups|bands|"
+    r"belts|strips|areas|bodies|ridges|lines|masses|sets|forms|types|kinds|a\skind|a\stype)\sof\b"
 )
 # A term in lower case that a sentence names and then describes: "The basic posture is the
 # aramandi, a half-sitting position ...".
@@ -844,6 +850,11 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _MULTIPLE.finditer(text):
         add(Term(*match.span(), match.group(), "number", AnswerType.text, 4.3))
+    defined = _DEFINES_KIND.match(text)
+    if defined and defined.group(1).lower() in vocabulary.lower:
+        # "Atolls are rings of reef around a central lagoon": the term the sentence defines,
+        # a word the notes use in lower case elsewhere
+        add(Term(*defined.span(1), defined.group(1), "name", AnswerType.text, 4.2))
     for match in _NAMED_THEN_DESCRIBED.finditer(text):
         if match.group(1) not in _FUNCTION_WORDS | _VERBS and not vocabulary.lower_alone(
             match.group(1)

@@ -247,3 +247,23 @@ def test_a_common_noun_opening_a_list_is_not_a_name():
         "Since 1850 the average pH of Velan seawater has fallen to about 8.1.\n"
     )
     assert ["Pollution"] not in answers(text)
+
+
+def test_what_a_thing_is_called_runs_on_through_of_the():
+    terms = found("They shelter many species, which is why they are called the gardens of the sea.")
+    assert terms["gardens of the sea"][0] == "name"
+    # a description is not a name: "remembered as the greatest ruler of the empire"
+    assert not found("Velan Raya is remembered as the greatest ruler of the empire.").keys() & {
+        "greatest ruler of the empire",
+        "greatest ruler",
+    }
+
+
+def test_the_kind_a_sentence_defines_is_asked():
+    text = (
+        "Velan reefs\n\nScience notes: kinds of reef\n\nKinds\n\n"
+        "Fringing reefs grow close to the shore of Velmar. Barrier reefs lie farther out, cut off "
+        "from the coast by a lagoon. Kolvas are rings of reef around a central lagoon with no "
+        "island in the middle. Velmar has twelve kolvas.\n"
+    )
+    assert ["Kolvas"] in answers(text)
