@@ -1998,8 +1998,10 @@ _NAMED_THING = re.compile(r"^\s[a-z]{3,}(?=\.?[\"'\u201d)]*$)")
 COMPASS_MOST = r"(?:north|south|east|west)(?:ern)?most"
 _HOLDS_RECORD = re.compile(
     r"^\s(?:has|had|have|is|was|were|recorded|reported|registered|got|received|"
-    r"was\sgiven|were\sgiven)\s(?:the\s|India[\u2019']s\s)?"
-    rf"(?:highest|lowest|largest|smallest|most|least|best|worst|{COMPASS_MOST})\b"
+    r"was\sgiven|were\sgiven)\s(?:the\s|[A-Z][\w-]*[\u2019']s\s)?"
+    rf"(?:highest|lowest|largest|smallest|most|least|best|worst|{COMPASS_MOST}"
+    # "Lakshadweep is India's only group of atolls"
+    r"|only(?=\s(?:group|island|state|city|site|port|region|archipelago)\b))\b"
 )
 # A record told of a name just before: "Keibul Lamjao, the only floating national park".
 _RECORD_APPOSITIVE = re.compile(

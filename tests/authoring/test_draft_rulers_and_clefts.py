@@ -267,3 +267,11 @@ def test_the_kind_a_sentence_defines_is_asked():
         "island in the middle. Velmar has twelve kolvas.\n"
     )
     assert ["Kolvas"] in answers(text)
+
+
+def test_the_only_place_of_its_kind_opening_a_sentence_is_asked_as_a_place():
+    terms = found(
+        "Velnadweep is Kolvan's only group of atolls, 12 in number, while the Dorvel Islands "
+        "are ringed by fringing reefs."
+    )
+    assert terms["Velnadweep"][0] == "place"
