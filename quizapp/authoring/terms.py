@@ -329,6 +329,11 @@ _NUMBERED_PARTS = word_set(
     "Resolution Category Class Grade Level Route"
 )
 # A term in quotation marks: "Shiv Shakti", "pocket veto".
+# A slogan, whole, commas and all: 'raised the cry "Jai Jawan, Jai Kisan"'.
+_SLOGAN = re.compile(
+    r"\b(?:slogan|cry|motto|watchword|catchphrase)\s(?:of\s)?[\"\u201c]([^\"\u201c\u201d]{3,60}?)"
+    r"[.,]?[\"\u201d]"
+)
 _QUOTED = re.compile(r"(?:(?<=\s)\"|\u201c)([^\"\u201c\u201d,.;:]{2,40}?)(?:\"|\u201d)(?!\w)")
 _QUOTED_OPENERS = word_set(
     "as so to in on at of for and or but if the a an it is was be this that we i you not"
@@ -892,6 +897,8 @@ def find_terms(
             add(Term(*match.span(1), name, "person", AnswerType.person, worth))
         else:
             add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
+    for match in _SLOGAN.finditer(text):  # coined the slogan "Ecology is permanent economy"
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.5))
     for match in _QUOTED.finditer(text):
         # A term the notes set in quotation marks is one they define or name: "Shiv Shakti"
         # point, no "pocket veto"; not a phrase quoted from a text ("as soon as possible").
@@ -1945,6 +1952,12 @@ def _reads_as_person(
         or (
             re.search(r"\b(?:appointing|appointed|appoints|nominating|nominated)\s$", before)
             and re.match(r"^\sas\s", after)
+        )
+        # "Gaura Devi, head of the village Mahila Mangal Dal": who heads something
+        or re.match(
+            r"^,\s(?:the\s)?(?:head|chief|leader|founder|president|secretary|chairman|"
+            r"chairperson|director|editor)\sof\b",
+            after,
         )
         # "Harsha Vardhana of the Pushyabhuti dynasty": a ruler by his line
         or re.match(_DYNASTY_AFTER, after)

@@ -275,3 +275,17 @@ def test_the_only_place_of_its_kind_opening_a_sentence_is_asked_as_a_place():
         "are ringed by fringing reefs."
     )
     assert terms["Velnadweep"][0] == "place"
+
+
+def test_a_slogan_is_asked_whole():
+    terms = found('He tied felling to floods and coined the slogan "Forests are our mothers".')
+    assert terms["Forests are our mothers"][0] == "name"
+    cry = found(
+        'Velan Rao, who had raised the cry "Jai Velan, Jai Kolvan" in 1965, asked for more.'
+    )
+    assert "Jai Velan, Jai Kolvan" in cry
+
+
+def test_who_heads_something_named_after_a_comma_is_a_person():
+    terms = found("Mira Devi, head of the village Mahila Kolvan Dal, led 27 women into the forest.")
+    assert terms["Mira Devi"][0] == "person"
