@@ -235,6 +235,7 @@ GROUPS = {
     "held_out_23": "held out (twenty-third set, scored once, seen)",
     "held_out_24": "held out (twenty-fourth set, scored once, seen)",
     "held_out_25": "held out (twenty-fifth set, scored once, seen)",
+    "held_out_26": "held out (twenty-sixth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -254,6 +255,7 @@ _FOLDERS = {
     "held-out-23": "held_out_23",
     "held-out-24": "held_out_24",
     "held-out-25": "held_out_25",
+    "held-out-26": "held_out_26",
 }
 
 
