@@ -28,6 +28,7 @@ from quizapp.authoring.parse import (
     opening_name,
     opening_subject,
     person_subject,
+    role,
     subject_pronoun,
 )
 from quizapp.authoring.sentences import Sentence, split_sentences
@@ -87,6 +88,7 @@ OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 SPEAKER = 0.5  # less for who said something than for what was said
 RECORD_HOLDER = 0.6  # more for what holds a record than for the rest of its sentence
+OBJECT_NAME = 0.3
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
@@ -328,6 +330,16 @@ def _draft(
                 # first", "The Soviet Union was the first nation to recognise ...") is asked
                 # where they say more of it
                 score += RECORD_HOLDER
+            if (
+                term.kind == "name"
+                and term.answer[:1].isupper()
+                and not _has_digit(term.answer)  # "to host COP33 in 2028": the year is asked
+                and role(passage.focus.text, term.start, term.end) in ("dobj", "attr")
+            ):
+                # "compiled the Kathavatthu", "wrote the Indica": what someone made or did is
+                # asked more often than where they did it (a name as a verb's object is a fact
+                # twice as often as one after a preposition)
+                score += OBJECT_NAME
             if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
             if (

@@ -131,6 +131,17 @@ def person_subject(text: str) -> str:
     return sentence[start:end].text
 
 
+def role(text: str, start: int, end: int) -> str:
+    """The grammatical role of the words text[start:end] in their sentence: the dependency
+    label of the word they hang from ("dobj" for "compiled the Kathavatthu")."""
+    sentence, _, _ = _main_clause(text)
+    if sentence is None:
+        return ""
+    words = [t for t in sentence if start <= t.idx < end]
+    heads = [t for t in words if t.head not in words or t.head == t]
+    return heads[0].dep_ if heads else ""
+
+
 def _opening_name(sentence: Any) -> Any:
     """The name opening the sentence as the subject of its first verb: "Siddhartha Gautama,
     born at Lumbini, attained ..., an event remembered as ...", where the parser may take a

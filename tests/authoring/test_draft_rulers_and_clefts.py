@@ -289,3 +289,14 @@ def test_a_slogan_is_asked_whole():
 def test_who_heads_something_named_after_a_comma_is_a_person():
     terms = found("Mira Devi, head of the village Mahila Kolvan Dal, led 27 women into the forest.")
     assert terms["Mira Devi"][0] == "person"
+
+
+def test_what_someone_compiled_counts_for_more_than_where_it_went():
+    """'Moggavel compiled the Kathavel, ..., and it was added to the Abhidhamma Velaka': the
+    work compiled, a verb's object, is asked before the collection after a preposition."""
+    scores = rules_scores(
+        "Velan councils\n\nHistory notes: the third council\n\nThe council\n\nMoggavel compiled "
+        "the Kathavel, a refutation of rival doctrines, and it was added to the Abhidhamma "
+        "Velaka.\n"
+    )
+    assert scores["Kathavel"] > scores["Abhidhamma Velaka"]
