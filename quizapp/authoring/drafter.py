@@ -39,6 +39,7 @@ from quizapp.authoring.terms import (
     INSTITUTIONS,
     LAUNCHED,
     PRONOUNS,
+    RULERS,
     YEAR,
     Term,
     Vocabulary,
@@ -1213,12 +1214,9 @@ def _part_of(key: str, people: list[str]) -> bool:
 _ROLE = re.compile(
     r"\b(President|Justice|Minister|Governor|Governor-General|Commissioner|Secretary|Speaker|"
     r"Judge|Chancellor|Premier|Ambassador|Mayor|Chairman|Chairperson|Director|Adviser|"
-    r"King|Queen|Emperor|Empress|Maharaja|Maharani|Maharana|Nawab|Sultan|Raja|Rani)"
+    rf"{'|'.join(sorted(RULERS))})"
     r",?\s(?:of\s[A-Z][\w\s]*?\s)?$"
 )
-# "Queen ____'s Proclamation" offers other rulers, never "Lord Stanley"
-_RULERS = {"King", "Queen", "Emperor", "Empress", "Maharaja", "Maharani", "Maharana", "Nawab"}
-_RULERS |= {"Sultan", "Raja", "Rani"}
 
 
 def _roles(found: list[tuple[Passage, list[Term]]]) -> dict[str, set[str]]:
@@ -1228,7 +1226,8 @@ def _roles(found: list[tuple[Passage, list[Term]]]) -> dict[str, set[str]]:
         for term in terms:
             role = _ROLE.search(passage.focus.text[: term.start])
             if term.kind == "person" and role:
-                title = "ruler" if role.group(1) in _RULERS else role.group(1)
+                # "Queen ____'s Proclamation" offers other rulers, never "Lord Stanley"
+                title = "ruler" if role.group(1) in RULERS else role.group(1)
                 roles.setdefault(fold(term.answer).casefold(), set()).add(title)
     return roles
 

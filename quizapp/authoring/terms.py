@@ -2078,9 +2078,9 @@ _IZAFAT = re.compile(r"[A-Z][a-z]+(?:-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az
 
 
 _DYNASTY_AFTER = r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b"
-_RULER_BEFORE = re.compile(
-    r"\b(?:King|Queen|Emperor|Empress|Maharaja|Maharani|Maharana|Nawab|Sultan|Raja|Rani)\s$"
-)
+# A ruler's titles: "under King Kalashoka", "Queen Victoria's Proclamation".
+RULERS = word_set("King Queen Emperor Empress Maharaja Maharani Maharana Nawab Sultan Raja Rani")
+_RULER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RULERS))})\s$")
 # What only a person does, said of a single name (a country "signed" or "won" too).
 _DEEDS_OF_ONE = word_set(
     "wrote writes dissented presided recited compiled preached composed taught translated sang "
