@@ -282,7 +282,12 @@ def _draft(
             if passage.trimmed and (
                 len(joined) > 1
                 or head is not None
-                or _window(passage.focus.text[: term.start], passage.focus.text[term.end :]) is None
+                or _window(
+                    passage.focus.text[: term.start],
+                    passage.focus.text[term.end :],
+                    _ROOM - len(passage.lead),
+                )
+                is None
             ):
                 continue  # a list or a range in a sentence too long to show whole
             # A record or a first is news even about a name met before ("Switzerland is
@@ -539,9 +544,16 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT and _personal(sentence.text):
             passage = _about_person(passage, sentence, context)
         if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
-            if passage.context or _looks_back(sentence.text) or len(sentence.text) > LONG:
+            if len(sentence.text) > LONG:
                 continue  # longer still, it is a paragraph without full stops, not a sentence
-            passage = Passage(sentence, trimmed=True)
+            if not passage.context and _looks_back(sentence.text):
+                continue  # "he" with no one to be
+            if len(passage.lead) > MAX_PROMPT // 2:
+                continue  # what the pronoun stands for takes half the prompt on its own
+            # "The Forty-second Amendment moved forests to the Concurrent List. It also
+            # inserted {{Article 48A}}, directing the State ... \u2026": the sentence before
+            # whole, this one cut around its blank
+            passage = replace(passage, trimmed=True)
         out.append(passage)
     return out
 
@@ -550,11 +562,11 @@ LONG = 2 * MAX_PROMPT  # characters: the longest sentence asked by the clauses a
 _ROOM = MAX_PROMPT - len("Which year fills the blank? ") - len("[...]")
 
 
-def _window(before: str, after: str) -> tuple[str, str] | None:
+def _window(before: str, after: str, room: int = _ROOM) -> tuple[str, str] | None:
     """The clauses of a long sentence around its blank that fit a prompt: the sentence cut
     after the blank at a comma or semicolon, then between its opening clause and the blank's
     too; None when nothing fits, or what fits is too little to recall the answer by."""
-    if len(before) + len(after) <= _ROOM:
+    if len(before) + len(after) <= room:
         return before, after
     ends = [m.start() for m in re.finditer(r"[,;:]\s", after) if _closed(after[: m.start()])]
     cuts = [m for m in re.finditer(r"[,;:]\s", before) if _closed(before[m.end() :])]
@@ -564,7 +576,7 @@ def _window(before: str, after: str) -> tuple[str, str] | None:
     for shown_before in [before, *heads]:
         for end in [len(after), *reversed(ends)]:
             shown_after = after[:end] + ("" if end == len(after) else " \u2026")
-            if len(shown_before) + len(shown_after) > _ROOM:
+            if len(shown_before) + len(shown_after) > room:
                 continue
             if len(re.findall(r"\w+", shown_before + shown_after)) < 2 * CUT_WORDS:
                 return None  # "According to DPRK\u2019s state-run ____ \u2026": too little to go on
@@ -1408,7 +1420,7 @@ def _card(
     else:
         before, after = _shown(passage, term, pool)
     if passage.trimmed and not together:
-        before, after = _window(before, after) or (before, after)
+        before, after = _window(before, after, _ROOM - len(passage.lead)) or (before, after)
     blanked = passage.lead + before + BLANK + after
     if term.kind == "year":
         return YearCard(

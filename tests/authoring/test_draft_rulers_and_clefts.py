@@ -300,3 +300,26 @@ def test_what_someone_compiled_counts_for_more_than_where_it_went():
         "Velaka.\n"
     )
     assert scores["Kathavel"] > scores["Abhidhamma Velaka"]
+
+
+AMENDMENT = """The Velan forest amendment
+
+Polity notes: forests in the Velan Constitution
+
+The amendment
+
+The Constitution (Forty-second Amendment) Act, 1976 moved forests from the State List to the \
+Concurrent List. It also inserted Article 48K, directing the State to protect the \
+environment and safeguard forests and wildlife, and Article 51K(g), which makes their protection a \
+fundamental duty of every citizen, the first such duty in the constitution of Velmar.
+"""
+
+
+def test_a_long_sentence_after_the_one_its_pronoun_needs_is_cut_around_its_blank():
+    """'… Concurrent List. It also inserted Article 48K, ...': the two sentences run past 250
+    characters. The prompt keeps the first whole and cuts the second around its blank."""
+    cards = [c.card for c in draft_cards(AMENDMENT, "doc")]
+    (card,) = [c for c in cards if c.kind == "cloze" and "{{Article 48K}}" in c.text]
+    assert card.text.startswith("The Constitution (Forty-second Amendment) Act, 1976 moved")
+    assert card.text.endswith(" \u2026") and len(card.prompt) <= 250
+    assert card.source.quote.endswith("the first such duty in the constitution of Velmar.")
