@@ -89,7 +89,7 @@ OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 SPEAKER = 0.5  # less for who said something than for what was said
 RECORD_HOLDER = 0.6  # more for what holds a record than for the rest of its sentence
-OBJECT_NAME = 0.3
+OBJECT_NAME = 0.3  # more for a name a verb acts on ("wrote the Indica") than for one after "in"
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
@@ -137,8 +137,9 @@ class Passage:
     # Only the subject of the sentence naming what the pronoun refers to is kept, when that
     # sentence is too long to quote in the prompt ("The Montreux Record … It was set up ...").
     clipped: bool = False
-    # A sentence too long to ask whole, standing alone: each prompt shows the clauses around
-    # its blank ("In {{S.R. Bommai v. Union of India}}, decided on 11 March 1994, ... …").
+    # A sentence too long to ask whole, after the sentences its pronoun needs (if any): each
+    # prompt shows the clauses around its blank ("In {{S.R. Bommai v. Union of India}},
+    # decided on 11 March 1994, ... …").
     trimmed: bool = False
 
     @property
@@ -283,9 +284,7 @@ def _draft(
                 len(joined) > 1
                 or head is not None
                 or _window(
-                    passage.focus.text[: term.start],
-                    passage.focus.text[term.end :],
-                    _ROOM - len(passage.lead),
+                    passage, passage.focus.text[: term.start], passage.focus.text[term.end :]
                 )
                 is None
             ):
@@ -562,10 +561,12 @@ LONG = 2 * MAX_PROMPT  # characters: the longest sentence asked by the clauses a
 _ROOM = MAX_PROMPT - len("Which year fills the blank? ") - len("[...]")
 
 
-def _window(before: str, after: str, room: int = _ROOM) -> tuple[str, str] | None:
-    """The clauses of a long sentence around its blank that fit a prompt: the sentence cut
-    after the blank at a comma or semicolon, then between its opening clause and the blank's
-    too; None when nothing fits, or what fits is too little to recall the answer by."""
+def _window(passage: Passage, before: str, after: str) -> tuple[str, str] | None:
+    """The clauses of a long sentence around its blank that fit a prompt after the passage's
+    lead: the sentence cut after the blank at a comma or semicolon, then between its opening
+    clause and the blank's too; None when nothing fits, or what fits is too little to recall
+    the answer by."""
+    room = _ROOM - len(passage.lead)
     if len(before) + len(after) <= room:
         return before, after
     ends = [m.start() for m in re.finditer(r"[,;:]\s", after) if _closed(after[: m.start()])]
@@ -1420,7 +1421,7 @@ def _card(
     else:
         before, after = _shown(passage, term, pool)
     if passage.trimmed and not together:
-        before, after = _window(before, after, _ROOM - len(passage.lead)) or (before, after)
+        before, after = _window(passage, before, after) or (before, after)
     blanked = passage.lead + before + BLANK + after
     if term.kind == "year":
         return YearCard(

@@ -98,7 +98,8 @@ def _ends_at_letter(line: str, match: re.Match) -> bool:
         return False
     before = line[: match.start()]
     following = line[match.end() :].split(None, 1)[:1]
-    if not re.search(r"(?:^|\s)(?:[^\W\d_]\.)*[^\W\d_]$", before):
+    word = re.search(r"(\S+)$", before)
+    if word is None or not _INITIALS.match(word.group(1).lstrip(_OPENING)):
         return False  # not an initial: an abbreviation ("Dr.") stays one
     return bool(_LABELLED.search(before)) or (bool(following) and following[0] in _OPENERS)
 

@@ -1960,7 +1960,7 @@ def _reads_as_person(
             after,
         )
         # "Harsha Vardhana of the Pushyabhuti dynasty": a ruler by his line
-        or re.match(_DYNASTY_AFTER, after)
+        or _DYNASTY_AFTER.match(after)
         or _HUMAN_DEED.match(_past_place(after))
     )
 
@@ -2077,7 +2077,7 @@ _SENTENCE_WORDS = word_set(
 _IZAFAT = re.compile(r"[A-Z][a-z]+(?:-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az)-[A-Z][a-z]+)+")
 
 
-_DYNASTY_AFTER = r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b"
+_DYNASTY_AFTER = re.compile(r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b")
 # A ruler's titles: "under King Kalashoka", "Queen Victoria's Proclamation".
 RULERS = word_set("King Queen Emperor Empress Maharaja Maharani Maharana Nawab Sultan Raja Rani")
 _RULER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RULERS))})\s$")
@@ -2162,7 +2162,7 @@ def _single_word(
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
     if (
-        re.match(_DYNASTY_AFTER, after)
+        _DYNASTY_AFTER.match(after)
         and vocabulary.is_proper(answer)
         and not _plural(answer, None)  # "the Moidams of the Ahom dynasty": their tombs
     ):
