@@ -21,6 +21,7 @@ from quizapp.deck.rules.drafts import (
     PARTICLES,
     PLACE_OF,
     PORTFOLIO_WORDS,
+    RANKS,
     TITLES,
     people_before,
     word_set,
@@ -173,7 +174,7 @@ _CODED_PLAN = re.compile(
 # What a thing is named: "a capsule named Grace", "the programme was called HUNOR", "an app
 # known as eSakshya" (a name in mixed case).
 _NAMED = re.compile(
-    r"\b(?:named|called|known\sas|remembered\sas|dubbed|titled)\s(?:the\s)?"
+    r"\b(?:named|called|(?:known|remembered)(?:\sin\s[A-Z][a-z]+)?\sas|dubbed|titled)\s(?:the\s)?"
     r"((?:[A-Z]|[a-z]{1,3}[A-Z])[\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
 )
 # A title runs on across its small words: "titled Finance Commission in Covid Times".
@@ -298,7 +299,9 @@ _WROTE = re.compile(
 # A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
 _BINOMIAL = re.compile(
     r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
-    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))"
+    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax)"
+    r"(?:\s[a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))?)"
+    # "Panthera tigris tigris": a subspecies is named by a third word
     r"(?=\s?[.,;)]|\s\(|$)"
 )
 # A name set off by commas after the common noun it names: "Their AI model, AlphaFold2, ...".
@@ -497,7 +500,10 @@ _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
     r"(?:[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?(?:,\s|\s(?:and|or)\s))*"
     r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew|sent|exiled|fled|"
-    r"deported|taken|shifted|go|goes)\sto\s)(?:the\s)?$"
+    r"deported|taken|shifted|go|goes)\sto\s"
+    # "moved his capital from Murshidabad to Munger", "a march from Tiruchirappalli to
+    # Vedaranyam": where a journey ends
+    r"|\bfrom\s(?:the\s)?[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?\sto\s)(?:the\s)?$"
 )
 # A language, where "in" names what something is written or said in: "wrote in Persian and
 # Hindavi", "a commentary on the Gita in Marathi", "preached in Kannada".
@@ -506,6 +512,8 @@ _LANGUAGE_BEFORE = re.compile(
     r"commentary|poems?|hymns?|verses|songs|sayings)\b(?:,?\s(?!in\b)[\w\u2019'-]+){0,6}"
     r"\sin\s(?:[A-Z][^\W\d_]*(?:,\s|\s(?:and|or)\s))*$"
 )
+# The language a name is given in: "known in Persian as", "remembered in Bengali as".
+_NAMED_IN = re.compile(r"\b(?:known|remembered|called|named|spelt|written)\sin\s$")
 # Where a prize or a vote goes to a person as often as a team goes to a place.
 _PERSON_TO = re.compile(r"\b(?:went|go|goes)\sto\s(?:the\s)?$")
 # A common noun naming what the person is, just before the name: "the writer Han Kang".
@@ -841,8 +849,11 @@ def find_terms(
         if title.split()[0] not in MONTH_NUMBER:
             add(Term(*match.span(1), title, "name", AnswerType.text, 4.8))
     for match in _BINOMIAL.finditer(text):
-        species = match.group(2)
-        if species in _FUNCTION_WORDS or species in _VERBS or vocabulary.lower_alone(species):
+        epithets = match.group(2).split()
+        species = epithets[0]
+        # used elsewhere in lower case: a common word ("tigris tigris" counts once)
+        common = vocabulary.lower_counts.get(species, 0) > epithets.count(species)
+        if species in _FUNCTION_WORDS or species in _VERBS or common:
             continue  # a common word after a capitalised one, not a species
         add(Term(match.start(1), match.end(2), match.group(), "name", AnswerType.text, 4.3))
     for match in _CALLED.finditer(text):
@@ -1622,6 +1633,16 @@ def _name_term(
         ):
             titled = True
             cut = i + 1
+    if (
+        not titled
+        and bool(words)
+        and words[0] in RANKS
+        and _person_shaped(words[1:])
+        and _reads_as_person(text[: run[0].start()], text[run[-1].end() :], words[1:], vocabulary)
+    ):
+        # "commanded by Major Hector Munro": a rank, where what follows reads as a person's
+        # name; not "Major Rock Edict XII"
+        titled, cut = True, 1
     while cut < len(words) and words[cut] in ("of", "the"):
         cut += 1
     if titled and cut >= len(words):
@@ -1825,13 +1846,23 @@ def _known_person(
     while pair is not None:
         if pair.start() <= start and end <= pair.end():
             others = [n for n in re.split(r",\s(?:and\s)?|\s(?:and|or)\s", pair.group()) if n]
-            return any(
-                o.split()[-1] in vocabulary.alone or re.search(r"[A-Z]\.", o)
-                for o in others
-                if o != text[start:end]
-            ) or bool(re.search(r"\b(?:to|by|with|between)\s$", text[: pair.start()]))
+            return (
+                any(
+                    o.split()[-1] in vocabulary.alone or re.search(r"[A-Z]\.", o)
+                    for o in others
+                    if o != text[start:end]
+                )
+                or bool(
+                    re.search(r"\b(?:to|by|with|between)\s$", text[: pair.start()])
+                    # "Mir Madan and Mohan Lal led the loyal divisions": people doing what people do
+                    or _DONE_BY_PEOPLE.match(text[pair.end() :])
+                )
+            )
         pair = _PAIR.search(text, pair.end())
     return False
+
+
+_DONE_BY_PEOPLE = re.compile(rf"^\s(?:{'|'.join(sorted(_PERSON_VERBS))})\b")
 
 
 def _thing_named(before: str, after: str) -> float:
@@ -1961,10 +1992,16 @@ def _reads_as_person(
         )
         # "Harsha Vardhana of the Pushyabhuti dynasty": a ruler by his line
         or _DYNASTY_AFTER.match(after)
+        or _HELD_OFFICE_OF.search(before)
         or _HUMAN_DEED.match(_past_place(after))
     )
 
 
+# Whose office or court it was: "during the governorship of Henry Vansittart", "at the court of
+# Serfoji II", "in the reign of Akbar".
+_HELD_OFFICE_OF = re.compile(
+    r"\b(?:governorship|viceroyalty|reign|premiership|presidency|court|patronage)\sof\s$"
+)
 _WORK_BEFORE = re.compile(
     r"\b(?:report|book|novel|film|documentary|play|poem|treatise|epic|journal|newspaper|"
     r"magazine|song|album),?\s$"
@@ -2100,7 +2137,9 @@ def _single_word(
     before = text[:start]
     after = text[end:]
     feature = _FEATURE.match(after)
-    if feature and re.search(r"\b(?:[Tt]he|[Aa])\s(?:[a-z-]+\s)?$", before):
+    # "the Indian delta": a describing word, not the name of one ("the Kaimur hills")
+    demonym = answer[-1:] in "ni" and answer[:-1] in vocabulary.capitalised
+    if feature and re.search(r"\b(?:[Tt]he|[Aa])\s(?:[a-z-]+\s)?$", before) and not demonym:
         # "the Kaimur hills", "the Daudhan dam", "The Naneghat inscription": a place or a find
         # named with its common noun, asked whole
         end += len(feature.group())
@@ -2228,7 +2267,10 @@ def _single_word(
         in_title = False
     if HOSTED_IN.search(before):
         in_title = False  # "hosted by China in Wuhan": the city the host chose
-    if _LANGUAGE_BEFORE.search(_tail(text, start)):
+    if _NAMED_IN.search(before) and re.match(r"^\sas\b", after):
+        # "remembered in Bengali as the Chhiyattorer Manvantar": the language of a name
+        yield Term(start, end, answer, "name", AnswerType.text, 3.0)
+    elif _LANGUAGE_BEFORE.search(_tail(text, start)):
         yield Term(start, end, answer, "name", AnswerType.text, 4.0)  # a language, no place
     elif (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)

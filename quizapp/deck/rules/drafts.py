@@ -50,6 +50,9 @@ TITLES = word_set(
     " Brigadier-General Major-General Lieutenant-General Governor-General Attorney-General"
     " Solicitor-General"
 )
+# Ranks that are also ordinary words ("Major Rock Edict XII"): a title only before a person's
+# name, which the drafter tells by the sentence; a blank after one is no fragment.
+RANKS = word_set("Major")
 # Ministries' last words: "Minister of Earth Sciences Kiren Rijiju" names a person after them.
 PORTFOLIO_WORDS = word_set(
     "Affairs Sciences Resources Commerce Industry Finance Defence Defense Health Education "
@@ -162,6 +165,7 @@ def _cuts_a_word(before: str, answer: str, after: str) -> bool:
         if (
             previous[:1].isupper()
             and previous not in TITLES
+            and previous not in RANKS
             and previous not in PORTFOLIO_WORDS
             and not (opens_sentence and previous in OPENERS)
             and not re.search(r"[\u2019']s$|[,;:)\"\u201d]$", previous)

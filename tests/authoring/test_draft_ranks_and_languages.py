@@ -1,0 +1,78 @@
+"""A rank before a name, the language a name is given in, people paired by what they did, whose
+office it was, where a journey ends, a subspecies and a describing word before a feature. The
+people and places are made up."""
+
+from quizapp.authoring.drafter import draft_cards
+from quizapp.deck.rules.drafts import blank_flaws
+from tests.authoring.drafting import found, prompts
+
+
+def test_a_rank_before_a_persons_name_stays_in_the_prompt():
+    terms = found("The allies were beaten by a Company army commanded by Major Tavel Korrin.")
+    assert "Major Tavel Korrin" not in terms
+    assert terms["Tavel Korrin"][0] == "person"
+    asked = prompts(
+        "Velpur notes: the battle\n\nThe allies were beaten at Velpur on 2 May 1764 by a Company "
+        "army commanded by Major Tavel Korrin. The Nawab fled to Kordabad."
+    )
+    assert "Tavel Korrin" in asked
+    assert "Major ____" in asked["Tavel Korrin"] or "Major {{" in asked["Tavel Korrin"]
+    # no fragment: the rank is a title before the blank
+    assert blank_flaws("commanded by Major ", "Tavel Korrin", ".") == []
+
+
+def test_major_before_a_thing_is_part_of_its_name():
+    terms = found("Major Rock Edict XIV pleads for restraint in speech.")
+    assert "Rock Edict XIV" not in terms
+    assert "Major Rock Edict XIV" in terms or not any(
+        kind == "person" for kind, _ in terms.values()
+    )
+
+
+def test_the_language_a_name_is_given_in_is_no_place():
+    terms = found(
+        "The great famine of 1770, remembered in Velish as the Chhorat Mandavar, killed a third "
+        "of the people of Kordesh."
+    )
+    assert terms.get("Velish", ("", 0))[0] != "place"
+    assert terms["Chhorat Mandavar"][1] > terms.get("Velish", ("", 0))[1]
+
+
+def test_two_people_who_led_are_both_people():
+    terms = found("Mir Vadan and Tolan Rai led the loyal divisions of the army.")
+    assert terms["Mir Vadan"][0] == "person"
+    assert terms["Tolan Rai"][0] == "person"
+
+
+def test_whose_governorship_it_was_is_a_person():
+    terms = found("The Company replaced its Nawab in 1760, during the governorship of Hanrey Vosk.")
+    assert terms["Hanrey Vosk"][0] == "person"
+
+
+def test_where_a_journey_from_a_place_ends_is_a_place():
+    terms = found("Velqasim moved his capital from Kordabad to Mungal and reorganised his army.")
+    assert terms["Mungal"][0] == "place"
+
+
+def test_a_subspecies_is_one_name_not_a_fragment():
+    terms = found(
+        "The Velbay tiger (Panthera tigris kordensis) swims between the islands of the delta."
+    )
+    assert "Panthera tigris kordensis" in terms
+    assert "Panthera" not in terms
+    repeated = found("The Kordish tiger (Panthera tigris tigris) swims between the islands.")
+    assert "Panthera tigris tigris" in repeated
+
+
+def test_a_describing_word_before_a_feature_is_not_its_name():
+    text = (
+        "Velmaria notes: the delta\n\nThe Kordan and the Velish mark part of the border. In "
+        "Velmaria the rivers meet the sea. The estuaries cut the Velmarian delta into islands."
+    )
+    assert not any(
+        "Velmarian" in answer
+        for c in draft_cards(text, "doc")
+        if c.card.kind == "cloze"
+        for answer, _ in c.card.deletions
+    )
+    assert found("Floods reach the Kordan delta in every monsoon.")["Kordan delta"][0] == "place"
