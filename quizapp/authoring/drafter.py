@@ -217,6 +217,7 @@ def _draft(
     vocabulary = document_vocabulary(sentences)
     passages = _passages(sentences)
     found = [(p, sentence_terms(p.focus.text, vocabulary)) for p in passages]
+    found = _people_throughout(found)
     present = _present(text)
     found = [(p, [_whole_date(p.focus.text, t, present) for t in terms]) for p, terms in found]
     budget = max(MIN_CARDS, len(text.split()) * CARDS_PER_100_WORDS // 100)
@@ -456,6 +457,27 @@ _RANGE_END = re.compile(r"\d{1,2}(?:\s[A-Z][a-z]+)?\s?(?:to|and|[-\u2013])\s?$")
 _FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}\s(?:{MONTHS})|(?:{MONTHS})\s\d{{1,2}},)\s((?:1[0-9]|20)\d\d)\b"
 )
+
+
+def _people_throughout(
+    found: list[tuple[Passage, list[Term]]],
+) -> list[tuple[Passage, list[Term]]]:
+    """A name of two words or more that the notes show to be a person's in one sentence is a
+    person's in every other ("received the chair from Fidel Castro" is no place): its wrong
+    options are people. What it is worth is left as each sentence has it."""
+    people = {
+        fold(t.answer).casefold()
+        for _, terms in found
+        for t in terms
+        if t.kind == "person" and " " in t.answer
+    }
+
+    def typed(term: Term) -> Term:
+        if term.kind not in ("name", "place") or fold(term.answer).casefold() not in people:
+            return term
+        return replace(term, kind="person", answer_type=AnswerType.person)
+
+    return [(passage, [typed(t) for t in terms]) for passage, terms in found]
 
 
 def _present(text: str) -> int | None:

@@ -23,6 +23,7 @@ from quizapp.deck.rules.drafts import (
     PORTFOLIO_WORDS,
     RANKS,
     TITLES,
+    is_title,
     people_before,
     word_set,
 )
@@ -541,7 +542,7 @@ _PERSON_VERBS = word_set(
     "succeeded replied warned visited met welcomed opposed backed thanked praised urged "
     "accused criticised criticized hosted invited appointed resigned died won"
     " excavated discovered composed ruled taught translated sang painted danced married"
-    " presided recited compiled preached"
+    " presided recited compiled preached presiding chairing renounced shot assassinated"
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
@@ -1369,6 +1370,8 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)
     if re.search(r"^Of\sthe\s[^,]+,\s$", before) and re.match(r"^\s(?:are|were|is|was)\b", after):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)  # "12 are"
+    if re.match(r"^\s(?:dead|killed|injured|wounded|died)\b", after):
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)  # "379 dead"
     counted = re.match(rf"^\s(?:[a-z][\w-]*\s){{0,3}}(?:[a-z]+s|{_IRREGULAR})\b", after)
     if not counted:
         return None
@@ -1625,7 +1628,7 @@ def _name_term(
         if law:
             break
         if (
-            word in TITLES
+            is_title(word)
             or (word in PORTFOLIO_WORDS and (after_title or any(w in TITLES for w in words[:i])))
             # "Prime Ministers Narendra Modi and ...": several holders, named after the title;
             # not "the Council of Ministers"
@@ -1856,6 +1859,8 @@ def _known_person(
                     re.search(r"\b(?:to|by|with|between)\s$", text[: pair.start()])
                     # "Mir Madan and Mohan Lal led the loyal divisions": people doing what people do
                     or _DONE_BY_PEOPLE.match(text[pair.end() :])
+                    # "Saifuddin Kitchlew and Satyapal were arrested"
+                    or _HUMAN_DEED.match(text[pair.end() :])
                 )
             )
         pair = _PAIR.search(text, pair.end())

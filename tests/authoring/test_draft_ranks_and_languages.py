@@ -2,7 +2,7 @@
 office it was, where a journey ends, a subspecies and a describing word before a feature. The
 people and places are made up."""
 
-from quizapp.authoring.drafter import draft_cards
+from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.deck.rules.drafts import blank_flaws
 from tests.authoring.drafting import found, prompts
 
@@ -76,3 +76,39 @@ def test_a_describing_word_before_a_feature_is_not_its_name():
         for answer, _ in c.card.deletions
     )
     assert found("Floods reach the Kordan delta in every monsoon.")["Kordan delta"][0] == "place"
+
+
+def test_a_joined_title_stays_in_the_prompt():
+    terms = found(
+        "Martial law was proclaimed in Velpur on 15 April 1919, with the support of "
+        "Lieutenant-Governor Tamar O'Velan."
+    )
+    assert terms["Tamar O'Velan"][0] == "person"
+    assert blank_flaws("support of Lieutenant-Governor ", "Tamar O'Velan", ".") == []
+
+
+def test_who_presides_and_who_is_arrested_with_another_are_people():
+    assert found("The session was held at Velpur, with Korlal Vehru presiding.")["Korlal Vehru"][
+        0
+    ] == ("person")
+    terms = found("The local leaders Saifan Kolvew and Satya Velpal were arrested on 10 April.")
+    assert terms["Saifan Kolvew"][0] == "person"
+
+
+def test_a_count_of_the_dead_is_asked():
+    terms = found("The official figure was 479 dead; an inquiry estimated 1,000.")
+    assert terms["479"][0] == "number"
+
+
+def test_a_person_named_in_one_sentence_is_a_person_in_every_other():
+    text = (
+        "Velmar notes: the summit\n\nThe Velmar summit of 1979 was chaired by Tidel Vastro, who "
+        "spoke for six hours. The 1983 summit had been due at Kordad but was moved, and Irana "
+        "Vandhi received the chair from Tidel Vastro. The summit of 1986 met at Korare."
+    )
+    kinds = {
+        place.term.answer: place.term.kind
+        for quote, place in considered(text)
+        if "received the chair" in quote
+    }
+    assert kinds["Tidel Vastro"] == "person"

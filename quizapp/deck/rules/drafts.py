@@ -50,6 +50,13 @@ TITLES = word_set(
     " Brigadier-General Major-General Lieutenant-General Governor-General Attorney-General"
     " Solicitor-General"
 )
+
+
+def is_title(word: str) -> bool:
+    """A word that may stand before a name, joined titles too: "Lieutenant-Governor"."""
+    return word in TITLES or ("-" in word and all(part in TITLES for part in word.split("-")))
+
+
 # Ranks that are also ordinary words ("Major Rock Edict XII"): a title only before a person's
 # name, which the drafter tells by the sentence; a blank after one is no fragment.
 RANKS = word_set("Major")
@@ -164,7 +171,7 @@ def _cuts_a_word(before: str, answer: str, after: str) -> bool:
         opens_sentence = before[: word.start()].rstrip()[-1:] in ("", ".", "!", "?", ":", "\u2026")
         if (
             previous[:1].isupper()
-            and previous not in TITLES
+            and not is_title(previous)
             and previous not in RANKS
             and previous not in PORTFOLIO_WORDS
             and not (opens_sentence and previous in OPENERS)
