@@ -575,7 +575,8 @@ _FUNCTION_WORDS = word_set(
     "off near along across through beyond via towards around "
     "while which who that than into against between within without"
 )
-_LIST = r"^(?:,\s[^\W\d_][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*)+,?\s(?:and|or)\s"  # ", B, C and D"
+# ", B, C and D"; ", B, C of Indonesia and D"
+_LIST = r"^(?:,\s[^\W\d_][\w\u2019'-]*(?:\s(?:of\s)?[A-Z][\w\u2019'-]*)*)+,?\s(?:and|or)\s"
 _VERBS = word_set(
     "is was are were has had have will would may can could must set won lost held led "
     "became becomes made makes took takes gave gives got gets saw sees sent kept put cut "
@@ -1790,6 +1791,8 @@ def _person_shaped(names: list[str]) -> bool:
     return 2 <= _named_words(names) <= 4 and all(
         re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w)
         and not (w.isupper() and "." not in w)
+        # "Sukarno of Indonesia": a small word in lower case joins a name to a place
+        and (w[:1].isupper() or w.casefold() in PARTICLES)
         and w not in _INSTITUTIONS
         and w not in _PLACE_WORDS
         and w not in _SITE_WORDS
@@ -2124,6 +2127,9 @@ _DYNASTY_AFTER = re.compile(r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b")
 RULERS = word_set("King Queen Emperor Empress Maharaja Maharani Maharana Nawab Sultan Raja Rani")
 _RULER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RULERS))})\s$")
 # What only a person does, said of a single name (a country "signed" or "won" too).
+_COUNT_BEFORE = re.compile(
+    rf"\b(?:{COUNT_WORDS}|\d[\d,]*|many|several|some|all|the|these|those)\s$", re.IGNORECASE
+)
 _DEEDS_OF_ONE = word_set(
     "wrote writes dissented presided recited compiled preached composed taught translated sang "
     "painted danced married died excavated resigned"
@@ -2201,6 +2207,8 @@ def _single_word(
         not sentence_start
         and _HUMAN_DEED.match(_past_place(after))
         and vocabulary.is_proper(answer)
+        # "five Europeans were killed": a group counted, not a person
+        and not (answer.endswith("s") and _COUNT_BEFORE.search(before))
     ):
         # "Lalduhoma of Mizoram became the first Lok Sabha member ...": a person by one name
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)

@@ -112,3 +112,18 @@ def test_a_person_named_in_one_sentence_is_a_person_in_every_other():
         if "received the chair" in quote
     }
     assert kinds["Tidel Vastro"] == "person"
+
+
+def test_a_name_joined_to_its_country_by_of_is_the_name_alone():
+    terms = found(
+        "Its founders are remembered as five men: Vito, Nehrin, Nassor, Sukarna of Velnesia "
+        "and Kwame Nkorah of Kordana."
+    )
+    assert "Sukarna of Velnesia" not in terms
+    assert terms.get("Vito", ("", 0))[0] != "place"
+
+
+def test_a_group_counted_is_no_person():
+    terms = found("Banks were attacked, and five Velmarans were killed in the riots.")
+    assert terms.get("Velmarans", ("", 0))[0] != "person"
+    assert found("In 1930 Kordal was arrested at Velpur.")["Kordal"][0] == "person"
