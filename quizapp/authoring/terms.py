@@ -482,6 +482,8 @@ _ORGANISATION_WORDS = word_set(
     "Conference Tribunal Bench Storting Congress Senate Government Service Services "
     "Coalition Facility Reserve Exchange Sabha Space Academy School College"
 )
+# Last words of a company's name: "General Electric" is a firm, not General Electric.
+_COMPANY_WORDS = word_set("Electric Motors Industries Mills Airlines Airways Petroleum Dynamics")
 # Institutions and document parts capitalised in notes, never an answer on their own.
 _INSTITUTIONS = (
     _ORGANISATION_WORDS
@@ -1629,7 +1631,11 @@ def _name_term(
         if law:
             break
         if (
-            is_title(word)
+            # "General Electric": a title word naming a firm
+            (
+                is_title(word)
+                and not (i + 1 < len(words) and all(w in _COMPANY_WORDS for w in words[i + 1 :]))
+            )
             or (word in PORTFOLIO_WORDS and (after_title or any(w in TITLES for w in words[:i])))
             # "Prime Ministers Narendra Modi and ...": several holders, named after the title;
             # not "the Council of Ministers"
@@ -1702,6 +1708,9 @@ def _name_term(
     if names[0] in _NAMED_EVENT and len(answer.split()) == 2:
         # "Cyclone Remal", "Mission Mausam": a named event or mission, asked by its name
         yield Term(start, end, answer, "name", AnswerType.text, 4.4)
+        return
+    if names[-1] in _COMPANY_WORDS:  # "General Electric", "Tata Motors": a firm
+        yield Term(start, end, answer, "organisation", AnswerType.organisation, 3.6)
         return
     if names[-1] in _SITE_WORDS and not any(w in _ORGANISATION_WORDS for w in names[:-1]):
         # "Kuno National Park", "Jim Corbett Tiger Reserve", "Gingee Fort": a site
@@ -1788,17 +1797,20 @@ def _person_shaped(names: list[str]) -> bool:
     Particles do not count ("Thani bin Ahmed Al Zeyoudi" is four names)."""
     if names and re.fullmatch(_COMPASS, names[0]):
         return False  # "East Antarctica", "West Bengal": a region, never a person
-    return 2 <= _named_words(names) <= 4 and all(
-        re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w)
-        and not (w.isupper() and "." not in w)
-        # "Sukarno of Indonesia": a small word in lower case joins a name to a place
-        and (w[:1].isupper() or w.casefold() in PARTICLES)
-        and w not in _INSTITUTIONS
-        and w not in _PLACE_WORDS
-        and w not in _SITE_WORDS
-        and w not in MONTH_NUMBER
-        and w not in _GROUPS  # "Scheduled Castes and Scheduled Tribes"
-        for w in names
+    return (
+        2 <= _named_words(names) <= 4
+        and all(
+            re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w)
+            and not (w.isupper() and "." not in w)
+            # "Sukarno of Indonesia": a small word in lower case joins a name to a place
+            and (w[:1].isupper() or w.casefold() in PARTICLES)
+            and w not in _INSTITUTIONS
+            and w not in _PLACE_WORDS
+            and w not in _SITE_WORDS
+            and w not in MONTH_NUMBER
+            and w not in _GROUPS  # "Scheduled Castes and Scheduled Tribes"
+            for w in names
+        )
     )
 
 
@@ -2193,6 +2205,8 @@ def _single_word(
     if (
         follows
         and follows.group(1) in _DEEDS_OF_ONE
+        # "Madhvacharya of Udupi taught", "a princess of Merta married": where the doer is from
+        and not re.search(r"\bof\s$", before)
         and (vocabulary.is_proper(answer) or answer.lower() not in vocabulary.lower)
         and answer not in _SENTENCE_WORDS
     ):

@@ -127,3 +127,19 @@ def test_a_group_counted_is_no_person():
     terms = found("Banks were attacked, and five Velmarans were killed in the riots.")
     assert terms.get("Velmarans", ("", 0))[0] != "person"
     assert found("In 1930 Kordal was arrested at Velpur.")["Kordal"][0] == "person"
+
+
+def test_where_a_teacher_is_from_is_no_person():
+    terms = found(
+        "Madhvacharya of Velupi taught Dvaita, a strict dualism, in the thirteenth century."
+    )
+    assert terms.get("Velupi", ("", 0))[0] != "person"
+    assert found("Velakassa taught the rules to 500 monks.")["Velakassa"][0] == "person"
+
+
+def test_a_firm_named_with_a_title_word_is_a_firm():
+    terms = found(
+        "The station used two reactors supplied by General Electric of the United States."
+    )
+    assert terms["General Electric"][0] == "organisation"
+    assert "Electric" not in terms
