@@ -1648,10 +1648,16 @@ def _name_term(
         and bool(words)
         and words[0] in RANKS
         and _person_shaped(words[1:])
-        and _reads_as_person(text[: run[0].start()], text[run[-1].end() :], words[1:], vocabulary)
+        and (
+            words[0] in RULERS
+            or _reads_as_person(
+                text[: run[0].start()], text[run[-1].end() :], words[1:], vocabulary
+            )
+        )
     ):
         # "commanded by Major Hector Munro": a rank, where what follows reads as a person's
-        # name; not "Major Rock Edict XII"
+        # name, not "Major Rock Edict XII"; "Raja Todar Mal", not the architect "Kunjara
+        # Mallan Raja Raja Perunthachan"
         titled, cut = True, 1
     while cut < len(words) and words[cut] in ("of", "the"):
         cut += 1

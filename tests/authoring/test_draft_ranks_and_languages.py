@@ -143,3 +143,14 @@ def test_a_firm_named_with_a_title_word_is_a_firm():
     )
     assert terms["General Electric"][0] == "organisation"
     assert "Electric" not in terms
+
+
+def test_raja_opening_a_name_is_a_title_but_not_inside_one():
+    terms = found(
+        "The revenue reforms are linked with Raja Velar Mal, who served under Sher Kordi."
+    )
+    assert "Velar Mal" in terms
+    assert "Raja Velar Mal" not in terms
+    assert blank_flaws("linked with Raja ", "Velar Mal", ", who") == []
+    architect = found("Its architect was Kunjara Vallan Raja Raja Perunthal.")
+    assert "Kunjara Vallan Raja Raja Perunthal" in architect

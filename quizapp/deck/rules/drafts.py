@@ -57,9 +57,10 @@ def is_title(word: str) -> bool:
     return word in TITLES or ("-" in word and all(part in TITLES for part in word.split("-")))
 
 
-# Ranks that are also ordinary words ("Major Rock Edict XII"): a title only before a person's
-# name, which the drafter tells by the sentence; a blank after one is no fragment.
-RANKS = word_set("Major")
+# Titles only where they open a person's name: a rank that is also an ordinary word ("Major
+# Rock Edict XII"), which the drafter tells by the sentence, and "Raja", which may stand
+# inside a name ("Kunjara Mallan Raja Raja Perunthachan"). A blank after one is no fragment.
+RANKS = word_set("Major Raja")
 # Ministries' last words: "Minister of Earth Sciences Kiren Rijiju" names a person after them.
 PORTFOLIO_WORDS = word_set(
     "Affairs Sciences Resources Commerce Industry Finance Defence Defense Health Education "
