@@ -657,6 +657,9 @@ def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
     named = _subject(context[0].text)
     if named:
         return named
+    cleft = _CLEFT_PERSON.match(context[0].text)
+    if cleft and _personal(focus) and all(_personal(s.text) for s in context[1:]):
+        return cleft.group(1)  # "It was Chandragupta I who first styled himself ... He married"
     if len(context) > 1:
         # "Krishnadeva Raya ruled ... He defeated ... In 1520 he won ...": every sentence
         # between is about "he" too, and the first names a person
@@ -674,6 +677,12 @@ def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
     # "Siddhartha Gautama, born at Lumbini, attained ... He died at Kushinagar": a person the
     # sentence opens with, however the parser hangs its verbs
     return opening_subject(context[0].text, personal=True) or person_subject(context[0].text)
+
+
+# "It was Chandragupta I who ...": the person a cleft sentence singles out.
+_CLEFT_PERSON = re.compile(
+    r"It\s(?:was|is)\s(?:also\s|only\s)?((?:[A-Z][\w\u2019'.-]*\s?)+?)\swho\b"
+)
 
 
 def _personal(text: str) -> bool:

@@ -74,6 +74,9 @@ RANGE = re.compile(
     rf"(?![\w.,]\d|\w)",
     re.IGNORECASE,
 )
+# A year of an era: "499 CE", "321 BCE", "319\u2013320 CE" (a span when a reign's).
+_ERA_YEAR = re.compile(r"(?<![\w.,])\d{1,4}(?:([-\u2013]\d{1,4}))?\s(?:BCE|CE|BC|AD)\b")
+ERA_YEAR_WORTH = 4.0
 _YEAR_ONLY = re.compile(r"(?:1[0-9]|20)\d\d")
 
 
@@ -787,6 +790,20 @@ def find_terms(
         ranged = range_term(text, match)
         if ranged is not None:
             add(ranged)
+    for match in _ERA_YEAR.finditer(text):
+        # "wrote the Aryabhatiya in 499 CE", "his accession in 319–320 CE": a year of the
+        # era, with it; a reign given in passing ("(c. 375–415 CE)") is no question
+        before, after = text[: match.start()], text[match.end() :]
+        reign = match.group(1) and re.search(r"(?:\bc\.|\()\s?$", before)
+        # "between about 2600 BCE and 1900 BCE", "200 BCE and 200 CE": a period's ends
+        period = re.search(
+            r"\bbetween\s(?:about\s|c\.\s)?$|\d\s(?:BCE|CE|BC|AD)\s(?:and|to)\s(?:about\s)?$",
+            before,
+        )
+        period = period or re.match(r"^\s(?:and|to)\s(?:about\s|c\.\s)?\d", after)
+        if not reign and not period:
+            add(Term(*match.span(), match.group(), "number", AnswerType.text, ERA_YEAR_WORTH))
+        taken.append(match.span())
     for match in _YEAR_RANGE.finditer(text):
         taken.append(match.span())  # "2023–24", "1850–1900": a period, not a date
     for match in YEAR.finditer(text):
@@ -2145,6 +2162,12 @@ _DYNASTY_AFTER = re.compile(r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b")
 RULERS = word_set("King Queen Emperor Empress Maharaja Maharani Maharana Nawab Sultan Raja Rani")
 _RULER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RULERS))})\s$")
 # What only a person does, said of a single name (a country "signed" or "won" too).
+# The role is the noun the aside ends on or hangs from: "a princess of", "a court poet who";
+# not "an official history".
+_ROLE_GIVEN = re.compile(
+    rf"^,\s(?:the\s|an?\s)(?:[\w-]+\s){{0,3}}?(?:{_ROLES})"
+    r"(?=\s(?:of|at|in|from|to|who|and|for|with|under)\b|[,.;)]|$)"
+)
 _COUNT_BEFORE = re.compile(
     rf"\b(?:{COUNT_WORDS}|\d[\d,]*|many|several|some|all|the|these|those)\s$", re.IGNORECASE
 )
@@ -2217,6 +2240,15 @@ def _single_word(
         and answer not in _SENTENCE_WORDS
     ):
         # "Mahakassapa presided over ...", "Upali recited the rules ...": a person by one name
+        yield Term(start, end, answer, "person", AnswerType.person, 4.3)
+        return
+    if (
+        _ROLE_GIVEN.match(after)
+        and not sentence_start
+        and vocabulary.is_proper(answer)
+        and answer not in vocabulary.places
+    ):
+        # "He married Kumaradevi, a princess of the Licchavi clan": who they were, just after
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
     if _KIN_BEFORE.search(before) and vocabulary.is_proper(answer):

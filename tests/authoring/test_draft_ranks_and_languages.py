@@ -154,3 +154,38 @@ def test_raja_opening_a_name_is_a_title_but_not_inside_one():
     assert blank_flaws("linked with Raja ", "Velar Mal", ", who") == []
     architect = found("Its architect was Kunjara Vallan Raja Raja Perunthal.")
     assert "Kunjara Vallan Raja Raja Perunthal" in architect
+
+
+def test_a_year_of_the_era_is_asked_with_it_but_not_a_reign_or_a_period():
+    terms = found("Velabhata, born in 476 CE, wrote the Velabhatiya in 499 CE at Kordapura.")
+    assert terms["499 CE"][0] == "number"
+    assert "CE" not in terms
+    accession = found("His accession in 319\u2013320 CE marks the start of the Velgupta era.")
+    assert "319\u2013320 CE" in accession
+    reign = found("Velgupta II (c. 375\u2013415 CE), also called Vikramaditya, pushed west.")
+    assert not any("CE" in answer for answer in reign)
+    period = found("The mature phase is placed between about 2600 BCE and 1900 BCE by most.")
+    assert not any("BCE" in answer for answer in period)
+
+
+def test_who_a_one_word_name_is_told_just_after_it_makes_a_person():
+    terms = found("He married Kumaravelli, a princess of the Kordavi clan, in that year.")
+    assert terms["Kumaravelli"][0] == "person"
+    history = found(
+        "Abul Velar came to court in 1574 and wrote the Velarnama, an official history."
+    )
+    assert history.get("Velarnama", ("", 0))[0] != "person"
+
+
+def test_he_after_a_cleft_sentence_is_the_person_it_singles_out():
+    text = (
+        "Velgupta notes: the empire\n\nThe dynasty rose in the fourth century in the Kordava "
+        "plains. It was Velgupta I who first styled himself Maharajadhiravel, and his accession "
+        "in 319\u2013320 CE marks the start of the long Velgupta era. He married Kumaravelli, "
+        "a princess of the Kordavi clan, and gold coins of the king-and-queen type show the "
+        "couple together. Gold coins were struck in large numbers."
+    )
+    asked = prompts(text)
+    assert "Kumaravelli" in asked
+    # the long cleft sentence is cut to the person it names
+    assert "Velgupta I \u2026 He married" in asked["Kumaravelli"]
