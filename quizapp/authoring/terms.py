@@ -784,6 +784,8 @@ def find_terms(
         short = match.group(1)
         if sum(c.isupper() or c.isdigit() for c in short) < 2:
             continue  # "(Amendment)", "(Protection)": part of a title
+        if re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", short):
+            continue  # "Faxian (Fa-Hien)": an older spelling of the name before, no name of its own
         if _coined(text[: match.start()], short):
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.3))
     for match in RANGE.finditer(text):

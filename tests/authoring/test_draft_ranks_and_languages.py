@@ -189,3 +189,10 @@ def test_he_after_a_cleft_sentence_is_the_person_it_singles_out():
     assert "Kumaravelli" in asked
     # the long cleft sentence is cut to the person it names
     assert "Velgupta I \u2026 He married" in asked["Kumaravelli"]
+
+
+def test_an_older_spelling_in_brackets_is_not_asked_for_the_name():
+    terms = found("The Kordish monk Velxian (Vel-Hian) found the middle country prosperous.")
+    assert "Vel-Hian" not in terms
+    coined = found("The Bharatiya Velkar Station (BVS-1) is planned for 2035.")
+    assert "BVS-1" in coined
