@@ -757,11 +757,16 @@ def _refers_back(text: str) -> bool:
         # "The figures come from the Periodic Labour Force Survey": the figures just given
         r"|^The\s(?:figures|data|numbers|estimates|results|findings)\s(?:come|came|are|were)\b"
         # "except those the Government restricts": "those" of a relative clause, no reference
-        r"|\b(?:it|them|they|the same|these|those(?!\s(?:who|whom|whose|that|which|the|of)\b)"
+        # "issued interim orders, among them one for ...": "them" of what the sentence has
+        # just named
+        r"|\b(?:it|(?<!,\samong\s)them|they|the same|these"
+        r"|those(?!\s(?:who|whom|whose|that|which|the|of)\b)"
         r"|at\sthe\stime"
         # "Critics say this weakens the RTI Act": this, the sentence before says
         r"|\bthis\s(?:is|was|has|had|will|would|weakens|means|meant|made|makes|led|leads)\b"
-        r"|(?:of|in|on|at|for|by|to|from|with|under|after|before)\sthat\s[a-z]+)\b"
+        # "On that date ...", "the places taken in this raid": the date, the raid just told
+        r"|(?:[Oo]f|[Ii]n|[Oo]n|[Aa]t|[Ff]or|[Bb]y|[Tt]o|[Ff]rom|[Ww]ith|[Uu]nder|[Aa]fter|"
+        r"[Bb]efore|[Dd]uring)\sth(?:at|is)\s[a-z]+)\b"
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
     )

@@ -196,3 +196,25 @@ def test_an_older_spelling_in_brackets_is_not_asked_for_the_name():
     assert "Vel-Hian" not in terms
     coined = found("The Bharatiya Velkar Station (BVS-1) is planned for 2035.")
     assert "BVS-1" in coined
+
+
+def test_among_them_looks_no_further_than_its_own_sentence():
+    text = (
+        "Velmar notes: the right to food\n\nThe Velmar Food Board buys grain at a fixed price. "
+        "In Kordan Union v. State of Velmar, filed in 2001, the High Court read the right to "
+        "food into Article 27 and issued interim orders, among them one for cooked meals."
+    )
+    asked = prompts(text)
+    assert "Article 27" in asked
+    assert "Food Board" not in asked["Article 27"]
+
+
+def test_on_that_date_is_asked_with_the_date_before_it():
+    text = (
+        "Velmar notes: the appeals bench\n\nThe appeals bench has been unable to hear appeals "
+        "since 11 December 2019. On that date the terms of two of its last three members "
+        "ended, including Velmar's Korun Singh Vatia."
+    )
+    asked = prompts(text)
+    assert "Korun Singh Vatia" in asked
+    assert "11 December 2019" in asked["Korun Singh Vatia"]
