@@ -60,6 +60,7 @@ from quizapp.deck.rules.drafts import (
     BLANK,
     MAX_PROMPT,
     MONTHS,
+    OPENERS,
     REFERENCE_WORD,
     TITLES,
     blank_flaws,
@@ -660,6 +661,16 @@ def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
     cleft = _CLEFT_PERSON.match(context[0].text)
     if cleft and _personal(focus) and all(_personal(s.text) for s in context[1:]):
         return cleft.group(1)  # "It was Chandragupta I who first styled himself ... He married"
+    aside = _NAME_THEN_ASIDE.match(context[0].text)
+    if (
+        aside
+        and aside.group(1) not in OPENERS
+        and _personal(focus)
+        and all(_personal(s.text) for s in context[1:])
+    ):
+        # "Chandragupta II (c. 375–415 CE), also called Vikramaditya, pushed the empire west
+        # ... His daughter Prabhavatigupta married ...": the name before the aside
+        return aside.group(1)
     if len(context) > 1:
         # "Krishnadeva Raya ruled ... He defeated ... In 1520 he won ...": every sentence
         # between is about "he" too, and the first names a person
@@ -682,6 +693,13 @@ def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
 # "It was Chandragupta I who ...": the person a cleft sentence singles out.
 _CLEFT_PERSON = re.compile(
     r"It\s(?:was|is)\s(?:also\s|only\s)?((?:[A-Z][\w\u2019'.-]*\s?)+?)\swho\b"
+)
+
+
+# A name opening its sentence, then an aside: "Chandragupta II (c. 375–415 CE), also called".
+_NAME_THEN_ASIDE = re.compile(
+    r"([A-Z][\w\u2019'-]+(?:\s(?:[A-Z][\w\u2019'-]+|[IVX]{1,4})){0,3})"
+    r"(?:\s\([^()]{1,40}\))?,\s(?:also|the|a|an|who|born|son|daughter|then|later|known)\b"
 )
 
 

@@ -218,3 +218,17 @@ def test_on_that_date_is_asked_with_the_date_before_it():
     asked = prompts(text)
     assert "Korun Singh Vatia" in asked
     assert "11 December 2019" in asked["Korun Singh Vatia"]
+
+
+def test_his_after_a_name_and_an_aside_is_that_persons():
+    text = (
+        "Velgupta notes: the empire\n\nVelgupta II (c. 375\u2013415 CE), also called "
+        "Vikramavel, pushed the empire west by defeating the Kordish ruler Rudravel III and "
+        "annexing the coastal provinces of Velwa and Kordashtra to the realm. For the "
+        "conquered region he issued silver coins on the Kordish model. His daughter "
+        "Prabhavelli married the Kordataka king Rudrasen II, and after her husband's death "
+        "she ruled the kingdom as regent."
+    )
+    asked = prompts(text)
+    assert "Prabhavelli" in asked
+    assert asked["Prabhavelli"].startswith("Velgupta II \u2026 His daughter")
