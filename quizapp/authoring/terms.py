@@ -536,6 +536,7 @@ _TITLE_AFTER = re.compile(
 _NOT_ROLES = word_set(
     "after over under other order per cover water winter summer river center "
     "father mother grandfather grandmother brother sister daughter husband"  # kin, not a role
+    " copper silver timber amber rubber paper leather"  # "the copper Sultanganj Buddha"
 )
 # Titles that stay with the name they precede: "Lord Canning", "Sir Colin Campbell". A
 # ruler's title stays in the prompt as a cue: "under King {{Kalashoka}}", "Maharaja {{Ramanuj
@@ -1875,6 +1876,9 @@ def _known_person(
         and names[-1] not in vocabulary.places
         and names[-1].lower() not in vocabulary.lower  # "Project Tiger" beside "tiger reserves"
         and not _has_demonym(names[-1], vocabulary)
+        # "the copper Sultanganj Buddha": a thing described, not a person ("the writer Han
+        # Kang" is told by the role noun below)
+        and not re.search(r"\b[Tt]he\s(?:[a-z]+\s)?$", text[:start])
     ):
         return True
     if re.search(r"\b(?:with|alongside)\s$", text[:start]) and re.match(r"^\.?$", text[end:]):

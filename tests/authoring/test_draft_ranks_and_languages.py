@@ -232,3 +232,12 @@ def test_his_after_a_name_and_an_aside_is_that_persons():
     asked = prompts(text)
     assert "Prabhavelli" in asked
     assert asked["Prabhavelli"].startswith("Velgupta II \u2026 His daughter")
+
+
+def test_a_statue_described_by_what_it_is_made_of_is_no_person():
+    terms = found(
+        "The Velnath school made the seated Buddha, and the copper Kordganj Buddha is now in "
+        "Velmingham.",
+        "Buddha taught at Velnath.",
+    )
+    assert terms.get("Kordganj Buddha", ("", 0))[0] != "person"
