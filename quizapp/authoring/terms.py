@@ -1746,6 +1746,7 @@ def _name_term(
         not titled
         and not any(w in _EVENT_WORDS for w in names)  # "the Battle of Salher": no person
         and _person_shaped(names)
+        and not _describes(names[0], vocabulary)
         and _known_person(text, start, end, names, vocabulary)
     ):
         listed = _in_list_of_people(text, start, end)
@@ -1773,7 +1774,9 @@ def _name_term(
     elif names[0] == "Saint" and _PLACE_BEFORE.search(before):
         # "held in Saint Petersburg": a city named for a saint, not the saint
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
-    elif titled or _reads_as_person(before, after, names, vocabulary):
+    elif titled or (
+        not _describes(names[0], vocabulary) and _reads_as_person(before, after, names, vocabulary)
+    ):
         worth = 4.5 if titled else 4.3
         listed = _in_list_of_people(text, start, end)
         yield Term(start, end, answer, "person", AnswerType.person, worth + 0.1, listed=listed)
@@ -1837,9 +1840,15 @@ def _person_shaped(names: list[str]) -> bool:
             and w not in _GROUPS  # "Scheduled Castes and Scheduled Tribes"
             for w in names
         )
+        and names[-1] not in _LANGUAGES  # "Maharashtri Prakrit": a language
     )
 
 
+# Languages: the last word of a language's name, never of a person's.
+_LANGUAGES = word_set(
+    "Sanskrit Prakrit Pali Tamil Telugu Kannada Malayalam Odia Urdu Persian Arabic Hindi "
+    "Marathi Bengali Gujarati Punjabi Latin Greek Apabhramsha"
+)
 # Words no person's name has: "Scheduled Tribes", "Conservation International".
 _GROUPS = word_set(
     "Castes Tribes Classes Communities Peoples Parties Nations Territories International"
@@ -1857,6 +1866,14 @@ _BODY_AFTER = re.compile(
     r"body|firm|organisation|organization|institute|university|foundation|council|committee|"
     r"court|party|union|association|alliance|trust|board|authority|network|movement)\b"
 )
+
+
+def _describes(word: str, vocabulary: Vocabulary) -> bool:
+    """A people's name made from a place the notes name ("Pakistani" beside "Pakistan",
+    "Chinese" beside "China"): it describes what follows, as in "Pakistani Punjab"."""
+    if not word.endswith(("i", "n", "ese", "ish")):
+        return False
+    return bool({word[:-1], word[:-2], word[:-3] + "a", word[:-3]} & vocabulary.capitalised)
 
 
 def _has_demonym(word: str, vocabulary: Vocabulary) -> bool:
@@ -1942,7 +1959,7 @@ _PAIR = re.compile(rf"{_PERSON_NAME}(?:,\s{_PERSON_NAME})*,?\s(?:and|or)\s{_PERS
 # Last words of places, not surnames: "Madhya Pradesh, Tamil Nadu and West Bengal".
 _PLACE_WORDS = word_set(
     "Pradesh Nadu Bengal Islands Island Sea Ocean River Gulf Bay Coast Republic Kingdom "
-    "Hills Plains Ghats Valley Desert Province District City County Park Lake"
+    "Hills Plains Ghats Valley Desert Province District City County Park Lake Current"
 )
 
 

@@ -241,3 +241,20 @@ def test_a_statue_described_by_what_it_is_made_of_is_no_person():
         "Buddha taught at Velnath.",
     )
     assert terms.get("Kordganj Buddha", ("", 0))[0] != "person"
+
+
+def test_a_language_a_current_or_a_region_is_no_person():
+    terms = found(
+        "The committee, chaired by Professor Ranvel Pathar, traced Kordish to Maharashtri "
+        "Prakrit and submitted a report of over 400 pages."
+    )
+    assert terms.get("Maharashtri Prakrit", ("", 0))[0] != "person"
+    current = found(
+        "Around the continent flows the Velmar Circumpolar Current, the strongest ocean current."
+    )
+    assert current.get("Velmar Circumpolar Current", ("", 0))[0] != "person"
+    region = found(
+        "Daya Ram Velni excavated Korappa, which lies in the Sahiwal district of Velistani Punjab.",
+        "The treaty was signed by Velistan and Kordia. Punjab was divided.",
+    )
+    assert region.get("Velistani Punjab", ("", 0))[0] != "person"
