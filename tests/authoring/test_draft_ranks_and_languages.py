@@ -258,3 +258,10 @@ def test_a_language_a_current_or_a_region_is_no_person():
         "The treaty was signed by Velistan and Kordia. Punjab was divided.",
     )
     assert region.get("Velistani Punjab", ("", 0))[0] != "person"
+
+
+def test_a_peerage_is_a_title_not_a_second_person():
+    terms = found(
+        "Tavel Velmont received a jagir, and in 1762 he was made Baron Velmont of Kordpur."
+    )
+    assert "Baron Velmont" not in terms

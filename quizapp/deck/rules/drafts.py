@@ -46,7 +46,7 @@ TITLES = word_set(
     "Advisor Executive Chief Senator Speaker Marshal Admiral Officer Envoy Mayor Minister's "
     "Professor Prof. Saint St. Pope Sheikh Crown Prince Princess Solicitor Attorney "
     "Captain Commander Colonel Lieutenant Brigadier"  # "Group Captain", "Wing Commander"
-    " Maharaja Maharani Maharana Nawab"
+    " Maharaja Maharani Maharana Nawab Baron Viscount Earl Marquess Duke Duchess"
     " Brigadier-General Major-General Lieutenant-General Governor-General Attorney-General"
     " Solicitor-General"
 )
