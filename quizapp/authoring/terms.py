@@ -875,6 +875,14 @@ def find_terms(
     for match in _BINOMIAL.finditer(text):
         epithets = match.group(2).split()
         species = epithets[0]
+        named_as_species = (
+            text[: match.start()].endswith("(")
+            or text[match.end() :].startswith(")")
+            or re.search(r"\b(?:the|a|an|species|genus|called|named)\s$", text[: match.start()])
+            or re.search(r"\b[a-z]+,\s$", text[: match.start()])  # "a tiny worm, Caenorhabditis"
+        )
+        if not named_as_species:
+            continue  # "calls Gautamiputra ekabrahmana": a name and a word of its language
         # used elsewhere in lower case: a common word ("tigris tigris" counts once)
         common = vocabulary.lower_counts.get(species, 0) > epithets.count(species)
         if species in _FUNCTION_WORDS or species in _VERBS or common:
@@ -1717,11 +1725,26 @@ def _name_term(
     coded = code is not None and len(names) >= 2 and not any(w in MONTH_NUMBER for w in names)
     if coded:
         end += len(code.group())
+    if re.search(r"\s[IVX]\.$", text[start:end]) and not text[end:].strip("\"'\u201d)] "):
+        end -= 1  # "the queen of Satakarni I.": a king's numeral, then the sentence's full stop
     answer = text[start:end]
     before, after = text[:start], text[end:]
     opening = before.rstrip().rstrip("\"'\u201c\u2018([")
     sentence_start = not opening or opening[-1:] in ".:!?"
-    if not titled and _attributive(names[-1], after) and not _FEATURE.match(after):
+    # "coins of Yajna Sri Satakarni points to ...": a name of several words ending in -i
+    # is a name, unless the notes name the place it is made from ("Bengali" beside "Bengal")
+    named_in_i = (
+        len(names) >= 2
+        and names[-1].endswith("i")
+        and names[-1] not in _DESCRIBING
+        and not _describes(names[-1], vocabulary)
+    )
+    if (
+        not titled
+        and not named_in_i
+        and _attributive(names[-1], after)
+        and not _FEATURE.match(after)
+    ):
         return  # "North Korean leader", "Soviet times": a describing word, not a name
     if len(names) == 1:
         yield from _single_word(text, start, end, answer, titled, sentence_start, vocabulary)
@@ -1734,6 +1757,9 @@ def _name_term(
     if names[0] in _NAMED_EVENT and len(answer.split()) == 2:
         # "Cyclone Remal", "Mission Mausam": a named event or mission, asked by its name
         yield Term(start, end, answer, "name", AnswerType.text, 4.4)
+        return
+    if names[-1] in _LANGUAGES:  # "verses in Maharashtri Prakrit": a language, no place
+        yield Term(start, end, answer, "name", AnswerType.text, 3.0)
         return
     if names[-1] in _COMPANY_WORDS:  # "General Electric", "Tata Motors": a firm
         yield Term(start, end, answer, "organisation", AnswerType.organisation, 3.6)
@@ -2173,6 +2199,9 @@ _SENTENCE_WORDS = word_set(
     "Such Other Another Neither Either None Nothing Everything Something Someone Everyone "
     "Much More Less Few Fewer All Any No Not Several Various Certain Rainfall Growth Trade "
     "Spending Investment Inflation Production Demand Progress Work Life Interest Change"
+    # participles opening a sentence: "Written in Prakrit, it lists ...", "Born in Kaladi"
+    " Written Born Built Made Known Found Located Situated Set Sung Spoken Given Taken Kept"
+    " Tradition Legend"
 )
 
 
@@ -2190,6 +2219,10 @@ _RULER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RULERS))})\s$")
 _ROLE_GIVEN = re.compile(
     rf"^,\s(?:the\s|an?\s)(?:[\w-]+\s){{0,3}}?(?:{_ROLES})"
     r"(?=\s(?:of|at|in|from|to|who|and|for|with|under)\b|[,.;)]|$)"
+)
+_WORK_GIVEN = re.compile(
+    r"^,\s(?:an?|the)\s(?:[\w\u2019'-]+\s){0,3}?(?:anthology|treatise|text|poem|play|epic|"
+    r"book|chronicle|grammar|commentary|collection|history|biography|dictionary|guide|drama)\b"
 )
 _COUNT_BEFORE = re.compile(
     rf"\b(?:{COUNT_WORDS}|\d[\d,]*|many|several|some|all|the|these|those)\s$", re.IGNORECASE
@@ -2214,7 +2247,12 @@ def _single_word(
     feature = _FEATURE.match(after)
     # "the Indian delta": a describing word, not the name of one ("the Kaimur hills")
     demonym = answer[-1:] in "ni" and answer[:-1] in vocabulary.capitalised
-    if feature and re.search(r"\b(?:[Tt]he|[Aa])\s(?:[a-z-]+\s)?$", before) and not demonym:
+    if (
+        feature
+        # "in his Hathigumpha inscription": what the feature is named, after whose it is
+        and re.search(r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s(?:[a-z-]+\s)?$", before)
+        and not demonym
+    ):
         # "the Kaimur hills", "the Daudhan dam", "The Naneghat inscription": a place or a find
         # named with its common noun, asked whole
         end += len(feature.group())
@@ -2264,6 +2302,10 @@ def _single_word(
     ):
         # "Mahakassapa presided over ...", "Upali recited the rules ...": a person by one name
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
+        return
+    if _WORK_GIVEN.match(after) and not sentence_start and vocabulary.is_proper(answer):
+        # "credited with the Gathasaptashati, an anthology of 700 verses": a work's title
+        yield Term(start, end, answer, "name", AnswerType.text, 4.3)
         return
     if (
         _ROLE_GIVEN.match(after)
@@ -2360,7 +2402,9 @@ def _single_word(
         yield Term(start, end, answer, "name", AnswerType.text, 3.0)
     elif _LANGUAGE_BEFORE.search(_tail(text, start)):
         yield Term(start, end, answer, "name", AnswerType.text, 4.0)  # a language, no place
-    elif (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places:
+    elif answer not in _LANGUAGES and (
+        (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places
+    ):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:
         # "Telangana was the first State ...": who did what; but a word seen nowhere else

@@ -265,3 +265,24 @@ def test_a_peerage_is_a_title_not_a_second_person():
         "Tavel Velmont received a jagir, and in 1762 he was made Baron Velmont of Kordpur."
     )
     assert "Baron Velmont" not in terms
+
+
+def test_a_kings_numeral_ending_a_sentence_leaves_its_full_stop():
+    terms = found("The inscription was issued by Naganvel, the queen of Satakorn I.")
+    assert "Satakorn I" in terms
+    assert "Satakorn I." not in terms
+
+
+def test_a_name_and_a_word_of_its_language_is_no_species():
+    terms = found(
+        "The queen mother calls Gautavelra ekavelana, the unique one, in the inscription."
+    )
+    assert "Gautavelra ekavelana" not in terms
+    worm = found("Their work was done on a tiny worm, Velorhabditis kordans.")
+    assert "Velorhabditis kordans" in worm
+
+
+def test_a_participle_or_a_language_opening_a_sentence_is_no_place():
+    terms = found("Written in Prakrit in the Brahmi script, it lists the sacrifices of the king.")
+    assert terms.get("Written", ("", 0))[0] != "place"
+    assert terms.get("Prakrit", ("", 0))[0] != "place"
