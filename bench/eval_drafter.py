@@ -236,6 +236,11 @@ GROUPS = {
     "held_out_24": "held out (twenty-fourth set, scored once, seen)",
     "held_out_25": "held out (twenty-fifth set, scored once, seen)",
     "held_out_26": "held out (twenty-sixth set, scored once, seen)",
+    "held_out_27": "held out (twenty-seventh set, scored once, seen)",
+    "held_out_28": "held out (twenty-eighth set, scored once, seen)",
+    "held_out_29": "held out (twenty-ninth set, scored once, seen)",
+    "held_out_30": "held out (thirtieth set, scored once, seen)",
+    "held_out_31": "held out (thirty-first set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -256,6 +261,11 @@ _FOLDERS = {
     "held-out-24": "held_out_24",
     "held-out-25": "held_out_25",
     "held-out-26": "held_out_26",
+    "held-out-27": "held_out_27",
+    "held-out-28": "held_out_28",
+    "held-out-29": "held_out_29",
+    "held-out-30": "held_out_30",
+    "held-out-31": "held_out_31",
 }
 
 
