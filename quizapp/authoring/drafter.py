@@ -543,7 +543,7 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         elided = Passage(sentence, context, elided=True)
         if too_long and len(context) > 2 and len(elided.lead) + len(sentence.text) <= MAX_PROMPT:
             passage = elided  # "At Jhansi it was led by ...": "it" is the revolt named first
-        elif too_long and not _looks_back(sentence.text):
+        elif too_long and not _looks_back(sentence.text) and not _him_before(sentence.text):
             passage = Passage(sentence)  # "when it came into existence": often its own subject
         too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
         if len(passage.context) > 2 and (too_long or len(context) > LONGEST_CONTEXT):
@@ -788,7 +788,19 @@ def _refers_back(text: str) -> bool:
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
     )
-    return not _pronoun_led(text) and re.search(pattern, text) is not None
+    if _pronoun_led(text):
+        return False
+    return re.search(pattern, text) is not None or _him_before(text)
+
+
+def _him_before(text: str) -> bool:
+    """ "V.A. Smith called him the Napoleon of India": "him" is not the one person the
+    sentence names before it, so he is someone the sentence before names."""
+    him = re.search(r"\b(?:him|himself)\b", text)
+    if him is None or him.group() == "himself":
+        return False
+    names = re.findall(r"(?:[A-Z][\w.\u2019'-]*\s?)+", text[: him.start()])
+    return len(names) <= 1
 
 
 def _looks_back(text: str) -> bool:

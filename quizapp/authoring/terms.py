@@ -2285,6 +2285,8 @@ def _single_word(
         return
     if answer in vocabulary.surnames and answer in vocabulary.alone and not titled:
         return  # "Half went to Baker": the person named in full elsewhere, asked there
+    if titled and answer.endswith("s") and is_title(answer[:-1]):
+        return  # "the Chief Commissioners' provinces": holders of an office, no one's name
     if titled:
         # "under King Kalashoka": a ruler is known by one name; "President Putin" is a short
         # form of someone named in full before

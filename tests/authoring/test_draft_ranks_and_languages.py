@@ -4,7 +4,7 @@ people and places are made up."""
 
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.deck.rules.drafts import blank_flaws
-from tests.authoring.drafting import found, prompts
+from tests.authoring.drafting import drafted, found, prompts
 
 
 def test_a_rank_before_a_persons_name_stays_in_the_prompt():
@@ -286,3 +286,26 @@ def test_a_participle_or_a_language_opening_a_sentence_is_no_place():
     terms = found("Written in Prakrit in the Brahmi script, it lists the sacrifices of the king.")
     assert terms.get("Written", ("", 0))[0] != "place"
     assert terms.get("Prakrit", ("", 0))[0] != "place"
+
+
+def test_him_needs_the_person_named_before():
+    text = (
+        "Velgupta notes: the great kings\n\nVelgupta (c. 335\u2013375 CE) is known chiefly "
+        "from the Kordaga prashasti, engraved on a pillar that now stands in the Velabad fort. "
+        "Its author was Harivel, a court poet who also held high offices at the court. The "
+        "inscription says he uprooted nine kings of the north and made the forest chiefs his "
+        "servants. In the south he defeated twelve rulers of the peninsula but restored them "
+        "to their thrones, a policy the inscription praises at length. V.K. Velsmith called him "
+        'the "Napoleon of Velmar".'
+    )
+    for card in drafted(text):
+        quote = card.source.quote
+        if "called him" in quote:
+            assert not quote.startswith("V.K. Velsmith")
+
+
+def test_holders_of_an_office_are_no_one():
+    terms = found(
+        "Of these 296 seats, 4 went to the Chief Commissioners' provinces of Velmar and Kordia."
+    )
+    assert "Commissioners" not in terms
