@@ -1,6 +1,8 @@
-"""A rank before a name, the language a name is given in, people paired by what they did, whose
-office it was, where a journey ends, a subspecies and a describing word before a feature. The
-people and places are made up."""
+"""Titles, ranks and languages around a name, what a sentence says a term is, what is never
+offered among people, and the lead a card with a pronoun is asked with. The people and places
+are made up."""
+
+import pytest
 
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.deck.rules.drafts import blank_flaws
@@ -38,22 +40,6 @@ def test_the_language_a_name_is_given_in_is_no_place():
     assert terms["Chhorat Mandavar"][1] > terms.get("Velish", ("", 0))[1]
 
 
-def test_two_people_who_led_are_both_people():
-    terms = found("Mir Vadan and Tolan Rai led the loyal divisions of the army.")
-    assert terms["Mir Vadan"][0] == "person"
-    assert terms["Tolan Rai"][0] == "person"
-
-
-def test_whose_governorship_it_was_is_a_person():
-    terms = found("The Company replaced its Nawab in 1760, during the governorship of Hanrey Vosk.")
-    assert terms["Hanrey Vosk"][0] == "person"
-
-
-def test_where_a_journey_from_a_place_ends_is_a_place():
-    terms = found("Velqasim moved his capital from Kordabad to Mungal and reorganised his army.")
-    assert terms["Mungal"][0] == "place"
-
-
 def test_a_subspecies_is_one_name_not_a_fragment():
     terms = found(
         "The Velbay tiger (Panthera tigris kordensis) swims between the islands of the delta."
@@ -87,19 +73,6 @@ def test_a_joined_title_stays_in_the_prompt():
     assert blank_flaws("support of Lieutenant-Governor ", "Tamar O'Velan", ".") == []
 
 
-def test_who_presides_and_who_is_arrested_with_another_are_people():
-    assert found("The session was held at Velpur, with Korlal Vehru presiding.")["Korlal Vehru"][
-        0
-    ] == ("person")
-    terms = found("The local leaders Saifan Kolvew and Satya Velpal were arrested on 10 April.")
-    assert terms["Saifan Kolvew"][0] == "person"
-
-
-def test_a_count_of_the_dead_is_asked():
-    terms = found("The official figure was 479 dead; an inquiry estimated 1,000.")
-    assert terms["479"][0] == "number"
-
-
 def test_a_person_named_in_one_sentence_is_a_person_in_every_other():
     text = (
         "Velmar notes: the summit\n\nThe Velmar summit of 1979 was chaired by Tidel Vastro, who "
@@ -121,20 +94,6 @@ def test_a_name_joined_to_its_country_by_of_is_the_name_alone():
     )
     assert "Sukarna of Velnesia" not in terms
     assert terms.get("Vito", ("", 0))[0] != "place"
-
-
-def test_a_group_counted_is_no_person():
-    terms = found("Banks were attacked, and five Velmarans were killed in the riots.")
-    assert terms.get("Velmarans", ("", 0))[0] != "person"
-    assert found("In 1930 Kordal was arrested at Velpur.")["Kordal"][0] == "person"
-
-
-def test_where_a_teacher_is_from_is_no_person():
-    terms = found(
-        "Madhvacharya of Velupi taught Dvaita, a strict dualism, in the thirteenth century."
-    )
-    assert terms.get("Velupi", ("", 0))[0] != "person"
-    assert found("Velakassa taught the rules to 500 monks.")["Velakassa"][0] == "person"
 
 
 def test_a_firm_named_with_a_title_word_is_a_firm():
@@ -177,94 +136,11 @@ def test_who_a_one_word_name_is_told_just_after_it_makes_a_person():
     assert history.get("Velarnama", ("", 0))[0] != "person"
 
 
-def test_he_after_a_cleft_sentence_is_the_person_it_singles_out():
-    text = (
-        "Velgupta notes: the empire\n\nThe dynasty rose in the fourth century in the Kordava "
-        "plains. It was Velgupta I who first styled himself Maharajadhiravel, and his accession "
-        "in 319\u2013320 CE marks the start of the long Velgupta era. He married Kumaravelli, "
-        "a princess of the Kordavi clan, and gold coins of the king-and-queen type show the "
-        "couple together. Gold coins were struck in large numbers."
-    )
-    asked = prompts(text)
-    assert "Kumaravelli" in asked
-    # the long cleft sentence is cut to the person it names
-    assert "Velgupta I \u2026 He married" in asked["Kumaravelli"]
-
-
 def test_an_older_spelling_in_brackets_is_not_asked_for_the_name():
     terms = found("The Kordish monk Velxian (Vel-Hian) found the middle country prosperous.")
     assert "Vel-Hian" not in terms
     coined = found("The Bharatiya Velkar Station (BVS-1) is planned for 2035.")
     assert "BVS-1" in coined
-
-
-def test_among_them_looks_no_further_than_its_own_sentence():
-    text = (
-        "Velmar notes: the right to food\n\nThe Velmar Food Board buys grain at a fixed price. "
-        "In Kordan Union v. State of Velmar, filed in 2001, the High Court read the right to "
-        "food into Article 27 and issued interim orders, among them one for cooked meals."
-    )
-    asked = prompts(text)
-    assert "Article 27" in asked
-    assert "Food Board" not in asked["Article 27"]
-
-
-def test_on_that_date_is_asked_with_the_date_before_it():
-    text = (
-        "Velmar notes: the appeals bench\n\nThe appeals bench has been unable to hear appeals "
-        "since 11 December 2019. On that date the terms of two of its last three members "
-        "ended, including Velmar's Korun Singh Vatia."
-    )
-    asked = prompts(text)
-    assert "Korun Singh Vatia" in asked
-    assert "11 December 2019" in asked["Korun Singh Vatia"]
-
-
-def test_his_after_a_name_and_an_aside_is_that_persons():
-    text = (
-        "Velgupta notes: the empire\n\nVelgupta II (c. 375\u2013415 CE), also called "
-        "Vikramavel, pushed the empire west by defeating the Kordish ruler Rudravel III and "
-        "annexing the coastal provinces of Velwa and Kordashtra to the realm. For the "
-        "conquered region he issued silver coins on the Kordish model. His daughter "
-        "Prabhavelli married the Kordataka king Rudrasen II, and after her husband's death "
-        "she ruled the kingdom as regent."
-    )
-    asked = prompts(text)
-    assert "Prabhavelli" in asked
-    assert asked["Prabhavelli"].startswith("Velgupta II \u2026 His daughter")
-
-
-def test_a_statue_described_by_what_it_is_made_of_is_no_person():
-    terms = found(
-        "The Velnath school made the seated Buddha, and the copper Kordganj Buddha is now in "
-        "Velmingham.",
-        "Buddha taught at Velnath.",
-    )
-    assert terms.get("Kordganj Buddha", ("", 0))[0] != "person"
-
-
-def test_a_language_a_current_or_a_region_is_no_person():
-    terms = found(
-        "The committee, chaired by Professor Ranvel Pathar, traced Kordish to Maharashtri "
-        "Prakrit and submitted a report of over 400 pages."
-    )
-    assert terms.get("Maharashtri Prakrit", ("", 0))[0] != "person"
-    current = found(
-        "Around the continent flows the Velmar Circumpolar Current, the strongest ocean current."
-    )
-    assert current.get("Velmar Circumpolar Current", ("", 0))[0] != "person"
-    region = found(
-        "Daya Ram Velni excavated Korappa, which lies in the Sahiwal district of Velistani Punjab.",
-        "The treaty was signed by Velistan and Kordia. Punjab was divided.",
-    )
-    assert region.get("Velistani Punjab", ("", 0))[0] != "person"
-
-
-def test_a_peerage_is_a_title_not_a_second_person():
-    terms = found(
-        "Tavel Velmont received a jagir, and in 1762 he was made Baron Velmont of Kordpur."
-    )
-    assert "Baron Velmont" not in terms
 
 
 def test_a_kings_numeral_ending_a_sentence_leaves_its_full_stop():
@@ -280,12 +156,6 @@ def test_a_name_and_a_word_of_its_language_is_no_species():
     assert "Gautavelra ekavelana" not in terms
     worm = found("Their work was done on a tiny worm, Velorhabditis kordans.")
     assert "Velorhabditis kordans" in worm
-
-
-def test_a_participle_or_a_language_opening_a_sentence_is_no_place():
-    terms = found("Written in Prakrit in the Brahmi script, it lists the sacrifices of the king.")
-    assert terms.get("Written", ("", 0))[0] != "place"
-    assert terms.get("Prakrit", ("", 0))[0] != "place"
 
 
 def test_him_needs_the_person_named_before():
@@ -304,8 +174,176 @@ def test_him_needs_the_person_named_before():
             assert not quote.startswith("V.K. Velsmith")
 
 
-def test_holders_of_an_office_are_no_one():
+# What a term is, by what the sentence says around it: (sentence, the rest of the notes, the
+# term, its kind).
+KINDS = {
+    "two people paired before what people do": (
+        "Mir Vadan and Tolan Rai led the loyal divisions of the army.",
+        (),
+        "Mir Vadan",
+        "person",
+    ),
+    "whose governorship it was": (
+        "The Company replaced its Nawab in 1760, during the governorship of Hanrey Vosk.",
+        (),
+        "Hanrey Vosk",
+        "person",
+    ),
+    "where a journey from a place ends": (
+        "Velqasim moved his capital from Kordabad to Mungal and reorganised his army.",
+        (),
+        "Mungal",
+        "place",
+    ),
+    "who presides": (
+        "The session was held at Velpur, with Korlal Vehru presiding.",
+        (),
+        "Korlal Vehru",
+        "person",
+    ),
+    "two people arrested together": (
+        "The local leaders Saifan Kolvew and Satya Velpal were arrested on 10 April.",
+        (),
+        "Saifan Kolvew",
+        "person",
+    ),
+    "a count of the dead": (
+        "The official figure was 479 dead; an inquiry estimated 1,000.",
+        (),
+        "479",
+        "number",
+    ),
+    "one person arrested": ("In 1930 Kordal was arrested at Velpur.", (), "Kordal", "person"),
+    "one name that teaches": (
+        "Velakassa taught the rules to 500 monks.",
+        (),
+        "Velakassa",
+        "person",
+    ),
+}
+
+
+@pytest.mark.parametrize(("sentence", "others", "answer", "kind"), KINDS.values(), ids=KINDS)
+def test_what_the_sentence_says_tells_what_a_term_is(sentence, others, answer, kind):
+    assert found(sentence, *others)[answer][0] == kind
+
+
+# Names that had been offered among people as wrong options: (sentence, the rest of the notes,
+# the term).
+NO_PEOPLE = {
+    "a group counted": (
+        "Banks were attacked, and five Velmarans were killed in the riots.",
+        (),
+        "Velmarans",
+    ),
+    "where a teacher is from": (
+        "Madhvacharya of Velupi taught Dvaita, a strict dualism, in the thirteenth century.",
+        (),
+        "Velupi",
+    ),
+    "a statue described by its metal": (
+        "The Velnath school made the seated Buddha, and the copper Kordganj Buddha is now in "
+        "Velmingham.",
+        ("Buddha taught at Velnath.",),
+        "Kordganj Buddha",
+    ),
+    "a language": (
+        "The committee traced Kordish to Maharashtri Prakrit and submitted a report.",
+        ("The court used Prakrit widely.",),
+        "Maharashtri Prakrit",
+    ),
+    "an ocean current": (
+        "Around the continent flows the Velmar Circumpolar Current, the strongest ocean current.",
+        (),
+        "Velmar Circumpolar Current",
+    ),
+    "a region named by the people of a country": (
+        "Daya Ram Velni excavated Korappa, which lies in the Sahiwal district of Velistani Punjab.",
+        (
+            "The treaty was signed by Velistan and Kordia. Punjab gained the most.",
+            "Much of it went to Punjab.",
+        ),
+        "Velistani Punjab",
+    ),
+    "holders of an office": (
+        "Of these 296 seats, 4 went to the Chief Commissioners' provinces of Velmar and Kordia.",
+        (),
+        "Commissioners",
+    ),
+}
+
+
+@pytest.mark.parametrize(("sentence", "others", "answer"), NO_PEOPLE.values(), ids=NO_PEOPLE)
+def test_what_is_no_person_is_never_asked_as_one(sentence, others, answer):
+    assert found(sentence, *others).get(answer, ("", 0))[0] != "person"
+
+
+def test_a_participle_or_a_language_opening_a_sentence_is_no_place():
+    terms = found("Written in Prakrit in the Brahmi script, it lists the sacrifices of the king.")
+    assert terms.get("Written", ("", 0))[0] != "place"
+    assert terms.get("Prakrit", ("", 0))[0] != "place"
+
+
+def test_a_peerage_is_a_title_not_a_second_person():
     terms = found(
-        "Of these 296 seats, 4 went to the Chief Commissioners' provinces of Velmar and Kordia."
+        "Tavel Velmont received a jagir, and in 1762 he was made Baron Velmont of Kordpur."
     )
-    assert "Commissioners" not in terms
+    assert "Baron Velmont" not in terms
+
+
+# The lead a card is asked with: (notes, answer, words the prompt has, words it has not).
+LEADS = {
+    "he after a cleft sentence is the person it singles out": (
+        (
+            "Velgupta notes: the empire\n\nThe dynasty rose in the fourth century in the Kordava "
+            "plains. It was Velgupta I who first styled himself Maharajadhiravel, and his "
+            "accession in 319\u2013320 CE marks the start of the long Velgupta era. He married "
+            "Kumaravelli, a princess of the Kordavi clan, and gold coins of the king-and-queen "
+            "type show the couple together. Gold coins were struck in large numbers."
+        ),
+        "Kumaravelli",
+        "Velgupta I \u2026 He married",  # the long cleft sentence cut to the person it names
+        "",
+    ),
+    "among them looks no further than its own sentence": (
+        (
+            "Velmar notes: the right to food\n\nThe Velmar Food Board buys grain at a fixed price. "
+            "In Kordan Union v. State of Velmar, filed in 2001, the High Court read the right to "
+            "food into Article 27 and issued interim orders, among them one for cooked meals."
+        ),
+        "Article 27",
+        "Article 27",
+        "Food Board",
+    ),
+    "on that date is asked with the date before it": (
+        (
+            "Velmar notes: the appeals bench\n\nThe appeals bench has been unable to hear appeals "
+            "since 11 December 2019. On that date the terms of two of its last three members "
+            "ended, including Velmar's Korun Singh Vatia."
+        ),
+        "Korun Singh Vatia",
+        "11 December 2019",
+        "",
+    ),
+    "his after a name and an aside is that person's": (
+        (
+            "Velgupta notes: the empire\n\nVelgupta II (c. 375\u2013415 CE), also called "
+            "Vikramavel, pushed the empire west by defeating the Kordish ruler Rudravel III and "
+            "annexing the coastal provinces of Velwa and Kordashtra to the realm. For the "
+            "conquered region he issued silver coins on the Kordish model. His daughter "
+            "Prabhavelli married the Kordataka king Rudrasen II, and after her husband's death "
+            "she ruled the kingdom as regent."
+        ),
+        "Prabhavelli",
+        "Velgupta II \u2026 His daughter",
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize(("notes", "answer", "shown", "left_out"), LEADS.values(), ids=LEADS)
+def test_a_card_is_asked_with_the_lead_its_pronoun_needs(notes, answer, shown, left_out):
+    asked = prompts(notes)
+    assert answer in asked
+    assert shown in asked[answer]
+    assert not left_out or left_out not in asked[answer]
