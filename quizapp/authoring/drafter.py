@@ -797,10 +797,16 @@ def _him_before(text: str) -> bool:
     """ "V.A. Smith called him the Napoleon of India": "him" is not the one person the
     sentence names before it, so he is someone the sentence before names."""
     him = re.search(r"\b(?:him|himself)\b", text)
-    if him is None or him.group() == "himself":
+    if him is not None and him.group() != "himself":
+        names = re.findall(r"(?:[A-Z][\w.\u2019'-]*\s?)+", text[: him.start()])
+        if len(names) <= 1:
+            return True
+    # "The inscription says he uprooted nine kings": "he", with no one named before it
+    he = re.search(r"(?<=\s)(?:he|she)\b", text)
+    if he is None:
         return False
-    names = re.findall(r"(?:[A-Z][\w.\u2019'-]*\s?)+", text[: him.start()])
-    return len(names) <= 1
+    names = re.findall(r"[A-Z][\w.\u2019'-]*", text[: he.start()])
+    return all(name in OPENERS for name in names)
 
 
 def _looks_back(text: str) -> bool:

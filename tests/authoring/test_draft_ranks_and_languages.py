@@ -158,7 +158,7 @@ def test_a_name_and_a_word_of_its_language_is_no_species():
     assert "Velorhabditis kordans" in worm
 
 
-def test_him_needs_the_person_named_before():
+def test_him_or_a_reported_he_needs_the_person_named_before():
     text = (
         "Velgupta notes: the great kings\n\nVelgupta (c. 335\u2013375 CE) is known chiefly "
         "from the Kordaga prashasti, engraved on a pillar that now stands in the Velabad fort. "
@@ -168,10 +168,10 @@ def test_him_needs_the_person_named_before():
         "to their thrones, a policy the inscription praises at length. V.K. Velsmith called him "
         'the "Napoleon of Velmar".'
     )
-    for card in drafted(text):
-        quote = card.source.quote
-        if "called him" in quote:
-            assert not quote.startswith("V.K. Velsmith")
+    quotes = [card.source.quote for card in drafted(text)]
+    # neither "called him" nor "says he" is asked without the sentence naming him
+    assert not any(quote.startswith("V.K. Velsmith") for quote in quotes)
+    assert not any(quote.startswith("The inscription says he") for quote in quotes)
 
 
 # What a term is, by what the sentence says around it: (sentence, the rest of the notes, the
