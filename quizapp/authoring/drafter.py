@@ -543,7 +543,7 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         elided = Passage(sentence, context, elided=True)
         if too_long and len(context) > 2 and len(elided.lead) + len(sentence.text) <= MAX_PROMPT:
             passage = elided  # "At Jhansi it was led by ...": "it" is the revolt named first
-        elif too_long and not _looks_back(sentence.text) and not _him_before(sentence.text):
+        elif too_long and not _looks_back(sentence.text) and not _unnamed_he(sentence.text):
             passage = Passage(sentence)  # "when it came into existence": often its own subject
         too_long = len(passage.lead) + len(sentence.text) > MAX_PROMPT
         if len(passage.context) > 2 and (too_long or len(context) > LONGEST_CONTEXT):
@@ -658,19 +658,16 @@ def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
     named = _subject(context[0].text)
     if named:
         return named
-    cleft = _CLEFT_PERSON.match(context[0].text)
-    if cleft and _personal(focus) and all(_personal(s.text) for s in context[1:]):
-        return cleft.group(1)  # "It was Chandragupta I who first styled himself ... He married"
-    aside = _NAME_THEN_ASIDE.match(context[0].text)
-    if (
-        aside
-        and aside.group(1) not in OPENERS
-        and _personal(focus)
-        and all(_personal(s.text) for s in context[1:])
-    ):
-        # "Chandragupta II (c. 375–415 CE), also called Vikramaditya, pushed the empire west
-        # ... His daughter Prabhavatigupta married ...": the name before the aside
-        return aside.group(1)
+    # Every sentence after the first about "he": the person the first singles out
+    if _personal(focus) and all(_personal(s.text) for s in context[1:]):
+        cleft = _CLEFT_PERSON.match(context[0].text)
+        if cleft:
+            return cleft.group(1)  # "It was Chandragupta I who first styled himself ... He"
+        aside = _NAME_THEN_ASIDE.match(context[0].text)
+        if aside and aside.group(1) not in OPENERS:
+            # "Chandragupta II (c. 375–415 CE), also called Vikramaditya, pushed the empire
+            # west ... His daughter Prabhavatigupta married ...": the name before the aside
+            return aside.group(1)
     if len(context) > 1:
         # "Krishnadeva Raya ruled ... He defeated ... In 1520 he won ...": every sentence
         # between is about "he" too, and the first names a person
@@ -790,12 +787,13 @@ def _refers_back(text: str) -> bool:
     )
     if _pronoun_led(text):
         return False
-    return re.search(pattern, text) is not None or _him_before(text)
+    return re.search(pattern, text) is not None or _unnamed_he(text)
 
 
-def _him_before(text: str) -> bool:
-    """ "V.A. Smith called him the Napoleon of India": "him" is not the one person the
-    sentence names before it, so he is someone the sentence before names."""
+def _unnamed_he(text: str) -> bool:
+    """A "him" that is not the one person the sentence names before it ("V.A. Smith called
+    him the Napoleon of India"), or a "he" with no one named before it: someone the sentences
+    before name."""
     him = re.search(r"\b(?:him|himself)\b", text)
     if him is not None and him.group() != "himself":
         names = re.findall(r"(?:[A-Z][\w.\u2019'-]*\s?)+", text[: him.start()])

@@ -2002,12 +2002,9 @@ def _in_list_of_people(text: str, start: int, end: int) -> bool:
     return False
 
 
-# Languages and faiths whose names do not end like "Korean" or "Bengali": "the Sanskrit poem",
-# "Muslim cavalry".
-_DESCRIBING = word_set(
-    "Sanskrit Prakrit Tamil Telugu Kannada Malayalam Odia Latin Greek Urdu French Dutch "
-    "Muslim Hindu Buddhist Jain Sikh"
-)
+# Languages and faiths, describing the noun after them: "the Sanskrit poem", "Muslim cavalry"
+# (other peoples' names are told by their endings: "Korean", "Bengali").
+_DESCRIBING = _LANGUAGES | word_set("French Dutch Muslim Hindu Buddhist Jain Sikh")
 
 
 def _attributive(last: str, after: str) -> bool:
@@ -2199,7 +2196,8 @@ _SENTENCE_WORDS = word_set(
     "Such Other Another Neither Either None Nothing Everything Something Someone Everyone "
     "Much More Less Few Fewer All Any No Not Several Various Certain Rainfall Growth Trade "
     "Spending Investment Inflation Production Demand Progress Work Life Interest Change"
-    # participles opening a sentence: "Written in Prakrit, it lists ...", "Born in Kaladi"
+    # participles and sources opening a sentence: "Written in Prakrit, it lists ...", "Born
+    # in Kaladi", "Tradition makes Nagarjuna a friend of ..."
     " Written Born Built Made Known Found Located Situated Set Sung Spoken Given Taken Kept"
     " Tradition Legend"
 )
@@ -2213,7 +2211,6 @@ _DYNASTY_AFTER = re.compile(r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b")
 # A ruler's titles: "under King Kalashoka", "Queen Victoria's Proclamation".
 RULERS = word_set("King Queen Emperor Empress Maharaja Maharani Maharana Nawab Sultan Raja Rani")
 _RULER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RULERS))})\s$")
-# What only a person does, said of a single name (a country "signed" or "won" too).
 # The role is the noun the aside ends on or hangs from: "a princess of", "a court poet who";
 # not "an official history".
 _ROLE_GIVEN = re.compile(
@@ -2227,6 +2224,7 @@ _WORK_GIVEN = re.compile(
 _COUNT_BEFORE = re.compile(
     rf"\b(?:{COUNT_WORDS}|\d[\d,]*|many|several|some|all|the|these|those)\s$", re.IGNORECASE
 )
+# What only a person does, said of a single name (a country "signed" or "won" too).
 _DEEDS_OF_ONE = word_set(
     "wrote writes dissented presided recited compiled preached composed taught translated sang "
     "painted danced married died excavated resigned"
@@ -2245,13 +2243,12 @@ def _single_word(
     before = text[:start]
     after = text[end:]
     feature = _FEATURE.match(after)
-    # "the Indian delta": a describing word, not the name of one ("the Kaimur hills")
-    demonym = answer[-1:] in "ni" and answer[:-1] in vocabulary.capitalised
     if (
         feature
         # "in his Hathigumpha inscription": what the feature is named, after whose it is
         and re.search(r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s(?:[a-z-]+\s)?$", before)
-        and not demonym
+        # "the Indian delta": a describing word, not the name of one ("the Kaimur hills")
+        and not _describes(answer, vocabulary)
     ):
         # "the Kaimur hills", "the Daudhan dam", "The Naneghat inscription": a place or a find
         # named with its common noun, asked whole
