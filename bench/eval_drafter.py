@@ -119,7 +119,9 @@ def unusable_reasons(card, warnings: list[str], document: str, seen: set) -> lis
     if not _TERMINAL.search(fold(quote)) or (quote in lines and not _TERMINAL.search(quote)):
         reasons.append("heading")
     first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", quote)
-    if first and first.group(1).casefold() in PRONOUNS and not _CLEFT.match(quote):
+    # "Those who opened an account ...": the clause that follows says who
+    defined = re.match(r"Those\s(?:who|whom|whose)\b", quote)
+    if first and first.group(1).casefold() in PRONOUNS and not (_CLEFT.match(quote) or defined):
         reasons.append("pronoun-led sentence")
     key = (tuple(folded(a) for a in answers(card)), folded(quote))
     if answers(card) and key in seen:

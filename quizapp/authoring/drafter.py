@@ -820,8 +820,12 @@ _CLEFT = re.compile(
 )
 
 
+# "Those who opened their first account ...": the clause says who, nothing before does.
+_THOSE_WHO = re.compile(r"Those\s(?:who|whom|whose)\b")
+
+
 def _pronoun_led(text: str) -> bool:
-    if _CLEFT.match(text):
+    if _CLEFT.match(text) or _THOSE_WHO.match(text):
         return False
     first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", text)
     return first is not None and first.group(1) in PRONOUNS

@@ -124,8 +124,10 @@ def range_term(text: str, match: re.Match) -> Term | None:
 
 # "6:1", and the proportions of three or four parts: "bricks in the ratio 1:2:4"
 RATIO = re.compile(r"(?<![\d:.])\b\d{1,2}(?::\d{1,2}){1,3}\b(?![\d:]|\s?[ap]\.?m\b)")
+# Grouped in thousands or the Indian way: "1,80,96,130 accounts".
 _NUMBER = re.compile(
-    r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}(?:,\d{3})*(?![\w,:%\u00b0-]|\.\w)"
+    r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])(?:\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:,\d{3})*)"
+    r"(?![\w,:%\u00b0-]|\.\w)"
 )
 COUNT_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -167,7 +169,8 @@ _OUT_OF = re.compile(
 # What something is called: "The theme of the Survey is deregulation."
 _CONCEPT = re.compile(
     r"^(?:The|Its|Their)\s(?:theme|motto|slogan|mascot|tagline|focus|codename|code\sname)\b"
-    r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?([^\s,.;][^,.;]{0,40}?)(?:\.?$|,\s)"
+    # not what is said of it: "The slogan \"Quit India\" itself is credited to ..."
+    r"[^.;]*?\s(?:is|was)\s(?:the\s|an?\s)?(?![a-z]+ed\b)([^\s,.;][^,.;]{0,40}?)(?:\.?$|,\s)"
 )
 # A plan known by a code: "a 6x6x6 strategy", "the 3R approach", "a 50x30 target".
 _CODED_PLAN = re.compile(
@@ -475,7 +478,8 @@ _CONNECTORS = word_set("of for and on to the")
 _TREATY_WORDS = word_set(
     "Treaty Convention Agreement Accord Protocol Charter Pact Declaration Partnership "
     "Act Resolution Roadmap Framework Mechanism Report Goal Initiative Plan Programme "
-    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget Amendment Yojana Abhiyan"
+    "Survey Mission Strategy Policy Code Bill Scheme Fund Budget Amendment Yojana Abhiyan "
+    "Rules Regulations Ordinance"
 )
 _ORGANISATION_WORDS = word_set(
     "Council Agency Union Nations Centre Center Party Bank Fund Organisation Organization "
@@ -549,6 +553,7 @@ _PERSON_VERBS = word_set(
     "accused criticised criticized hosted invited appointed resigned died won"
     " excavated discovered composed ruled taught translated sang painted danced married"
     " presided recited compiled preached presiding chairing renounced shot assassinated"
+    " hoisted escaped fasted organised organized ran edited seconded"
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
@@ -574,7 +579,7 @@ _ROLES = (
 )
 _EVENT_WORDS = word_set(
     "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit "
-    "Battle Siege"
+    "Battle Siege Day"
 )
 _FUNCTION_WORDS = word_set(
     "in on at to from for and or but with by of as after before since during over under "
@@ -1637,6 +1642,9 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             titled = titled or any(_bare(t.group()) in TITLES for t in part)
 
 
+_MONTH_OPENS = re.compile(r"\b(?:\d{1,2}|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|early|late)\s$")
+_MONTH_AFTER = word_set("In By Until Since From")
+
 # Titles of several holders at once, a title only before their names.
 _PLURAL_TITLES = word_set("Presidents Ministers Governors Ambassadors Judges Chairpersons")
 
@@ -1647,6 +1655,14 @@ def _name_term(
     words = [_bare(t.group()) for t in run]
     while run and words[-1] in MONTH_NUMBER:  # "in February 2024": a date, not a name
         run, words = run[:-1], words[:-1]
+    # "On 9 August Aruna Asaf Ali hoisted ...", "In March Stafford Cripps ...": the month is
+    # the date's, the name after it; not "known as August Kranti Maidan"
+    if len(words) > 2 and words[0] in _MONTH_AFTER and words[1] in MONTH_NUMBER:
+        run, words = run[2:], words[2:]
+    elif (
+        len(words) > 1 and words[0] in MONTH_NUMBER and _MONTH_OPENS.search(text[: run[0].start()])
+    ):
+        run, words = run[1:], words[1:]
     # Drop openers and titles in front: "The", "Chief Justice", "Foreign Minister".
     titled = False
     cut = 0
@@ -2066,7 +2082,8 @@ def _reads_as_person(
         or _PREDECESSOR.search(before)
         or (follows and follows.group(1) in _PERSON_VERBS)
         or re.match(
-            rf"^,\s(?:who\b|born\s(?:at|in)\b|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)", after
+            rf"^,\s(?:who\b|born\s(?:at|in)\b|aged\s\d|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)",
+            after,
         )
         # "appointing Michel Lino as neutral expert": who was given a post
         or (

@@ -1,0 +1,61 @@
+"""Figures written the Indian way, sentences whose opening word only looks back, and what a
+clause says of a name rather than what it names. The people and places are made up."""
+
+from tests.authoring.drafting import found, prompts
+
+
+def test_a_count_grouped_the_indian_way_is_asked_whole():
+    terms = found("In one week in 2031 the banks of Velmar opened 2,40,17,560 accounts.")
+    assert terms["2,40,17,560"][0] == "number"
+    assert not any(answer in terms for answer in ("2,40", "17,560", "40,17,560"))
+
+
+def test_those_who_opens_a_sentence_that_says_who_they_are():
+    asked = prompts(
+        "Velmar notes: the scheme\n\nThe Korda scheme opened in 2031.\n\nThose who opened a "
+        "first account before 31 March 2032 received a life cover of \u20b940,000."
+    )
+    assert "\u20b940,000" in asked
+    assert "Those who opened" in asked["\u20b940,000"]
+
+
+def test_what_is_said_of_a_slogan_is_not_its_name():
+    terms = found('The slogan "Korda Chalo" itself is credited to the socialist Tavel Marrin.')
+    assert not any(answer.startswith("credited") for answer in terms)
+    assert terms["Tavel Marrin"][0] == "person"
+    # what a slogan is stays its name
+    assert "Velmar First" in found("The slogan of the campaign was Velmar First.")
+
+
+def test_someone_who_hoists_a_flag_or_runs_a_radio_is_a_person():
+    terms = found("That morning Tavel Marrin hoisted the flag at Korda Maidan.")
+    assert terms["Tavel Marrin"][0] == "person"
+    assert found("From 4 May Velia Surot ran a secret radio from Kordabad.")["Velia Surot"][0] == (
+        "person"
+    )
+    assert found("Nehal moved it and Orrin Vadez seconded it.")["Orrin Vadez"][0] == "person"
+
+
+def test_an_age_after_a_name_makes_a_person_asked_after_a_place():
+    sentence = "In Velmar, Kora Talvi, aged 17, was shot dead while leading a procession."
+    assert found(sentence)["Kora Talvi"][0] == "person"
+    asked = prompts(f"Velmar notes: the rising\n\n{sentence}")
+    assert "Kora Talvi" in asked
+
+
+def test_rules_made_under_a_law_are_one_name():
+    terms = found("The Viceroy met the rising under the Defence of Velmar Rules.")
+    assert "Defence of Velmar Rules" in terms
+    assert "Velmar Rules" not in terms
+
+
+def test_a_month_before_a_name_is_the_dates_not_the_names():
+    assert "Tavel Marrin" in found("On 9 August Tavel Marrin hoisted the flag.")
+    assert "Orrin Vadez" in found("In March Orrin Vadez reached Kordabad.")
+    # a name that opens with a month keeps it
+    assert "August Korda Maidan" in found("The ground is known today as August Korda Maidan.")
+
+
+def test_a_day_kept_in_a_years_calendar_is_no_body():
+    terms = found("The Union Cabinet declared 23 August Velmar Space Day.")
+    assert terms["Velmar Space Day"][0] != "organisation"
