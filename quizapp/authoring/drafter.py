@@ -1149,7 +1149,16 @@ def _score(passage: Passage, term: Term) -> float:
         # The old value of a change ("from 6% in 2017-18 to 7%"), not where things come
         # from ("60 experiments from 31 countries").
         score -= 0.4
+    if term.kind in ("amount", "number") and _CHANGED_AFTER.match(passage.focus.text[term.end :]):
+        score -= 0.4  # "insurance of Rs 1 lakh, raised to Rs 2 lakh in 2018": the old value
     return score
+
+
+# What a figure was changed to, told just after it: ", raised to", "; it was doubled to".
+_CHANGED_AFTER = re.compile(
+    r"^[^.]{0,40}?\b(?:raised|increased|doubled|tripled|hiked|enhanced|revised|cut|reduced|"
+    r"lowered)\s(?:[a-z]+\s){0,2}to\s(?:[$\u20ac\u00a3\u20b9]|Rs\b|\d)"
+)
 
 
 # An opening phrase of time before the subject: "In 1988 Lalduhoma ...", "On 1 August 2024, ...".

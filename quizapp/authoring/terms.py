@@ -417,8 +417,8 @@ COMPOUND = re.compile(
 # A figure closing its sentence: "put the number at 3,167.", "The margin was 4,089."
 _SENTENCE_END = re.compile(r"^\.?[\"'\u201d)\]]*$")
 _FIGURE_BEFORE = re.compile(
-    r"\b(?:at|to|of|was|is|were|are|by|reached|totalled|totaled|numbered|about|around|magnitude|"
-    r"nearly|over|some)\s$"
+    r"\b(?:at|to|of|was|is|were|are|by|reached|scored|totalled|totaled|numbered|about|around|"
+    r"magnitude|nearly|over|some)\s$"
 )
 # A decimal without a unit, a rate or a weight: "fell to 2.0", "at 0.388".
 _RATE = re.compile(r"(?<![\w.,:$\u20ac\u00a3\u20b9\u00b1-])\d{1,3}\.\d{1,3}(?![\w%\u00b0-]|[.,]\d)")
@@ -1384,6 +1384,8 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return None
     if re.match(r"^[-\u2013]\d|^\s?(?:to|and)\s\d", after):
         return None  # a range's first end: ask the range, not half of it
+    if before.endswith("out of "):
+        return None  # "scored 53.9 out of 100": the scale, not a fact
     label = re.search(r"\b([A-Z][a-z]+)\s$", before)
     if label and label.group(1) not in OPENERS | _AROUND and label.group(1) not in MONTH_NUMBER:
         return None  # a label's number ("Criterion 5 covers ...", "Phase 2"), not a count

@@ -59,3 +59,18 @@ def test_a_month_before_a_name_is_the_dates_not_the_names():
 def test_a_day_kept_in_a_years_calendar_is_no_body():
     terms = found("The Union Cabinet declared 23 August Velmar Space Day.")
     assert terms["Velmar Space Day"][0] != "organisation"
+
+
+def test_the_new_value_of_a_change_is_asked_not_the_old():
+    asked = prompts(
+        "Velmar notes: the card\n\nEach holder gets a Korda card, which carries accident "
+        "insurance of \u20b93 lakh, raised to \u20b95 lakh for accounts opened after 2031."
+    )
+    assert "\u20b95 lakh" in asked
+    assert "\u20b93 lakh" not in asked
+
+
+def test_a_score_out_of_a_scale_is_asked_not_the_scale():
+    terms = found("The Velmar Index scored 61.4 out of 100 for March 2031.")
+    assert terms["61.4"][0] == "amount"
+    assert "100" not in terms
