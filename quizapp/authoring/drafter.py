@@ -782,6 +782,8 @@ def _refers_back(text: str) -> bool:
         # "On that date ...", "the places taken in this raid": the date, the raid just told
         r"|(?:[Oo]f|[Ii]n|[Oo]n|[Aa]t|[Ff]or|[Bb]y|[Tt]o|[Ff]rom|[Ww]ith|[Uu]nder|[Aa]fter|"
         r"[Bb]efore|[Dd]uring)\sth(?:at|is)\s[a-z]+)\b"
+        # "Rajgad served as the capital for 25 years before that.": before what was just told
+        r"|\b(?:before|after|since|until|till)\sth(?:at|is)(?=[.,;])"
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
     )
@@ -1067,7 +1069,7 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.3  # "The Secretariat sits in Gland": where a body sits is asked
     if term.kind in ("place", "organisation") and _WORKPLACE.search(before):
         score -= TRIVIA  # "Hassabis and Jumper work at Google DeepMind": an employer, trivia
-    if re.fullmatch(r"\S+\s(?:days|weeks)", term.answer) and re.match(
+    if re.fullmatch(r"\S+\s(?:days|weeks|months|years)", term.answer) and re.match(
         r"^,?\s(?:before|after|later|earlier|ahead)\b", passage.focus.text[term.end :]
     ):
         score -= TRIVIA  # "on 30 May, two days before its normal date": a gap, not a date

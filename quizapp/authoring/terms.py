@@ -1830,7 +1830,7 @@ def _name_term(
         names[0] in _PLACE_PREFIXES
         or _PLACE_BEFORE.search(before)
         or (answer in vocabulary.places and not _PERSON_TO.search(before))
-    ):
+    ) and not _MEMBERS.fullmatch(answer):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3 + official)
     elif len(names) <= 5:
         named = _thing_named(before, after) if len(names) <= 2 else 0.0
@@ -1888,6 +1888,8 @@ def _person_shaped(names: list[str]) -> bool:
     )
 
 
+# The members of a party or a people: "broke into Moderates and Extremists", "Indians".
+_MEMBERS = re.compile(r"[A-Z][a-z]+(?:ist|ian|ate|ite|ean)s")
 # Languages: the last word of a language's name, never of a person's.
 _LANGUAGES = word_set(
     "Sanskrit Prakrit Pali Tamil Telugu Kannada Malayalam Odia Urdu Persian Arabic Hindi "
@@ -2123,7 +2125,8 @@ _ONE_OF_PEOPLE = re.compile(
 _HUMAN_DEED = re.compile(
     r"^\s(?:was|were|is|became|had\sbeen|has\sbeen)\s(?:later\s|then\s|also\s)?"
     r"(?:sworn|elected|re-elected|born|appointed|crowned|betrayed|hanged|executed|killed|"
-    r"assassinated|arrested|knighted|exiled|imprisoned|nominated|married|buried"
+    r"assassinated|arrested|knighted|exiled|imprisoned|nominated|married|buried|convicted|"
+    r"sentenced|deported|jailed|acquitted|pardoned"
     r"|the\s(?:first|second|third|last|only|youngest|oldest)\s(?:[A-Z][\w-]*\s){0,3}"
     r"(?:woman|man|Indian|person|Asian|African|American|European|astronaut|ruler|leader|"
     r"writer|judge|player|member|MP|MLA))\b"
@@ -2420,8 +2423,10 @@ def _single_word(
         yield Term(start, end, answer, "name", AnswerType.text, 3.0)
     elif _LANGUAGE_BEFORE.search(_tail(text, start)):
         yield Term(start, end, answer, "name", AnswerType.text, 4.0)  # a language, no place
-    elif answer not in _LANGUAGES and (
-        (_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places
+    elif (
+        answer not in _LANGUAGES
+        and not _MEMBERS.fullmatch(answer)
+        and ((_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places)
     ):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
     elif sentence_start:

@@ -1,7 +1,7 @@
 """Figures written the Indian way, sentences whose opening word only looks back, and what a
 clause says of a name rather than what it names. The people and places are made up."""
 
-from tests.authoring.drafting import found, prompts
+from tests.authoring.drafting import found, prompts, score_of
 
 
 def test_a_count_grouped_the_indian_way_is_asked_whole():
@@ -74,3 +74,30 @@ def test_a_score_out_of_a_scale_is_asked_not_the_scale():
     terms = found("The Velmar Index scored 61.4 out of 100 for March 2031.")
     assert terms["61.4"][0] == "amount"
     assert "100" not in terms
+
+
+def test_the_members_of_a_party_are_no_place():
+    terms = found("Two years later the Velish Congress broke into Moderates and Radicalists.")
+    assert terms.get("Moderates", ("", 0))[0] != "place"
+    assert terms.get("Radicalists", ("", 0))[0] != "place"
+
+
+def test_how_long_before_or_after_is_no_fact_to_ask():
+    notes = (
+        "Velmar notes: the split\n\nThe Korda Congress met at Velpur in 2031. Two years later "
+        "the Congress split at its Kordabad session of December 2033."
+    )
+    assert score_of(notes, "Two years") < min(score_of(notes, "2033"), score_of(notes, "Velpur"))
+
+
+def test_someone_convicted_or_deported_is_a_person():
+    terms = found("Tavel Korrin was convicted of sedition in July 2031 and sent to Kordabad.")
+    assert terms["Tavel Korrin"][0] == "person"
+
+
+def test_before_that_is_asked_with_what_it_looks_back_to():
+    asked = prompts(
+        "Velmar notes: the capitals\n\nTavel Korrin was crowned at Korgad on 6 June 2031. "
+        "Velgad served as the capital for about 25 years before that."
+    )
+    assert asked["25 years"].startswith("Tavel Korrin was crowned at Korgad")

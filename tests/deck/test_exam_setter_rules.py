@@ -161,6 +161,22 @@ def test_absolute_words_marking_the_wrong_options(write_deck):
     ]
 
 
+def test_all_in_the_names_of_bodies_marks_no_option(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: bodies\n"
+            "    kind: mcq\n"
+            "    question: Which body met the Viceroy at Simla in 1906?\n"
+            "    answer: A Muslim deputation\n"
+            "    answer_type: organisation\n"
+            "    distractors: [All India Muslim League, All India Trade Union Congress, "
+            "Servants of India Society]\n"
+        ),
+    )
+    assert found == []
+
+
 def test_a_figure_s_unit_in_the_question_is_no_cue(write_deck):
     found = warnings_for(
         write_deck,

@@ -323,9 +323,9 @@ def wording_cues_its_answer(context: CardContext) -> Iterator[Problem]:
 
 @rule
 def absolute_words_mark_wrong_options(context: CardContext) -> Iterator[Problem]:
-    for _wording, answer, wrong, _type in _options(context.card):
-        if ABSOLUTES & set(words(answer)):
-            continue
+    for _wording, answer, wrong, answer_type in _options(context.card):
+        if ABSOLUTES & set(words(answer)) or answer_type in NAMED_TYPES:
+            continue  # "All India Muslim League" is a name, not a sweeping claim
         marked = [w for w in wrong if ABSOLUTES & set(words(w))]
         if wrong and len(marked) >= 2:
             yield context.problem(
