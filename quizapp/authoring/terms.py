@@ -1830,6 +1830,7 @@ def _name_term(
         names[0] in _PLACE_PREFIXES
         or _PLACE_BEFORE.search(before)
         or (answer in vocabulary.places and not _PERSON_TO.search(before))
+        or _APPOSED_PLACE.match(after)
     ) and not _MEMBERS.fullmatch(answer):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3 + official)
     elif len(names) <= 5:
@@ -2137,6 +2138,12 @@ _IS_A_PLACE = re.compile(
     r"^\s(?:is|was|became|remains)\s(?:the|a|an)\s(?:[a-z]+\s){0,2}(?:state|city|country|"
     r"district|town|port|capital|village|region|province|island|kingdom|nation)\b"
 )
+# What a place of two words or more is, said just after it: "Chorabari Tal, a
+# moraine-dammed lake upstream of Kedarnath".
+_APPOSED_PLACE = re.compile(
+    r"^,\s(?:a|an)\s(?:[\w-]+\s){0,3}?(?:lake|village|town|city|port|river|tributary|hill|"
+    r"peak|glacier|island|lagoon|valley|hamlet|settlement)\b"
+)
 # A body set up, or acting: "launched the International Big Cat Alliance", "The Union
 # Cabinet approved it".
 _FOUNDED = re.compile(
@@ -2193,7 +2200,7 @@ def _past_place(after: str) -> str:
 _FEATURE = re.compile(
     r"^\s(hills|hill|dam|barrage|canal|reservoir|valley|plateau|glacier|"
     r"inscription|inscriptions|cave|caves|lake|temple|seal|pillar|stupa|hoard|grasslands|"
-    r"grassland|wetland|wetlands|desert|delta|forest|forests)\b"
+    r"grassland|wetland|wetlands|desert|delta|forest|forests|peak|falls|pass)\b"
     # the noun ends the name: not "the Yamuna river clean-up"
     r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|for|by|into|through|below|above|as|and|or|"
     r"is|was|are|were|has|had|that|which|where|with|inside|across|covers|rises|flows|lies)\b)"

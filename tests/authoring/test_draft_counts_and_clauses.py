@@ -101,3 +101,16 @@ def test_before_that_is_asked_with_what_it_looks_back_to():
         "Velgad served as the capital for about 25 years before that."
     )
     assert asked["25 years"].startswith("Tavel Korrin was crowned at Korgad")
+
+
+def test_a_name_told_to_be_a_lake_or_a_village_is_a_place():
+    terms = found(
+        "On 17 June 2031, Korda Tal, a moraine-dammed lake upstream of Velnath, breached."
+    )
+    assert terms["Korda Tal"][0] == "place"
+
+
+def test_falls_are_named_with_their_word_and_near_opens_no_name():
+    terms = found("Near Velpur the river plunges over the Korda falls at Vedaghat.")
+    assert terms["Korda falls"][0] == "place"
+    assert "Near Velpur" not in terms
