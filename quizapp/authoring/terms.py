@@ -1796,6 +1796,10 @@ def _name_term(
         listed = _in_list_of_people(text, start, end)
         yield Term(start, end, answer, "person", AnswerType.person, 4.4, listed=listed)
         return
+    if _ruler(names, after):
+        listed = _in_list_of_people(text, start, end)
+        yield Term(start, end, answer, "person", AnswerType.person, 4.3, listed=listed)
+        return
     # A long name spelt out before its initials ("Bharatiya Antariksh Station (BAS)") is the
     # official name of something an examiner asks about; a number in it is a detail.
     official = 0.6 if _spelt_out(names, after) else -0.2 if coded else 0.0
@@ -1864,6 +1868,25 @@ _SITE_WORDS = word_set(
     "Park Reserve Sanctuary Fort Temple Palace Lake Dam Maidan Stadium Falls Glacier Pass Caves "
     "Massif Peak Land"  # "Queen Maud Land": a region named after someone, not her
 )
+
+
+# A ruler's number after his name: "Pulakeshin II", "Bukka Raya I", "Aga Khan III".
+_REGNAL = re.compile(r"(?:X{0,1})(?:IX|IV|V?I{1,3}|V)")
+# What is numbered that way and is no ruler: "Part IX", "Rock Edict XIII".
+_NUMBERED_THINGS = word_set("Edict Edicts List Appendix Mk Programme Stage Phase")
+
+
+def _ruler(names: list[str], after: str) -> bool:
+    """One or two names and a ruler's number: a king, whatever the sentence says of him;
+    not an initial ("Justice V. Ramaswami") nor a numbered part of a text or a plan."""
+    return (
+        2 <= len(names) <= 3
+        and _REGNAL.fullmatch(names[-1]) is not None
+        and not after.startswith(".")
+        and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in names[:-1])
+        and not any(w in _NUMBERED_PARTS or w in _NUMBERED_THINGS for w in names[:-1])
+        and not any(w in _EVENT_WORDS or w in TITLES for w in names[:-1])
+    )
 
 
 def _person_shaped(names: list[str]) -> bool:
@@ -2254,6 +2277,7 @@ _COUNT_BEFORE = re.compile(
     rf"\b(?:{COUNT_WORDS}|\d[\d,]*|many|several|some|all|the|these|those)\s$", re.IGNORECASE
 )
 # What only a person does, said of a single name (a country "signed" or "won" too).
+_ROLE_JUST_BEFORE = re.compile(rf"\b(?:{_ROLES}|pilgrim|feudatory|minister|dramatist)\s$")
 _DEEDS_OF_ONE = word_set(
     "wrote writes dissented presided recited compiled preached composed taught translated sang "
     "painted danced married died excavated resigned"
@@ -2344,8 +2368,11 @@ def _single_word(
         # "He married Kumaradevi, a princess of the Licchavi clan": who they were, just after
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
-    if _KIN_BEFORE.search(before) and vocabulary.is_proper(answer):
-        # "written by Kampana's wife Gangadevi", "his son Bukka": a person by one name
+    if (_KIN_BEFORE.search(before) or _ROLE_JUST_BEFORE.search(before)) and vocabulary.is_proper(
+        answer
+    ):
+        # "written by Kampana's wife Gangadevi", "his son Bukka", "the court poet Ravikirti",
+        # "his feudatory Dantidurga": a person by one name
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
     if (
@@ -2433,6 +2460,7 @@ def _single_word(
     elif (
         answer not in _LANGUAGES
         and not _MEMBERS.fullmatch(answer)
+        and not re.match(r"^\s\d", after)  # "in Shaka 465": a year of an era, no place
         and ((_PLACE_BEFORE.search(before) and not in_title) or answer in vocabulary.places)
     ):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)

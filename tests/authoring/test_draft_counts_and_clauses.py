@@ -114,3 +114,25 @@ def test_falls_are_named_with_their_word_and_near_opens_no_name():
     terms = found("Near Velpur the river plunges over the Korda falls at Vedaghat.")
     assert terms["Korda falls"][0] == "place"
     assert "Near Velpur" not in terms
+
+
+def test_a_name_with_a_rulers_number_is_a_person():
+    terms = found("The real founder of the line was Velakeshin I, who fortified the hill at Korda.")
+    assert terms["Velakeshin I"][0] == "person"
+    assert found("A deputation, led by Tavel Khan III, waited at Korda.")["Tavel Khan III"][0] == (
+        "person"
+    )
+    # numbered parts and things are no rulers
+    assert found("Part IX applies to Velmar.")["Part IX"][0] != "person"
+    assert found("A new station, Korda II, is planned.").get("Korda II", ("", 0))[0] != "person"
+
+
+def test_a_role_just_before_one_name_makes_a_person():
+    terms = found("It was composed in Velish by the court poet Ravikora.")
+    assert terms["Ravikora"][0] == "person"
+    assert found("He was overthrown by his feudatory Dantikora.")["Dantikora"][0] == "person"
+
+
+def test_an_era_before_its_year_is_no_place():
+    terms = found("A cliff inscription records the work in Velaka 465, or 543 CE.")
+    assert terms.get("Velaka", ("", 0))[0] != "place"
