@@ -46,7 +46,7 @@ _UNIT = (
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
-    r"metres|meters|kilometres|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC|"
+    r"metres|meters|kilometres|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC\s(?:ft|feet)|TMC|"
     r"cubic\s(?:metres|meters|feet)"
     r"|[A-Z][a-z]+\sunits)\b(?!/)"  # a unit named after someone: "220 Dobson units"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
@@ -80,6 +80,9 @@ ERA_YEAR_WORTH = 4.0
 _YEAR_ONLY = re.compile(r"(?:1[0-9]|20)\d\d")
 
 
+_CURRENCY = re.compile(r"(?:US)?[$\u20ac\u00a3\u20b9]|Rs\b")
+
+
 def range_term(text: str, match: re.Match) -> Term | None:
     """A range of figures said as one, asked whole; None for a change or a list."""
     low, high = match.group("low"), match.group("high")
@@ -107,7 +110,10 @@ def range_term(text: str, match: re.Match) -> Term | None:
             AnswerType.text,
             4.3,
         )
-    if not (shared or opener in ("between", "within", "ranging from", "range of") or years):
+    # "penalties of \u20b91 lakh to \u20b950 lakh": two sums said as one range
+    sums = link == "to" and opener != "from" and all(_CURRENCY.match(end) for end in (low, high))
+    sums = sums and not CHANGED.search(text[: match.start()])  # "raised by Rs 69 to Rs 2,369"
+    if not (shared or sums or opener in ("between", "within", "ranging from", "range of") or years):
         return None
     if opener == "from" and CHANGED.search(text[: match.start()]):
         return None  # "rose from 1990 to 2000 levels": a change, its new value the fact
@@ -2310,8 +2316,8 @@ def _single_word(
         answer_type = AnswerType.text if kind == "name" else AnswerType.place
         yield Term(start, end, text[start:end], kind, answer_type, 4.3)
         return
-    if _attributive(answer, text[end:]):
-        return
+    if _attributive(answer, text[end:]) and not _RULER_BEFORE.search(before):
+        return  # "the Chola navy"; but "Queen Lokamahadevi built": a ruler, by her title
     if answer in _INSTITUTIONS or answer in OPENERS or answer in PRONOUNS or answer in MONTH_NUMBER:
         return
     if re.fullmatch(r"[A-Z]{2,5}\d{1,3}", answer) and re.search(r"\b(?:at|in)\s$", before):

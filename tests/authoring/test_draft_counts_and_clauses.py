@@ -136,3 +136,21 @@ def test_a_role_just_before_one_name_makes_a_person():
 def test_an_era_before_its_year_is_no_place():
     terms = found("A cliff inscription records the work in Velaka 465, or 543 CE.")
     assert terms.get("Velaka", ("", 0))[0] != "place"
+
+
+def test_water_in_tmc_ft_keeps_its_whole_unit():
+    terms = found("Velmar got 419 TMC ft, Kordesh 270 TMC ft.")
+    assert terms["419 TMC ft"][0] == "amount"
+    assert "419 TMC" not in terms
+
+
+def test_two_sums_joined_by_to_are_one_range_but_not_a_change():
+    terms = found("Jail gave way to penalties of \u20b91 lakh to \u20b950 lakh set by an officer.")
+    assert terms["\u20b91 lakh to \u20b950 lakh"][0] == "amount"
+    changed = found("The support price was raised by \u20b969 to \u20b92,369 per quintal.")
+    assert "\u20b969 to \u20b92,369" not in changed
+
+
+def test_a_queen_who_built_is_a_person():
+    terms = found("Around 740 Queen Velamadevi built the Korda temple.")
+    assert terms["Velamadevi"][0] == "person"
