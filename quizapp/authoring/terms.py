@@ -451,7 +451,7 @@ _ARTICLE_NUMBER = (
 )
 ARTICLE = re.compile(
     r"\b(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Regulation|Rule|Resolution|Entry|"
-    r"Entries)s?"
+    r"Entries|(?:(?:Major|Minor)\s)?Rock\sEdict|Pillar\sEdict)s?"
     rf"\s{_ARTICLE_NUMBER}(?:(?:,\s|\sand\s|\sor\s|\sto\s){_ARTICLE_NUMBER})*"
     # A Part of a constitution in Roman numerals ("Part IV", "Part IXA"), a Schedule or List
     # by its ordinal ("the Seventh Schedule") or numeral ("List III").
@@ -2415,6 +2415,8 @@ def _single_word(
         and answer.lower() not in vocabulary.lower
         and answer not in _SENTENCE_WORDS
         and not answer.endswith(("ly", "ing"))
+        # "Hoards of Roman coins ...": a plural opening the sentence is no place of anywhere
+        and not (_plural(answer, None) and re.match(r"^\sof\b", after))
     ):
         # "Churu in Rajasthan had ...": a word the notes never write in lower case, placed
         # in a larger place, is a place the sentence is about

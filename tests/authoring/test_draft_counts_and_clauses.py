@@ -154,3 +154,15 @@ def test_two_sums_joined_by_to_are_one_range_but_not_a_change():
 def test_a_queen_who_built_is_a_person():
     terms = found("Around 740 Queen Velamadevi built the Korda temple.")
     assert terms["Velamadevi"][0] == "person"
+
+
+def test_a_plural_opening_a_sentence_is_no_place():
+    terms = found("Hoards of Velish coins, largely of Korvan, have turned up around Kordabad.")
+    assert "Hoards" not in terms
+
+
+def test_edicts_numbered_together_are_asked_whole():
+    terms = found("Velora's Rock Edicts II and XIII name the Kordans as neighbours.")
+    assert "Rock Edicts II and XIII" in terms
+    assert "Rock Edicts II" not in terms
+    assert "Major Rock Edict XIV" in found("The war is told in Major Rock Edict XIV.")
