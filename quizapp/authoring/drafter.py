@@ -1065,6 +1065,8 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.1
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
+    if term.kind in ("place", "name", "person") and re.search(r"\btitles?\s(?:of\s)?$", before):
+        score += 0.4  # "took the title Vatapikonda, conqueror of Vatapi": what a king was called
     if term.kind in ("place", "name") and _SEAT.search(before):
         score += 0.3  # "The Secretariat sits in Gland": where a body sits is asked
     if term.kind in ("place", "organisation") and _WORKPLACE.search(before):

@@ -1,7 +1,7 @@
 """Figures written the Indian way, sentences whose opening word only looks back, and what a
 clause says of a name rather than what it names. The people and places are made up."""
 
-from tests.authoring.drafting import found, prompts, score_of
+from tests.authoring.drafting import found, prompts, rules_scores, score_of
 
 
 def test_a_count_grouped_the_indian_way_is_asked_whole():
@@ -166,3 +166,12 @@ def test_edicts_numbered_together_are_asked_whole():
     assert "Rock Edicts II and XIII" in terms
     assert "Rock Edicts II" not in terms
     assert "Major Rock Edict XIV" in found("The war is told in Major Rock Edict XIV.")
+
+
+def test_the_title_a_king_took_counts_for_more_than_his_name_alone():
+    notes = (
+        "Velmar notes: the wars\n\nTavel Korrin is believed to have died in the fighting, and "
+        "Orrin took the title Kordakonda, conqueror of Korda."
+    )
+    scores = rules_scores(notes)
+    assert scores["Kordakonda"] > scores["Orrin"]
