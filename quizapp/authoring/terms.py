@@ -513,7 +513,7 @@ _INSTITUTIONS = (
 INSTITUTIONS = _INSTITUTIONS  # for the drafter: "the Committee in Paris" names where it met
 _PLACE_PREFIXES = word_set("New North South East West Saudi Sierra Papua Viet Costa Sri Hong")
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|from|near|across|into|hit|visited|hosted\sby)\s"
+    r"(?:\b(?:in|at|from|near|across|into|hit|visited|excavated|hosted\sby)\s"
     r"(?:[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?(?:,\s|\s(?:and|or)\s))*"
     r"|\b(?:visit|visits|trip|travelled|traveled|went|moved|returned|flew|sent|exiled|fled|"
     r"deported|taken|shifted|go|goes)\sto\s"
@@ -2106,6 +2106,7 @@ def _reads_as_person(
     follows = re.match(r"^\s(\w+)", after)
     return bool(
         _ROLE_BEFORE.search(before)
+        or _ROLE_JUST_BEFORE.search(before)  # "composed by the Chera prince Ilango Adigal"
         # "His brother Tirumala Deva Raya", "against Ismail Adil Shah of Bijapur": a person
         # by kin, or a ruler by his kingdom
         or _KIN_BEFORE.search(before)

@@ -175,3 +175,10 @@ def test_the_title_a_king_took_counts_for_more_than_his_name_alone():
     )
     scores = rules_scores(notes)
     assert scores["Kordakonda"] > scores["Orrin"]
+
+
+def test_a_site_excavated_is_a_place_and_a_prince_a_person():
+    terms = found("In 1945 Tavel Korrin excavated Velamedu near Kordabad and found Roman ware.")
+    assert terms["Velamedu"][0] == "place"
+    prince = found("The epic, composed by the Velish prince Orrin Adigal, tells of Korda.")
+    assert prince["Orrin Adigal"][0] == "person"
