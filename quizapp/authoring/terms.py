@@ -326,6 +326,8 @@ _ACT = re.compile(
     r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z0-9][\w -]*\)|of|and|for|on|to|the|in)\s)*"
     r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
 )
+# A law known by its number among a year's laws: "Act XXXVII of 1855".
+_NUMBERED_ACT = re.compile(r"\bAct\s(?:[IVXL]{1,7}|\d{1,3})\sof\s(?:1[6-9]|20)\d\d\b")
 # A treaty named by a list of what it is of, asked whole: "the Treaty of Friendship,
 # Cooperation and Mutual Assistance" (its commas are no end of the name).
 _SERIAL_TREATY = re.compile(
@@ -568,7 +570,8 @@ _ROLE_BEFORE = re.compile(
 # Who someone is to a person just named: "Kampana's wife Gangadevi", "his son Bukka".
 _KIN_BEFORE = re.compile(
     r"(?:[\u2019']s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s(?:elder\s|younger\s)?"
-    r"(?:wife|son|daughter|brother|sister|mother|father|queen|heir|successor|nephew)\s$"
+    r"(?:wife|son|daughter|brother|sister|mother|father|queen|heir|successor|nephew|sons|"
+    r"daughters|brothers|sisters)\s$"
 )
 # "the second Pole in space, after Mirosław Hermaszewski": who did it first.
 _PREDECESSOR = re.compile(
@@ -748,6 +751,8 @@ def find_terms(
         act = _act_term(text, match)
         if act is not None:
             add(act)
+    for match in _NUMBERED_ACT.finditer(text):
+        add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in _MODEL.finditer(text):
         name, code = match.group(1).split()
         before, after = text[: match.start()], text[match.end() :]

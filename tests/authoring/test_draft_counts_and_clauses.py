@@ -182,3 +182,15 @@ def test_a_site_excavated_is_a_place_and_a_prince_a_person():
     assert terms["Velamedu"][0] == "place"
     prince = found("The epic, composed by the Velish prince Orrin Adigal, tells of Korda.")
     assert prince["Orrin Adigal"][0] == "person"
+
+
+def test_an_act_known_by_its_number_in_the_year_is_one_name():
+    terms = found("Act XXXVII of 1855 carved the Korda Parganas out of Velpur.")
+    assert terms["Act XXXVII of 1855"][0] == "name"
+    assert "Act XXXVII" not in terms
+
+
+def test_their_sisters_names_a_person():
+    assert found("Their sisters Phulika and Jhanvi fought alongside them.")["Phulika"][0] == (
+        "person"
+    )
