@@ -243,6 +243,12 @@ GROUPS = {
     "held_out_29": "held out (twenty-ninth set, scored once, seen)",
     "held_out_30": "held out (thirtieth set, scored once, seen)",
     "held_out_31": "held out (thirty-first set, scored once, seen)",
+    "held_out_32": "held out (thirty-second set, scored once, seen)",
+    "held_out_33": "held out (thirty-third set, scored once, seen)",
+    "held_out_34": "held out (thirty-fourth set, scored once; four of its facts glimpsed before)",
+    "held_out_35": "held out (thirty-fifth set, scored once, seen)",
+    "held_out_36": "held out (thirty-sixth set, scored once, seen)",
+    "held_out_37": "held out (thirty-seventh set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -268,6 +274,12 @@ _FOLDERS = {
     "held-out-29": "held_out_29",
     "held-out-30": "held_out_30",
     "held-out-31": "held_out_31",
+    "held-out-32": "held_out_32",
+    "held-out-33": "held_out_33",
+    "held-out-34": "held_out_34",
+    "held-out-35": "held_out_35",
+    "held-out-36": "held_out_36",
+    "held-out-37": "held_out_37",
 }
 
 
