@@ -80,6 +80,7 @@ ERA_YEAR_WORTH = 4.0
 _YEAR_ONLY = re.compile(r"(?:1[0-9]|20)\d\d")
 
 
+# The sign a sum opens with.
 _CURRENCY = re.compile(r"(?:US)?[$\u20ac\u00a3\u20b9]|Rs\b")
 
 
@@ -1882,7 +1883,7 @@ _SITE_WORDS = word_set(
 
 
 # A ruler's number after his name: "Pulakeshin II", "Bukka Raya I", "Aga Khan III".
-_REGNAL = re.compile(r"(?:X{0,1})(?:IX|IV|V?I{1,3}|V)")
+_REGNAL = re.compile(r"X?(?:IX|IV|V?I{1,3}|V)")
 # What is numbered that way and is no ruler: "Part IX", "Rock Edict XIII".
 _NUMBERED_THINGS = word_set("Edict Edicts List Appendix Mk Programme Stage Phase")
 
@@ -2288,8 +2289,9 @@ _WORK_GIVEN = re.compile(
 _COUNT_BEFORE = re.compile(
     rf"\b(?:{COUNT_WORDS}|\d[\d,]*|many|several|some|all|the|these|those)\s$", re.IGNORECASE
 )
+# A role said just before a name: "the court poet Ravikirti", "his feudatory Dantidurga".
+_ROLE_JUST_BEFORE = re.compile(rf"\b(?:{_ROLES}|pilgrim|feudatory|dramatist)\s$")
 # What only a person does, said of a single name (a country "signed" or "won" too).
-_ROLE_JUST_BEFORE = re.compile(rf"\b(?:{_ROLES}|pilgrim|feudatory|minister|dramatist)\s$")
 _DEEDS_OF_ONE = word_set(
     "wrote writes dissented presided recited compiled preached composed taught translated sang "
     "painted danced married died excavated resigned"
