@@ -337,6 +337,18 @@ _SERIAL_TREATY = re.compile(
     r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)+,?\sand\s"
     r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
 )
+# A body named by a list of what it deals with: "the Standing Committee on Personnel, Public
+# Grievances, Law and Justice".
+_SERIAL_BODY = re.compile(
+    r"\b((?:[A-Z][\w-]*\s)*(?:Committee|Ministry|Department|Commission)\s(?:on|of|for)\s"
+    r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)+,?\sand\s"
+    r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
+)
+# Names whose commas are no list (of places or people), and what each is asked as.
+_SERIAL_NAMES = (
+    (_SERIAL_TREATY, "name", AnswerType.text, 4.4),
+    (_SERIAL_BODY, "organisation", AnswerType.organisation, 3.6),
+)
 # A name with a model number: "the Vikram 3201, a 32-bit microprocessor", "UPI 123PAY".
 _MODEL = re.compile(
     r"(?<![\w.-])((?:[A-Z][a-z]+|[A-Z]{2,6})\s(?=[0-9A-Z]*\d)(?!(?:1[6-9]|20)\d\d\b)"
@@ -765,12 +777,13 @@ def find_terms(
             or re.match(r"^,\s(?:an?|the)\s", after)
         ):
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, CODE_WORTH))
-    for match in _SERIAL_TREATY.finditer(text):
-        start, answer = match.start(1), match.group(1)
-        opener = answer.split()[0]
-        if opener in OPENERS:  # "The Treaty of ...": not "The"
-            start, answer = start + len(opener) + 1, answer[len(opener) + 1 :]
-        add(Term(start, match.end(1), answer, "name", AnswerType.text, 4.4))
+    for pattern, kind, answer_type, worth in _SERIAL_NAMES:
+        for match in pattern.finditer(text):
+            start, answer = match.start(1), match.group(1)
+            opener = answer.split()[0]
+            if opener in OPENERS:  # "The Treaty of ...": not "The"
+                start, answer = start + len(opener) + 1, answer[len(opener) + 1 :]
+            add(Term(start, match.end(1), answer, kind, answer_type, worth))
     for match in _CRITERIA.finditer(text):  # "under criteria (iv) and (vi)"
         add(Term(*match.span(1), match.group(1), "number", AnswerType.text, 4.4))
     for match in _VOTE.finditer(text):
@@ -1659,6 +1672,8 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
 _MONTH_OPENS = re.compile(r"\b(?:\d{1,2}|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|early|late)\s$")
 _MONTH_AFTER = word_set("In By Until Since From")
 
+_MEMBER_OF_HOUSE = word_set("MP MLA MLC")
+
 # Titles of several holders at once, a title only before their names.
 _PLURAL_TITLES = word_set("Presidents Ministers Governors Ambassadors Judges Chairpersons")
 
@@ -1701,6 +1716,8 @@ def _name_term(
         ):
             titled = True
             cut = i + 1
+    if len(words) > 2 and words[0] in _MEMBER_OF_HOUSE and _person_shaped(words[1:]):
+        titled, cut = True, 1  # "the jurist and MP L.M. Singhvi": a member, then the name
     if (
         not titled
         and bool(words)
@@ -2378,6 +2395,8 @@ def _single_word(
         and not sentence_start
         and vocabulary.is_proper(answer)
         and answer not in vocabulary.places
+        # "a former Chief Justice of India, a former judge of ...": a list of posts
+        and not re.search(r"\bof\s$", before)
     ):
         # "He married Kumaradevi, a princess of the Licchavi clan": who they were, just after
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)

@@ -94,6 +94,17 @@ KINDS = {
         "Act XXXVII of 1855",
         "name",
     ),
+    "a member of parliament": (
+        "The word was coined by the jurist and MP T.K. Velmani in 1963.",
+        "T.K. Velmani",
+        "person",
+    ),
+    "a committee named by a list": (
+        "The Bill was sent to the Standing Committee on Personnel, Public Grievances, Law and "
+        "Justice, chaired by Tavel Korrin.",
+        "Standing Committee on Personnel, Public Grievances, Law and Justice",
+        "organisation",
+    ),
     "edicts numbered together": (
         "Velora's Rock Edicts II and XIII name the Kordans as neighbours.",
         "Rock Edicts II and XIII",
@@ -150,6 +161,18 @@ NOT_KINDS = {
         None,
     ),
     "an act cut short": ("Act XXXVII of 1855 carved out Velpur.", "Act XXXVII", None),
+    "a post's country": (
+        "The Chairperson must be a former Chief Justice of Velmar, a former judge of the "
+        "Korda Court, or an eminent person.",
+        "Velmar",
+        "person",
+    ),
+    "a subject of a committee": (
+        "The Bill went to the Standing Committee on Personnel, Public Grievances, Law and "
+        "Justice, chaired by Tavel Korrin.",
+        "Public Grievances",
+        None,
+    ),
     "edicts cut short": (
         "Velora's Rock Edicts II and XIII name the Kordans.",
         "Rock Edicts II",
