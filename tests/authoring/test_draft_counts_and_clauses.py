@@ -248,3 +248,10 @@ def test_the_title_a_king_took_counts_for_more_than_his_name_alone():
     )
     scores = rules_scores(notes)
     assert scores["Kordakonda"] > scores["Orrin"]
+
+
+def test_what_a_day_is_observed_as_counts_as_much_as_where():
+    terms = found("Karl Velmarx noted the rising, and 30 June is observed in Korda as Hul Velas.")
+    assert terms["Hul Velas"][1] >= terms["Korda"][1]
+    revered = found("Tavel Munda came to be revered as Dharti Vela, father of the earth.")
+    assert revered["Dharti Vela"][1] >= 4.0
