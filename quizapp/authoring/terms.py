@@ -328,6 +328,11 @@ _ACT = re.compile(
     r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z0-9][\w -]*\)|of|and|for|on|to|the|in)\s)*"
     r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
 )
+# A law or a plan known by whose it was: "Pitt's India Act", "Wood's Despatch".
+_WHOSE_ACT = re.compile(
+    r"\b[A-Z][a-z]+[\u2019']s\s(?:[A-Z][\w-]*\s){0,2}"
+    r"(?:India\sAct|Despatch|Minute|Plan|Award|Doctrine|Formula)\b(?!\s[A-Z]|\sof\s[A-Z])"
+)
 # A law known by its number among a year's laws: "Act XXXVII of 1855".
 _NUMBERED_ACT = re.compile(r"\bAct\s(?:[IVXL]{1,7}|\d{1,3})\sof\s(?:1[6-9]|20)\d\d\b")
 # A treaty named by a list of what it is of, asked whole: "the Treaty of Friendship,
@@ -766,6 +771,8 @@ def find_terms(
         if act is not None:
             add(act)
     for match in _NUMBERED_ACT.finditer(text):
+        add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
+    for match in _WHOSE_ACT.finditer(text):  # "Pitt's India Act", not "{{India Act}}"
         add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in _MODEL.finditer(text):
         name, code = match.group(1).split()

@@ -255,3 +255,12 @@ def test_what_a_day_is_observed_as_counts_as_much_as_where():
     assert terms["Hul Velas"][1] >= terms["Korda"][1]
     revered = found("Tavel Munda came to be revered as Dharti Vela, father of the earth.")
     assert revered["Dharti Vela"][1] >= 4.0
+
+
+def test_a_law_or_despatch_known_by_whose_it_was_is_one_name():
+    assert "Korrin's India Act" in found("Korrin's India Act of 1784 then asked the Company.")
+    assert "India Act" not in found("Korrin's India Act of 1784 then asked the Company.")
+    assert "Velm's Despatch" in found("Velm's Despatch of 1854 shaped education in Korda.")
+    # a possessive country, or a doctrine named by what it is of, is no such name
+    assert "Korda's Act" not in found("Korda's Act East policy began in 2014.")
+    assert "Velhousie's Doctrine" not in found("Velhousie's Doctrine of Lapse annexed Korda.")
