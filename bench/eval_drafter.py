@@ -249,6 +249,7 @@ GROUPS = {
     "held_out_35": "held out (thirty-fifth set, scored once, seen)",
     "held_out_36": "held out (thirty-sixth set, scored once, seen)",
     "held_out_37": "held out (thirty-seventh set, scored once, seen)",
+    "held_out_38": "held out (thirty-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 _FOLDERS = {
@@ -280,6 +281,7 @@ _FOLDERS = {
     "held-out-35": "held_out_35",
     "held-out-36": "held_out_36",
     "held-out-37": "held_out_37",
+    "held-out-38": "held_out_38",
 }
 
 
