@@ -2434,8 +2434,11 @@ def _single_word(
         # "Its patron was Ajatashatru of the Haryanka dynasty": a ruler by his line
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
-    if re.match(r"^,\s(?:in\s|near\s)?[A-Z]", after) and not re.match(_LIST, after):
-        yield Term(start, end, answer, "place", AnswerType.place, 4.3)  # "Baku, Azerbaijan"
+    # "Baku, Azerbaijan"; not "Caves 2 and 3 are Vaishnava, Cave 3 being ...": a numbered thing
+    if re.match(r"^,\s(?:in\s|near\s)?[A-Z](?![\w\u2019'-]*\s\d)", after) and not re.match(
+        _LIST, after
+    ):
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
         return
     if _BEATEN.search(before):  # "beating Spain 2–1": the side beaten
         yield Term(start, end, answer, "place", AnswerType.place, 4.2)

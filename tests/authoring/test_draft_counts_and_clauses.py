@@ -148,6 +148,11 @@ NOT_KINDS = {
         "Velaka",
         "place",
     ),
+    "a word before a numbered thing": (
+        "Caves 2 and 3 are Velnava, Cave 3 being the largest.",
+        "Velnava",
+        "place",
+    ),
     "a numbered part": ("Part IX applies to Velmar.", "Part IX", "person"),
     "a numbered station": ("A new station, Korda II, is planned.", "Korda II", "person"),
     "a day of the calendar": (
