@@ -333,7 +333,7 @@ _WHOSE_ACT = re.compile(
     r"\b[A-Z][a-z]+[\u2019']s\s(?:[A-Z][\w-]*\s){0,2}"
     r"(?:India\sAct|Despatch|Minute|Plan|Award|Doctrine|Formula)\b(?!\s[A-Z]|\sof\s[A-Z])"
 )
-# A law known by its number among a year's laws: "Act XXXVII of 1855".
+# A law known by its number among a year's laws: "Act XLV of 1860".
 _NUMBERED_ACT = re.compile(r"\bAct\s(?:[IVXL]{1,7}|\d{1,3})\sof\s(?:1[6-9]|20)\d\d\b")
 # A treaty named by a list of what it is of, asked whole: "the Treaty of Friendship,
 # Cooperation and Mutual Assistance" (its commas are no end of the name).

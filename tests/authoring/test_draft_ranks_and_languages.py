@@ -40,7 +40,7 @@ def test_the_language_a_name_is_given_in_is_no_place():
     assert terms["Chhorat Mandavar"][1] > terms.get("Velish", ("", 0))[1]
 
 
-def test_a_subspecies_is_one_name_not_a_fragment():
+def test_a_species_is_one_name_but_a_name_and_a_word_of_its_language_is_none():
     terms = found(
         "The Velbay tiger (Panthera tigris kordensis) swims between the islands of the delta."
     )
@@ -48,6 +48,12 @@ def test_a_subspecies_is_one_name_not_a_fragment():
     assert "Panthera" not in terms
     repeated = found("The Kordish tiger (Panthera tigris tigris) swims between the islands.")
     assert "Panthera tigris tigris" in repeated
+    worm = found("Their work was done on a tiny worm, Velorhabditis kordans.")
+    assert "Velorhabditis kordans" in worm
+    calls = found(
+        "The queen mother calls Gautavelra ekavelana, the unique one, in the inscription."
+    )
+    assert "Gautavelra ekavelana" not in calls
 
 
 def test_a_describing_word_before_a_feature_is_not_its_name():
@@ -147,15 +153,6 @@ def test_a_kings_numeral_ending_a_sentence_leaves_its_full_stop():
     terms = found("The inscription was issued by Naganvel, the queen of Satakorn I.")
     assert "Satakorn I" in terms
     assert "Satakorn I." not in terms
-
-
-def test_a_name_and_a_word_of_its_language_is_no_species():
-    terms = found(
-        "The queen mother calls Gautavelra ekavelana, the unique one, in the inscription."
-    )
-    assert "Gautavelra ekavelana" not in terms
-    worm = found("Their work was done on a tiny worm, Velorhabditis kordans.")
-    assert "Velorhabditis kordans" in worm
 
 
 def test_him_or_a_reported_he_needs_the_person_named_before():
