@@ -135,7 +135,7 @@ def draft_with_warnings(document: Path) -> tuple[list, dict[str, list[str]]]:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / document.name
         copy.write_text(document.read_text(encoding="utf-8"), encoding="utf-8")
-        result = draft_deck(copy, Path(tmp) / "draft.yaml")
+        result = draft_deck(copy, Path(tmp) / "draft.yaml", today=TODAY)
         report = check([result.path], TODAY)
         if report.errors:
             raise SystemExit(f"{document}: the draft does not load: {report.errors[0]}")
@@ -340,7 +340,7 @@ def _candidates(text: str, fact: dict) -> tuple[bool, list[str]]:
 
     sentences = split_sentences(text)
     vocabulary = drafter.document_vocabulary(sentences)
-    present = drafter._present(text)
+    present = drafter._news(drafter._present(text), TODAY)
     wanted = folded(fact["sentence"])
     asked_at_all = False
     seen: list[str] = []
@@ -362,7 +362,7 @@ def miss_reason(text: str, fact: dict) -> str:
         return "unseen"
 
     def asked() -> bool:
-        return any(matches(c.card, fact) for c in draft_cards(text, "doc"))
+        return any(matches(c.card, fact) for c in draft_cards(text, "doc", today=TODAY))
 
     unlimited = {"CARDS_PER_100_WORDS": 10_000, "MIN_CARDS": 10_000}
     with _relaxed(**unlimited):
@@ -377,7 +377,7 @@ def miss_reason(text: str, fact: dict) -> str:
         if asked():
             return "weak"
     with _relaxed(**unlimited, _fair=lambda *args, **kwargs: True):
-        cards = [c.card for c in draft_cards(text, "doc") if matches(c.card, fact)]
+        cards = [c.card for c in draft_cards(text, "doc", today=TODAY) if matches(c.card, fact)]
     if cards:
         return "cue" if _card_warnings(cards[0]) else "unfair"
     return "other"
@@ -389,7 +389,7 @@ def misses(folder: Path = DRAFTING) -> dict:
     for facts_file in facts_files(folder, held_out=False):
         spec = yaml_rs.loads(facts_file.read_text(encoding="utf-8"))
         text = (facts_file.parent / spec["document"]).read_text(encoding="utf-8")
-        cards = [c.card for c in draft_cards(text, "doc")]
+        cards = [c.card for c in draft_cards(text, "doc", today=TODAY)]
         for fact in spec["facts"]:
             if not any(matches(c, fact) for c in cards):
                 name = facts_file.stem.split(".")[0]
@@ -451,7 +451,7 @@ def evaluate(paths: list[Path]) -> dict:
     )  # fmt: skip
     for doc_id, document in sorted(library.items()):
         quotes = bundled["quotes"][doc_id]
-        drafted = draft_cards(document.text, doc_id)
+        drafted = draft_cards(document.text, doc_id, today=TODAY)
         candidates = []
         seen: set = set()
         unusable = 0

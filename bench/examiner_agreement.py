@@ -45,7 +45,7 @@ def _asked(fact: dict, cards: list[Pair], forgiving: bool) -> bool:
 
 def _drafted(text: str) -> tuple[list[Pair], int]:
     """What the drafter's cards ask, as (quote, answer), and how many cards it drafts."""
-    cards = [c.card for c in draft_cards(text, "doc")]
+    cards = [c.card for c in draft_cards(text, "doc", today=ev.TODAY)]
     asked = [(card.source.quote, answer) for card in cards for answer in ev.answers(card)]
     return asked, len(cards)
 

@@ -53,7 +53,7 @@ class Document:
         self.text = (facts_file.parent / spec["document"]).read_text(encoding="utf-8")
         self.facts = spec["facts"]
         self.rows: Rows = []
-        for quote, place in considered(self.text):
+        for quote, place in considered(self.text, ev.TODAY):
             quoted = ev.folded(quote)
             answer = ev.folded(place.term.answer)
             fact = any(
@@ -121,7 +121,7 @@ def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
 
 def score(document: Document, examiner: Examiner) -> dict:
     """The document drafted with this examiner: facts asked, cards, ranking, unusable."""
-    cards = [c.card for c in draft_cards(document.text, document.name, examiner)]
+    cards = [c.card for c in draft_cards(document.text, document.name, examiner, ev.TODAY)]
     asked = sum(1 for f in document.facts if any(ev.matches(c, f) for c in cards))
     matching = [any(ev.matches(c, f) for f in document.facts) for c in cards]
     third = matching[: max(1, len(cards) // 3)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,8 +66,10 @@ def draft_deck(
     out: Path | None = None,
     deck_id: str | None = None,
     title: str | None = None,
+    today: dt.date | None = None,
 ) -> DraftResult:
-    """Write a draft deck for a document; nothing is written if anything is wrong."""
+    """Write a draft deck for a document; nothing is written if anything is wrong. `today`
+    dates the drafting: notes on events long before it are read as history."""
     document = Path(document)
     check_deck_id(deck_id, document)
     title = title.strip() if title else None
@@ -100,7 +103,7 @@ def draft_deck(
     else:
         relative = os.path.relpath(document.resolve(), folder)
     source = SourceDocument(id=source_id, title=doc_title, file=Path(relative).as_posix())
-    candidates = draft_cards(text, source_id)
+    candidates = draft_cards(text, source_id, today=today)
     deck = Deck(
         id=deck_id,
         title=title or f"Draft: {doc_title}",

@@ -17,6 +17,7 @@ same cards with the same ids.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -177,18 +178,24 @@ class _Option:
     order: float = field(compare=False, default=0.0)
 
 
-def draft_cards(text: str, document_id: str, examiner: Examiner | None = None) -> list[Candidate]:
+def draft_cards(
+    text: str,
+    document_id: str,
+    examiner: Examiner | None = None,
+    today: dt.date | None = None,
+) -> list[Candidate]:
     """The best candidate cards for a document's text, best first, ids unique. The rules
     choose the cards; the examiner (the shipped weights unless another is given,
-    `NO_EXAMINER` for the rules alone) orders them and judges each sentence's second card."""
-    return _draft(text, document_id, _shipped() if examiner is None else examiner)
+    `NO_EXAMINER` for the rules alone) orders them and judges each sentence's second card.
+    `today` tells notes on history from notes on the news (without it, all are news)."""
+    return _draft(text, document_id, _shipped() if examiner is None else examiner, today)
 
 
-def considered(text: str) -> list[tuple[str, Place]]:
+def considered(text: str, today: dt.date | None = None) -> list[tuple[str, Place]]:
     """Every term the drafter weighs, with the quote its card would have and where it
     stands (what bench/fit_examiner.py fits the examiner's weights on)."""
     record: list[tuple[str, Place]] = []
-    _draft(text, "document", NO_EXAMINER, record)
+    _draft(text, "document", NO_EXAMINER, today, record)
     return record
 
 
@@ -212,6 +219,7 @@ def _draft(
     text: str,
     document_id: str,
     examiner: Examiner,
+    today: dt.date | None = None,
     record: list[tuple[str, Place]] | None = None,
 ) -> list[Candidate]:
     sentences = split_sentences(text)
@@ -220,7 +228,8 @@ def _draft(
     found = [(p, sentence_terms(p.focus.text, vocabulary)) for p in passages]
     found = _people_throughout(found)
     present = _present(text)
-    found = [(p, [_whole_date(p.focus.text, t, present) for t in terms]) for p, terms in found]
+    news = _news(present, today)
+    found = [(p, [_whole_date(p.focus.text, t, news) for t in terms]) for p, terms in found]
     budget = max(MIN_CARDS, len(text.split()) * CARDS_PER_100_WORDS // 100)
     # The title and the subtitle under it name what the notes are about ("Notes on State of
     # Punjab v. Davinder Singh (2024)").
@@ -452,6 +461,7 @@ def _draft(
 
 _NO_SENTENCE = Sentence(0, 0, "")
 RECENT = 0  # years before the notes' present within which the day of a date is the news
+NEWS_YEARS = 10  # notes on events older than this, counted from today, are history
 _RANGE_END = re.compile(r"\d{1,2}(?:\s[A-Z][a-z]+)?\s?(?:to|and|[-\u2013])\s?$")
 
 
@@ -494,6 +504,15 @@ def _present(text: str) -> int | None:
 
 
 _AHEAD = re.compile(r"\b(?:by|from|until|till|before)\s$")
+
+
+def _news(present: int | None, today: dt.date | None) -> int | None:
+    """The notes' present, if it is news: notes whose latest dated event is long before
+    today are history, and "annulled at the Delhi Durbar on 12 December 1911" asks the year,
+    as any older date does."""
+    if present is None or today is None or present >= today.year - NEWS_YEARS:
+        return present
+    return None
 
 
 def _whole_date(sentence: str, term: Term, present: int | None) -> Term:

@@ -8,6 +8,7 @@ read or written, or an option is wrong (see quizapp.authoring.errors).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sqlite3
 import sys
@@ -73,7 +74,8 @@ def draft_command(argv: Sequence[str]) -> int:
         from quizapp.authoring.draft import draft_deck
 
         out = Path(args.out).expanduser() if args.out else None
-        result = draft_deck(Path(args.document).expanduser(), out, args.deck_id, args.title)
+        document = Path(args.document).expanduser()
+        result = draft_deck(document, out, args.deck_id, args.title, dt.date.today())
         print(f"wrote {result.path}: {result.cards} draft card(s)")
         if result.copied is not None:
             print(f"copied the document to {result.copied}: a deck's sources stay in its folder")

@@ -1,6 +1,8 @@
 """What the drafter's rule tests read of a draft: the terms found in a sentence, and the
 answers each drafted card asks."""
 
+import datetime as dt
+
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.authoring.terms import Vocabulary, find_terms
 
@@ -12,8 +14,8 @@ def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
     return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
 
 
-def drafted(text: str) -> list:
-    return [c.card for c in draft_cards(text, "doc")]
+def drafted(text: str, today: dt.date | None = None) -> list:
+    return [c.card for c in draft_cards(text, "doc", today=today)]
 
 
 def asked(card) -> list[str]:
@@ -23,8 +25,8 @@ def asked(card) -> list[str]:
     return [str(getattr(card, "answer", ""))]
 
 
-def answers(text: str) -> list[list[str]]:
-    return [asked(card) for card in drafted(text)]
+def answers(text: str, today: dt.date | None = None) -> list[list[str]]:
+    return [asked(card) for card in drafted(text, today)]
 
 
 def prompts(text: str) -> dict[str, str]:

@@ -1,0 +1,40 @@
+"""Notes on history against notes on the news, and what a sentence singles out. The people
+and places are made up."""
+
+import datetime as dt
+import subprocess
+import sys
+
+from tests.authoring.drafting import answers
+
+HISTORY = (
+    "The Partition of Velmar\n\n"
+    "Velmar notes: the partition and its end\n\n"
+    "The partition of Velmar was announced by Lord Korrin in July 1903.\n\n"
+    "The partition was annulled at the Korda Durbar on 14 December 1909.\n"
+)
+
+
+def test_a_date_in_notes_on_history_is_asked_by_its_year():
+    drafted = answers(HISTORY, today=dt.date(2026, 12, 1))
+    assert ["1909"] in drafted
+    assert ["14 December 1909"] not in drafted
+
+
+def test_the_same_date_in_notes_on_the_news_is_asked_whole():
+    assert ["14 December 1909"] in answers(HISTORY, today=dt.date(1910, 3, 1))
+    assert ["14 December 1909"] in answers(HISTORY)  # no date given: the notes are news
+
+
+def test_quizapp_draft_reads_old_notes_as_history(tmp_path):
+    (tmp_path / "velmar.txt").write_text(HISTORY, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "quizapp", "draft", "velmar.txt"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    deck = (tmp_path / "velmar.yaml").read_text(encoding="utf-8")
+    assert "Korda Durbar on 14 December ____." in deck
+    assert "{{14 December 1909}}" not in deck
