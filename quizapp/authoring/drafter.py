@@ -26,6 +26,7 @@ from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
 from quizapp.authoring.parse import (
     counted_numbers,
+    holds_record,
     opening_name,
     opening_subject,
     person_subject,
@@ -90,7 +91,7 @@ LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 SPEAKER = 0.5  # less for who said something than for what was said
-RECORD_HOLDER = 0.6  # more for what holds a record than for the rest of its sentence
+RECORD_HOLDER = 1.0  # more for what holds a record than for the rest of its sentence
 OBJECT_NAME = 0.3  # more for a name a verb acts on ("wrote the Indica") than for one after "in"
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _BODY = r"(?:Committee|Commission)"
@@ -338,7 +339,7 @@ def _draft(
                 score -= 0.6  # "India" in notes on India's summits: never the question
             if (
                 term.kind in _HOLDERS
-                and _HOLDS.match(passage.focus.text[term.end :])
+                and holds_record(passage.focus.text, term.start, term.end)
                 and max(mentions[key], _said(term.answer, text)) == 1
             ):
                 # "Assam was the first to ratify it": who holds a record is the question, where
@@ -1266,14 +1267,6 @@ def _said(answer: str, text: str) -> int:
 # What holds a record: "Assam was the first to ratify", "Micron Technology of the United
 # States was the first to be approved".
 _HOLDERS = ("person", "name", "place", "organisation")
-_HOLDS = re.compile(
-    r"(?:\s(?:of|in|from)\s(?:the\s)?[A-Z][\w-]*(?:\s[A-Z][\w-]*)*"
-    # "Anamudi, at 2,695 m in the Eravikulam National Park, Kerala, is the highest peak"
-    r"|,\s(?:at|in|on|near|off|along)\s[^;.]{1,120}?,)?,?"
-    r"\s(?:is|was|became|remains)\s(?:now\s|also\s)?(?:the\s|its\s|[A-Z]\w*[\u2019']s\s)?"
-    r"(?:[\w-]+\s)?(?:first|largest|biggest|oldest|only|\w+ernmost|highest|longest|tallest|"
-    r"deepest)\b"
-)
 _RECORD = re.compile(
     r"\b(?:record|first|highest|lowest|largest|biggest|smallest|warmest|hottest|the\smost|"
     rf"{COMPASS_MOST}|"

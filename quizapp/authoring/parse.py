@@ -142,6 +142,36 @@ def role(text: str, start: int, end: int) -> str:
     return heads[0].dep_ if heads else ""
 
 
+# What a record is: "the longest", "India's first", "the only reactor", "the northernmost".
+_RECORD_WORDS = {"first", "only", "last", "sole"}
+# The pipeline runs without its lemmatizer: the verbs are spelt out.
+_IS = {"is", "are", "was", "were", "be", "been", "becomes", "became", "become", "remains",
+       "remained", "remain"}  # fmt: skip
+
+
+def holds_record(text: str, start: int, end: int) -> bool:
+    """The words text[start:end] are the subject of a clause that says they hold a record,
+    however much is said of them between ("The Bogibeel Bridge near Dibrugarh, 4.94 km long,
+    is the longest rail-cum-road bridge in India"; "..., and Assam was the first to ratify
+    it")."""
+    sentence, _, _ = _main_clause(text)
+    if sentence is None:
+        return False
+    words = [t for t in sentence if start <= t.idx < end]
+    heads = [t for t in words if t.head not in words or t.head == t]
+    if len(heads) != 1 or heads[0].dep_ not in _SUBJECT:
+        return False
+    verb = heads[0].head
+    if verb.lower_ not in _IS:
+        return False
+    return any(
+        word.tag_ == "JJS" or word.lower_ in _RECORD_WORDS or word.lower_.endswith("ernmost")
+        for complement in verb.children
+        if complement.dep_ in ("attr", "acomp")
+        for word in complement.subtree
+    )
+
+
 def _opening_name(sentence: Any) -> Any:
     """The name opening the sentence as the subject of its first verb: "Siddhartha Gautama,
     born at Lumbini, attained ..., an event remembered as ...", where the parser may take a

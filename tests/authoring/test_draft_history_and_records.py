@@ -5,7 +5,7 @@ import datetime as dt
 import subprocess
 import sys
 
-from tests.authoring.drafting import answers
+from tests.authoring.drafting import answers, rules_scores
 
 HISTORY = (
     "The Partition of Velmar\n\n"
@@ -38,3 +38,18 @@ def test_quizapp_draft_reads_old_notes_as_history(tmp_path):
     deck = (tmp_path / "velmar.yaml").read_text(encoding="utf-8")
     assert "Korda Durbar on 14 December ____." in deck
     assert "{{14 December 1909}}" not in deck
+
+
+RIVER = (
+    "The Korda River\n\n"
+    "Geography notes: the river and its crossings\n\n"
+    "The Korda rises in the Velmar hills and flows for about 900 km to the sea.\n\n"
+    "The Tarsin Span near Orlavi, 4.21 km long, is the longest rail-cum-road bridge in Velmar.\n\n"
+    "The Bhelu, which joins at Kemra near Dastapur, is its longest tributary.\n"
+)
+
+
+def test_what_holds_a_record_is_asked_before_what_is_said_of_it_on_the_way():
+    scores = rules_scores(RIVER)
+    assert scores["Tarsin Span"] > scores["Orlavi"]
+    assert scores["Bhelu"] > scores["Dastapur"]
