@@ -497,7 +497,9 @@ AMENDMENT = re.compile(
     # number; the title of a bill or an act with its year is asked whole
     rf"(?<![\w-])(?<!Hundred\sand\s)(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
     rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
-    r"\s(?:Constitutional\s)?Amendments?\b(?!\)?\sAct\b)(?!\)?\s(?:Bill|Ordinance),\s\d{4})"
+    # "the 42nd Amendment Act of 1976" is asked whole, as "the 42nd Amendment" is
+    r"\s(?:Constitutional\s)?Amendments?(?:\sAct(?!,\s\d{4}))?\b(?!\)?\sAct\b)"
+    r"(?!\)?\s(?:Bill|Ordinance),\s\d{4})"
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w\u2019'.\-\u2013]*[\w.])?")

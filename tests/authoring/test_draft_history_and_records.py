@@ -5,7 +5,7 @@ import datetime as dt
 import subprocess
 import sys
 
-from tests.authoring.drafting import answers, rules_scores
+from tests.authoring.drafting import answers, found, rules_scores
 
 HISTORY = (
     "The Partition of Velmar\n\n"
@@ -55,3 +55,10 @@ def test_what_holds_a_record_is_asked_before_what_is_said_of_it_on_the_way():
     # The place just before ", is its longest" holds no record: it counts as the other place
     # on the way does.
     assert scores["Dastapur"] == scores["Kemra"]
+
+
+def test_an_amendment_act_by_its_ordinal_is_one_name():
+    terms = found("The duties of Velmar were added by the 51st Amendment Act of 2031.")
+    assert "51st Amendment Act" in terms
+    assert "Amendment Act" not in terms
+    assert "51st" not in terms
