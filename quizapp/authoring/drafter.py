@@ -27,6 +27,7 @@ from quizapp.authoring.ids import card_id
 from quizapp.authoring.parse import (
     counted_numbers,
     holds_record,
+    names_what_it_is,
     opening_name,
     opening_subject,
     person_subject,
@@ -92,6 +93,7 @@ OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
 SPEAKER = 0.5  # less for who said something than for what was said
 RECORD_HOLDER = 1.0  # more for what holds a record than for the rest of its sentence
+NAMED_AS = 0.5  # more for the name that says who or what "the capital", "his general" was
 OBJECT_NAME = 0.3  # more for a name a verb acts on ("wrote the Indica") than for one after "in"
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _BODY = r"(?:Committee|Commission)"
@@ -347,6 +349,14 @@ def _draft(
                 # first", "The Soviet Union was the first nation to recognise ...") is asked
                 # where they say more of it
                 score += RECORD_HOLDER
+            if (
+                term.kind in _HOLDERS
+                and term.answer[:1].isupper()  # not 'an amendment was not "law"'
+                and names_what_it_is(passage.focus.text, term.start, term.end)
+            ):
+                # "Their capital was Kanchipuram", "His general ... was Paranjothi": the
+                # sentence is there to say who or what; about half such names are asked
+                score += NAMED_AS
             if (
                 term.kind == "name"
                 and term.answer[:1].isupper()

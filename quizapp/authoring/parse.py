@@ -172,6 +172,22 @@ def holds_record(text: str, start: int, end: int) -> bool:
     )
 
 
+def names_what_it_is(text: str, start: int, end: int) -> bool:
+    """The words text[start:end] say who or what a thing the sentence names by its common
+    noun is: "Their capital was Kanchipuram", "His general in this campaign was Paranjothi",
+    "Its author was Harisena"."""
+    sentence, _, _ = _main_clause(text)
+    if sentence is None:
+        return False
+    words = [t for t in sentence if start <= t.idx < end]
+    heads = [t for t in words if t.head not in words or t.head == t]
+    if len(heads) != 1 or heads[0].dep_ != "attr" or heads[0].head.lower_ not in _IS:
+        return False
+    verb = heads[0].head
+    subject = next((t for t in verb.children if t.dep_ in _SUBJECT), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.i < heads[0].i
+
+
 def _opening_name(sentence: Any) -> Any:
     """The name opening the sentence as the subject of its first verb: "Siddhartha Gautama,
     born at Lumbini, attained ..., an event remembered as ...", where the parser may take a

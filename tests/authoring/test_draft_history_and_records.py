@@ -62,3 +62,17 @@ def test_an_amendment_act_by_its_ordinal_is_one_name():
     assert "51st Amendment Act" in terms
     assert "Amendment Act" not in terms
     assert "51st" not in terms
+
+
+def _notes(sentence: str) -> str:
+    opening = "The Velkora kings ruled the Tamsa valley from about 540 CE."
+    return f"The Velkora Kings\n\nHistory notes: a dynasty\n\n{opening} {sentence}\n"
+
+
+def test_the_name_that_says_who_or_what_something_was_counts_for_more():
+    said = rules_scores(_notes("Their capital was Tarsova, near the Tamsa river."))
+    only_named = rules_scores(_notes("Their kings rebuilt Tarsova, near the Tamsa river."))
+    assert said["Tarsova"] > only_named["Tarsova"]
+    general = rules_scores(_notes("His general in this war was Orrivan, who later became a saint."))
+    fought = rules_scores(_notes("His general fought beside Orrivan, who later became a saint."))
+    assert general["Orrivan"] > fought["Orrivan"]
