@@ -605,7 +605,11 @@ _ROLES = (
     "astronaut|cosmonaut|pilot|engineer|researcher|doctor|actor|player|athlete|MLA|MP|"
     # who history notes name once: "Saluva Narasimha, a powerful general, seized the throne"
     "general|king|queen|ruler|emperor|empress|sultan|prince|princess|poet|saint|sage|scholar|"
-    "historian|traveller|traveler|chronicler|commander|admiral|viceroy|monk|philosopher"
+    "historian|traveller|traveler|chronicler|commander|admiral|viceroy|monk|philosopher|"
+    # the arts, learning and reform: "The Sanskrit writer Dandin, author of ..."
+    "writer|playwright|novelist|painter|sculptor|architect|musician|singer|composer|"
+    "astronomer|mathematician|physician|grammarian|reformer|preacher|disciple|nun|chieftain|"
+    "revolutionary|nationalist|envoy|explorer|navigator"
 )
 _EVENT_WORDS = word_set(
     "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit "

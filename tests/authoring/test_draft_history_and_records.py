@@ -76,3 +76,13 @@ def test_the_name_that_says_who_or_what_something_was_counts_for_more():
     general = rules_scores(_notes("His general in this war was Orrivan, who later became a saint."))
     fought = rules_scores(_notes("His general fought beside Orrivan, who later became a saint."))
     assert general["Orrivan"] > fought["Orrivan"]
+
+
+def test_a_writer_a_chieftain_or_a_disciple_named_once_is_a_person():
+    cases = {
+        "The Velish writer Dandova, author of the Korvana, lived at his court.": "Dandova",
+        "The line began when Vijorva, a chieftain under the Kemras, took Tarsova.": "Vijorva",
+        "Orra Shukan, a Velish disciple, compared the two schools.": "Orra Shukan",
+    }
+    for sentence, name in cases.items():
+        assert found(sentence)[name][0] == "person", sentence
