@@ -1543,6 +1543,14 @@ def _card(
             status=Status.draft,
         )
     distractors = pool.distractors(term, blanked)
+    rest = (passage.lead + before + " " + after).casefold()
+    if shared_stems(term.answer, rest, distractors):
+        # "The {{National Environment Appellate Authority}} ... environmental clearances":
+        # the options the blank was judged fair with share the prompt's word; the nearest
+        # ones may not, and would leave the answer the only one that does
+        fair = pool.distractors(term, blanked, nearest=False)
+        if not shared_stems(term.answer, rest, fair):
+            distractors = fair
     if term.kind == "person" and _GENDERED.search(sentence[term.end :]):
         # "President ____ gave her assent": the one woman among the options is the answer
         distractors = []
@@ -1571,7 +1579,6 @@ def _card(
         cloze = f"{cloze[:cut]}{{{{{other.answer}}}}}{cloze[cut + len(other.answer) :]}"
     keep = _shows_options(term)
     if not keep and not together:
-        rest = (passage.lead + before + " " + after).casefold()
         cued = shared_stems(term.answer, rest)
         sharing = pool.sharing(term, blanked, cued) if cued else []
         if len(sharing) == OPTIONS:

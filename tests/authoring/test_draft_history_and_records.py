@@ -5,6 +5,8 @@ import datetime as dt
 import subprocess
 import sys
 
+from quizapp.authoring.draft import draft_deck
+from quizapp.deck.check import check
 from tests.authoring.drafting import answers, found, rules_scores
 
 HISTORY = (
@@ -89,3 +91,28 @@ def test_a_writer_a_chieftain_a_disciple_or_one_who_declares_is_a_person():
     }
     for sentence, name in cases.items():
         assert found(sentence)[name][0] == "person", sentence
+
+
+GREEN_COURT = (
+    "The Velmar Green Court\n\n"
+    "Polity notes: a court for the environment and the bodies before it\n\n"
+    "Origins\n\n"
+    "The Korda Pollution Control Board was set up in 1974. The Velmar Environment Council "
+    "followed in 1981. The Korda Forest Agency came in 1985. The Velmar Environment Court Act, "
+    "1995 never came into force. The Velmar Water Board was set up in 1996. The National "
+    "Environment Appellate Authority, set up under a 1997 law, heard only appeals against "
+    "environmental clearances. The Tarsin Coastal Commission came in 1998, and the Orlavi "
+    "Wetland Authority in 1999.\n"
+)
+
+
+def test_a_drafted_card_shows_the_options_its_blank_was_judged_fair_with(tmp_path):
+    # The bodies named nearest the answer share no word with "environmental"; offered
+    # alone, they would leave the answer the one option the prompt points to.
+    notes = tmp_path / "notes.txt"
+    notes.write_text(GREEN_COURT, encoding="utf-8")
+    result = draft_deck(notes, tmp_path / "notes.yaml")
+    report = check([result.path], dt.date(2026, 12, 1))
+    assert [p.message for p in report.warnings if "cues its answer" in p.message] == []
+    deck = result.path.read_text(encoding="utf-8")
+    assert "{{National Environment Appellate Authority}}" in deck
