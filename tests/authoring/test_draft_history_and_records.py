@@ -116,3 +116,9 @@ def test_a_drafted_card_shows_the_options_its_blank_was_judged_fair_with(tmp_pat
     assert [p.message for p in report.warnings if "cues its answer" in p.message] == []
     deck = result.path.read_text(encoding="utf-8")
     assert "{{National Environment Appellate Authority}}" in deck
+
+
+def test_a_word_a_sentence_opens_with_is_no_part_of_the_name_after_it():
+    terms = found("Born Tavel Korrin, he was the nephew of the founder of the Velish line.")
+    assert "Tavel Korrin" in terms
+    assert "Born Tavel Korrin" not in terms

@@ -74,7 +74,10 @@ OPENERS = word_set(
     "The A An In On At After Before Following For Both This That These Those It Its As By "
     "From With While When Also However According Under Since Until Of And But Only Each "
     "Every Some Many Most Several Unlike Like Without Between Among Over To If Why How "
-    "What Where Who Remember Note Then Now There Here Near"
+    "What Where Who Remember Note Then Now There Here Near "
+    # "Born Ali Gurshasp, he was ...", "During the Emergency ...": words a sentence opens with
+    "Born Once Later Earlier During Despite Although Though Because Upon Thus Hence "
+    "Meanwhile Against Within Across Around Beyond Besides Soon Again Yet"
 )
 PARTICLES = word_set("von van der den de da di del della du dos das bin ibn al el la le")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|et)")
