@@ -1792,7 +1792,11 @@ def _name_term(
     answer = text[start:end]
     before, after = text[:start], text[end:]
     opening = before.rstrip().rstrip("\"'\u201c\u2018([")
-    sentence_start = not opening or opening[-1:] in ".:!?"
+    sentence_start = not opening or opening[-1:] in ".!?"
+    if opening[-1:] == ":":
+        # "four zonal benches: Bhopal for the central zone, Pune for ...": after a colon, a
+        # word the notes never write in lower case is a name as it is mid-sentence
+        sentence_start = len(names) > 1 or not vocabulary.is_proper(answer)
     # "coins of Yajna Sri Satakarni points to ...": a name of several words ending in -i
     # is a name, unless the notes name the place it is made from ("Bengali" beside "Bengal")
     named_in_i = (

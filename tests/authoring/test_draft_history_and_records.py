@@ -122,3 +122,8 @@ def test_a_word_a_sentence_opens_with_is_no_part_of_the_name_after_it():
     terms = found("Born Tavel Korrin, he was the nephew of the founder of the Velish line.")
     assert "Tavel Korrin" in terms
     assert "Born Tavel Korrin" not in terms
+
+
+def test_the_first_name_after_a_colon_is_found_as_the_others_are():
+    terms = found("There are four benches: Tarsova for the central zone, Orlavi for the west.")
+    assert {"Tarsova", "Orlavi"} <= set(terms)
