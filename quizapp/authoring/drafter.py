@@ -385,7 +385,7 @@ def _draft(
                 # "The Bharatiya Janata Party (BJP)" in notes that go on saying "BJP": an
                 # actor of the notes, not a term they define once
                 score -= 1.0
-            if term.kind in ("name", "organisation") and term.answer.casefold() in subject:
+            if term.kind in ("name", "organisation") and _in_title(term.answer, subject):
                 score -= 0.5  # the document's own subject, named in its title
             if term.kind == "year" and term.answer in title:
                 score -= 0.5  # "The year 2024 was the warmest" in a report on 2024
@@ -515,6 +515,15 @@ def _present(text: str) -> int | None:
 
 
 _AHEAD = re.compile(r"\b(?:by|from|until|till|before)\s$")
+
+
+def _in_title(answer: str, headings: str) -> bool:
+    """The name is the notes' subject as their title gives it, or its people ("The
+    Kushans ..." in notes on the Kushan empire)."""
+    name = answer.casefold()
+    return name in headings or (
+        name.endswith("s") and re.search(rf"\b{re.escape(name[:-1])}\b", headings) is not None
+    )
 
 
 def _news(present: int | None, today: dt.date | None) -> int | None:
@@ -1095,8 +1104,13 @@ def _score(passage: Passage, term: Term) -> float:
         score += 0.1
     if _RECORD.search(passage.focus.text):
         score += 0.3  # a record, a first, a superlative: what examiners ask
-    if term.kind in ("place", "name", "person") and re.search(r"\btitles?\s(?:of\s)?$", before):
-        score += 0.4  # "took the title Vatapikonda, conqueror of Vatapi": what a king was called
+    if term.kind in ("place", "name", "person") and re.search(
+        r"\btitles?\s(?:of\s)?$|\b(?:called|styled|named)\s(?:himself|herself|themselves)\s$",
+        before,
+    ):
+        # "took the title Vatapikonda, conqueror of Vatapi", "called himself Maheshvara": what
+        # a king was called
+        score += 0.4
     if term.kind in ("place", "name") and _SEAT.search(before):
         score += 0.3  # "The Secretariat sits in Gland": where a body sits is asked
     if term.kind in ("place", "organisation") and _WORKPLACE.search(before):

@@ -127,3 +127,17 @@ def test_a_word_a_sentence_opens_with_is_no_part_of_the_name_after_it():
 def test_the_first_name_after_a_colon_is_found_as_the_others_are():
     terms = found("There are four benches: Tarsova for the central zone, Orlavi for the west.")
     assert {"Tarsova", "Orlavi"} <= set(terms)
+
+
+def test_what_a_king_called_himself_counts_as_the_title_he_took():
+    opening = "Vima Korrin issued gold coins on a large scale."
+    called = rules_scores(_notes(f"{opening} He was a devotee of Tarsa and called himself Orvesh."))
+    devoted = rules_scores(_notes(f"{opening} He was a devotee of Tarsa and of Orvesh."))
+    assert called["Orvesh"] > devoted["Orvesh"]
+
+
+def test_the_people_the_notes_are_about_are_no_question_in_them():
+    sentence = "The Velkors were one branch of the Tarsi, a nomadic people of the north."
+    about_them = rules_scores(f"The Velkor Empire\n\nHistory notes: an empire\n\n{sentence}\n")
+    about_others = rules_scores(f"The Orlavi Empire\n\nHistory notes: an empire\n\n{sentence}\n")
+    assert about_them["Velkors"] < about_others["Velkors"]
