@@ -583,7 +583,7 @@ _PERSON_VERBS = word_set(
     " excavated discovered composed ruled taught translated sang painted danced married"
     " presided recited compiled preached presiding chairing renounced shot assassinated"
     " hoisted escaped fasted organised organized ran edited seconded"
-    " declared proclaimed demanded pleaded insisted believed"
+    " declared proclaimed demanded pleaded insisted believed moved"
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"

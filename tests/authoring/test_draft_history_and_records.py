@@ -80,7 +80,7 @@ def test_the_name_that_says_who_or_what_something_was_counts_for_more():
     assert general["Orrivan"] > fought["Orrivan"]
 
 
-def test_a_writer_a_chieftain_a_disciple_or_one_who_declares_is_a_person():
+def test_a_writer_a_chieftain_a_disciple_or_one_who_declares_or_moves_is_a_person():
     cases = {
         "The Velish writer Dandova, author of the Korvana, lived at his court.": "Dandova",
         "The line began when Vijorva, a chieftain under the Kemras, took Tarsova.": "Vijorva",
@@ -88,6 +88,7 @@ def test_a_writer_a_chieftain_a_disciple_or_one_who_declares_is_a_person():
         "At the Korda session of 1906, Tavel Naorin declared that the goal was Swaraj.": (
             "Tavel Naorin"
         ),
+        "In 1911 Gopal Orrin Velkar moved a bill for free schooling.": "Gopal Orrin Velkar",
     }
     for sentence, name in cases.items():
         assert found(sentence)[name][0] == "person", sentence
