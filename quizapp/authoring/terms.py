@@ -542,7 +542,9 @@ _PLACE_BEFORE = re.compile(
     r"deported|taken|shifted|go|goes)\sto\s"
     # "moved his capital from Murshidabad to Munger", "a march from Tiruchirappalli to
     # Vedaranyam": where a journey ends
-    r"|\bfrom\s(?:the\s)?[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?\sto\s)(?:the\s)?$"
+    r"|\bfrom\s(?:the\s)?[A-Z][^\W\d_]*(?:\s[A-Z][^\W\d_]*)?\sto\s"
+    # "founded the town of Kanishkapura", "the port of Mamallapuram"
+    r"|\b(?:town|city|village|port|hamlet|island)\sof\s)(?:the\s)?$"
 )
 # A language, where "in" names what something is written or said in: "wrote in Persian and
 # Hindavi", "a commentary on the Gita in Marathi", "preached in Kannada".

@@ -142,3 +142,11 @@ def test_the_people_the_notes_are_about_are_no_question_in_them():
     about_them = rules_scores(f"The Velkor Empire\n\nHistory notes: an empire\n\n{sentence}\n")
     about_others = rules_scores(f"The Orlavi Empire\n\nHistory notes: an empire\n\n{sentence}\n")
     assert about_them["Velkors"] < about_others["Velkors"]
+
+
+def test_the_town_the_port_or_the_village_of_a_name_is_a_place():
+    for sentence, name in {
+        "Kalhana's chronicle says he founded the town of Velkapura in Tarsh.": "Velkapura",
+        "The port of Orlavipuram is named after him.": "Orlavipuram",
+    }.items():
+        assert found(sentence)[name][0] == "place", sentence
