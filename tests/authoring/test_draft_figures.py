@@ -104,7 +104,7 @@ Government
 
 The envoy Damaris came to the court of King Tarapala as the ambassador of the Heliad kings. \
 He says that Varunapura was governed by seven boards of three members each. \
-Tarapala sent Heliodas 300 war elephants in return for the port of Kolvanur.
+Tarapala sent Heliodas 300 war elephants in return for Kolvanur.
 """
 
 
