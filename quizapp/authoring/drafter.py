@@ -553,7 +553,11 @@ def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
     return replace(term, start=start, answer=answer, kind="date", answer_type=AnswerType.date)
 
 
-_ADVICE = re.compile(r"(?:Remember|Learn|Note|Recall|Revise|Memorise|Memorize)\b")
+_ADVICE = re.compile(
+    r"(?:Remember|Learn|Note|Recall|Revise|Memorise|Memorize)\b"
+    # "Questions often pair kings with their titles: ...": what the notes say of the exam
+    r"|(?:Exam\s)?(?:Questions|Examiners)\s(?:often|usually|commonly|frequently|tend|may|like)\b"
+)
 _TIMELINE = re.compile(r"^(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?\d{4}:\s")
 
 

@@ -269,7 +269,9 @@ _METHOD = re.compile(
 # A term the sentence defines by what it means: "Personal data means any data about ...".
 _MEANS = re.compile(
     r"^(?:The\s|An?\s)?[\"\u201c]?((?:[A-Za-z][\w-]*\s){0,3}[a-z][\w-]{3,})[\"\u201d]?\s"
-    r"(?:means|refers\sto|is\sdefined\sas)\s"
+    # "Elementary education here means Classes 1 to 8": the term, not "here"
+    r"(?<!\shere\s)(?<!\sthere\s)"
+    r"(?:(?:here|there|also|now|thus)\s)?(?:means|refers\sto|is\sdefined\sas)\s"
 )
 # What a short form stands for, in lower case: "where OSAT means outsourced semiconductor
 # assembly and test".
@@ -497,8 +499,9 @@ AMENDMENT = re.compile(
     # number; the title of a bill or an act with its year is asked whole
     rf"(?<![\w-])(?<!Hundred\sand\s)(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
     rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
-    # "the 42nd Amendment Act of 1976" is asked whole, as "the 42nd Amendment" is
-    r"\s(?:Constitutional\s)?Amendments?(?:\sAct(?!,\s\d{4}))?\b(?!\)?\sAct\b)"
+    # "the 42nd Amendment Act of 1976", "the 86th Constitutional Amendment Act, 2002" are asked
+    # whole, as "the 42nd Amendment" is
+    r"\s(?:Constitutional\s)?Amendments?(?:\sAct(?:,\s\d{4})?)?\b(?!\)?\sAct\b)"
     r"(?!\)?\s(?:Bill|Ordinance),\s\d{4})"
 )
 

@@ -150,3 +150,20 @@ def test_the_town_the_port_or_the_village_of_a_name_is_a_place():
         "The port of Orlavipuram is named after him.": "Orlavipuram",
     }.items():
         assert found(sentence)[name][0] == "place", sentence
+
+
+def test_a_term_defined_here_is_asked_without_the_here():
+    terms = found("Elementary schooling here means Classes 1 to 8.")
+    assert "Elementary schooling" in terms
+    assert "Elementary schooling here" not in terms
+
+
+def test_an_amendment_act_with_its_year_keeps_its_ordinal():
+    terms = found("The 91st Constitutional Amendment Act, 2031 then inserted Article 21B.")
+    assert "91st Constitutional Amendment Act, 2031" in terms
+    assert "Constitutional Amendment Act, 2031" not in terms
+
+
+def test_what_the_notes_say_of_the_exam_is_no_card():
+    notes = _notes("Questions often pair Velkor kings with their capitals, Tarsova and Orlavi.")
+    assert not any("Tarsova" in answer for answer in answers(notes))
