@@ -519,11 +519,12 @@ _AHEAD = re.compile(r"\b(?:by|from|until|till|before)\s$")
 
 def _in_title(answer: str, headings: str) -> bool:
     """The name is the notes' subject as their title gives it, or its people ("The
-    Kushans ..." in notes on the Kushan empire)."""
+    Kushans ..." in notes on the Kushan empire, "The Pallava age" in notes on the Pallavas)."""
     name = answer.casefold()
-    return name in headings or (
-        name.endswith("s") and re.search(rf"\b{re.escape(name[:-1])}\b", headings) is not None
-    )
+    if name in headings:
+        return True
+    stem = name[:-1] if name.endswith("s") else name
+    return re.search(rf"\b{re.escape(stem)}s?\b", headings) is not None
 
 
 def _news(present: int | None, today: dt.date | None) -> int | None:

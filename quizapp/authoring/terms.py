@@ -281,8 +281,8 @@ _SPELT_OUT = re.compile(
 # What a name means, in its own language: "Mohenjo-daro, whose name means mound of the dead
 # in Sindhi", "Its name means black bangles."
 _NAME_MEANS = re.compile(
-    r"\bname\s(?:means|meant)\s(?:the\s)?([a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)"
-    r"(?=\sin\s[A-Z]|[,;]|\.?$)"
+    r"\bname\s(?:means|meant)\s(?:the\s)?[\"\u201c]?([a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)"
+    r"[\"\u201d]?(?=\sin\s[A-Z]|[,;]|\.?$)"
 )
 # A word taken from another language: "comes from the Arabic mausim, meaning season".
 _BORROWED = re.compile(
@@ -966,7 +966,13 @@ def find_terms(
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     means = _MEANS.match(text)
     first = means.group(1).split()[0] if means else ""
-    if means and first.casefold() not in _QUOTED_OPENERS and first not in PRONOUNS:
+    if (
+        means
+        and first.casefold() not in _QUOTED_OPENERS
+        and first not in PRONOUNS
+        # "The name means 'son of Brahma'": what a name means is asked by _NAME_MEANS
+        and means.group(1) not in ("name", "word", "term", "title", "phrase")
+    ):
         add(Term(*means.span(1), means.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _SPELT_OUT.finditer(text):  # "where OSAT means outsourced ... and test"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))

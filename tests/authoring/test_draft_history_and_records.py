@@ -167,3 +167,9 @@ def test_an_amendment_act_with_its_year_keeps_its_ordinal():
 def test_what_the_notes_say_of_the_exam_is_no_card():
     notes = _notes("Questions often pair Velkor kings with their capitals, Tarsova and Orlavi.")
     assert not any("Tarsova" in answer for answer in answers(notes))
+
+
+def test_what_the_name_means_is_asked_not_the_word_name():
+    terms = found('The name means "daughter of the hills", and it is one of few such rivers.')
+    assert "name" not in terms
+    assert "daughter of the hills" in terms
