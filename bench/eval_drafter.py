@@ -250,6 +250,10 @@ GROUPS = {
     "held_out_36": "held out (thirty-sixth set, scored once, seen)",
     "held_out_37": "held out (thirty-seventh set, scored once, seen)",
     "held_out_38": "held out (thirty-eighth set, scored once, seen)",
+    "held_out_39": "held out (thirty-ninth set, scored once, seen)",
+    "held_out_40": "held out (fortieth set, scored once, seen)",
+    "held_out_41": "held out (forty-first set, scored once, seen)",
+    "held_out_42": "held out (forty-second set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
