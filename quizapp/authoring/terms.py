@@ -327,7 +327,7 @@ _APPOSITION = re.compile(
 )
 # An act with its year, asked whole: "the Waqf Act, 1995", "the Finance Act, 2016".
 _ACT = re.compile(
-    r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z0-9][\w -]*\)|of|and|for|on|to|the|in)\s)*"
+    r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z0-9][\w -]*\)|of|and|for|on|to|the|in|from|against)\s)*"
     r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
 )
 # A law or a plan known by whose it was: "Pitt's India Act", "Wood's Despatch".
@@ -1497,6 +1497,25 @@ _ON_ITS_SUBJECT = word_set(
 )
 
 
+# Small words inside a law's name that join no other name: "Protection of Women from Domestic
+# Violence Act", "Convention against Torture".
+_STATUTE_LINKS = word_set("from against in")
+_STATUTE_ENDS = word_set("Act Bill Ordinance Code")
+
+
+def _statute_ahead(tokens: list[re.Match], at: int) -> bool:
+    """The capitalised words after token `at` run on, joined by small words, to the name of
+    a law ("... from Sexual Offences Act")."""
+    last = ""
+    for token in tokens[at + 1 : at + 9]:
+        word = token.group()
+        if word[:1].isupper():
+            last = word
+        elif word not in _CONNECTORS:
+            break
+    return last in _STATUTE_ENDS
+
+
 def _runs(text: str) -> Iterator[list[re.Match]]:
     tokens = list(_TOKEN.finditer(text))
     run: list[re.Match] = []
@@ -1506,11 +1525,16 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
         if run and run[-1].group() in PARTICLES:
             gap = re.sub(r"^[\u2019']", "", gap)  # "de' Conti": an elided particle
         glued = gap == " " or (gap == ", " and _listed_title(run, token))
+        if gap in ("' ", "\u2019 ") and run[-1].group().endswith("s"):
+            # "the Deccan Agriculturists' Relief Act": a plural owner inside a law's name
+            glued = _statute_ahead(tokens, i - 1)
         if not glued and run:
             yield run
             run = []
         if word[:1].isupper() and not _starts_a_number(text, token):
             run.append(token)
+        elif run and word in _STATUTE_LINKS and _statute_ahead(tokens, i):
+            run.append(token)  # "Protection of Children from Sexual Offences Act": one name
         elif run and (word in _CONNECTORS or word in PARTICLES):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if word in PARTICLES:  # "von der Leyen": look past the particles

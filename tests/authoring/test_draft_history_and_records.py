@@ -173,3 +173,14 @@ def test_what_the_name_means_is_asked_not_the_word_name():
     terms = found('The name means "daughter of the hills", and it is one of few such rivers.')
     assert "name" not in terms
     assert "daughter of the hills" in terms
+
+
+def test_a_law_named_with_from_or_a_plural_owner_is_one_name():
+    assert "Protection of Velish Children from Korda Offences Act" in found(
+        "The Protection of Velish Children from Korda Offences Act was passed in 2031."
+    )
+    assert "Protection of Velish Women from Korda Violence Act, 2031" in found(
+        "The Protection of Velish Women from Korda Violence Act, 2031 covers them."
+    )
+    assert "Velish Farmers' Relief Act" in found("The Velish Farmers' Relief Act followed in 1879.")
+    assert set(found("The troops moved from Tarsova in May.")) == {"Tarsova"}
