@@ -1516,6 +1516,10 @@ def _statute_ahead(tokens: list[re.Match], at: int) -> bool:
     return last in _STATUTE_ENDS
 
 
+# A capitalised word behind a small lower-case prefix: "National e-Governance Services Ltd".
+_LOWER_PREFIXED = re.compile(r"[a-z]{1,2}-?[A-Z][a-z]")
+
+
 def _runs(text: str) -> Iterator[list[re.Match]]:
     tokens = list(_TOKEN.finditer(text))
     run: list[re.Match] = []
@@ -1531,7 +1535,9 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
         if not glued and run:
             yield run
             run = []
-        if word[:1].isupper() and not _starts_a_number(text, token):
+        if (word[:1].isupper() or _LOWER_PREFIXED.match(word)) and not _starts_a_number(
+            text, token
+        ):
             run.append(token)
         elif run and word in _STATUTE_LINKS and _statute_ahead(tokens, i):
             run.append(token)  # "Protection of Children from Sexual Offences Act": one name

@@ -184,3 +184,9 @@ def test_a_law_named_with_from_or_a_plural_owner_is_one_name():
     )
     assert "Velish Farmers' Relief Act" in found("The Velish Farmers' Relief Act followed in 1879.")
     assert set(found("The troops moved from Tarsova in May.")) == {"Tarsova"}
+
+
+def test_a_name_runs_on_through_a_word_with_a_small_prefix():
+    terms = found("The National e-Velmar Services Ltd (NeVSL) was the first such utility.")
+    assert "National e-Velmar Services Ltd" in terms
+    assert "Services Ltd" not in terms
