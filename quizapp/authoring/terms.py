@@ -501,7 +501,7 @@ AMENDMENT = re.compile(
     rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
     # "the 42nd Amendment Act of 1976", "the 86th Constitutional Amendment Act, 2002" are asked
     # whole, as "the 42nd Amendment" is
-    r"\s(?:Constitutional\s)?Amendments?(?:\sAct(?:,\s\d{4})?)?\b(?!\)?\sAct\b)"
+    r"\s(?:Constitutional\s)?Amendments?(?:\s(?:Act|Bill)(?:,\s\d{4})?)?\b(?!\)?\sAct\b)"
     r"(?!\)?\s(?:Bill|Ordinance),\s\d{4})"
 )
 

@@ -162,6 +162,7 @@ def test_an_amendment_act_with_its_year_keeps_its_ordinal():
     terms = found("The 91st Constitutional Amendment Act, 2031 then inserted Article 21B.")
     assert "91st Constitutional Amendment Act, 2031" in terms
     assert "Constitutional Amendment Act, 2031" not in terms
+    assert "64th Amendment Bill" in found("The government introduced the 64th Amendment Bill.")
 
 
 def test_what_the_notes_say_of_the_exam_is_no_card():
