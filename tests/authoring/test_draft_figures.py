@@ -404,7 +404,10 @@ def test_a_bill_with_a_long_amendment_number_is_asked_whole_never_by_its_last_or
         "In 2028 Velan introduced the Constitution (One Hundred and Eighth Amendment) Bill."
     )
     assert "Eighth Amendment" not in older
-    assert "64th Amendment" in found("Velan Rao introduced the 64th Amendment Bill in July 1989.")
+    # a short ordinal's bill is asked whole, with the word "Bill"
+    assert "64th Amendment Bill" in found(
+        "Velan Rao introduced the 64th Amendment Bill in July 1989."
+    )
 
 
 def test_a_name_with_a_model_number_and_a_count_out_of_a_whole_are_asked() -> None:
