@@ -2375,6 +2375,13 @@ _DEEDS_OF_ONE = word_set(
 )
 
 
+# What two names joined by a hyphen name together: "the Zaranj-Delaram highway".
+_JOINED = re.compile(
+    r"\s(?:railway|rail\slink|highway|road|line|corridor|pipeline|link|canal|expressway|route|"
+    r"report|reforms|scheme|plan|pact|agreement)\b"
+)
+
+
 def _single_word(
     text: str,
     start: int,
@@ -2422,7 +2429,11 @@ def _single_word(
         # or Arabic title, work or office, joined by its particle; a term the notes name
         yield Term(start, end, answer, "name", AnswerType.text, 4.3)
         return
-    if not re.fullmatch(r"[^\W\d_][^\W\d_\u2019'\-\u2013]*", answer):
+    if not re.fullmatch(r"[^\W\d_][^\W\d_\u2019'\-\u2013]*", answer) and not (
+        # "the Rasht-Astara railway", "the Montagu-Chelmsford report": a route or a report
+        # named by the two places or people it joins is one name
+        re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", answer) and _JOINED.match(after)
+    ):
         return
     if answer in vocabulary.surnames and answer in vocabulary.alone and not titled:
         return  # "Half went to Baker": the person named in full elsewhere, asked there

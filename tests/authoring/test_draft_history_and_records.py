@@ -191,3 +191,10 @@ def test_a_name_runs_on_through_a_word_with_a_small_prefix():
     terms = found("The National e-Velmar Services Ltd (NeVSL) was the first such utility.")
     assert "National e-Velmar Services Ltd" in terms
     assert "Services Ltd" not in terms
+
+
+def test_a_route_named_by_the_two_places_it_joins_is_one_name():
+    assert "Velkor-Tarsova" in found("The main gap is the Velkor-Tarsova railway, 162 km long.")
+    highway = found("From Korda, roads run north to the Orla-Demir highway.")
+    assert any(term.startswith("Orla-Demir") for term in highway)
+    assert found("The Velkor\u2013Tarsova talks resumed.") == {}  # two sides, not one name
