@@ -254,6 +254,7 @@ GROUPS = {
     "held_out_40": "held out (fortieth set, scored once, seen)",
     "held_out_41": "held out (forty-first set, scored once, seen)",
     "held_out_42": "held out (forty-second set, scored once, seen)",
+    "held_out_43": "held out (forty-third set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 

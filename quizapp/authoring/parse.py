@@ -134,12 +134,24 @@ def person_subject(text: str) -> str:
 def role(text: str, start: int, end: int) -> str:
     """The grammatical role of the words text[start:end] in their sentence: the dependency
     label of the word they hang from ("dobj" for "compiled the Kathavatthu")."""
+    heads = _heads(text, start, end)
+    return heads[0].dep_ if heads else ""
+
+
+def _heads(text: str, start: int, end: int) -> list[Any]:
+    """The words of text[start:end] that hang from words outside it in their parsed sentence:
+    one for a name the parser reads whole (none for a line too long to parse)."""
     sentence, _, _ = _main_clause(text)
     if sentence is None:
-        return ""
+        return []
     words = [t for t in sentence if start <= t.idx < end]
-    heads = [t for t in words if t.head not in words or t.head == t]
-    return heads[0].dep_ if heads else ""
+    return [t for t in words if t.head not in words or t.head == t]
+
+
+def _head(text: str, start: int, end: int) -> Any:
+    """The one word text[start:end] hangs from its sentence by, or None."""
+    heads = _heads(text, start, end)
+    return heads[0] if len(heads) == 1 else None
 
 
 # What a record is: "the longest", "India's first", "the only reactor", "the northernmost".
@@ -154,19 +166,12 @@ def holds_record(text: str, start: int, end: int) -> bool:
     however much is said of them between ("The Bogibeel Bridge near Dibrugarh, 4.94 km long,
     is the longest rail-cum-road bridge in India"; "..., and Assam was the first to ratify
     it")."""
-    sentence, _, _ = _main_clause(text)
-    if sentence is None:
-        return False
-    words = [t for t in sentence if start <= t.idx < end]
-    heads = [t for t in words if t.head not in words or t.head == t]
-    if len(heads) != 1 or heads[0].dep_ not in _SUBJECT:
-        return False
-    verb = heads[0].head
-    if verb.lower_ not in _IS:
+    head = _head(text, start, end)
+    if head is None or head.dep_ not in _SUBJECT or head.head.lower_ not in _IS:
         return False
     return any(
         word.tag_ == "JJS" or word.lower_ in _RECORD_WORDS or word.lower_.endswith("ernmost")
-        for complement in verb.children
+        for complement in head.head.children
         if complement.dep_ in ("attr", "acomp")
         for word in complement.subtree
     )
@@ -176,16 +181,11 @@ def names_what_it_is(text: str, start: int, end: int) -> bool:
     """The words text[start:end] say who or what a thing the sentence names by its common
     noun is: "Their capital was Kanchipuram", "His general in this campaign was Paranjothi",
     "Its author was Harisena"."""
-    sentence, _, _ = _main_clause(text)
-    if sentence is None:
+    head = _head(text, start, end)
+    if head is None or head.dep_ != "attr" or head.head.lower_ not in _IS:
         return False
-    words = [t for t in sentence if start <= t.idx < end]
-    heads = [t for t in words if t.head not in words or t.head == t]
-    if len(heads) != 1 or heads[0].dep_ != "attr" or heads[0].head.lower_ not in _IS:
-        return False
-    verb = heads[0].head
-    subject = next((t for t in verb.children if t.dep_ in _SUBJECT), None)
-    return subject is not None and subject.pos_ == "NOUN" and subject.i < heads[0].i
+    subject = next((t for t in head.head.children if t.dep_ in _SUBJECT), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.i < head.i
 
 
 def _opening_name(sentence: Any) -> Any:
