@@ -795,6 +795,10 @@ def _owns_its_subject(text: str) -> bool:
     return not _looks_back(text) and bool(_subject(text))
 
 
+_OFFICE_THEN = re.compile(
+    r"[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)*\s(?:was|were)\s(?:now\s|then\s|still\s)?"
+    r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)*\.$"
+)
 _NAME_OPENS = re.compile(
     r"(?!(?:The|A|An|In|On|At|Of|For|By|With|As|After|Under)\s)[A-Z][\w-]+\s[A-Z]"
 )
@@ -802,7 +806,11 @@ _NAME_OPENS = re.compile(
 
 def _named_before(sentences: list[Sentence], at: int) -> bool:
     """ "The exercise began in 1992" after "joined the Malabar naval exercise": the subject
-    is the thing the sentence before names, and the card needs that sentence."""
+    is the thing the sentence before names, and the card needs that sentence. "Lord Hardinge
+    was Governor-General." after "The war began in December 1845 ...": who held an office,
+    with no when or of what, is told of the time the sentence before gives."""
+    if _OFFICE_THEN.match(sentences[at].text) and len(sentences[at].text.split()) <= 6:
+        return True
     subject = re.match(r"The\s([a-z]{3,})\s(?:[a-z]+)\b", sentences[at].text)
     if subject is None:
         return False

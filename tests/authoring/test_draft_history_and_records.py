@@ -7,7 +7,7 @@ import sys
 
 from quizapp.authoring.draft import draft_deck
 from quizapp.deck.check import check
-from tests.authoring.drafting import answers, found, rules_scores
+from tests.authoring.drafting import answers, found, prompts, rules_scores
 
 HISTORY = (
     "The Partition of Velmar\n\n"
@@ -198,3 +198,11 @@ def test_a_route_named_by_the_two_places_it_joins_is_one_name():
     highway = found("From Korda, roads run north to the Orla-Demir highway.")
     assert any(term.startswith("Orla-Demir") for term in highway)
     assert found("The Velkor\u2013Tarsova talks resumed.") == {}  # two sides, not one name
+
+
+def test_who_held_an_office_then_is_asked_with_the_sentence_that_says_when():
+    notes = _notes(
+        "The war began in December 1845, when the Velish army crossed the Tamsa. "
+        "Lord Orrivan was Governor-General."
+    )
+    assert prompts(notes)["Lord Orrivan"].startswith("The war began in December 1845,")
