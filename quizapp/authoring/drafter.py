@@ -1571,7 +1571,7 @@ def _card(
         )
     distractors = pool.distractors(term, blanked)
     rest = (passage.lead + before + " " + after).casefold()
-    if shared_stems(term.answer, rest, distractors):
+    if _shows_options(term) and shared_stems(term.answer, rest, distractors):
         # "The {{National Environment Appellate Authority}} ... environmental clearances":
         # the options the blank was judged fair with share the prompt's word; the nearest
         # ones may not, and would leave the answer the only one that does
