@@ -67,6 +67,7 @@ from quizapp.deck.rules.drafts import (
     REFERENCE_WORD,
     TITLES,
     blank_flaws,
+    word_set,
 )
 from quizapp.deck.rules.exam_setter import shared_stems
 from quizapp.deck.sources import fold
@@ -555,7 +556,8 @@ def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
 
 
 _ADVICE = re.compile(
-    r"(?:Remember|Learn|Note|Recall|Revise|Memorise|Memorize)\b"
+    r"(?:Remember|Learn|Note|Recall|Revise|Memorise|Memorize|Link|Connect|Compare|Contrast|"
+    r"Distinguish)\b"
     # "Questions often pair kings with their titles: ...": what the notes say of the exam
     r"|(?:Exam\s)?(?:Questions|Examiners)\s(?:often|usually|commonly|frequently|tend|may|like)\b"
 )
@@ -691,9 +693,21 @@ def _subject(text: str) -> str:
 
 
 _PERSONAL = re.compile(r"[\"'\u201c\u2018(]*(?:He|She|His|Her)\b")
+# Words naming a text or a monument, which no "he" can be: "Rock Edict IV", "Pillar Edict VII".
+_RECORDS = word_set("Edict Edicts Inscription Pillar Rock Charter Report Plan Code Policy Record")
 
 
 def _named_subject(context: tuple[Sentence, ...], focus: str) -> str:
+    """What "It" or "He" in the focus stands for (`_opening_name`); never a text or a
+    monument for "he": "Rock Edict IV speaks of ... where the king had wells dug. In the tenth
+    year of his reign he ..." is the king's."""
+    named = _opening_name(context, focus)
+    if _personal(focus) and any(w in _RECORDS for w in named.split()):
+        return ""
+    return named
+
+
+def _opening_name(context: tuple[Sentence, ...], focus: str) -> str:
     """The subject of the sentence "It" or "He" in the focus refers back to: the name the first
     sentence of the context opens with, found by its shape, else by its grammar when it is the
     sentence just before. Past a sentence between, "he" may be someone else ("Rock Edict II

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from quizapp.authoring.lexicon import is_english
 from quizapp.deck.model import AnswerType
 from quizapp.deck.rules.drafts import (
     CHANGED,
@@ -621,6 +622,10 @@ _EVENT_WORDS = word_set(
     "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit "
     "Battle Siege Day"
 )
+# Words in lower case, one or two, as a term of the subject in its own language stands:
+# "the pidha deula", "sulh-i-kul"; asked where a dictionary has none of them (`lexicon`).
+_NATIVE = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?:-[a-z]+)*(?![\w'\u2019-])")
+NATIVE_WORTH = 4.0
 _FUNCTION_WORDS = word_set(
     "in on at to from for and or but with by of as after before since during over under "
     "off near along across through beyond via towards around "
@@ -1033,6 +1038,8 @@ def find_terms(
         counted = _grammar_count(text, start, end)
         if counted is not None:
             add(counted)
+    for start, end in _native(text):  # "The main building stone is khondalite."
+        add(Term(start, end, text[start:end], "name", AnswerType.text, NATIVE_WORTH))
     # One place of a list of three or more ("fell in Mizoram, Nagaland, Jharkhand and Goa") is
     # a weaker question than a place the sentence is about.
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
@@ -1091,6 +1098,19 @@ _KEPT_AS = re.compile(
 _WINNER = re.compile(r"\blost\b[^.;:]{0,60}\sto\s$")
 # A person under whom something happened: "left the group in 2008 under Kevin Rudd".
 _UNDER = re.compile(r"\b(?:under|of\s[A-Z][\w\u2019'-]*\sand)\s$")
+
+
+def _native(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of words no English dictionary has, two side by side as one: "pidha deula"."""
+    spans: list[list[int]] = []
+    for match in _NATIVE.finditer(text):
+        if is_english(match.group()):
+            continue
+        if spans and text[spans[-1][1] : match.start()] == " ":
+            spans[-1][1] = match.end()
+        else:
+            spans.append(list(match.span()))
+    return (tuple(span) for span in spans)
 
 
 def _exact_first(text: str, terms: list[Term]) -> list[Term]:

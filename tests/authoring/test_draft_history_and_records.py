@@ -168,6 +168,8 @@ def test_an_amendment_act_with_its_year_keeps_its_ordinal():
 def test_what_the_notes_say_of_the_exam_is_no_card():
     notes = _notes("Questions often pair Velkor kings with their capitals, Tarsova and Orlavi.")
     assert not any("Tarsova" in answer for answer in answers(notes))
+    linked = _notes("Link the policy to Article 84C and the Tarsova Amendment.")
+    assert not any("Article 84C" in answer for answer in answers(linked))
 
 
 def test_what_the_name_means_is_asked_not_the_word_name():
@@ -206,3 +208,14 @@ def test_who_held_an_office_then_is_asked_with_the_sentence_that_says_when():
         "Lord Orrivan was Governor-General."
     )
     assert prompts(notes)["Lord Orrivan"].startswith("The war began in December 1845,")
+
+
+def test_a_word_no_english_dictionary_has_is_asked_as_a_term_of_the_subject():
+    stone = found("The main building stone is velkorite, with chlorite for the doorframes.")
+    assert "velkorite" in stone
+    assert not {"building", "stone", "chlorite", "doorframes"} & set(stone)
+    assert "tarvi mandol" in found("The tarvi mandol is a square hall with a tiered roof.")
+    # English words in any form, with a prefix or made of two: no terms
+    assert found("The pre-monsoon showers were unseasonal over the groundwater wells.") == {}
+    notes = _notes("Traders paid the kolvari at every ferry on the river.")
+    assert ["kolvari"] in answers(notes)
