@@ -47,7 +47,7 @@ _UNIT = (
     r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
-    r"metres|meters|kilometres|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC\s(?:ft|feet)|TMC|"
+    r"metres|meters|kilometres|miles|feet|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC\s(?:ft|feet)|TMC|"
     r"cubic\s(?:metres|meters|feet)"
     r"|[A-Z][a-z]+\sunits)\b(?!/)"  # a unit named after someone: "220 Dobson units"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
@@ -182,9 +182,9 @@ _CONCEPT = re.compile(
 )
 # A plan known by a code: "a 6x6x6 strategy", "the 3R approach", "a 50x30 target".
 _CODED_PLAN = re.compile(
-    r"\b(?:an?|the|its|their)\s((?:\d+x)+\d+|\d+[A-Z]{1,3}|[A-Z]{1,3}\d+)\s"
+    r"\b(?:an?|the|its|their)\s((?:\d+x)+\d+|(?:\d+\+)+\d+|\d+[A-Z]{1,3}|[A-Z]{1,3}\d+)\s"
     r"(?=(?:strategy|approach|model|formula|framework|plan|policy|principle|rule|agenda|"
-    r"vision|target|goal)\b)"
+    r"vision|target|goal|structure|design|system)\b)"
 )
 # What a thing is named: "a capsule named Grace", "the programme was called HUNOR", "an app
 # known as eSakshya" (a name in mixed case).
@@ -488,6 +488,12 @@ ARTICLE = re.compile(
     r"Twelfth)\sSchedule\b"
 )
 
+# A year of school by its number: "until at least Class 5", "in Classes 5 and 8".
+_SCHOOL_CLASS = re.compile(
+    r"\b(?:Class|Classes|Grade|Grades)\s\d{1,2}\b(?:(?:,\s|\sand\s|\sor\s|\sto\s)\d{1,2}\b)*(?![\w-]|\.\d)"
+)
+SCHOOL_CLASS_WORTH = 4.0
+
 # An amendment of a constitution by its ordinal: "the 42nd Amendment", "the 73rd and 74th
 # Amendments", "the First Amendment".
 _ORDINAL_WORDS = (
@@ -781,6 +787,10 @@ def find_terms(
         if noun and match.group().endswith("List"):
             continue  # "a Concurrent List subject": what kind of subject, not the List asked
         add(Term(*match.span(), match.group(), "article", AnswerType.article, worth))
+    for match in _CODED_PLAN.finditer(text):  # "a 6x6x6 strategy", before its figures
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
+    for match in _SCHOOL_CLASS.finditer(text):
+        add(Term(*match.span(), match.group(), "article", AnswerType.article, SCHOOL_CLASS_WORTH))
     for match in AMENDMENT.finditer(text):
         add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.6))
     for match in _ACT.finditer(text):
@@ -1024,8 +1034,6 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "number", AnswerType.text, DEFINED_WORTH))
     for match in _SPAN.finditer(text):  # "within one month", "within 90 days"
         add(Term(*match.span(1), match.group(1), "number", AnswerType.text, DURATION_WORTH))
-    for match in _CODED_PLAN.finditer(text):  # "It follows a 6x6x6 strategy"
-        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     concept = _CONCEPT.match(text)
     if concept:  # "The theme of the Survey is deregulation."
         add(Term(*concept.span(1), concept.group(1), "name", AnswerType.text, 4.2))
@@ -1091,7 +1099,7 @@ _DEFINED = re.compile(r"^The\s[a-z][^,;]{2,60}?\s(?:is|was)\s(?:now\s)?the\s(?:n
 _KNOWN_AS = re.compile(r"\bknown\sas\s(?:the\s)?$")
 # The day a date is kept as: "the date is now marked as Pravasi Bharatiya Divas".
 _KEPT_AS = re.compile(
-    r"\b(?:marked|observed|celebrated|commemorated)\s(?:every\syear\s|each\syear\s|annually\s)?"
+    r"\b(?:marked|observed|celebrated|commemorated|kept)\s(?:every\syear\s|each\syear\s|annually\s)?"
     r"as\s(?:the\s)?$"
 )
 # The side that won: "Kejriwal lost the New Delhi seat to Parvesh Verma".
@@ -1991,7 +1999,8 @@ def _ruler(names: list[str], after: str) -> bool:
     return (
         2 <= len(names) <= 3
         and _REGNAL.fullmatch(names[-1]) is not None
-        and not after.startswith(".")
+        # "by his feudatory Tailapa II.": the numeral, then the sentence's full stop
+        and not (after.startswith(".") and after[1:].strip("\"'\u201d)] "))
         and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in names[:-1])
         and not any(w in _NUMBERED_PARTS or w in _NUMBERED_THINGS for w in names[:-1])
         and not any(w in _EVENT_WORDS or w in TITLES for w in names[:-1])

@@ -219,3 +219,16 @@ def test_a_word_no_english_dictionary_has_is_asked_as_a_term_of_the_subject():
     assert found("The pre-monsoon showers were unseasonal over the groundwater wells.") == {}
     notes = _notes("Traders paid the kolvari at every ferry on the river.")
     assert ["kolvari"] in answers(notes)
+
+
+def test_a_king_by_his_number_closing_the_sentence_is_a_person():
+    terms = found("In 973 the last ruler was overthrown by his feudatory Tarsila II.")
+    assert terms["Tarsila II"][0] == "person"
+
+
+def test_school_years_distances_in_miles_and_days_kept_as_are_asked_whole():
+    assert "Class 5" in found("Teaching should be in the home language until at least Class 5.")
+    assert "Classes 6 to 8" in found("The middle stage covers Classes 6 to 8.")
+    assert "150 miles" in found("The longest canal ran 150 miles from the Tamsa to Orlavi.")
+    assert "Velmar Unity Day" in found("Since 2031 the date has been kept as Velmar Unity Day.")
+    assert "5+3+3+4" in found("The policy brings a 5+3+3+4 design for schools.")
