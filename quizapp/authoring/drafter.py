@@ -692,6 +692,7 @@ def _subject(text: str) -> str:
     return match.group()
 
 
+_THEY = re.compile(r"[\"'\u201c\u2018(]*(?:They|Their)\b")
 _PERSONAL = re.compile(r"[\"'\u201c\u2018(]*(?:He|She|His|Her)\b")
 # Words naming a text or a monument, which no "he" can be: "Rock Edict IV", "Pillar Edict VII".
 _RECORDS = word_set("Edict Edicts Inscription Pillar Rock Charter Report Plan Code Policy Record")
@@ -735,7 +736,8 @@ def _opening_name(context: tuple[Sentence, ...], focus: str) -> str:
             # "Antarctica is the fifth largest continent ... it ... Its highest point is ...":
             # a name the grammar calls the subject, every sentence between about "it" (not
             # "the craft": a common noun is no name to recall the sentence by)
-            named = opening_subject(context[0].text, personal=False)
+            plural = _THEY.match(focus) is not None
+            named = opening_subject(context[0].text, personal=False, plural=plural)
             return named if named[:1].isupper() else ""
         return ""
     if not _personal(focus):

@@ -72,14 +72,16 @@ def _main_clause(text: str) -> tuple[Any, Any, Any]:
     return sentence, root, next((t for t in root.children if t.dep_ in _SUBJECT), None)
 
 
-def opening_subject(text: str, personal: bool = False) -> str:
+def opening_subject(text: str, personal: bool = False, plural: bool = False) -> str:
     """The name a sentence opens with when it is the subject of its main verb, without the
     clause or aside after it: "Parantaka I" of "Parantaka I, who ruled from 907 to 955, took
     Madurai ..."; "" when the sentence opens otherwise ("In 1980 the Ministry ...").
 
     What a later "It" refers to is the subject only when the verb has no object it could be
     ("The Ministry set up a committee. Its members ..." are the committee's); a later "He" is
-    a person, so the subject must be a name."""
+    a person, so the subject must be a name. A later "They" (``plural``) is a plural subject
+    whatever singular object the verb has ("The Rashtrakutas ruled much of the Deccan ...
+    They were ...")."""
     sentence, root, subject = _main_clause(text)
     if subject is None or subject.pos_ == "PRON" or not _opens(sentence, subject):
         return ""
@@ -90,7 +92,11 @@ def opening_subject(text: str, personal: bool = False) -> str:
         if owner is None or owner.pos_ != "PROPN" or not _opens(sentence, owner):
             return ""
         return sentence[owner.left_edge.i : owner.i + 1].text
-    if not personal and any(t.dep_ in _OBJECT for t in root.children):
+    objects = [t for t in root.children if t.dep_ in _OBJECT]
+    # "The Velkoras": a name in -s the tagger may take for one
+    if plural and (_plural(subject) or subject.pos_ == "PROPN" and subject.text.endswith("s")):
+        objects = [t for t in objects if _plural(t)]  # a singular object is no "They"
+    if not personal and objects:
         return ""
     end = subject.i + 1
     for child in subject.rights:

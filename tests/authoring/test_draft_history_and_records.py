@@ -232,3 +232,15 @@ def test_school_years_distances_in_miles_and_days_kept_as_are_asked_whole():
     assert "150 miles" in found("The longest canal ran 150 miles from the Tamsa to Orlavi.")
     assert "Velmar Unity Day" in found("Since 2031 the date has been kept as Velmar Unity Day.")
     assert "5+3+3+4" in found("The policy brings a 5+3+3+4 design for schools.")
+
+
+def test_they_two_sentences_on_is_the_plural_name_the_paragraph_opens_with():
+    notes = (
+        "The Velkoras\n\nHistory notes: a dynasty\n\nOverview\n\n"
+        "The Velkoras ruled much of the Tamsa valley from the middle of the eighth century to "
+        "the late tenth century. At their height their power reached from the Orla hills in "
+        "the north to the sea in the south and to the borders of Dastapur in the west. "
+        "Their capital for most of this period was Tarsova, now Kemra in the Orla district.\n"
+    )
+    asked = prompts(notes).values()
+    assert any(p.startswith("The Velkoras \u2026 Their capital for most") for p in asked)
