@@ -190,3 +190,30 @@ def test_a_figure_s_unit_in_the_question_is_no_cue(write_deck):
         ),
     )
     assert found == []
+
+
+def test_the_word_for_what_kind_of_thing_a_name_is_gives_nothing_away(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: ministry\n"
+            "    kind: cloze\n"
+            "    text: The nodal ministry is the {{Ministry of Velkor Affairs}}.\n"
+        )
+        + card(
+            "  - id: surname\n"
+            "    kind: cloze\n"
+            "    text: The last Nanda king, {{Dhana Nanda}}, was overthrown.\n"
+        )
+        + card(
+            "  - id: modifier\n"
+            "    kind: cloze\n"
+            "    text: The bill amends the {{Waqf Act}}, the main law on waqf.\n"
+        ),
+    )
+    # A surname or a word that names which one is a give-away; a head noun is not.
+    assert [f.split(" (")[0] for f in found] == [
+        "deck.yaml:9: warning: card 'surname': the question's wording cues its answer "
+        "'Dhana Nanda'",
+        "deck.yaml:13: warning: card 'modifier': the question's wording cues its answer 'Waqf Act'",
+    ]

@@ -20,6 +20,7 @@ from quizapp.deck.model import (
     card_items,
 )
 from quizapp.deck.problems import Problem
+from quizapp.deck.rules.drafts import word_set
 from quizapp.deck.rules.registry import CardContext, rule
 from quizapp.deck.wording import contains_words, normalise, words
 
@@ -274,6 +275,39 @@ _QUANTITY = re.compile(
 )
 
 
+# The words after which a name's head noun has said what it is: "Ministry of ...".
+_AFTER_HEAD = frozenset({"of", "for", "on", "to", "in", "against", "from"})
+# Head nouns that say what kind of thing a name names (a body, a law, a plan, a site, an
+# office), never which one: a surname is no such word ("Dhana {{Nanda}}" after "the Nanda
+# king" is a give-away).
+_KINDS = frozenset(
+    map(
+        _stem,
+        word_set(
+            "ministry department commission committee council board authority bank fund agency "
+            "bureau tribunal court centre center institute organisation organization "
+            "corporation act bill code rules order ordinance list schedule amendment treaty "
+            "agreement convention protocol declaration charter accord mission scheme yojana "
+            "abhiyan programme program policy plan framework mechanism strategy initiative "
+            "index report survey census reserve park sanctuary temple fort palace stupa port "
+            "corridor project secretary minister officer commissioner governor movement party "
+            "league society sabha summit conference assembly parliament system doctrine"
+        ),
+    )
+)
+
+
+def _head(answer: str) -> str:
+    """The stem of a name's head noun, the kind of thing it is: "Ministry" of "Ministry of
+    Education", "Reserve" of "Jim Corbett Tiger Reserve", "Act" of "... Act, 1958"; "" for
+    a single word."""
+    tokens = [w for w in words(answer) if w.isalpha()]
+    if len(tokens) < 2:
+        return ""
+    cut = next((i for i, w in enumerate(tokens) if w in _AFTER_HEAD), len(tokens))
+    return _stem(tokens[cut - 1]) if cut > 0 else ""
+
+
 def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]:
     """Word stems the answer shares with its question and with none of its wrong options.
 
@@ -282,6 +316,11 @@ def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]
     if _QUANTITY.match(answer):
         return set()
     shared = _content_words(answer) & _content_words(asked)
+    head = _head(answer)
+    if head in _KINDS and head in shared and len(shared) < len(_content_words(answer)):
+        # "The nodal ministry is the {{Ministry of New and Renewable Energy}}": the word for
+        # what kind of thing a name names says nothing of which one
+        shared.discard(head)
     return shared - set().union(*(_content_words(w) for w in wrong)) if wrong else shared
 
 
