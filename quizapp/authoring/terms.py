@@ -488,6 +488,20 @@ ARTICLE = re.compile(
     r"Twelfth)\sSchedule\b"
 )
 
+# An office that heads or chooses, named by its title alone: "chaired by the Prime Minister",
+# "headed by the Chief Minister", "in consultation with the Chief Justice of India"; not a
+# person's title before their name ("chaired by Prime Minister Modi").
+_OFFICE_AFTER = re.compile(
+    r"\b(?:(?:chaired|headed|presided\sover|led|nominated|appointed|recommended|chosen)\sby|"
+    r"in\sconsultation\swith|on\sthe\sadvice\sof)\s(?:the\s)?"
+    r"((?:(?:Union|State|Cabinet|Environment|Home|Finance|Law|Deputy|Vice|Chief|Prime|"
+    r"Foreign|Defence)\s){0,2}"
+    r"(?:Minister|President|Vice-President|Justice|Governor|Speaker|Chairman|Chairperson|"
+    r"Secretary|Commissioner|Governor-General|Viceroy|Lieutenant\sGovernor)"
+    r"(?:\sof\s(?:India|the\s[A-Z][a-z]+))?)(?![\w-]|\s[A-Z])"
+)
+OFFICE_WORTH = 4.2
+
 # A year of school by its number: "until at least Class 5", "in Classes 5 and 8".
 _SCHOOL_CLASS = re.compile(
     r"\b(?:Class|Classes|Grade|Grades)\s\d{1,2}\b(?:(?:,\s|\sand\s|\sor\s|\sto\s)\d{1,2}\b)*(?![\w-]|\.\d)"
@@ -789,6 +803,8 @@ def find_terms(
         add(Term(*match.span(), match.group(), "article", AnswerType.article, worth))
     for match in _CODED_PLAN.finditer(text):  # "a 6x6x6 strategy", before its figures
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
+    for match in _OFFICE_AFTER.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, OFFICE_WORTH))
     for match in _SCHOOL_CLASS.finditer(text):
         add(Term(*match.span(), match.group(), "article", AnswerType.article, SCHOOL_CLASS_WORTH))
     for match in AMENDMENT.finditer(text):
@@ -2461,7 +2477,17 @@ def _single_word(
     if not re.fullmatch(r"[^\W\d_][^\W\d_\u2019'\-\u2013]*", answer) and not (
         # "the Rasht-Astara railway", "the Montagu-Chelmsford report": a route or a report
         # named by the two places or people it joins is one name
-        re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", answer) and _JOINED.match(after)
+        re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", answer)
+        and (
+            _JOINED.match(after)
+            # "Keshopur-Miani in Gurdaspur district": one name, its parts never met alone
+            # (not "India-China", two sides the notes name apart)
+            or not before.endswith("(")  # "Velxian (Vel-Hian)": an older spelling
+            and not any(
+                part in vocabulary.capitalised or part in vocabulary.alone
+                for part in answer.split("-")
+            )
+        )
     ):
         return
     if answer in vocabulary.surnames and answer in vocabulary.alone and not titled:

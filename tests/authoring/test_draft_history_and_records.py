@@ -244,3 +244,22 @@ def test_they_two_sentences_on_is_the_plural_name_the_paragraph_opens_with():
     )
     asked = prompts(notes).values()
     assert any(p.startswith("The Velkoras \u2026 Their capital for most") for p in asked)
+
+
+def test_a_name_joined_by_a_hyphen_whose_parts_stand_nowhere_alone_is_one_name():
+    reserve = found("Keshavpur-Mirani in Tarsova district was the first community reserve.")
+    assert "Keshavpur-Mirani" in reserve
+    # two sides the notes also name apart: no one name
+    sides = found("The Velmar-Korda border was closed.", "Velmar and Korda met in May.")
+    assert "Velmar-Korda" not in sides
+
+
+def test_an_office_that_heads_or_chooses_is_asked_by_its_title():
+    assert "Chief Minister" in found(
+        "Each State has a Wildlife Board headed by the Chief Minister."
+    )
+    assert "Chief Justice of India" in found(
+        "The Centre appoints the Chairperson in consultation with the Chief Justice of India."
+    )
+    # a title before a person's name is the person's
+    assert "Prime Minister" not in found("The panel was chaired by Prime Minister Velan Korr.")
