@@ -255,6 +255,9 @@ GROUPS = {
     "held_out_41": "held out (forty-first set, scored once, seen)",
     "held_out_42": "held out (forty-second set, scored once, seen)",
     "held_out_43": "held out (forty-third set, scored once, seen)",
+    "held_out_44": "held out (forty-fourth set, scored once, seen)",
+    "held_out_45": "held out (forty-fifth set, scored once, seen)",
+    "held_out_46": "held out (forty-sixth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
