@@ -89,6 +89,7 @@ ORDERING_WORTH = 3.8
 SETTING = 4  # mentions that make a place the document's setting rather than a fact
 TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
 LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
+HISTORY_YEAR = 0.3  # what a year counts for less in notes on history than in the news
 LEAD = 2  # opening sentences of a document, where the news is
 OPTIONS = 3  # wrong options on a multiple-choice card
 TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long a speech ran
@@ -368,6 +369,10 @@ def _draft(
                 # asked more often than where they did it (a name as a verb's object is a fact
                 # twice as often as one after a preposition)
                 score += OBJECT_NAME
+            if present is not None and news is None and term.kind == "year":
+                # Notes on history are full of years, and an examiner asks who, what and where
+                # before when; in the news the date is what happened.
+                score -= HISTORY_YEAR
             if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
             if (

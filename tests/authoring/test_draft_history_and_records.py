@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from quizapp.authoring.draft import draft_deck
+from quizapp.authoring.drafter import considered
 from quizapp.deck.check import check
 from tests.authoring.drafting import answers, found, prompts, rules_scores
 
@@ -26,6 +27,15 @@ def test_a_date_in_notes_on_history_is_asked_by_its_year():
 def test_the_same_date_in_notes_on_the_news_is_asked_whole():
     assert ["14 December 1909"] in answers(HISTORY, today=dt.date(1910, 3, 1))
     assert ["14 December 1909"] in answers(HISTORY)  # no date given: the notes are news
+
+
+def test_in_notes_on_history_a_year_counts_for_less_than_in_the_news():
+    def worth(today: dt.date) -> dict[str, float]:
+        return {p.term.answer: p.score for _, p in considered(HISTORY, today=today)}
+
+    history, news = worth(dt.date(2026, 12, 1)), worth(dt.date(1910, 3, 1))
+    assert history["1903"] < news["1903"]
+    assert history["Lord Korrin"] == news["Lord Korrin"]
 
 
 def test_quizapp_draft_reads_old_notes_as_history(tmp_path):
