@@ -646,6 +646,7 @@ _EVENT_WORDS = word_set(
 # "the pidha deula", "sulh-i-kul"; asked where a dictionary has none of them (`lexicon`).
 _NATIVE = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?:-[a-z]+)*(?![\w'\u2019-])")
 NATIVE_WORTH = 4.0
+_FAITHS = word_set("Jain Hindu Muslim Sikh Buddhist Christian Parsi Islamic Vedic Brahmin")
 _FUNCTION_WORDS = word_set(
     "in on at to from for and or but with by of as after before since during over under "
     "off near along across through beyond via towards around "
@@ -1056,14 +1057,24 @@ def find_terms(
     for match in _REGION.finditer(text):  # "East and Northeast India"
         if not _attributive(match.group().split()[-1], text[match.end() :]):
             add(Term(*match.span(), match.group(), "place", AnswerType.place, 4.3))
+    for start, end in _native(text):  # "The main building stone is khondalite."
+        # "to protect the Nilgiri tahr": the animal or plant with the place it is named for
+        # (not "the Greek kyklos", "Jain tirthankaras": the language or faith it belongs to)
+        named = re.search(r"(?<=\b(?:[Tt]he|[Ii]ts)\s)[A-Z][a-z]{2,}\s$", text[:start])
+        word = named.group().strip() if named else ""
+        if (
+            named
+            and word not in OPENERS | PRONOUNS | _LANGUAGES | _FAITHS
+            and free(named.start(), end)
+        ):
+            start = named.start()
+        add(Term(start, end, text[start:end], "name", AnswerType.text, NATIVE_WORTH))
     for term in _names(text, vocabulary):
         add(term)
     for start, end in counts:
         counted = _grammar_count(text, start, end)
         if counted is not None:
             add(counted)
-    for start, end in _native(text):  # "The main building stone is khondalite."
-        add(Term(start, end, text[start:end], "name", AnswerType.text, NATIVE_WORTH))
     # One place of a list of three or more ("fell in Mizoram, Nagaland, Jharkhand and Goa") is
     # a weaker question than a place the sentence is about.
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
@@ -1132,8 +1143,8 @@ def _native(text: str) -> Iterator[tuple[int, int]]:
             continue
         if spans and text[spans[-1][1] : match.start()] == " ":
             spans[-1][1] = match.end()
-        else:
-            spans.append(list(match.span()))
+            continue
+        spans.append(list(match.span()))
     return (tuple(span) for span in spans)
 
 

@@ -229,6 +229,9 @@ def test_a_word_no_english_dictionary_has_is_asked_as_a_term_of_the_subject():
     assert found("The pre-monsoon showers were unseasonal over the groundwater wells.") == {}
     notes = _notes("Traders paid the kolvari at every ferry on the river.")
     assert ["kolvari"] in answers(notes)
+    # with the place it is named for, not the language or faith it belongs to
+    assert "Tamsa velrog" in found("The park was made to protect the Tamsa velrog and its young.")
+    assert "velrog" in found("The word comes from the Greek velrog, a coil.")
 
 
 def test_a_king_by_his_number_closing_the_sentence_is_a_person():
