@@ -642,8 +642,8 @@ _EVENT_WORDS = word_set(
     "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit "
     "Battle Siege Day"
 )
-# Words in lower case, one or two, as a term of the subject in its own language stands:
-# "the pidha deula", "sulh-i-kul"; asked where a dictionary has none of them (`lexicon`).
+# A word in lower case, as a term in the subject's own language is written ("the pidha
+# deula", "sulh-i-kul"): asked where no English dictionary has it (`lexicon`).
 _NATIVE = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?:-[a-z]+)*(?![\w'\u2019-])")
 NATIVE_WORTH = 4.0
 _FAITHS = word_set("Jain Hindu Muslim Sikh Buddhist Christian Parsi Islamic Vedic Brahmin")
