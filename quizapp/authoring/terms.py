@@ -502,6 +502,14 @@ _OFFICE_AFTER = re.compile(
 )
 OFFICE_WORTH = 4.2
 
+# Whose removal a removal follows: "removed only in the manner and on the grounds of a
+# Supreme Court judge", "in the manner of a judge of the Supreme Court".
+_REMOVED_AS = re.compile(
+    r"\b(?:manner|grounds)\s(?:as|of)\s(?:that\sof\s)?"
+    r"(an?\s(?:Supreme\sCourt|High\sCourt)\s[Jj]udge|"
+    r"an?\s[Jj]udge\sof\s(?:the|a)\s(?:Supreme|High)\sCourt)\b"
+)
+
 # A year of school by its number: "until at least Class 5", "in Classes 5 and 8".
 _SCHOOL_CLASS = re.compile(
     r"\b(?:Class|Classes|Grade|Grades)\s\d{1,2}\b(?:(?:,\s|\sand\s|\sor\s|\sto\s)\d{1,2}\b)*(?![\w-]|\.\d)"
@@ -806,6 +814,8 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _OFFICE_AFTER.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, OFFICE_WORTH))
+    for match in _REMOVED_AS.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _SCHOOL_CLASS.finditer(text):
         add(Term(*match.span(), match.group(), "article", AnswerType.article, SCHOOL_CLASS_WORTH))
     for match in AMENDMENT.finditer(text):

@@ -276,3 +276,12 @@ def test_an_office_that_heads_or_chooses_is_asked_by_its_title():
     )
     # a title before a person's name is the person's
     assert "Prime Minister" not in found("The panel was chaired by Prime Minister Velan Korr.")
+
+
+def test_whose_removal_an_office_holders_removal_follows_is_asked():
+    assert "a judge of the Supreme Court" in found(
+        "The Velmar Auditor can be removed only in the manner of a judge of the Supreme Court."
+    )
+    assert "a High Court judge" in found(
+        "She can be removed in the manner and on the grounds of a High Court judge."
+    )
