@@ -510,6 +510,10 @@ _REMOVED_AS = re.compile(
     r"an?\s[Jj]udge\sof\s(?:the|a)\s(?:Supreme|High)\sCourt)\b"
 )
 
+# An age limit: "until the age of 65", "between the ages of 6 and 14 years".
+_AGE = re.compile(r"\bages?\s(?:of\s)?(\d{1,3}(?:\s(?:and|to)\s\d{1,3})?(?:\syears)?)\b")
+AGE_WORTH = 4.0
+
 # A year of school by its number: "until at least Class 5", "in Classes 5 and 8".
 _SCHOOL_CLASS = re.compile(
     r"\b(?:Class|Classes|Grade|Grades)\s\d{1,2}\b(?:(?:,\s|\sand\s|\sor\s|\sto\s)\d{1,2}\b)*(?![\w-]|\.\d)"
@@ -816,6 +820,8 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, OFFICE_WORTH))
     for match in _REMOVED_AS.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
+    for match in _AGE.finditer(text):
+        add(Term(*match.span(1), match.group(1), "number", AnswerType.number, AGE_WORTH))
     for match in _SCHOOL_CLASS.finditer(text):
         add(Term(*match.span(), match.group(), "article", AnswerType.article, SCHOOL_CLASS_WORTH))
     for match in AMENDMENT.finditer(text):

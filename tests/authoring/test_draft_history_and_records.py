@@ -278,6 +278,11 @@ def test_an_office_that_heads_or_chooses_is_asked_by_its_title():
     assert "Prime Minister" not in found("The panel was chaired by Prime Minister Velan Korr.")
 
 
+def test_an_age_limit_is_asked_with_its_range():
+    assert "65" in found("The Auditor serves six years or until the age of 65, if earlier.")
+    assert "6 and 14 years" in found("It covers children between the ages of 6 and 14 years.")
+
+
 def test_whose_removal_an_office_holders_removal_follows_is_asked():
     assert "a judge of the Supreme Court" in found(
         "The Velmar Auditor can be removed only in the manner of a judge of the Supreme Court."
