@@ -658,6 +658,7 @@ _EVENT_WORDS = word_set(
 # deula", "sulh-i-kul"): asked where no English dictionary has it (`lexicon`).
 _NATIVE = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?:-[a-z]+)*(?![\w'\u2019-])")
 NATIVE_WORTH = 4.0
+OF_NAME_WORTH = 4.2
 _FAITHS = word_set("Jain Hindu Muslim Sikh Buddhist Christian Parsi Islamic Vedic Brahmin")
 _FUNCTION_WORDS = word_set(
     "in on at to from for and or but with by of as after before since during over under "
@@ -1780,6 +1781,23 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         start = run[lead].start()
         end = run[-1].start() + len(words[-1])
         yield Term(start, end, text[start:end], "place", AnswerType.place, 4.3)
+        return
+    # "an Instrument of Accession", "the Day of Deliverance": a common noun and what it is of,
+    # neither named anywhere alone, one name
+    if (
+        len(words) == 3 + lead
+        and words[lead + 1] == "of"
+        and is_english(words[lead].lower())
+        and words[lead] not in TITLES
+        and words[lead] not in RULERS
+        and not any(w in vocabulary.alone for w in (words[lead], words[lead + 2]))
+        # not the end of a longer name: "National Guidelines on the Management of Tsunamis"
+        and not re.search(
+            r"[A-Z][\w-]*\s(?:on|of|for|and|to|in)\s(?:the\s)?$", text[: run[0].start()]
+        )
+    ):
+        start, end = run[lead].start(), run[-1].start() + len(words[-1])
+        yield Term(start, end, text[start:end], "name", AnswerType.text, OF_NAME_WORTH)
         return
     parts: list[list[re.Match]] = [[]]
     for token, word in zip(run, words, strict=True):

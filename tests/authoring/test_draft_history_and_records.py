@@ -278,6 +278,16 @@ def test_an_office_that_heads_or_chooses_is_asked_by_its_title():
     assert "Prime Minister" not in found("The panel was chaired by Prime Minister Velan Korr.")
 
 
+def test_a_common_noun_and_what_it_is_of_named_nowhere_alone_is_one_name():
+    assert "Instrument of Velmar" in found("A state could join only by an Instrument of Velmar.")
+    # not the end of a longer name
+    assert "Doctrine of Tarsova" not in found(
+        "The Velmar Guidelines on the Doctrine of Tarsova came in 2010."
+    )
+    # a ruler of a place is the ruler and the place, not one name
+    assert "Sultan of Velmar" not in found("The Sultan of Velmar sent an army.")
+
+
 def test_an_age_limit_is_asked_with_its_range():
     assert "65" in found("The Auditor serves six years or until the age of 65, if earlier.")
     assert "6 and 14 years" in found("It covers children between the ages of 6 and 14 years.")
