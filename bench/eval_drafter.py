@@ -260,6 +260,7 @@ GROUPS = {
     "held_out_46": "held out (forty-sixth set, scored once, seen)",
     "held_out_47": "held out (forty-seventh set, scored once, seen)",
     "held_out_48": "held out (forty-eighth set, scored once, seen)",
+    "held_out_49": "held out (forty-ninth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
