@@ -502,8 +502,8 @@ _OFFICE_AFTER = re.compile(
 )
 OFFICE_WORTH = 4.2
 
-# Whose removal a removal follows: "removed only in the manner and on the grounds of a
-# Supreme Court judge", "in the manner of a judge of the Supreme Court".
+# The judge whose removal an office holder's follows: "removed only in the manner and on the
+# grounds of a Supreme Court judge", "in the manner of a judge of the Supreme Court".
 _REMOVED_AS = re.compile(
     r"\b(?:manner|grounds)\s(?:as|of)\s(?:that\sof\s)?"
     r"(an?\s(?:Supreme\sCourt|High\sCourt)\s[Jj]udge|"
