@@ -1079,11 +1079,7 @@ def find_terms(
         # (not "the Greek kyklos", "Jain tirthankaras": the language or faith it belongs to)
         named = re.search(r"(?<=\b(?:[Tt]he|[Ii]ts)\s)[A-Z][a-z]{2,}\s$", text[:start])
         word = named.group().strip() if named else ""
-        if (
-            named
-            and word not in OPENERS | PRONOUNS | _LANGUAGES | _FAITHS
-            and free(named.start(), end)
-        ):
+        if named and word not in _NOT_NAMED_FOR and free(named.start(), end):
             start = named.start()
         add(Term(start, end, text[start:end], "name", AnswerType.text, NATIVE_WORTH))
     for term in _names(text, vocabulary):
@@ -2098,6 +2094,8 @@ _LANGUAGES = word_set(
     "Sanskrit Prakrit Pali Tamil Telugu Kannada Malayalam Odia Urdu Persian Arabic Hindi "
     "Marathi Bengali Gujarati Punjabi Latin Greek Apabhramsha"
 )
+# Words before a term of another language that are not the place it is named for.
+_NOT_NAMED_FOR = OPENERS | PRONOUNS | _LANGUAGES | _FAITHS
 # Words no person's name has: "Scheduled Tribes", "Conservation International".
 _GROUPS = word_set(
     "Castes Tribes Classes Communities Peoples Parties Nations Territories International"

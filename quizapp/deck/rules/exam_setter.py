@@ -315,9 +315,10 @@ def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]
     measured, not how much."""
     if _QUANTITY.match(answer):
         return set()
-    shared = _content_words(answer) & _content_words(asked)
+    named = _content_words(answer)
+    shared = named & _content_words(asked)
     head = _head(answer)
-    if head in _KINDS and head in shared and len(shared) < len(_content_words(answer)):
+    if head in _KINDS and head in shared and len(shared) < len(named):
         # "The nodal ministry is the {{Ministry of New and Renewable Energy}}": the word for
         # what kind of thing a name names says nothing of which one
         shared.discard(head)
