@@ -98,6 +98,8 @@ RECORD_HOLDER = 1.0  # more for what holds a record than for the rest of its sen
 NAMED_AS = 0.5  # more for the name that says who or what "the capital", "his general" was
 OBJECT_NAME = 0.3  # more for a name a verb acts on ("wrote the Indica") than for one after "in"
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
+_FIGURES = ("year", "date", "number", "amount", "ratio")
+ADVISED = 0.7  # more for what the notes tell the reader to remember ("Questions often pair ...")
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
@@ -234,6 +236,11 @@ def _draft(
     found = _people_throughout(found)
     present = _present(text)
     news = _news(present, today)
+    advice = " | ".join(
+        fold(s.text).casefold()
+        for s in sentences
+        if _ADVICE.match(s.text) and not _SEQUENCE.search(s.text)
+    )
     found = [(p, [_whole_date(p.focus.text, t, news) for t in terms]) for p, terms in found]
     budget = max(MIN_CARDS, len(text.split()) * CARDS_PER_100_WORDS // 100)
     # The title and the subtitle under it name what the notes are about ("Notes on State of
@@ -391,6 +398,11 @@ def _draft(
                 # "The Bharatiya Janata Party (BJP)" in notes that go on saying "BJP": an
                 # actor of the notes, not a term they define once
                 score -= 1.0
+            if term.kind not in _FIGURES and _advised(term.answer, advice):
+                # "Questions often pair rulers with their works: Gopala and Odantapuri": what
+                # the notes themselves single out for the exam (not the years of "Remember the
+                # order: ...", which come back in many sentences)
+                score += ADVISED
             if term.kind in ("name", "organisation") and _in_title(term.answer, subject):
                 score -= 0.5  # the document's own subject, named in its title
             if term.kind == "year" and term.answer in title:
@@ -561,12 +573,22 @@ def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
 
 
 _ADVICE = re.compile(
-    r"(?:Remember|Learn|Note|Recall|Revise|Memorise|Memorize|Link|Connect|Compare|Contrast|"
-    r"Distinguish)\b"
+    r"(?:(?:Also|And|So)\s(?=[a-z]))?"  # "Also revise the meaning of matsyanyaya."
+    r"(?i:remember|learn|note|recall|revise|memorise|memorize|link|connect|compare|contrast|"
+    r"distinguish)\b"
     # "Questions often pair kings with their titles: ...": what the notes say of the exam
     r"|(?:Exam\s)?(?:Questions|Examiners)\s(?:often|usually|commonly|frequently|tend|may|like)\b"
 )
+# "Remember the order: Awadh annexed in 1856, ...": advice on when, which names each event by
+# what happened, not by what is asked.
+_SEQUENCE = re.compile(r"\b(?:order|sequence|chain|chronology|timeline)\b")
 _TIMELINE = re.compile(r"^(?:(?:\d{1,2}\s)?[A-Z][a-z]+\s)?\d{4}:\s")
+
+
+def _advised(answer: str, advice: str) -> bool:
+    """Whether the notes' advice to the reader names the answer, as a whole word or phrase."""
+    key = fold(answer).casefold()
+    return bool(advice) and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", advice) is not None
 
 
 def _passages(sentences: list[Sentence]) -> list[Passage]:

@@ -322,6 +322,9 @@ _BINOMIAL = re.compile(
     # "Panthera tigris tigris": a subspecies is named by a third word
     r"(?=\s?[.,;)]|\s\(|$)"
 )
+# A scientific name in brackets after the common one, whatever its endings: "the Great Indian
+# Bustard (Ardeotis nigriceps)", "the nipa palm (Nypa fruticans)".
+_BRACKETED_BINOMIAL = re.compile(r"(?<=\()([A-Z][a-z]{2,})\s([a-z]{3,}(?:\s[a-z]{3,})?)(?=\))")
 # A name set off by commas after the common noun it names: "Their AI model, AlphaFold2, ...".
 _APPOSITION = re.compile(
     r"\b[a-z]{3,},\s([A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*){0,3})(?=,|\.?$)"
@@ -971,7 +974,7 @@ def find_terms(
         title = match.group(1)
         if title.split()[0] not in MONTH_NUMBER:
             add(Term(*match.span(1), title, "name", AnswerType.text, 4.8))
-    for match in _BINOMIAL.finditer(text):
+    for match in [*_BINOMIAL.finditer(text), *_BRACKETED_BINOMIAL.finditer(text)]:
         epithets = match.group(2).split()
         species = epithets[0]
         named_as_species = (

@@ -180,6 +180,8 @@ def test_what_the_notes_say_of_the_exam_is_no_card():
     assert not any("Tarsova" in answer for answer in answers(notes))
     linked = _notes("Link the policy to Article 84C and the Tarsova Amendment.")
     assert not any("Article 84C" in answer for answer in answers(linked))
+    also = _notes("Also revise the meaning of tarsavanya, the rule of the strong.")
+    assert not any("tarsavanya" in answer for answer in answers(also))
 
 
 def test_what_the_name_means_is_asked_not_the_word_name():
@@ -300,3 +302,19 @@ def test_whose_removal_an_office_holders_removal_follows_is_asked():
     assert "a High Court judge" in found(
         "She can be removed in the manner and on the grounds of a High Court judge."
     )
+
+
+def test_what_the_notes_tell_the_reader_to_remember_counts_for_more():
+    sentence = "Dharvel founded the monastery of Orlavi, near the Tamsa river."
+    advised = rules_scores(
+        _notes(sentence + " Questions often pair kings with their works: Dharvel and Orlavi.")
+    )
+    plain = rules_scores(_notes(sentence + " Questions often ask about the dates."))
+    assert advised["Orlavi"] > plain["Orlavi"]
+    # the years of "Remember the order: ..." come back in many sentences: not singled out
+    ordered = rules_scores(_notes(sentence + " Remember the order: Orlavi founded in 540 CE."))
+    assert ordered["Orlavi"] == plain["Orlavi"]
+
+
+def test_a_scientific_name_in_brackets_is_one_name_whatever_its_endings():
+    assert "Velkora nigrops" in found("The great Tamsa bird (Velkora nigrops) is the heaviest.")
