@@ -24,6 +24,7 @@ from functools import cache, cached_property
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
+from quizapp.authoring.lexicon import is_state
 from quizapp.authoring.parse import (
     counted_numbers,
     holds_record,
@@ -99,7 +100,8 @@ NAMED_AS = 0.5  # more for the name that says who or what "the capital", "his ge
 OBJECT_NAME = 0.3  # more for a name a verb acts on ("wrote the Indica") than for one after "in"
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _FIGURES = ("year", "date", "number", "amount", "ratio")
-ADVISED = 0.7  # more for what the notes tell the reader to remember ("Questions often pair ...")
+ADVISED = 0.7
+STATE = 0.5  # less for a state of India, known to every candidate, than for a place in it
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
@@ -398,6 +400,11 @@ def _draft(
                 # "The Bharatiya Janata Party (BJP)" in notes that go on saying "BJP": an
                 # actor of the notes, not a term they define once
                 score -= 1.0
+            if term.kind in ("place", "name") and is_state(term.answer):
+                # "near Paradip in Jagatsinghpur district of Odisha": the examiner asks the
+                # place in the state (a state is a sentence's fact one time in twenty; another
+                # place, one in three)
+                score -= STATE
             if term.kind not in _FIGURES and _advised(term.answer, advice):
                 # "Questions often pair rulers with their works: Gopala and Odantapuri": what
                 # the notes themselves single out for the exam (not the years of "Remember the

@@ -318,3 +318,12 @@ def test_what_the_notes_tell_the_reader_to_remember_counts_for_more():
 
 def test_a_scientific_name_in_brackets_is_one_name_whatever_its_endings():
     assert "Velkora nigrops" in found("The great Tamsa bird (Velkora nigrops) is the heaviest.")
+
+
+def test_a_state_of_india_counts_for_less_than_the_place_in_it():
+    def scores(state: str) -> dict[str, float]:
+        return rules_scores(
+            _notes(f"The storm struck near Tarsova in the Velkor district of {state}.")
+        )
+
+    assert scores("Odisha")["Odisha"] < scores("Orlavia")["Orlavia"]
