@@ -44,7 +44,7 @@ _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trillion|bn)\b)"
 _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\u00b0\s?(?:North|South|East|West|[NSEW])\b|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
-    r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km|GWe|GW|MWe|MWt|MW|kW|"
+    r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km/h|kmph|km\sper\shour|mph|knots|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
     r"metres|meters|kilometres|miles|feet|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC\s(?:ft|feet)|TMC|"
@@ -220,9 +220,12 @@ _CASE_OFFICE = re.compile(
 # hibakusha."
 _CALLED = re.compile(
     r"\b(?:known\sas|called|termed|named|dubbed|identified\sas)\s"
-    r"(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$)))?"
+    r"(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$))|(?<=,\scalled\s)an?\s(?=[a-z][\w-]+\s[a-z][\w-]+,))?"
     # "called the rainforests of the sea."
-    r"([a-z][\w-]{3,}(?:\s[a-z][\w-]{3,})?(?:\sof\s(?:the\s)?[a-z][\w-]{2,})?)"
+    # (not "named after him")
+    r"(?!(?:after|from|with|into|upon|over|under|about)\b)"
+    r"([a-z][\w-]{3,}(?:\s(?!(?:him|her|them|its|his|who|was|are|and)\b)[a-z][\w-]{2,})?"
+    r"(?:\sof\s(?:the\s)?[a-z][\w-]{2,})?)"
     # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
     # hospice, called a dera, was ..."; or the first of two names: "known as sadir or dasi
     # attam."

@@ -221,3 +221,13 @@ def test_the_year_in_the_notes_title_is_asked_last_even_in_a_full_date():
     years = [i for i, c in enumerate(cards) if c.kind == "year" and c.answer == 2031]
     others = [i for i, c in enumerate(cards) if c.kind == "year" and c.answer != 2031]
     assert others and all(i > max(others) for i in years)
+
+
+def test_a_speed_is_asked_with_its_unit():
+    assert "184 km/h" in found("Winds in the Velkor jet can reach about 184 km/h in winter.")
+    assert "150 kmph" in found("Gusts of 150 kmph struck the Tarsova coast.")
+
+
+def test_what_a_thing_is_called_may_be_two_words_after_an_article():
+    assert "induced low" in found("A second low, called an induced low, forms over Velkor.")
+    assert "after him" not in found("The port of Tarsova is named after him.")
