@@ -584,7 +584,9 @@ _ADVICE = re.compile(
     r"(?i:remember|learn|note|recall|revise|memorise|memorize|link|connect|compare|contrast|"
     r"distinguish)\b"
     # "Questions often pair kings with their titles: ...": what the notes say of the exam
-    r"|(?:Exam\s)?(?:Questions|Examiners)\s(?:often|usually|commonly|frequently|tend|may|like)\b"
+    r"|(?:Exam\s)?(?:Questions|Examiners)\s(?:often|usually|commonly|frequently|tend|may|like|"
+    # "Questions pair monuments with places and builders: ..."
+    r"pair|ask|test|link|match|turn|focus)\b"
 )
 # "Remember the order: Awadh annexed in 1856, ...": advice on when, which names each event by
 # what happened, not by what is asked.

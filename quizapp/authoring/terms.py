@@ -207,9 +207,13 @@ _PUBLISHED = re.compile(
 # A case by its parties: "D.K. Basu v. State of West Bengal", "PUCL v. Union of India".
 _CASE = re.compile(
     r"(?<![\w.])((?:[A-Z]\.)*[A-Z][\w\u2019'.-]*"
-    r"(?:\s(?:(?:of|for|the)\s)*(?:[A-Z]\.)*[A-Z][\w\u2019'.-]*)*"
+    # "Pramati Educational and Cultural Trust v Union of India"
+    r"(?:\s(?:(?:of|for|the|and)\s)*(?:[A-Z]\.)*[A-Z][\w\u2019'.-]*)*"
     r"(?:\s\([A-Z][\w.]{1,8}\))?"  # "Justice K.S. Puttaswamy (Retd.) v. Union of India"
-    r"\sv(?:s)?\.\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*)"
+    # "v." or, as British notes write it, "v": "M.H. Hoskot v State of Maharashtra"; the other
+    # party with initials too: "v M.V. Nayudu"
+    r"\sv(?:s)?\.?\s(?:(?:[A-Z]\.)+\s?)?[A-Z][\w\u2019'-]*"
+    r"(?:\s(?:(?:of|for|and|the|to)\s)*[A-Z][\w\u2019'-]*)*)"
 )
 _CITED_CASE = re.compile(r"\b(?:judgment|ruling|verdict|decision|ruled|decided)\sin\s$")
 # A party's office after a comma runs on: "Principal Secretary, Governor of Maharashtra,".

@@ -180,6 +180,8 @@ def test_what_the_notes_say_of_the_exam_is_no_card():
     assert not any("Tarsova" in answer for answer in answers(notes))
     linked = _notes("Link the policy to Article 84C and the Tarsova Amendment.")
     assert not any("Article 84C" in answer for answer in answers(linked))
+    paired = _notes("Questions pair temples with builders: the Orlavi Temple with Dharvel.")
+    assert not any("Orlavi Temple" in answer for answer in answers(paired))
     also = _notes("Also revise the meaning of tarsavanya, the rule of the strong.")
     assert not any("tarsavanya" in answer for answer in answers(also))
 

@@ -231,3 +231,12 @@ def test_a_speed_is_asked_with_its_unit():
 def test_what_a_thing_is_called_may_be_two_words_after_an_article():
     assert "induced low" in found("A second low, called an induced low, forms over Velkor.")
     assert "after him" not in found("The port of Tarsova is named after him.")
+
+
+def test_a_case_written_with_v_and_no_full_stop_is_one_name():
+    assert "M.H. Velkor v State of Tarsova" in found(
+        "In M.H. Velkor v State of Tarsova (1978), the Court held that legal aid is a right."
+    )
+    assert "Tarsova Pollution Board v M.V. Orlavi" in found(
+        "The Court ruled again in Tarsova Pollution Board v M.V. Orlavi (1999)."
+    )
