@@ -878,7 +878,8 @@ def _refers_back(text: str) -> bool:
         # "except those the Government restricts": "those" of a relative clause, no reference
         # "issued interim orders, among them one for ...": "them" of what the sentence has
         # just named
-        r"|\b(?:it|(?<!,\samong\s)them|they|the same|these"
+        # ("the same status as British subjects" compares within the sentence)
+        r"|\b(?:it|(?<!,\samong\s)them|they|the\ssame(?!\s(?:[\w-]+,?\s){0,4}as\b)|these"
         r"|those(?!\s(?:who|whom|whose|that|which|the|of)\b)"
         r"|at\sthe\stime"
         # "Critics say this weakens the RTI Act": this, the sentence before says

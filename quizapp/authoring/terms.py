@@ -233,7 +233,7 @@ _CALLED = re.compile(
     # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
     # hospice, called a dera, was ..."; or the first of two names: "known as sadir or dasi
     # attam."
-    r"(?=\.?[\"'\u201d)]*$|,\s|\sor\s[a-z][\w-]*(?:\s[a-z][\w-]*)?\.?[\"'\u201d)]*$)"
+    r"(?=\.?[\"'\u201d)]*$|,\s|\sor\s[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\.?[\"'\u201d)]*$)"
 )
 # A species' standing on the IUCN Red List: "listed as critically endangered".
 _RED_LIST = re.compile(

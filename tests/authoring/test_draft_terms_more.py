@@ -240,3 +240,27 @@ def test_a_case_written_with_v_and_no_full_stop_is_one_name():
     assert "Tarsova Pollution Board v M.V. Orlavi" in found(
         "The Court ruled again in Tarsova Pollution Board v M.V. Orlavi (1999)."
     )
+
+
+def test_what_a_thing_is_also_called_is_found_before_a_longer_other_name():
+    assert "marl" in found("Velkor soils are also called marl or black cotton soils.")
+
+
+SAME_AS = """\
+The Velkor Association
+
+History notes
+
+The Velkor Association was founded in 1876 by Dharvel. It ran famine relief in Tarsova. \
+At the Orlavi Durbar of 1877, held by Lord Mandrake, Dharvel asked for the same status as \
+British subjects.
+"""
+
+
+def test_the_same_as_compares_within_its_sentence_and_needs_none_before():
+    for candidate in draft_cards(SAME_AS, "doc"):
+        if "Lord Mandrake" in str(candidate.card):
+            assert candidate.card.source.quote.startswith("At the Orlavi Durbar")
+            break
+    else:
+        raise AssertionError("Lord Mandrake is not asked")
