@@ -2051,6 +2051,9 @@ def _office(text: str, run: list[re.Match], words: list[str]) -> Term | None:
 _SITE_WORDS = word_set(
     "Park Reserve Sanctuary Fort Temple Palace Lake Dam Maidan Stadium Falls Glacier Pass Caves "
     "Massif Peak Land"  # "Queen Maud Land": a region named after someone, not her
+    # a monument of any faith, as a temple is: "the Adina Mosque at Pandua"
+    " Mosque Masjid Minar Tomb Dargah Gurdwara Church Cathedral Stupa Vihara Mahavihara Darwaza"
+    " Monastery Mausoleum"
 )
 
 

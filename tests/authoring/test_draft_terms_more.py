@@ -264,3 +264,8 @@ def test_the_same_as_compares_within_its_sentence_and_needs_none_before():
             break
     else:
         raise AssertionError("Lord Mandrake is not asked")
+
+
+def test_a_mosque_a_tomb_or_a_stupa_is_a_site_as_a_temple_is():
+    for monument in ("Velkor Mosque", "Velkor Masjid", "Velkor Mausoleum", "Velkor Stupa"):
+        assert found(f"The sultan built the {monument} at Tarsova.")[monument][0] == "place"
