@@ -562,7 +562,8 @@ _ORGANISATION_WORDS = word_set(
     "Navy Force Forces Corporation Company Association Federation Office Department Group "
     "Archive Board Authority League Bureau Alliance Coalition Cabinet Division Secretariat "
     "Conference Tribunal Bench Storting Congress Senate Government Service Services "
-    "Coalition Facility Reserve Exchange Sabha Space Academy School College"
+    "Coalition Facility Reserve Exchange Sabha Space Academy School College Chamber Chambers "
+    "Society Samaj Trust"
 )
 # Last words of a company's name: "General Electric" is a firm, not General Electric.
 _COMPANY_WORDS = word_set("Electric Motors Industries Mills Airlines Airways Petroleum Dynamics")

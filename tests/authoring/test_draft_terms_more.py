@@ -269,3 +269,10 @@ def test_the_same_as_compares_within_its_sentence_and_needs_none_before():
 def test_a_mosque_a_tomb_or_a_stupa_is_a_site_as_a_temple_is():
     for monument in ("Velkor Mosque", "Velkor Masjid", "Velkor Mausoleum", "Velkor Stupa"):
         assert found(f"The sultan built the {monument} at Tarsova.")[monument][0] == "place"
+
+
+def test_a_chamber_of_commerce_or_a_society_is_one_body():
+    assert found("Names came from the Velkor Chamber of Commerce.") == {
+        "Velkor Chamber of Commerce": ("organisation", 3.6)
+    }
+    assert found("He founded the Tarsova Society in 1865.")["Tarsova Society"][0] == "organisation"
