@@ -261,6 +261,17 @@ GROUPS = {
     "held_out_47": "held out (forty-seventh set, scored once, seen)",
     "held_out_48": "held out (forty-eighth set, scored once, seen)",
     "held_out_49": "held out (forty-ninth set, scored once, seen)",
+    "held_out_50": "held out (fiftieth set, scored once, seen)",
+    "held_out_51": "held out (fifty-first set, scored once, seen)",
+    "held_out_52": "held out (fifty-second set, scored once, seen)",
+    "held_out_53": "held out (fifty-third set, scored once, seen)",
+    "held_out_54": "held out (fifty-fourth set, scored once, seen)",
+    "held_out_55": "held out (fifty-fifth set, scored once, seen)",
+    "held_out_56": "held out (fifty-sixth set, scored once, seen)",
+    "held_out_57": "held out (fifty-seventh set, scored once, seen)",
+    "held_out_58": "held out (fifty-eighth set, scored once, seen)",
+    "held_out_59": "held out (fifty-ninth set, scored once, seen)",
+    "held_out_60": "held out (sixtieth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
