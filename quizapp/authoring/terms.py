@@ -225,8 +225,7 @@ _CASE_OFFICE = re.compile(
 _CALLED = re.compile(
     r"\b(?:known\sas|called|termed|named|dubbed|identified\sas)\s"
     r"(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$))|(?<=,\scalled\s)an?\s(?=[a-z][\w-]+\s[a-z][\w-]+,))?"
-    # "called the rainforests of the sea."
-    # (not "named after him")
+    # "called the rainforests of the sea."; not "named after him"
     r"(?!(?:after|from|with|into|upon|over|under|about)\b)"
     r"([a-z][\w-]{3,}(?:\s(?!(?:him|her|them|its|his|who|was|are|and)\b)[a-z][\w-]{2,})?"
     r"(?:\sof\s(?:the\s)?[a-z][\w-]{2,})?)"
