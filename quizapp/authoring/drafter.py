@@ -24,7 +24,6 @@ from functools import cache, cached_property
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
-from quizapp.authoring.lexicon import is_state
 from quizapp.authoring.parse import (
     counted_numbers,
     holds_record,
@@ -36,6 +35,7 @@ from quizapp.authoring.parse import (
     subject_pronoun,
 )
 from quizapp.authoring.sentences import Sentence, split_sentences
+from quizapp.authoring.states import is_state
 from quizapp.authoring.terms import (
     COMPASS_MOST,
     COUNT_WORDS,

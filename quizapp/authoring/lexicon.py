@@ -1,17 +1,15 @@
-"""Which words are English, and which names are India's states. A word the notes use in lower
-case that no English dictionary has ("khondalite", "jagamohana", "munhiyan") is a term of the
-subject, often the very word an examiner asks for; a state is known to every candidate.
+"""Which words are English: a word the notes use in lower case that no English dictionary
+has ("khondalite", "jagamohana", "munhiyan") is a term of the subject, often the very word an
+examiner asks for.
 
 The dictionary is the one the grammar model's lemmatiser reads (WordNet's nouns, verbs,
-adjectives and adverbs, with their irregular forms), so no word list is shipped apart;
-the states are ISO 3166-2's.
+adjectives and adverbs, with their irregular forms), so no word list is shipped apart.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -96,20 +94,3 @@ def is_english(word: str) -> bool:
     return any(
         _known(word[:cut], words) and _known(word[cut:], words) for cut in range(4, len(word) - 3)
     )
-
-
-@cache
-def _states() -> frozenset[str]:
-    import pycountry  # only drafting asks, so only drafting loads the ISO lists
-
-    def plain(name: str) -> str:  # "Bihār" as notes write it: "Bihar"
-        decomposed = unicodedata.normalize("NFKD", name)
-        return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-    subdivisions = pycountry.subdivisions.get(country_code="IN") or []
-    return frozenset(plain(s.name) for s in subdivisions if s.type == "State")
-
-
-def is_state(name: str) -> bool:
-    """A state of India by its name ("Tamil Nadu", "Odisha"), by the ISO 3166-2 list."""
-    return name in _states()

@@ -2538,10 +2538,12 @@ def _single_word(
             _JOINED.match(after)
             # "Keshopur-Miani in Gurdaspur district": one name, its parts never met alone
             # (not "India-China", two sides the notes name apart)
-            or not before.endswith("(")  # "Velxian (Vel-Hian)": an older spelling
-            and not any(
-                part in vocabulary.capitalised or part in vocabulary.alone
-                for part in answer.split("-")
+            or (
+                not before.endswith("(")  # "Velxian (Vel-Hian)": an older spelling
+                and not any(
+                    part in vocabulary.capitalised or part in vocabulary.alone
+                    for part in answer.split("-")
+                )
             )
         )
     ):
