@@ -272,6 +272,8 @@ GROUPS = {
     "held_out_58": "held out (fifty-eighth set, scored once, seen)",
     "held_out_59": "held out (fifty-ninth set, scored once, seen)",
     "held_out_60": "held out (sixtieth set, scored once, seen)",
+    "held_out_61": "held out (sixty-first set, scored once, seen)",
+    "held_out_62": "held out (sixty-second set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
