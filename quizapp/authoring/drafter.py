@@ -102,6 +102,7 @@ CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _FIGURES = ("year", "date", "number", "amount", "ratio")
 ADVISED = 0.7  # more for what the notes' advice to the reader names ("Questions pair ...")
 STATE = 0.5  # less for a state of India, known to every candidate, than for a place in it
+LOCATES = 1.2  # less for the place that says where a named thing is ("Shivneri near Junnar")
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
@@ -405,6 +406,10 @@ def _draft(
                 # place in the state (a state is a sentence's fact one time in twenty; another
                 # place, one in three)
                 score -= STATE
+            if term.kind == "place" and _locates(passage.focus.text, term, terms):
+                # "the hill fort of Shivneri near Junnar", "Talakaveri, on the Brahmagiri
+                # hills": the named thing is asked three times as often as where it is
+                score -= LOCATES
             if term.kind not in _FIGURES and _advised(term.answer, advice):
                 # "Questions often pair rulers with their works: Gopala and Odantapuri": what
                 # the notes themselves single out for the exam (not the years of "Remember the
@@ -755,9 +760,11 @@ def _opening_name(context: tuple[Sentence, ...], focus: str) -> str:
         return named
     # Every sentence after the first about "he": the person the first singles out
     if _personal(focus) and all(_personal(s.text) for s in context[1:]):
-        cleft = _CLEFT_PERSON.match(context[0].text)
+        cleft = _CLEFT_PERSON.match(context[0].text) or _PERSON_NAMED_AS.match(context[0].text)
         if cleft:
-            return cleft.group(1)  # "It was Chandragupta I who first styled himself ... He"
+            # "It was Chandragupta I who first styled himself ... He", "The greatest ruler of
+            # the line was Vishnuvardhana, who reigned ... He"
+            return cleft.group(1)
         aside = _NAME_THEN_ASIDE.match(context[0].text)
         if aside and aside.group(1) not in OPENERS:
             # "Chandragupta II (c. 375–415 CE), also called Vikramaditya, pushed the empire
@@ -786,6 +793,13 @@ def _opening_name(context: tuple[Sentence, ...], focus: str) -> str:
 # "It was Chandragupta I who ...": the person a cleft sentence singles out.
 _CLEFT_PERSON = re.compile(
     r"It\s(?:was|is)\s(?:also\s|only\s)?((?:[A-Z][\w\u2019'.-]*\s?)+?)\swho\b"
+)
+
+
+# "The greatest king of this line was Harishena, who ...": the person a sentence names as
+# what its subject was.
+_PERSON_NAMED_AS = re.compile(
+    r"The\s(?:[a-z][\w-]*\s){1,8}?(?:was|is)\s((?:[A-Z][\w\u2019'.-]*\s?){1,4}?)(?:,\swho\b|\.$)"
 )
 
 
@@ -1141,6 +1155,28 @@ def _closed(text: str) -> bool:
         text.count('"') % 2 == 0
         and text.count("\u201c") == text.count("\u201d")
         and text.count("(") == text.count(")")
+    )
+
+
+_WHERE_IT_IS = re.compile(
+    r"(?:\s(?:fort|temple|hills|river|lake|caves|camp|district|village|port|valley|plateau))?"
+    r",?\s(?:near|in|on)\s(?:the\s)?$"
+)
+
+
+def _locates(text: str, term: Term, terms: list[Term]) -> bool:
+    """The place says where the name just before it is ("Shivneri near Junnar", "Kalibangan
+    in Rajasthan"); not where a body sits or a meeting met ("the Information Fusion Centre
+    in Gurugram", "the ASEAN summit in Manila")."""
+    where = _WHERE_IT_IS.search(text[: term.start])
+    if HOSTED_IN.search(text[: term.start]):
+        return False  # "hosted by China in Wuhan": the city the host chose
+    return where is not None and any(
+        other.end == where.start()
+        and other.kind in ("place", "name")
+        and other.answer.split()[-1] not in INSTITUTIONS
+        and not re.search(r"\b(?:summit|conference|meeting|session)\s$", text[: other.start], re.I)
+        for other in terms
     )
 
 

@@ -44,7 +44,7 @@ _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trillion|bn)\b)"
 _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\u00b0\s?(?:North|South|East|West|[NSEW])\b|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
-    r"parts\sper\s(?:million|billion)|nautical\smiles|mm|cm|km\u00b2|km/h|kmph|km\sper\shour|mph|knots|km|GWe|GW|MWe|MWt|MW|kW|"
+    r"parts\sper\s(?:million|billion|thousand)|nautical\smiles|mm|cm|km\u00b2|km/h|kmph|km\sper\shour|mph|knots|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
     r"metres|meters|kilometres|miles|feet|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC\s(?:ft|feet)|TMC|"
@@ -52,7 +52,9 @@ _UNIT = (
     r"|[A-Z][a-z]+\sunits)\b(?!/)"  # a unit named after someone: "220 Dobson units"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
     r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|per|"
-    r"a|an|the)\b)[a-z]))"
+    # "up to 500 m landward", "a zone of 20 m was laid down": a measure, then what it is
+    r"a|an|the|or|is|was|are|were|has|had|long|wide|high|deep|tall|thick|above|below|landward|"
+    r"seaward|inland|away|across|along|beyond|into|apart|upstream|downstream)\b)[a-z]))"
 )
 # What a price is for: "\u20b92,369 per quintal".
 _PER_UNIT = (
@@ -853,7 +855,8 @@ def find_terms(
         if (
             re.search(r"[A-Z]", code)
             or re.search(r"\bthe\s$", before)
-            or re.match(r"^,\s(?:an?|the)\s", after)
+            # not "a Saikia 100, a Hazarika 1,000": ranks and what each commands, listed
+            or re.match(r"^,\s(?:an?|the)\s(?![A-Z][\w-]*\s\d)", after)
         ):
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, CODE_WORTH))
     for pattern, kind, answer_type, worth in _SERIAL_NAMES:
@@ -1581,9 +1584,9 @@ _STATUTE_LINKS = word_set("from against in")
 _STATUTE_ENDS = word_set("Act Bill Ordinance Code")
 
 
-def _statute_ahead(tokens: list[re.Match], at: int) -> bool:
+def _statute_ahead(tokens: list[re.Match], at: int, ends: frozenset = _STATUTE_ENDS) -> bool:
     """The capitalised words after token `at` run on, joined by small words, to the name of
-    a law ("... from Sexual Offences Act")."""
+    a law ("... from Sexual Offences Act") or of one of `ends`."""
     last = ""
     for token in tokens[at + 1 : at + 9]:
         word = token.group()
@@ -1591,7 +1594,7 @@ def _statute_ahead(tokens: list[re.Match], at: int) -> bool:
             last = word
         elif word not in _CONNECTORS:
             break
-    return last in _STATUTE_ENDS
+    return last in ends
 
 
 # A capitalised word behind a small lower-case prefix: "National e-Governance Services Ltd".
@@ -1608,8 +1611,9 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
             gap = re.sub(r"^[\u2019']", "", gap)  # "de' Conti": an elided particle
         glued = gap == " " or (gap == ", " and _listed_title(run, token))
         if gap in ("' ", "\u2019 ") and run[-1].group().endswith("s"):
-            # "the Deccan Agriculturists' Relief Act": a plural owner inside a law's name
-            glued = _statute_ahead(tokens, i - 1)
+            # "the Deccan Agriculturists' Relief Act", "the Chief Technical Examiners'
+            # Organisation": a plural owner inside the name of a law or a body
+            glued = _statute_ahead(tokens, i - 1, _STATUTE_ENDS | _ORGANISATION_WORDS)
         if not glued and run:
             yield run
             run = []
@@ -1851,6 +1855,12 @@ def _name_term(
     law = law and not any(w in PORTFOLIO_WORDS for w in words)
     # "Queen Maud Land", "King George Falls": a site named after someone keeps the title
     law = law or (bool(words) and words[-1] in _SITE_WORDS)
+    # "Chief Technical Examiners' Organisation": a body whose name opens with a title word
+    law = law or (
+        len(words) > 2
+        and words[-1] in _ORGANISATION_WORDS
+        and text[run[-2].end() : run[-2].end() + 1] in ("'", "\u2019")
+    )
     for i, word in enumerate(words):
         if law:
             break
@@ -2085,8 +2095,13 @@ def _person_shaped(names: list[str]) -> bool:
     return (
         2 <= _named_words(names) <= 4
         and all(
+            # "Jalal-ud-din": a name joined by its particle
             re.fullmatch(r"[^\W\d_][^\W\d_\u2019'-]+(?:-[^\W\d_]+)?|(?:[^\W\d_]\.)+", w)
-            and not (w.isupper() and "." not in w)
+            or _JOINED_NAME.fullmatch(w)
+            for w in names
+        )
+        and all(
+            not (w.isupper() and "." not in w)
             # "Sukarno of Indonesia": a small word in lower case joins a name to a place
             and (w[:1].isupper() or w.casefold() in PARTICLES)
             and w not in _INSTITUTIONS
@@ -2448,6 +2463,10 @@ _SENTENCE_WORDS = word_set(
 
 # A name joined by a Persian or Arabic particle: "Din-i-Ilahi", "Muntakhab-ut-Tawarikh".
 _IZAFAT = re.compile(r"[A-Z][a-z]+(?:-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az)-[A-Z][a-z]+)+")
+# A person's name so joined, its last part often in lower case: "Jalal-ud-din", "Minhaj-us-Siraj".
+_JOINED_NAME = re.compile(
+    r"[A-Z][a-z]+(?:-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az)-[A-Za-z][a-z]+)+"
+)
 
 
 _DYNASTY_AFTER = re.compile(r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b")
@@ -2525,9 +2544,10 @@ def _single_word(
     if re.fullmatch(r"[A-Z0-9&]{2,}", answer):  # "EU", "RBI": an acronym alone is a weak blank
         yield Term(start, end, answer, "organisation", AnswerType.organisation, 1.5)
         return
-    if _IZAFAT.fullmatch(answer) and not sentence_start:
+    if _IZAFAT.fullmatch(answer):
         # "the Ain-i-Akbari", "Badauni's Muntakhab-ut-Tawarikh", "the Imam-i-Adil": a Persian
-        # or Arabic title, work or office, joined by its particle; a term the notes name
+        # or Arabic title, work or office, joined by its particle; a term the notes name, as
+        # is a name so joined opening its sentence ("Minhaj-us-Siraj wrote ...")
         yield Term(start, end, answer, "name", AnswerType.text, 4.3)
         return
     if not re.fullmatch(r"[^\W\d_][^\W\d_\u2019'\-\u2013]*", answer) and not (
@@ -2576,8 +2596,15 @@ def _single_word(
         return
     if (
         _ROLE_GIVEN.match(after)
-        and not sentence_start
-        and vocabulary.is_proper(answer)
+        and (
+            not sentence_start
+            and vocabulary.is_proper(answer)
+            # "Altunia, the governor of Bhatinda, rebelled": opening the sentence, a word no
+            # dictionary has, never written in lower case
+            or sentence_start
+            and answer.lower() not in vocabulary.lower
+            and not is_english(answer.lower())
+        )
         and answer not in vocabulary.places
         # "a former Chief Justice of India, a former judge of ...": a list of posts
         and not re.search(r"\bof\s$", before)

@@ -86,8 +86,10 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|et)")
 def people_before(word: str, name: str) -> bool:
     """ "The Norwegian Roald Amundsen": a people's name before a person's or a place's, not
     part of it; but "the American Physical Society" is one name."""
+    # a describing word ends in "-al" ("Physical"), a name joined by a particle may not
+    # ("Jamal-ud-din")
     return bool(_DEMONYM.fullmatch(word)) and not re.match(
-        r"\S+(?:al|ic|ive|ary|ous|ern|ar)\b", name
+        r"[^\s-]+(?:al|ic|ive|ary|ous|ern|ar)(?![\w-])", name
     )
 
 

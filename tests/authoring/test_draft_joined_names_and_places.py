@@ -1,0 +1,70 @@
+"""Names joined by a particle or a plural owner, measures in metres, and the place that only
+says where a named thing is. The people and places are made up."""
+
+from tests.authoring.drafting import found, prompts, rules_scores
+
+
+def test_a_body_named_with_a_plural_owner_and_a_title_word_is_one_name():
+    assert found("The Chief Tarsova Examiners' Organisation audits public works.") == {
+        "Chief Tarsova Examiners' Organisation": ("organisation", 3.6)
+    }
+
+
+def test_a_name_joined_by_its_particle_is_asked_when_it_opens_the_sentence():
+    assert "Velkar-us-Tarsi" in found("Velkar-us-Tarsi wrote the Orlavi-i-Dastur in Velkor.")
+
+
+def test_a_person_named_with_a_particle_loses_the_people_before_the_name():
+    terms = found("She made the Velkorian Dharm-ud-din Tarsi master of the royal stables.")
+    assert "Dharm-ud-din Tarsi" in terms
+    assert "Velkorian Dharm-ud-din Tarsi" not in terms
+
+
+def test_a_word_opening_the_sentence_before_its_role_is_a_person():
+    terms = found("Dharvelia, the governor of Tarsova, rebelled in 1240 and took her prisoner.")
+    assert terms["Dharvelia"][0] == "person"
+
+
+def test_a_measure_in_metres_is_asked_before_a_word_saying_where_or_a_verb():
+    assert "500 m" in found("The zone runs up to 500 m landward of the Velkor line.")
+    assert "20 m" in found("A buffer of 20 m was laid down around Tarsova.")
+    assert "5 parts per thousand" in found("Tarsova lagoon holds salt at 5 parts per thousand.")
+    assert "10 m" not in found("She won the 10 m air pistol at Velkor.")
+
+
+def test_ranks_listed_with_what_each_commands_are_no_coded_names():
+    terms = found("A Velkora commanded 20, a Tarsika 100, a Dharvika 1,000 and an Orlak 3,000.")
+    assert "Tarsika" in terms
+    assert "Tarsika 100" not in terms
+
+
+def _fort(name: str) -> str:
+    return (
+        "The Velkor Kingdom\n\n"
+        "History notes: its forts\n\n"
+        f"Raja Dharvesh built the sea fort {name} near Tarsova in 1664.\n"
+    )
+
+
+def test_a_place_that_says_where_a_named_thing_is_counts_for_less():
+    named = rules_scores(_fort("of Velkorgad"))["Tarsova"]
+    unnamed = rules_scores(_fort("that stands"))["Tarsova"]
+    assert named < unnamed
+
+
+LINE = """\
+The Dharvesh Line
+
+History notes: its kings
+
+The greatest king of the line was Dharvesh, who ruled from about 460 to 480 and is known \
+from the long inscription at Orlavi. According to that inscription, he held sway over \
+Tarsova, Velkor, Dastupa, Kemra, Naliyar and the whole of the eastern coast as far as the \
+Korda river. His minister Velkaran dedicated Cave 16 to the Sangha.
+"""
+
+
+def test_his_is_the_person_a_sentence_names_as_the_greatest_of_the_line():
+    asked = prompts(LINE)
+    assert "Velkaran" in asked
+    assert asked["Velkaran"].startswith("Dharvesh \u2026 His minister {{Velkaran}} dedicated")
