@@ -543,8 +543,7 @@ AMENDMENT = re.compile(
     # number; the title of a bill or an act with its year is asked whole
     rf"(?<![\w-])(?<!Hundred\sand\s)(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
     rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
-    # "the 42nd Amendment Act of 1976", "the 86th Constitutional Amendment Act, 2002" are asked
-    # whole, as "the 42nd Amendment" is
+    # "the 42nd Amendment Act of 1976" is asked whole, as "the 42nd Amendment" is
     r"\s(?:Constitutional\s)?Amendments?(?:\s(?:Act|Bill)(?:,\s\d{4})?)?\b(?!\)?\sAct\b)"
     r"(?!\)?\s(?:Bill|Ordinance),\s\d{4})"
 )
@@ -838,6 +837,14 @@ def find_terms(
     for match in _SCHOOL_CLASS.finditer(text):
         add(Term(*match.span(), match.group(), "article", AnswerType.article, SCHOOL_CLASS_WORTH))
     for match in AMENDMENT.finditer(text):
+        ordinal = re.match(r"(\S+)\sConstitutional\sAmendment\sAct\b", match.group())
+        if ordinal:
+            # "the 52nd Constitutional Amendment Act of 1985": its number is the question, the
+            # rest says what it numbers
+            number = match.start() + len(ordinal.group(1))
+            add(Term(match.start(), number, ordinal.group(1), "name", AnswerType.text, 4.6))
+            taken.append((number, match.end()))  # no name of its own
+            continue
         add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.6))
     for match in _ACT.finditer(text):
         act = _act_term(text, match)

@@ -168,10 +168,13 @@ def test_a_term_defined_here_is_asked_without_the_here():
     assert "Elementary schooling here" not in terms
 
 
-def test_an_amendment_act_with_its_year_keeps_its_ordinal():
+def test_a_constitutional_amendment_act_is_asked_by_its_ordinal_never_by_a_fragment():
     terms = found("The 91st Constitutional Amendment Act, 2031 then inserted Article 21B.")
-    assert "91st Constitutional Amendment Act, 2031" in terms
-    assert "Constitutional Amendment Act, 2031" not in terms
+    assert "91st" in terms
+    assert not any("Constitutional Amendment" in answer for answer in terms)
+    terms = found("Velkor's law was added by the 52nd Constitutional Amendment Act of 1985.")
+    assert "52nd" in terms
+    assert "42nd Amendment Act" in found("Tarsova was named by the 42nd Amendment Act of 1976.")
     assert "64th Amendment Bill" in found("The government introduced the 64th Amendment Bill.")
 
 
