@@ -759,7 +759,7 @@ def _opening_name(context: tuple[Sentence, ...], focus: str) -> str:
     if named:
         return named
     # Every sentence after the first about "he": the person the first singles out
-    if _personal(focus) and all(_personal(s.text) for s in context[1:]):
+    if _personal(focus) and all(_about_them(s.text) for s in context[1:]):
         cleft = _CLEFT_PERSON.match(context[0].text) or _PERSON_NAMED_AS.match(context[0].text)
         if cleft:
             # "It was Chandragupta I who first styled himself ... He", "The greatest ruler of
@@ -773,7 +773,7 @@ def _opening_name(context: tuple[Sentence, ...], focus: str) -> str:
     if len(context) > 1:
         # "Krishnadeva Raya ruled ... He defeated ... In 1520 he won ...": every sentence
         # between is about "he" too, and the first names a person
-        if _personal(focus) and all(_personal(s.text) for s in context[1:]):
+        if _personal(focus) and all(_about_them(s.text) for s in context[1:]):
             return person_subject(context[0].text)
         if not _personal(focus) and not any(_personal(s.text) for s in context[1:]):
             # "Antarctica is the fifth largest continent ... it ... Its highest point is ...":
@@ -799,15 +799,23 @@ _CLEFT_PERSON = re.compile(
 # "The greatest king of this line was Harishena, who ...": the person a sentence names as
 # what its subject was.
 _PERSON_NAMED_AS = re.compile(
-    r"The\s(?:[a-z][\w-]*\s){1,8}?(?:was|is)\s((?:[A-Z][\w\u2019'.-]*\s?){1,4}?)(?:,\swho\b|\.$)"
+    r"The\s(?:[a-z][\w-]*\s|(?:before|after|under)\s[A-Z][\w-]*\s){1,8}?(?:was|is)\s"
+    r"((?:[A-Z][\w\u2019'.-]*\s?){1,4}?)(?:,\s(?:who|also|known|remembered)\b|\.$)"
 )
 
 
 # A name opening its sentence, then an aside: "Chandragupta II (c. 375–415 CE), also called".
 _NAME_THEN_ASIDE = re.compile(
     r"([A-Z][\w\u2019'-]+(?:\s(?:[A-Z][\w\u2019'-]+|[IVX]{1,4})){0,3})"
-    r"(?:\s\([^()]{1,40}\))?,\s(?:also|the|a|an|who|born|son|daughter|then|later|known)\b"
+    r"(?:\s\([^()]{1,40}\))?,\s(?:also|the|a|an|who|born|son|daughter|then|later|known|"
+    r"remembered)\b"
 )
+
+
+def _about_them(text: str) -> bool:
+    """The sentence is about "he" or "she", as its subject or not ("Persian chroniclers called
+    him Rai Pithora.")."""
+    return _personal(text) or re.search(r"\b(?:he|him|his|she|her)\b", text, re.I) is not None
 
 
 def _personal(text: str) -> bool:

@@ -2351,7 +2351,8 @@ _HELD_OFFICE_OF = re.compile(
 )
 _WORK_BEFORE = re.compile(
     r"\b(?:report|book|novel|film|documentary|play|poem|treatise|epic|journal|newspaper|"
-    r"magazine|song|album),?\s$"
+    # "He wrote a Sanskrit play, the Harakeli Nataka"
+    r"magazine|song|album|chronicle|biography|commentary|anthology|drama|farce),?\s(?:the\s)?$"
 )
 _ONE_OF_PEOPLE = re.compile(
     r"\b(?:members|judges|ministers|leaders|officials|laureates|astronauts|winners|players)\b"

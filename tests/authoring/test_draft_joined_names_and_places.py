@@ -68,3 +68,37 @@ def test_his_is_the_person_a_sentence_names_as_the_greatest_of_the_line():
     asked = prompts(LINE)
     assert "Velkaran" in asked
     assert asked["Velkaran"].startswith("Dharvesh \u2026 His minister {{Velkaran}} dedicated")
+
+
+KINGS = """\
+The Velkor Kings
+
+History notes: the line and its wars
+
+Dharvesh III, remembered as Dharvesh Tarsi, was the most famous ruler of the Velkor line of \
+Orlavi, whose long wars with every neighbouring clan fill the chronicles of the whole coast. \
+He ruled from Tarsova in the late twelfth century, at the height of the kingdom's power. \
+Persian chroniclers called him Rai Velko. He defeated Korrin of Dastupa at Kemra in 1191.
+
+The greatest ruler before Dharvesh was Velkaraja IV, also called Tarsideva, who held the fort \
+of Orlavi for thirty years against every rival of the line and every raid from the north. \
+His inscription is carved on a pillar brought from Naliyar to the old capital. He wrote a \
+Sanskrit play, the Orlavi Nataka, parts of which survive on stone slabs at Kemra.
+"""
+
+
+def test_he_is_the_person_named_first_when_the_sentences_between_speak_of_him():
+    asked = prompts(KINGS)
+    assert "Dharvesh III \u2026 He defeated" in asked["1191"]
+
+
+def test_he_is_the_person_named_as_the_greatest_before_another():
+    asked = prompts(KINGS)
+    assert asked["Orlavi Nataka"].startswith("Velkaraja IV \u2026 He wrote")
+
+
+def test_a_work_named_after_what_it_is_is_asked_as_a_title():
+    assert found("He wrote a Sanskrit play, the Orlavi Nataka, at Kemra.")["Orlavi Nataka"] == (
+        "name",
+        4.3,
+    )
