@@ -153,6 +153,9 @@ class Passage:
     # prompt shows the clauses around its blank ("In {{S.R. Bommai v. Union of India}},
     # decided on 11 March 1994, ... …").
     trimmed: bool = False
+    # "He" of a paragraph that opens with "he", in notes about one person: that person, named
+    # before "..." ("Dayananda Saraswati … His decisive teacher was Swami Virjananda ...").
+    named: str = ""
 
     @property
     def start(self) -> int:
@@ -160,6 +163,8 @@ class Passage:
 
     @cached_property  # asked for each term of the sentence; the grammar behind it once
     def lead(self) -> str:
+        if self.named:
+            return f"{self.named} \u2026 "
         if self.clipped:
             return f"{_named_subject(self.context, self.focus.text)} \u2026 "
         if self.bare:
@@ -609,6 +614,7 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
     """Sentences worth asking about: whole sentences, not repeats, pronouns with context."""
     seen: set[str] = set()
     out = []
+    person = _notes_person(sentences)
     for index, sentence in enumerate(sentences):
         folded = fold(sentence.text).casefold()
         if not sentence.ends or sentence.words < MIN_WORDS or "{{" in folded:
@@ -623,6 +629,14 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
             continue
         seen.add(folded)
         context = _antecedent(sentences, index)
+        if context is None and person and _theirs(sentences, index, person):
+            passage = Passage(sentence, named=person)
+            if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
+                if len(sentence.text) > LONG:
+                    continue
+                passage = replace(passage, trimmed=True)
+            out.append(passage)
+            continue
         if context is None:
             continue
         passage = Passage(sentence, context)
@@ -665,6 +679,51 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
             passage = replace(passage, trimmed=True)
         out.append(passage)
     return out
+
+
+_HONOURED = re.compile(r"^(?:Swami|Raja|Maharaja|Sultan|Sri|Shri|Guru|Acharya|Mahatma)\s(?=\S+\s)")
+
+
+def _notes_person(sentences: list[Sentence]) -> str:
+    """The person the notes are about: the subject of their first sentence, named in their
+    title ("Dayananda Saraswati and the Arya Samaj": "Swami Dayananda Saraswati was ...")."""
+    title = next((s.text for s in sentences if s.text.strip()), "")
+    first = next((s for s in sentences if s.ends and s.words >= MIN_WORDS), None)
+    if first is None:
+        return ""
+    person = person_subject(first.text)
+    office = _subject(first.text)
+    if not person and any(w in TITLES for w in office.split()):
+        person = office  # "The Attorney General for India is ...": the holder of an office
+    # "Swami Dayananda Saraswati": by name, the title left to the answers that have one
+    person = _HONOURED.sub("", person)
+    words = {w for w in re.findall(r"[A-Z][\w-]{3,}", person)}
+    return person if words & set(re.findall(r"[\w-]+", title)) else ""
+
+
+def _theirs(sentences: list[Sentence], index: int, person: str) -> bool:
+    """The sentence is about "he" or "she" of a paragraph about "him" that names no one else
+    as its subject, and the paragraph before that opens otherwise is about the notes' person
+    or about no one: "he" is theirs."""
+    if not _personal(sentences[index].text):
+        return False
+    at = index
+    while not sentences[at].first:
+        at -= 1
+        if not _about_them(sentences[at].text):
+            return False
+    names = set(re.findall(r"[A-Z][\w-]{3,}", person))
+
+    def theirs(other: str) -> bool:
+        return not other or bool(names & set(re.findall(r"[A-Z][\w-]{3,}", other)))
+
+    if not _about_them(sentences[at].text) or not theirs(person_subject(sentences[at].text)):
+        return False  # "Muhammad of Ghor ... He ...": someone the paragraph names
+    while at > 0:
+        at -= 1
+        if sentences[at].first and sentences[at].ends and not _looks_back(sentences[at].text):
+            return theirs(person_subject(sentences[at].text))
+    return True
 
 
 LONG = 2 * MAX_PROMPT  # characters: the longest sentence asked by the clauses around a blank

@@ -2351,8 +2351,9 @@ _HELD_OFFICE_OF = re.compile(
 )
 _WORK_BEFORE = re.compile(
     r"\b(?:report|book|novel|film|documentary|play|poem|treatise|epic|journal|newspaper|"
-    # "He wrote a Sanskrit play, the Harakeli Nataka"
-    r"magazine|song|album|chronicle|biography|commentary|anthology|drama|farce),?\s(?:the\s)?$"
+    # "He wrote a Sanskrit play, the Harakeli Nataka", "His chief book is Satyarth Prakash"
+    r"magazine|song|album|chronicle|biography|commentary|anthology|drama|farce)"
+    r"(?:,?\s(?:the\s)?|\s(?:is|was)\s)$"
 )
 _ONE_OF_PEOPLE = re.compile(
     r"\b(?:members|judges|ministers|leaders|officials|laureates|astronauts|winners|players)\b"

@@ -102,3 +102,42 @@ def test_a_work_named_after_what_it_is_is_asked_as_a_title():
         "name",
         4.3,
     )
+
+
+REFORMER = """\
+Velkor Dharvesh and the Tarsova Samaj
+
+History notes: a reformer and his society
+
+Overview
+
+Swami Velkor Dharvesh was a nineteenth-century reformer who founded the Tarsova Samaj at \
+Orlavi in 1875.
+
+His teachers
+
+For about fifteen years he wandered as an ascetic. His decisive teacher was Swami Korranda, a \
+blind grammarian of Kemra. His chief book is Dastur Prakash, first published in 1875.
+
+His rival
+
+Korrin Ghazi rose against the Samaj in the west in 1873 and took Dastupa in 1876.
+
+The rival's wars
+
+He invaded Kemra in 1878 and took the fort of Naliyar from its last defenders.
+"""
+
+
+def test_he_of_a_paragraph_about_him_in_notes_on_one_person_is_that_person():
+    asked = prompts(REFORMER)
+    assert asked["Swami Korranda"].startswith("Velkor Dharvesh \u2026 His decisive teacher")
+    # a book is no person: asked as a name, not "Who fills the blank?"
+    assert asked["Dastur Prakash"].startswith("Velkor Dharvesh \u2026 His chief book is {{")
+
+
+def test_he_after_a_paragraph_on_someone_else_is_not_the_notes_person():
+    assert not any(
+        prompt.startswith("Velkor Dharvesh \u2026 He invaded")
+        for prompt in prompts(REFORMER).values()
+    )
