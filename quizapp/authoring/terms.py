@@ -229,7 +229,9 @@ _CALLED = re.compile(
     r"(?:the\s|an?\s(?=[a-z][\w-]+(?:,|\.?$))|(?<=,\scalled\s)an?\s(?=[a-z][\w-]+\s[a-z][\w-]+,))?"
     # "called the rainforests of the sea."; not "named after him"
     r"(?!(?:after|from|with|into|upon|over|under|about)\b)"
-    r"([a-z][\w-]{3,}(?:\s(?!(?:him|her|them|its|his|who|was|are|and)\b)[a-z][\w-]{2,})?"
+    # "often called hot money,": a first word of three letters, not a pronoun
+    r"((?!(?:him|her|them|its|his|the|and|for|one|two|all|any|out|off)\b)[a-z][\w-]{2,}"
+    r"(?:\s(?!(?:him|her|them|its|his|who|was|are|and)\b)[a-z][\w-]{2,})?"
     r"(?:\sof\s(?:the\s)?[a-z][\w-]{2,})?)"
     # closing the sentence, or a clause: "a gold coin called the varaha, which ..."; "a
     # hospice, called a dera, was ..."; or the first of two names: "known as sadir or dasi
@@ -265,7 +267,8 @@ _GLOSS = re.compile(r"\b[a-z]{3,}(?:,\s(?:the|or)\s([a-z][a-z-]{2,}),|\s\(([a-z]
 # "This is called a negative list approach", "known as the doctrine of pith and substance".
 _CALLED_PHRASE = re.compile(
     r"\b(?:is|are|was|were)\s(?:also\s)?(?:known\sas|called|termed|dubbed)\s(?:the\s|an?\s)"
-    r"((?:[a-z][\w-]{2,}\s){0,2}?[a-z][\w-]{3,})"
+    # "a break in the monsoon": what a thing is called, in the thing it is of
+    r"((?:[a-z][\w-]{2,}\s){0,2}?[a-z][\w-]{3,}(?:\s(?:in|of)\sthe\s[a-z][\w-]{3,})?)"
     r"(?:\s(?:approach|system|principle|model|method|doctrine|test|rule|policy|regime|"
     r"framework|mechanism))?(?=\.?[\"'\u201d)]*$|[,;])"
 )
@@ -2273,7 +2276,8 @@ def _attributive(last: str, after: str) -> bool:
         return False
     if word in ("river", "rivers"):
         return False  # "the Kaveri river": the river's name, not a describing word
-    return last in _DESCRIBING or re.search(r"(?:an|ian|ese|ish|ic|i|et|al)$", last) is not None
+    # "Soviet leader", not "the Tropical Easterly Jet blows"
+    return last in _DESCRIBING or bool(re.search(r"(?:an|ian|ese|ish|ic|i|\w{3}et|al)$", last))
 
 
 def _plural(word: str, vocabulary: Vocabulary | None) -> bool:

@@ -141,3 +141,15 @@ def test_he_after_a_paragraph_on_someone_else_is_not_the_notes_person():
         prompt.startswith("Velkor Dharvesh \u2026 He invaded")
         for prompt in prompts(REFORMER).values()
     )
+
+
+def test_what_a_thing_is_often_called_may_be_a_short_word_or_a_phrase_with_of_or_in():
+    assert "hot money" in found("Velkor flows, often called hot money, can leave quickly.")
+    assert "break in the monsoon" in found(
+        "Such a dry spell in Tarsova is called a break in the monsoon."
+    )
+    assert not any("him" in answer for answer in found("The king of Velkor called him a traitor."))
+
+
+def test_a_name_ending_in_et_is_a_name_when_short():
+    assert "Velkor Easterly Jet" in found("Above it, the Velkor Easterly Jet blows over Tarsova.")
