@@ -102,7 +102,8 @@ CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _FIGURES = ("year", "date", "number", "amount", "ratio")
 ADVISED = 0.7  # more for what the notes' advice to the reader names ("Questions pair ...")
 STATE = 0.5  # less for a state of India, known to every candidate, than for a place in it
-LOCATES = 1.2  # less for the place that says where a named thing is ("Shivneri near Junnar")
+ALIAS = 0.6  # less for another name of a thing just named ("also called Adinatha")
+LOCATES = 0.4  # less for the place that says where a named thing is ("Shivneri near Junnar")
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
@@ -415,6 +416,14 @@ def _draft(
                 # "the hill fort of Shivneri near Junnar", "Talakaveri, on the Brahmagiri
                 # hills": the named thing is asked three times as often as where it is
                 score -= LOCATES
+            if (
+                _ALIAS.search(passage.focus.text[: term.start])
+                and term.answer.split()[-1] not in INSTITUTIONS
+            ):
+                # "Rishabhadeva, also called Adinatha": the other name of a name just given;
+                # the examiner asks the first (but a treaty by its short name: "the Convention
+                # on Migratory Species, also called the Bonn Convention")
+                score -= ALIAS
             if term.kind not in _FIGURES and _advised(term.answer, advice):
                 # "Questions often pair rulers with their works: Gopala and Odantapuri": what
                 # the notes themselves single out for the exam (not the years of "Remember the
@@ -1225,6 +1234,7 @@ def _closed(text: str) -> bool:
     )
 
 
+_ALIAS = re.compile(r"[\w)],\s(?:also|later)\s(?:called|known\sas|read|named|styled)\s(?:the\s)?$")
 _WHERE_IT_IS = re.compile(
     r"(?:\s(?:fort|temple|hills|river|lake|caves|camp|district|village|port|valley|plateau))?"
     r",?\s(?:near|in|on)\s(?:the\s)?$"

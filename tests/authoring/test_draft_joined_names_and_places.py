@@ -153,3 +153,18 @@ def test_what_a_thing_is_often_called_may_be_a_short_word_or_a_phrase_with_of_or
 
 def test_a_name_ending_in_et_is_a_name_when_short():
     assert "Velkor Easterly Jet" in found("Above it, the Velkor Easterly Jet blows over Tarsova.")
+
+
+def _also(name: str) -> str:
+    return f"The Velkor Faith\n\nHistory notes: its teachers\n\n{name} whose symbol is the bull.\n"
+
+
+def test_another_name_of_a_thing_just_named_counts_for_less_than_the_name():
+    aliased = rules_scores(
+        _also("The first teacher of Velkor was Tarsadeva, also called Orlanatha,")
+    )
+    assert aliased["Tarsadeva"] > aliased["Orlanatha"]
+    # a treaty's short name is asked as much as its long one
+    treaty = "Orlavi joined the Convention on Velkor Species, also called the Tarsova Convention,"
+    scores = rules_scores(_also(treaty))
+    assert scores["Tarsova Convention"] == scores["Convention on Velkor Species"]
