@@ -103,6 +103,7 @@ _FIGURES = ("year", "date", "number", "amount", "ratio")
 ADVISED = 0.7  # more for what the notes' advice to the reader names ("Questions pair ...")
 STATE = 0.5  # less for a state of India, known to every candidate, than for a place in it
 ALIAS = 0.6  # less for another name of a thing just named ("also called Adinatha")
+ASIDE = 0.5  # less for a figure in an aside on the sentence's subject
 LOCATES = 0.4  # less for the place that says where a named thing is ("Shivneri near Junnar")
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
@@ -416,6 +417,15 @@ def _draft(
                 # "the hill fort of Shivneri near Junnar", "Talakaveri, on the Brahmagiri
                 # hills": the named thing is asked three times as often as where it is
                 score -= LOCATES
+            if (
+                term.kind == "amount"
+                and _ASIDE_FIGURE.match(passage.focus.text[: term.start])
+                and passage.focus.text[term.end : term.end + 1] in (",", " ")
+                and re.match(r"^[^,]{0,30},\s[a-z]", passage.focus.text[term.end :])
+            ):
+                # "Zoji La, at about 3,528 m, joins Srinagar with ...": a figure said in
+                # passing of the name the sentence is about (asked in none of six such)
+                score -= ASIDE
             if (
                 _ALIAS.search(passage.focus.text[: term.start])
                 and term.answer.split()[-1] not in INSTITUTIONS
@@ -1234,6 +1244,7 @@ def _closed(text: str) -> bool:
     )
 
 
+_ASIDE_FIGURE = re.compile(r"(?:The\s)?(?:[A-Z][\w'-]*\s?){1,4},\s(?:at\s)?(?:about\s|some\s)?$")
 _ALIAS = re.compile(r"[\w)],\s(?:also|later)\s(?:called|known\sas|read|named|styled)\s(?:the\s)?$")
 _WHERE_IT_IS = re.compile(
     r"(?:\s(?:fort|temple|hills|river|lake|caves|camp|district|village|port|valley|plateau))?"

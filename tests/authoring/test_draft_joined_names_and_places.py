@@ -168,3 +168,9 @@ def test_another_name_of_a_thing_just_named_counts_for_less_than_the_name():
     treaty = "Orlavi joined the Convention on Velkor Species, also called the Tarsova Convention,"
     scores = rules_scores(_also(treaty))
     assert scores["Tarsova Convention"] == scores["Convention on Velkor Species"]
+
+
+def test_a_figure_in_an_aside_on_the_sentence_subject_counts_for_less():
+    aside = rules_scores(_also("Korra La, at about 3,528 m, joins Velkor with Tarsova, and"))
+    plain = rules_scores(_also("Korra La joins Velkor with Tarsova at about 3,528 m, and"))
+    assert aside["3,528 m"] < plain["3,528 m"]
