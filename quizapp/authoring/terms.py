@@ -44,7 +44,7 @@ _NUM = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s(?:lakh\scrore|thousand|hundred|lakh|crore|million|billion|trillion|bn)\b)"
 _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\u00b0\s?(?:North|South|East|West|[NSEW])\b|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
-    r"parts\sper\s(?:million|billion|thousand)|nautical\smiles|mm|cm|km\u00b2|km/h|kmph|km\sper\shour|mph|knots|km|GWe|GW|MWe|MWt|MW|kW|"
+    r"parts\sper\s(?:million|billion|thousand)|(?:persons|people)\sper\ssq(?:uare)?\skm|nautical\smiles|mm|cm|km\u00b2|km/h|kmph|km\sper\shour|mph|knots|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
     r"metres|meters|kilometres|miles|feet|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC\s(?:ft|feet)|TMC|"

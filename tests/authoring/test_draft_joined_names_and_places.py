@@ -174,3 +174,13 @@ def test_a_figure_in_an_aside_on_the_sentence_subject_counts_for_less():
     aside = rules_scores(_also("Korra La, at about 3,528 m, joins Velkor with Tarsova, and"))
     plain = rules_scores(_also("Korra La joins Velkor with Tarsova at about 3,528 m, and"))
     assert aside["3,528 m"] < plain["3,528 m"]
+
+
+def test_a_basilica_of_a_saint_is_one_place_and_a_density_has_its_unit():
+    assert found("The Basilica of Bom Velkor in Tarsova holds the relics.") == {
+        "Basilica of Bom Velkor": ("place", 4.3),
+        "Tarsova": ("name", 3.0),
+    }
+    assert "382 persons per sq km" in found(
+        "The average density of Velkor is 382 persons per sq km."
+    )

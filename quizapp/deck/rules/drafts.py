@@ -36,7 +36,10 @@ REFERENCE_WORD = (
     r"Regulation)s?"
 )
 # The first word of a place named with "of": "Bay of Bengal", "Strait of Hormuz".
-PLACE_OF = word_set("Bay Gulf Sea Strait Straits Cape Isle Isles Mouth")
+PLACE_OF = word_set(
+    "Bay Gulf Sea Strait Straits Cape Isle Isles Mouth "
+    "Basilica Cathedral Tomb Mausoleum Palace Shrine"  # "the Basilica of Bom Jesus"
+)
 # Words that may stand before a name without being part of it.
 TITLES = word_set(
     "President Prime Minister Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Prof Leader King Queen Chancellor "
