@@ -2599,6 +2599,11 @@ def _single_word(
         and not re.search(r"\bof\s$", before)
         and (vocabulary.is_proper(answer) or answer.lower() not in vocabulary.lower)
         and answer not in _SENTENCE_WORDS
+        # "The Gurus taught ..." in notes naming "Guru Nanak": holders of a title, no one person
+        and not (
+            answer.endswith("s")
+            and (is_title(answer[:-1]) or answer[:-1] in vocabulary.capitalised)
+        )
     ):
         # "Mahakassapa presided over ...", "Upali recited the rules ...": a person by one name
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)

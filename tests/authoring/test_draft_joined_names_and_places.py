@@ -184,3 +184,9 @@ def test_a_basilica_of_a_saint_is_one_place_and_a_density_has_its_unit():
     assert "382 persons per sq km" in found(
         "The average density of Velkor is 382 persons per sq km."
     )
+
+
+def test_holders_of_a_title_the_notes_give_are_no_one_person():
+    terms = found("The Velkas taught belief in one formless God.", "He followed Velka Tarsin.")
+    assert terms["Velkas"][0] != "person"
+    assert found("Tarsin taught belief in one formless God.")["Tarsin"][0] == "person"
