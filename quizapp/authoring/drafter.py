@@ -733,15 +733,15 @@ def _theirs(sentences: list[Sentence], index: int, person: str) -> bool:
             return False
     names = set(re.findall(r"[A-Z][\w-]{3,}", person))
 
-    def theirs(other: str) -> bool:
-        return not other or bool(names & set(re.findall(r"[A-Z][\w-]{3,}", other)))
+    def no_one_else(subject: str) -> bool:
+        return not subject or bool(names & set(re.findall(r"[A-Z][\w-]{3,}", subject)))
 
-    if not _about_them(sentences[at].text) or not theirs(person_subject(sentences[at].text)):
+    if not _about_them(sentences[at].text) or not no_one_else(person_subject(sentences[at].text)):
         return False  # "Muhammad of Ghor ... He ...": someone the paragraph names
     while at > 0:
         at -= 1
         if sentences[at].first and sentences[at].ends and not _looks_back(sentences[at].text):
-            return theirs(person_subject(sentences[at].text))
+            return no_one_else(person_subject(sentences[at].text))
     return True
 
 
@@ -1256,9 +1256,9 @@ def _locates(text: str, term: Term, terms: list[Term]) -> bool:
     """The place says where the name just before it is ("Shivneri near Junnar", "Kalibangan
     in Rajasthan"); not where a body sits or a meeting met ("the Information Fusion Centre
     in Gurugram", "the ASEAN summit in Manila")."""
-    where = _WHERE_IT_IS.search(text[: term.start])
     if HOSTED_IN.search(text[: term.start]):
         return False  # "hosted by China in Wuhan": the city the host chose
+    where = _WHERE_IT_IS.search(text[: term.start])
     return where is not None and any(
         other.end == where.start()
         and other.kind in ("place", "name")

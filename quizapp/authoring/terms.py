@@ -1594,7 +1594,7 @@ _STATUTE_LINKS = word_set("from against in")
 _STATUTE_ENDS = word_set("Act Bill Ordinance Code")
 
 
-def _statute_ahead(tokens: list[re.Match], at: int, ends: frozenset = _STATUTE_ENDS) -> bool:
+def _statute_ahead(tokens: list[re.Match], at: int, ends: frozenset[str] = _STATUTE_ENDS) -> bool:
     """The capitalised words after token `at` run on, joined by small words, to the name of
     a law ("... from Sexual Offences Act") or of one of `ends`."""
     last = ""
