@@ -703,6 +703,11 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
 _HONOURED = re.compile(r"^(?:Swami|Raja|Maharaja|Sultan|Sri|Shri|Guru|Acharya|Mahatma)\s(?=\S+\s)")
 
 
+def _name_words(name: str) -> set[str]:
+    """The capitalised words of a name that tell it apart ("Dayananda", "Saraswati")."""
+    return set(re.findall(r"[A-Z][\w-]{3,}", name))
+
+
 def _notes_person(sentences: list[Sentence]) -> str:
     """The person the notes are about: the subject of their first sentence, named in their
     title ("Dayananda Saraswati and the Arya Samaj": "Swami Dayananda Saraswati was ...")."""
@@ -716,8 +721,7 @@ def _notes_person(sentences: list[Sentence]) -> str:
         person = office  # "The Attorney General for India is ...": the holder of an office
     # "Swami Dayananda Saraswati": by name, the title left to the answers that have one
     person = _HONOURED.sub("", person)
-    words = {w for w in re.findall(r"[A-Z][\w-]{3,}", person)}
-    return person if words & set(re.findall(r"[\w-]+", title)) else ""
+    return person if _name_words(person) & set(re.findall(r"[\w-]+", title)) else ""
 
 
 def _theirs(sentences: list[Sentence], index: int, person: str) -> bool:
@@ -731,10 +735,10 @@ def _theirs(sentences: list[Sentence], index: int, person: str) -> bool:
         at -= 1
         if not _about_them(sentences[at].text):
             return False
-    names = set(re.findall(r"[A-Z][\w-]{3,}", person))
+    names = _name_words(person)
 
     def no_one_else(subject: str) -> bool:
-        return not subject or bool(names & set(re.findall(r"[A-Z][\w-]{3,}", subject)))
+        return not subject or bool(names & _name_words(subject))
 
     if not _about_them(sentences[at].text) or not no_one_else(person_subject(sentences[at].text)):
         return False  # "Muhammad of Ghor ... He ...": someone the paragraph names

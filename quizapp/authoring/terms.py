@@ -2475,11 +2475,10 @@ _SENTENCE_WORDS = word_set(
 
 
 # A name joined by a Persian or Arabic particle: "Din-i-Ilahi", "Muntakhab-ut-Tawarikh".
-_IZAFAT = re.compile(r"[A-Z][a-z]+(?:-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az)-[A-Z][a-z]+)+")
+_PERSIAN_PARTICLE = r"-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az)-"
+_IZAFAT = re.compile(rf"[A-Z][a-z]+(?:{_PERSIAN_PARTICLE}[A-Z][a-z]+)+")
 # A person's name so joined, its last part often in lower case: "Jalal-ud-din", "Minhaj-us-Siraj".
-_JOINED_NAME = re.compile(
-    r"[A-Z][a-z]+(?:-(?:i|e|ul|ud|un|ut|us|ur|uz|al|ad|ar|as|az)-[A-Za-z][a-z]+)+"
-)
+_JOINED_NAME = re.compile(rf"[A-Z][a-z]+(?:{_PERSIAN_PARTICLE}[A-Za-z][a-z]+)+")
 
 
 _DYNASTY_AFTER = re.compile(r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b")
