@@ -288,6 +288,8 @@ GROUPS = {
     "held_out_74": "held out (seventy-fourth set, scored once, seen)",
     "held_out_75": "held out (seventy-fifth set, scored once, seen)",
     "held_out_76": "held out (seventy-sixth set, scored once, seen)",
+    "held_out_77": "held out (seventy-seventh set, scored once, seen)",
+    "held_out_78": "held out (seventy-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
