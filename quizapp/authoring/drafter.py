@@ -1170,7 +1170,7 @@ def _gives_away(
             blanked = passage.lead + before + BLANK + after
         else:
             blanked = passage.lead + text[: term.start] + BLANK + text[term.end :]
-        if _shows_options(term):
+        if _offers_options(term, text):
             options = pool.distractors(term, blanked, nearest=False)
             shared = shared_stems(blank.answer, rest, options)
         elif not joined and len(pool.sharing(term, blanked, shared)) == OPTIONS:
@@ -1525,6 +1525,14 @@ def _shows_options(term: Term) -> bool:
     return term.kind in kinds or _shape(term.answer) == "act"
 
 
+def _offers_options(term: Term, sentence: str) -> bool:
+    """Whether this card offers them: not for a person the rest of the sentence calls he or
+    she ("President ____ gave her assent": the one woman among the options is the answer)."""
+    return _shows_options(term) and not (
+        term.kind == "person" and _GENDERED.search(sentence[term.end :])
+    )
+
+
 def _part_of(key: str, people: list[str]) -> bool:
     """'Chandrachud' after 'D.Y. Chandrachud' (or the other way round) is the same person;
     'Parvesh Sahib Singh Verma' after 'Sahib Singh Verma' is not: a first name is added."""
@@ -1759,8 +1767,7 @@ def _card(
         fair = pool.distractors(term, blanked, nearest=False)
         if not shared_stems(term.answer, rest, fair):
             distractors = fair
-    if term.kind == "person" and _GENDERED.search(sentence[term.end :]):
-        # "President ____ gave her assent": the one woman among the options is the answer
+    if not _offers_options(term, sentence):
         distractors = []
     question = f"{_QUESTION.get(term.kind, '')} {blanked}"
     if (

@@ -1971,6 +1971,12 @@ def _name_term(
     if len(names) == 1:
         yield from _single_word(text, start, end, answer, titled, sentence_start, vocabulary)
         return
+    feature = _named_feature(before, after, names, vocabulary) if len(names) <= 3 else None
+    if feature is not None and not titled:
+        # "The Kandariya Mahadeva temple", "the Meguti Jain temple": a name of several words
+        # asked with its common noun, as one word is
+        yield _feature_term(text, start, end, feature)
+        return
     if _BODY_AFTER.match(after):  # "Sveriges Riksbank, Sweden's central bank": a body
         acting = _FOUNDED.search(before) or _PERSON_TO.search(before)  # "went to Nihon Hidankyo"
         worth = 4.1 if acting else 3.6
@@ -2442,11 +2448,40 @@ def _past_place(after: str) -> str:
 _FEATURE = re.compile(
     r"^\s(hills|hill|dam|barrage|canal|reservoir|valley|plateau|glacier|"
     r"inscription|inscriptions|cave|caves|lake|temple|seal|pillar|stupa|hoard|grasslands|"
-    r"grassland|wetland|wetlands|desert|delta|forest|forests|peak|falls|pass)\b"
+    r"grassland|wetland|wetlands|desert|delta|forest|forests|peak|falls|pass|scale|"
+    r"rebellion|uprising|dolphin|sandstone|gyre)\b"
     # the noun ends the name: not "the Yamuna river clean-up"
     r"(?=[,.;:)]|\s(?:in|on|of|at|near|to|from|for|by|into|through|below|above|as|and|or|"
     r"is|was|are|were|has|had|that|which|where|with|inside|across|covers|rises|flows|lies)\b)"
 )
+
+
+def _named_feature(
+    before: str, after: str, names: list[str], vocabulary: Vocabulary
+) -> re.Match | None:
+    """The common noun a name is asked with: "the Kaimur hills", "The Kandariya Mahadeva
+    temple"; None where the name stands alone."""
+    feature = _FEATURE.match(after)
+    if (
+        feature
+        # "in his Hathigumpha inscription": what the feature is named, after whose it is
+        and re.search(r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s(?:[a-z-]+\s)?$", before)
+        # "the Indian delta": a describing word, not the name of one ("the Kaimur hills")
+        and not _describes(names[0], vocabulary)
+    ):
+        return feature
+    return None
+
+
+def _feature_term(text: str, start: int, end: int, feature: re.Match) -> Term:
+    """A place or a find named with its common noun, asked whole: "the Daudhan dam", "The
+    Naneghat inscription"."""
+    end += len(feature.group())
+    if feature.group(1) in ("inscription", "inscriptions"):
+        return Term(start, end, text[start:end], "name", AnswerType.text, 4.3)
+    return Term(start, end, text[start:end], "place", AnswerType.place, 4.3)
+
+
 # "hosted by China in Wuhan", "hosted by the United Nations Environment Programme in Nairobi":
 # the host, then the city it chose
 HOSTED_IN = re.compile(
@@ -2525,20 +2560,9 @@ def _single_word(
 ) -> Iterator[Term]:
     before = text[:start]
     after = text[end:]
-    feature = _FEATURE.match(after)
-    if (
-        feature
-        # "in his Hathigumpha inscription": what the feature is named, after whose it is
-        and re.search(r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s(?:[a-z-]+\s)?$", before)
-        # "the Indian delta": a describing word, not the name of one ("the Kaimur hills")
-        and not _describes(answer, vocabulary)
-    ):
-        # "the Kaimur hills", "the Daudhan dam", "The Naneghat inscription": a place or a find
-        # named with its common noun, asked whole
-        end += len(feature.group())
-        kind = "name" if feature.group(1) in ("inscription", "inscriptions") else "place"
-        answer_type = AnswerType.text if kind == "name" else AnswerType.place
-        yield Term(start, end, text[start:end], kind, answer_type, 4.3)
+    feature = _named_feature(before, after, answer.split(), vocabulary)
+    if feature is not None:
+        yield _feature_term(text, start, end, feature)
         return
     if _attributive(answer, text[end:]) and not _RULER_BEFORE.search(before):
         return  # "the Chola navy"; but "Queen Lokamahadevi built": a ruler, by her title
