@@ -385,8 +385,15 @@ _NUMBERED_PARTS = word_set(
 # A term in quotation marks: "Shiv Shakti", "pocket veto".
 # A slogan, whole, commas and all: 'raised the cry "Jai Jawan, Jai Kisan"'.
 _SLOGAN = re.compile(
-    r"\b(?:slogan|cry|motto|watchword|catchphrase)\s(?:of\s)?[\"\u201c]([^\"\u201c\u201d]{3,60}?)"
-    r"[.,]?[\"\u201d]"
+    r"\b(?:slogan|cry|motto|watchword|catchphrase)\s(?:of\s)?"
+    # "The motto of Census 2011 was "Our Census, Our Future"": the motto, after whose it is
+    r"(?:[^\"\u201c.;]{1,40}?\s(?:was|is)\s)?"
+    r"[\"\u201c]([^\"\u201c\u201d]{3,60}?)[.,]?[\"\u201d]"
+)
+# What a word means, or the words a text opens with, in quotation marks: 'Mandamus means "we
+# command"', 'opens with the words "We, the people of India"'.
+_MEANING = re.compile(
+    r"\b(?:means|meaning|with\sthe\swords)\s[\"\u201c]([^\"\u201c\u201d]{2,40}?)[.,]?[\"\u201d]"
 )
 _QUOTED = re.compile(r"(?:(?<=\s)\"|\u201c)([^\"\u201c\u201d,.;:]{2,40}?)(?:\"|\u201d)(?!\w)")
 _QUOTED_OPENERS = word_set(
@@ -1070,6 +1077,8 @@ def find_terms(
             add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
     for match in _SLOGAN.finditer(text):  # coined the slogan "Ecology is permanent economy"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.5))
+    for match in _MEANING.finditer(text):  # 'Tsangpo means "the purifier"'
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _QUOTED.finditer(text):
         # A term the notes set in quotation marks is one they define or name: "Shiv Shakti"
         # point, no "pocket veto"; not a phrase quoted from a text ("as soon as possible").

@@ -219,3 +219,21 @@ def test_a_person_called_he_after_the_blank_is_not_asked_by_a_word_the_prompt_sh
             offered = card.blank_distractors(0) if card.kind == "cloze" else card.distractors
             every = bool(offered) and all("Khan" in o for o in offered)
             assert "Dharm Khan" not in shown or every, shown
+
+
+WORDS = """\
+The Velkor Writs
+
+Polity notes: the writs and their names
+
+The writs came to Velkor from Tarsovan law. Orlamus means "we gather". The motto of the \
+Velkor census of 2011 was "Our Count, Our Future". The charter opens with the words "We, \
+the people of Velkor".
+"""
+
+
+def test_a_meaning_a_motto_and_opening_words_in_quotation_marks_are_asked():
+    asked = prompts(WORDS)
+    assert asked["we gather"] == 'Orlamus means "{{we gather}}".'
+    assert "Our Count, Our Future" in asked
+    assert "We, the people of Velkor" in asked
