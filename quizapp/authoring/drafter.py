@@ -508,6 +508,9 @@ def _draft(
         members = (term, *option.together) if len(option.together) > 1 else (term,)
         if all(_asked_before(m, asked, people) for m in members):
             continue  # a list is asked while one of its names is not asked yet
+        card = _card(passage, term, text, document_id, pool, option.together)
+        if card.kind != "year" and len(card.prompt) > MAX_PROMPT:
+            continue  # "{{14}}" is shown as "[...]": a prompt at the limit can pass it
         mine.append(term)
         if option.together and term.kind not in ("person", "place"):
             mine.append(option.together[0])  # a range counts as both of its sentence's cards
@@ -518,7 +521,6 @@ def _draft(
                 asked[asked_term.date[:4]] = asked.get(asked_term.date[:4], 0) + 1
             if asked_term.kind == "person":
                 people.append(asked_key)  # both of a pair are asked: neither again
-        card = _card(passage, term, text, document_id, pool, option.together)
         chosen.append(Candidate(card, passage.start, passage.focus.end, round(option.order, 2)))
     chosen.sort(key=lambda c: (-c.score, c.start, c.end))
     return _unique(chosen)

@@ -1,6 +1,7 @@
 """Names joined by a particle or a plural owner, measures in metres, and the place that only
 says where a named thing is. The people and places are made up."""
 
+from quizapp.deck.rules.drafts import MAX_PROMPT
 from tests.authoring.drafting import asked, drafted, found, prompts, rules_scores
 
 
@@ -237,3 +238,24 @@ def test_a_meaning_a_motto_and_opening_words_in_quotation_marks_are_asked():
     assert asked["we gather"] == 'Orlamus means "{{we gather}}".'
     assert "Our Count, Our Future" in asked
     assert "We, the people of Velkor" in asked
+
+
+def _reform(padding: int) -> str:
+    return (
+        "The Velkor Samaj\n\nHistory notes: its reforms\n\n"
+        "Dharvesh founded the Tarsova Reform League in 1870, with a cheap weekly, Orlak "
+        f"Samachar{'i' * padding}. His campaign led to the Native Velkor Act of 1872, also "
+        "called the Samaj Marriage Act. It set the minimum age of marriage at 14 for girls and "
+        "18 for boys.\n"
+    )
+
+
+def test_no_draft_prompt_is_longer_than_check_allows_once_its_blank_is_shown():
+    # "{{14}}" is shown as "[...]": three characters more than the sentence it was cut from
+    lengths = {}
+    for padding in range(8):
+        for card in drafted(_reform(padding)):
+            if card.kind != "year":
+                assert len(card.prompt) <= MAX_PROMPT, card.prompt
+                lengths[padding, asked(card)[0]] = len(card.prompt)
+    assert lengths[4, "14"] == MAX_PROMPT
