@@ -512,16 +512,27 @@ ARTICLE = re.compile(
 # An office that heads or chooses, named by its title alone: "chaired by the Prime Minister",
 # "headed by the Chief Minister", "in consultation with the Chief Justice of India"; not a
 # person's title before their name ("chaired by Prime Minister Modi").
-_OFFICE_AFTER = re.compile(
-    r"\b(?:(?:chaired|headed|presided\sover|led|nominated|appointed|recommended|chosen)\sby|"
-    r"in\sconsultation\swith|on\sthe\sadvice\sof)\s(?:the\s)?"
+_OFFICE = (
     r"((?:(?:Union|State|Cabinet|Environment|Home|Finance|Law|Deputy|Vice|Chief|Prime|"
     r"Foreign|Defence)\s){0,2}"
     r"(?:Minister|President|Vice-President|Justice|Governor|Speaker|Chairman|Chairperson|"
     r"Secretary|Commissioner|Governor-General|Viceroy|Lieutenant\sGovernor)"
-    r"(?:\sof\s(?:India|the\s[A-Z][a-z]+))?)(?![\w-]|\s[A-Z])"
+    # "the Speaker of the Lok Sabha", "the Chairman of the UPSC"
+    r"(?:\sof\s(?:India|the\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|the\s[A-Z]{2,6}))?)(?![\w-]|\s[A-Z])"
+)
+_OFFICE_AFTER = re.compile(
+    r"\b(?:(?:chaired|headed|presided\sover|led|nominated|appointed|recommended|chosen)\sby|"
+    r"in\sconsultation\swith|on\sthe\sadvice\sof)\s(?:the\s)?" + _OFFICE
 )
 OFFICE_WORTH = 4.2
+# An office the sentence gives a power or a place to, named by its title alone: "removed
+# only by the President", "vested in the Governor-General", "The Prime Minister is the
+# chairman".
+_OFFICE_ALONE = re.compile(r"(?:(?<=\s)the|^The)\s" + _OFFICE)
+# Opening the sentence, an office is its fact where the sentence says what it is ("The Prime
+# Minister is the chairman"), not what it must do ("The President must decide within ...").
+_OFFICE_IS = re.compile(r"\s(?:is|was)\s(?:also\s)?(?:the|its|their)\b")
+OFFICE_ALONE_WORTH = 3.3
 
 # The judge whose removal an office holder's follows: "removed only in the manner and on the
 # grounds of a Supreme Court judge", "in the manner of a judge of the Supreme Court".
@@ -840,6 +851,14 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _OFFICE_AFTER.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, OFFICE_WORTH))
+    for match in _OFFICE_ALONE.finditer(text):
+        if re.search(r"\sv\.?\s[^,;]*$", text[: match.start()]):
+            continue  # "State of Punjab v. Principal Secretary to the Governor of Punjab": a case
+        if re.fullmatch(r"Chairman|Chairperson|Secretary|Commissioner", match.group(1)):
+            continue  # "The Chairperson must be ...": the body's own officer, whoever it is
+        if match.start() == 0 and not _OFFICE_IS.match(text, match.end()):
+            continue
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, OFFICE_ALONE_WORTH))
     for match in _REMOVED_AS.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _AGE.finditer(text):

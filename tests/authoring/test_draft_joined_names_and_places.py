@@ -259,3 +259,19 @@ def test_no_draft_prompt_is_longer_than_check_allows_once_its_blank_is_shown():
                 assert len(card.prompt) <= MAX_PROMPT, card.prompt
                 lengths[padding, asked(card)[0]] = len(card.prompt)
     assert lengths[4, "14"] == MAX_PROMPT
+
+
+def test_an_office_given_a_power_is_asked_by_its_title_alone():
+    assert found("They can be removed only by the President.")["President"][0] == "name"
+    assert "Speaker of the Velkor Sabha" in found(
+        "If a question arises, the decision of the Speaker of the Velkor Sabha is final."
+    )
+    assert "Governor-General" in found("Residuary powers were vested in the Governor-General.")
+    assert "Prime Minister" in found("The Prime Minister is the chairman of the Velkor Board.")
+    # what an office must do is the fact of its sentence, not the office; nor is the body's
+    # own officer, whoever holds it, nor a title in a case's name
+    assert "President" not in found("The President must decide on a Bill within three months.")
+    assert "Chairperson" not in found("The Chairperson must be a judge of the Tarsova court.")
+    assert "Governor of Velkor" not in found(
+        "The Bench relied on State of Velkor v. Principal Secretary to the Governor of Velkor."
+    )
