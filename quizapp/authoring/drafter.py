@@ -613,7 +613,9 @@ def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
 _ADVICE = re.compile(
     r"(?:(?:Also|And|So)\s(?=[a-z]))?"  # "Also revise the meaning of matsyanyaya."
     r"(?i:remember|learn|note|recall|revise|memorise|memorize|link|connect|compare|contrast|"
-    r"distinguish)\b"
+    r"distinguish|pair|match)\b"
+    # "They also ask for matches such as ...": the examiners of the sentence before
+    r"|They\s(?:also\s)?(?:ask|test)\s(?:for|about|whether)\b"
     # "Questions often pair kings with their titles: ...": what the notes say of the exam
     r"|(?:Exam\s)?(?:Questions|Examiners)\s(?:often|usually|commonly|frequently|tend|may|like|"
     # "Questions pair monuments with places and builders: ..."

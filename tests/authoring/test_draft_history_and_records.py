@@ -187,6 +187,10 @@ def test_what_the_notes_say_of_the_exam_is_no_card():
     assert not any("Orlavi Temple" in answer for answer in answers(paired))
     also = _notes("Also revise the meaning of tarsavanya, the rule of the strong.")
     assert not any("tarsavanya" in answer for answer in answers(also))
+    pair = _notes("Pair the battles with their victors too: Orlak with Dharvel Tarsi.")
+    assert not any("Orlak" in answer for answer in answers(pair))
+    they = _notes("They also ask for matches such as Kemra Tila and Velkor art.")
+    assert not any("Kemra Tila" in answer for answer in answers(they))
 
 
 def test_what_the_name_means_is_asked_not_the_word_name():
