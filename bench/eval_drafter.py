@@ -290,6 +290,12 @@ GROUPS = {
     "held_out_76": "held out (seventy-sixth set, scored once, seen)",
     "held_out_77": "held out (seventy-seventh set, scored once, seen)",
     "held_out_78": "held out (seventy-eighth set, scored once, seen)",
+    "held_out_79": "held out (seventy-ninth set, scored once, seen)",
+    "held_out_80": "held out (eightieth set, scored once, seen)",
+    "held_out_81": "held out (eighty-first set, scored once, seen)",
+    "held_out_82": "held out (eighty-second set, scored once, seen)",
+    "held_out_83": "held out (eighty-third set, scored once, seen)",
+    "held_out_84": "held out (eighty-fourth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
