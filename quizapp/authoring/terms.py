@@ -160,6 +160,10 @@ _WORD_COUNT = re.compile(
     rf"|\bfrom\s(?:{COUNT_WORDS})\sto\s({COUNT_WORDS})\b(?=[.,;])",
     re.IGNORECASE,
 )
+# A count changed, in figures: "rose from 79 to 84,", "raised the seats from 83 to 90:".
+_CHANGED_TO = re.compile(
+    r"\bfrom\s(\d(?:[\d,]*\d)?)\sto\s(\d(?:[\d,]*\d)?)(?=[,;:]|\.?$|\s(?:and|in|by)\b)"
+)
 # A measure or a share in words: "does not exceed six metres", "at least two-thirds of".
 _WORD_MEASURE = re.compile(
     rf"\b(?:(?:{COUNT_WORDS}|one)\s(?:metres|meters|kilometres|miles|nautical\smiles|hours|"
@@ -990,6 +994,9 @@ def find_terms(
         term = _number_term(text, match)
         if term is not None:
             add(term)
+    for match in _CHANGED_TO.finditer(text):  # "seats rose from 79 to 84,": the new value
+        if not any(YEAR.fullmatch(n.replace(",", "")) for n in match.groups()):
+            add(Term(*match.span(2), match.group(2), "number", AnswerType.number, 4.0))
     for match in _WORD_COUNT.finditer(text):
         if match.group(2):  # "raised ... from six to eleven": the new value is the fact
             add(Term(*match.span(2), match.group(2), "number", AnswerType.number, 4.0))

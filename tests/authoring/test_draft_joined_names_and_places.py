@@ -275,3 +275,12 @@ def test_an_office_given_a_power_is_asked_by_its_title_alone():
     assert "Governor of Velkor" not in found(
         "The Bench relied on State of Velkor v. Principal Secretary to the Governor of Velkor."
     )
+
+
+def test_the_new_value_of_a_changed_count_is_asked_before_a_comma_or_colon():
+    terms = found(
+        "Seats reserved for the Velkor hills rose from 12 to 19, and Tarsova's from 4 to 6."
+    )
+    assert terms["19"][0] == "number"
+    assert "90" in found("The order raised the Orlavi seats from 83 to 90: 43 in Kemra.")
+    assert "1805" not in found("Dharvesh ruled Tarsova from 1798 to 1805, and then Orlavi.")
