@@ -296,6 +296,10 @@ GROUPS = {
     "held_out_82": "held out (eighty-second set, scored once, seen)",
     "held_out_83": "held out (eighty-third set, scored once, seen)",
     "held_out_84": "held out (eighty-fourth set, scored once, seen)",
+    "held_out_85": "held out (eighty-fifth set, scored once, seen)",
+    "held_out_86": "held out (eighty-sixth set, scored once, seen)",
+    "held_out_87": "held out (eighty-seventh set, scored once, seen)",
+    "held_out_88": "held out (eighty-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
