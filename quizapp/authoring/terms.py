@@ -2512,9 +2512,14 @@ def _feature_term(text: str, start: int, end: int, feature: re.Match) -> Term:
     """A place or a find named with its common noun, asked whole: "the Daudhan dam", "The
     Naneghat inscription"."""
     end += len(feature.group())
-    if feature.group(1) in ("inscription", "inscriptions"):
+    if feature.group(1) in _NAMED_NOT_PLACES:  # "the Moamoria rebellion", "the Irrawaddy dolphin"
         return Term(start, end, text[start:end], "name", AnswerType.text, 4.3)
     return Term(start, end, text[start:end], "place", AnswerType.place, 4.3)
+
+
+_NAMED_NOT_PLACES = word_set(
+    "inscription inscriptions scale rebellion uprising dolphin sandstone gyre"
+)
 
 
 # "hosted by China in Wuhan", "hosted by the United Nations Environment Programme in Nairobi":

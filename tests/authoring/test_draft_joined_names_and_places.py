@@ -197,7 +197,8 @@ def test_a_temple_named_in_several_words_is_asked_with_its_common_noun():
     terms = found("The Velkora Tarsi temple, built around 1030, is the tallest at Orlavi.")
     assert terms["Velkora Tarsi temple"] == ("place", 4.3)
     assert "Velkora Tarsi" not in terms
-    assert "Dharvesh Orlak scale" in found("Damage is measured on the Dharvesh Orlak scale.")
+    scale = found("Damage is measured on the Dharvesh Orlak scale.")
+    assert scale["Dharvesh Orlak scale"] == ("name", 4.3)  # a name, not a place
 
 
 KHANS = """\
