@@ -335,8 +335,12 @@ _BINOMIAL = re.compile(
     r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax)"
     r"(?:\s[a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))?)"
     # "Panthera tigris tigris": a subspecies is named by a third word
-    r"(?=\s?[.,;)]|\s\(|$)"
+    r"(?=\s?[.,;)]|\s\(|$|\s(?:has|have|had|is|was|are|were)\b)"
 )
+# What names a species no dictionary has just before it: a common noun after its article
+# ("the parasitoid wasp Acerophagus papayae"), or nothing, opening the sentence before an
+# aside ("Mikania micrantha, the mile-a-minute weed, ...").
+_NAMED_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s(?:[\w-]+\s)?[a-z]{3,}\s$|^$")
 # A scientific name in brackets after the common one, whatever its endings: "the Great Indian
 # Bustard (Ardeotis nigriceps)", "the nipa palm (Nypa fruticans)".
 _BRACKETED_BINOMIAL = re.compile(r"(?<=\()([A-Z][a-z]{2,})\s([a-z]{3,}(?:\s[a-z]{3,})?)(?=\))")
@@ -1035,6 +1039,8 @@ def find_terms(
             or text[match.end() :].startswith(")")
             or re.search(r"\b(?:the|a|an|species|genus|called|named)\s$", text[: match.start()])
             or re.search(r"\b[a-z]+,\s$", text[: match.start()])  # "a tiny worm, Caenorhabditis"
+            or re.search(r"\bname\s(?:is|was)\s$", text[: match.start()])  # "name is"
+            or (_NAMED_BEFORE.search(text[: match.start()]) and not is_english(species))
         )
         if not named_as_species:
             continue  # "calls Gautamiputra ekabrahmana": a name and a word of its language

@@ -285,3 +285,15 @@ def test_the_new_value_of_a_changed_count_is_asked_before_a_comma_or_colon():
     assert terms["19"][0] == "number"
     assert "90" in found("The order raised the Orlavi seats from 83 to 90: 43 in Kemra.")
     assert "1805" not in found("Dharvesh ruled Tarsova from 1798 to 1805, and then Orlavi.")
+
+
+def test_a_scientific_name_is_asked_whole_after_its_common_noun_or_opening_the_sentence():
+    assert "Velkoris tarsovata" in found("Its scientific name is Velkoris tarsovata.")
+    assert "Dharvema orlakensis" in found(
+        "Since 1983 the Tarsovan beetle Dharvema orlakensis has been used to control it."
+    )
+    terms = found("Kemrania velkorica, the mile-a-minute weed, hid the airfields of Orlavi.")
+    assert "Kemrania velkorica" in terms
+    assert "velkorica" not in terms
+    # a verb before it: a name, then a word of its language, no species
+    assert "Dharvesh ekavelkora" not in found("The queen calls Dharvesh ekavelkora, the one lord.")
