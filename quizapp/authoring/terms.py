@@ -1157,7 +1157,14 @@ def find_terms(
     # So is a place in a description set off by a comma ("Bakht Khan, a soldier from
     # Bareilly"): it says who someone is, not what happened.
     record = _RECORD_PHRASE.match(text)
-    if record and not any(t.start < record.end(1) and record.start(1) < t.end for t in terms):
+    holder = record.group(1).split() if record else []
+    if (
+        record
+        and not any(t.start < record.end(1) and record.start(1) < t.end for t in terms)
+        # "Today it is the most widespread ...": a pronoun after an opening word, no holder
+        and holder[0] not in _SENTENCE_WORDS
+        and not any(w.capitalize() in PRONOUNS for w in holder)
+    ):
         add(Term(*record.span(1), record.group(1), "name", AnswerType.text, 4.5))
     for match in _SPELT_LOWER.finditer(text):  # "the domestic content requirement (DCR)"
         term = _lower_defined(text, match)

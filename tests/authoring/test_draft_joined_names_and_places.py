@@ -297,3 +297,8 @@ def test_a_scientific_name_is_asked_whole_after_its_common_noun_or_opening_the_s
     assert "velkorica" not in terms
     # a verb before it: a name, then a word of its language, no species
     assert "Dharvesh ekavelkora" not in found("The queen calls Dharvesh ekavelkora, the one lord.")
+
+
+def test_a_pronoun_after_an_opening_word_is_no_record_holder():
+    assert "Today it" not in found("Today it is the most widespread weed of the Velkor hills.")
+    assert "Tarsovan waste" in found("Tarsovan waste is the largest source of the litter.")
