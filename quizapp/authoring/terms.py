@@ -859,8 +859,9 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _OFFICE_AFTER.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, OFFICE_WORTH))
+    cases = [m.span(1) for m in _CASE.finditer(text)]
     for match in _OFFICE_ALONE.finditer(text):
-        if re.search(r"\sv\.?\s[^,;]*$", text[: match.start()]):
+        if any(start <= match.start(1) < end for start, end in cases):
             continue  # "State of Punjab v. Principal Secretary to the Governor of Punjab": a case
         if re.fullmatch(r"Chairman|Chairperson|Secretary|Commissioner", match.group(1)):
             continue  # "The Chairperson must be ...": the body's own officer, whoever it is
@@ -2521,18 +2522,19 @@ def _named_feature(
     return None
 
 
+# Common nouns that name a thing, not a place: "the Moamoria rebellion", "the Irrawaddy dolphin".
+_NAMED_NOT_PLACES = word_set(
+    "inscription inscriptions scale rebellion uprising dolphin sandstone gyre"
+)
+
+
 def _feature_term(text: str, start: int, end: int, feature: re.Match) -> Term:
     """A place or a find named with its common noun, asked whole: "the Daudhan dam", "The
     Naneghat inscription"."""
     end += len(feature.group())
-    if feature.group(1) in _NAMED_NOT_PLACES:  # "the Moamoria rebellion", "the Irrawaddy dolphin"
+    if feature.group(1) in _NAMED_NOT_PLACES:
         return Term(start, end, text[start:end], "name", AnswerType.text, 4.3)
     return Term(start, end, text[start:end], "place", AnswerType.place, 4.3)
-
-
-_NAMED_NOT_PLACES = word_set(
-    "inscription inscriptions scale rebellion uprising dolphin sandstone gyre"
-)
 
 
 # "hosted by China in Wuhan", "hosted by the United Nations Environment Programme in Nairobi":
