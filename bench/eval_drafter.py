@@ -300,6 +300,8 @@ GROUPS = {
     "held_out_86": "held out (eighty-sixth set, scored once, seen)",
     "held_out_87": "held out (eighty-seventh set, scored once, seen)",
     "held_out_88": "held out (eighty-eighth set, scored once, seen)",
+    "held_out_89": "held out (eighty-ninth set, scored once, seen)",
+    "held_out_90": "held out (ninetieth set, scored once, seen)",
     "held_out_91": "held out (ninety-first set, scored once, seen)",
     "held_out_92": "held out (ninety-second set, scored once, seen)",
     "held_out_new": "held out (new)",

@@ -572,8 +572,9 @@ AMENDMENT = re.compile(
     # number; the title of a bill or an act with its year is asked whole
     rf"(?<![\w-])(?<!Hundred\sand\s)(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
     rf"(?:\sand\s(?:\d{{1,3}}(?:st|nd|rd|th)|{_ORDINAL_WORDS}))?"
-    # "the 42nd Amendment Act of 1976" is asked whole, as "the 42nd Amendment" is
-    r"\s(?:Constitutional\s)?Amendments?(?:\s(?:Act|Bill)(?:,\s\d{4})?)?\b(?!\)?\sAct\b)"
+    # "the 42nd Amendment Act of 1976" is asked as "the 42nd Amendment" is; the year after
+    # its comma, "the 98th Amendment Act, 2012", is known by the number and not recalled
+    r"\s(?:Constitutional\s)?Amendments?(?:\s(?:Act|Bill))?\b(?!\)?\sAct\b)"
     r"(?!\)?\s(?:Bill|Ordinance),\s\d{4})"
 )
 

@@ -76,6 +76,14 @@ def test_an_amendment_act_by_its_ordinal_is_one_name():
     assert "51st" not in terms
 
 
+def test_an_amendment_act_is_asked_without_the_year_after_its_comma():
+    # its number names it; the year after the comma is asked apart, if at all
+    terms = found("Article 371Q, added by the 98th Amendment Act, 2031, gives Velmar a board.")
+    assert "98th Amendment Act" in terms
+    assert "98th Amendment Act, 2031" not in terms
+    assert "Velmar Amendment Act, 2031" in found("The Velmar Amendment Act, 2031 set up a board.")
+
+
 def _notes(sentence: str) -> str:
     opening = "The Velkora kings ruled the Tamsa valley from about 540 CE."
     return f"The Velkora Kings\n\nHistory notes: a dynasty\n\n{opening} {sentence}\n"
