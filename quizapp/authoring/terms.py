@@ -2130,6 +2130,7 @@ _SITE_WORDS = word_set(
     # a monument of any faith, as a temple is: "the Adina Mosque at Pandua"
     " Mosque Masjid Minar Tomb Dargah Gurdwara Church Cathedral Stupa Vihara Mahavihara Darwaza"
     " Monastery Mausoleum"
+    " Ashram Ashrama Math Matha"  # "The headquarters, Yugantar Ashram, ...": a house, no one
 )
 
 

@@ -302,3 +302,9 @@ def test_a_scientific_name_is_asked_whole_after_its_common_noun_or_opening_the_s
 def test_a_pronoun_after_an_opening_word_is_no_record_holder():
     assert "Today it" not in found("Today it is the most widespread weed of the Velkor hills.")
     assert "Tarsovan waste" in found("Tarsovan waste is the largest source of the litter.")
+
+
+def test_an_ashram_or_a_math_named_in_apposition_is_no_person():
+    # else it is offered as a wrong option beside the people of the notes
+    assert found("The headquarters, Velkar Ashram, was in Tarsova.")["Velkar Ashram"][0] == "name"
+    assert found("His seat, the Dharvel Math, stood at Orlavi.")["Dharvel Math"][0] != "person"
