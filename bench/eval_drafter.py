@@ -304,6 +304,10 @@ GROUPS = {
     "held_out_90": "held out (ninetieth set, scored once, seen)",
     "held_out_91": "held out (ninety-first set, scored once, seen)",
     "held_out_92": "held out (ninety-second set, scored once, seen)",
+    "held_out_93": "held out (ninety-third set, scored once, seen)",
+    "held_out_94": "held out (ninety-fourth set, scored once, seen)",
+    "held_out_95": "held out (ninety-fifth set, scored once, seen)",
+    "held_out_96": "held out (ninety-sixth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
