@@ -860,9 +860,9 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _OFFICE_AFTER.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, OFFICE_WORTH))
-    cases = [m.span(1) for m in _CASE.finditer(text)]
+    cases = list(_CASE.finditer(text))  # read once: offices inside them, then the cases
     for match in _OFFICE_ALONE.finditer(text):
-        if any(start <= match.start(1) < end for start, end in cases):
+        if any(case.start(1) <= match.start(1) < case.end(1) for case in cases):
             continue  # "State of Punjab v. Principal Secretary to the Governor of Punjab": a case
         if re.fullmatch(r"Chairman|Chairperson|Secretary|Commissioner", match.group(1)):
             continue  # "The Chairperson must be ...": the body's own officer, whoever it is
@@ -916,7 +916,7 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "number", AnswerType.text, 4.4))
     for match in _VOTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "ratio", AnswerType.text, 4.8))
-    for match in _CASE.finditer(text):
+    for match in cases:
         start, end = match.span(1)
         opener = re.match(r"([A-Z][a-z]+)\s", match.group(1))
         if opener and opener.group(1) in OPENERS and opener.group(1) not in ("The", "A"):
