@@ -308,6 +308,8 @@ GROUPS = {
     "held_out_94": "held out (ninety-fourth set, scored once, seen)",
     "held_out_95": "held out (ninety-fifth set, scored once, seen)",
     "held_out_96": "held out (ninety-sixth set, scored once, seen)",
+    "held_out_97": "held out (ninety-seventh set, scored once, seen)",
+    "held_out_98": "held out (ninety-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
