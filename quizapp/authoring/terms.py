@@ -654,6 +654,11 @@ _NOT_ROLES = word_set(
 # ruler's title stays in the prompt as a cue: "under King {{Kalashoka}}", "Maharaja {{Ramanuj
 # Pratap Singh Deo}}".
 HONORIFICS = word_set("Lord Sir Lady Dame Saint")
+# Ranks that stay only where they open the name: "Captain Paradis", "General Reginald Dyer",
+# "Sheikh Abdullah"; not "Group Captain Shubhanshu Shukla" or "Solicitor General Tushar
+# Mehta", where an office comes first and the name is asked alone. ("Dr" is kept by half of
+# examiners and left out by the other half, so it goes with the office.)
+_OPENING_HONORIFICS = word_set("Captain Colonel General Sheikh")
 _PERSON_VERBS = word_set(
     "said says wrote writes signed signs led leads announced spoke speaks dissented argued "
     "chaired chairs presented tabled called calls took took addressed represented appeared "
@@ -1980,7 +1985,20 @@ def _name_term(
         # "The Norwegian Roald Amundsen": who he was, not his name (no "the" comes before a
         # first name, "Julian" or "Christian")
         cut += 1
-    if titled and 0 < cut < end_index and words[cut - 1] in HONORIFICS and end_index - cut <= 3:
+    if (
+        titled
+        and 0 < cut < end_index
+        and end_index - cut <= 3
+        and (
+            words[cut - 1] in HONORIFICS
+            or (
+                cut == 1
+                and words[0] in _OPENING_HONORIFICS
+                # a person, not "the General Council" or "the General Purposes Committee"
+                and (_person_shaped(words[1:end_index]) or not is_english(words[1].lower()))
+            )
+        )
+    ):
         cut -= 1  # "Lord Canning", "Sir Gilbert Walker": the title is part of how they are known
     kept = run[cut:end_index]
     names = words[cut:end_index]

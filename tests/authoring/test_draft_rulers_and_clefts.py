@@ -323,3 +323,18 @@ def test_a_long_sentence_after_the_one_its_pronoun_needs_is_cut_around_its_blank
     assert card.text.startswith("The Constitution (Forty-second Amendment) Act, 1976 moved")
     assert card.text.endswith(" \u2026") and len(card.prompt) <= 250
     assert card.source.quote.endswith("the first such duty in the constitution of Velmar.")
+
+
+def test_a_military_rank_opening_a_name_is_asked_with_it_but_not_after_an_office():
+    assert "Captain Dorvelle" in found(
+        "A French force under Captain Dorvelle took the fort in 1746."
+    )
+    assert "Colonel Marek Tansby" in found("The envoy Colonel Marek Tansby met both sides.")
+    assert "General Orrin Vasko" in found("On 3 May 1919 General Orrin Vasko ordered the march.")
+    # an office before the rank: the name alone, as with "Solicitor General Tushar Mehta"
+    terms = found("Group Captain Velan Shukra flew the mission in June 2025.")
+    assert "Velan Shukra" in terms
+    assert "Captain Velan Shukra" not in terms
+    # a body, not a person: "General" opens its name
+    body = found("Between sessions the General Council of Tarsova meets.")
+    assert not any(term.startswith("General") for term in body)
