@@ -2341,6 +2341,11 @@ def _in_list_of_people(text: str, start: int, end: int) -> bool:
 _DESCRIBING = _LANGUAGES | word_set("French Dutch Muslim Hindu Buddhist Jain Sikh")
 
 
+# Places and meetings known by the name before them, which a people's or a language's name
+# never describes: "in Mangan district", "at Pochampalli village", "the Karachi session".
+_NAMED_UNITS = word_set("district village tehsil taluk taluka town province session")
+
+
 def _attributive(last: str, after: str) -> bool:
     """A name used to describe the noun after it: "Soviet leader", "North Korean founder"."""
     following = re.match(r"^\s([a-z][\w-]*)", after)
@@ -2351,6 +2356,8 @@ def _attributive(last: str, after: str) -> bool:
         return False
     if word in ("river", "rivers"):
         return False  # "the Kaveri river": the river's name, not a describing word
+    if word in _NAMED_UNITS:
+        return False  # "in Mangan district", "the Karachi session": a name, as no people's is
     # "Soviet leader", not "the Tropical Easterly Jet blows"
     return last in _DESCRIBING or bool(re.search(r"(?:an|ian|ese|ish|ic|i|\w{3}et|al)$", last))
 
@@ -2836,7 +2843,12 @@ def _single_word(
         yield Term(start, end, answer, "name", AnswerType.text, worth)
     else:
         noun = _NAMED_THING.match(after)
-        if noun and re.search(r"\bthe\s(?:[a-z]+\s)?$", before):
+        if (
+            noun
+            and re.search(r"\bthe\s(?:[a-z]+\s)?$", before)
+            # "the bank of the Yagachi river.": the river is asked by its name alone
+            and noun.group().strip() not in _NAMED_UNITS | {"river"}
+        ):
             # "the new Enfield rifle.": the name with the thing it names, closing the sentence
             end += len(noun.group())
             yield Term(start, end, text[start:end], "name", AnswerType.text, 3.6)

@@ -308,3 +308,16 @@ def test_an_ashram_or_a_math_named_in_apposition_is_no_person():
     # else it is offered as a wrong option beside the people of the notes
     assert found("The headquarters, Velkar Ashram, was in Tarsova.")["Velkar Ashram"][0] == "name"
     assert found("His seat, the Dharvel Math, stood at Orlavi.")["Dharvel Math"][0] != "person"
+
+
+def test_a_district_village_session_or_river_is_asked_by_its_name_alone():
+    # names ending as a people's name might ("-an", "-al", "-i"), before the unit they name
+    assert "Velkoran" in found("The lake lies in Velkoran district, north of Tarsova.")
+    assert "Dharmahal" in found("Read first tried it in the Dharmahal district in 1792.")
+    assert "Orvalli" in found("In April 1951, at Orvalli village, the families asked for land.")
+    assert "Tarsachi" in found("In July 1921, the Tarsachi session of the League met.")
+    river = found("The temple stands on the bank of the Velgachi river.")
+    assert "Velgachi" in river
+    assert "Velgachi river" not in river
+    # a people's name still describes: "the Korean leader"
+    assert "Korean" not in found("The Korean leader met them in Velkor in 2024.")
