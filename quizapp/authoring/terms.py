@@ -1656,7 +1656,7 @@ def _statute_ahead(tokens: list[re.Match], at: int, ends: frozenset[str] = _STAT
     for token in tokens[at + 1 : at + 9]:
         word = token.group()
         if word[:1].isupper():
-            last = word
+            last = _bare(word)  # "Day." closing the sentence
         elif word not in _CONNECTORS:
             break
     return last in ends
@@ -1677,8 +1677,11 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
         glued = gap == " " or (gap == ", " and _listed_title(run, token))
         if gap in ("' ", "\u2019 ") and run[-1].group().endswith("s"):
             # "the Deccan Agriculturists' Relief Act", "the Chief Technical Examiners'
-            # Organisation": a plural owner inside the name of a law or a body
-            glued = _statute_ahead(tokens, i - 1, _STATUTE_ENDS | _ORGANISATION_WORDS)
+            # Organisation", "the Seven Years' War", "National Voters' Day": a plural owner
+            # inside the name of a law, a body or an event
+            glued = _statute_ahead(
+                tokens, i - 1, _STATUTE_ENDS | _ORGANISATION_WORDS | _EVENT_WORDS
+            )
         if not glued and run:
             yield run
             run = []
@@ -1709,6 +1712,8 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
                     _names_a_thing(text, tokens, i + 2)
                     # "Conference of the Contracting Parties": a body of its members
                     or _bare(run[-1].group()) in ("Conference", "Council", "Meeting")
+                    # "the War of the Austrian Succession": an event named by what it was over
+                    or _bare(run[-1].group()) in _EVENT_WORDS
                     # "Convention on the Law of the Sea": its subject runs on
                     or any(_bare(t.group()) in _ON_ITS_SUBJECT for t in run)
                 )
@@ -1826,7 +1831,7 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
     # unless a title inside marks a person after it.
     if (
         any(
-            w in _TREATY_WORDS or w in _ORGANISATION_WORDS or w in ("Battle", "Siege")
+            w in _TREATY_WORDS or w in _ORGANISATION_WORDS or w in ("Battle", "Siege", "War")
             for w in words
         )
         and any(w in ("of", "for", "and", "on", "to") for w in words)

@@ -321,3 +321,10 @@ def test_a_district_village_session_or_river_is_asked_by_its_name_alone():
     assert "Velgachi river" not in river
     # a people's name still describes: "the Korean leader"
     assert "Korean" not in found("The Korean leader met them in Velkor in 2024.")
+
+
+def test_a_plural_owner_or_what_a_war_was_over_stays_inside_the_name():
+    assert "Velkor Voters' Day" in found("Since 2011 the date is kept as Velkor Voters' Day.")
+    assert "Nine Moons' War" in found("The third war was part of the Nine Moons' War in Tarsova.")
+    war = found("It was an extension of the War of the Tarsovan Succession in Velkor.")
+    assert "War of the Tarsovan Succession" in war
