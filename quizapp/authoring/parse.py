@@ -117,7 +117,7 @@ def person_subject(text: str) -> str:
     Krishnadeva Raya ruled from 1509 ..."; "Gandhi" of "Gandhi put eleven demands ...". What a
     later "He" refers to, several sentences on; "" for "Rock Edict II speaks of ...", which no
     "he" can mean."""
-    sentence, _, subject = _main_clause(text)
+    sentence, root, subject = _main_clause(text)
     if subject is None or not _opens(sentence, subject):
         subject = _opening_name(sentence)
         if subject is None:
@@ -132,7 +132,8 @@ def person_subject(text: str) -> str:
             end += 1
     if start == end or any(t.pos_ == "PRON" for t in sentence[start:end]):
         return ""
-    if not any(begin < end and start < stop for begin, stop in _people(text)):
+    born = root is not None and root.lower_ == "born"  # "Vinoba was born Vinayak ... in 1895"
+    if not born and not any(begin < end and start < stop for begin, stop in _people(text)):
         return ""
     return sentence[start:end].text
 

@@ -333,3 +333,24 @@ def test_a_body_or_a_city_named_like_a_person_is_not_a_person():
     held = found("At its 36th session, held in Saint Velansburg in July 2012, it was listed.")
     assert held["Saint Velansburg"][0] == "place"
     assert found("The poems of Saint Velan were sung in 1500.")["Saint Velan"][0] == "person"
+
+
+BORN = """\
+Orvabha Velkar and the Tarsa Movement
+
+Modern history notes: Orvabha Velkar and the Tarsa gift
+
+Early life
+
+Orvabha was born Orvinay Narahari Velkar on 11 September 1895 at Gagode in the Kolvan \
+district of Marathi Pradesh, now Raigarh. In 1916 he left his studies and went to Varanasi to \
+learn Sanskrit. There he read a speech that Gandhi had given at the Tarsa Hindu College, and \
+wrote to him. He joined Gandhi at the Velmora Ashram in Ahmedabad on 7 June 1916.
+"""
+
+
+def test_he_sentences_on_from_someone_born_are_that_person_whoever_the_recogniser_knows():
+    """'Orvabha was born ... He joined Gandhi at the Velmora Ashram': one name no entity
+    recogniser knows, but only a person is born."""
+    prompt = prompts(BORN)["Velmora Ashram"]
+    assert prompt.startswith("Orvabha \u2026 He joined Gandhi at the {{Velmora Ashram}}")
