@@ -46,9 +46,11 @@ _UNIT = (
     r"(?:\s?%|\s?\u00b0C|\u00b0\s?(?:North|South|East|West|[NSEW])\b|\s(?:per\s?cent|percentage\spoints?|basis\spoints|"
     r"parts\sper\s(?:million|billion|thousand)|(?:persons|people)\sper\ssq(?:uare)?\skm|nautical\smiles|mm|cm|km\u00b2|km/h|kmph|km\sper\shour|mph|knots|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
-    r"tonnes|tons|hectares|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
+    r"tonnes|tons|hectares|acres|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
     r"metres|meters|kilometres|miles|feet|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC\s(?:ft|feet)|TMC|"
-    r"cubic\s(?:metres|meters|feet)"
+    r"cubic\s(?:metres|meters|feet)|rupees|grams|carats?|grains"
+    # the coins history notes count in: "paid 234 tankas a year", "wheat at 7.5 jitals"
+    r"|tankas|jitals|dinars|sesterces"
     r"|[A-Z][a-z]+\sunits)\b(?!/)"  # a unit named after someone: "220 Dobson units"
     # a measure in grams or metres, not an event's name ("the 10 m air pistol")
     r"|\s(?:kg|g|m)\b(?![-\u2013/]|\s(?!(?:over|under|of|in|on|at|and|by|to|from|for|with|than|per|"

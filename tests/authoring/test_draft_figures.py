@@ -348,6 +348,13 @@ def test_an_area_in_square_kilometres_keeps_its_unit() -> None:
     assert "812 square kilometres" in found("The Velan reserve covers about 812 square kilometres.")
 
 
+def test_land_in_acres_a_weight_or_a_coin_keeps_its_unit() -> None:
+    assert "5 crore acres" in found("The target was 5 crore acres, a sixth of the Velan land.")
+    assert "178 grains" in found("Dorvel issued a silver coin weighing about 178 grains.")
+    assert "234 tankas" in found("A Velan cavalryman with one horse was paid 234 tankas a year.")
+    assert "3 crore rupees" in found("Kolvan paid an indemnity of more than 3 crore rupees.")
+
+
 def test_a_royal_title_is_left_out_of_the_name_and_kept_in_the_prompt() -> None:
     terms = found(
         "The last wild herd was shot in 1947 by Maharaja Devendra Pratap Singh Rao of Kolvan."
