@@ -217,3 +217,27 @@ def test_the_word_for_what_kind_of_thing_a_name_is_gives_nothing_away(write_deck
         "'Dhana Nanda'",
         "deck.yaml:13: warning: card 'modifier': the question's wording cues its answer 'Waqf Act'",
     ]
+
+
+def test_the_word_for_what_kind_of_place_a_name_is_gives_nothing_away(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: caves\n"
+            "    kind: cloze\n"
+            "    text: Nearby are the {{Velra Caves}}, limestone caves cut by the Tarsi river.\n"
+        )
+        + card(
+            "  - id: point\n"
+            "    kind: cloze\n"
+            '    text: "{{Orvan Point}} on Great Velkor is the southernmost point of Tarsova."\n'
+        )
+        + card(
+            "  - id: name\n"
+            "    kind: cloze\n"
+            "    text: The {{Velra Caves}} are named after the village of Velra.\n"
+        ),
+    )
+    assert [f.split(" (")[0] for f in found] == [
+        "deck.yaml:13: warning: card 'name': the question's wording cues its answer 'Velra Caves'",
+    ]

@@ -292,6 +292,9 @@ _KINDS = frozenset(
             "index report survey census reserve park sanctuary temple fort palace stupa port "
             "corridor project secretary minister officer commissioner governor movement party "
             "league society sabha summit conference assembly parliament system doctrine"
+            # the kind of place: "Nearby are the {{Borra Caves}}, limestone caves carved by"
+            " cave caves valley hill hills river lake island islands point plateau peak glacier"
+            " gorge falls desert forest bay gulf strait dam canal district"
         ),
     )
 )
