@@ -652,8 +652,13 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
             continue
         seen.add(folded)
         context = _antecedent(sentences, index)
+        named = ""
         if context is None and person and _theirs(sentences, index, person):
-            passage = Passage(sentence, named=person)
+            named = person
+        elif context is None:
+            named = _heading_person(sentences, index)
+        if named:
+            passage = Passage(sentence, named=named)
             if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
                 if len(sentence.text) > LONG:
                     continue
@@ -751,6 +756,33 @@ def _theirs(sentences: list[Sentence], index: int, person: str) -> bool:
         if sentences[at].first and sentences[at].ends and not _looks_back(sentences[at].text):
             return no_one_else(person_subject(sentences[at].text))
     return True
+
+
+def _heading_person(sentences: list[Sentence], index: int) -> str:
+    """The person a section is headed by, for "he" in a paragraph about them: "Baji Rao I
+    (1720-1740)" over "His son Baji Rao I became Peshwa at 20. ... He defeated the Nizam at
+    Palkhed in 1728." The paragraph names them first, and every sentence to this one is about
+    "he"; "" otherwise."""
+    if not _personal(sentences[index].text):
+        return ""
+    at = index
+    while not sentences[at].first:
+        at -= 1
+        if not _about_them(sentences[at].text):
+            return ""
+    if at == 0 or sentences[at - 1].ends:
+        return ""
+    heading = re.sub(r"\s*\([^()]*\)$", "", sentences[at - 1].text.strip())
+    opening = sentences[at].text
+    named = re.compile(rf"\b{re.escape(heading)}\b")
+    if not _name_words(heading) or not named.search(opening):
+        return ""
+    if named.search(sentences[index].text):
+        return ""  # "His son Baji Rao I became Peshwa": "his" is someone before him
+    subject = person_subject(opening)
+    if not _about_them(opening) and not (subject and subject in heading):
+        return ""  # the paragraph opens on someone or something else
+    return heading
 
 
 LONG = 2 * MAX_PROMPT  # characters: the longest sentence asked by the clauses around a blank

@@ -354,3 +354,28 @@ def test_he_sentences_on_from_someone_born_are_that_person_whoever_the_recognise
     recogniser knows, but only a person is born."""
     prompt = prompts(BORN)["Velmora Ashram"]
     assert prompt.startswith("Orvabha \u2026 He joined Gandhi at the {{Velmora Ashram}}")
+
+
+HEADED = """\
+The Velkar Peshwas
+
+Modern history notes: the Velkar Peshwas
+
+Orvaji Rao (1700-1720)
+
+Orvaji Rao was the first Peshwa of the Velkar line and served for twenty years.
+
+Tarsaji Rao I (1720-1740)
+
+His son Tarsaji Rao I became Peshwa at the age of 20. He is said never to have lost a battle. \
+His policy was northward expansion: "Strike at the trunk of the tree." He defeated \
+Velan-ul-Mulk at Dorvelkhed in 1728.
+"""
+
+
+def test_he_in_a_section_headed_by_a_person_is_that_person():
+    """The heading names him, and the paragraph under it opens with him: "He defeated ...";
+    but not "His son Tarsaji Rao I became Peshwa", where "his" is someone before him."""
+    asked = prompts(HEADED)
+    assert asked["Dorvelkhed"].startswith("Tarsaji Rao I \u2026 He defeated Velan-ul-Mulk at")
+    assert not any(p.startswith("Tarsaji Rao I \u2026 His son") for p in asked.values())
