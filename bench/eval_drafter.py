@@ -310,6 +310,10 @@ GROUPS = {
     "held_out_96": "held out (ninety-sixth set, scored once, seen)",
     "held_out_97": "held out (ninety-seventh set, scored once, seen)",
     "held_out_98": "held out (ninety-eighth set, scored once, seen)",
+    "held_out_99": "held out (ninety-ninth set, scored once, seen)",
+    "held_out_100": "held out (hundredth set, scored once, seen)",
+    "held_out_101": "held out (hundred-and-first set, scored once, seen)",
+    "held_out_102": "held out (hundred-and-second set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
