@@ -291,6 +291,18 @@ _MEANS = re.compile(
     r"(?<!\shere\s)(?<!\sthere\s)"
     r"(?:(?:here|there|also|now|thus)\s)?(?:means|refers\sto|is\sdefined\sas)\s"
 )
+# What a word means, closing the sentence that gives it: "The word Pratihara means
+# door-keeper.", "The word arribada is Spanish and means arrival."
+_WORD_MEANS = re.compile(
+    r"\b(?:[Tt]he\s(?:word|term)\s[\w-]+\s(?:[a-z]+\s){0,4}|and\s)(?:literally\s)?means\s"
+    r"((?:[a-z][\w-]*\s){0,2}[a-z][\w-]*)\.?$"
+)
+# The way a thing is done, named after "by means of": "proportional representation by means
+# of the single transferable vote".
+_BY_MEANS = re.compile(
+    r"\bby\smeans\sof\sthe\s((?:[a-z][\w-]*\s){0,3}[a-z][\w-]*)"
+    r"(?=[,.;]|\s(?:and|or|in|to|from|for|with)\b|$)"
+)
 # What a short form stands for, in lower case: "where OSAT means outsourced semiconductor
 # assembly and test".
 _SPELT_OUT = re.compile(
@@ -1093,7 +1105,19 @@ def find_terms(
         # "The name means 'son of Brahma'": what a name means is asked by _NAME_MEANS
         and means.group(1) not in ("name", "word", "term", "title", "phrase")
     ):
-        add(Term(*means.span(1), means.group(1), "name", AnswerType.text, DEFINED_WORTH))
+        start = means.start(1)
+        if first in ("word", "term", "phrase"):
+            start += len(first) + 1  # "The term swaraj means ...": the term, not "term swaraj"
+        add(
+            Term(
+                start,
+                means.end(1),
+                text[start : means.end(1)],
+                "name",
+                AnswerType.text,
+                DEFINED_WORTH,
+            )
+        )
     for match in _SPELT_OUT.finditer(text):  # "where OSAT means outsourced ... and test"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _NAME_MEANS.finditer(text):
@@ -1120,6 +1144,9 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.5))
     for match in _MEANING.finditer(text):  # 'Tsangpo means "the purifier"'
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in [*_WORD_MEANS.finditer(text), *_BY_MEANS.finditer(text)]:
+        if match.group(1).split()[0] not in _FUNCTION_WORDS:
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _QUOTED.finditer(text):
         # A term the notes set in quotation marks is one they define or name: "Shiv Shakti"
         # point, no "pocket veto"; not a phrase quoted from a text ("as soon as possible").

@@ -374,6 +374,20 @@ def test_a_word_borrowed_with_its_meaning_in_quotes_is_asked() -> None:
     assert "vyaghraka" in found('The name comes from the Sanskrit vyaghraka, "the striped one".')
 
 
+def test_a_word_is_asked_without_the_word_word_and_its_meaning_closing_the_sentence() -> None:
+    terms = found("The word velkara means door-keeper.")
+    assert "velkara" in terms
+    assert "word velkara" not in terms
+    assert "door-keeper" in terms
+    assert "arrival" in found("The word tarsada is Velanese and means arrival.")
+
+
+def test_the_way_a_thing_is_done_after_by_means_of_the_is_asked() -> None:
+    terms = found("Voting in Velkor is by means of the single transferable vote, and it is secret.")
+    assert "single transferable vote" in terms
+    assert "boat" not in found("He reached Tarsova by means of a boat.")
+
+
 def test_grasslands_named_with_their_common_noun_are_asked_whole() -> None:
     terms = found("A breeding centre is planned in the Velan grasslands of Kolvan, Dorvel.")
     assert "Velan grasslands" in terms
