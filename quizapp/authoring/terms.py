@@ -471,7 +471,8 @@ _VOTE = re.compile(
     r"\b(?:vote|votes|majority|margin)\s(?:of\s)?(\d{1,3}\s(?:to|[-\u2013])\s\d{1,3})\b"
 )
 # A number or code closing a name: "Launch Complex 39A", "Soyuz T-11" (not "9 members").
-_CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.,:%-]|\s(?:[a-z]+s|per)\b)")
+# (a comma may close it, "National Highway 715, formerly NH-37, ...", but not part a figure)
+_CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.:%-]|,\d|\s(?:[a-z]+s|per)\b)")
 # The period a figure covers: "born in the last five years".
 _PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$", re.IGNORECASE)
 # Durations: "within 90 days", "at least five years".
@@ -917,6 +918,8 @@ def find_terms(
         before, after = text[: match.start()], text[match.end() :]
         if name in _NUMBERED_PARTS or name in MONTH_NUMBER or name in OPENERS:
             continue
+        if re.search(r"[A-Z][\w-]*\s$", before):
+            continue  # "National Highway 710": the end of a longer name, found whole as a run
         if (
             re.search(r"[A-Z]", code)
             or re.search(r"\bthe\s$", before)

@@ -328,3 +328,9 @@ def test_a_plural_owner_or_what_a_war_was_over_stays_inside_the_name():
     assert "Nine Moons' War" in found("The third war was part of the Nine Moons' War in Tarsova.")
     war = found("It was an extension of the War of the Tarsovan Succession in Velkor.")
     assert "War of the Tarsovan Succession" in war
+
+
+def test_a_road_numbered_in_its_name_keeps_its_number_before_a_comma():
+    terms = found("Stretches of National Highway 710, the main link to Velkor, were washed out.")
+    assert "National Highway 710" in terms
+    assert "National Highway" not in terms
