@@ -733,17 +733,26 @@ def _notes_person(sentences: list[Sentence]) -> str:
     return person if _name_words(person) & set(re.findall(r"[\w-]+", title)) else ""
 
 
-def _theirs(sentences: list[Sentence], index: int, person: str) -> bool:
-    """The sentence is about "he" or "she" of a paragraph about "him" that names no one else
-    as its subject, and the paragraph before that opens otherwise is about the notes' person
-    or about no one: "he" is theirs."""
+def _paragraph_about_them(sentences: list[Sentence], index: int) -> int | None:
+    """Where the paragraph of a "he" or "she" sentence opens, when every sentence from there
+    to it is about them; None otherwise."""
     if not _personal(sentences[index].text):
-        return False
+        return None
     at = index
     while not sentences[at].first:
         at -= 1
         if not _about_them(sentences[at].text):
-            return False
+            return None
+    return at
+
+
+def _theirs(sentences: list[Sentence], index: int, person: str) -> bool:
+    """The sentence is about "he" or "she" of a paragraph about "him" that names no one else
+    as its subject, and the paragraph before that opens otherwise is about the notes' person
+    or about no one: "he" is theirs."""
+    at = _paragraph_about_them(sentences, index)
+    if at is None:
+        return False
     names = _name_words(person)
 
     def no_one_else(subject: str) -> bool:
@@ -763,14 +772,8 @@ def _heading_person(sentences: list[Sentence], index: int) -> str:
     (1720-1740)" over "His son Baji Rao I became Peshwa at 20. ... He defeated the Nizam at
     Palkhed in 1728." The paragraph names them first, and every sentence to this one is about
     "he"; "" otherwise."""
-    if not _personal(sentences[index].text):
-        return ""
-    at = index
-    while not sentences[at].first:
-        at -= 1
-        if not _about_them(sentences[at].text):
-            return ""
-    if at == 0 or sentences[at - 1].ends:
+    at = _paragraph_about_them(sentences, index)
+    if not at or sentences[at - 1].ends:  # no paragraph of "he", or no heading over it
         return ""
     heading = re.sub(r"\s*\([^()]*\)$", "", sentences[at - 1].text.strip())
     opening = sentences[at].text
@@ -779,10 +782,10 @@ def _heading_person(sentences: list[Sentence], index: int) -> str:
         return ""
     if named.search(sentences[index].text):
         return ""  # "His son Baji Rao I became Peshwa": "his" is someone before him
-    subject = person_subject(opening)
-    if not _about_them(opening) and not (subject and subject in heading):
-        return ""  # the paragraph opens on someone or something else
-    return heading
+    if _about_them(opening):
+        return heading
+    subject = person_subject(opening)  # parsed only where the paragraph opens otherwise
+    return heading if subject and subject in heading else ""
 
 
 LONG = 2 * MAX_PROMPT  # characters: the longest sentence asked by the clauses around a blank

@@ -471,7 +471,7 @@ _VOTE = re.compile(
     r"\b(?:vote|votes|majority|margin)\s(?:of\s)?(\d{1,3}\s(?:to|[-\u2013])\s\d{1,3})\b"
 )
 # A number or code closing a name: "Launch Complex 39A", "Soyuz T-11" (not "9 members").
-# (a comma may close it, "National Highway 715, formerly NH-37, ...", but not part a figure)
+# (a comma may close it, "National Highway 715, formerly NH-37, ...", but not part of a figure)
 _CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.:%-]|,\d|\s(?:[a-z]+s|per)\b)")
 # The period a figure covers: "born in the last five years".
 _PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$", re.IGNORECASE)
