@@ -314,6 +314,8 @@ GROUPS = {
     "held_out_100": "held out (hundredth set, scored once, seen)",
     "held_out_101": "held out (hundred-and-first set, scored once, seen)",
     "held_out_102": "held out (hundred-and-second set, scored once, seen)",
+    "held_out_103": "held out (hundred-and-third set, scored once, seen)",
+    "held_out_104": "held out (hundred-and-fourth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
