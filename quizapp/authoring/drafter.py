@@ -386,9 +386,10 @@ def _draft(
                 # asked more often than where they did it (a name as a verb's object is a fact
                 # twice as often as one after a preposition)
                 score += OBJECT_NAME
-            if present is not None and news is None and term.kind == "year":
+            if today is not None and news is None and term.kind == "year":
                 # Notes on history are full of years, and an examiner asks who, what and where
-                # before when; in the news the date is what happened.
+                # before when; in the news the date is what happened. Notes that give no whole
+                # date of an event are no news either.
                 score -= HISTORY_YEAR
             if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie

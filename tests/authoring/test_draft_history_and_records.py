@@ -38,6 +38,24 @@ def test_in_notes_on_history_a_year_counts_for_less_than_in_the_news():
     assert history["Lord Korrin"] == news["Lord Korrin"]
 
 
+UNDATED = (
+    "The Kelmar Sabha\n\n"
+    "Kelmar notes: the reformers of Orvani\n\n"
+    "Varuna Deshal founded the Kelmar Sabha at Orvani in 1742.\n\n"
+    "The Orvani Patrika, the journal of the Sabha, began in 1751.\n"
+)
+
+
+def test_notes_that_date_no_event_by_its_day_count_a_year_as_history_does():
+    def worth(text: str) -> dict[str, float]:
+        return {p.term.answer: p.score for _, p in considered(text, today=dt.date(2026, 12, 1))}
+
+    undated = worth(UNDATED)
+    news = worth(UNDATED.replace("in 1742", "on 4 March 2025"))
+    assert undated["1751"] < news["1751"]
+    assert undated["Orvani Patrika"] == news["Orvani Patrika"]
+
+
 def test_quizapp_draft_reads_old_notes_as_history(tmp_path):
     (tmp_path / "velmar.txt").write_text(HISTORY, encoding="utf-8")
     run = subprocess.run(
