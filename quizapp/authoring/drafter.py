@@ -354,7 +354,9 @@ def _draft(
                 # One of a list ("A, B and C"): asked here if named only here; one the
                 # document comes back to is asked where it says more about them.
                 score -= 0.4 * min(mentions[key] - 1, 3)
-            else:
+            elif term.kind != "person":
+                # A name the notes come back to is one they think worth knowing; a person is
+                # asked where the notes introduce them (above), not again for being named often.
                 score += 0.15 * min(mentions[key] - 1, 3)
             if term.kind in ("place", "name") and _said(term.answer, text) >= 2 * SETTING:
                 score -= 0.6  # "India" in notes on India's summits: never the question

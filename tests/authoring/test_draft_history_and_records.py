@@ -362,3 +362,21 @@ def test_a_state_of_india_counts_for_less_than_the_place_in_it():
         )
 
     assert scores("Odisha")["Odisha"] < scores("Orlavia")["Orlavia"]
+
+
+FOUNDERS = (
+    "The two Sabhas\n\n"
+    "Reform notes: the founders\n\n"
+    "Mira Solanki founded the Kelmar Sabha in the port of Orvani. "
+    "Varuna Deshal founded the Tarun Sabha in the port of Kolvanur. "
+    "The reformers met often in the houses of both ports. "
+    "Mira Solanki wrote the rules of both bodies. "
+    "The letters of Mira Solanki survive in the archive.\n"
+)
+
+
+def test_a_person_named_often_counts_no_more_than_one_named_once():
+    first = {}
+    for _, place in considered(FOUNDERS):
+        first.setdefault(place.term.answer, place.score)
+    assert first["Mira Solanki"] == first["Varuna Deshal"]
