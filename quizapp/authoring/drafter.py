@@ -659,7 +659,7 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if context is None and person and _theirs(sentences, index, person):
             named = person
         elif context is None:
-            named = _heading_person(sentences, index)
+            named = _heading_person(sentences, index) or _opening_person(sentences, index)
         if named:
             passage = Passage(sentence, named=named)
             if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
@@ -789,6 +789,30 @@ def _heading_person(sentences: list[Sentence], index: int) -> str:
         return heading
     subject = person_subject(opening)  # parsed only where the paragraph opens otherwise
     return heading if subject and subject in heading else ""
+
+
+def _opening_person(sentences: list[Sentence], index: int) -> str:
+    """The person the nearest sentence before names as its subject, for "he" further on than
+    the sentences quoted before a pronoun reach, every sentence between about "he": "His son
+    Mahendravarman I ruled from about 600 to 630 CE. He was a Jain ... His titles included ...
+    At Pullalur he was defeated ..."; "" otherwise."""
+    if not _personal(sentences[index].text):
+        return ""
+    for at in range(index - 1, -1, -1):
+        sentence = sentences[at]
+        if not sentence.ends:
+            return ""  # a heading: _heading_person's
+        person = person_subject(sentence.text)
+        after = sentence.text[sentence.text.find(person) + len(person) :] if person else ""
+        if person and _about_them(after):
+            return ""  # "V.A. Smith called him the Napoleon of India": "he" is not Smith
+        if person and _name_words(person):
+            if _name_words(person) & set(re.findall(r"[\w-]+", sentences[index].text)):
+                return ""  # the sentence names them again: "his" is someone else
+            return person
+        if sentence.first or not _personal(sentence.text):
+            return ""
+    return ""
 
 
 LONG = 2 * MAX_PROMPT  # characters: the longest sentence asked by the clauses around a blank

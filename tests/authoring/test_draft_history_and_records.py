@@ -380,3 +380,27 @@ def test_a_person_named_often_counts_no_more_than_one_named_once():
     for _, place in considered(FOUNDERS):
         first.setdefault(place.term.answer, place.score)
     assert first["Mira Solanki"] == first["Varuna Deshal"]
+
+
+KINGS = (
+    "The Varunagiri kings\n\n"
+    "Medieval history notes: the kings of Varunagiri\n\n"
+    "Tarapala founded the kingdom in the valley of the Serapa. "
+    "His son Damodara Varman ruled from Kolvanur for forty years. "
+    "He was a patron of the poet Heliodas. "
+    "He built the great tank at Orvani. "
+    "His coins show a lion on one side. "
+    "At Meruvel he defeated the Kelmar chief Anantadeva.\n"
+)
+
+
+def test_he_further_on_than_the_quoted_sentences_reach_is_the_person_named_last():
+    assert prompts(KINGS)["Anantadeva"] == (
+        "Damodara Varman \u2026 At Meruvel he defeated the Kelmar chief {{Anantadeva}}."
+    )
+    # "The historian ... called him ...": the historian is named, but "he" is not the historian
+    praised = KINGS.replace(
+        "He was a patron",
+        "The historian Kelvin Rhodes called him the lion of Varunagiri. He was a patron",
+    ).replace("Orvani. ", "Orvani. He dug a canal to the Serapa. He gave land to its monks. ")
+    assert not prompts(praised).get("Anantadeva", "").startswith("Kelvin Rhodes")
