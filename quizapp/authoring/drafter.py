@@ -1001,7 +1001,7 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
     ):
         # "Under it, a state ... passed to the Company. It was applied ...": the sentence
         # quoted for context refers back too, so its own antecedent is needed as well.
-        if sentences[at].first and context and _owns_its_subject(sentences[at].text):
+        if sentences[at].first and context and _opens_on_its_own(sentences[at].text):
             # "The Visible Emission Line Coronagraph (VELC) is the largest. It was built by
             # ...": "It" is the name, whatever the largest of the paragraph before
             break
@@ -1010,6 +1010,12 @@ def _antecedent(sentences: list[Sentence], index: int) -> tuple[Sentence, ...] |
         at -= 1
         context.insert(0, sentences[at])
     return tuple(context)
+
+
+def _opens_on_its_own(text: str) -> bool:
+    """A paragraph's first sentence whose "it" is its own subject ("The olive ridley is listed
+    in Schedule I ..., which gives it the highest protection"), not a "he" named before it."""
+    return _owns_its_subject(text) or not (_looks_back(text) or _about_them(text))
 
 
 def _owns_its_subject(text: str) -> bool:

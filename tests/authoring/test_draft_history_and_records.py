@@ -404,3 +404,25 @@ def test_he_further_on_than_the_quoted_sentences_reach_is_the_person_named_last(
         "The historian Kelvin Rhodes called him the lion of Varunagiri. He was a patron",
     ).replace("Orvani. ", "Orvani. He dug a canal to the Serapa. He gave land to its monks. ")
     assert not prompts(praised).get("Anantadeva", "").startswith("Kelvin Rhodes")
+
+
+TURTLE = (
+    "The kelvar turtle\n\n"
+    "Environment notes: the kelvar turtle\n\n"
+    "Nesting\n\n"
+    "The kelvar turtle nests on the beaches of Orvani in March.\n\n"
+    "Legal protection\n\n"
+    "The kelvar turtle is listed in Schedule II of the Serapa Act, which gives it the highest "
+    "protection. The Tarun Red List classes it as Endangered.\n\n"
+    "Duties\n\n"
+    "Article 12 of the Serapa Act makes it his duty to guard the beaches. He reports to the "
+    "Kolvanur Council.\n"
+)
+
+
+def test_it_is_what_a_paragraphs_opening_sentence_names_though_that_sentence_says_it_too():
+    asked = prompts(TURTLE)
+    # "which gives it the highest protection": the opening sentence's "it" is its own subject
+    assert asked["Tarun Red List"].startswith("The kelvar turtle is listed in Schedule II")
+    # "makes it his duty": "his" is someone the paragraph never names
+    assert not any("Kolvanur Council" in prompt for prompt in asked.values())
