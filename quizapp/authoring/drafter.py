@@ -87,6 +87,7 @@ ORDERING_SIZE = 4  # events per ordering card at most
 ORDERING_GAP = 8  # dated sentences further apart than this are not one timeline
 ORDERING_EVENT = 140  # characters; a longer sentence is no event to order
 ORDERING_WORTH = 3.8
+FURTHER_TIMELINE = 0.8  # less for each timeline after the longest: one is question enough
 SETTING = 4  # mentions that make a place the document's setting rather than a fact
 TOPIC = 8  # mentions that make an answer the document's topic rather than a fact
 LONGEST_CONTEXT = 3  # sentences quoted whole before a pronoun; one more when elided
@@ -475,7 +476,13 @@ def _draft(
                 options.append(
                     _Option(rank, passage, head, together=ends[head], order=orders[head])
                 )
-    for ordering in _ordering_cards(found, text, document_id):
+    orderings = _ordering_cards(found, text, document_id)
+    longest = max(orderings, key=lambda o: (len(o.card.events), -o.start), default=None)
+    for ordering in orderings:
+        if ordering is not longest:
+            # Notes on history hold several timelines, and each would take the place of a
+            # sentence's card; the longest is asked, the others only where the draft has room.
+            ordering = replace(ordering, score=ordering.score - FURTHER_TIMELINE)
         options.append(
             _Option((-ordering.score, -1, ordering.start), Passage(_NO_SENTENCE), None, ordering)
         )

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from quizapp.authoring.draft import draft_deck
-from quizapp.authoring.drafter import considered
+from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.deck.check import check
 from tests.authoring.drafting import answers, found, prompts, rules_scores
 
@@ -426,3 +426,20 @@ def test_it_is_what_a_paragraphs_opening_sentence_names_though_that_sentence_say
     assert asked["Tarun Red List"].startswith("The kelvar turtle is listed in Schedule II")
     # "makes it his duty": "his" is someone the paragraph never names
     assert not any("Kolvanur Council" in prompt for prompt in asked.values())
+
+
+TIMELINES = (
+    "The Varunagiri kings\n\n"
+    "Medieval history notes\n\n"
+    "The first council met in 1201. The second council met in 1215. "
+    "The third council met in 1230.\n\n"
+    "Kings\n\n"
+    "The first king was crowned in 1320. The second king was crowned in 1334. "
+    "The third king was crowned in 1351. The fourth king was crowned in 1360.\n"
+)
+
+
+def test_the_longest_timeline_is_asked_first_and_a_further_one_only_where_there_is_room():
+    timelines = [c for c in draft_cards(TIMELINES, "doc") if c.card.kind == "ordering"]
+    assert [len(c.card.events) for c in timelines] == [4, 3]
+    assert timelines[1].score < timelines[0].score
