@@ -269,8 +269,31 @@ def counted_numbers(text: str) -> list[tuple[int, int]]:
         and token.lower_ not in _SCALES
         and not (token.i and token.nbor(-1).like_num)  # "1.5 million": a figure, not a count
         and token.lower_ not in _FEW
-        and _counts(token)
+        and (_counts(token) or _level(token))
     ]
+
+
+# "The count had risen to 91", "It stood at 943 in 2011", "put the population at 674": a
+# figure the sentence reports as a level reached, though it names no noun it counts.
+_LEVELS = re.compile(
+    r"(?:rise|rises|rose|risen|rising|fall|falls|fell|fallen|falling|raised?|raising|"
+    r"increased?|reduced?|cut|dropped|drops?|climbed|climbs?|grew|grown|grows?|declined?|"
+    r"stands?|stood|put|puts|fixed|fix|set|sets|capped|caps?|lowered|doubled|trebled|"
+    r"tripled|swelled|swollen|shrank|shrunk|slipped|jumped)"
+)
+
+
+def _level(number: Any) -> bool:
+    """The number is the level something rose, fell or stood at."""
+    preposition = number.head
+    return (
+        number.dep_ == "pobj"
+        and preposition.lower_ in ("to", "at")
+        # "to about 14,000", not "to Re 1": a sum is an amount, found by its shape
+        and number.nbor(-1).lower_ in ("to", "at", "about", "around", "nearly", "almost", "over")
+        and _LEVELS.fullmatch(preposition.head.lower_) is not None
+        and re.fullmatch(r"(?:1[6-9]|20)\d\d", number.text) is None  # "rose to power in 1947"
+    )
 
 
 def _counts(number: Any) -> bool:

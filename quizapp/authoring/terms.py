@@ -1645,6 +1645,9 @@ def _number_term(text: str, match: re.Match) -> Term | None:
     return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)
 
 
+LEVEL_WORTH = 4.2  # "rose to 91": the figure the sentence reports
+
+
 def _grammar_count(text: str, start: int, end: int) -> Term | None:
     """A number the grammar says counts something, unless it is no count to learn: the same
     exceptions as for numbers found by their shape."""
@@ -1659,6 +1662,10 @@ def _grammar_count(text: str, start: int, end: int) -> Term | None:
         not before.strip() or re.search(r"\b(?:the|these|those|both|all)\s$", before, re.IGNORECASE)
     ):
         return None  # "Seven tariff rates were removed", "the two countries": a setting
+    if re.search(r"\b(?:to|at)\s$", before) and re.match(r"(?:[,.;]|\s(?:in|by|from)\b)", after):
+        # "The count had risen to 91.", "It stood at 943 in 2011": the level reached is the
+        # sentence's figure, worth what a count is
+        return Term(start, end, answer, "number", AnswerType.number, LEVEL_WORTH)
     return Term(start, end, answer, "number", AnswerType.number, 3.6)
 
 

@@ -441,3 +441,16 @@ def test_a_name_with_a_model_number_and_a_count_out_of_a_whole_are_asked() -> No
 def test_a_title_in_quotation_marks_is_asked_whole() -> None:
     terms = found('A short statement called the "View by the Velan Majority" was signed in 2031.')
     assert "View by the Velan Majority" in terms
+
+
+def test_the_level_a_figure_rose_fell_or_stood_at_is_asked_though_it_counts_no_noun() -> None:
+    notes = (
+        "The kelvar census\n\nEnvironment notes\n\n"
+        "The kelvar count of Orvani had risen to 417 by June 2024. "
+        "The sex ratio of the Tarun valley fell to 906, the lowest on record. "
+        "The Serapa council cut the fee to Re 1 for pilgrims.\n"
+    )
+    answered = [answer for card in answers(notes) for answer in card]
+    assert "417" in answered
+    assert "906" in answered
+    assert "1" not in answered  # "to Re 1": a sum, not a level
