@@ -344,3 +344,9 @@ def test_a_card_is_asked_with_the_lead_its_pronoun_needs(notes, answer, shown, l
     assert answer in asked
     assert shown in asked[answer]
     assert not left_out or left_out not in asked[answer]
+
+
+def test_a_sum_after_about_opening_the_sentence_is_no_fragment_of_a_name():
+    assert blank_flaws("About ", "Rs 2,900 crore", " was sanctioned.") == []
+    assert blank_flaws("Nearly ", "Rs 40 lakh", " was spent.") == []
+    assert blank_flaws("Lake ", "Tarun", " feeds the Orvani.") != []  # a name's part, still

@@ -81,6 +81,8 @@ OPENERS = word_set(
     # "Born Ali Gurshasp, he was ...", "During the Emergency ...": words a sentence opens with
     "Born Once Later Earlier During Despite Although Though Because Upon Thus Hence "
     "Meanwhile Against Within Across Around Beyond Besides Soon Again Yet"
+    # "About Rs 2,900 crore has been sanctioned": how near a figure is
+    " About Nearly Almost Roughly Barely Just"
 )
 PARTICLES = word_set("von van der den de da di del della du dos das bin ibn al el la le")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|et)")
