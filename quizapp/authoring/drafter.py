@@ -247,6 +247,7 @@ def _draft(
     found = _people_throughout(found)
     present = _present(text)
     news = _news(present, today)
+    storied = _mostly_past(text, present)
     advice = " | ".join(
         fold(s.text).casefold()
         for s in sentences
@@ -389,10 +390,11 @@ def _draft(
                 # asked more often than where they did it (a name as a verb's object is a fact
                 # twice as often as one after a preposition)
                 score += OBJECT_NAME
-            if today is not None and news is None and term.kind == "year":
+            if today is not None and (news is None or storied) and term.kind == "year":
                 # Notes on history are full of years, and an examiner asks who, what and where
                 # before when; in the news the date is what happened. Notes that give no whole
-                # date of an event are no news either.
+                # date of an event are no news either, nor notes whose years are mostly long
+                # before their latest event (the history of islands the Navy came to in 2024).
                 score -= HISTORY_YEAR
             if (term.date or term.answer) in listed:
                 score += 0.1  # a date the timeline repeats wins a tie
@@ -591,6 +593,14 @@ def _in_title(answer: str, headings: str) -> bool:
         return True
     stem = name[:-1] if name.endswith("s") else name
     return re.search(rf"\b{re.escape(stem)}s?\b", headings) is not None
+
+
+def _mostly_past(text: str, present: int | None) -> bool:
+    """Two in three of the years the notes name are ten or more before their present."""
+    years = [int(y) for y in re.findall(r"\b(?:1[0-9]|20)\d\d\b", text)]
+    if present is None or not years:
+        return False
+    return 3 * sum(year <= present - NEWS_YEARS for year in years) >= 2 * len(years)
 
 
 def _news(present: int | None, today: dt.date | None) -> int | None:

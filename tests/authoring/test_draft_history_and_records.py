@@ -443,3 +443,22 @@ def test_the_longest_timeline_is_asked_first_and_a_further_one_only_where_there_
     timelines = [c for c in draft_cards(TIMELINES, "doc") if c.card.kind == "ordering"]
     assert [len(c.card.events) for c in timelines] == [4, 3]
     assert timelines[1].score < timelines[0].score
+
+
+ISLANDS = (
+    "The Kelvar islands\n\n"
+    "Geography notes: the Kelvar islands\n\n"
+    "The Tarun rulers took the islands in 1787. The Serapa traders came in 1799. "
+    "The islands became a province in 1956. The Navy opened a base at Orvani on 6 March 2024.\n"
+)
+
+
+def test_notes_whose_years_are_mostly_long_past_count_a_year_as_history_does():
+    def worth(text: str) -> dict[str, float]:
+        return {p.term.answer: p.score for _, p in considered(text, today=dt.date(2026, 12, 1))}
+
+    storied = worth(ISLANDS)
+    recent = worth(ISLANDS.replace("1787", "2019").replace("1799", "2021"))
+    assert storied["1956"] < recent["1956"]
+    assert storied["Orvani"] == recent["Orvani"]
+    assert storied["6 March 2024"] == recent["6 March 2024"]  # the news is still the news
