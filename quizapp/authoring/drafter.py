@@ -676,7 +676,11 @@ def _passages(sentences: list[Sentence]) -> list[Passage]:
         if context is None and person and _theirs(sentences, index, person):
             named = person
         elif context is None:
-            named = _heading_person(sentences, index) or _opening_person(sentences, index)
+            named = (
+                _heading_person(sentences, index)
+                or _opening_person(sentences, index)
+                or _heading_named(sentences, index)
+            )
         if named:
             passage = Passage(sentence, named=named)
             if len(passage.lead) + len(sentence.text) > MAX_PROMPT:
@@ -806,6 +810,21 @@ def _heading_person(sentences: list[Sentence], index: int) -> str:
         return heading
     subject = person_subject(opening)  # parsed only where the paragraph opens otherwise
     return heading if subject and subject in heading else ""
+
+
+def _heading_named(sentences: list[Sentence], index: int) -> str:
+    """The heading a paragraph opens under, when its first sentence says "These committees"
+    or "This scheme" of what the heading names: "Departmentally related standing committees"
+    over "These committees began in 1993 ..."; "" otherwise."""
+    sentence = sentences[index]
+    if not index or not sentence.first or sentences[index - 1].ends:
+        return ""
+    these = re.match(r"(?:These|This|Such)\s([a-z]{3,})\b", sentence.text)
+    heading = sentences[index - 1].text.strip()
+    if these is None or len(heading.split()) < 2:
+        return ""
+    noun = these.group(1).rstrip("s")
+    return heading if re.search(rf"\b{noun}", heading, re.IGNORECASE) else ""
 
 
 def _opening_person(sentences: list[Sentence], index: int) -> str:

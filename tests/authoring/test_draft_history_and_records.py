@@ -462,3 +462,24 @@ def test_notes_whose_years_are_mostly_long_past_count_a_year_as_history_does():
     assert storied["1956"] < recent["1956"]
     assert storied["Orvani"] == recent["Orvani"]
     assert storied["6 March 2024"] == recent["6 March 2024"]  # the news is still the news
+
+
+BOARDS = (
+    "The Kelmar boards\n\n"
+    "Polity notes: the Kelmar boards\n\n"
+    "Overview\n\n"
+    "The Kelmar Assembly works through many bodies.\n\n"
+    "Village water boards\n\n"
+    "These boards began in 1984 with 12 members from the Orvani district.\n\n"
+    "Courts\n\n"
+    "These began in 1990.\n"
+)
+
+
+def test_these_opening_a_paragraph_is_what_the_heading_over_it_names():
+    asked = prompts(BOARDS)
+    assert asked["Orvani"] == (
+        "Village water boards \u2026 These boards began in 1984 with 12 members from the "
+        "{{Orvani}} district."
+    )
+    assert not any("1990" in prompt for prompt in asked.values())  # "These" of nothing named
