@@ -269,7 +269,7 @@ def counted_numbers(text: str) -> list[tuple[int, int]]:
         and token.lower_ not in _SCALES
         and not (token.i and token.nbor(-1).like_num)  # "1.5 million": a figure, not a count
         and token.lower_ not in _FEW
-        and (_counts(token) or _level(token))
+        and (_counts(token) or _level(token) or _counted_subject(token))
     ]
 
 
@@ -281,6 +281,16 @@ _LEVELS = re.compile(
     r"stands?|stood|put|puts|fixed|fix|set|sets|capped|caps?|lowered|doubled|trebled|"
     r"tripled|swelled|swollen|shrank|shrunk|slipped|jumped)"
 )
+
+
+def _counted_subject(number: Any) -> bool:
+    """The number is the subject of a verb, counting what the sentence has just named: "of
+    which only 31 are inhabited", "291 persons were convicted and 42 were hanged"."""
+    return (
+        number.dep_ in ("nsubj", "nsubjpass")
+        and number.head.pos_ in ("VERB", "AUX")
+        and re.fullmatch(r"(?:1[6-9]|20)\d\d", number.text) is None
+    )
 
 
 def _level(number: Any) -> bool:

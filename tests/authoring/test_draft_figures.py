@@ -454,3 +454,16 @@ def test_the_level_a_figure_rose_fell_or_stood_at_is_asked_though_it_counts_no_n
     assert "417" in answered
     assert "906" in answered
     assert "1" not in answered  # "to Re 1": a sum, not a level
+
+
+def test_a_number_that_is_a_verbs_subject_counts_what_was_just_named() -> None:
+    notes = (
+        "The Kelvar coast\n\nGeography notes\n\n"
+        "Of the Kelvar islands, only 11 are inhabited. "
+        "Of the rebels tried at Orvani, 27 were hanged. "
+        "Twelve were chosen by lot.\n"
+    )
+    answered = [answer for card in answers(notes) for answer in card]
+    assert "11" in answered
+    assert "27" in answered
+    assert "Twelve" not in answered  # twelve of nothing the notes have named
