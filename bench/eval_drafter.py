@@ -316,6 +316,10 @@ GROUPS = {
     "held_out_102": "held out (hundred-and-second set, scored once, seen)",
     "held_out_103": "held out (hundred-and-third set, scored once, seen)",
     "held_out_104": "held out (hundred-and-fourth set, scored once, seen)",
+    "held_out_105": "held out (hundred-and-fifth set, scored once, seen)",
+    "held_out_106": "held out (hundred-and-sixth set, scored once, seen)",
+    "held_out_107": "held out (hundred-and-seventh set, scored once, seen)",
+    "held_out_108": "held out (hundred-and-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
