@@ -121,7 +121,9 @@ def unusable_reasons(card, warnings: list[str], document: str, seen: set) -> lis
     first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", quote)
     # "Those who opened an account ...": the clause that follows says who
     defined = re.match(r"Those\s(?:who|whom|whose)\b", quote)
-    if first and first.group(1).casefold() in PRONOUNS and not (_CLEFT.match(quote) or defined):
+    # "IT hardware such as laptops ...": a word in capitals is an abbreviation, not "it"
+    pronoun = first is not None and first.group(1).casefold() in PRONOUNS
+    if pronoun and not first.group(1).isupper() and not (_CLEFT.match(quote) or defined):
         reasons.append("pronoun-led sentence")
     key = (tuple(folded(a) for a in answers(card)), folded(quote))
     if answers(card) and key in seen:

@@ -171,6 +171,13 @@ def test_what_counts_as_unusable():
     assert module.unusable_reasons(
         cloze("It is the only {{agency}} that acts.", relative), [], document, set()
     ) == ["pronoun-led sentence"]
+    acronym = "IT hardware such as servers received {{Rs 900 crore}}."
+    assert (
+        module.unusable_reasons(
+            cloze(acronym, acronym.replace("{{", "").replace("}}", "")), [], document, set()
+        )
+        == []
+    )
     warned = module.unusable_reasons(
         pronoun, ["draft card 'c': the blank is a stop word"], "", set()
     )
