@@ -46,10 +46,12 @@ UNDATED = (
 )
 
 
-def test_notes_that_date_no_event_by_its_day_count_a_year_as_history_does():
-    def worth(text: str) -> dict[str, float]:
-        return {p.term.answer: p.score for _, p in considered(text, today=dt.date(2026, 12, 1))}
+def worth(text: str) -> dict[str, float]:
+    """What the drafter's rules say each term is worth, read today."""
+    return {p.term.answer: p.score for _, p in considered(text, today=dt.date(2026, 12, 1))}
 
+
+def test_notes_that_date_no_event_by_its_day_count_a_year_as_history_does():
     undated = worth(UNDATED)
     news = worth(UNDATED.replace("in 1742", "on 4 March 2025"))
     assert undated["1751"] < news["1751"]
@@ -454,9 +456,6 @@ ISLANDS = (
 
 
 def test_notes_whose_years_are_mostly_long_past_count_a_year_as_history_does():
-    def worth(text: str) -> dict[str, float]:
-        return {p.term.answer: p.score for _, p in considered(text, today=dt.date(2026, 12, 1))}
-
     storied = worth(ISLANDS)
     recent = worth(ISLANDS.replace("1787", "2019").replace("1799", "2021"))
     assert storied["1956"] < recent["1956"]
