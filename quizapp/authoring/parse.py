@@ -281,16 +281,7 @@ _LEVELS = re.compile(
     r"stands?|stood|put|puts|fixed|fix|set|sets|capped|caps?|lowered|doubled|trebled|"
     r"tripled|swelled|swollen|shrank|shrunk|slipped|jumped)"
 )
-
-
-def _counted_subject(number: Any) -> bool:
-    """The number is the subject of a verb, counting what the sentence has just named: "of
-    which only 31 are inhabited", "291 persons were convicted and 42 were hanged"."""
-    return (
-        number.dep_ in ("nsubj", "nsubjpass")
-        and number.head.pos_ in ("VERB", "AUX")
-        and re.fullmatch(r"(?:1[6-9]|20)\d\d", number.text) is None
-    )
+_YEAR_LIKE = re.compile(r"(?:1[6-9]|20)\d\d")  # "rose to power in 1947": a year, no level
 
 
 def _level(number: Any) -> bool:
@@ -302,7 +293,17 @@ def _level(number: Any) -> bool:
         # "to about 14,000", not "to Re 1": a sum is an amount, found by its shape
         and number.nbor(-1).lower_ in ("to", "at", "about", "around", "nearly", "almost", "over")
         and _LEVELS.fullmatch(preposition.head.lower_) is not None
-        and re.fullmatch(r"(?:1[6-9]|20)\d\d", number.text) is None  # "rose to power in 1947"
+        and _YEAR_LIKE.fullmatch(number.text) is None
+    )
+
+
+def _counted_subject(number: Any) -> bool:
+    """The number is the subject of a verb, counting what the sentence has just named: "of
+    which only 31 are inhabited", "291 persons were convicted and 42 were hanged"."""
+    return (
+        number.dep_ in ("nsubj", "nsubjpass")
+        and number.head.pos_ in ("VERB", "AUX")
+        and _YEAR_LIKE.fullmatch(number.text) is None
     )
 
 
