@@ -322,6 +322,8 @@ GROUPS = {
     "held_out_106": "held out (hundred-and-sixth set, scored once, seen)",
     "held_out_107": "held out (hundred-and-seventh set, scored once, seen)",
     "held_out_108": "held out (hundred-and-eighth set, scored once, seen)",
+    "held_out_109": "held out (hundred-and-ninth set, scored once, seen)",
+    "held_out_110": "held out (hundred-and-tenth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
