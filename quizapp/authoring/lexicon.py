@@ -12,6 +12,7 @@ import importlib
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from quizapp.authoring.parse import MODEL
 from quizapp.deck.rules.drafts import word_set
@@ -41,25 +42,48 @@ _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 @cache
-def _dictionary() -> frozenset[str]:
+def _lookups() -> Any:
+    """The lemmatiser's tables, or None where the grammar model is not installed."""
     try:
         model = importlib.import_module(MODEL)
     except ImportError:
-        return frozenset()  # no dictionary: every word is taken for English
-    from spacy.lang.en.stop_words import STOP_WORDS  # the words WordNet leaves out
+        return None
     from spacy.lookups import Lookups
 
     folder = next((p for p in resources.files(model).iterdir() if p.name.startswith(MODEL)), None)
     tables = folder and folder / "lemmatizer" / "lookups"
     if tables is None or not tables.is_dir():
-        return frozenset()
-    lookups = Lookups().from_disk(str(tables))
+        return None
+    return Lookups().from_disk(str(tables))
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    lookups = _lookups()
+    if lookups is None:
+        return frozenset()  # no dictionary: every word is taken for English
+    from spacy.lang.en.stop_words import STOP_WORDS  # the words WordNet leaves out
+
     words = set(STOP_WORDS)
     for part in lookups.get_table("lemma_index").values():
         words.update(part)
     for part in lookups.get_table("lemma_exc").values():
         words.update(part)
     return frozenset(words)
+
+
+@cache
+def _irregular_verbs() -> frozenset[str]:
+    lookups = _lookups()
+    if lookups is None:
+        return frozenset()
+    forms = lookups.get_table("lemma_exc").get("verb", {})
+    return frozenset(form for form in forms if not form.endswith("ing") and "_" not in form)
+
+
+def is_irregular_verb(word: str) -> bool:
+    """A verb's irregular past or participle ("broke", "fled", "fought", "sent")."""
+    return word in _irregular_verbs()
 
 
 def _known(word: str, words: frozenset[str]) -> bool:

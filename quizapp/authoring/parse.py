@@ -246,7 +246,8 @@ def subject_pronoun(text: str) -> str:
 
 # A number in words or figures: what the grammar may call a count.
 _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
-                     r"thirty|forty|fifty|hundred)\b", re.IGNORECASE)  # fmt: skip
+                     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thirteen|fourteen|"
+                     r"fifteen|sixteen|seventeen|eighteen|nineteen)\b", re.IGNORECASE)  # fmt: skip
 
 
 _SCALES = {"hundred", "thousand", "lakh", "crore", "million", "billion", "trillion"}

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from quizapp.authoring.lexicon import is_english
+from quizapp.authoring.lexicon import is_english, is_irregular_verb
 from quizapp.deck.model import AnswerType
 from quizapp.deck.rules.drafts import (
     CHANGED,
@@ -1705,6 +1705,10 @@ def _statute_ahead(tokens: list[re.Match], at: int, ends: frozenset[str] = _STAT
 _LOWER_PREFIXED = re.compile(r"[a-z]{1,2}-?[A-Z][a-z]")
 
 
+# What a title leads, named after it: "the Leader of the Opposition", "the Leader of the House".
+_LED_BODIES = word_set("Opposition House")
+
+
 def _runs(text: str) -> Iterator[list[re.Match]]:
     tokens = list(_TOKEN.finditer(text))
     run: list[re.Match] = []
@@ -1751,6 +1755,9 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
                     _names_a_thing(text, tokens, i + 2)
                     # "Conference of the Contracting Parties": a body of its members
                     or _bare(run[-1].group()) in ("Conference", "Council", "Meeting")
+                    # "the Leader of the Opposition": an office, not "{{Opposition}}"
+                    or _bare(run[-1].group()) in TITLES
+                    and _bare(tokens[i + 2].group()) in _LED_BODIES
                     # "the War of the Austrian Succession": an event named by what it was over
                     or _bare(run[-1].group()) in _EVENT_WORDS
                     # "Convention on the Law of the Sea": its subject runs on
@@ -1917,6 +1924,17 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
     ):
         start, end = run[lead].start(), run[-1].start() + len(words[-1])
         yield Term(start, end, text[start:end], "name", AnswerType.text, OF_NAME_WORTH)
+        return
+    # "the Leader of the Opposition", "the Leader of the House": an office named by a title
+    # and the body it leads, one answer (not "{{Opposition}}")
+    if (
+        len(words) == lead + 4
+        and words[lead] in TITLES
+        and words[lead + 1 : lead + 3] == ["of", "the"]
+        and words[-1] in _LED_BODIES
+    ):
+        start, end = run[lead].start(), run[-1].start() + len(words[-1])
+        yield Term(start, end, text[start:end], "name", AnswerType.text, OFFICE_ALONE_WORTH)
         return
     parts: list[list[re.Match]] = [[]]
     for token, word in zip(run, words, strict=True):
@@ -2397,6 +2415,8 @@ def _attributive(last: str, after: str) -> bool:
         return False
     word = following.group(1)
     if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS or word.endswith("ed"):
+        return False
+    if is_irregular_verb(word):  # "Ashfaqulla Khan broke open the chest": a name, then its verb
         return False
     if word in ("river", "rivers"):
         return False  # "the Kaveri river": the river's name, not a describing word

@@ -467,3 +467,10 @@ def test_a_number_that_is_a_verbs_subject_counts_what_was_just_named() -> None:
     assert "11" in answered
     assert "27" in answered
     assert "Twelve" not in answered  # twelve of nothing the notes have named
+
+
+def test_a_count_from_thirteen_to_nineteen_is_read_as_the_smaller_counts_are() -> None:
+    sentence = "The Orvani charter listed nineteen fundamental rights."
+    assert [sentence[a:b] for a, b in counted_numbers(sentence)] == ["nineteen"]
+    sentence = "The Kelvar sage spent fourteen rainy seasons at Tamsar."
+    assert [sentence[a:b] for a, b in counted_numbers(sentence)] == ["fourteen"]

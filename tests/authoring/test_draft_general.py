@@ -2,6 +2,7 @@
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.sentences import split_sentences
+from tests.authoring.drafting import found
 
 PRIZE = """\
 The Harbour Prize, 2031
@@ -112,3 +113,20 @@ def test_a_pair_of_people_whose_names_share_a_word_is_not_asked_together():
     notes = notes.replace("Costa read", "Rao read")
     assert ["Vikram Mohan Rao", "Lata Mohan Iyer"] not in pairs(notes)
     assert ["Mirela Costa", "Tobias Lindqvist"] in pairs(PRIZE)
+
+
+def test_a_name_ending_like_a_describing_word_before_an_irregular_verb_is_asked() -> None:
+    # "Khan broke", like "Korean leader" by its ending, is a name and its verb
+    found_here = found("Ashfan Dolkhan broke open the chest with a hammer.")
+    assert "Ashfan Dolkhan" in found_here
+    found_here = found("The Velan Sudravian fought at the ford of Tamsar.")
+    assert "Velan Sudravian" in found_here
+
+
+def test_the_leader_of_the_opposition_is_one_office_never_a_blank_on_its_last_word() -> None:
+    found_here = found("Ravel Osk was the Leader of the Opposition in the Tamsar Sabha.")
+    assert "Leader of the Opposition" in found_here
+    assert "Opposition" not in found_here
+    found_here = found("She may allow a secret sitting at the request of the Leader of the House.")
+    assert "Leader of the House" in found_here
+    assert "House" not in found_here
