@@ -324,6 +324,10 @@ GROUPS = {
     "held_out_108": "held out (hundred-and-eighth set, scored once, seen)",
     "held_out_109": "held out (hundred-and-ninth set, scored once, seen)",
     "held_out_110": "held out (hundred-and-tenth set, scored once, seen)",
+    "held_out_111": "held out (hundred-and-eleventh set, scored once, seen)",
+    "held_out_112": "held out (hundred-and-twelfth set, scored once, seen)",
+    "held_out_113": "held out (hundred-and-thirteenth set, scored once, seen)",
+    "held_out_114": "held out (hundred-and-fourteenth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
