@@ -328,6 +328,10 @@ GROUPS = {
     "held_out_112": "held out (hundred-and-twelfth set, scored once, seen)",
     "held_out_113": "held out (hundred-and-thirteenth set, scored once, seen)",
     "held_out_114": "held out (hundred-and-fourteenth set, scored once, seen)",
+    "held_out_115": "held out (hundred-and-fifteenth set, scored once, seen)",
+    "held_out_116": "held out (hundred-and-sixteenth set, scored once, seen)",
+    "held_out_117": "held out (hundred-and-seventeenth set, scored once, seen)",
+    "held_out_118": "held out (hundred-and-eighteenth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
