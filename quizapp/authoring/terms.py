@@ -1850,6 +1850,21 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             start, end = person[0].start(), person[-1].start() + len(names[-1])
             yield Term(start, end, text[start:end], "person", AnswerType.person, 4.6)
             return
+    # "the Comptroller and Auditor General": one office whose title joins two words by "and"
+    # (not "the Governor and Chief Minister", two offices, each a title of its own)
+    office = words[1:] if words[:1] == ["The"] else words
+    if (
+        (len(office) == 4 or len(office) == 6 and office[4] == "of")  # "... General of India"
+        and office[1] == "and"
+        and office[3] in TITLES
+        and office[0] not in TITLES
+        and office[2] not in TITLES
+        and is_english(office[0].lower())
+        and is_english(office[2].lower())
+    ):
+        start, end = run[-len(office)].start(), run[-1].start() + len(words[-1])
+        yield Term(start, end, text[start:end], "name", AnswerType.text, OFFICE_ALONE_WORTH)
+        return
     # "Brian Gardiner and Jonathan Shanklin of the British Antarctic Survey": two people and
     # the body they belong to, not one name.
     if "and" in words:

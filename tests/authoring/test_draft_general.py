@@ -130,3 +130,12 @@ def test_the_leader_of_the_opposition_is_one_office_never_a_blank_on_its_last_wo
     found_here = found("She may allow a secret sitting at the request of the Leader of the House.")
     assert "Leader of the House" in found_here
     assert "House" not in found_here
+
+
+def test_an_office_whose_title_joins_two_words_by_and_is_one_answer() -> None:
+    found_here = found("The Controller and Examiner General of Kelvar audits the mints.")
+    assert "Controller and Examiner General of Kelvar" in found_here
+    assert "Controller" not in found_here
+    # two offices, each a title of its own, are no one office
+    found_here = found("The Governor and Chief Minister of Kelvar met at Tamsar.")
+    assert "Governor and Chief Minister of Kelvar" not in found_here
