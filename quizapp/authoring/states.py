@@ -1,6 +1,6 @@
-"""Which names are India's states: known to every candidate, so rarely the question ("near
-Paradip in Jagatsinghpur district of Odisha" asks Paradip). The list is ISO 3166-2's, from
-pycountry, loaded only when drafting asks.
+"""Which names are India's states, and which are countries: known to every candidate, so
+rarely the question ("near Paradip in Jagatsinghpur district of Odisha" asks Paradip). The
+lists are ISO 3166's, from pycountry, loaded only when drafting asks.
 """
 
 from __future__ import annotations
@@ -24,3 +24,20 @@ def _states() -> frozenset[str]:
 def is_state(name: str) -> bool:
     """A state of India by its name ("Tamil Nadu", "Odisha")."""
     return name in _states()
+
+
+@cache
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        # "India", "Sri Lanka"; "North Korea" and "Russia" by the names notes use
+        names.update(getattr(country, key, "") for key in ("name", "common_name"))
+    names.update(("Russia", "South Korea", "United States", "Iran", "Vietnam", "Syria"))
+    return frozenset(n for n in names if n and "," not in n)
+
+
+def is_country(name: str) -> bool:
+    """A country by the name notes give it ("India", "Sri Lanka", "Russia")."""
+    return name in _countries()

@@ -2,7 +2,7 @@
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.sentences import split_sentences
-from tests.authoring.drafting import found
+from tests.authoring.drafting import found, rules_scores
 
 PRIZE = """\
 The Harbour Prize, 2031
@@ -139,3 +139,22 @@ def test_an_office_whose_title_joins_two_words_by_and_is_one_answer() -> None:
     # two offices, each a title of its own, are no one office
     found_here = found("The Governor and Chief Minister of Kelvar met at Tamsar.")
     assert "Governor and Chief Minister of Kelvar" not in found_here
+
+
+LAKE_NOTES = (
+    "Lakes of the Andes\n\nGeography notes: the lakes of Peru\n\n"
+    "Lake Quillmar is the highest navigable lake in Peru.\n\n"
+    "The Peruvian government declared Lake Quillmar a reserve in 1978.\n\n"
+    "The Tambaro river drains the lake into the Pacific.\n\n"
+    "Most of the fishing villages of Peru lie on its western shore.\n\n"
+    "The lake gives its name to the Quillmar frog, found nowhere else in Peru.\n"
+)
+
+
+def test_the_country_the_notes_are_set_in_is_worth_less_than_any_fact_in_them() -> None:
+    # "Lake Quillmar is the highest navigable lake in {{Peru}}": in notes set in Peru, the
+    # country is where every fact happens, never the fact
+    scores = rules_scores(LAKE_NOTES)
+    assert scores["Peru"] < min(s for answer, s in scores.items() if answer != "Peru")
+    asked = answers(LAKE_NOTES)
+    assert asked.index("Peru") > asked.index("Pacific")

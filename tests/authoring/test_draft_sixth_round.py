@@ -235,7 +235,8 @@ def test_the_notes_own_country_and_head_of_government_are_weak_answers():
     )
     home = notes.format(place="India", title="Prime Minister")
     abroad = notes.format(place="Peru", title="Japan's Prime Minister")
-    assert score_of(home, "India") < score_of(abroad, "Peru")
+    assert ["India"] not in [asked(c) for c in drafted(home)]  # where the notes are set
+    assert ["Peru"] in [asked(c) for c in drafted(abroad)]
     assert score_of(home, "Arun Mehta") < score_of(abroad, "Arun Mehta")
 
 
