@@ -717,6 +717,16 @@ _EVENT_WORDS = word_set(
 )
 # A word in lower case, as a term in the subject's own language is written ("the pidha
 # deula", "sulh-i-kul"): asked where no English dictionary has it (`lexicon`).
+# Latin the law keeps, asked whole: "the ex officio Chairman", "trials in absentia", "the writ
+# of quo warranto" (never "ex {{officio}}", whose "officio" no dictionary has); not "caught in
+# camera traps".
+_LATIN = re.compile(
+    r"(?<![\w-])(?i:ex\sofficio|in\sabsentia|suo\smot[uo]|in\scamera(?!\s(?:trap|image|footage|survey))|sine\sdie|de\sfacto|"
+    r"de\sjure|prima\sfacie|habeas\scorpus|quo\swarranto|res\sjudicata|sub\sjudice|"
+    r"amicus\scuriae|locus\sstandi|obiter\sdict[au]m?|ratio\sdecidendi|mala\sfide|"
+    r"ultra\svires|stare\sdecisis|audi\salteram\spartem|parens\spatriae|ex\sparte|"
+    r"ex\spost\sfacto|pari\spassu|in\ssitu|ex\ssitu|mens\srea)(?![\w-])"
+)
 _NATIVE = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?:-[a-z]+)*(?![\w'\u2019-])")
 NATIVE_WORTH = 4.0
 OF_NAME_WORTH = 4.2
@@ -1177,6 +1187,8 @@ def find_terms(
     for match in _REGION.finditer(text):  # "East and Northeast India"
         if not _attributive(match.group().split()[-1], text[match.end() :]):
             add(Term(*match.span(), match.group(), "place", AnswerType.place, 4.3))
+    for match in _LATIN.finditer(text):
+        add(Term(*match.span(), match.group(), "name", AnswerType.text, NATIVE_WORTH))
     for start, end in _native(text):  # "The main building stone is khondalite."
         # "to protect the Nilgiri tahr": the animal or plant with the place it is named for
         # (not "the Greek kyklos", "Jain tirthankaras": the language or faith it belongs to)

@@ -158,3 +158,13 @@ def test_the_country_the_notes_are_set_in_is_worth_less_than_any_fact_in_them() 
     assert scores["Peru"] < min(s for answer, s in scores.items() if answer != "Peru")
     asked = answers(LAKE_NOTES)
     assert asked.index("Peru") > asked.index("Pacific")
+
+
+def test_latin_the_law_keeps_is_asked_whole_never_its_last_word() -> None:
+    found_here = found("The Kelvar Speaker is the ex officio head of the Tamsar Council.")
+    assert "ex officio" in found_here and "officio" not in found_here
+    found_here = found("Trials in absentia are allowed against the Orvani rebels.")
+    assert "in absentia" in found_here and "absentia" not in found_here
+    assert "in camera" in found("The Tamsar Council meets in camera.")
+    # a camera trap is no hearing behind closed doors
+    assert "in camera" not in found("Twelve Kelvar cats were caught in camera traps.")
