@@ -416,10 +416,14 @@ def _draft(
                 # "The Bharatiya Janata Party (BJP)" in notes that go on saying "BJP": an
                 # actor of the notes, not a term they define once
                 score -= 1.0
-            if term.kind in ("place", "name") and term.answer == home:
-                # the notes' own country is where the facts happen, never one of them: no
-                # chosen fact of some 200 sets of notes on India asks "India", though a
-                # blank on it was drafted 54 times
+            if term.kind in ("place", "name", "organisation") and term.answer in (
+                home,
+                f"Government of {home}",
+            ):
+                # the notes' own country (and its government) is where the facts happen,
+                # never one of them: no chosen fact of some 200 sets of notes on India asks
+                # "India" or "the Government of India", though blanks on them were drafted 54
+                # and 11 times
                 score -= HOME
             if term.kind in ("place", "name") and is_state(term.answer):
                 # "near Paradip in Jagatsinghpur district of Odisha": the examiner asks the

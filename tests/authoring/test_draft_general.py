@@ -168,3 +168,9 @@ def test_latin_the_law_keeps_is_asked_whole_never_its_last_word() -> None:
     assert "in camera" in found("The Tamsar Council meets in camera.")
     # a camera trap is no hearing behind closed doors
     assert "in camera" not in found("Twelve Kelvar cats were caught in camera traps.")
+
+
+def test_the_government_of_the_country_the_notes_are_set_in_is_no_fact_either() -> None:
+    notes = LAKE_NOTES + "Lake Quillmar was leased to the Government of Peru in 1911.\n"
+    scores = rules_scores(notes)
+    assert scores["Government of Peru"] < scores["Lake Quillmar"]
