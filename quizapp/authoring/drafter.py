@@ -35,7 +35,7 @@ from quizapp.authoring.parse import (
     subject_pronoun,
 )
 from quizapp.authoring.sentences import Sentence, split_sentences
-from quizapp.authoring.states import is_country, is_state
+from quizapp.authoring.states import countries, is_state
 from quizapp.authoring.terms import (
     COMPASS_MOST,
     COUNT_WORDS,
@@ -1590,8 +1590,12 @@ def _long_ago(sentence: str, present: int | None) -> bool:
 def _home_country(text: str) -> str:
     """The country the notes name most often, with its people's name ("India", "Indian"),
     twice or more and more than twice as often as any other: where the notes are set."""
-    named = {m.group() for m in re.finditer(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", text)}
-    counts = {c: _said(c, text) if " " not in c else text.count(c) for c in named if is_country(c)}
+    counts = {
+        country: _said(country, text) if " " not in country else text.count(country)
+        for country in countries()
+        if country in text
+    }
+    counts = {country: count for country, count in counts.items() if count}
     ranked = sorted(counts, key=lambda c: (-counts[c], c))
     if not ranked or counts[ranked[0]] < 2:
         return ""

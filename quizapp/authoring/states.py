@@ -27,17 +27,12 @@ def is_state(name: str) -> bool:
 
 
 @cache
-def _countries() -> frozenset[str]:
+def countries() -> frozenset[str]:
+    """Countries by the names notes give them: "India", "Sri Lanka", "North Korea" (ISO's
+    common name), "Russia" (ISO has only "Russian Federation")."""
     import pycountry
 
-    names = set()
+    names = {"Russia"}
     for country in pycountry.countries:
-        # "India", "Sri Lanka"; "North Korea" and "Russia" by the names notes use
         names.update(getattr(country, key, "") for key in ("name", "common_name"))
-    names.update(("Russia", "South Korea", "United States", "Iran", "Vietnam", "Syria"))
     return frozenset(n for n in names if n and "," not in n)
-
-
-def is_country(name: str) -> bool:
-    """A country by the name notes give it ("India", "Sri Lanka", "Russia")."""
-    return name in _countries()

@@ -715,18 +715,19 @@ _EVENT_WORDS = word_set(
     "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit "
     "Battle Siege Day"
 )
-# A word in lower case, as a term in the subject's own language is written ("the pidha
-# deula", "sulh-i-kul"): asked where no English dictionary has it (`lexicon`).
 # Latin the law keeps, asked whole: "the ex officio Chairman", "trials in absentia", "the writ
 # of quo warranto" (never "ex {{officio}}", whose "officio" no dictionary has); not "caught in
 # camera traps".
 _LATIN = re.compile(
-    r"(?<![\w-])(?i:ex\sofficio|in\sabsentia|suo\smot[uo]|in\scamera(?!\s(?:trap|image|footage|survey))|sine\sdie|de\sfacto|"
-    r"de\sjure|prima\sfacie|habeas\scorpus|quo\swarranto|res\sjudicata|sub\sjudice|"
-    r"amicus\scuriae|locus\sstandi|obiter\sdict[au]m?|ratio\sdecidendi|mala\sfide|"
-    r"ultra\svires|stare\sdecisis|audi\salteram\spartem|parens\spatriae|ex\sparte|"
-    r"ex\spost\sfacto|pari\spassu|in\ssitu|ex\ssitu|mens\srea)(?![\w-])"
+    r"(?<![\w-])(?i:ex\sofficio|in\sabsentia|suo\smot[uo]|sine\sdie|de\sfacto|de\sjure|"
+    r"in\scamera(?!\s(?:trap|image|footage|survey))|prima\sfacie|habeas\scorpus|"
+    r"quo\swarranto|res\sjudicata|sub\sjudice|amicus\scuriae|locus\sstandi|"
+    r"obiter\sdict[au]m?|ratio\sdecidendi|mala\sfide|ultra\svires|stare\sdecisis|"
+    r"audi\salteram\spartem|parens\spatriae|ex\sparte|ex\spost\sfacto|pari\spassu|in\ssitu|"
+    r"ex\ssitu|mens\srea)(?![\w-])"
 )
+# A word in lower case, as a term in the subject's own language is written ("the pidha
+# deula", "sulh-i-kul"): asked where no English dictionary has it (`lexicon`).
 _NATIVE = re.compile(r"(?<![\w'\u2019-])[a-z]{3,}(?:-[a-z]+)*(?![\w'\u2019-])")
 NATIVE_WORTH = 4.0
 OF_NAME_WORTH = 4.2
