@@ -1088,8 +1088,11 @@ def find_terms(
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.2))
     for match in _GLOSS.finditer(text):
         group = 1 if match.group(1) else 2
-        if match.group(group) not in _FUNCTION_WORDS | _VERBS:
-            add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))
+        if match.group(group) in _FUNCTION_WORDS | _VERBS:
+            continue
+        if group == 2 and is_english(match.group(2)):
+            continue  # "bhava (expression)": the meaning of the term before, no term itself
+        add(Term(*match.span(group), match.group(group), "name", AnswerType.text, 4.2))
     for match in _RED_LIST.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.4))
     for match in _MULTIPLE.finditer(text):

@@ -174,3 +174,11 @@ def test_the_government_of_the_country_the_notes_are_set_in_is_no_fact_either() 
     notes = LAKE_NOTES + "Lake Quillmar was leased to the Government of Peru in 1911.\n"
     scores = rules_scores(notes)
     assert scores["Government of Peru"] < scores["Lake Quillmar"]
+
+
+def test_the_english_meaning_in_brackets_after_a_term_is_not_asked() -> None:
+    # "a blend of bhava (expression)": the bracket says what the word before it means
+    found_here = found("The Kelvar dance joins vorha (expression) and tanvu (melody).")
+    assert "expression" not in found_here and "melody" not in found_here
+    # but "the disciple (murid)": the term in its own language, after the English word
+    assert "morvid" in found("In Tamsar the disciple (morvid) obeyed his teacher.")
