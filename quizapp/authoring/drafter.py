@@ -261,6 +261,7 @@ def _draft(
     headings = [line.casefold() for line in text.splitlines() if line.strip()][:2]
     title, subject = (headings or [""])[0], " | ".join(headings)
     home = _home_country(text)
+    home_names = (home, f"Government of {home}") if home else ()
 
     # An answer is best asked where it is introduced: later mentions count for less. A name
     # the document comes back to counts for more.
@@ -416,10 +417,7 @@ def _draft(
                 # "The Bharatiya Janata Party (BJP)" in notes that go on saying "BJP": an
                 # actor of the notes, not a term they define once
                 score -= 1.0
-            if term.kind in ("place", "name", "organisation") and term.answer in (
-                home,
-                f"Government of {home}",
-            ):
+            if term.kind in ("place", "name", "organisation") and term.answer in home_names:
                 # the notes' own country (and its government) is where the facts happen,
                 # never one of them: no chosen fact of some 200 sets of notes on India asks
                 # "India" or "the Government of India", though blanks on them were drafted 54

@@ -1866,18 +1866,8 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             start, end = person[0].start(), person[-1].start() + len(names[-1])
             yield Term(start, end, text[start:end], "person", AnswerType.person, 4.6)
             return
-    # "the Comptroller and Auditor General": one office whose title joins two words by "and"
-    # (not "the Governor and Chief Minister", two offices, each a title of its own)
     office = words[1:] if words[:1] == ["The"] else words
-    if (
-        (len(office) == 4 or len(office) == 6 and office[4] == "of")  # "... General of India"
-        and office[1] == "and"
-        and office[3] in TITLES
-        and office[0] not in TITLES
-        and office[2] not in TITLES
-        and is_english(office[0].lower())
-        and is_english(office[2].lower())
-    ):
+    if _office_named_whole(office):
         start, end = run[-len(office)].start(), run[-1].start() + len(words[-1])
         yield Term(start, end, text[start:end], "name", AnswerType.text, OFFICE_ALONE_WORTH)
         return
@@ -1956,17 +1946,6 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         start, end = run[lead].start(), run[-1].start() + len(words[-1])
         yield Term(start, end, text[start:end], "name", AnswerType.text, OF_NAME_WORTH)
         return
-    # "the Leader of the Opposition", "the Leader of the House": an office named by a title
-    # and the body it leads, one answer (not "{{Opposition}}")
-    if (
-        len(words) == lead + 4
-        and words[lead] in TITLES
-        and words[lead + 1 : lead + 3] == ["of", "the"]
-        and words[-1] in _LED_BODIES
-    ):
-        start, end = run[lead].start(), run[-1].start() + len(words[-1])
-        yield Term(start, end, text[start:end], "name", AnswerType.text, OFFICE_ALONE_WORTH)
-        return
     parts: list[list[re.Match]] = [[]]
     for token, word in zip(run, words, strict=True):
         if word in ("of", "for", "and", "on", "to", "the"):
@@ -1980,6 +1959,24 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         if part:
             yield from _name_term(text, part, vocabulary, after_title=titled)
             titled = titled or any(_bare(t.group()) in TITLES for t in part)
+
+
+def _office_named_whole(words: list[str]) -> bool:
+    """An office whose name is one answer, though the run would split it at "and" or "of":
+    "Comptroller and Auditor General (of India)", whose title joins two words by "and" (not
+    "Governor and Chief Minister", two offices each a title of its own); "Leader of the
+    Opposition", a title and the body it leads (not "{{Opposition}}")."""
+    if len(words) == 4 and words[0] in TITLES and words[1:3] == ["of", "the"]:
+        return words[3] in _LED_BODIES
+    return (
+        (len(words) == 4 or len(words) == 6 and words[4] == "of")  # "... General of India"
+        and words[1] == "and"
+        and words[3] in TITLES
+        and words[0] not in TITLES
+        and words[2] not in TITLES
+        and is_english(words[0].lower())
+        and is_english(words[2].lower())
+    )
 
 
 _MONTH_OPENS = re.compile(r"\b(?:\d{1,2}|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|early|late)\s$")

@@ -29,6 +29,11 @@ def answers(text: str, today: dt.date | None = None) -> list[list[str]]:
     return [asked(card) for card in drafted(text, today)]
 
 
+def every_answer(text: str) -> list[str]:
+    """Every answer the draft asks, its cards' blanks one after another."""
+    return [answer for card in answers(text) for answer in card]
+
+
 def prompts(text: str) -> dict[str, str]:
     """Each drafted card's answer and the prompt that asks it."""
     out = {}

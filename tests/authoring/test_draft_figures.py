@@ -7,7 +7,7 @@ from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.examiner import NO_EXAMINER
 from quizapp.authoring.parse import counted_numbers, opening_name
 from quizapp.authoring.terms import Vocabulary, find_terms
-from tests.authoring.drafting import answers, asked, found, rules_scores, score_of
+from tests.authoring.drafting import asked, every_answer, found, rules_scores, score_of
 
 
 def test_an_article_with_a_lettered_sub_clause_is_asked_whole() -> None:
@@ -109,7 +109,7 @@ Tarapala sent Heliodas 300 war elephants in return for Kolvanur.
 
 
 def test_a_drafted_card_asks_a_count_only_the_grammar_finds() -> None:
-    answered = [answer for card in answers(NOTES) for answer in card]
+    answered = every_answer(NOTES)
     # "sent Heliodas 300 war elephants": a count, though a name stands before it as before a
     # label's number ("Phase 2")
     assert "300" in answered
@@ -157,7 +157,7 @@ Most Serapa towns stood on the banks of rivers.
 def test_a_name_opening_its_sentence_before_a_description_is_asked() -> None:
     # "Kolvanur, in the Tarin district of Velanka, is the largest ...": the grammar's subject,
     # named once in the notes, with its description between it and its verb
-    asked = [answer for card in answers(SITES) for answer in card]
+    asked = every_answer(SITES)
     assert "Kolvanur" in asked
 
 
@@ -189,7 +189,7 @@ Most Serapa towns stood on the banks of rivers.
 
 
 def test_the_westernmost_is_a_record_its_subject_holds() -> None:
-    asked = [answer for card in answers(FRONTIER) for answer in card]
+    asked = every_answer(FRONTIER)
     assert "Tarin Kot" in asked
 
 
@@ -450,7 +450,7 @@ def test_the_level_a_figure_rose_fell_or_stood_at_is_asked_though_it_counts_no_n
         "The sex ratio of the Tarun valley fell to 906, the lowest on record. "
         "The Serapa council cut the fee to Re 1 for pilgrims.\n"
     )
-    answered = [answer for card in answers(notes) for answer in card]
+    answered = every_answer(notes)
     assert "417" in answered
     assert "906" in answered
     assert "1" not in answered  # "to Re 1": a sum, not a level
@@ -463,7 +463,7 @@ def test_a_number_that_is_a_verbs_subject_counts_what_was_just_named() -> None:
         "Of the rebels tried at Orvani, 27 were hanged. "
         "Twelve were chosen by lot.\n"
     )
-    answered = [answer for card in answers(notes) for answer in card]
+    answered = every_answer(notes)
     assert "11" in answered
     assert "27" in answered
     assert "Twelve" not in answered  # twelve of nothing the notes have named
