@@ -332,6 +332,8 @@ GROUPS = {
     "held_out_116": "held out (hundred-and-sixteenth set, scored once, seen)",
     "held_out_117": "held out (hundred-and-seventeenth set, scored once, seen)",
     "held_out_118": "held out (hundred-and-eighteenth set, scored once, seen)",
+    "held_out_119": "held out (hundred-and-nineteenth set, scored once, seen)",
+    "held_out_120": "held out (hundred-and-twentieth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
