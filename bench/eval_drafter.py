@@ -334,6 +334,10 @@ GROUPS = {
     "held_out_118": "held out (hundred-and-eighteenth set, scored once, seen)",
     "held_out_119": "held out (hundred-and-nineteenth set, scored once, seen)",
     "held_out_120": "held out (hundred-and-twentieth set, scored once, seen)",
+    "held_out_121": "held out (hundred-and-twenty-first set, scored once, seen)",
+    "held_out_122": "held out (hundred-and-twenty-second set, scored once, seen)",
+    "held_out_123": "held out (hundred-and-twenty-third set, scored once, seen)",
+    "held_out_124": "held out (hundred-and-twenty-fourth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
