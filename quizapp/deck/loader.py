@@ -497,6 +497,15 @@ def _parse(text: str) -> Any:
         )
     except yaml_rs.YAMLDecodeError as exc:
         raise _yaml_error(text, str(exc)) from None
+    except TypeError:
+        # "? [a, b]: c": a key that is a list or a mapping, which the parser cannot hash
+        line, column = locate.complex_key(locate.compose(text)) or (0, 0)
+        raise DeckFileError(
+            "a list or a mapping is used here as a key (after a `?`), not a field name",
+            "remove the `?`, or quote it if it belongs to the text above",
+            line=line,
+            column=column,
+        ) from None
     except RecursionError:
         raise DeckFileError("the YAML is nested too deeply", "flatten the structure") from None
     if not isinstance(data, dict):

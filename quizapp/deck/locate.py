@@ -70,6 +70,22 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     return None
 
 
+def complex_key(root: yaml.Node | None) -> tuple[int, int] | None:
+    """Position of the first mapping key that is a list or a mapping ("? [a, b]"), which no
+    deck field can be."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode):
+                    return key.start_mark.line + 1, key.start_mark.column + 1
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
+
+
 def duplicate_key(root: yaml.Node | None) -> tuple[str, int, int] | None:
     """The first key repeated within one mapping, with the repeat's position."""
     if root is None:

@@ -61,6 +61,11 @@ ONE_ERROR = {
         "deck.yaml:9:5: error: the key 'answer' appears twice in the same mapping "
         "(remove one of them)",
     ),
+    "a-question-mark-line-makes-a-key": (
+        edited("does the pact invoke?\n", "does the pact invoke\n?\n"),
+        "deck.yaml:17:5: error: a list or a mapping is used here as a key (after a `?`), not "
+        "a field name (remove the `?`, or quote it if it belongs to the text above)",
+    ),
     "missing-field": (
         edited("    question: Which article of the UN Charter does the pact invoke?\n", ""),
         "deck.yaml:13:5: error: card 'article-51', `question`: required field is missing "
