@@ -372,8 +372,11 @@ _WHOSE_ACT = re.compile(
     r"\b[A-Z][a-z]+[\u2019']s\s(?:[A-Z][\w-]*\s){0,2}"
     r"(?:India\sAct|Despatch|Minute|Plan|Award|Doctrine|Formula)\b(?!\s[A-Z]|\sof\s[A-Z])"
 )
-# A law known by its number among a year's laws: "Act XLV of 1860".
-_NUMBERED_ACT = re.compile(r"\bAct\s(?:[IVXL]{1,7}|\d{1,3})\sof\s(?:1[6-9]|20)\d\d\b")
+# A law known by its number among a year's laws: "Act XLV of 1860", and the Company's
+# Regulations so named: "Regulation VII of 1822".
+_NUMBERED_ACT = re.compile(
+    r"\b(?:Act|Regulation)\s(?:[IVXL]{1,7}|\d{1,3})\sof\s(?:1[6-9]|20)\d\d\b"
+)
 # A treaty named by a list of what it is of, asked whole: "the Treaty of Friendship,
 # Cooperation and Mutual Assistance" (its commas are no end of the name).
 _SERIAL_TREATY = re.compile(
@@ -880,6 +883,8 @@ def find_terms(
             taken.append((term.start, term.end))
             terms.append(term)
 
+    for match in _NUMBERED_ACT.finditer(text):  # before "Regulation VII" alone is an article
+        add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in ARTICLE.finditer(text):
         worth = 4.3 if match.group().startswith("Chapter") else 4.6
         noun = re.match(r"\s([a-z]{3,})\b", text[match.end() :])
@@ -920,8 +925,6 @@ def find_terms(
         act = _act_term(text, match)
         if act is not None:
             add(act)
-    for match in _NUMBERED_ACT.finditer(text):
-        add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in _WHOSE_ACT.finditer(text):  # "Pitt's India Act", not "{{India Act}}"
         add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in _MODEL.finditer(text):
@@ -1850,6 +1853,9 @@ def _starts_a_number(text: str, token: re.Match) -> bool:
     )
 
 
+_SHIP_PREFIXES = {"INS", "HMIS", "HMS", "USS"}  # what names a ship or a naval base
+
+
 def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterator[Term]:
     words = [_bare(t.group()) for t in run]
     # "Minister of Environment, Forest and Climate Change Bhupender Yadav": the portfolio runs
@@ -1866,6 +1872,12 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             start, end = person[0].start(), person[-1].start() + len(names[-1])
             yield Term(start, end, text[start:end], "person", AnswerType.person, 4.6)
             return
+    # "its base at Karwar INS Kadamba": a place, then a ship's or a base's own name
+    ship = next((i for i, w in enumerate(words) if i and w in _SHIP_PREFIXES), None)
+    if ship is not None and words[ship - 1] not in ("the", "of"):
+        yield from _split_run(text, run[:ship], vocabulary)
+        yield from _name_term(text, run[ship:], vocabulary)
+        return
     office = words[1:] if words[:1] == ["The"] else words
     if _office_named_whole(office):
         start, end = run[-len(office)].start(), run[-1].start() + len(words[-1])

@@ -94,6 +94,21 @@ KINDS = {
         "Act XXXVII of 1855",
         "name",
     ),
+    "a regulation by its number": (
+        "Tavel Korrin revised the rent through Regulation IX of 1833.",
+        "Regulation IX of 1833",
+        "name",
+    ),
+    "a regulation of a day": (
+        "Tavel Korrin banned it by Regulation XVII of 4 December 1829.",
+        "Regulation XVII",
+        "article",
+    ),
+    "a base after its place": (
+        "The Velmar Navy named its base at Kordapur INS Tavel.",
+        "INS Tavel",
+        "name",
+    ),
     "a member of parliament": (
         "The word was coined by the jurist and MP T.K. Velmani in 1963.",
         "T.K. Velmani",
@@ -166,6 +181,16 @@ NOT_KINDS = {
         None,
     ),
     "an act cut short": ("Act XXXVII of 1855 carved out Velpur.", "Act XXXVII", None),
+    "a place and a base as one": (
+        "The Velmar Navy named its base at Kordapur INS Tavel.",
+        "Kordapur INS Tavel",
+        None,
+    ),
+    "a regulation cut short": (
+        "Tavel Korrin revised the rent through Regulation IX of 1833.",
+        "Regulation IX",
+        None,
+    ),
     "a post's country": (
         "The Chairperson must be a former Chief Justice of Velmar, a former judge of the "
         "Korda Court, or an eminent person.",
