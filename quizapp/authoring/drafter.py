@@ -378,7 +378,10 @@ def _draft(
             if (
                 term.kind in _HOLDERS
                 and term.answer[:1].isupper()  # not 'an amendment was not "law"'
-                and names_what_it_is(passage.focus.text, term.start, term.end)
+                and (
+                    names_what_it_is(passage.focus.text, term.start, term.end)
+                    or _NAMED_BY_OF.search(passage.focus.text[: term.start])
+                )
             ):
                 # "Their capital was Kanchipuram", "His general ... was Paranjothi": the
                 # sentence is there to say who or what; about half such names are asked
@@ -1550,6 +1553,9 @@ _SEAT = re.compile(
     r"\b(?:sits|is\sbased|are\sbased|is\sheadquartered|headquartered|has\sits\s(?:seat|"
     r"headquarters)|hosted\sby\s(?:the\s)?(?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)\s(?:in|at)\s$"
 )
+# "the hill fort of Shivneri", "the battle of Talaiyalanganam", "the title of Samrat": the
+# name says which fort, battle or title the sentence means
+_NAMED_BY_OF = re.compile(r"\b(?:fort|battle|title|port|settlement|city|town|kingdom|siege)\sof\s$")
 _HOME_TOWN = re.compile(r"\b(?:MLA|MP|member|legislator|is|was|hails|comes)\sfrom\s$")
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")

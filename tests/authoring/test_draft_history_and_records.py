@@ -118,6 +118,16 @@ def test_the_name_that_says_who_or_what_something_was_counts_for_more():
     assert general["Orrivan"] > fought["Orrivan"]
 
 
+def test_the_name_that_says_which_fort_battle_or_title_counts_for_more():
+    # "the hill fort of Shivneri", "the battle of Talaiyalanganam": the name says which
+    for said, passing in (
+        ("He was born in the hill fort of Tarsova.", "He was born in the hill country of Tarsova."),
+        ("He won the battle of Tarsova.", "He won the favour of Tarsova."),
+        ("He took the title of Tarsova.", "He took the lands of Tarsova."),
+    ):
+        assert rules_scores(_notes(said))["Tarsova"] > rules_scores(_notes(passing))["Tarsova"]
+
+
 def test_a_writer_a_chieftain_a_disciple_or_one_who_declares_or_moves_is_a_person():
     cases = {
         "The Velish writer Dandova, author of the Korvana, lived at his court.": "Dandova",
