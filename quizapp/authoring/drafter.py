@@ -107,6 +107,7 @@ STATE = 0.5  # less for a state of India, known to every candidate, than for a p
 ALIAS = 0.6  # less for another name of a thing just named ("also called Adinatha")
 ASIDE = 0.5  # less for a figure in an aside on the sentence's subject
 LOCATES = 0.4  # less for the place that says where a named thing is ("Shivneri near Junnar")
+ROUGH_DATE = 1.0  # less for a century, or a year "about 625 CE": no date to learn
 _BODY = r"(?:Committee|Commission)"
 CUT_WORDS = 6  # a prompt cut short of a clause that gives its answer away keeps this many
 WEAKEST = 2.5  # a card worth less (a bare acronym, a common word) is never drafted
@@ -431,6 +432,8 @@ def _draft(
                 # place in the state (a state is a sentence's fact one time in twenty; another
                 # place, one in three)
                 score -= STATE
+            if term.kind == "number" and _rough_date(passage.focus.text, term):
+                score -= ROUGH_DATE
             if term.kind == "place" and _locates(passage.focus.text, term, terms):
                 # "the hill fort of Shivneri near Junnar", "Talakaveri, on the Brahmagiri
                 # hills": the named thing is asked three times as often as where it is
@@ -1556,6 +1559,18 @@ _SEAT = re.compile(
 # "the hill fort of Shivneri", "the battle of Talaiyalanganam", "the title of Samrat": the
 # name says which fort, battle or title the sentence means
 _NAMED_BY_OF = re.compile(r"\b(?:fort|battle|title|port|settlement|city|town|kingdom|siege)\sof\s$")
+_CENTURY = re.compile(r"\s(?:(?:and|to|or)\s(?:the\s)?[\w-]+\s)?(?:century|centuries|millennium)\b")
+_ERA = re.compile(r"\b(?:CE|BCE|BC|AD)$")
+_ABOUT = re.compile(r"\b(?:about|around|c\.|circa|roughly|nearly|some)\s$")
+
+
+def _rough_date(text: str, term: Term) -> bool:
+    """ "in the 8th century", "founded in about 625 CE": when, but no date to learn."""
+    if _CENTURY.match(text, term.end):
+        return True
+    return bool(_ERA.search(term.answer) and _ABOUT.search(text[: term.start]))
+
+
 _HOME_TOWN = re.compile(r"\b(?:MLA|MP|member|legislator|is|was|hails|comes)\sfrom\s$")
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")

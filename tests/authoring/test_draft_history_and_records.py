@@ -8,7 +8,7 @@ import sys
 from quizapp.authoring.draft import draft_deck
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.deck.check import check
-from tests.authoring.drafting import answers, found, prompts, rules_scores
+from tests.authoring.drafting import answers, every_answer, found, prompts, rules_scores
 
 HISTORY = (
     "The Partition of Velmar\n\n"
@@ -116,6 +116,15 @@ def test_the_name_that_says_who_or_what_something_was_counts_for_more():
     general = rules_scores(_notes("His general in this war was Orrivan, who later became a saint."))
     fought = rules_scores(_notes("His general fought beside Orrivan, who later became a saint."))
     assert general["Orrivan"] > fought["Orrivan"]
+
+
+def test_a_century_or_a_year_given_as_about_counts_for_less_than_a_date():
+    # no chosen fact of the seen notes asks a century; one in 24 an "about ... CE" year
+    exact = rules_scores(_notes("Tarsova fell in 625 CE."))["625 CE"]
+    assert rules_scores(_notes("Tarsova fell in about 625 CE."))["625 CE"] < exact - 0.5
+    century = rules_scores(_notes("Tarsova grew in the 8th century."))["8th"]
+    assert century < rules_scores(_notes("Tarsova grew in the 8th decade."))["8th"] - 0.5
+    assert "8th" not in every_answer(_notes("Tarsova grew from the 8th to the 10th century."))
 
 
 def test_the_name_that_says_which_fort_battle_or_title_counts_for_more():
