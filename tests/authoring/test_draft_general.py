@@ -176,6 +176,20 @@ def test_the_government_of_the_country_the_notes_are_set_in_is_no_fact_either() 
     assert scores["Government of Peru"] < scores["Lake Quillmar"]
 
 
+def test_the_capital_of_the_country_the_notes_are_set_in_is_no_fact_unless_a_meeting_was_there():
+    notes = (
+        "The Tamsar Board\n\nNotes on a board of India\n\n"
+        "India set up the Tamsar Board in 2031. It is funded by India. {} "
+        "India named Tavel Korrin its chair.\n"
+    )
+    capital = rules_scores(notes.format("The Board has its headquarters in New Delhi."))
+    town = rules_scores(notes.format("The Board has its headquarters in Kordapur."))
+    assert capital["New Delhi"] < town["Kordapur"] - 0.5
+    # "The signing took place in New Delhi": where it happened is the question
+    held = rules_scores(notes.format("Its first meeting was held in New Delhi."))
+    assert held["New Delhi"] > capital["New Delhi"] + 0.5
+
+
 def test_the_english_meaning_in_brackets_after_a_term_is_not_asked() -> None:
     # "a blend of bhava (expression)": the bracket says what the word before it means
     found_here = found("The Kelvar dance joins vorha (expression) and tanvu (melody).")
