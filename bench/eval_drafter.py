@@ -338,6 +338,10 @@ GROUPS = {
     "held_out_122": "held out (hundred-and-twenty-second set, scored once, seen)",
     "held_out_123": "held out (hundred-and-twenty-third set, scored once, seen)",
     "held_out_124": "held out (hundred-and-twenty-fourth set, scored once, seen)",
+    "held_out_125": "held out (hundred-and-twenty-fifth set, scored once, seen)",
+    "held_out_126": "held out (hundred-and-twenty-sixth set, scored once, seen)",
+    "held_out_127": "held out (hundred-and-twenty-seventh set, scored once, seen)",
+    "held_out_128": "held out (hundred-and-twenty-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
