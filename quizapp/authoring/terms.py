@@ -381,7 +381,7 @@ _NUMBERED_ACT = re.compile(
 # Cooperation and Mutual Assistance" (its commas are no end of the name).
 _SERIAL_TREATY = re.compile(
     r"(?<![\w-])((?:[A-Z][\w\u2019'-]*\s)*?"
-    r"(?:Treaty|Convention|Agreement|Pact|Charter|Declaration|Covenant)\sof\s"
+    r"(?:Treaty|Convention|Agreement|Pact|Charter|Declaration|Covenant)\s(?:of|on)\s"
     r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:,\s[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)+,?\sand\s"
     r"[A-Z][\w-]*(?:\s[A-Z][\w-]*)*)"
 )

@@ -94,6 +94,11 @@ KINDS = {
         "Act XXXVII of 1855",
         "name",
     ),
+    "a treaty on a list": (
+        "In 2031 the Kordan states signed the Treaty on Long-Term Velmar, Friendship and Trade.",
+        "Treaty on Long-Term Velmar, Friendship and Trade",
+        "name",
+    ),
     "a regulation by its number": (
         "Tavel Korrin revised the rent through Regulation IX of 1833.",
         "Regulation IX of 1833",
