@@ -443,6 +443,8 @@ def _draft(
                 # place, one in three)
                 score -= STATE
             if term.kind == "number" and _rough_date(passage.focus.text, term):
+                # "ruled from the middle of the 8th century": no chosen fact of the seen notes
+                # asks a century, one in 24 an "about ... CE" year
                 score -= ROUGH_DATE
             if term.kind == "place" and _locates(passage.focus.text, term, terms):
                 # "the hill fort of Shivneri near Junnar", "Talakaveri, on the Brahmagiri
