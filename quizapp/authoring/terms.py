@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from quizapp.authoring.lexicon import is_english, is_irregular_verb
+from quizapp.authoring.states import countries, is_state
 from quizapp.deck.model import AnswerType
 from quizapp.deck.rules.drafts import (
     CHANGED,
@@ -1233,6 +1234,15 @@ def find_terms(
     terms = _spelt_out_whole(text, [_placed(text, _by_its_place(t)) for t in terms])
     terms = _known_as_initials(text, terms)
     terms = _exact_first(text, terms)
+    # "Tamil Nadu announced the project", "at war with revolutionary France": a state or a
+    # country does what a person does, and is still no person (nor an option beside a
+    # zoologist's name)
+    terms = [
+        replace(t, kind="place", answer_type=AnswerType.place)
+        if t.kind == "person" and (is_state(t.answer) or t.answer in countries())
+        else t
+        for t in terms
+    ]
     lists = [m.span() for m in _PLACE_LIST.finditer(text)]
     terms = [
         replace(t, worth=t.worth - 0.4)

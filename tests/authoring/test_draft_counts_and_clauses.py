@@ -94,6 +94,16 @@ KINDS = {
         "Act XXXVII of 1855",
         "name",
     ),
+    "a state that acts": (
+        "Tamil Nadu announced the Velmar project with an allocation of Rs 10 crore.",
+        "Tamil Nadu",
+        "place",
+    ),
+    "a country that acts": (
+        "Tavel Korrin reached Kordapur in 2031, when Velmar was at war with revolutionary France.",
+        "France",
+        "place",
+    ),
     "a treaty on a list": (
         "In 2031 the Kordan states signed the Treaty on Long-Term Velmar, Friendship and Trade.",
         "Treaty on Long-Term Velmar, Friendship and Trade",
