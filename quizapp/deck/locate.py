@@ -7,7 +7,7 @@ path the text is composed again with PyYAML, whose nodes carry their marks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import yaml
 
@@ -70,39 +70,37 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     return None
 
 
-def complex_key(root: yaml.Node | None) -> tuple[int, int] | None:
-    """Position of the first mapping key that is a list or a mapping ("? [a, b]"), which no
-    deck field can be."""
+def _mappings(root: yaml.Node | None) -> Iterator[yaml.MappingNode]:
+    """Every mapping of the composed file, the root first, then depth first."""
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
         if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if not isinstance(key, yaml.ScalarNode):
-                    return key.start_mark.line + 1, key.start_mark.column + 1
-                stack.append(value)
+            yield node
+            stack.extend(value for _, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed(node.value))
+            stack.extend(node.value)
+
+
+def complex_key(root: yaml.Node | None) -> tuple[int, int] | None:
+    """Position of the first mapping key that is a list or a mapping ("? [a, b]"), which no
+    deck field can be."""
+    for mapping in _mappings(root):
+        for key, _ in mapping.value:
+            if not isinstance(key, yaml.ScalarNode):
+                return key.start_mark.line + 1, key.start_mark.column + 1
     return None
 
 
 def duplicate_key(root: yaml.Node | None) -> tuple[str, int, int] | None:
     """The first key repeated within one mapping, with the repeat's position."""
-    if root is None:
-        return None
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode):
-                    if key.value in seen:
-                        return key.value, key.start_mark.line + 1, key.start_mark.column + 1
-                    seen.add(key.value)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+    for mapping in _mappings(root):
+        seen: set[str] = set()
+        for key, _ in mapping.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    return key.value, key.start_mark.line + 1, key.start_mark.column + 1
+                seen.add(key.value)
     return None
 
 
