@@ -342,6 +342,8 @@ GROUPS = {
     "held_out_126": "held out (hundred-and-twenty-sixth set, scored once, seen)",
     "held_out_127": "held out (hundred-and-twenty-seventh set, scored once, seen)",
     "held_out_128": "held out (hundred-and-twenty-eighth set, scored once, seen)",
+    "held_out_129": "held out (hundred-and-twenty-ninth set, scored once, seen)",
+    "held_out_130": "held out (hundred-and-thirtieth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
