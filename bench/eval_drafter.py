@@ -344,6 +344,10 @@ GROUPS = {
     "held_out_128": "held out (hundred-and-twenty-eighth set, scored once, seen)",
     "held_out_129": "held out (hundred-and-twenty-ninth set, scored once, seen)",
     "held_out_130": "held out (hundred-and-thirtieth set, scored once, seen)",
+    "held_out_131": "held out (hundred-and-thirty-first set, scored once, seen)",
+    "held_out_132": "held out (hundred-and-thirty-second set, scored once, seen)",
+    "held_out_133": "held out (hundred-and-thirty-third set, scored once, seen)",
+    "held_out_134": "held out (hundred-and-thirty-fourth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
