@@ -426,6 +426,20 @@ _QUOTED_OPENERS = word_set(
     "as so to in on at of for and or but if the a an it is was be this that we i you not"
 )
 _CHARACTERISED = re.compile(r"\b(?:called|calls|call|described|describes|termed)\s[^.;]+$")
+# A name the notes give in quotation marks, called so: 'These were called the "sunshine
+# countries"', 'Its strategy is called "Towards 1000"' (figures and all). Not 'Wang Yi called it
+# a "headline-grabbing idea"': a speaker's word for what the sentence names.
+_CALLED_QUOTED = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|often|later|also|commonly|popularly|locally|"
+    r"sometimes|widely|still|once|now)\s"
+    r"(?:called|named|termed|titled|dubbed|nicknamed|described\sas|known\sas)\s"
+    r"(?:(?:the|a|an)\s)?[\"\u201c]([A-Za-z][^\"\u201c\u201d]{2,50}?)[.,]?[\"\u201d]"
+)
+# A name joined by a Hindustani "of", asked whole: "Sutar ka Jhopda", "Shahji-ki-Dheri".
+_OF_NAME = re.compile(
+    r"\b(?!The\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:\s(?:ka|ki|ke)\s|-(?:ka|ki|ke)-)[A-Z][a-z]+"
+    r"(?:\s[A-Z][a-z]+)*"
+)
 # What a measurement found: "confirmed the presence of sulphur", "detected water ice".
 _FOUND = re.compile(
     r"\b(?:presence\sof|detected|discovered|traces\sof)\s(?:the\s)?([a-z]{4,}(?:\s[a-z]{3,})?)"
@@ -884,6 +898,12 @@ def find_terms(
             taken.append((term.start, term.end))
             terms.append(term)
 
+    for match in _CALLED_QUOTED.finditer(text):  # before its words are found one by one
+        words = match.group(1).split()
+        if len(words) <= 6 and words[0].casefold() not in _QUOTED_OPENERS:
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in _OF_NAME.finditer(text):  # "Sutar ka Jhopda", not "Sutar" and "Jhopda"
+        add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in _NUMBERED_ACT.finditer(text):  # before "Regulation VII" alone is an article
         add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in ARTICLE.finditer(text):

@@ -276,3 +276,18 @@ def test_a_chamber_of_commerce_or_a_society_is_one_body():
         "Velkor Chamber of Commerce": ("organisation", 3.6)
     }
     assert found("He founded the Tarsova Society in 1865.")["Tarsova Society"][0] == "organisation"
+
+
+def test_a_name_given_in_quotation_marks_is_asked_whole():
+    assert "marsh republics" in found('These were called the "marsh republics".')
+    assert "Towards 3000" in found('Its plan is called "Towards 3000".')
+    assert "3000" not in found('Its plan is called "Towards 3000".')
+    assert "slow treasury board" in found('It has been described as a "slow treasury board".')
+    # a speaker's word for what the sentence names is no name of it
+    assert "grand idea" not in found('Dorvan Kell called it a "grand idea" in 2031.')
+
+
+def test_a_name_joined_by_ka_or_ki_is_one_name():
+    assert "Velar ka Tondi" in found("Local people call it Velar ka Tondi, the hut.")
+    assert "Korma-ki-Dhar" in found("Korma-ki-Dhar near Tarsova yielded a casket.")
+    assert "The Velar ki Masjid" not in found("The Velar ki Masjid was built by Orrin Vadez.")
