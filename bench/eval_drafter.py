@@ -348,6 +348,10 @@ GROUPS = {
     "held_out_132": "held out (hundred-and-thirty-second set, scored once, seen)",
     "held_out_133": "held out (hundred-and-thirty-third set, scored once, seen)",
     "held_out_134": "held out (hundred-and-thirty-fourth set, scored once, seen)",
+    "held_out_135": "held out (hundred-and-thirty-fifth set, scored once, seen)",
+    "held_out_136": "held out (hundred-and-thirty-sixth set, scored once, seen)",
+    "held_out_137": "held out (hundred-and-thirty-seventh set, scored once, seen)",
+    "held_out_138": "held out (hundred-and-thirty-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
