@@ -690,8 +690,9 @@ HONORIFICS = word_set("Lord Sir Lady Dame Saint")
 # Ranks that stay only where they open the name: "Captain Paradis", "General Reginald Dyer",
 # "Sheikh Abdullah"; not "Group Captain Shubhanshu Shukla" or "Solicitor General Tushar
 # Mehta", where an office comes first and the name is asked alone. ("Dr" is kept by half of
-# examiners and left out by the other half, so it goes with the office.)
-_OPENING_HONORIFICS = word_set("Captain Colonel General Sheikh")
+# examiners and left out by the other half, so it goes with the office; so does "Colonel",
+# left out of five of the six colonels' names chosen as facts: "Colonel {{John Upton}}".)
+_OPENING_HONORIFICS = word_set("Captain General Sheikh")
 _PERSON_VERBS = word_set(
     "said says wrote writes signed signs led leads announced spoke speaks dissented argued "
     "chaired chairs presented tabled called calls took took addressed represented appeared "

@@ -329,7 +329,6 @@ def test_a_military_rank_opening_a_name_is_asked_with_it_but_not_after_an_office
     assert "Captain Dorvelle" in found(
         "A French force under Captain Dorvelle took the fort in 1746."
     )
-    assert "Colonel Marek Tansby" in found("The envoy Colonel Marek Tansby met both sides.")
     assert "General Orrin Vasko" in found("On 3 May 1919 General Orrin Vasko ordered the march.")
     # an office before the rank: the name alone, as with "Solicitor General Tushar Mehta"
     terms = found("Group Captain Velan Shukra flew the mission in June 2025.")

@@ -291,3 +291,9 @@ def test_a_name_joined_by_ka_or_ki_is_one_name():
     assert "Velar ka Tondi" in found("Local people call it Velar ka Tondi, the hut.")
     assert "Korma-ki-Dhar" in found("Korma-ki-Dhar near Tarsova yielded a casket.")
     assert "The Velar ki Masjid" not in found("The Velar ki Masjid was built by Orrin Vadez.")
+
+
+def test_a_colonel_is_asked_by_name_the_rank_shown():
+    asked = found("It sent Colonel Dorvan Kell to Tarsova to negotiate.")
+    assert "Dorvan Kell" in asked
+    assert "Colonel Dorvan Kell" not in asked
