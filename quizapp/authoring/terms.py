@@ -336,8 +336,14 @@ _NAMED_EVENT = word_set("Cyclone Hurricane Typhoon Storm Mission Operation")
 _WORK = re.compile(
     r"\b(?:book|novel|film|poem|play|memoir|autobiography|essay|song|album|treatise|epic|"
     r"magazine|newspaper|journal|painting|opera|series|documentary|anthem)\s"
-    r"((?:The\s|A\s|An\s)?[A-Z][\w\u2019'-]*(?:\s(?:(?:of|the|and|in|on|a|to|for)\s)*"
+    r"((?:The\s|A\s|An\s)?[A-Z][\w\u2019'-]*(?:\s(?:(?:of|the|and|in|on|a|an|to|for)\s)*"
     r"[A-Z][\w\u2019'-]*)*)"
+)
+# A title that keeps its "The" inside a sentence: "described it in The Indian Musalmans",
+# "replied with The Philosophy of the Bomb"; not "The Panchayats (Extension to ...) Act".
+_THE_TITLE = re.compile(
+    r"(?<=[a-z,]\s)The\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|the|and|in|on|a|an|to|for)\s)*"
+    r"[A-Z][\w\u2019'-]*)*(?![\w\u2019'-]|\s?\()"
 )
 # A work by its title, said after it: "He wrote Amuktamalyada, a Telugu poem on ...".
 _WROTE = re.compile(
@@ -1091,6 +1097,8 @@ def find_terms(
         title = match.group(1)
         if title.split()[0] not in MONTH_NUMBER:
             add(Term(*match.span(1), title, "name", AnswerType.text, 4.8))
+    for match in _THE_TITLE.finditer(text):
+        add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in [*_BINOMIAL.finditer(text), *_BRACKETED_BINOMIAL.finditer(text)]:
         epithets = match.group(2).split()
         species = epithets[0]

@@ -297,3 +297,13 @@ def test_a_colonel_is_asked_by_name_the_rank_shown():
     asked = found("It sent Colonel Dorvan Kell to Tarsova to negotiate.")
     assert "Dorvan Kell" in asked
     assert "Colonel Dorvan Kell" not in asked
+
+
+def test_a_title_is_asked_whole_its_small_words_and_its_the_with_it():
+    assert "Why I Am an Orlavi" in found("In 1930 he wrote the essay Why I Am an Orlavi.")
+    assert "The Spirit of the Korda" in found("Dorvan Kell replied with The Spirit of the Korda.")
+    assert "The Velmar Herald" in found("He edited a weekly called The Velmar Herald.")
+    # the short title of an Act goes on past its brackets
+    assert "The Velmar Trusts" not in found(
+        "Its rules differ from The Velmar Trusts (Extension) Act, 2031."
+    )
