@@ -99,6 +99,7 @@ TRIVIA = 1.0  # the score a detail no examiner asks loses: an employer, how long
 SPEAKER = 0.5  # less for who said something than for what was said
 RECORD_HOLDER = 1.0  # more for what holds a record than for the rest of its sentence
 NAMED_AS = 0.5  # more for the name that says who or what "the capital", "his general" was
+RENAMED = 1.0  # more for the new name a sentence gives ("Akbar renamed it Pir Prasad")
 OBJECT_NAME = 0.3  # more for a name a verb acts on ("wrote the Indica") than for one after "in"
 CITED = 0.5  # less for a year in brackets labelling a body than for the body
 _FIGURES = ("year", "date", "number", "amount", "ratio")
@@ -388,6 +389,15 @@ def _draft(
                 # "Their capital was Kanchipuram", "His general ... was Paranjothi": the
                 # sentence is there to say who or what; about half such names are asked
                 score += NAMED_AS
+            if (
+                term.kind in _HOLDERS
+                and _RENAMED.search(passage.focus.text[: term.start])
+                # "renamed {{Ross Island}} as ...": the old name
+                and not re.match(r"\s(?:as|to)\s", passage.focus.text[term.end :])
+            ):
+                # "Akbar renamed it {{Pir Prasad}}": the new name is what the sentence tells; 17
+                # of 44 such names were a chosen fact, few of them drafted
+                score += RENAMED
             if (
                 term.kind == "name"
                 and term.answer[:1].isupper()
@@ -1570,6 +1580,11 @@ _SEAT = re.compile(
 )
 # "the hill fort of Shivneri", "the battle of Talaiyalanganam", "the title of Samrat": the
 # name says which fort, battle or title the sentence means
+# What something was renamed: "renamed it ", "was renamed the ", "renamed Ross Island as ".
+_RENAMED = re.compile(
+    r"\b(?:renamed|renaming)\s(?:(?:it|them|him|her|the\s[a-z]+(?:\s[a-z]+)?)\s)?"
+    r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*\s(?=as\s))?(?:as\s)?(?:the\s)?$"
+)
 _NAMED_BY_OF = re.compile(r"\b(?:fort|battle|title|port|settlement|city|town|kingdom|siege)\sof\s$")
 _CENTURY = re.compile(r"\s(?:(?:and|to|or)\s(?:the\s)?[\w-]+\s)?(?:century|centuries|millennium)\b")
 _ERA = re.compile(r"\b(?:CE|BCE|BC|AD)$")

@@ -372,7 +372,7 @@ _APPOSITION = re.compile(
 # An act with its year, asked whole: "the Waqf Act, 1995", "the Finance Act, 2016".
 _ACT = re.compile(
     r"(?:(?:[A-Z][\w\u2019'.-]*|\([A-Z0-9][\w -]*\)|of|and|for|on|to|the|in|from|against)\s)*"
-    r"(?:Act|Code|Bill|Ordinance|Sanhita),\s(?:1[6-9]|20)\d\d\b"
+    r"(?:Act|Code|Bill|Ordinance|Sanhita|Adhiniyam),\s(?:1[6-9]|20)\d\d\b"
 )
 # A law or a plan known by whose it was: "Pitt's India Act", "Wood's Despatch".
 _WHOSE_ACT = re.compile(

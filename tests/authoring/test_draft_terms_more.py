@@ -2,6 +2,7 @@
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.terms import Vocabulary, find_terms
+from tests.authoring.drafting import rules_scores
 
 
 def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
@@ -307,3 +308,21 @@ def test_a_title_is_asked_whole_its_small_words_and_its_the_with_it():
     assert "The Velmar Trusts" not in found(
         "Its rules differ from The Velmar Trusts (Extension) Act, 2031."
     )
+
+
+def test_the_new_name_a_sentence_gives_is_worth_more_than_the_old_one():
+    scores = rules_scores(
+        "Velmar notes: the fort\n\nThe Korda fort stood on the river Tarsa. In 2031 the council "
+        "renamed Korda Durg as Orlavi Nagar. Akbar then renamed it Velan Prasad.\n"
+    )
+    assert scores["Orlavi Nagar"] > scores["Korda Durg"]
+    plain = rules_scores(
+        "Velmar notes: the fort\n\nThe Korda fort stood on the river Tarsa. Akbar then gave it "
+        "to Velan Prasad.\n"
+    )
+    assert scores["Velan Prasad"] > plain["Velan Prasad"]
+
+
+def test_an_adhiniyam_is_an_act_asked_whole():
+    terms = found("In 2031 it was renamed the Velan (Korda Evam Tarsa) Adhiniyam, 2029.")
+    assert "Velan (Korda Evam Tarsa) Adhiniyam, 2029" in terms
