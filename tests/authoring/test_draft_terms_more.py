@@ -326,3 +326,15 @@ def test_the_new_name_a_sentence_gives_is_worth_more_than_the_old_one():
 def test_an_adhiniyam_is_an_act_asked_whole():
     terms = found("In 2031 it was renamed the Velan (Korda Evam Tarsa) Adhiniyam, 2029.")
     assert "Velan (Korda Evam Tarsa) Adhiniyam, 2029" in terms
+
+
+def test_the_district_the_notes_subject_lies_in_is_asked_as_they_open():
+    where = "Korva National Park lies in the Tarsi district of Velmar."
+    opening = rules_scores(f"Korva National Park\n\n{where} It was set up in 2031.\n")
+    later = rules_scores(
+        "Korva National Park\n\nKorva was set up in 2031. Its tigers came from Orlav in 2032. "
+        "Its deer came from Drenn in 2033. Its lake was dug in 2034. "
+        f"{where}\n"
+    )
+    assert opening["Tarsi"] > later["Tarsi"]
+    assert opening["Tarsi"] > opening["Korva National Park"]
