@@ -1,13 +1,7 @@
 """Kinds of fact new notes held that the drafter once missed: each found, asked whole."""
 
 from quizapp.authoring.drafter import draft_cards
-from quizapp.authoring.terms import Vocabulary, find_terms
-from tests.authoring.drafting import rules_scores
-
-
-def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
-    vocabulary = Vocabulary.of([sentence, *others])
-    return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
+from tests.authoring.drafting import found, rules_scores
 
 
 def test_a_count_before_a_plural_not_ending_in_s_is_asked():
