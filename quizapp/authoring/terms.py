@@ -2948,6 +2948,7 @@ def _single_word(
         verb = re.match(r"^\s([a-z]+)\b", text[end:])
         if (
             verb is None
+            or answer in _SENTENCE_WORDS  # "Another says the carving was ...": no one named
             or not (verb.group(1) in _VERBS or verb.group(1).endswith("ed"))
             or not vocabulary.is_proper(answer)
             and (answer.lower() in vocabulary.lower or answer.endswith(("ing", "ed", "ly", "s")))

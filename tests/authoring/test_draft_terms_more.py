@@ -332,3 +332,9 @@ def test_the_district_the_notes_subject_lies_in_is_asked_as_they_open():
     )
     assert opening["Tarsi"] > later["Tarsi"]
     assert opening["Tarsi"] > opening["Korva National Park"]
+
+
+def test_a_word_that_opens_sentences_names_no_one_even_before_a_verb():
+    assert "Another" not in found("Another says the carving was done by Orvan of Tarsova.")
+    assert "Neither" not in found("Neither aimed to end Velish rule.")
+    assert "Korvan" in found("Korvan says the carving was done by Orvan of Tarsova.")
