@@ -1767,6 +1767,10 @@ _LOWER_PREFIXED = re.compile(r"[a-z]{1,2}-?[A-Z][a-z]")
 _LED_BODIES = word_set("Opposition House")
 
 
+# Short forms a name runs on past: "St. Petersburg", "Mt. Abu".
+_NAME_ABBREVIATIONS = word_set("St. Mt. Ft.")
+
+
 def _runs(text: str) -> Iterator[list[re.Match]]:
     tokens = list(_TOKEN.finditer(text))
     run: list[re.Match] = []
@@ -1854,6 +1858,7 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
             run
             and re.search(r"[\u2019']s$|[.,;:]$", word)
             and not re.fullmatch(r"(?:[^\W\d_]\.)+", word)
+            and word not in _NAME_ABBREVIATIONS  # "St. Petersburg", "Chevalier de St. Lubin"
             and _bare(word) not in TITLES
         ):
             yield run  # a possessive or punctuation closes the name

@@ -338,3 +338,10 @@ def test_a_word_that_opens_sentences_names_no_one_even_before_a_verb():
     assert "Another" not in found("Another says the carving was done by Orvan of Tarsova.")
     assert "Neither" not in found("Neither aimed to end Velish rule.")
     assert "Korvan" in found("Korvan says the carving was done by Orvan of Tarsova.")
+
+
+def test_a_name_runs_on_past_st_with_its_full_stop():
+    assert "St. Velmarsburg" in found("He was sent to St. Velmarsburg in 2031.")
+    terms = found("A Velish agent, the Chevalier de St. Orvan, came to Tarsova in 1777.")
+    assert "Chevalier de St. Orvan" in terms
+    assert "Chevalier de St" not in terms
