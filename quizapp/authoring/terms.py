@@ -1175,8 +1175,12 @@ def find_terms(
     for match in _BORROWED.finditer(text):  # "from the Arabic mausim, meaning season"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _APPOSITION.finditer(text):
-        name = match.group(1)
+        name, start = match.group(1), match.start(1)
         words = [_bare(w) for w in name.split()]
+        if len(words) > 1 and words[0] in RULERS:
+            # "her husband, King {{Bhima I}}": the title stays in the prompt as a cue
+            start += len(name.split()[0]) + 1
+            name, words = name[start - match.start(1) :], words[1:]
         if any(w in OPENERS or w in PRONOUNS or w in MONTH_NUMBER for w in words[:1]):
             continue
         if all(w in _INSTITUTIONS for w in words) or name in vocabulary.surnames:
@@ -1187,9 +1191,9 @@ def find_terms(
             role = _ROLE_NOUN.search(text[: match.start(1)])
             named = role is not None and role.group(1) not in _NOT_ROLES
             worth = 4.4 if named else 3.8  # "The captain, Harmanpreet Singh, ..."
-            add(Term(*match.span(1), name, "person", AnswerType.person, worth))
+            add(Term(start, match.end(1), name, "person", AnswerType.person, worth))
         else:
-            add(Term(*match.span(1), name, "name", AnswerType.text, 4.3))
+            add(Term(start, match.end(1), name, "name", AnswerType.text, 4.3))
     for match in _SLOGAN.finditer(text):  # coined the slogan "Ecology is permanent economy"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.5))
     for match in _MEANING.finditer(text):  # 'Tsangpo means "the purifier"'

@@ -345,3 +345,9 @@ def test_a_name_runs_on_past_st_with_its_full_stop():
     terms = found("A Velish agent, the Chevalier de St. Orvan, came to Tarsova in 1777.")
     assert "Chevalier de St. Orvan" in terms
     assert "Chevalier de St" not in terms
+
+
+def test_a_ruler_named_in_apposition_keeps_the_title_as_a_cue():
+    terms = found("The well was built in memory of her husband, King Velan II.")
+    assert "Velan II" in terms
+    assert "King Velan II" not in terms
