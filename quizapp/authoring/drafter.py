@@ -1593,7 +1593,10 @@ _SEAT = re.compile(
 # name says which fort, battle or title the sentence means
 # The district a place lies in, and the verb that says it does.
 _DISTRICT_AFTER = re.compile(r"\s(?:and\s[A-Z][\w-]+\s)?districts?\b")
-_LIES = re.compile(r"\b(?:lies|lie|falls|fall|located|situated|stands|stand)\b")
+_LIES = re.compile(
+    r"\b(?:lies|lie|falls|fall|located|situated|stands|stand"
+    r"|(?:is|was)\sa\s(?:[a-z]+\s)?(?:village|town|city|site))\b"  # "is a small village in"
+)
 # What something was renamed: "renamed it ", "was renamed the ", "renamed Ross Island as ".
 _RENAMED = re.compile(
     r"\b(?:renamed|renaming)\s(?:(?:it|them|him|her|the\s[a-z]+(?:\s[a-z]+)?)\s)?"

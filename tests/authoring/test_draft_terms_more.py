@@ -332,6 +332,11 @@ def test_the_district_the_notes_subject_lies_in_is_asked_as_they_open():
     )
     assert opening["Tarsi"] > later["Tarsi"]
     assert opening["Tarsi"] > opening["Korva National Park"]
+    village = rules_scores(
+        "Korva\n\nKorva is a small village in the Tarsi district of Velmar. Its stupa was "
+        "built in 231 BCE.\n"
+    )
+    assert village["Tarsi"] > village["Korva"]
 
 
 def test_a_word_that_opens_sentences_names_no_one_even_before_a_verb():
