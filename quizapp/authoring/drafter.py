@@ -1589,8 +1589,6 @@ _SEAT = re.compile(
     r"\b(?:sits|is\sbased|are\sbased|is\sheadquartered|headquartered|has\sits\s(?:seat|"
     r"headquarters)|hosted\sby\s(?:the\s)?(?:[A-Z][\w-]*\s(?:of\s)?)*[A-Z][\w-]*)\s(?:in|at)\s$"
 )
-# "the hill fort of Shivneri", "the battle of Talaiyalanganam", "the title of Samrat": the
-# name says which fort, battle or title the sentence means
 # The district a place lies in, and the verb that says it does.
 _DISTRICT_AFTER = re.compile(r"\s(?:and\s[A-Z][\w-]+\s)?districts?\b")
 _LIES = re.compile(
@@ -1602,6 +1600,8 @@ _RENAMED = re.compile(
     r"\b(?:renamed|renaming)\s(?:(?:it|them|him|her|the\s[a-z]+(?:\s[a-z]+)?)\s)?"
     r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*\s(?=as\s))?(?:as\s)?(?:the\s)?$"
 )
+# "the hill fort of Shivneri", "the battle of Talaiyalanganam", "the title of Samrat": the
+# name says which fort, battle or title the sentence means
 _NAMED_BY_OF = re.compile(r"\b(?:fort|battle|title|port|settlement|city|town|kingdom|siege)\sof\s$")
 _CENTURY = re.compile(r"\s(?:(?:and|to|or)\s(?:the\s)?[\w-]+\s)?(?:century|centuries|millennium)\b")
 _ERA = re.compile(r"\b(?:CE|BCE|BC|AD)$")

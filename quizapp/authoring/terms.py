@@ -333,18 +333,16 @@ _REGION = re.compile(
 # A named storm, mission or operation: "Cyclone Remal", "Mission Mausam", "Operation Sindoor".
 _NAMED_EVENT = word_set("Cyclone Hurricane Typhoon Storm Mission Operation")
 # The title of a work after what it is: "the book Why Nations Fail", "novel The Vegetarian".
+# A title's capitalised words, joined by the small words titles keep: "Why I Am an Atheist".
+_TITLE_WORDS = r"[A-Z][\w\u2019'-]*(?:\s(?:(?:of|the|and|in|on|a|an|to|for)\s)*[A-Z][\w\u2019'-]*)*"
 _WORK = re.compile(
     r"\b(?:book|novel|film|poem|play|memoir|autobiography|essay|song|album|treatise|epic|"
     r"magazine|newspaper|journal|painting|opera|series|documentary|anthem)\s"
-    r"((?:The\s|A\s|An\s)?[A-Z][\w\u2019'-]*(?:\s(?:(?:of|the|and|in|on|a|an|to|for)\s)*"
-    r"[A-Z][\w\u2019'-]*)*)"
+    rf"((?:The\s|A\s|An\s)?{_TITLE_WORDS})"
 )
 # A title that keeps its "The" inside a sentence: "described it in The Indian Musalmans",
 # "replied with The Philosophy of the Bomb"; not "The Panchayats (Extension to ...) Act".
-_THE_TITLE = re.compile(
-    r"(?<=[a-z,]\s)The\s[A-Z][\w\u2019'-]*(?:\s(?:(?:of|the|and|in|on|a|an|to|for)\s)*"
-    r"[A-Z][\w\u2019'-]*)*(?![\w\u2019'-]|\s?\()"
-)
+_THE_TITLE = re.compile(rf"(?<=[a-z,]\s)The\s{_TITLE_WORDS}(?![\w\u2019'-]|\s?\()")
 # A work by its title, said after it: "He wrote Amuktamalyada, a Telugu poem on ...".
 _WROTE = re.compile(
     r"\b(?:wrote|composed|authored)\s([A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*){0,4}),\s(?:an?|the|his|her)"
@@ -1179,8 +1177,8 @@ def find_terms(
         words = [_bare(w) for w in name.split()]
         if len(words) > 1 and words[0] in RULERS:
             # "her husband, King {{Bhima I}}": the title stays in the prompt as a cue
-            start += len(name.split()[0]) + 1
-            name, words = name[start - match.start(1) :], words[1:]
+            cut = name.index(" ") + 1
+            name, start, words = name[cut:], start + cut, words[1:]
         if any(w in OPENERS or w in PRONOUNS or w in MONTH_NUMBER for w in words[:1]):
             continue
         if all(w in _INSTITUTIONS for w in words) or name in vocabulary.surnames:
