@@ -352,6 +352,8 @@ GROUPS = {
     "held_out_136": "held out (hundred-and-thirty-sixth set, scored once, seen)",
     "held_out_137": "held out (hundred-and-thirty-seventh set, scored once, seen)",
     "held_out_138": "held out (hundred-and-thirty-eighth set, scored once, seen)",
+    "held_out_139": "held out (hundred-and-thirty-ninth set, scored once, seen)",
+    "held_out_140": "held out (hundred-and-fortieth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
