@@ -258,6 +258,7 @@ def _draft(
         if _ADVICE.match(s.text) and not _SEQUENCE.search(s.text)
     )
     found = [(p, [_whole_date(p.focus.text, t, news) for t in terms]) for p, terms in found]
+    found = [(p, [_year_of_act(p, t) for t in terms]) for p, terms in found]
     budget = max(MIN_CARDS, len(text.split()) * CARDS_PER_100_WORDS // 100)
     # The title and the subtitle under it name what the notes are about ("Notes on State of
     # Punjab v. Davinder Singh (2024)").
@@ -1307,6 +1308,26 @@ def _fair(
         if _gives_away(passage, blank, term, before, after, pool, bool(together)):
             return False
     return True
+
+
+def _year_of_act(passage: Passage, term: Term) -> Term:
+    """An act named for a body the prompt names, asked by its year: "The PFRDA became a
+    statutory regulator under the PFRDA Act, {{2013}}", or after "The National Commission for
+    Women (NCW) is a statutory body.", "It was set up under the National Commission for Women
+    Act, {{1990}}"."""
+    year = _ACT_YEAR.search(term.answer)
+    if year is None or term.kind != "name":
+        return term
+    body = re.sub(r"^(?:The|the)\s", "", term.answer[: year.start()].strip())
+    text = passage.focus.text
+    if not body or body not in f"{passage.lead} {text[: term.start]} {text[term.end :]}":
+        return term
+    start = term.start + year.start(1)
+    return Term(start, start + 4, year.group(1), "year", AnswerType.year, 3.8, year.group(1), True)
+
+
+# The year an act's name closes on: "the National Commission for Women Act, 1990".
+_ACT_YEAR = re.compile(r"\bAct,?\s(\d{4})$")
 
 
 def _gives_away(

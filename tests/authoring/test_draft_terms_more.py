@@ -1,7 +1,7 @@
 """Kinds of fact new notes held that the drafter once missed: each found, asked whole."""
 
 from quizapp.authoring.drafter import draft_cards
-from tests.authoring.drafting import found, rules_scores
+from tests.authoring.drafting import every_answer, found, rules_scores
 
 
 def test_a_count_before_a_plural_not_ending_in_s_is_asked():
@@ -356,3 +356,15 @@ def test_a_ruler_named_in_apposition_keeps_the_title_as_a_cue():
     terms = found("The well was built in memory of her husband, King Velan II.")
     assert "Velan II" in terms
     assert "King Velan II" not in terms
+
+
+def test_an_act_named_for_a_body_the_sentence_names_is_asked_by_its_year():
+    notes = (
+        "Velmar notes: the board\n\nThe Korda Board became a statutory body under the Korda "
+        "Board Act, 2031. The Tarsa Council sits in Orlavi.\n"
+    )
+    assert "2031" in every_answer(notes)
+    assert "Korda Board Act, 2031" not in rules_scores(notes)
+    # an act whose name the sentence does not give away is still asked whole
+    other = "Velmar notes: the board\n\nThe Korda Board was set up under the Tarsa Act, 2031.\n"
+    assert "Tarsa Act, 2031" in every_answer(other)
