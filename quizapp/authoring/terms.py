@@ -1960,7 +1960,7 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             for w in words
         )
         and any(w in ("of", "for", "and", "on", "to") for w in words)
-        and not any(w in TITLES for w in words)
+        and not _marks_a_person(words)
     ):
         # "TRIPS Agreement of the WTO": a whole name, then what it belongs to.
         for i in range(2, len(words) - 1):
@@ -2019,11 +2019,25 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             titled = titled or any(_bare(t.group()) in TITLES for t in part)
 
 
+def _marks_a_person(words: list[str]) -> bool:
+    """A title in the run with a name after it; "Justice" last or before "and" is a body's
+    business: "Ministry of Social Justice and Empowerment", "International Court of Justice"."""
+    for i, word in enumerate(words):
+        if word in TITLES and i + 1 < len(words):
+            if words[i + 1][:1].isupper():
+                return True
+            # "Union Minister of Earth Sciences Kiren Rijiju": the portfolio, then the name
+            if words[i + 1] == "of" and _person_shaped(words[-2:]):
+                return True
+    return False
+
+
 def _office_named_whole(words: list[str]) -> bool:
     """An office whose name is one answer, though the run would split it at "and" or "of":
     "Comptroller and Auditor General (of India)", whose title joins two words by "and" (not
     "Governor and Chief Minister", two offices each a title of its own); "Leader of the
     Opposition", a title and the body it leads (not "{{Opposition}}")."""
+    words = " ".join(words).replace("-", " ").split()  # "Comptroller and Auditor-General"
     if len(words) == 4 and words[0] in TITLES and words[1:3] == ["of", "the"]:
         return words[3] in _LED_BODIES
     return (
@@ -2068,6 +2082,12 @@ def _name_term(
     law = law and not any(w in PORTFOLIO_WORDS for w in words)
     # "Queen Maud Land", "King George Falls": a site named after someone keeps the title
     law = law or (bool(words) and words[-1] in _SITE_WORDS)
+    # "Ministry of Law and Justice", "Court of Justice": a body of what the title word names
+    law = law or (
+        any(w in _ORGANISATION_WORDS for w in words[:2])
+        and "of" in words
+        and not _marks_a_person(words)
+    )
     # "Chief Technical Examiners' Organisation": a body whose name opens with a title word
     law = law or (
         len(words) > 2

@@ -368,3 +368,19 @@ def test_an_act_named_for_a_body_the_sentence_names_is_asked_by_its_year():
     # an act whose name the sentence does not give away is still asked whole
     other = "Velmar notes: the board\n\nThe Korda Board was set up under the Tarsa Act, 2031.\n"
     assert "Tarsa Act, 2031" in every_answer(other)
+
+
+def test_a_body_named_for_justice_is_asked_whole_not_from_its_last_word():
+    assert "Ministry of Social Justice and Velmar Affairs" in found(
+        "The nodal ministry is the Ministry of Social Justice and Velmar Affairs."
+    )
+    assert "Korda Court of Justice" in found("The dispute went to the Korda Court of Justice.")
+    # a title with a name after it still marks the person
+    assert found("The Union Minister of State Orlan Vesk spoke.")["Orlan Vesk"][0] == "person"
+    assert "Orlan Vesk" in found("Union Minister of Korda Affairs Orlan Vesk announced it.")
+
+
+def test_an_office_joined_by_and_is_whole_with_a_hyphen_in_its_title():
+    assert "Comptroller and Auditor-General of Velmar" in found(
+        "Its accounts are audited by the Comptroller and Auditor-General of Velmar."
+    )
