@@ -351,7 +351,7 @@ _WROTE = re.compile(
 # A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
 _BINOMIAL = re.compile(
     r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
-    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax)"
+    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax|es)"
     r"(?:\s[a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))?)"
     # "Panthera tigris tigris": a subspecies is named by a third word
     r"(?=\s?[.,;)]|\s\(|$|\s(?:has|have|had|is|was|are|were)\b)"
@@ -997,6 +997,27 @@ def find_terms(
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))
     for match in _PUBLISHED.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.3))
+    for match in [*_BINOMIAL.finditer(text), *_BRACKETED_BINOMIAL.finditer(text)]:
+        epithets = match.group(2).split()
+        species = epithets[0]
+        named_as_species = (
+            text[: match.start()].endswith("(")
+            or text[match.end() :].startswith(")")
+            or re.search(
+                r"\b(?:the|a|an|species|genus|called|named|include|includes|including|by)\s$",
+                text[: match.start()],
+            )
+            or re.search(r"\b[a-z]+,\s$", text[: match.start()])  # "a tiny worm, Caenorhabditis"
+            or re.search(r"\bname\s(?:is|was)\s$", text[: match.start()])  # "name is"
+            or (_NAMED_BEFORE.search(text[: match.start()]) and not is_english(species))
+        )
+        if not named_as_species:
+            continue  # "calls Gautamiputra ekabrahmana": a name and a word of its language
+        # used elsewhere in lower case: a common word ("tigris tigris" counts once)
+        common = vocabulary.lower_counts.get(species, 0) > epithets.count(species)
+        if species in _FUNCTION_WORDS or species in _VERBS or common:
+            continue  # a common word after a capitalised one, not a species
+        add(Term(match.start(1), match.end(2), match.group(), "name", AnswerType.text, 4.3))
     for match in _NAMED.finditer(text):
         named = _named_term(text, match)
         if named is not None:
@@ -1097,24 +1118,6 @@ def find_terms(
             add(Term(*match.span(1), title, "name", AnswerType.text, 4.8))
     for match in _THE_TITLE.finditer(text):
         add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
-    for match in [*_BINOMIAL.finditer(text), *_BRACKETED_BINOMIAL.finditer(text)]:
-        epithets = match.group(2).split()
-        species = epithets[0]
-        named_as_species = (
-            text[: match.start()].endswith("(")
-            or text[match.end() :].startswith(")")
-            or re.search(r"\b(?:the|a|an|species|genus|called|named)\s$", text[: match.start()])
-            or re.search(r"\b[a-z]+,\s$", text[: match.start()])  # "a tiny worm, Caenorhabditis"
-            or re.search(r"\bname\s(?:is|was)\s$", text[: match.start()])  # "name is"
-            or (_NAMED_BEFORE.search(text[: match.start()]) and not is_english(species))
-        )
-        if not named_as_species:
-            continue  # "calls Gautamiputra ekabrahmana": a name and a word of its language
-        # used elsewhere in lower case: a common word ("tigris tigris" counts once)
-        common = vocabulary.lower_counts.get(species, 0) > epithets.count(species)
-        if species in _FUNCTION_WORDS or species in _VERBS or common:
-            continue  # a common word after a capitalised one, not a species
-        add(Term(match.start(1), match.end(2), match.group(), "name", AnswerType.text, 4.3))
     for match in _CALLED.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.2))
     for match in _GLOSS.finditer(text):

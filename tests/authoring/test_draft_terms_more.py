@@ -384,3 +384,13 @@ def test_an_office_joined_by_and_is_whole_with_a_hyphen_in_its_title():
     assert "Comptroller and Auditor-General of Velmar" in found(
         "Its accounts are audited by the Comptroller and Auditor-General of Velmar."
     )
+
+
+def test_a_scientific_name_after_by_include_or_named_is_asked_whole():
+    assert "Velmaria robusta" in found("The slopes are dominated by Velmaria robusta.")
+    assert "Tarsavia fomes" in found(
+        "Common trees here include Tarsavia fomes, known locally as korda, and reeds."
+    )
+    assert "Orlanus velmarii tarsi" in found(
+        "This is a subspecies of the swamp deer, named Orlanus velmarii tarsi."
+    )
