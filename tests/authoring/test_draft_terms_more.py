@@ -1,6 +1,7 @@
 """Kinds of fact new notes held that the drafter once missed: each found, asked whole."""
 
 from quizapp.authoring.drafter import draft_cards
+from quizapp.deck.rules.drafts import blank_flaws
 from tests.authoring.drafting import every_answer, found, rules_scores
 
 
@@ -394,3 +395,12 @@ def test_a_scientific_name_after_by_include_or_named_is_asked_whole():
     assert "Orlanus velmarii tarsi" in found(
         "This is a subspecies of the swamp deer, named Orlanus velmarii tarsi."
     )
+
+
+def test_a_valley_or_a_rann_of_somewhere_is_one_place_never_its_first_word():
+    assert "Valley of Korda National Park" in found(
+        "The other is the Valley of Korda National Park, of about 87.5 sq km."
+    )
+    assert "Rann of Velmar" in found("The river ends in the Rann of Velmar.")
+    # and `quizapp check` calls the first word alone a fragment
+    assert blank_flaws("The river ends in the ", "Rann", " of Velmar.")

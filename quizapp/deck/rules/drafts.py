@@ -35,9 +35,10 @@ REFERENCE_WORD = (
     r"(?:Article|Section|Clause|Chapter|Schedule|Paragraph|Rule|List|Part|Entry|Entries|Item|"
     r"Regulation)s?"
 )
-# The first word of a place named with "of": "Bay of Bengal", "Strait of Hormuz".
+# The first word of a place named with "of": "Bay of Bengal", "Strait of Hormuz", "Rann of
+# Kutch", "Valley of Flowers National Park".
 PLACE_OF = word_set(
-    "Bay Gulf Sea Strait Straits Cape Isle Isles Mouth "
+    "Bay Gulf Sea Strait Straits Cape Isle Isles Mouth Valley Rann Plateau Isthmus Gateway "
     "Basilica Cathedral Tomb Mausoleum Palace Shrine"  # "the Basilica of Bom Jesus"
 )
 # Words that may stand before a name without being part of it.
