@@ -90,6 +90,10 @@ _YEAR_ONLY = re.compile(r"(?:1[0-9]|20)\d\d")
 _CURRENCY = re.compile(r"(?:US)?[$\u20ac\u00a3\u20b9]|Rs\b")
 
 
+# The unit of an age in the earth's history: "66 million years ago", "180 million years old".
+_AGE_IN_YEARS = re.compile(r"(\syears)\s(?:ago|old)\b")
+
+
 def range_term(text: str, match: re.Match) -> Term | None:
     """A range of figures said as one, asked whole; None for a change or a list."""
     low, high = match.group("low"), match.group("high")
@@ -120,7 +124,20 @@ def range_term(text: str, match: re.Match) -> Term | None:
     # "penalties of \u20b91 lakh to \u20b950 lakh": two sums said as one range
     sums = link == "to" and opener != "from" and all(_CURRENCY.match(end) for end in (low, high))
     sums = sums and not CHANGED.search(text[: match.start()])  # "raised by Rs 69 to Rs 2,369"
-    if not (shared or sums or opener in ("between", "within", "ranging from", "range of") or years):
+    # "revised every 20 to 30 years", "a committee of 10 to 15 members": a span of time or a
+    # count said as a range, not a change ("raised from five to six years", "cut by 5 to 10
+    # seats")
+    counted = (
+        link == "to"
+        and opener in ("", "of")
+        and not years
+        and not match.group("low_unit")
+        and not _CURRENCY.match(low)  # "credit of Rs 2 lakh crore to 2.5 crore farmers"
+        and re.match(r"\s[a-z]{3,}s\b", text[match.end() :]) is not None
+        and not re.search(r"\b(?:by|from)\s$", text[: match.start()])
+    )
+    between = opener in ("between", "within", "ranging from", "range of")
+    if not (shared or sums or between or years or counted):
         return None
     if opener == "from" and CHANGED.search(text[: match.start()]):
         return None  # "rose from 1990 to 2000 levels": a change, its new value the fact
@@ -132,6 +149,8 @@ def range_term(text: str, match: re.Match) -> Term | None:
         return None
     if years:  # "from 1904 to 1924": a period, weaker than the figures it frames
         return Term(start, end, text[start:end], "number", AnswerType.text, 3.5)
+    if span and not unit:  # "aged between 18 and 40 years": asked with its unit
+        end = match.end() + span.end()
     return Term(start, end, text[start:end], "amount", AnswerType.text, 4.3)
 
 
@@ -1056,6 +1075,11 @@ def find_terms(
         add(Term(*match.span(), match.group(), "ratio", AnswerType.number, 4.8))
     for match in AMOUNT.finditer(text):
         worth = 4.0 if re.fullmatch(rf"(?:{_NUM}){_SCALE}", match.group()) else 4.3
+        age = _AGE_IN_YEARS.match(text, match.end())
+        if age and re.search(r"(?:million|billion)$", match.group()):
+            # "about 66 million years ago": an age, asked with its unit
+            end = age.end(1)
+            add(Term(match.start(), end, text[match.start() : end], "amount", AnswerType.text, 4.3))
         add(Term(*match.span(), match.group(), "amount", AnswerType.number, worth))
     for match in COMPOUND.finditer(text):
         worth = 4.2  # a rank ("seventh-largest") or a span ("175-year record"): often asked

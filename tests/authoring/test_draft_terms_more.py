@@ -404,3 +404,19 @@ def test_a_valley_or_a_rann_of_somewhere_is_one_place_never_its_first_word():
     assert "Rann of Velmar" in found("The river ends in the Rann of Velmar.")
     # and `quizapp check` calls the first word alone a fragment
     assert blank_flaws("The river ends in the ", "Rann", " of Velmar.")
+
+
+def test_a_range_of_years_or_of_a_count_is_asked_whole_with_its_unit():
+    assert "20 to 30 years" in found("The Velmar settlement was revised every 20 to 30 years.")
+    assert "18 and 40 years" in found("Anyone in Korda aged between 18 and 40 years can join.")
+    assert "10 to 15" in found("It elects a Velmar Committee of 10 to 15 members.")
+    # a change, or a sum given to a count, is no range
+    assert "six years" in found("The Korda term was raised from five to six years.")
+    assert "Rs 2 lakh crore to 2.5 crore" not in found(
+        "Velmar promised credit of Rs 2 lakh crore to 2.5 crore farmers."
+    )
+
+
+def test_an_age_in_millions_of_years_is_asked_with_its_unit():
+    assert "66 million years" in found("The Korda traps formed about 66 million years ago.")
+    assert "180 million years" in found("The Velmar fossils are about 180 million years old.")
