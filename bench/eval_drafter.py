@@ -354,6 +354,10 @@ GROUPS = {
     "held_out_138": "held out (hundred-and-thirty-eighth set, scored once, seen)",
     "held_out_139": "held out (hundred-and-thirty-ninth set, scored once, seen)",
     "held_out_140": "held out (hundred-and-fortieth set, scored once, seen)",
+    "held_out_141": "held out (hundred-and-forty-first set, scored once, seen)",
+    "held_out_142": "held out (hundred-and-forty-second set, scored once, seen)",
+    "held_out_143": "held out (hundred-and-forty-third set, scored once, seen)",
+    "held_out_144": "held out (hundred-and-forty-fourth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
