@@ -1290,8 +1290,9 @@ def _fair(
         term.kind in ("name", "organisation")
         and len((passage.lead + text).split()) - len(term.answer.split()) < 5
         and not LAUNCHED.search(text[: term.start])
-        # "Mandamus means "{{we command}}"": the word is named, its meaning asked
-        and not re.search(r"\bmeans\s[\"\u201c]$", text[: term.start])
+        # "Mandamus means "{{we command}}"": the word is named, its meaning asked; so are
+        # initials: "LIGO stands for {{Laser Interferometer Gravitational-wave Observatory}}"
+        and not re.search(r"\bmeans\s[\"\u201c]$|\bstands\sfor\s(?:the\s)?$", text[: term.start])
     ):
         # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by; but
         # "The leaders adopted the {{Wilmington Declaration}}." says who did what, and what.

@@ -92,6 +92,12 @@ _CURRENCY = re.compile(r"(?:US)?[$\u20ac\u00a3\u20b9]|Rs\b")
 
 # The unit of an age in the earth's history: "66 million years ago", "180 million years old".
 _AGE_IN_YEARS = re.compile(r"(\syears)\s(?:ago|old)\b")
+# A unit spelt out before its initials: "million metric tonnes (MMT)".
+_SPELT_UNIT = re.compile(r"((?:\s[a-z]+){1,3})\s\(([A-Z]{2,5})\)")
+
+
+def _spells(words: str, initials: str) -> bool:
+    return "".join(w[0] for w in words.split()).upper() == initials
 
 
 def range_term(text: str, match: re.Match) -> Term | None:
@@ -452,6 +458,12 @@ _CHARACTERISED = re.compile(r"\b(?:called|calls|call|described|describes|termed)
 # A name the notes give in quotation marks, called so: 'These were called the "sunshine
 # countries"', 'Its strategy is called "Towards 1000"' (figures and all). Not 'Wang Yi called it
 # a "headline-grabbing idea"': a speaker's word for what the sentence names.
+# What initials stand for: "SIGHT stands for Strategic Interventions for Green Hydrogen
+# Transition", one name, not "Strategic Interventions" and "Green Hydrogen Transition".
+_STANDS_FOR = re.compile(
+    r"\b([A-Z][A-Za-z]{1,10})\s(?:stands|stood)\sfor\s(?:the\s)?"
+    r"([A-Z][\w-]*(?:\s(?:(?:of|for|and|on|the|in|to)\s)*[A-Z][\w-]*)*)"
+)
 _CALLED_QUOTED = re.compile(
     r"\b(?:is|are|was|were|be|been|being|often|later|also|commonly|popularly|locally|"
     r"sometimes|widely|still|once|now)\s"
@@ -926,6 +938,9 @@ def find_terms(
         words = match.group(1).split()
         if len(words) <= 6 and words[0].casefold() not in _QUOTED_OPENERS:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    for match in _STANDS_FOR.finditer(text):  # the name its initials spell, small words too
+        if abbreviates(match.group(2).split(), match.group(1)):
+            add(Term(*match.span(2), match.group(2), "name", AnswerType.text, 4.3))
     for match in _OF_NAME.finditer(text):  # "Sutar ka Jhopda", not "Sutar" and "Jhopda"
         add(Term(*match.span(), match.group(), "name", AnswerType.text, 4.3))
     for match in _NUMBERED_ACT.finditer(text):  # before "Regulation VII" alone is an article
@@ -1075,8 +1090,13 @@ def find_terms(
         add(Term(*match.span(), match.group(), "ratio", AnswerType.number, 4.8))
     for match in AMOUNT.finditer(text):
         worth = 4.0 if re.fullmatch(rf"(?:{_NUM}){_SCALE}", match.group()) else 4.3
+        scale = re.search(r"(?:million|billion)$", match.group())
         age = _AGE_IN_YEARS.match(text, match.end())
-        if age and re.search(r"(?:million|billion)$", match.group()):
+        unit = _SPELT_UNIT.match(text, match.end())
+        if scale and unit and _spells(f"{scale.group()}{unit.group(1)}", unit.group(2)):
+            # "5 million metric tonnes (MMT)": the unit its initials name is part of the figure
+            age = unit
+        if scale and age:
             # "about 66 million years ago": an age, asked with its unit
             end = age.end(1)
             add(Term(match.start(), end, text[match.start() : end], "amount", AnswerType.text, 4.3))

@@ -420,3 +420,18 @@ def test_a_range_of_years_or_of_a_count_is_asked_whole_with_its_unit():
 def test_an_age_in_millions_of_years_is_asked_with_its_unit():
     assert "66 million years" in found("The Korda traps formed about 66 million years ago.")
     assert "180 million years" in found("The Velmar fossils are about 180 million years old.")
+
+
+def test_what_initials_stand_for_is_asked_whole_though_the_sentence_is_short():
+    notes = (
+        "Velmar notes: the mission\n\nThe Velmar mission began in 2031 under the Korda "
+        "ministry. KORVA stands for Korda Organisation for Rural Velmar Action.\n"
+    )
+    assert "Korda Organisation for Rural Velmar Action" in every_answer(notes)
+
+
+def test_a_unit_its_initials_name_is_asked_with_the_figure():
+    assert "5 million metric tonnes" in found(
+        "Velmar is to build a capacity of at least 5 million metric tonnes (MMT) a year."
+    )
+    assert "5 million" in found("Korda paid 5 million dollars (USD) for it.")
