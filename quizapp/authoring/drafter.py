@@ -1357,7 +1357,9 @@ def _gives_away(
             shared = set()  # "Jharkhand's first is {{Udhwa Lake}}": every option a lake
     if shared:
         return True  # "the bill amends the {{Waqf Act}}, the main law on waqf": a cue
-    pattern = rf"(?<!\w){re.escape(blank.answer.casefold())}(?!\w)"
+    # "(Article 338A)" shown gives away "{{Article 338}}": a number and its lettered neighbour
+    end = r"(?!\d)" if blank.answer[-1:].isdigit() else r"(?!\w)"
+    pattern = rf"(?<!\w){re.escape(blank.answer.casefold())}{end}"
     if re.search(pattern, rest):
         return True
     # "India reached 75 Ramsar sites ..., to mark {{75 years}} of independence": the number

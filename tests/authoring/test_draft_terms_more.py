@@ -2,7 +2,7 @@
 
 from quizapp.authoring.drafter import draft_cards
 from quizapp.deck.rules.drafts import blank_flaws
-from tests.authoring.drafting import every_answer, found, rules_scores
+from tests.authoring.drafting import every_answer, found, prompts, rules_scores
 
 
 def test_a_count_before_a_plural_not_ending_in_s_is_asked():
@@ -435,3 +435,14 @@ def test_a_unit_its_initials_name_is_asked_with_the_figure():
         "Velmar is to build a capacity of at least 5 million metric tonnes (MMT) a year."
     )
     assert "5 million" in found("Korda paid 5 million dollars (USD) for it.")
+
+
+def test_an_article_is_not_asked_beside_its_lettered_neighbour():
+    notes = (
+        "Velmar notes: the commission\n\nThe Korda Commission was set up in 2031. Unlike the "
+        "Velmar Commission (Article 338) and the Tarsa Commission (Article 338A), it has no "
+        "constitutional status.\n"
+    )
+    prompt = prompts(notes)
+    assert "Article 338" not in prompt
+    assert "Article 338A" in prompt
