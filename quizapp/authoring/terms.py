@@ -1828,7 +1828,7 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
         gap = text[run[-1].end() : token.start()] if run else ""
         if run and run[-1].group() in PARTICLES:
             gap = re.sub(r"^[\u2019']", "", gap)  # "de' Conti": an elided particle
-        glued = gap == " " or (gap == ", " and _listed_title(run, token))
+        glued = gap == " " or (gap == ", " and _listed_title(text, run, token))
         if gap in ("' ", "\u2019 ") and run[-1].group().endswith("s"):
             # "the Deccan Agriculturists' Relief Act", "the Chief Technical Examiners'
             # Organisation", "the Seven Years' War", "National Voters' Day": a plural owner
@@ -1928,14 +1928,20 @@ def _names_a_thing(text: str, tokens: list[re.Match], at: int) -> bool:
     return _bare(last.group()) in _TREATY_WORDS
 
 
-def _listed_title(run: list[re.Match], following: re.Match) -> bool:
-    """A comma inside a title: "Treaty of Friendship, Cooperation and Mutual Assistance"."""
+def _listed_title(text: str, run: list[re.Match], following: re.Match) -> bool:
+    """A comma inside a title: "Treaty of Friendship, Cooperation and Mutual Assistance"; not
+    the comma after one: "By the Treaty of Surji-Anjangaon, Daulat Rao Scindia gave up ..."."""
     words = [_bare(t.group()) for t in run]
     return (
         following.group()[:1].isupper()
         and "of" in words
         and any(w in _TREATY_WORDS for w in words[: words.index("of")])
+        and _LIST_GOES_ON.match(text, following.start()) is not None
     )
+
+
+# The rest of a list in a title, to its "and": "Cooperation and Mutual Assistance".
+_LIST_GOES_ON = re.compile(r"[A-Z][\w-]*(?:,?\s[A-Z][\w-]*)*,?\sand\s[A-Z]")
 
 
 def _starts_a_number(text: str, token: re.Match) -> bool:

@@ -446,3 +446,16 @@ def test_an_article_is_not_asked_beside_its_lettered_neighbour():
     prompt = prompts(notes)
     assert "Article 338" not in prompt
     assert "Article 338A" in prompt
+
+
+def test_a_general_of_an_office_is_a_title_before_the_name():
+    assert "Orlan Vesk" in found("The new turban was designed by Adjutant-General Orlan Vesk.")
+
+
+def test_a_comma_after_a_treaty_ends_its_name_unless_a_list_runs_on_to_and():
+    terms = found("By the Treaty of Korda-Velmar, Orlan Rao Vesk gave up his lands.")
+    assert "Treaty of Korda-Velmar" in terms
+    assert "Treaty of Korda-Velmar, Orlan Rao Vesk" not in terms
+    assert "Treaty of Tarsa, Velmar and Korda" in found(
+        "It signed the Treaty of Tarsa, Velmar and Korda in 2031."
+    )

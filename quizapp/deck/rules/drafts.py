@@ -57,8 +57,14 @@ TITLES = word_set(
 
 
 def is_title(word: str) -> bool:
-    """A word that may stand before a name, joined titles too: "Lieutenant-Governor"."""
-    return word in TITLES or ("-" in word and all(part in TITLES for part in word.split("-")))
+    """A word that may stand before a name, joined titles too: "Lieutenant-Governor", and a
+    general of some office: "Adjutant-General", "Inspector-General"."""
+    parts = word.split("-")
+    return (
+        word in TITLES
+        or ("-" in word and all(part in TITLES for part in parts))
+        or (len(parts) == 2 and parts[1] == "General" and parts[0].isalpha() and parts[0].istitle())
+    )
 
 
 # Titles only where they open a person's name: a rank that is also an ordinary word ("Major
