@@ -49,6 +49,7 @@ from quizapp.authoring.terms import (
     Vocabulary,
     abbreviates,
     find_terms,
+    spells,
 )
 from quizapp.deck.model import (
     AnswerType,
@@ -1391,7 +1392,7 @@ def _shown(passage: Passage, term: Term, pool: _Pool | None) -> tuple[str, str]:
     spelt = short is not None and (
         abbreviates(term.answer.split(), initials)
         # "the {{outgoing longwave radiation}} (OLR)": a term in lower case, by its initials
-        or "".join(w[0] for w in term.answer.split()).casefold() == initials.casefold()
+        or spells(term.answer, initials)
     )
     if spelt and not longer:
         # "The {{Human Space Flight Centre}} (HSFC) in Bengaluru": its initials spell it out

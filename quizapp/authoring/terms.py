@@ -96,8 +96,9 @@ _AGE_IN_YEARS = re.compile(r"(\syears)\s(?:ago|old)\b")
 _SPELT_UNIT = re.compile(r"((?:\s[a-z]+){1,3})\s\(([A-Z]{2,5})\)")
 
 
-def _spells(words: str, initials: str) -> bool:
-    return "".join(w[0] for w in words.split()).upper() == initials
+def spells(words: str, initials: str) -> bool:
+    """Whether the words' first letters are the initials: "million metric tonnes" (MMT)."""
+    return "".join(w[0] for w in words.split()).casefold() == initials.casefold()
 
 
 def range_term(text: str, match: re.Match) -> Term | None:
@@ -458,17 +459,17 @@ _CHARACTERISED = re.compile(r"\b(?:called|calls|call|described|describes|termed)
 # A name the notes give in quotation marks, called so: 'These were called the "sunshine
 # countries"', 'Its strategy is called "Towards 1000"' (figures and all). Not 'Wang Yi called it
 # a "headline-grabbing idea"': a speaker's word for what the sentence names.
-# What initials stand for: "SIGHT stands for Strategic Interventions for Green Hydrogen
-# Transition", one name, not "Strategic Interventions" and "Green Hydrogen Transition".
-_STANDS_FOR = re.compile(
-    r"\b([A-Z][A-Za-z]{1,10})\s(?:stands|stood)\sfor\s(?:the\s)?"
-    r"([A-Z][\w-]*(?:\s(?:(?:of|for|and|on|the|in|to)\s)*[A-Z][\w-]*)*)"
-)
 _CALLED_QUOTED = re.compile(
     r"\b(?:is|are|was|were|be|been|being|often|later|also|commonly|popularly|locally|"
     r"sometimes|widely|still|once|now)\s"
     r"(?:called|named|termed|titled|dubbed|nicknamed|described\sas|known\sas)\s"
     r"(?:(?:the|a|an)\s)?[\"\u201c]([A-Za-z][^\"\u201c\u201d]{2,50}?)[.,]?[\"\u201d]"
+)
+# What initials stand for: "SIGHT stands for Strategic Interventions for Green Hydrogen
+# Transition", one name, not "Strategic Interventions" and "Green Hydrogen Transition".
+_STANDS_FOR = re.compile(
+    r"\b([A-Z][A-Za-z]{1,10})\s(?:stands|stood)\sfor\s(?:the\s)?"
+    r"([A-Z][\w-]*(?:\s(?:(?:of|for|and|on|the|in|to)\s)*[A-Z][\w-]*)*)"
 )
 # A name joined by a Hindustani "of", asked whole: "Sutar ka Jhopda", "Shahji-ki-Dheri".
 _OF_NAME = re.compile(
@@ -1091,14 +1092,13 @@ def find_terms(
     for match in AMOUNT.finditer(text):
         worth = 4.0 if re.fullmatch(rf"(?:{_NUM}){_SCALE}", match.group()) else 4.3
         scale = re.search(r"(?:million|billion)$", match.group())
-        age = _AGE_IN_YEARS.match(text, match.end())
-        unit = _SPELT_UNIT.match(text, match.end())
-        if scale and unit and _spells(f"{scale.group()}{unit.group(1)}", unit.group(2)):
-            # "5 million metric tonnes (MMT)": the unit its initials name is part of the figure
-            age = unit
-        if scale and age:
-            # "about 66 million years ago": an age, asked with its unit
-            end = age.end(1)
+        # "about 66 million years ago", "5 million metric tonnes (MMT)": asked with its unit
+        unit = _AGE_IN_YEARS.match(text, match.end())
+        spelt = _SPELT_UNIT.match(text, match.end())
+        if scale and spelt and spells(f"{scale.group()}{spelt.group(1)}", spelt.group(2)):
+            unit = spelt
+        if scale and unit:
+            end = unit.end(1)
             add(Term(match.start(), end, text[match.start() : end], "amount", AnswerType.text, 4.3))
         add(Term(*match.span(), match.group(), "amount", AnswerType.number, worth))
     for match in COMPOUND.finditer(text):
