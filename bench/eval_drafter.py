@@ -358,6 +358,8 @@ GROUPS = {
     "held_out_142": "held out (hundred-and-forty-second set, scored once, seen)",
     "held_out_143": "held out (hundred-and-forty-third set, scored once, seen)",
     "held_out_144": "held out (hundred-and-forty-fourth set, scored once, seen)",
+    "held_out_145": "held out (hundred-and-forty-fifth set, scored once, seen)",
+    "held_out_146": "held out (hundred-and-forty-sixth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
