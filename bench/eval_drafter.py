@@ -360,6 +360,8 @@ GROUPS = {
     "held_out_144": "held out (hundred-and-forty-fourth set, scored once, seen)",
     "held_out_145": "held out (hundred-and-forty-fifth set, scored once, seen)",
     "held_out_146": "held out (hundred-and-forty-sixth set, scored once, seen)",
+    "held_out_147": "held out (hundred-and-forty-seventh set, scored once, seen)",
+    "held_out_148": "held out (hundred-and-forty-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
