@@ -48,6 +48,9 @@ _UNIT = (
     r"parts\sper\s(?:million|billion|thousand)|(?:persons|people)\sper\ssq(?:uare)?\skm|nautical\smiles|mm|cm|km\u00b2|km/h|kmph|km\sper\shour|mph|knots|km|GWe|GW|MWe|MWt|MW|kW|"
     r"TWh|GWh|MWh|kWh|ppm|ppb|"
     r"tonnes|tons|hectares|acres|sq\skm|square\s(?:kilometres|kilometers|km|metres|meters|miles)|"
+    r"(?:metres|meters|kilometres|km)\sper\s(?:second|hour)|"
+    # "at about 25 degrees North": the direction is part of the reading
+    r"degrees(?:\s(?:North|South|East|West|Celsius|Fahrenheit)\b)?|"
     r"metres|meters|kilometres|miles|feet|litres|acre-feet|cumecs|cusecs|MAF|bcm|TMC\s(?:ft|feet)|TMC|"
     r"cubic\s(?:metres|meters|feet)|rupees|grams|carats?|grains"
     # the coins history notes count in: "paid 234 tankas a year", "wheat at 7.5 jitals"
@@ -75,6 +78,8 @@ AMOUNT = re.compile(
 _END = rf"(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?)?(?:{_NUM}){_SCALE}?"
 RANGE = re.compile(
     rf"(?<![\w.,])(?:(?P<opener>between|within|from|ranging\sfrom|range\sof|of)\s)?"
+    # "between about 40 and 60 degrees": the hedge is not part of the range
+    rf"(?:(?<=between\s)(?:about|around|roughly|some|nearly|approximately)\s)?"
     rf"(?P<range>(?P<low>{_END})(?P<low_unit>{_UNIT})?"
     rf"(?P<link>\s(?:to|and)\s|\s?[-\u2013]\s?)(?P<high>{_END})(?P<high_unit>{_UNIT})?)"
     rf"(?![\w.,]\d|\w)",

@@ -459,3 +459,12 @@ def test_a_comma_after_a_treaty_ends_its_name_unless_a_list_runs_on_to_and():
     assert "Treaty of Tarsa, Velmar and Korda" in found(
         "It signed the Treaty of Tarsa, Velmar and Korda in 2031."
     )
+
+
+def test_a_speed_or_a_latitude_is_asked_with_its_whole_unit():
+    assert "30 metres per second" in found("A Velmar jet blows at least 30 metres per second.")
+    assert "25 degrees North" in found("The Korda branch blows at about 25 degrees North.")
+    # a range opened with "between about" is still one range
+    assert "40 and 60 degrees" in found(
+        "The Tarsa jet lies between about 40 and 60 degrees latitude."
+    )
