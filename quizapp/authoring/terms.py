@@ -2570,6 +2570,14 @@ _DESCRIBING = _LANGUAGES | word_set("French Dutch Muslim Hindu Buddhist Jain Sik
 # Places and meetings known by the name before them, which a people's or a language's name
 # never describes: "in Mangan district", "at Pochampalli village", "the Karachi session".
 _NAMED_UNITS = word_set("district village tehsil taluk taluka town province session")
+# What a name before it names: a feature, a record, a line or a people ("the Udayagiri hill",
+# "the Halmidi inscription", "the Chedi dynasty", "the Mali caste").
+_NAMED_KINDS = word_set(
+    "hill hills range valley basin plateau corridor deposits inscription copper-plate case "
+    "campaign dynasty kings tribe caste script language satellite award"
+)
+# Verbs a name is the subject of, which no describing word is followed by.
+_NAME_DOES = word_set("means enters drains flows joins rises meets")
 
 
 def _attributive(last: str, after: str) -> bool:
@@ -2586,6 +2594,12 @@ def _attributive(last: str, after: str) -> bool:
         return False  # "the Kaveri river": the river's name, not a describing word
     if word in _NAMED_UNITS:
         return False  # "in Mangan district", "the Karachi session": a name, as no people's is
+    if word in _NAMED_KINDS and not is_english(last.lower()) and last not in _DESCRIBING:
+        # "the Udayagiri hill", "the Chedi dynasty", "the Gurmukhi script": a word no
+        # dictionary has, naming the thing after it; not "Indian satellite", "Sanskrit script"
+        return False
+    if word in _NAME_DOES:
+        return False  # "Bharni means ...", "The Arani enters the lake": the name, then its verb
     # "Soviet leader", not "the Tropical Easterly Jet blows"
     return last in _DESCRIBING or bool(re.search(r"(?:an|ian|ese|ish|ic|i|\w{3}et|al)$", last))
 

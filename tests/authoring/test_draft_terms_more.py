@@ -468,3 +468,13 @@ def test_a_speed_or_a_latitude_is_asked_with_its_whole_unit():
     assert "40 and 60 degrees" in found(
         "The Tarsa jet lies between about 40 and 60 degrees latitude."
     )
+
+
+def test_a_word_no_dictionary_has_before_hill_or_dynasty_is_a_name():
+    assert "Korvathi" in found(
+        "It sits in the Korvathi range, the eastern arm of the Velmar hills."
+    )
+    assert "Velmari" in found("He belonged to the Velmari dynasty of Korda.")
+    assert "Tarsani" in found("The Tarsani enters the lake in the south.")
+    # a people's or a language's word still describes: no "{{Indian}} satellite"
+    assert "Indian" not in found("Korda placed the Indian satellite in orbit in 2031.")
