@@ -39,6 +39,7 @@ from quizapp.authoring.states import countries, is_state
 from quizapp.authoring.terms import (
     COMPASS_MOST,
     COUNT_WORDS,
+    DAY_MONTH,
     HOSTED_IN,
     INSTITUTIONS,
     LAUNCHED,
@@ -663,11 +664,17 @@ def _news(present: int | None, today: dt.date | None) -> int | None:
 
 
 def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
-    """A whole date of the notes' present is asked whole ("launched on {{13 February
-    2024}}"): the day is the news. An older one asks its year ("came into being on 1
-    January {{1995}}"), and the end of a range keeps its year ("from 26 February to 2
+    """A whole date asks its year ("launched on 13 February {{2024}}") unless the day is
+    the point: a deadline of the notes' present ("extended until {{31 March 2026}}") or a
+    day set beside another ("set in over Kerala on {{30 May 2024}}, two days before its
+    normal date of 1 June"). The end of a range keeps its year ("from 26 February to 2
     March {{2024}}")."""
     if term.kind != "year" or term.day_start is None or present is None:
+        return term
+    before = sentence[: term.day_start]
+    deadline = re.search(r"\b(?:until|till|by|deadline\sof)\b[^.;]{0,20}$", before)
+    beside = DAY_MONTH.search(sentence[term.end :]) or DAY_MONTH.search(before)
+    if not (deadline or beside):
         return term
     if int(term.answer) < present - RECENT or _RANGE_END.search(sentence[: term.day_start]):
         return term

@@ -75,22 +75,25 @@ def test_a_chain_of_its_too_long_to_quote_keeps_the_sentence_naming_the_subject(
     assert "It was set up by a convention" in geneva.source.quote
 
 
-def test_a_whole_date_of_the_notes_present_year_asks_the_day_and_an_older_one_its_year():
+def test_a_whole_date_asks_its_year_unless_the_day_is_the_point():
     notes = (
         "A new scheme\n\nGovernance notes\n\n"
         "The scheme was first proposed on 4 March 2019. "
         "The Cabinet approved the scheme on 9 January 2024, with an outlay of Rs 500 crore. "
         "It was launched on 13 February 2024. "
+        "The first call for bids was extended until 31 March 2024. "
+        "The Korda season opened on 30 May 2024, two days before its usual date of 1 June. "
         "A review is due from 1 April 2024 to 30 June 2024.\n"
     )
     asked_ = answers(notes)
-    assert ["13 February 2024"] in asked_ and ["9 January 2024"] in asked_
-    assert ["2019"] in asked_  # an older event: its year is the fact
+    assert ["2019"] in asked_ and ["2024"] in asked_
+    assert ["13 February 2024"] not in asked_ and ["9 January 2024"] not in asked_
+    # a deadline, and a day set beside the usual one: the day is the fact
+    assert ["31 March 2024"] in asked_
+    korda = [asked(c.card) for c in draft_cards(notes, "doc") if "Korda" in c.card.source.quote]
+    assert korda and ["2024"] not in korda
     # a period is no day: its ends keep their years
     assert ["30 June 2024"] not in asked_ and ["1 April 2024"] not in asked_
-    # a date opening the sentence sets the scene: the year, as ever
-    opening = notes.replace("It was launched on 13 February 2024.", "On 13 February 2024, it ran.")
-    assert ["13 February 2024"] not in answers(opening)
 
 
 def test_plural_initials_spelt_out_by_the_words_before_them_are_only_a_clue():
@@ -134,8 +137,8 @@ def test_a_deadline_or_the_start_of_a_period_does_not_set_the_notes_present():
         "It was asked to report by 31 October 2025. "
         "Its award covers the five years from 1 April 2026.\n"
     )
-    assert ["2 January 2023"] in answers(notes)
-    # a deadline or a period after the present is asked whole too
+    assert ["2023"] in answers(notes)
+    # a deadline after the present is asked whole: the day is the point
     assert ["31 October 2025"] in answers(notes)
 
 

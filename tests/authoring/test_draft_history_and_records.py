@@ -24,9 +24,12 @@ def test_a_date_in_notes_on_history_is_asked_by_its_year():
     assert ["14 December 1909"] not in drafted
 
 
-def test_the_same_date_in_notes_on_the_news_is_asked_whole():
-    assert ["14 December 1909"] in answers(HISTORY, today=dt.date(1910, 3, 1))
-    assert ["14 December 1909"] in answers(HISTORY)  # no date given: the notes are news
+def test_in_notes_on_the_news_a_deadline_is_asked_whole_and_another_date_by_its_year():
+    assert ["1909"] in answers(HISTORY, today=dt.date(1910, 3, 1))
+    deadline = HISTORY + "The last Velmar court was to close by 31 March 1910.\n"
+    assert ["31 March 1910"] in answers(deadline, today=dt.date(1910, 3, 1))
+    assert ["31 March 1910"] in answers(deadline)  # no date given: the notes are news
+    assert ["14 December 1909"] not in answers(deadline)
 
 
 def test_in_notes_on_history_a_year_counts_for_less_than_in_the_news():
@@ -479,7 +482,8 @@ def test_notes_whose_years_are_mostly_long_past_count_a_year_as_history_does():
     recent = worth(ISLANDS.replace("1787", "2019").replace("1799", "2021"))
     assert storied["1956"] < recent["1956"]
     assert storied["Orvani"] == recent["Orvani"]
-    assert storied["6 March 2024"] == recent["6 March 2024"]  # the news is still the news
+    # a whole date asks its year, in history as in the news
+    assert "2024" in storied and "6 March 2024" not in recent
 
 
 BOARDS = (
