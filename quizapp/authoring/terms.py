@@ -533,7 +533,15 @@ _VOTE = re.compile(
 # (a comma may close it, "National Highway 715, formerly NH-37, ...", but not part of a figure)
 _CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.:%-]|,\d|\s(?:[a-z]+s|per)\b)")
 # The period a figure covers: "born in the last five years".
-_PERIOD_BEFORE = re.compile(r"\b(?:last|past|previous|preceding|the\sfirst)\s$", re.IGNORECASE)
+# "born in the last five years", not "designed to last six months" (a verb)
+_PERIOD_BEFORE = re.compile(
+    r"(?<!\bto\s)\b(?:last|past|previous|preceding|the\sfirst)\s$", re.IGNORECASE
+)
+# One of a duration: "holding office for one year", "gave the states one year".
+# (not "would one day drop", nor "One year above 1.5°C is ..." opening a sentence)
+_ONE_SPAN = re.compile(
+    r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bmight\s)\bone\s(?:year|month|week|day)\b(?![-\u2013])"
+)
 # Durations: "within 90 days", "at least five years".
 _DURATION = r"(?:minutes|hours|days|weeks|months|years)"
 DURATION_WORTH = 4.2
@@ -1153,6 +1161,9 @@ def find_terms(
             add(Term(match.start(), end, answer, "number", AnswerType.text, DURATION_WORTH))
             continue
         add(Term(*match.span(), match.group(), "number", AnswerType.number, 4.0))
+    for match in _ONE_SPAN.finditer(text):
+        if not _PERIOD_BEFORE.search(text[: match.start()]):
+            add(Term(*match.span(), match.group(), "number", AnswerType.text, DURATION_WORTH))
     for match in _OUT_OF.finditer(text):
         add(Term(*match.span(1), match.group(1), "number", AnswerType.number, 4.0))
     for match in _WORD_SHARE.finditer(text):  # "withheld assent to seven;": a share of a count

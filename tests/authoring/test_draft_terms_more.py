@@ -476,3 +476,11 @@ def test_a_word_no_dictionary_has_before_hill_or_dynasty_is_a_name():
     assert "Tarsani" in found("The Tarsani enters the lake in the south.")
     # a people's or a language's word still describes: no "{{Indian}} satellite"
     assert "Indian" not in found("Korda placed the Indian satellite in orbit in 2031.")
+
+
+def test_one_year_or_a_duration_after_to_last_is_asked():
+    assert "one year" in found("The Velmar term of office is one year.")
+    assert "six months" in found("The Korda mission was designed to last six months.")
+    # an idiom or a sentence's subject is no duration
+    assert "one day" not in found("Tarsa called Velmar a cherry that would one day drop.")
+    assert "six years" not in found("Korda recorded floods in the last six years.")
