@@ -2907,9 +2907,15 @@ def _single_word(
         # "adopted at COP15": the meeting where it was decided; "in 2015" is asked first
         yield Term(start, end, answer, "name", AnswerType.text, 4.1)
         return
-    if re.fullmatch(r"[A-Z][A-Za-z]*-?[A-Z]?\d{1,3}[A-Za-z]?", answer) and not sentence_start:
+    if (
+        re.fullmatch(
+            r"[A-Z][A-Za-z]*-?[A-Z]?\d{1,3}[A-Za-z]?|[A-Z][a-z]+-(?:[A-Z]|[IVX]{1,4})", answer
+        )
+        and not sentence_start
+    ):
         # A designation with digits names one thing: a mission ("Luna-25", "Chandrayaan-4"),
-        # a launch vehicle ("LVM3", "PSLV-C11")
+        # a launch vehicle ("LVM3", "PSLV-C11"); so does one with a letter or a numeral after
+        # a word ("Microsat-R", "Agni-V")
         yield Term(start, end, answer, "name", AnswerType.text, CODE_WORTH)
         return
     if re.fullmatch(r"[A-Z0-9&]{2,}", answer):  # "EU", "RBI": an acronym alone is a weak blank

@@ -484,3 +484,12 @@ def test_one_year_or_a_duration_after_to_last_is_asked():
     # an idiom or a sentence's subject is no duration
     assert "one day" not in found("Tarsa called Velmar a cherry that would one day drop.")
     assert "six years" not in found("Korda recorded floods in the last six years.")
+
+
+def test_a_designation_with_a_letter_or_a_numeral_is_one_name():
+    assert "Velsat-R" in found("The target was Velsat-R, a Korda satellite built by Tarsa.")
+    assert "Korda-V" in found("Velmar tested the Korda-V missile in 2031.")
+
+
+def test_an_administrator_is_a_title_before_the_name():
+    assert found("KSA Administrator Orlan Vesk criticised the test.")["Orlan Vesk"][0] == "person"

@@ -48,6 +48,7 @@ TITLES = word_set(
     "Secretary Secretary-General Chairman Chairperson Chair Premier Vice Ambassador Emperor "
     "Sir Lord Justice Justices Judge Governor Deputy Director Commissioner Councillor Adviser "
     "Advisor Executive Chief Senator Speaker Marshal Admiral Officer Envoy Mayor Minister's "
+    "Administrator "
     "Professor Prof. Saint St. Pope Sheikh Crown Prince Princess Solicitor Attorney "
     "Captain Commander Colonel Lieutenant Brigadier"  # "Group Captain", "Wing Commander"
     " Maharaja Maharani Maharana Nawab Baron Viscount Earl Marquess Duke Duchess"
