@@ -1581,7 +1581,10 @@ def _placed(text: str, term: Term) -> Term:
     under = term.kind == "name" and _UNDER.search(before) and _person_shaped(names)
     under = under and names[0] not in _NAMED_EVENT  # "under Operation Flood": no person
     noun = re.match(r"^\s([a-z]+)", text[term.end :])  # "under Project Tiger reserves"
-    noun = noun is not None and noun.group(1) not in _FUNCTION_WORDS | _VERBS
+    word = noun.group(1) if noun else ""
+    noun = noun is not None and word not in _FUNCTION_WORDS | _VERBS
+    # "an expedition under Cornelis de Houtman reached Bantam": a verb in the past, no noun
+    noun = noun and not (word.endswith("ed") or is_irregular_verb(word))
     # "a team under Vasant Gowariker built a model": a verb and its object follow
     noun = noun and not re.match(r"^\s[a-z]+\s(?:a|an|the|its|their|his|her)\s", text[term.end :])
     if under and not _plural(names[-1], None) and not noun:

@@ -48,6 +48,8 @@ def test_a_person_under_whom_something_happened_is_a_person():
     )
     assert found("The fort was a base of the navy under Ravi Angre.")["Ravi Angre"][0] == "person"
     assert found("Ships sail under Harbour Rules.").get("Harbour Rules", ("name",))[0] != "person"
+    # a verb in the past after the name: "under Orlan de Vesk reached Korda"
+    assert found("An expedition under Orlan de Vesk reached Korda.")["Orlan de Vesk"][0] == "person"
 
 
 NOTES = """\
