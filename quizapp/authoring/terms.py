@@ -154,7 +154,8 @@ def range_term(text: str, match: re.Match) -> Term | None:
     if opener == "from" and CHANGED.search(text[: match.start()]):
         return None  # "rose from 1990 to 2000 levels": a change, its new value the fact
     unit = match.group("low_unit") or match.group("high_unit")
-    if not years and not unit and not re.match(r"\s[a-z]", text[match.end() :]):
+    money = all(_CURRENCY.match(end) for end in (low, high))  # "between Rs 10 lakh and Rs 1 crore"
+    if not years and not unit and not money and not re.match(r"\s[a-z]", text[match.end() :]):
         return None  # "between 2 and 5": a range of what, the word after says
     start, end = match.span("range")
     if opener == "between" and link != "and":

@@ -410,6 +410,10 @@ def test_a_range_of_years_or_of_a_count_is_asked_whole_with_its_unit():
     assert "20 to 30 years" in found("The Velmar settlement was revised every 20 to 30 years.")
     assert "18 and 40 years" in found("Anyone in Korda aged between 18 and 40 years can join.")
     assert "10 to 15" in found("It elects a Velmar Committee of 10 to 15 members.")
+    # two sums need no word after them to say what the range is of
+    assert "Rs 10 lakh and Rs 1 crore" in found(
+        "A Korda loan lies between Rs 10 lakh and Rs 1 crore."
+    )
     # a change, or a sum given to a count, is no range
     assert "six years" in found("The Korda term was raised from five to six years.")
     assert "Rs 2 lakh crore to 2.5 crore" not in found(
