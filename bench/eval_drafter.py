@@ -362,6 +362,8 @@ GROUPS = {
     "held_out_146": "held out (hundred-and-forty-sixth set, scored once, seen)",
     "held_out_147": "held out (hundred-and-forty-seventh set, scored once, seen)",
     "held_out_148": "held out (hundred-and-forty-eighth set, scored once, seen)",
+    "held_out_149": "held out (hundred-and-forty-ninth set, scored once, seen)",
+    "held_out_150": "held out (hundred-and-fiftieth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
