@@ -383,8 +383,8 @@ _WROTE = re.compile(
 # A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
 _BINOMIAL = re.compile(
     r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
-    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax|es)"
-    r"(?:\s[a-z]{3,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))?)"
+    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|u|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax|es)"
+    r"(?:\s[a-z]{3,}(?:us|a|is|um|ae|ii|i|o|u|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))?)"
     # "Panthera tigris tigris": a subspecies is named by a third word
     r"(?=\s?[.,;)]|\s\(|$|\s(?:has|have|had|is|was|are|were)\b)"
 )
@@ -2078,11 +2078,16 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         yield Term(start, end, text[start:end], "name", AnswerType.text, OF_NAME_WORTH)
         return
     parts: list[list[re.Match]] = [[]]
-    for token, word in zip(run, words, strict=True):
-        if word in ("of", "for", "and", "on", "to", "the"):
+    for i, (token, word) in enumerate(zip(run, words, strict=True)):
+        joined = (
+            word == "and"
+            and 0 < i < len(words) - 1
+            and (words[i - 1], words[i + 1]) in _JOINED_PLACES
+        )
+        if word in ("of", "for", "and", "on", "to", "the") and not joined:
             parts.append([])
         else:
-            parts[-1].append(token)
+            parts[-1].append(token)  # "Jammu and Kashmir": one place, never "{{Jammu}}"
     # "Minister of Minority Affairs and Parliamentary Affairs Kiren Rijiju": the portfolio
     # runs on after the title, and the person follows it.
     titled = False
@@ -2090,6 +2095,25 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
         if part:
             yield from _name_term(text, part, vocabulary, after_title=titled)
             titled = titled or any(_bare(t.group()) in TITLES for t in part)
+
+
+# Places whose one name joins two by "and", by the words on either side of it.
+_JOINED_PLACES = {
+    tuple(name.split(" and ")[0].split()[-1:] + name.split(" and ")[1].split()[:1])
+    for name in (
+        "Jammu and Kashmir",
+        "Andaman and Nicobar",
+        "Dadra and Nagar Haveli",
+        "Daman and Diu",
+        "Trinidad and Tobago",
+        "Bosnia and Herzegovina",
+        "Antigua and Barbuda",
+        "Sistan and Baluchestan",
+        "Saint Kitts and Nevis",
+        "Turks and Caicos",
+        "Sao Tome and Principe",
+    )
+}
 
 
 def _marks_a_person(words: list[str]) -> bool:

@@ -499,3 +499,19 @@ def test_a_designation_with_a_letter_or_a_numeral_is_one_name():
 
 def test_an_administrator_is_a_title_before_the_name():
     assert found("KSA Administrator Orlan Vesk criticised the test.")["Orlan Vesk"][0] == "person"
+
+
+def test_a_place_whose_one_name_joins_two_by_and_is_asked_whole():
+    assert "Jammu and Kashmir" in found("The Velmar stag is the state animal of Jammu and Kashmir.")
+    assert "Jammu" not in found("The Velmar stag is the state animal of Jammu and Kashmir.")
+    # two places named together are still two
+    assert "Korda" in found("The Velmar stag lives in Korda and Tarsa.")
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_a_name():
+    terms = found("Outside Korda, small herds are seen in the Velmar Wildlife Sanctuary.")
+    assert "Korda" in terms and "Outside Korda" not in terms
+
+
+def test_an_epithet_ending_in_u_is_part_of_a_scientific_name():
+    assert "Cervus velmu velmu" in found("Its scientific name is Cervus velmu velmu.")

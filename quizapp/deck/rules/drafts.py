@@ -88,7 +88,8 @@ OPENERS = word_set(
     "What Where Who Remember Note Then Now There Here Near "
     # "Born Ali Gurshasp, he was ...", "During the Emergency ...": words a sentence opens with
     "Born Once Later Earlier During Despite Although Though Because Upon Thus Hence "
-    "Meanwhile Against Within Across Around Beyond Besides Soon Again Yet"
+    "Meanwhile Against Within Across Around Beyond Besides Soon Again Yet "
+    "Outside Inside Along Behind Throughout Beside Below Above"
     # "About Rs 2,900 crore has been sanctioned": how near a figure is
     " About Nearly Almost Roughly Barely Just"
 )
