@@ -667,7 +667,7 @@ _TREATY_WORDS = word_set(
     "Treaty Convention Agreement Accord Protocol Charter Pact Declaration Partnership "
     "Act Resolution Roadmap Framework Mechanism Report Goal Initiative Plan Programme "
     "Survey Mission Strategy Policy Code Bill Scheme Fund Budget Amendment Yojana Abhiyan "
-    "Rules Regulations Ordinance"
+    "Rules Regulations Ordinance Principles Guidelines Statement Compact Consensus Agenda"
 )
 _ORGANISATION_WORDS = word_set(
     "Council Agency Union Nations Centre Center Party Bank Fund Organisation Organization "
@@ -1805,7 +1805,7 @@ def _names(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
 # What is named by its subject after "on the": "Committee on the Status of Women in India".
 _ON_ITS_SUBJECT = word_set(
     "Committee Commission Convention Conference Council Agreement Treaty Declaration Protocol "
-    "Covenant Panel Forum Summit"
+    "Covenant Panel Forum Summit Guidelines Principles"
 )
 
 

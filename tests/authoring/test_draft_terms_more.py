@@ -515,3 +515,12 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_a_name():
 
 def test_an_epithet_ending_in_u_is_part_of_a_scientific_name():
     assert "Cervus velmu velmu" in found("Its scientific name is Cervus velmu velmu.")
+
+
+def test_principles_or_guidelines_on_their_subject_are_one_name():
+    assert "Korda Principles on Food Security and Nutrition" in found(
+        "It adopted the Korda Principles on Food Security and Nutrition."
+    )
+    assert "Velmar Guidelines on the Management of Floods" in found(
+        "The board issued its Velmar Guidelines on the Management of Floods in 2031."
+    )
