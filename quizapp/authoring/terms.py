@@ -2619,16 +2619,21 @@ _NAMED_KINDS = word_set(
 _NAME_DOES = word_set("means enters drains flows joins rises meets")
 
 
+# Words ending in -ed that are no verb in the past.
+_NOT_VERBS = word_set("red bed seed reed weed speed breed need feed shed hundred")
+
+
 def _attributive(last: str, after: str) -> bool:
     """A name used to describe the noun after it: "Soviet leader", "North Korean founder"."""
     following = re.match(r"^\s([a-z][\w-]*)", after)
     if following is None:
         return False
     word = following.group(1)
-    if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS or word.endswith("ed"):
+    verb = word.endswith("ed") and word not in _NOT_VERBS  # "North Korean red deer": a colour
+    if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS or verb:
         return False
-    if is_irregular_verb(word):  # "Ashfaqulla Khan broke open the chest": a name, then its verb
-        return False
+    if is_irregular_verb(word) and word not in _NOT_VERBS:
+        return False  # "Ashfaqulla Khan broke open the chest": a name, then its verb
     if word in ("river", "rivers"):
         return False  # "the Kaveri river": the river's name, not a describing word
     if word in _NAMED_UNITS:

@@ -524,3 +524,7 @@ def test_principles_or_guidelines_on_their_subject_are_one_name():
     assert "Velmar Guidelines on the Management of Floods" in found(
         "The board issued its Velmar Guidelines on the Management of Floods in 2031."
     )
+
+
+def test_a_people_s_word_before_a_colour_still_describes():
+    assert "Central Asian" not in found("It is now placed in the Central Asian red deer group.")
