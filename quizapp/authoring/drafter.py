@@ -676,11 +676,11 @@ def _whole_date(sentence: str, term: Term, present: int | None) -> Term:
     beside = DAY_MONTH.search(sentence[term.end :]) or DAY_MONTH.search(before)
     if not (deadline or beside):
         return term
-    if int(term.answer) < present - RECENT or _RANGE_END.search(sentence[: term.day_start]):
+    if int(term.answer) < present - RECENT or _RANGE_END.search(before):
         return term
     if re.match(r"\s?(?:to|and|[-\u2013])\s?\d", sentence[term.end :]):
         return term  # "from 1 April 2024 to 30 June 2024": a period, not a day
-    if re.match(r"(?:On|By|From|Since)\s$", sentence[: term.day_start]):
+    if re.match(r"(?:On|By|From|Since)\s$", before):
         return term  # "On 1 August 2024, a Bench ... delivered": the date sets the scene
     start = term.day_start
     answer = sentence[start : term.end]

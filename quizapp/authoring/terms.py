@@ -134,7 +134,8 @@ def range_term(text: str, match: re.Match) -> Term | None:
             4.3,
         )
     # "penalties of \u20b91 lakh to \u20b950 lakh": two sums said as one range
-    sums = link == "to" and opener != "from" and all(_CURRENCY.match(end) for end in (low, high))
+    money = all(_CURRENCY.match(end) for end in (low, high))
+    sums = link == "to" and opener != "from" and money
     sums = sums and not CHANGED.search(text[: match.start()])  # "raised by Rs 69 to Rs 2,369"
     # "revised every 20 to 30 years", "a committee of 10 to 15 members": a span of time or a
     # count said as a range, not a change ("raised from five to six years", "cut by 5 to 10
@@ -154,9 +155,9 @@ def range_term(text: str, match: re.Match) -> Term | None:
     if opener == "from" and CHANGED.search(text[: match.start()]):
         return None  # "rose from 1990 to 2000 levels": a change, its new value the fact
     unit = match.group("low_unit") or match.group("high_unit")
-    money = all(_CURRENCY.match(end) for end in (low, high))  # "between Rs 10 lakh and Rs 1 crore"
+    # "between 2 and 5": a range of what, the word after says, or the currency of two sums
     if not years and not unit and not money and not re.match(r"\s[a-z]", text[match.end() :]):
-        return None  # "between 2 and 5": a range of what, the word after says
+        return None
     start, end = match.span("range")
     if opener == "between" and link != "and":
         return None
@@ -533,8 +534,8 @@ _VOTE = re.compile(
 # A number or code closing a name: "Launch Complex 39A", "Soyuz T-11" (not "9 members").
 # (a comma may close it, "National Highway 715, formerly NH-37, ...", but not part of a figure)
 _CODE = re.compile(r"\s(?:\d{1,3}[A-Z]?|[A-Z]{1,2}-\d{1,3})(?![\w.:%-]|,\d|\s(?:[a-z]+s|per)\b)")
-# The period a figure covers: "born in the last five years".
-# "born in the last five years", not "designed to last six months" (a verb)
+# The period a figure covers: "born in the last five years", not "designed to last six
+# months" (a verb).
 _PERIOD_BEFORE = re.compile(
     r"(?<!\bto\s)\b(?:last|past|previous|preceding|the\sfirst)\s$", re.IGNORECASE
 )
@@ -1585,7 +1586,7 @@ def _placed(text: str, term: Term) -> Term:
     word = noun.group(1) if noun else ""
     noun = noun is not None and word not in _FUNCTION_WORDS | _VERBS
     # "an expedition under Cornelis de Houtman reached Bantam": a verb in the past, no noun
-    noun = noun and not (word.endswith("ed") or is_irregular_verb(word))
+    noun = noun and not _past_tense(word)
     # "a team under Vasant Gowariker built a model": a verb and its object follow
     noun = noun and not re.match(r"^\s[a-z]+\s(?:a|an|the|its|their|his|her)\s", text[term.end :])
     if under and not _plural(names[-1], None) and not noun:
@@ -2097,22 +2098,20 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             titled = titled or any(_bare(t.group()) in TITLES for t in part)
 
 
-# Places whose one name joins two by "and", by the words on either side of it.
+# Places whose one name joins two by "and", by the words on either side of it: "Jammu and
+# Kashmir", "Dadra and Nagar Haveli", "Andaman and Nicobar Islands".
 _JOINED_PLACES = {
-    tuple(name.split(" and ")[0].split()[-1:] + name.split(" and ")[1].split()[:1])
-    for name in (
-        "Jammu and Kashmir",
-        "Andaman and Nicobar",
-        "Dadra and Nagar Haveli",
-        "Daman and Diu",
-        "Trinidad and Tobago",
-        "Bosnia and Herzegovina",
-        "Antigua and Barbuda",
-        "Sistan and Baluchestan",
-        "Saint Kitts and Nevis",
-        "Turks and Caicos",
-        "Sao Tome and Principe",
-    )
+    ("Jammu", "Kashmir"),
+    ("Andaman", "Nicobar"),
+    ("Dadra", "Nagar"),
+    ("Daman", "Diu"),
+    ("Trinidad", "Tobago"),
+    ("Bosnia", "Herzegovina"),
+    ("Antigua", "Barbuda"),
+    ("Sistan", "Baluchestan"),
+    ("Kitts", "Nevis"),
+    ("Turks", "Caicos"),
+    ("Tome", "Principe"),
 }
 
 
@@ -2619,8 +2618,13 @@ _NAMED_KINDS = word_set(
 _NAME_DOES = word_set("means enters drains flows joins rises meets")
 
 
-# Words ending in -ed that are no verb in the past.
+# Words ending in -ed that are no verb in the past: "the Central Asian red deer".
 _NOT_VERBS = word_set("red bed seed reed weed speed breed need feed shed hundred")
+
+
+def _past_tense(word: str) -> bool:
+    """A verb in the past: "reached", "broke"; not a colour or a thing ("red", "seed")."""
+    return word not in _NOT_VERBS and (word.endswith("ed") or is_irregular_verb(word))
 
 
 def _attributive(last: str, after: str) -> bool:
@@ -2629,10 +2633,9 @@ def _attributive(last: str, after: str) -> bool:
     if following is None:
         return False
     word = following.group(1)
-    verb = word.endswith("ed") and word not in _NOT_VERBS  # "North Korean red deer": a colour
-    if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS or verb:
+    if word in _FUNCTION_WORDS or word in _VERBS or word in _PERSON_VERBS:
         return False
-    if is_irregular_verb(word) and word not in _NOT_VERBS:
+    if _past_tense(word):
         return False  # "Ashfaqulla Khan broke open the chest": a name, then its verb
     if word in ("river", "rivers"):
         return False  # "the Kaveri river": the river's name, not a describing word
