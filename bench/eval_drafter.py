@@ -364,6 +364,8 @@ GROUPS = {
     "held_out_148": "held out (hundred-and-forty-eighth set, scored once, seen)",
     "held_out_149": "held out (hundred-and-forty-ninth set, scored once, seen)",
     "held_out_150": "held out (hundred-and-fiftieth set, scored once, seen)",
+    "held_out_151": "held out (hundred-and-fifty-first set, scored once, seen)",
+    "held_out_152": "held out (hundred-and-fifty-second set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
