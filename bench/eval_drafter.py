@@ -366,6 +366,8 @@ GROUPS = {
     "held_out_150": "held out (hundred-and-fiftieth set, scored once, seen)",
     "held_out_151": "held out (hundred-and-fifty-first set, scored once, seen)",
     "held_out_152": "held out (hundred-and-fifty-second set, scored once, seen)",
+    "held_out_153": "held out (hundred-and-fifty-third set, scored once, seen)",
+    "held_out_154": "held out (hundred-and-fifty-fourth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
