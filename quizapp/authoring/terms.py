@@ -1240,8 +1240,9 @@ def find_terms(
     for match in _APPOSITION.finditer(text):
         name, start = match.group(1), match.start(1)
         words = [_bare(w) for w in name.split()]
-        if len(words) > 1 and words[0] in RULERS:
-            # "her husband, King {{Bhima I}}": the title stays in the prompt as a cue
+        if len(words) > 1 and (words[0] in RULERS or words[0] in _ROYALS):
+            # "her husband, King {{Bhima I}}", "His daughter, Princess {{Bimbavati}}": the
+            # title stays in the prompt as a cue
             cut = name.index(" ") + 1
             name, start, words = name[cut:], start + cut, words[1:]
         if any(w in OPENERS or w in PRONOUNS or w in MONTH_NUMBER for w in words[:1]):
@@ -2215,6 +2216,8 @@ def _name_term(
         and _person_shaped(words[1:])
         and (
             words[0] in RULERS
+            # "Guru Kelucharan Mohapatra", not the book "Guru Granth Sahib"
+            or (words[0] == "Guru" and words[-1] != "Sahib")
             or _reads_as_person(
                 text[: run[0].start()], text[run[-1].end() :], words[1:], vocabulary
             )
@@ -2684,6 +2687,8 @@ def _reads_as_person(
         return False  # "Scheduled Castes", "Mazhabi Sikhs": a group, not a person
     if any(re.fullmatch(r"(?:[^\W\d_]\.)+", w) for w in names):
         return True  # initials: "E.V. Chinnaiah"
+    if re.match(r"^\s\(\d{4}[\u2013-]\d{2,4}\)", after):
+        return True  # a life in years: "Guru Bipin Singh (1918\u20132000)"
     follows = re.match(r"^\s(\w+)", after)
     return bool(
         _ROLE_BEFORE.search(before)
@@ -2890,6 +2895,8 @@ _JOINED_NAME = re.compile(rf"[A-Z][a-z]+(?:{_PERSIAN_PARTICLE}[A-Za-z][a-z]+)+")
 _DYNASTY_AFTER = re.compile(r"^\sof\sthe\s[A-Z][\w-]*\s(?:dynasty|clan)\b")
 # A ruler's titles: "under King Kalashoka", "Queen Victoria's Proclamation".
 RULERS = word_set("King Queen Emperor Empress Maharaja Maharani Maharana Nawab Sultan Raja Rani")
+# A ruler's children, named by their rank: "His daughter, Princess Bimbavati"
+_ROYALS = word_set("Prince Princess")
 _RULER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RULERS))})\s$")
 # The role is the noun the aside ends on or hangs from: "a princess of", "a court poet who";
 # not "an official history".

@@ -350,3 +350,24 @@ def test_a_sum_after_about_opening_the_sentence_is_no_fragment_of_a_name():
     assert blank_flaws("About ", "Rs 2,900 crore", " was sanctioned.") == []
     assert blank_flaws("Nearly ", "Rs 40 lakh", " was spent.") == []
     assert blank_flaws("Lake ", "Tarun", " feeds the Orvani.") != []  # a name's part, still
+
+
+def test_guru_before_a_teachers_name_stays_in_the_prompt():
+    terms = found("The dancer invited Guru Velan Toshar Singh to Kordabad to teach the dance.")
+    assert "Guru Velan Toshar Singh" not in terms
+    assert terms["Velan Toshar Singh"][0] == "person"
+    assert blank_flaws("invited Guru ", "Velan Toshar Singh", " to Kordabad") == []
+    # the scripture is named whole
+    book = found("The Guru Velgranth Sahib was completed at Kordabad in 1706.")
+    assert "Guru Velgranth Sahib" in book
+
+
+def test_years_of_a_life_after_a_name_mark_a_person():
+    terms = found("Toshan Velar (1918\u20132000) is regarded as the father of modern Kordish.")
+    assert terms["Toshan Velar"][0] == "person"
+
+
+def test_a_princess_named_beside_her_kin_is_asked_without_her_rank():
+    terms = found("His daughter, Princess Velamati, danced the part of Kordi.")
+    assert "Princess Velamati" not in terms
+    assert terms["Velamati"][0] == "person"
