@@ -2246,6 +2246,9 @@ def _name_term(
         not titled
         and end_index - cut >= 3
         and people_before(words[cut], words[cut + 1])
+        # a people's name is in the dictionary; "Sangeet", "Kisan" open names of their own
+        # ("the Sangeet Natak Akademi", "the Kisan Rin Portal")
+        and is_english(words[cut].lower())
         and re.search(r"\b[Tt]he\s$", text[: run[cut].start()])
         and _person_shaped(words[cut + 1 : end_index])
     ):

@@ -371,3 +371,15 @@ def test_a_princess_named_beside_her_kin_is_asked_without_her_rank():
     terms = found("His daughter, Princess Velamati, danced the part of Kordi.")
     assert "Princess Velamati" not in terms
     assert terms["Velamati"][0] == "person"
+
+
+def test_a_word_shaped_like_a_peoples_name_may_open_a_name_of_its_own():
+    # "Korvet" and "Kelsan" end as "Soviet" and "Afghan" do, but no dictionary has them
+    academy = found("Manvi is one of the eight forms recognised by the Korvet Dalak Akademi.")
+    assert "Korvet Dalak Akademi" in academy
+    assert "Dalak Akademi" not in academy
+    portal = found("The Kelsan Rovin Portal was launched in September 2023.")
+    assert "Kelsan Rovin Portal" in portal
+    # a people's name before a person's is still no part of it
+    explorer = found("The Norwegian Tavel Korrin reached the pole first.")
+    assert "Norwegian Tavel Korrin" not in explorer
