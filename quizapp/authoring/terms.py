@@ -1787,8 +1787,14 @@ def _grammar_count(text: str, start: int, end: int) -> Term | None:
         return None  # a date's day, part of a name, the period a figure covers ("last five years")
     if re.match(r"^[-\u2013]\d|^\s?(?:to|and|or)\s\d", after) or re.search(r"\d\sto\s$", before):
         return None  # one end of a range
-    if answer[:1].isalpha() and (
-        not before.strip() or re.search(r"\b(?:the|these|those|both|all)\s$", before, re.IGNORECASE)
+    if (
+        answer[:1].isalpha()
+        and (
+            not before.strip()
+            or re.search(r"\b(?:the|these|those|both|all)\s$", before, re.IGNORECASE)
+        )
+        # "one of the eight classical dances": how many there are, asked
+        and not re.search(r"\bone\sof\sthe\s$", before)
     ):
         return None  # "Seven tariff rates were removed", "the two countries": a setting
     if re.search(r"\b(?:to|at)\s$", before) and re.match(r"(?:[,.;]|\s(?:in|by|from)\b)", after):
