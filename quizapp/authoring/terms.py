@@ -2252,9 +2252,9 @@ def _name_term(
         not titled
         and end_index - cut >= 3
         and people_before(words[cut], words[cut + 1])
-        # a people's name is in the dictionary; "Sangeet", "Kisan" open names of their own
-        # ("the Sangeet Natak Akademi", "the Kisan Rin Portal")
-        and is_english(words[cut].lower())
+        # a people's name is in the dictionary or ends as one ("Khwarazmian"); "Sangeet",
+        # "Kisan" open names of their own ("the Sangeet Natak Akademi", "the Kisan Rin Portal")
+        and (is_english(words[cut].lower()) or words[cut].endswith(("ian", "ese")))
         and re.search(r"\b[Tt]he\s$", text[: run[cut].start()])
         and _person_shaped(words[cut + 1 : end_index])
     ):
