@@ -788,6 +788,14 @@ _EVENT_WORDS = word_set(
 # Latin the law keeps, asked whole: "the ex officio Chairman", "trials in absentia", "the writ
 # of quo warranto" (never "ex {{officio}}", whose "officio" no dictionary has); not "caught in
 # camera traps".
+# A species' category on the IUCN Red List, capitalised inside a sentence: an examiner asks
+# it wherever the notes give it.
+_RED_LIST_CATEGORY = re.compile(
+    r"(?<![\w-])(?:Critically\sEndangered|Endangered|Vulnerable|Near\sThreatened|"
+    r"Least\sConcern|Extinct\sin\sthe\sWild|Data\sDeficient)(?![\w-])"
+    r"(?!\s[A-Z])"  # not inside a name: "the Recovery Programme for Critically Endangered Species"
+)
+RED_LIST_WORTH = 4.5
 _LATIN = re.compile(
     r"(?<![\w-])(?i:ex\sofficio|in\sabsentia|suo\smot[uo]|sine\sdie|de\sfacto|de\sjure|"
     r"in\scamera(?!\s(?:trap|image|footage|survey))|prima\sfacie|habeas\scorpus|"
@@ -1294,6 +1302,9 @@ def find_terms(
             add(Term(*match.span(), match.group(), "place", AnswerType.place, 4.3))
     for match in _LATIN.finditer(text):
         add(Term(*match.span(), match.group(), "name", AnswerType.text, NATIVE_WORTH))
+    for match in _RED_LIST_CATEGORY.finditer(text):  # "listed as Endangered on the IUCN Red List"
+        if match.start() > 0:
+            add(Term(*match.span(), match.group(), "name", AnswerType.text, RED_LIST_WORTH))
     for start, end in _native(text):  # "The main building stone is khondalite."
         # "to protect the Nilgiri tahr": the animal or plant with the place it is named for
         # (not "the Greek kyklos", "Jain tirthankaras": the language or faith it belongs to)

@@ -447,7 +447,8 @@ TURTLE = (
 def test_it_is_what_a_paragraphs_opening_sentence_names_though_that_sentence_says_it_too():
     asked = prompts(TURTLE)
     # "which gives it the highest protection": the opening sentence's "it" is its own subject
-    assert asked["Tarun Red List"].startswith("The kelvar turtle is listed in Schedule II")
+    classed = next(prompt for prompt in asked.values() if "classes it as" in prompt)
+    assert classed.startswith("The kelvar turtle is listed in Schedule II")
     # "makes it his duty": "his" is someone the paragraph never names
     assert not any("Kolvanur Council" in prompt for prompt in asked.values())
 

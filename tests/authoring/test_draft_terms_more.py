@@ -528,3 +528,14 @@ def test_principles_or_guidelines_on_their_subject_are_one_name():
 
 def test_a_people_s_word_before_a_colour_still_describes():
     assert "Central Asian" not in found("It is now placed in the Central Asian red deer group.")
+
+
+def test_a_species_category_on_the_red_list_is_asked():
+    terms = found("The Velan tahr, Korrus velani, is listed as Endangered on the IUCN Red List.")
+    assert terms["Endangered"][1] > terms["Velan tahr"][1]
+    moved = found("The IUCN moved the Tarsi bustard to Critically Endangered in 2011.")
+    assert "Critically Endangered" in moved
+    # at a sentence's start, or inside a name, the word is no category asked
+    assert "Endangered" not in found("Endangered species get the most care in Velkor.")
+    named = found("It is in the Recovery Programme for Critically Endangered Species of Velkor.")
+    assert "Critically Endangered" not in named
