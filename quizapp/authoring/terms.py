@@ -3101,8 +3101,11 @@ def _single_word(
         and answer.lower() not in vocabulary.lower
         and answer not in _SENTENCE_WORDS
         and not answer.endswith(("ly", "ing"))
-        # "Hoards of Roman coins ...": a plural opening the sentence is no place of anywhere
-        and not (_plural(answer, None) and re.match(r"^\sof\b", after))
+        # "Hoards of Roman coins ...": a plural opening the sentence is no place of anywhere;
+        # nor are "Admirers in India": people, in a word every dictionary has
+        and not (
+            _plural(answer, None) and (re.match(r"^\sof\b", after) or is_english(answer.lower()))
+        )
     ):
         # "Churu in Rajasthan had ...": a word the notes never write in lower case, placed
         # in a larger place, is a place the sentence is about

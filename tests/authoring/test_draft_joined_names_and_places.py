@@ -334,3 +334,11 @@ def test_a_road_numbered_in_its_name_keeps_its_number_before_a_comma():
     terms = found("Stretches of National Highway 710, the main link to Velkor, were washed out.")
     assert "National Highway 710" in terms
     assert "National Highway" not in terms
+
+
+def test_people_in_a_place_opening_a_sentence_are_no_place():
+    terms = found("Admirers in Velkor called him the Frontier Tarsi.")
+    assert "Admirers" not in terms
+    assert terms["Velkor"][0] == "place"
+    # a word no dictionary has, placed in a larger place, is still the place asked
+    assert found("Kordabad in Velkor had the lowest rain.")["Kordabad"][0] == "place"
