@@ -24,10 +24,12 @@ from functools import cache, cached_property
 
 from quizapp.authoring.examiner import NO_EXAMINER, Examiner, Place, fitted
 from quizapp.authoring.ids import card_id
+from quizapp.authoring.lexicon import is_english
 from quizapp.authoring.parse import (
     counted_numbers,
     holds_record,
     names_what_it_is,
+    opening_common_word,
     opening_name,
     opening_subject,
     person_subject,
@@ -231,7 +233,13 @@ def _shipped() -> Examiner:
 def document_vocabulary(sentences: list[Sentence]) -> Vocabulary:
     """What the whole document says of its words, the grammar's one-word subjects included."""
     whole = [s.text for s in sentences if s.ends]
-    return Vocabulary.of(whole, filter(None, map(opening_name, whole)))
+    return Vocabulary.of(
+        whole,
+        filter(None, map(opening_name, whole)),
+        # a word no dictionary has is a name the parser may misread: "Agumbe, in Shivamogga
+        # district, ..."
+        (w for w in map(opening_common_word, whole) if w and is_english(w.lower())),
+    )
 
 
 def sentence_terms(sentence: str, vocabulary: Vocabulary) -> list[Term]:

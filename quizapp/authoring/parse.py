@@ -328,6 +328,17 @@ def _plural(noun: Any) -> bool:
     return noun.dep_ == "compound" and noun.head.tag_ in ("NNS", "NNPS") and noun.head.i > noun.i
 
 
+def opening_common_word(text: str) -> str:
+    """The word a sentence opens with when the grammar takes it for a common word, not a name:
+    "Opposition" of "Opposition began among scientists", "Nearby" of "Nearby, the sanctuary
+    ..."; "" otherwise."""
+    first = re.match(r"([A-Z][a-z]+)(?=[\s,])", text)
+    if first is None or first.group(1) in ("The", "A", "An", "In", "On", "At", "It"):
+        return ""  # the common openers, known without parsing
+    token = _parsed(text)[0]
+    return token.text if token.pos_ in ("NOUN", "ADV", "VERB", "ADJ") else ""
+
+
 def opening_name(text: str) -> str:
     """The one-word name a sentence opens with when the grammar calls it the subject of the
     main verb: "Rakhigarhi" of "Rakhigarhi, in the Hisar district of Haryana, is the largest

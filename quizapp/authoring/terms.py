@@ -853,9 +853,14 @@ class Vocabulary:
     # single names the grammar calls a sentence's subject where they open it ("Rakhigarhi, in
     # Hisar district, is the largest site"): names, whatever follows them
     subjects: frozenset[str] = frozenset()
+    # words opening a sentence that the grammar takes for common words, not names:
+    # "Opposition began among scientists", "Nearby, the sanctuary ..."
+    common: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, sentences: list[str], subjects: Iterable[str] = ()) -> Vocabulary:
+    def of(
+        cls, sentences: list[str], subjects: Iterable[str] = (), common: Iterable[str] = ()
+    ) -> Vocabulary:
         capitalised: set[str] = set()
         lower: set[str] = set()
         alone: set[str] = set()
@@ -900,6 +905,7 @@ class Vocabulary:
             *map(frozenset, (capitalised, lower, alone, places, surnames)),
             counts,
             frozenset(subjects),
+            frozenset(common),
         )
 
     def lower_alone(self, word: str) -> bool:
@@ -3083,8 +3089,11 @@ def _single_word(
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
     # "Baku, Azerbaijan"; not "Caves 2 and 3 are Vaishnava, Cave 3 being ...": a numbered thing
-    if re.match(r"^,\s(?:in\s|near\s)?[A-Z](?![\w\u2019'-]*\s\d)", after) and not re.match(
-        _LIST, after
+    if (
+        re.match(r"^,\s(?:in\s|near\s)?[A-Z](?![\w\u2019'-]*\s\d)", after)
+        and not re.match(_LIST, after)
+        # "Nearby, the Nelapattu sanctuary ...", "Shocked, Gandhi called ...": how or where
+        and not (sentence_start and answer in vocabulary.common)
     ):
         yield Term(start, end, answer, "place", AnswerType.place, 4.3)
         return
@@ -3134,6 +3143,11 @@ def _single_word(
             or not (verb.group(1) in _VERBS or verb.group(1).endswith("ed"))
             or not vocabulary.is_proper(answer)
             and (answer.lower() in vocabulary.lower or answer.endswith(("ing", "ed", "ly", "s")))
+            # "Opposition began among scientists": a common noun doing something; but
+            # "Disinflation is a fall in ..." says what the word means, and is asked
+            or not vocabulary.is_proper(answer)
+            and answer in vocabulary.common
+            and verb.group(1) not in ("is", "are", "was", "were")
         ):
             return
     if answer.lower() in vocabulary.lower and not vocabulary.is_proper(answer):

@@ -1,6 +1,7 @@
 """Names joined by a particle or a plural owner, measures in metres, and the place that only
 says where a named thing is. The people and places are made up."""
 
+from quizapp.authoring.drafter import document_vocabulary, sentence_terms, split_sentences
 from quizapp.deck.rules.drafts import MAX_PROMPT
 from tests.authoring.drafting import asked, drafted, found, prompts, rules_scores
 
@@ -342,3 +343,23 @@ def test_people_in_a_place_opening_a_sentence_are_no_place():
     assert terms["Velkor"][0] == "place"
     # a word no dictionary has, placed in a larger place, is still the place asked
     assert found("Kordabad in Velkor had the lowest rain.")["Kordabad"][0] == "place"
+
+
+def _terms(text: str, sentence: str) -> dict[str, str]:
+    vocabulary = document_vocabulary(split_sentences(text))
+    return {t.answer: t.kind for t in sentence_terms(sentence, vocabulary)}
+
+
+def test_a_common_word_opening_a_sentence_is_no_name_or_place():
+    notes = (
+        "The Velkor valley\n\nThe dam was planned on the Tarsi river in 1973. "
+        "Opposition began among scientists in Kordabad. "
+        "Nearby, the Velan Bird Sanctuary shelters pelicans. "
+        "Vardish, in Velan district, is the wettest place."
+    )
+    assert "Opposition" not in _terms(notes, "Opposition began among scientists in Kordabad.")
+    nearby = _terms(notes, "Nearby, the Velan Bird Sanctuary shelters pelicans.")
+    assert "Nearby" not in nearby
+    assert "Velan Bird Sanctuary" in nearby
+    # a name the notes open a sentence with is still asked
+    assert _terms(notes, "Vardish, in Velan district, is the wettest place.")["Vardish"] == "place"
