@@ -796,6 +796,7 @@ _RED_LIST_CATEGORY = re.compile(
     r"(?!\s[A-Z])"  # not inside a name: "the Recovery Programme for Critically Endangered Species"
 )
 RED_LIST_WORTH = 4.5
+_LANGUAGE_AFTER = re.compile(r"\s(?:language|script|dialect)\b")
 _LATIN = re.compile(
     r"(?<![\w-])(?i:ex\sofficio|in\sabsentia|suo\smot[uo]|sine\sdie|de\sfacto|de\sjure|"
     r"in\scamera(?!\s(?:trap|image|footage|survey))|prima\sfacie|habeas\scorpus|"
@@ -3169,6 +3170,10 @@ def _single_word(
         yield Term(start, end, answer, "name", AnswerType.text, 3.0)
     elif _LANGUAGE_BEFORE.search(_tail(text, start)):
         yield Term(start, end, answer, "name", AnswerType.text, 4.0)  # a language, no place
+    elif _LANGUAGE_AFTER.match(after):
+        # "a journal in the Pashto language", "in the Kharosthi script": a language or a
+        # script, no place; a word describing another, asked as a name of one word is
+        yield Term(start, end, answer, "name", AnswerType.text, 3.0)
     elif (
         answer not in _LANGUAGES
         and not _MEMBERS.fullmatch(answer)

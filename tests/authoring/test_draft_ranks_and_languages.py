@@ -383,3 +383,13 @@ def test_a_word_shaped_like_a_peoples_name_may_open_a_name_of_its_own():
     # a people's name before a person's is still no part of it
     explorer = found("The Norwegian Tavel Korrin reached the pole first.")
     assert "Norwegian Tavel Korrin" not in explorer
+
+
+def test_a_language_or_script_named_before_the_word_is_no_place():
+    journal = found("In May 1928 he started Velpakh, a monthly journal in the Tarsho language.")
+    assert journal["Tarsho"][0] == "name"
+    edicts = found("The edicts at Kordabad are written in the Velrosthi script.")
+    assert edicts["Velrosthi"][0] == "name"
+    # without the word, the same name is where the journal was printed
+    printed = found("In May 1928 he started Velpakh, a monthly journal printed in Tarsho.")
+    assert printed["Tarsho"][0] == "place"
