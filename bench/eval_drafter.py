@@ -368,6 +368,8 @@ GROUPS = {
     "held_out_152": "held out (hundred-and-fifty-second set, scored once, seen)",
     "held_out_153": "held out (hundred-and-fifty-third set, scored once, seen)",
     "held_out_154": "held out (hundred-and-fifty-fourth set, scored once, seen)",
+    "held_out_155": "held out (hundred-and-fifty-fifth set, scored once, seen)",
+    "held_out_156": "held out (hundred-and-fifty-sixth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
