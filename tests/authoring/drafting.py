@@ -3,7 +3,13 @@ answers each drafted card asks."""
 
 import datetime as dt
 
-from quizapp.authoring.drafter import considered, draft_cards
+from quizapp.authoring.drafter import (
+    considered,
+    document_vocabulary,
+    draft_cards,
+    sentence_terms,
+    split_sentences,
+)
 from quizapp.authoring.terms import Vocabulary, find_terms
 
 
@@ -12,6 +18,13 @@ def found(sentence: str, *others: str) -> dict[str, tuple[str, float]]:
     and worth."""
     vocabulary = Vocabulary.of([sentence, *others])
     return {t.answer: (t.kind, t.worth) for t in find_terms(sentence, vocabulary)}
+
+
+def read(sentence: str, notes: str = "") -> dict[str, str]:
+    """Each term the drafter reads in ``sentence`` of ``notes`` (the sentence alone when
+    none), its grammar's counts and the notes' sentence openers included: its kind."""
+    vocabulary = document_vocabulary(split_sentences(notes or sentence))
+    return {t.answer: t.kind for t in sentence_terms(sentence, vocabulary)}
 
 
 def drafted(text: str, today: dt.date | None = None) -> list:

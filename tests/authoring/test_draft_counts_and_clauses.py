@@ -4,8 +4,7 @@ made up."""
 
 import pytest
 
-from quizapp.authoring.drafter import document_vocabulary, sentence_terms, split_sentences
-from tests.authoring.drafting import found, prompts, rules_scores, score_of
+from tests.authoring.drafting import found, prompts, read, rules_scores, score_of
 
 # What a term found in the sentence is: (sentence, answer, kind).
 KINDS = {
@@ -312,15 +311,8 @@ def test_a_law_or_despatch_known_by_whose_it_was_is_one_name():
     assert "Velhousie's Doctrine" not in found("Velhousie's Doctrine of Lapse annexed Korda.")
 
 
-def _counted(sentence: str) -> dict[str, str]:
-    vocabulary = document_vocabulary(split_sentences(sentence))
-    return {t.answer: t.kind for t in sentence_terms(sentence, vocabulary)}
-
-
 def test_how_many_a_thing_is_one_of_is_asked():
-    terms = _counted(
-        "Kordish is one of the eight classical dances recognised by the Velan Akademi."
-    )
+    terms = read("Kordish is one of the eight classical dances recognised by the Velan Akademi.")
     assert terms["eight"] == "number"
     # "the two countries" is still a setting, not a count to learn
-    assert "two" not in _counted("The two countries signed the Velpur accord in 2019.")
+    assert "two" not in read("The two countries signed the Velpur accord in 2019.")

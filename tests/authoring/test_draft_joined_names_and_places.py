@@ -1,9 +1,8 @@
 """Names joined by a particle or a plural owner, measures in metres, and the place that only
 says where a named thing is. The people and places are made up."""
 
-from quizapp.authoring.drafter import document_vocabulary, sentence_terms, split_sentences
 from quizapp.deck.rules.drafts import MAX_PROMPT
-from tests.authoring.drafting import asked, drafted, found, prompts, rules_scores
+from tests.authoring.drafting import asked, drafted, found, prompts, read, rules_scores
 
 
 def test_a_body_named_with_a_plural_owner_and_a_title_word_is_one_name():
@@ -345,11 +344,6 @@ def test_people_in_a_place_opening_a_sentence_are_no_place():
     assert found("Kordabad in Velkor had the lowest rain.")["Kordabad"][0] == "place"
 
 
-def _terms(text: str, sentence: str) -> dict[str, str]:
-    vocabulary = document_vocabulary(split_sentences(text))
-    return {t.answer: t.kind for t in sentence_terms(sentence, vocabulary)}
-
-
 def test_a_common_word_opening_a_sentence_is_no_name_or_place():
     notes = (
         "The Velkor valley\n\nThe dam was planned on the Tarsi river in 1973. "
@@ -357,9 +351,9 @@ def test_a_common_word_opening_a_sentence_is_no_name_or_place():
         "Nearby, the Velan Bird Sanctuary shelters pelicans. "
         "Vardish, in Velan district, is the wettest place."
     )
-    assert "Opposition" not in _terms(notes, "Opposition began among scientists in Kordabad.")
-    nearby = _terms(notes, "Nearby, the Velan Bird Sanctuary shelters pelicans.")
+    assert "Opposition" not in read("Opposition began among scientists in Kordabad.", notes)
+    nearby = read("Nearby, the Velan Bird Sanctuary shelters pelicans.", notes)
     assert "Nearby" not in nearby
     assert "Velan Bird Sanctuary" in nearby
     # a name the notes open a sentence with is still asked
-    assert _terms(notes, "Vardish, in Velan district, is the wettest place.")["Vardish"] == "place"
+    assert read("Vardish, in Velan district, is the wettest place.", notes)["Vardish"] == "place"
