@@ -714,6 +714,9 @@ _LANGUAGE_BEFORE = re.compile(
     r"commentary|poems?|hymns?|verses|songs|sayings)\b(?:,?\s(?!in\b)[\w\u2019'-]+){0,6}"
     r"\sin\s(?:[A-Z][^\W\d_]*(?:,\s|\s(?:and|or)\s))*$"
 )
+# A language or a script, named before the word: "in the Pashto language", "the Kharosthi
+# script".
+_LANGUAGE_AFTER = re.compile(r"\s(?:language|script|dialect)\b")
 # The language a name is given in: "known in Persian as", "remembered in Bengali as".
 _NAMED_IN = re.compile(r"\b(?:known|remembered|called|named|spelt|written)\sin\s$")
 # Where a prize or a vote goes to a person as often as a team goes to a place.
@@ -785,9 +788,6 @@ _EVENT_WORDS = word_set(
     "War Crisis Revolution Games Olympics Cup Movement Massacre Famine Uprising Riots Summit "
     "Battle Siege Day"
 )
-# Latin the law keeps, asked whole: "the ex officio Chairman", "trials in absentia", "the writ
-# of quo warranto" (never "ex {{officio}}", whose "officio" no dictionary has); not "caught in
-# camera traps".
 # A species' category on the IUCN Red List, capitalised inside a sentence: an examiner asks
 # it wherever the notes give it.
 _RED_LIST_CATEGORY = re.compile(
@@ -796,7 +796,9 @@ _RED_LIST_CATEGORY = re.compile(
     r"(?!\s[A-Z])"  # not inside a name: "the Recovery Programme for Critically Endangered Species"
 )
 RED_LIST_WORTH = 4.5
-_LANGUAGE_AFTER = re.compile(r"\s(?:language|script|dialect)\b")
+# Latin the law keeps, asked whole: "the ex officio Chairman", "trials in absentia", "the writ
+# of quo warranto" (never "ex {{officio}}", whose "officio" no dictionary has); not "caught in
+# camera traps".
 _LATIN = re.compile(
     r"(?<![\w-])(?i:ex\sofficio|in\sabsentia|suo\smot[uo]|sine\sdie|de\sfacto|de\sjure|"
     r"in\scamera(?!\s(?:trap|image|footage|survey))|prima\sfacie|habeas\scorpus|"
@@ -3172,7 +3174,7 @@ def _single_word(
         yield Term(start, end, answer, "name", AnswerType.text, 4.0)  # a language, no place
     elif _LANGUAGE_AFTER.match(after):
         # "a journal in the Pashto language", "in the Kharosthi script": a language or a
-        # script, no place; a word describing another, asked as a name of one word is
+        # script, not a place; worth what another name of one word is
         yield Term(start, end, answer, "name", AnswerType.text, 3.0)
     elif (
         answer not in _LANGUAGES

@@ -69,8 +69,9 @@ def is_title(word: str) -> bool:
 
 
 # Titles only where they open a person's name: a rank that is also an ordinary word ("Major
-# Rock Edict XII"), which the drafter tells by the sentence, and "Raja", which may stand
-# inside a name ("Kunjara Mallan Raja Raja Perunthachan"). A blank after one is no fragment.
+# Rock Edict XII"), which the drafter tells by the sentence; "Raja", which may stand inside a
+# name ("Kunjara Mallan Raja Raja Perunthachan"); and "Guru", which opens the name of a book
+# too ("Guru Granth Sahib"). A blank after one is no fragment.
 RANKS = word_set("Major Raja Guru")
 # Ministries' last words: "Minister of Earth Sciences Kiren Rijiju" names a person after them.
 PORTFOLIO_WORDS = word_set(
