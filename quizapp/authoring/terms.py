@@ -796,6 +796,12 @@ _RED_LIST_CATEGORY = re.compile(
     r"(?!\s[A-Z])"  # not inside a name: "the Recovery Programme for Critically Endangered Species"
 )
 RED_LIST_WORTH = 4.5
+# The first word of a chemical compound's name: "nitrogen trifluoride", "sulphur hexafluoride".
+_ELEMENT_BEFORE = re.compile(
+    r"\b(?:hydrogen|carbon|nitrogen|oxygen|fluorine|sodium|magnesium|aluminium|phosphorus|"
+    r"sulphur|sulfur|chlorine|potassium|calcium|iron|zinc|bromine|iodine|methyl|ethyl|"
+    r"nitrous|nitric|ferrous|ferric)\s$"
+)
 # Latin the law keeps, asked whole: "the ex officio Chairman", "trials in absentia", "the writ
 # of quo warranto" (never "ex {{officio}}", whose "officio" no dictionary has); not "caught in
 # camera traps".
@@ -1321,6 +1327,11 @@ def find_terms(
         word = named.group().strip() if named else ""
         if named and word not in _NOT_NAMED_FOR and free(named.start(), end):
             start = named.start()
+        # "nitrogen trifluoride", "sulphur hexafluoride": a compound is named whole, though
+        # only its second word is missing from the dictionary
+        element = _ELEMENT_BEFORE.search(text[:start])
+        if element and free(element.start(), end):
+            start = element.start()
         add(Term(start, end, text[start:end], "name", AnswerType.text, NATIVE_WORTH))
     for term in _names(text, vocabulary):
         add(term)

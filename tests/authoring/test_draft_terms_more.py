@@ -539,3 +539,11 @@ def test_a_species_category_on_the_red_list_is_asked():
     assert "Endangered" not in found("Endangered species get the most care in Velkor.")
     named = found("It is in the Recovery Programme for Critically Endangered Species of Velkor.")
     assert "Critically Endangered" not in named
+
+
+def test_a_compound_is_asked_by_its_whole_name():
+    terms = found("The amendment added a seventh gas, nitrogen velfluoride.")
+    assert "nitrogen velfluoride" in terms
+    assert "velfluoride" not in terms
+    # a word no dictionary has, after no element, is asked alone
+    assert "velkondite" in found("The main building stone is velkondite.")
