@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from quizapp.authoring.errors import AuthoringError
+from quizapp.deck.rules.drafts import OPENERS
 
 # Dependents that end the subject's name: a relative clause, an aside in commas.
 _AFTER_NAME = {"relcl", "acl", "punct", "cc", "conj", "advcl", "appos"}
@@ -333,8 +334,8 @@ def opening_common_word(text: str) -> str:
     "Opposition" of "Opposition began among scientists", "Nearby" of "Nearby, the sanctuary
     ..."; "" otherwise."""
     first = re.match(r"([A-Z][a-z]+)(?=[\s,])", text)
-    if first is None or first.group(1) in ("The", "A", "An", "In", "On", "At", "It"):
-        return ""  # the common openers, known without parsing
+    if first is None or first.group(1) in OPENERS:
+        return ""  # "The", "In", "However": words a sentence opens with, known without parsing
     token = _parsed(text)[0]
     return token.text if token.pos_ in ("NOUN", "ADV", "VERB", "ADJ") else ""
 
