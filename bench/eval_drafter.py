@@ -370,6 +370,8 @@ GROUPS = {
     "held_out_154": "held out (hundred-and-fifty-fourth set, scored once, seen)",
     "held_out_155": "held out (hundred-and-fifty-fifth set, scored once, seen)",
     "held_out_156": "held out (hundred-and-fifty-sixth set, scored once, seen)",
+    "held_out_157": "held out (hundred-and-fifty-seventh set, scored once, seen)",
+    "held_out_158": "held out (hundred-and-fifty-eighth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
