@@ -381,6 +381,18 @@ _WROTE = re.compile(
     r"\b(?:wrote|composed|authored)\s([A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*){0,4}),\s(?:an?|the|his|her)"
     r"\s(?:[\w-]+\s){0,3}(?:poem|book|play|novel|treatise|epic|biography|history|grammar)\b"
 )
+# A work by its title, just after its writer wrote it: "Bhartrihari wrote the Vakyapadiya
+# around ...", "He wrote the Zafarnama, a letter ..."; what the sentence tells of the writer,
+# asked before the writer's name. Not a language ("wrote Urdu verse"), nor a title followed
+# by more of the phrase it opens.
+_WROTE_TITLE = re.compile(
+    r"\b(?:wrote|composed|authored)\s(?:the\s)?"
+    r"([A-Z][\w\u2019'-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][\w\u2019'-]*){0,4})"
+    r"(?=[.,;]|\s(?:in|at|around|on|for|under|and|while|during|when|as|c\.)\s)"
+    # not the first of several works ("wrote Keechakavadham, Uttaraswayamvaram and ..."), nor
+    # a work asked by the name it is better known by
+    r"(?!,\s[A-Z][\w\u2019'-]*(?:,|\sand\s)|,\sbetter\sknown)"
+)
 # A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
 _BINOMIAL = re.compile(
     r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
@@ -549,6 +561,7 @@ _DURATION = r"(?:minutes|hours|days|weeks|months|years)"
 DURATION_WORTH = 4.2
 COUNTED_WORTH = 4.0
 CODE_WORTH = 4.0  # a designation with digits: "Luna-25", "LVM3"
+WROTE_WORTH = 4.4  # a work just after "wrote": asked before its writer (a person, 4.3)
 DEFINED_WORTH = 4.5  # a term the notes define or name once: the fact of its sentence
 _ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 COMPOUND = re.compile(
@@ -1197,6 +1210,9 @@ def find_terms(
         add(Term(*match.span(), match.group(), "number", AnswerType.text, DURATION_WORTH))
     for match in _WROTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))
+    for match in _WROTE_TITLE.finditer(text):
+        if match.group(1) not in _LANGUAGES and match.group(1).split()[0] not in MONTH_NUMBER:
+            add(Term(*match.span(1), match.group(1), "name", AnswerType.text, WROTE_WORTH))
     for match in _WORK.finditer(text):
         title = match.group(1)
         if title.split()[0] not in MONTH_NUMBER:

@@ -506,3 +506,15 @@ def test_these_opening_a_paragraph_is_what_the_heading_over_it_names():
         "{{Orvani}} district."
     )
     assert not any("1990" in prompt for prompt in asked.values())  # "These" of nothing named
+
+
+def test_a_work_just_after_wrote_is_asked_before_its_writer():
+    work = found("Korvesh wrote the Talamandira around the ninth century.")
+    assert work["Talamandira"][1] > work["Korvesh"][1]
+    assert "Talamandira" in found("He wrote the Talamandira, a letter in Velmari to the king.")
+    # not a language, nor the first of a list of works, nor a work better known by another name
+    assert "Velmari" not in found("Korvesh wrote Velmari verse under the pen name Tarun.")
+    listed = found("Korvesh wrote Talamandira, Sorandika and Vetalam.")
+    assert listed.get("Talamandira", ("", 0.0))[1] < work["Talamandira"][1]
+    known = found("Korvesh wrote the Talamandira, better known as the Sorandika.")
+    assert known.get("Talamandira", ("", 0.0))[1] < work["Talamandira"][1]
