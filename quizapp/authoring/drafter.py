@@ -1539,10 +1539,11 @@ def _score(passage: Passage, term: Term) -> float:
     ):
         score -= SPEAKER  # "X said that ... 300 units": what was said is the news
     if re.fullmatch(r"(?:Union\s)?Cabinet", term.answer) and re.match(
-        r"^\s(?:approved|cleared)\s(?:the\s)?[A-Z]", passage.focus.text[term.end :]
+        r"^\s(?:approved|cleared)\b", passage.focus.text[term.end :]
     ):
-        # "The Union Cabinet approved Mission Mausam": it approves every scheme; what it
-        # approved is the news
+        # "The Union Cabinet approved Mission Mausam", "... approved it in January 2018 at a
+        # cost of Rs 5,369 crore": it approves every scheme; what, when and at what cost is
+        # the news
         score -= TRIVIA
     if term.kind == "year" and (
         (

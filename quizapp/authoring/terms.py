@@ -68,7 +68,9 @@ _PER_UNIT = (
     r"transaction))\b"
 )
 AMOUNT = re.compile(
-    rf"(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?(?:{_PER_UNIT})?"
+    # "reduces the demand to Re 1": one rupee, in the singular
+    rf"(?<![\w.])Re\.?\s1(?!\d|[,.]\d)"
+    rf"|(?<![\w.])(?:(?:US)?[$\u20ac\u00a3\u20b9]|Rs\.?\s?|USD\s|INR\s)(?:{_NUM}){_SCALE}?(?:{_PER_UNIT})?"
     rf"|(?<![\w.,])[\u00b1\u2212-]?(?:{_NUM}){_SCALE}?{_UNIT}"  # "\u221289.2\u00b0C": below zero
     rf"|(?<![\w.,])(?:{_NUM}){_SCALE}(?![\w])"
 )
@@ -2467,6 +2469,7 @@ def _office(text: str, run: list[re.Match], words: list[str]) -> Term | None:
 
 _SITE_WORDS = word_set(
     "Park Reserve Sanctuary Fort Temple Palace Lake Dam Maidan Stadium Falls Glacier Pass Caves "
+    "Canal Channel "  # "the Buckingham Canal", "the Ten Degree Channel": a waterway
     "Massif Peak Land"  # "Queen Maud Land": a region named after someone, not her
     # a monument of any faith, as a temple is: "the Adina Mosque at Pandua"
     " Mosque Masjid Minar Tomb Dargah Gurdwara Church Cathedral Stupa Vihara Mahavihara Darwaza"

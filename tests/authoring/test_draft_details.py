@@ -2,7 +2,7 @@
 the notes' own Prime Minister), and what a prompt must not show (a name's own initials)."""
 
 from quizapp.authoring.drafter import draft_cards
-from tests.authoring.drafting import prompts, rules_scores
+from tests.authoring.drafting import found, prompts, rules_scores
 
 HOUSE = """\
 The River Boards Act, 2031
@@ -222,6 +222,27 @@ def test_the_cabinet_that_approves_a_named_scheme_is_no_question():
     asked = prompts(notes)
     assert "Mission Tern" in asked
     assert "Union Cabinet" not in asked
+    # nor when what it approved is "it": when and at what cost are the news
+    notes = SPACE.replace(
+        "The crew carried out",
+        "The Union Cabinet approved it on 9 June 2030 at a cost of Rs 4,210 crore. "
+        "The crew carried out",
+    )
+    asked = prompts(notes)
+    assert "Rs 4,210 crore" in asked
+    assert "Union Cabinet" not in asked
+
+
+def test_a_canal_a_channel_and_one_rupee_are_asked():
+    assert (
+        found("The Velmar Canal, dug in the nineteenth century, forms part of it.")["Velmar Canal"][
+            0
+        ]
+        == "place"
+    )
+    channel = found("The Korvesh Channel separates the Tarun Isles from the Velmari Isles.")
+    assert channel["Korvesh Channel"][0] == "place"
+    assert "Re 1" in found("A token cut reduces the Velmar grant to Re 1 and signals disapproval.")
 
 
 def test_a_body_labelled_by_its_year_is_weighed_above_the_year():
