@@ -2559,7 +2559,10 @@ def _describes(word: str, vocabulary: Vocabulary) -> bool:
     "Chinese" beside "China"): it describes what follows, as in "Pakistani Punjab"."""
     if not word.endswith(("i", "n", "ese", "ish")):
         return False
-    return bool({word[:-1], word[:-2], word[:-3] + "a", word[:-3]} & vocabulary.capitalised)
+    places = {word[:-1], word[:-2], word[:-3]}
+    if word.endswith("ese"):
+        places.add(word[:-3] + "a")  # "Chinese", "Sinhalese"; not "Bhattoji" beside "Bhatta"
+    return bool(places & vocabulary.capitalised)
 
 
 def _has_demonym(word: str, vocabulary: Vocabulary) -> bool:

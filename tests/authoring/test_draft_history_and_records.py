@@ -8,7 +8,7 @@ import sys
 from quizapp.authoring.draft import draft_deck
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.deck.check import check
-from tests.authoring.drafting import answers, every_answer, found, prompts, rules_scores
+from tests.authoring.drafting import answers, every_answer, found, prompts, read, rules_scores
 
 HISTORY = (
     "The Partition of Velmar\n\n"
@@ -518,3 +518,18 @@ def test_a_work_just_after_wrote_is_asked_before_its_writer():
     assert listed.get("Talamandira", ("", 0.0))[1] < work["Talamandira"][1]
     known = found("Korvesh wrote the Talamandira, better known as the Sorandika.")
     assert known.get("Talamandira", ("", 0.0))[1] < work["Talamandira"][1]
+
+
+def test_a_first_name_in_i_is_no_peoples_name_for_a_word_the_notes_name():
+    """ "Bhattoji" beside "Nagesha Bhatta": a first name, not a people named for "Bhatta" as
+    "Chinese" is for "China"."""
+    notes = (
+        "Velmoji Harvesh wrote the Tala Kaumudi in the seventeenth century. "
+        "Nagesha Velma was a leading grammarian of the eighteenth century."
+    )
+    assert (
+        read("Velmoji Harvesh wrote the Tala Kaumudi in the seventeenth century.", notes)[
+            "Velmoji Harvesh"
+        ]
+        == "person"
+    )
