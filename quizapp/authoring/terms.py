@@ -395,6 +395,12 @@ _WROTE_TITLE = re.compile(
     # a work asked by the name it is better known by
     r"(?!,\s[A-Z][\w\u2019'-]*(?:,|\sand\s)|,\sbetter\sknown)"
 )
+# A people by its name: "the Rathwa tribe of Gujarat", "the Ilbari tribe of Turks"; "the
+# Shompen, a Particularly Vulnerable Tribal Group", "the Yuezhi, a nomadic people".
+_TRIBE = re.compile(
+    r"(?<=\bthe\s)([A-Z][a-z]{2,})(?:\s(?:tribe|clan)\b"
+    r"|,\s(?:an?|the)\s(?:[\w-]+\s){0,3}?(?:people|tribe|Tribal\sGroup|Scheduled\sTribe)\b)"
+)
 # A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
 _BINOMIAL = re.compile(
     r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
@@ -1212,6 +1218,8 @@ def find_terms(
         add(Term(*match.span(), match.group(), "number", AnswerType.text, DURATION_WORTH))
     for match in _WROTE.finditer(text):
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.8))
+    for match in _TRIBE.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.3))
     for match in _WROTE_TITLE.finditer(text):
         if match.group(1) not in _LANGUAGES and match.group(1).split()[0] not in MONTH_NUMBER:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, WROTE_WORTH))

@@ -533,3 +533,11 @@ def test_a_first_name_in_i_is_no_peoples_name_for_a_word_the_notes_name():
         ]
         == "person"
     )
+
+
+def test_a_people_named_as_a_tribe_is_asked():
+    assert found("Tarun painting belongs to the Velmari tribe of Korda.")["Velmari"][1] >= 4.3
+    isle = found("The island is home to the Korvesh, a Particularly Vulnerable Tribal Group.")
+    assert isle["Korvesh"][1] >= 4.3
+    nomads = found("The Tarsans were one branch of the Velmi, a nomadic people of the steppe.")
+    assert nomads["Velmi"][1] >= 4.3
