@@ -541,3 +541,12 @@ def test_a_people_named_as_a_tribe_is_asked():
     assert isle["Korvesh"][1] >= 4.3
     nomads = found("The Tarsans were one branch of the Velmi, a nomadic people of the steppe.")
     assert nomads["Velmi"][1] >= 4.3
+
+
+def test_a_scientific_name_is_asked_though_its_latin_echoes_the_common_name():
+    notes = (
+        "The Velmar megapode\n\nEnvironment notes: a bird of the Velmar Islands\n\n"
+        "The Velmar megapode (Megapodius velmariensis) is a ground-dwelling bird found only "
+        "in the Velmar Islands. It was listed as Vulnerable in 2031.\n"
+    )
+    assert "Megapodius velmariensis" in prompts(notes)

@@ -192,6 +192,24 @@ def test_a_figure_s_unit_in_the_question_is_no_cue(write_deck):
     assert found == []
 
 
+def test_a_scientific_names_latin_echoing_the_common_name_is_no_cue(write_deck):
+    found = warnings_for(
+        write_deck,
+        card(
+            "  - id: species\n"
+            "    kind: cloze\n"
+            "    text: The Velmar megapode ({{Megapodius velmariensis}}) nests in mounds.\n"
+        )
+        + card(
+            "  - id: common\n"
+            "    kind: cloze\n"
+            "    text: The {{Velmar tahr}} lives on the Velmar hills.\n"
+        ),
+    )
+    # a common name that repeats a word of the question is still a give-away
+    assert [f.split(": ")[2] for f in found] == ["card 'common'"]
+
+
 def test_the_word_for_what_kind_of_thing_a_name_is_gives_nothing_away(write_deck):
     found = warnings_for(
         write_deck,

@@ -311,12 +311,22 @@ def _head(answer: str) -> str:
     return _stem(tokens[cut - 1]) if cut > 0 else ""
 
 
+# A scientific name by its Latin endings: "Crocodylus porosus", "Megapodius nicobariensis";
+# not a common name, "Nilgiri tahr" or "Nicobar scops owl".
+_SPECIES = re.compile(
+    r"[A-Z][a-z]{2,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys)"
+    r"(?:\s[a-z]{2,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ris|ax|es)){1,2}"
+)
+
+
 def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]:
     """Word stems the answer shares with its question and with none of its wrong options.
 
     The unit of a figure is no cue: "raised from Rs 3 lakh to {{Rs 5 lakh}}" says what is
-    measured, not how much."""
-    if _QUANTITY.match(answer):
+    measured, not how much. Nor is a scientific name's Latin, which echoes the common name
+    or the place it is named for ("the saltwater crocodile, {{Crocodylus porosus}}"): it
+    tells a learner nothing of the name itself."""
+    if _QUANTITY.match(answer) or _SPECIES.fullmatch(answer):
         return set()
     named = _content_words(answer)
     shared = named & _content_words(asked)
