@@ -788,6 +788,12 @@ _KIN_BEFORE = re.compile(
     r"(?:wife|son|daughter|brother|sister|mother|father|queen|heir|successor|nephew|sons|"
     r"daughters|brothers|sisters)\s$"
 )
+# Who wrote a work, said after it: "is credited to Shakalya", "was written by Jayaditya and
+# Vamana"; one name each, a person.
+_AUTHOR_BEFORE = re.compile(
+    r"\b(?:written|composed|authored|compiled|credited|ascribed|attributed)\s(?:by|to)\s"
+    r"(?:[A-Z][\w\u2019'-]*\sand\s)?$"
+)
 # "the second Pole in space, after Mirosław Hermaszewski": who did it first.
 _PREDECESSOR = re.compile(
     r"\b(?:second|third|fourth|fifth|next)\b[^.;]*,\s(?:after|succeeding|following)\s$"
@@ -3107,9 +3113,11 @@ def _single_word(
         # "He married Kumaradevi, a princess of the Licchavi clan": who they were, just after
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)
         return
-    if (_KIN_BEFORE.search(before) or _ROLE_JUST_BEFORE.search(before)) and vocabulary.is_proper(
-        answer
-    ):
+    if (
+        _KIN_BEFORE.search(before)
+        or _ROLE_JUST_BEFORE.search(before)
+        or _AUTHOR_BEFORE.search(before)
+    ) and vocabulary.is_proper(answer):
         # "written by Kampana's wife Gangadevi", "his son Bukka", "the court poet Ravikirti",
         # "his feudatory Dantidurga": a person by one name
         yield Term(start, end, answer, "person", AnswerType.person, 4.3)

@@ -550,3 +550,11 @@ def test_a_scientific_name_is_asked_though_its_latin_echoes_the_common_name():
         "in the Velmar Islands. It was listed as Vulnerable in 2031.\n"
     )
     assert "Megapodius velmariensis" in prompts(notes)
+
+
+def test_who_a_work_is_credited_to_is_a_person():
+    assert found("The Padavali of the Tarun hymns is credited to Velkaya.")["Velkaya"][0] == (
+        "person"
+    )
+    pair = found("The Korsika, a commentary, was written by Jayavesh and Tamana in 1230.")
+    assert pair["Jayavesh"][0] == pair["Tamana"][0] == "person"
