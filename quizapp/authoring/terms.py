@@ -1587,11 +1587,14 @@ KEPT_AS_WORTH = 4.8  # the day a date is kept as, an examiner's favourite
 
 
 def _named_for_someone(names: list[str], vocabulary: Vocabulary) -> bool:
-    """A committee or commission called by its chair's name ("L.M. Singhvi Committee"), not by
-    what it does ("Law Commission"): words the notes never use in lower case, before it."""
-    if names[-1] not in ("Committee", "Commission") or len(names) < 3:
+    """A committee or commission called by its chair's name ("L.M. Singhvi Committee", "the
+    Acworth Committee"), not by what it does ("Law Commission"): words the notes never use in
+    lower case, before it."""
+    if names[-1] not in ("Committee", "Commission") or len(names) < 2:
         return False
-    return _person_shaped(names[:-1]) and all(
+    if len(names) == 2 and is_english(names[0].lower()):
+        return False  # "Law Commission", "Hunter Commission": a word of the language first
+    return (len(names) == 2 or _person_shaped(names[:-1])) and all(
         re.fullmatch(r"(?:[A-Z]\.)+", w)
         or (vocabulary.is_proper(w) and w not in _BODY_WORDS and not _NUMBERED.fullmatch(w))
         for w in names[:-1]

@@ -558,3 +558,9 @@ def test_who_a_work_is_credited_to_is_a_person():
     )
     pair = found("The Korsika, a commentary, was written by Jayavesh and Tamana in 1230.")
     assert pair["Jayavesh"][0] == pair["Tamana"][0] == "person"
+
+
+def test_a_committee_known_by_one_surname_is_weighed_as_one_named_for_its_chair():
+    named = found("The Velkar budget was split in 2024 on the advice of the Tarvesh Committee.")
+    plain = found("The Velkar budget was split in 2024 on the advice of the Law Commission.")
+    assert named["Tarvesh Committee"][1] > plain["Law Commission"][1]
