@@ -407,7 +407,7 @@ _BINOMIAL = re.compile(
     r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|u|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax|es)"
     r"(?:\s[a-z]{3,}(?:us|a|is|um|ae|ii|i|o|u|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))?)"
     # "Panthera tigris tigris": a subspecies is named by a third word
-    r"(?=\s?[.,;)]|\s\(|$|\s(?:has|have|had|is|was|are|were)\b)"
+    r"(?=\s?[.,;)]|\s\(|$|\s(?:has|have|had|is|was|are|were|spread|grows|grew|lives|feeds)\b)"
 )
 # What names a species no dictionary has just before it: a common noun after its article
 # ("the parasitoid wasp Acerophagus papayae"), or nothing, opening the sentence before an

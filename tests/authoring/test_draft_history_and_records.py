@@ -564,3 +564,9 @@ def test_a_committee_known_by_one_surname_is_weighed_as_one_named_for_its_chair(
     named = found("The Velkar budget was split in 2024 on the advice of the Tarvesh Committee.")
     plain = found("The Velkar budget was split in 2024 on the advice of the Law Commission.")
     assert named["Tarvesh Committee"][1] > plain["Law Commission"][1]
+
+
+def test_a_scientific_name_before_what_the_species_did_is_asked_whole():
+    grass = found("Without herds, the grass Velmaria tortuosa spread and choked the lake.")
+    assert "Velmaria tortuosa" in grass
+    assert "tortuosa" not in grass
