@@ -3177,7 +3177,16 @@ def _single_word(
         return
     if (
         sentence_start
-        and answer in vocabulary.subjects
+        and (
+            answer in vocabulary.subjects
+            # "Anamudi, at 2,695 m the highest peak ..., stands ...": a word no dictionary
+            # has, never written in lower case, told about before its verb
+            or (
+                not is_english(answer.lower())
+                and answer.lower() not in vocabulary.lower
+                and answer not in vocabulary.common
+            )
+        )
         and re.match(r"^,\s", after)
         and not re.match(_LIST, after)
         # not the first of common nouns listed: "Pollution, sediment, unusually low tides and

@@ -570,3 +570,16 @@ def test_a_scientific_name_before_what_the_species_did_is_asked_whole():
     grass = found("Without herds, the grass Velmaria tortuosa spread and choked the lake.")
     assert "Velmaria tortuosa" in grass
     assert "tortuosa" not in grass
+
+
+def test_a_name_opening_its_sentence_before_an_aside_is_asked():
+    """ "Anamudi, at 2,695 m the highest peak ..., stands within the park.": a word no
+    dictionary has, never written in lower case, told about before its verb."""
+    notes = (
+        "The park covers 97 sq km of high grassland. "
+        "Velmudi, at 2,695 m the highest peak south of the Korda hills, stands within the park."
+    )
+    assert read(
+        "Velmudi, at 2,695 m the highest peak south of the Korda hills, stands within the park.",
+        notes,
+    ).get("Velmudi")
