@@ -1004,6 +1004,10 @@ def find_terms(
         words = match.group(1).split()
         if len(words) <= 6 and words[0].casefold() not in _QUOTED_OPENERS:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
+    # 'Tsangpo means "the purifier"'; before the figures in it: 'the Ashtadhyayi, meaning
+    # "eight chapters"' is asked by the meaning, not {{eight}}
+    for match in _MEANING.finditer(text):
+        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in _STANDS_FOR.finditer(text):  # the name its initials spell, small words too
         if abbreviates(match.group(2).split(), match.group(1)):
             add(Term(*match.span(2), match.group(2), "name", AnswerType.text, 4.3))
@@ -1315,8 +1319,6 @@ def find_terms(
             add(Term(start, match.end(1), name, "name", AnswerType.text, 4.3))
     for match in _SLOGAN.finditer(text):  # coined the slogan "Ecology is permanent economy"
         add(Term(*match.span(1), match.group(1), "name", AnswerType.text, 4.5))
-    for match in _MEANING.finditer(text):  # 'Tsangpo means "the purifier"'
-        add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))
     for match in [*_WORD_MEANS.finditer(text), *_BY_MEANS.finditer(text)]:
         if match.group(1).split()[0] not in _FUNCTION_WORDS:
             add(Term(*match.span(1), match.group(1), "name", AnswerType.text, DEFINED_WORTH))

@@ -583,3 +583,9 @@ def test_a_name_opening_its_sentence_before_an_aside_is_asked():
         "Velmudi, at 2,695 m the highest peak south of the Korda hills, stands within the park.",
         notes,
     ).get("Velmudi")
+
+
+def test_a_meaning_in_quotation_marks_is_asked_whole_though_it_holds_a_count():
+    terms = found('Tarvesh\'s grammar is the Panchadhyayi, meaning "five chapters".')
+    assert "five chapters" in terms
+    assert "five" not in terms
