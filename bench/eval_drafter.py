@@ -372,6 +372,8 @@ GROUPS = {
     "held_out_156": "held out (hundred-and-fifty-sixth set, scored once, seen)",
     "held_out_157": "held out (hundred-and-fifty-seventh set, scored once, seen)",
     "held_out_158": "held out (hundred-and-fifty-eighth set, scored once, seen)",
+    "held_out_159": "held out (hundred-and-fifty-ninth set, scored once, seen)",
+    "held_out_160": "held out (hundred-and-sixtieth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
