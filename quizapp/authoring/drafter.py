@@ -1166,6 +1166,8 @@ def _refers_back(text: str) -> bool:
         r"[Bb]efore|[Dd]uring)\sth(?:at|is)\s[a-z]+)\b"
         # "Rajgad served as the capital for 25 years before that.": before what was just told
         r"|\b(?:before|after|since|until|till)\sth(?:at|is)(?=[.,;])"
+        # "H. Lehmann and M. Cutbush made that report.": the report the sentence before told
+        r"|\bth(?:at|is)\s[a-z]{3,}(?=[.,;])"
         # "Sikkim has the lowest, at 1.1.": the lowest of what the sentence before says
         r"|\bthe\s(?:[a-z]+est|most|least)(?=[,.])"
     )

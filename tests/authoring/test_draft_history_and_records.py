@@ -589,3 +589,15 @@ def test_a_meaning_in_quotation_marks_is_asked_whole_though_it_holds_a_count():
     terms = found('Tarvesh\'s grammar is the Panchadhyayi, meaning "five chapters".')
     assert "five chapters" in terms
     assert "five" not in terms
+
+
+def test_a_sentence_about_that_report_is_asked_with_the_report():
+    """ "H. Lehmann and M. Cutbush made that report.": alone, no learner knows which report."""
+    notes = (
+        "The Velmar trait\n\nScience notes: a blood disorder\n\n"
+        "The Velmar trait was first described in 2031. "
+        "In Korda the trait was first reported in 2034 among the hill people of Tarun. "
+        "K. Tarvesh and M. Olsund made that report.\n"
+    )
+    prompt = prompts(notes)["K. Tarvesh"]
+    assert "first reported in 2034 among the hill people of Tarun" in prompt
