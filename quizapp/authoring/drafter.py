@@ -2075,6 +2075,9 @@ def _ordering_cards(
             current is None
             or len(current) >= ORDERING_SIZE
             or item[0] - current[-1][0] > ORDERING_GAP
+            # a heading between: the quote would run it into the sentences ("... made that
+            # report. The burden in India The disease is ...")
+            or _heading_between(text, current[-1][1].end, item[1].start)
         ):
             groups.append([item])
         elif not any(_same_time(item[2].date, other[2].date) for other in current):
@@ -2107,6 +2110,12 @@ def _ordering_cards(
         )
         out.append(Candidate(card, first.start, last.end, ORDERING_WORTH))
     return out
+
+
+def _heading_between(text: str, start: int, end: int) -> bool:
+    """A line between two sentences that is no sentence: a section's heading."""
+    lines = [line.strip() for line in text[start:end].splitlines()]
+    return any(line and not re.search(r"[.!?:;\"'\u201d\u2019)\]]$", line) for line in lines)
 
 
 def _same_time(a: str, b: str) -> bool:

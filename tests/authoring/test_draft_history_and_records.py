@@ -8,7 +8,15 @@ import sys
 from quizapp.authoring.draft import draft_deck
 from quizapp.authoring.drafter import considered, draft_cards
 from quizapp.deck.check import check
-from tests.authoring.drafting import answers, every_answer, found, prompts, read, rules_scores
+from tests.authoring.drafting import (
+    answers,
+    drafted,
+    every_answer,
+    found,
+    prompts,
+    read,
+    rules_scores,
+)
 
 HISTORY = (
     "The Partition of Velmar\n\n"
@@ -601,3 +609,22 @@ def test_a_sentence_about_that_report_is_asked_with_the_report():
     )
     prompt = prompts(notes)["K. Tarvesh"]
     assert "first reported in 2034 among the hill people of Tarun" in prompt
+
+
+def test_a_timeline_stays_within_its_section():
+    """Events either side of a heading would quote the heading run into the sentences ("...
+    made that report. The burden in India The disease is ...")."""
+    notes = (
+        "The Velmar trait\n\nScience notes: a blood disorder\n\n"
+        "History\n\n"
+        "The Velmar trait was first described in 1910. "
+        "Its cause was found in 1949. "
+        "It was first reported in Korda in 1952.\n\n"
+        "The burden in Korda\n\n"
+        "A national survey was held in 2006. "
+        "A screening drive began in 2008. "
+        "The mission was launched in 2023.\n"
+    )
+    timelines = [c for c in drafted(notes) if c.kind == "ordering"]
+    assert timelines
+    assert all("The burden in Korda" not in c.source.quote for c in timelines)
