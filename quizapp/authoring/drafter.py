@@ -2113,9 +2113,8 @@ def _ordering_cards(
 
 
 def _heading_between(text: str, start: int, end: int) -> bool:
-    """A line between two sentences that is no sentence: a section's heading."""
-    lines = [line.strip() for line in text[start:end].splitlines()]
-    return any(line and not re.search(r"[.!?:;\"'\u201d\u2019)\]]$", line) for line in lines)
+    """A line between two sentences that does not end as a sentence: a section's heading."""
+    return any(not line.ends for line in split_sentences(text[start:end]))
 
 
 def _same_time(a: str, b: str) -> bool:

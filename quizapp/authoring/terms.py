@@ -29,6 +29,7 @@ from quizapp.deck.rules.drafts import (
     people_before,
     word_set,
 )
+from quizapp.deck.rules.exam_setter import EPITHET, GENUS
 
 MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), 1)}
 
@@ -403,10 +404,8 @@ _TRIBE = re.compile(
 )
 # A scientific name: "Caenorhabditis elegans", "(Panthera tigris)".
 _BINOMIAL = re.compile(
-    r"(?<![\w-])([A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys))\s"
-    r"([a-z]{3,}(?:us|a|is|um|ae|ii|i|o|u|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax|es)"
-    r"(?:\s[a-z]{3,}(?:us|a|is|um|ae|ii|i|o|u|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax))?)"
     # "Panthera tigris tigris": a subspecies is named by a third word
+    rf"(?<![\w-])({GENUS})\s({EPITHET}(?:\s{EPITHET})?)"
     r"(?=\s?[.,;)]|\s\(|$|\s(?:has|have|had|is|was|are|were|spread|grows|grew|lives|feeds)\b)"
 )
 # What names a species no dictionary has just before it: a common noun after its article

@@ -311,12 +311,12 @@ def _head(answer: str) -> str:
     return _stem(tokens[cut - 1]) if cut > 0 else ""
 
 
-# A scientific name by its Latin endings: "Crocodylus porosus", "Megapodius nicobariensis";
-# not a common name, "Nilgiri tahr" or "Nicobar scops owl".
-_SPECIES = re.compile(
-    r"[A-Z][a-z]{2,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys)"
-    r"(?:\s[a-z]{2,}(?:us|a|is|um|ae|ii|i|o|ensis|ans|ens|ata|ica|ris|ax|es)){1,2}"
-)
+# A scientific name's words by their Latin endings: a genus ("Crocodylus", "Megapodius"),
+# then a species and perhaps a subspecies ("porosus", "nicobariensis"); not a common name,
+# "Nilgiri tahr" or "Nicobar scops owl".
+GENUS = r"[A-Z][a-z]{3,}(?:a|us|is|um|on|es|ia|ex|ix|o|er|ma|ys)"
+EPITHET = r"[a-z]{3,}(?:us|a|is|um|ae|ii|i|o|u|ensis|ans|ens|ata|ica|ides|oides|ris|ra|ma|ax|es)"
+_SPECIES = re.compile(rf"{GENUS}(?:\s{EPITHET}){{1,2}}")
 
 
 def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]:
