@@ -374,6 +374,7 @@ GROUPS = {
     "held_out_158": "held out (hundred-and-fifty-eighth set, scored once, seen)",
     "held_out_159": "held out (hundred-and-fifty-ninth set, scored once, seen)",
     "held_out_160": "held out (hundred-and-sixtieth set, scored once, seen)",
+    "held_out_161": "held out (hundred-and-sixty-first set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
