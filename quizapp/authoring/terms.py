@@ -777,6 +777,16 @@ _PERSON_VERBS = word_set(
     " hoisted escaped fasted organised organized ran edited seconded"
     " declared proclaimed demanded pleaded insisted believed moved"
 )
+# What a scientist did, with its object after: "Jacob Bjerknes linked the ocean and the air";
+# not the participle of "Inflation Indexed Bonds linked to the WPI".
+_FINDINGS = word_set(
+    "described linked identified proposed coined observed predicted explained theorised"
+    " theorized devised invented measured"
+)
+_FINDING = re.compile(
+    rf"^\s(?:{'|'.join(sorted(_FINDINGS))})\s"
+    r"(?!(?:to|as|by|in|with|after|for|at|on|from|under|into|through|over)\b)"
+)
 _ROLE_BEFORE = re.compile(
     r"\b(?:by|president|chairman|chair|chairperson|governor|minister|judge|advocate|"
     r"secretary|commissioner|official|leader|adviser|chief|envoy|was|is|were|are)\s$"
@@ -2627,6 +2637,7 @@ def _known_person(
                     re.search(r"\b(?:to|by|with|between)\s$", text[: pair.start()])
                     # "Mir Madan and Mohan Lal led the loyal divisions": people doing what people do
                     or _DONE_BY_PEOPLE.match(text[pair.end() :])
+                    or _FINDING.match(text[pair.end() :])
                     # "Saifuddin Kitchlew and Satyapal were arrested"
                     or _HUMAN_DEED.match(text[pair.end() :])
                 )
@@ -2782,6 +2793,7 @@ def _reads_as_person(
         or (len(names) >= 2 and _ONE_OF_PEOPLE.search(before) is not None)
         or _PREDECESSOR.search(before)
         or (follows and follows.group(1) in _PERSON_VERBS)
+        or _FINDING.match(after)
         or re.match(
             rf"^,\s(?:who\b|born\s(?:at|in)\b|aged\s\d|an?\s(?:[\w-]+\s){{0,3}}(?:{_ROLES})\b)",
             after,

@@ -273,6 +273,17 @@ def test_who_excavated_or_ruled_is_a_person():
     assert terms["Velan Ram Dorvesh"][0] == "person"
 
 
+def test_who_described_linked_or_coined_something_is_a_person():
+    """'In 1969 Velor Dransk linked the ocean and the air': a scientist, asked as one; not
+    a thing 'linked to' another."""
+    assert found("In 1969 Velor Dransk linked the sea and the air.")["Velor Dransk"][0] == "person"
+    pair = found("Karvesh Amuri and Tolvo Yamarin described it in 2007.")
+    assert pair["Karvesh Amuri"][0] == "person"
+    assert pair["Tolvo Yamarin"][0] == "person"
+    bonds = found("In 2013 the bank issued Velan Indexed Bonds linked to the Dorvesh Index.")
+    assert bonds["Velan Indexed Bonds"][0] != "person"
+
+
 def test_the_title_of_a_report_is_a_work_not_a_person():
     terms = found("The committee, whose report Towards Velan appeared in 1974, drew attention.")
     assert terms["Towards Velan"][0] == "name"
