@@ -233,6 +233,16 @@ def test_the_cabinet_that_approves_a_named_scheme_is_no_question():
     assert "Union Cabinet" not in asked
 
 
+def test_the_union_budget_is_no_question_what_it_gave_is():
+    notes = SPACE.replace(
+        "The crew carried out",
+        "The Union Budget allocated Rs 4,210 crore for 2030-31. The crew carried out",
+    )
+    asked = prompts(notes)
+    assert "Rs 4,210 crore" in asked
+    assert "Union Budget" not in asked
+
+
 def test_a_canal_a_channel_and_one_rupee_are_asked():
     assert (
         found("The Velmar Canal, dug in the nineteenth century, forms part of it.")["Velmar Canal"][
