@@ -1598,9 +1598,16 @@ def _score(passage: Passage, term: Term) -> float:
         score -= 0.4
     if term.kind in ("amount", "number") and _CHANGED_AFTER.match(passage.focus.text[term.end :]):
         score -= 0.4  # "insurance of Rs 1 lakh, raised to Rs 2 lakh in 2018": the old value
+    if term.kind in ("amount", "number") and _TOLERANCE.search(before):
+        score -= 0.4  # "is 1 June, with a margin of about seven days": how far from the fact
     return score
 
 
+# How far a figure may stray, told after it: "with a margin of about seven days", "with a
+# model error of ±5%".
+_TOLERANCE = re.compile(
+    r"\bwith\sa\s(?:[a-z]+\s)?(?:margin|error)\sof\s(?:about\s|around\s|roughly\s)?$"
+)
 # What a figure was changed to, told just after it: ", raised to", "; it was doubled to".
 _CHANGED_AFTER = re.compile(
     r"^[^.]{0,40}?\b(?:raised|increased|doubled|tripled|hiked|enhanced|revised|cut|reduced|"

@@ -243,6 +243,16 @@ def test_the_union_budget_is_no_question_what_it_gave_is():
     assert "Union Budget" not in asked
 
 
+def test_a_figure_s_margin_of_error_is_not_asked_before_the_figure():
+    notes = SPACE.replace(
+        "The crew carried out",
+        "The normal date of the Korda rains is 9 June, with a margin of about eleven days. "
+        "The crew carried out",
+    )
+    scores = rules_scores(notes)
+    assert scores["9 June"] > scores["eleven days"]
+
+
 def test_a_canal_a_channel_and_one_rupee_are_asked():
     assert (
         found("The Velmar Canal, dug in the nineteenth century, forms part of it.")["Velmar Canal"][
