@@ -1598,6 +1598,14 @@ def _score(passage: Passage, term: Term) -> float:
         score -= 0.4
     if term.kind in ("amount", "number") and _CHANGED_AFTER.match(passage.focus.text[term.end :]):
         score -= 0.4  # "insurance of Rs 1 lakh, raised to Rs 2 lakh in 2018": the old value
+    if term.kind == "year" and re.search(
+        r"\([A-Z]{2,}\),\s(?:founded|set\sup|established|created|formed|begun|launched)\s"
+        r"(?:in\s)?(?:[A-Z][a-z]+\s)?$",
+        before,
+    ):
+        # "The India Meteorological Department (IMD), founded in 1875, works ...": the body is
+        # spelt out and its initials given, so what the aside adds, its year, is the fact
+        score += 0.3
     if term.kind in ("amount", "number") and _TOLERANCE.search(before):
         score -= 0.4  # "is 1 June, with a margin of about seven days": how far from the fact
     return score

@@ -253,6 +253,25 @@ def test_a_figure_s_margin_of_error_is_not_asked_before_the_figure():
     assert scores["9 June"] > scores["eleven days"]
 
 
+def test_the_year_a_body_given_with_its_initials_was_founded_is_its_question():
+    """'The India Meteorological Department (IMD), founded in 1875, works ...': spelt out and
+    given its initials, the body is common knowledge; the aside's year is the fact."""
+
+    def year_and_body(name: str) -> tuple[float, float]:
+        notes = SPACE.replace(
+            "The crew carried out",
+            f"The Velan Weather Department{name}, founded in 1861, works under the Ministry "
+            "of Korda Sciences. The VWD declares the onset of the rains. The VWD also issues "
+            "forecasts for the crew. The crew carried out",
+        )
+        scores = rules_scores(notes)
+        return scores["1861"], scores["Velan Weather Department"]
+
+    year, body = year_and_body(" (VWD)")
+    assert year > body
+    assert year > year_and_body("")[0]
+
+
 def test_a_canal_a_channel_and_one_rupee_are_asked():
     assert (
         found("The Velmar Canal, dug in the nineteenth century, forms part of it.")["Velmar Canal"][
