@@ -781,10 +781,12 @@ _PERSON_VERBS = word_set(
 # not the participle of "Inflation Indexed Bonds linked to the WPI".
 _FINDINGS = word_set(
     "described linked identified proposed coined observed predicted explained theorised"
-    " theorized devised invented measured"
+    " theorized devised invented measured showed demonstrated"
 )
 _FINDING = re.compile(
-    rf"^\s(?:{'|'.join(sorted(_FINDINGS))})\s"
+    # "Linus Pauling and his colleagues showed that ..."
+    r"^\s(?:and\s(?:his|her)\s(?:colleagues|co-workers|students|team)\s)?"
+    rf"(?:{'|'.join(sorted(_FINDINGS))})\s"
     r"(?!(?:to|as|by|in|with|after|for|at|on|from|under|into|through|over)\b)"
 )
 _ROLE_BEFORE = re.compile(
