@@ -1494,6 +1494,14 @@ def _score(passage: Passage, term: Term) -> float:
         # Who did what: the subject of the sentence. A thing that "was adopted on 16
         # November 1972" is what the sentence is about; when and where are the questions.
         score += 0.3
+    elif (
+        term.kind == "place"
+        and re.fullmatch(rf"{_SCENE}(?:[A-Z][\w.'-]*\s)*", before)
+        and _SITE_SET_UP.match(passage.focus.text[term.end :])
+    ):
+        # "Kibber Wildlife Sanctuary was notified in 1992.": the site is what the sentence is
+        # about; the year it was notified is the question
+        score -= 0.4
     if term.kind == "amount" and "%" in term.answer:
         score += 0.1
     if _RECORD.search(passage.focus.text):
@@ -1682,6 +1690,14 @@ _CAPITALS = {"India": ("New Delhi", "Delhi")}
 _HOME_TOWN = re.compile(r"\b(?:MLA|MP|member|legislator|is|was|hails|comes)\sfrom\s$")
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
 _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
+
+
+# A protected site set up on a date, told just after its name: "was notified in 1992", "was
+# declared in 1989", "was created on 1 June 1955".
+_SITE_SET_UP = re.compile(
+    r"^\s(?:was|were)\s(?:first\s|formally\s)?(?:notified|denotified|declared|set\sup|"
+    r"established|created|designated|constituted|upgraded)\s(?:in|on)\s"
+)
 
 
 # "Switzerland is India's largest trading partner": the sentence singles the answer out.

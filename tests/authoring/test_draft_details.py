@@ -272,6 +272,16 @@ def test_the_year_a_body_given_with_its_initials_was_founded_is_its_question():
     assert year > year_and_body("")[0]
 
 
+def test_the_year_a_sanctuary_was_notified_is_asked_before_the_sanctuary():
+    notes = SPACE.replace(
+        "The crew carried out",
+        "Korvan Wildlife Sanctuary was notified in 1977. The crew carried out",
+    )
+    scores = rules_scores(notes)
+    assert scores["1977"] > scores["Korvan Wildlife Sanctuary"]
+    assert "1977" in prompts(notes)
+
+
 def test_a_canal_a_channel_and_one_rupee_are_asked():
     assert (
         found("The Velmar Canal, dug in the nineteenth century, forms part of it.")["Velmar Canal"][
