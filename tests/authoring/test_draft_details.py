@@ -272,7 +272,7 @@ def test_the_year_a_body_given_with_its_initials_was_founded_is_its_question():
     assert year > year_and_body("")[0]
 
 
-def test_the_year_a_sanctuary_was_notified_is_asked_before_the_sanctuary():
+def test_when_a_sanctuary_was_notified_or_a_treaty_signed_is_asked_not_which():
     notes = SPACE.replace(
         "The crew carried out",
         "Korvan Wildlife Sanctuary was notified in 1977. The crew carried out",
@@ -280,6 +280,13 @@ def test_the_year_a_sanctuary_was_notified_is_asked_before_the_sanctuary():
     scores = rules_scores(notes)
     assert scores["1977"] > scores["Korvan Wildlife Sanctuary"]
     assert "1977" in prompts(notes)
+    notes = SPACE.replace(
+        "The crew carried out",
+        "The Treaty of Velmar was signed in April 1769. The crew carried out",
+    )
+    asked = prompts(notes)
+    assert "1769" in asked
+    assert "Treaty of Velmar" not in asked
 
 
 def test_a_canal_a_channel_and_one_rupee_are_asked():
@@ -322,7 +329,7 @@ def test_a_body_that_only_met_is_weighed_as_a_detail():
         return score
 
     met = weight("The Kestrel Science Working Group met twice in 2030.")
-    assert met < weight("The Kestrel Science Working Group was set up in 2030.") - 0.5
+    assert met < weight("The Kestrel Science Working Group was set up to plan the flights.") - 0.5
 
 
 def test_a_programme_named_before_scheme_weighs_as_one_named_abhiyan():
