@@ -1698,8 +1698,8 @@ _PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|sig
 _SITE_SET_UP = re.compile(
     r"^\s(?:\([A-Z]+\)\s)?(?:was|were)\s(?:first\s|formally\s)?(?:notified|denotified|declared|"
     r"set\sup|established|created|designated|constituted|upgraded|signed|adopted|launched|"
-    r"founded|formed|passed|enacted|introduced|inaugurated|unveiled|opened|commissioned|built)"
-    r"\s(?:in|on)\s"
+    r"founded|formed|passed|enacted|introduced|inaugurated|unveiled|opened|commissioned|built|"
+    r"completed|ratified)\s(?:(?:an?\s)?(?:[A-Z][\w-]*\s){1,4})?(?:in|on)\s"
 )
 
 

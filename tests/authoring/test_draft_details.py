@@ -287,6 +287,14 @@ def test_when_a_sanctuary_was_notified_or_a_treaty_signed_is_asked_not_which():
     asked = prompts(notes)
     assert "1769" in asked
     assert "Treaty of Velmar" not in asked
+    # or declared a site of some body's list: the place, named before, is far behind
+    notes = SPACE.replace(
+        "The crew carried out",
+        "The Sun Temple at Korvanad was built by Tarapala. Korvanad was declared a UNESCO "
+        "World Heritage Site in 1984. The crew carried out",
+    )
+    scores = rules_scores(notes)
+    assert scores["1984"] - scores["Korvanad"] > 0.5
 
 
 def test_a_canal_a_channel_and_one_rupee_are_asked():
