@@ -2,7 +2,8 @@
 
 A full stop ends a sentence unless it belongs to an abbreviation ("Dr.", "v.", "e.g."), an
 initial ("D.Y. Chandrachud", "Bela M. Trivedi") or a number ("Article 6.2", "1.5"); a unit
-before it ("1.5°C.", "4.7 mm.") does not make it an initial.
+before it ("1.5°C.", "4.7 mm.") does not make it an initial, nor does a king's numeral
+("King Bhima I.").
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def _ends_at_letter(line: str, match: re.Match) -> bool:
     word = re.search(r"(\S+)$", before)
     if word is None or not _INITIALS.match(word.group(1).lstrip(_OPENING)):
         return False  # not an initial: an abbreviation ("Dr.") stays one
+    if re.search(r"[A-Z][a-z]+\sI$", before):
+        return True  # "queen of Bhima I. Bhima I ruled ...": a king's numeral, no initial
     return bool(_LABELLED.search(before)) or (bool(following) and following[0] in _OPENERS)
 
 

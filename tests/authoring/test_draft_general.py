@@ -86,6 +86,15 @@ def test_a_unit_closing_a_sentence_is_no_initial():
     ]
 
 
+def test_a_king_s_numeral_closing_a_sentence_is_no_initial():
+    text = "She built it for King Tarapala I. Tarapala I ruled Velan. Bela M. Dorvesh wrote it."
+    assert [s.text for s in split_sentences(text)] == [
+        "She built it for King Tarapala I.",
+        "Tarapala I ruled Velan.",
+        "Bela M. Dorvesh wrote it.",
+    ]
+
+
 def test_a_pair_of_people_is_asked_in_one_card_with_two_blanks():
     pairs = [
         [answer for answer, _ in c.card.deletions]
