@@ -3212,6 +3212,11 @@ def _single_word(
         # describes, named before the description
         yield Term(start, end, answer, "name", AnswerType.text, 3.9)
         return
+    if sentence_start and re.match(r"^,?\snear\s[A-Z]", after) and not is_english(answer.lower()):
+        # "Arikamedu near Puducherry was an Indo-Roman trading port": a site, placed by the
+        # town it is near
+        yield Term(start, end, answer, "place", AnswerType.place, 4.3)
+        return
     if sentence_start:
         # A word opening the sentence is a name only when a verb follows it ("Telangana
         # was ...", "Karnataka set up ..."), not an adjective ("Senior advocate").

@@ -593,6 +593,12 @@ def test_a_name_opening_its_sentence_before_an_aside_is_asked():
     ).get("Velmudi")
 
 
+def test_a_site_opening_its_sentence_near_a_town_is_a_place():
+    """ "Arikamedu near Puducherry was an Indo-Roman trading port.": the site is asked."""
+    terms = found("Velikamedu near Korvanur was a trading port.")
+    assert terms.get("Velikamedu", ("",))[0] == "place"
+
+
 def test_a_meaning_in_quotation_marks_is_asked_whole_though_it_holds_a_count():
     terms = found('Tarvesh\'s grammar is the Panchadhyayi, meaning "five chapters".')
     assert "five chapters" in terms
