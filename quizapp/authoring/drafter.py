@@ -1556,6 +1556,8 @@ def _score(passage: Passage, term: Term) -> float:
         # cost of Rs 5,369 crore": it approves every scheme; what, when and at what cost is
         # the news
         score -= TRIVIA
+    if re.fullmatch(r"(?i:covid)(?:-19)?", term.answer):
+        score -= TRIVIA  # "During the COVID-19 pandemic, ...": a setting everyone knows
     if re.fullmatch(r"(?:Union|Interim)\sBudget", term.answer):
         # "The Union Budget allocated Rs 86,000 crore for 2025-26": a budget every year; what
         # it gave and when is the news

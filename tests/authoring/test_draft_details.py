@@ -297,6 +297,15 @@ def test_when_a_sanctuary_was_notified_or_a_treaty_signed_is_asked_not_which():
     assert scores["1984"] - scores["Korvanad"] > 0.5
 
 
+def test_the_pandemic_a_sentence_is_set_in_is_no_question():
+    notes = SPACE.replace(
+        "The crew carried out",
+        "During the COVID-19 pandemic, Velmar held the first online hearing in June 2030. "
+        "The crew carried out",
+    )
+    assert "COVID-19" not in prompts(notes)
+
+
 def test_a_canal_a_channel_and_one_rupee_are_asked():
     assert (
         found("The Velmar Canal, dug in the nineteenth century, forms part of it.")["Velmar Canal"][
