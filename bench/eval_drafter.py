@@ -375,6 +375,8 @@ GROUPS = {
     "held_out_159": "held out (hundred-and-fifty-ninth set, scored once, seen)",
     "held_out_160": "held out (hundred-and-sixtieth set, scored once, seen)",
     "held_out_161": "held out (hundred-and-sixty-first set, scored once, seen)",
+    "held_out_162": "held out (hundred-and-sixty-second set, scored once, seen)",
+    "held_out_163": "held out (hundred-and-sixty-third set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
