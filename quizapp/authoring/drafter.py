@@ -1692,7 +1692,10 @@ def _rough_date(text: str, term: Term) -> bool:
 _CAPITALS = {"India": ("New Delhi", "Delhi")}
 _HOME_TOWN = re.compile(r"\b(?:MLA|MP|member|legislator|is|was|hails|comes)\sfrom\s$")
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
-_PASSIVE = re.compile(r"^\s(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
+# "was adopted", "(GPEI) was launched": what was done to the subject, its initials between.
+_PASSIVE = re.compile(
+    r"^\s(?:\([A-Z]+\)\s)?(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b"
+)
 
 
 # A thing set up on a date, told just after its name: "was notified in 1992", "was signed in

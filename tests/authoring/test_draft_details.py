@@ -287,6 +287,14 @@ def test_when_a_sanctuary_was_notified_or_a_treaty_signed_is_asked_not_which():
     asked = prompts(notes)
     assert "1769" in asked
     assert "Treaty of Velmar" not in asked
+    # nor when its initials come between
+    notes = SPACE.replace(
+        "The crew carried out",
+        "The Velan Polio Initiative (VPI) was launched in 1988. The crew carried out",
+    )
+    asked = prompts(notes)
+    assert "1988" in asked
+    assert "Velan Polio Initiative" not in asked
     # or declared a site of some body's list: the place, named before, is far behind
     notes = SPACE.replace(
         "The crew carried out",
