@@ -781,7 +781,7 @@ _PERSON_VERBS = word_set(
 # not the participle of "Inflation Indexed Bonds linked to the WPI".
 _FINDINGS = word_set(
     "described linked identified proposed coined observed predicted explained theorised"
-    " theorized devised invented measured showed demonstrated"
+    " theorized devised invented measured showed demonstrated developed"
 )
 _FINDING = re.compile(
     # "Linus Pauling and his colleagues showed that ..."

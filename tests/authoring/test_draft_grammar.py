@@ -280,6 +280,8 @@ def test_who_described_linked_or_coined_something_is_a_person():
     pair = found("Karvesh Amuri and Tolvo Yamarin described it in 2007.")
     assert pair["Karvesh Amuri"][0] == "person"
     assert pair["Tolvo Yamarin"][0] == "person"
+    vaccine = found("Jorvan Salvek developed the oral vaccine, which uses a weakened virus.")
+    assert vaccine["Jorvan Salvek"][0] == "person"
     team = found("In 1949 Larvin Pauler and his colleagues showed that the blood moved.")
     assert team["Larvin Pauler"][0] == "person"
     bonds = found("In 2013 the bank issued Velan Indexed Bonds linked to the Dorvesh Index.")
