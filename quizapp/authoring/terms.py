@@ -1946,7 +1946,12 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
         if not glued and run:
             yield run
             run = []
-        if (word[:1].isupper() or _LOWER_PREFIXED.match(word)) and not _starts_a_number(
+        if word == "The" and run and run[-1].group() in _CONNECTORS:
+            # "J. Lindsay Oaks of The Peregrine Fund": a name whose own "The" is written with
+            # a capital starts after the word joining it
+            yield run[:-1]
+            run = [token]
+        elif (word[:1].isupper() or _LOWER_PREFIXED.match(word)) and not _starts_a_number(
             text, token
         ):
             run.append(token)

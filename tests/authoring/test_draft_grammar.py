@@ -288,6 +288,12 @@ def test_who_described_linked_or_coined_something_is_a_person():
     assert bonds["Velan Indexed Bonds"][0] != "person"
 
 
+def test_a_person_of_a_body_whose_name_opens_with_the_is_asked_apart_from_it():
+    terms = found("In 2004 a team led by J. Velan Oarks of The Korvan Fund published it.")
+    assert terms["J. Velan Oarks"][0] == "person"
+    assert "J. Velan Oarks of The Korvan Fund" not in terms
+
+
 def test_the_title_of_a_report_is_a_work_not_a_person():
     terms = found("The committee, whose report Towards Velan appeared in 1974, drew attention.")
     assert terms["Towards Velan"][0] == "name"
