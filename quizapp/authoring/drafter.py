@@ -355,7 +355,14 @@ def _draft(
                 score -= 0.4
             elif term.kind in ("year", "amount", "number"):
                 pass  # a figure that recurs is a benchmark ("1.5°C")
-            elif mentions[key] >= TOPIC:
+            elif mentions[key] >= TOPIC or (
+                # "Anizham Thirunal Marthanda Varma was born in 1705" in notes on "Marthanda
+                # Varma": the topic, by the full name given once
+                term.kind == "person"
+                and len(key.split()) > 2
+                and " ".join(key.split()[-2:]) in title
+                and mentions.get(" ".join(key.split()[-2:]), 0) >= SETTING
+            ):
                 score -= 0.5  # what the whole document is about: no question to ask
             elif (
                 max(mentions[key], _said(term.answer, text) if term.kind == "place" else 0)

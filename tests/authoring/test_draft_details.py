@@ -314,6 +314,20 @@ def test_the_pandemic_a_sentence_is_set_in_is_no_question():
     assert "COVID-19" not in prompts(notes)
 
 
+def test_the_person_the_notes_are_about_is_no_question_by_their_full_name():
+    """'Anizham Thirunal Marthanda Varma was born in 1705 at Attingal.' in notes titled
+    "Travancore under Marthanda Varma": where he was born is asked, not who."""
+    notes = (
+        "Velan under Tarapala Dorvesh\n\nMedieval history notes: a southern kingdom\n\n"
+        "Early life\n\nAnizham Thirunal Tarapala Dorvesh was born in 1705 at Korvanad. "
+        "Tarapala Dorvesh took the throne in 1729. Tarapala Dorvesh defeated the Dutch at "
+        "Kolachal in 1741. Tarapala Dorvesh built the Udayagiri fort. Tarapala Dorvesh gave "
+        "the kingdom to the temple in 1750. Tarapala Dorvesh died in 1758.\n"
+    )
+    scores = rules_scores(notes)
+    assert scores["Korvanad"] > scores["Anizham Thirunal Tarapala Dorvesh"]
+
+
 def test_a_canal_a_channel_and_one_rupee_are_asked():
     assert (
         found("The Velmar Canal, dug in the nineteenth century, forms part of it.")["Velmar Canal"][
