@@ -189,6 +189,11 @@ The capsule splashed down in the Bay of Bengal on 20 May 2031.
 """
 
 
+def space_notes(sentence: str) -> str:
+    """The space notes with ``sentence`` told just before the crew's experiments."""
+    return SPACE.replace("The crew carried out", f"{sentence} The crew carried out")
+
+
 def test_a_named_part_of_a_craft_is_asked():
     assert "Tern" in prompts(SPACE)
 
@@ -214,40 +219,29 @@ def test_a_place_named_with_of_is_asked_whole():
 
 
 def test_the_cabinet_that_approves_a_named_scheme_is_no_question():
-    notes = SPACE.replace(
-        "The crew carried out",
-        "The Union Cabinet approved Mission Tern on 9 June 2030, with an outlay of ₹900 crore. "
-        "The crew carried out",
+    notes = space_notes(
+        "The Union Cabinet approved Mission Tern on 9 June 2030, with an outlay of ₹900 crore."
     )
     asked = prompts(notes)
     assert "Mission Tern" in asked
     assert "Union Cabinet" not in asked
     # nor when what it approved is "it": when and at what cost are the news
-    notes = SPACE.replace(
-        "The crew carried out",
-        "The Union Cabinet approved it on 9 June 2030 at a cost of Rs 4,210 crore. "
-        "The crew carried out",
-    )
+    notes = space_notes("The Union Cabinet approved it on 9 June 2030 at a cost of Rs 4,210 crore.")
     asked = prompts(notes)
     assert "Rs 4,210 crore" in asked
     assert "Union Cabinet" not in asked
 
 
 def test_the_union_budget_is_no_question_what_it_gave_is():
-    notes = SPACE.replace(
-        "The crew carried out",
-        "The Union Budget allocated Rs 4,210 crore for 2030-31. The crew carried out",
-    )
+    notes = space_notes("The Union Budget allocated Rs 4,210 crore for 2030-31.")
     asked = prompts(notes)
     assert "Rs 4,210 crore" in asked
     assert "Union Budget" not in asked
 
 
 def test_a_figure_s_margin_of_error_is_not_asked_before_the_figure():
-    notes = SPACE.replace(
-        "The crew carried out",
-        "The normal date of the Korda rains is 9 June, with a margin of about eleven days. "
-        "The crew carried out",
+    notes = space_notes(
+        "The normal date of the Korda rains is 9 June, with a margin of about eleven days."
     )
     scores = rules_scores(notes)
     assert scores["9 June"] > scores["eleven days"]
@@ -258,11 +252,10 @@ def test_the_year_a_body_given_with_its_initials_was_founded_is_its_question():
     given its initials, the body is common knowledge; the aside's year is the fact."""
 
     def year_and_body(name: str) -> tuple[float, float]:
-        notes = SPACE.replace(
-            "The crew carried out",
+        notes = space_notes(
             f"The Velan Weather Department{name}, founded in 1861, works under the Ministry "
             "of Korda Sciences. The VWD declares the onset of the rains. The VWD also issues "
-            "forecasts for the crew. The crew carried out",
+            "forecasts for the crew."
         )
         scores = rules_scores(notes)
         return scores["1861"], scores["Velan Weather Department"]
@@ -273,43 +266,31 @@ def test_the_year_a_body_given_with_its_initials_was_founded_is_its_question():
 
 
 def test_when_a_sanctuary_was_notified_or_a_treaty_signed_is_asked_not_which():
-    notes = SPACE.replace(
-        "The crew carried out",
-        "Korvan Wildlife Sanctuary was notified in 1977. The crew carried out",
-    )
+    notes = space_notes("Korvan Wildlife Sanctuary was notified in 1977.")
     scores = rules_scores(notes)
     assert scores["1977"] > scores["Korvan Wildlife Sanctuary"]
     assert "1977" in prompts(notes)
-    notes = SPACE.replace(
-        "The crew carried out",
-        "The Treaty of Velmar was signed in April 1769. The crew carried out",
-    )
+    notes = space_notes("The Treaty of Velmar was signed in April 1769.")
     asked = prompts(notes)
     assert "1769" in asked
     assert "Treaty of Velmar" not in asked
     # nor when its initials come between
-    notes = SPACE.replace(
-        "The crew carried out",
-        "The Velan Polio Initiative (VPI) was launched in 1988. The crew carried out",
-    )
+    notes = space_notes("The Velan Polio Initiative (VPI) was launched in 1988.")
     asked = prompts(notes)
     assert "1988" in asked
     assert "Velan Polio Initiative" not in asked
     # or declared a site of some body's list: the place, named before, is far behind
-    notes = SPACE.replace(
-        "The crew carried out",
+    notes = space_notes(
         "The Sun Temple at Korvanad was built by Tarapala. Korvanad was declared a UNESCO "
-        "World Heritage Site in 1984. The crew carried out",
+        "World Heritage Site in 1984."
     )
     scores = rules_scores(notes)
     assert scores["1984"] - scores["Korvanad"] > 0.5
 
 
 def test_the_pandemic_a_sentence_is_set_in_is_no_question():
-    notes = SPACE.replace(
-        "The crew carried out",
-        "During the COVID-19 pandemic, Velmar held the first online hearing in June 2030. "
-        "The crew carried out",
+    notes = space_notes(
+        "During the COVID-19 pandemic, Velmar held the first online hearing in June 2030."
     )
     assert "COVID-19" not in prompts(notes)
 
@@ -359,7 +340,7 @@ def test_a_body_that_only_met_is_weighed_as_a_detail():
     from quizapp.authoring.drafter import considered
 
     def weight(sentence: str) -> float:
-        notes = SPACE.replace("The crew carried out", f"{sentence} The crew carried out")
+        notes = space_notes(sentence)
         (score,) = [
             p.score
             for _, p in considered(notes)
@@ -376,11 +357,7 @@ def test_a_programme_named_before_scheme_weighs_as_one_named_abhiyan():
     from quizapp.authoring.drafter import considered
 
     def weight(name: str) -> float:
-        notes = SPACE.replace(
-            "The crew carried out",
-            f"The {name}, announced in the Budget, was launched on 5 June 2031. "
-            "The crew carried out",
-        )
+        notes = space_notes(f"The {name}, announced in the Budget, was launched on 5 June 2031.")
         (score,) = [p.score for _, p in considered(notes) if p.term.answer.startswith("Jal")]
         return score
 
