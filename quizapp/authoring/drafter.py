@@ -360,8 +360,8 @@ def _draft(
                 # Varma": the topic, by the full name given once
                 term.kind == "person"
                 and len(key.split()) > 2
-                and " ".join(key.split()[-2:]) in title
-                and mentions.get(" ".join(key.split()[-2:]), 0) >= SETTING
+                and (short := " ".join(key.split()[-2:])) in title
+                and mentions.get(short, 0) >= SETTING
             ):
                 score -= 0.5  # what the whole document is about: no question to ask
             elif (
@@ -1504,7 +1504,7 @@ def _score(passage: Passage, term: Term) -> float:
     elif (
         term.kind in ("place", "name", "organisation")
         and re.fullmatch(rf"{_SCENE}(?:[A-Z][\w.'-]*\s)*", before)
-        and _SITE_SET_UP.match(passage.focus.text[term.end :])
+        and _SET_UP_ON.match(passage.focus.text[term.end :])
     ):
         # "Kibber Wildlife Sanctuary was notified in 1992.", "The Treaty of Madras was signed
         # in April 1769.": the thing set up is what the sentence is about; when is the
@@ -1707,7 +1707,7 @@ _PASSIVE = re.compile(
 
 # A thing set up on a date, told just after its name: "was notified in 1992", "was signed in
 # April 1769", "was created on 1 June 1955".
-_SITE_SET_UP = re.compile(
+_SET_UP_ON = re.compile(
     r"^\s(?:\([A-Z]+\)\s)?(?:was|were)\s(?:first\s|formally\s)?(?:notified|denotified|declared|"
     r"set\sup|established|created|designated|constituted|upgraded|signed|adopted|launched|"
     r"founded|formed|passed|enacted|introduced|inaugurated|unveiled|opened|commissioned|built|"
