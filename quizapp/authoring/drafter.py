@@ -1563,12 +1563,8 @@ def _score(passage: Passage, term: Term) -> float:
         # cost of Rs 5,369 crore": it approves every scheme; what, when and at what cost is
         # the news
         score -= TRIVIA
-    if re.fullmatch(r"(?i:covid)(?:-19)?", term.answer):
-        score -= TRIVIA  # "During the COVID-19 pandemic, ...": a setting everyone knows
-    if re.fullmatch(r"(?:Union|Interim)\sBudget", term.answer):
-        # "The Union Budget allocated Rs 86,000 crore for 2025-26": a budget every year; what
-        # it gave and when is the news
-        score -= TRIVIA
+    if _KNOWN_TO_ALL.fullmatch(term.answer):
+        score -= TRIVIA  # "The Union Budget allocated Rs 86,000 crore": what it gave is news
     if term.kind == "year" and (
         (
             re.search(r"[A-Za-z]\s\($", before)
@@ -1699,16 +1695,17 @@ def _rough_date(text: str, term: Term) -> bool:
 _CAPITALS = {"India": ("New Delhi", "Delhi")}
 _HOME_TOWN = re.compile(r"\b(?:MLA|MP|member|legislator|is|was|hails|comes)\sfrom\s$")
 _HELD_IN = re.compile(r"\b(?:held|hosted|staged|took\splace)\s(?:in|at)\s$")
-# "was adopted", "(GPEI) was launched": what was done to the subject, its initials between.
-_PASSIVE = re.compile(
-    r"^\s(?:\([A-Z]+\)\s)?(?:was|were)\s(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b"
-)
-
-
+# Settings every reader knows, asked by no examiner: "The Union Budget allocated ...",
+# "During the COVID-19 pandemic, ...".
+_KNOWN_TO_ALL = re.compile(r"(?:Union|Interim)\sBudget|(?i:covid)(?:-19)?")
+# "was", just after a name or its initials in brackets: "The ... Initiative (GPEI) was".
+_WAS = r"^\s(?:\([A-Z]+\)\s)?(?:was|were)\s"
+# "was adopted", "(GPEI) was launched": what was done to the subject.
+_PASSIVE = re.compile(rf"{_WAS}(?:[a-z]+ed|held|made|set\sup|built|signed|won)\b")
 # A thing set up on a date, told just after its name: "was notified in 1992", "was signed in
 # April 1769", "was created on 1 June 1955".
 _SET_UP_ON = re.compile(
-    r"^\s(?:\([A-Z]+\)\s)?(?:was|were)\s(?:first\s|formally\s)?(?:notified|denotified|declared|"
+    rf"{_WAS}(?:first\s|formally\s)?(?:notified|denotified|declared|"
     r"set\sup|established|created|designated|constituted|upgraded|signed|adopted|launched|"
     r"founded|formed|passed|enacted|introduced|inaugurated|unveiled|opened|commissioned|built|"
     r"completed|ratified)\s(?:(?:an?\s)?(?:[A-Z][\w-]*\s){1,4})?(?:in|on)\s"
