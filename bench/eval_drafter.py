@@ -377,6 +377,8 @@ GROUPS = {
     "held_out_161": "held out (hundred-and-sixty-first set, scored once, seen)",
     "held_out_162": "held out (hundred-and-sixty-second set, scored once, seen)",
     "held_out_163": "held out (hundred-and-sixty-third set, scored once, seen)",
+    "held_out_164": "held out (hundred-and-sixty-fourth set, scored once, seen)",
+    "held_out_165": "held out (hundred-and-sixty-fifth set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
