@@ -1310,9 +1310,11 @@ def find_terms(
     for match in _APPOSITION.finditer(text):
         name, start = match.group(1), match.start(1)
         words = [_bare(w) for w in name.split()]
-        if len(words) > 1 and (words[0] in RULERS or words[0] in _ROYALS):
-            # "her husband, King {{Bhima I}}", "His daughter, Princess {{Bimbavati}}": the
-            # title stays in the prompt as a cue
+        ranked = is_title(words[0]) and words[0] not in HONORIFICS
+        if len(words) > 1 and (words[0] in RULERS or words[0] in _ROYALS or ranked):
+            # "her husband, King {{Bhima I}}", "His daughter, Princess {{Bimbavati}}", "the
+            # station officer, Sub-Inspector {{Gupteshwar Singh}}": the title or rank stays
+            # in the prompt as a cue
             cut = name.index(" ") + 1
             name, start, words = name[cut:], start + cut, words[1:]
         if any(w in OPENERS or w in PRONOUNS or w in MONTH_NUMBER for w in words[:1]):

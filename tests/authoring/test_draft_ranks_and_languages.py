@@ -373,6 +373,15 @@ def test_a_princess_named_beside_her_kin_is_asked_without_her_rank():
     assert terms["Velamati"][0] == "person"
 
 
+def test_an_officer_named_after_his_post_is_asked_without_his_rank():
+    terms = found("Among them was the station officer, Sub-Inspector Velan Toshar.")
+    assert "Sub-Inspector Velan Toshar" not in terms
+    assert terms["Velan Toshar"][0] == "person"
+    # a lord keeps his title: it is how he is known
+    lord = found("The new governor, Lord Kelvance, reached Kordabad in 1805.")
+    assert "Lord Kelvance" in lord
+
+
 def test_a_word_shaped_like_a_peoples_name_may_open_a_name_of_its_own():
     # "Korvet" and "Kelsan" end as "Soviet" and "Afghan" do, but no dictionary has them
     academy = found("Manvi is one of the eight forms recognised by the Korvet Dalak Akademi.")

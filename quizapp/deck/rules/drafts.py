@@ -54,6 +54,7 @@ TITLES = word_set(
     " Maharaja Maharani Maharana Nawab Baron Viscount Earl Marquess Duke Duchess"
     " Brigadier-General Major-General Lieutenant-General Governor-General Attorney-General"
     " Solicitor-General"
+    " Inspector Sub-Inspector Constable"  # police ranks
 )
 
 
