@@ -148,3 +148,22 @@ def test_a_term_in_lower_case_is_asked_without_its_initials(tmp_path):
     asked = _asking(cards, "outgoing longwave radiation")
     assert asked
     assert all("(OLR)" not in card.text for card in asked)
+
+
+PROVISIONS = """\
+The Kordish Wild Life Act
+
+Law notes: protected areas
+
+Sanctuaries are declared under Section 18 of the Kordish Wild Life Act, 2031, and parks \
+under Section 35. Tiger reserves are notified under Section 38V of the same Act.
+"""
+
+
+def test_the_word_section_shown_elsewhere_is_no_cue_to_a_sections_number(tmp_path):
+    """'notified under {{Section 38V}} of the same Act' after 'Section 18': which section is
+    the question, and the word "Section" does not tell it."""
+    cards, warnings = _drafted(tmp_path, PROVISIONS)
+    asking = _asking(cards, "Section 38V")
+    assert asking
+    assert asking[0].id not in warnings

@@ -300,6 +300,10 @@ _KINDS = frozenset(
 )
 
 
+# A provision by its number: "Section 38V", "Article 21A", "Schedule 2".
+_PROVISION = re.compile(r"(Article|Section|Clause|Rule|Regulation|Schedule)s?\s\d")
+
+
 def _head(answer: str) -> str:
     """The stem of a name's head noun, the kind of thing it is: "Ministry" of "Ministry of
     Education", "Reserve" of "Jim Corbett Tiger Reserve", "Act" of "... Act, 1958"; "" for
@@ -335,6 +339,11 @@ def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]
         # "The nodal ministry is the {{Ministry of New and Renewable Energy}}": the word for
         # what kind of thing a name names says nothing of which one
         shared.discard(head)
+    provision = _PROVISION.match(answer)
+    if provision:
+        # "notified under {{Section 38V}} of the same Act" after "Section 18": what kind of
+        # provision says nothing of which one
+        shared.discard(_stem(provision.group(1).casefold()))
     return shared - set().union(*(_content_words(w) for w in wrong)) if wrong else shared
 
 
