@@ -1847,6 +1847,10 @@ def _number_term(text: str, match: re.Match) -> Term | None:
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.3)
     if re.search(r"^Of\sthe\s[^,]+,\s$", before) and re.match(r"^\s(?:are|were|is|was)\b", after):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)  # "12 are"
+    if re.match(r"^\sof\s(?:them|these|those)\b", after) and not re.search(r",\s$", before):
+        # "sentenced 172 of them to death", "The country now has 18 of them.": a count of what
+        # the sentence before named (not "718 snow leopards, 51 of them in ...", a share)
+        return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)
     if re.match(r"^\s(?:dead|killed|injured|wounded|died)\b", after):
         return Term(*match.span(), match.group(), "number", AnswerType.number, 4.2)  # "379 dead"
     counted = re.match(rf"^\s(?:[a-z][\w-]*\s){{0,3}}(?:[a-z]+s|{_IRREGULAR})\b", after)

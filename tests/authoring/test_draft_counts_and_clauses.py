@@ -140,6 +140,11 @@ KINDS = {
         "Rock Edicts II and XIII",
         "article",
     ),
+    "a count of what was named before": (
+        "In January 2032 the court sentenced 172 of them to death.",
+        "172",
+        "number",
+    ),
     "a major rock edict": (
         "The war is told in Major Rock Edict XIV.",
         "Major Rock Edict XIV",
@@ -216,6 +221,11 @@ NOT_KINDS = {
         "The Bill went to the Standing Committee on Personnel, Public Grievances, Law and "
         "Justice, chaired by Tavel Korrin.",
         "Public Grievances",
+        None,
+    ),
+    "a share after a count": (
+        "It counted 718 velkas in Kordia, 51 of them in Velpur.",
+        "51",
         None,
     ),
     "edicts cut short": (
