@@ -315,6 +315,11 @@ def _draft(
         for term in terms:
             if (term.kind == "year" or term.date) and years >= 3:
                 continue  # "Sharma in 1984, Gaganyaan in 2018, Ax-4 in 2025": a sequence
+            spelt_before = f"({term.answer})" in text[: passage.focus.start]
+            if spelt_before and _INITIALS.fullmatch(term.answer):
+                # "Odisha has thirteen PVTGs": initials spelt out earlier are asked there,
+                # by the name they stand for, not again on their own
+                continue
             key = fold(term.answer).casefold()
             before = earlier.get(key, 0)
             earlier[key] = before + 1
@@ -1151,6 +1156,10 @@ def _named_before(sentences: list[Sentence], at: int) -> bool:
     if subject is None:
         return False
     return re.search(rf"\b{subject.group(1)}\b", sentences[at - 1].text, re.IGNORECASE) is not None
+
+
+# A body's or a term's initials: "PVTGs", "NSIL".
+_INITIALS = re.compile(r"[A-Z]{2,}s?")
 
 
 def _refers_back(text: str) -> bool:

@@ -632,3 +632,21 @@ def test_no_wrong_option_is_a_person_the_question_names():
     ]
     assert len(card.distractors) == 3
     assert not {"D.K. Varesh", "A.R. Kolvesh", "Manoj Dorvesh"} & set(card.distractors)
+
+
+VEL_TRIBES = """The Kordan hills
+
+Notes on the hills and their people
+
+The hills are home to the Velmar Forest Dwelling Groups (VFDGs), who gather honey and \
+resin. Since the reform, VFDGs may sell forest produce without a licence. The Vel people \
+were counted at 4,120 in 2031.
+"""
+
+
+def test_initials_spelt_out_before_are_not_asked_again_alone():
+    """ "{{VFDGs}} may sell forest produce": the initials were asked where they were spelt
+    out, by the name they stand for."""
+    cards = [c.card for c in draft_cards(VEL_TRIBES, "doc")]
+    assert any("{{Velmar Forest Dwelling Groups}}" in getattr(c, "text", "") for c in cards)
+    assert not any("{{VFDGs}}" in getattr(c, "text", "") for c in cards)
