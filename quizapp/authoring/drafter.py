@@ -112,6 +112,7 @@ ADVISED = 0.7  # more for what the notes' advice to the reader names ("Questions
 STATE = 0.5  # less for a state of India, known to every candidate, than for a place in it
 ALIAS = 0.6  # less for another name of a thing just named ("also called Adinatha")
 ASIDE = 0.5  # less for a figure in an aside on the sentence's subject
+SCOPE = 1.0  # less for the country or continent a record is counted in
 LOCATES = 0.4  # less for the place that says where a named thing is ("Shivneri near Junnar")
 ROUGH_DATE = 1.0  # less for a century, or a year "about 625 CE": no date to learn
 _BODY = r"(?:Committee|Commission)"
@@ -486,6 +487,15 @@ def _draft(
                 # place in the state (a state is a sentence's fact one time in twenty; another
                 # place, one in three)
                 score -= STATE
+            if (
+                term.kind == "place"
+                and (term.answer in countries() or term.answer in _CONTINENTS)
+                and _RECORD_SCOPE.search(passage.focus.text[: term.start])
+            ):
+                # "among the highest waterfalls in {{India}}": where a record is counted,
+                # not who holds it (of nine such blanks drafted from the seen notes, one was
+                # a chosen fact: "the largest brackish water lagoon in {{Asia}}")
+                score -= SCOPE
             if term.kind == "number" and _rough_date(passage.focus.text, term):
                 # "ruled from the middle of the 8th century": no chosen fact of the seen notes
                 # asks a century, one in 24 an "about ... CE" year
@@ -1160,6 +1170,16 @@ def _named_before(sentences: list[Sentence], at: int) -> bool:
 
 # A body's or a term's initials: "PVTGs", "NSIL".
 _INITIALS = re.compile(r"[A-Z]{2,}s?")
+
+
+# A superlative and the place it is counted in: "the largest national park in ", "one of the
+# oldest in ".
+_RECORD_SCOPE = re.compile(
+    r"\b(?:[a-z]+est|most\s[a-z]+|second-[a-z]+est)\b[^.,;]{0,50}\bin\s(?:the\s)?$"
+)
+_CONTINENTS = frozenset(
+    ["Asia", "Africa", "Europe", "Australia", "Antarctica", "North America", "South America"]
+)
 
 
 def _refers_back(text: str) -> bool:

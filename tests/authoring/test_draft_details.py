@@ -650,3 +650,21 @@ def test_initials_spelt_out_before_are_not_asked_again_alone():
     cards = [c.card for c in draft_cards(VEL_TRIBES, "doc")]
     assert any("{{Velmar Forest Dwelling Groups}}" in getattr(c, "text", "") for c in cards)
     assert not any("{{VFDGs}}" in getattr(c, "text", "") for c in cards)
+
+
+FALLS = """The Korvan falls
+
+Notes on the falls of the Korvan
+
+Velka Falls drops about 399 m in two tiers on the Korvan. It is often listed among the \
+highest waterfalls in Peru. Dorvel Falls, the other famous fall, was first mapped in 1931 by \
+Tavel Korrin. The Korvan reaches the sea at Marrapur after 412 km.
+"""
+
+
+def test_the_country_a_record_is_counted_in_is_asked_last():
+    """ "among the highest waterfalls in {{Peru}}": where a record is counted, not who holds
+    it, is asked last, only where the draft has room."""
+    asked = [a for c in draft_cards(FALLS, "doc") for a, _ in getattr(c.card, "deletions", [])]
+    assert "Velka Falls" in asked
+    assert asked[-1] == "Peru"
