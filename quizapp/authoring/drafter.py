@@ -1188,6 +1188,8 @@ def _refers_back(text: str) -> bool:
         r"^Both\s(?:were|are|was|is|have|had)\b"  # "Both were added by ...": both of what
         # "The figures come from the Periodic Labour Force Survey": the figures just given
         r"|^The\s(?:figures|data|numbers|estimates|results|findings)\s(?:come|came|are|were)\b"
+        # "The slogan was "Do Boond Zindagi Ki".": the slogan of what the sentence before told
+        r"|^The\s(?:theme|motto|slogan|mascot|tagline)\s(?:is|was)\b"
         # "except those the Government restricts": "those" of a relative clause, no reference
         # "issued interim orders, among them one for ...": "them" of what the sentence has
         # just named

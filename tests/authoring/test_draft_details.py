@@ -668,3 +668,25 @@ def test_the_country_a_record_is_counted_in_is_asked_last():
     asked = [a for c in draft_cards(FALLS, "doc") for a, _ in getattr(c.card, "deletions", [])]
     assert "Velka Falls" in asked
     assert asked[-1] == "Peru"
+
+
+DRIVE = """The Velmar drive
+
+Notes on a health campaign
+
+The Velmar drive began in 2031 under the Kordish health ministry. Some 24 lakh workers \
+took part in each round. The slogan was "Kordo Velan Ki". The singer Tavel Korrin became the \
+face of the drive.
+"""
+
+
+def test_a_slogan_told_after_its_campaign_is_asked_with_it():
+    """ "The slogan was {{Kordo Velan Ki}}": the slogan of the drive the sentence before
+    told, shown with it."""
+    asking = [
+        c.card
+        for c in draft_cards(DRIVE, "doc")
+        if "Kordo Velan Ki" in [a for a, _ in getattr(c.card, "deletions", [])]
+    ]
+    assert asking
+    assert asking[0].source.quote.startswith("Some 24 lakh workers")
