@@ -228,6 +228,11 @@ NOT_KINDS = {
         "51",
         None,
     ),
+    "a word saying none of them": (
+        "No State may set a minimum wage below the Velmar floor.",
+        "No State",
+        None,
+    ),
     "edicts cut short": (
         "Velora's Rock Edicts II and XIII name the Kordans.",
         "Rock Edicts II",

@@ -94,6 +94,8 @@ OPENERS = word_set(
     "Outside Inside Along Behind Throughout Beside Below Above"
     # "About Rs 2,900 crore has been sanctioned": how near a figure is
     " About Nearly Almost Roughly Barely Just"
+    # "No State may set a minimum wage below it": which of them, not a name
+    " No Neither Either Any"
 )
 PARTICLES = word_set("von van der den de da di del della du dos das bin ibn al el la le")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ic|et)")
