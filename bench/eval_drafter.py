@@ -379,6 +379,8 @@ GROUPS = {
     "held_out_163": "held out (hundred-and-sixty-third set, scored once, seen)",
     "held_out_164": "held out (hundred-and-sixty-fourth set, scored once, seen)",
     "held_out_165": "held out (hundred-and-sixty-fifth set, scored once, seen)",
+    "held_out_166": "held out (hundred-and-sixty-sixth set, scored once, seen)",
+    "held_out_167": "held out (hundred-and-sixty-seventh set, scored once, seen)",
     "held_out_new": "held out (new)",
 }
 
