@@ -112,6 +112,7 @@ ADVISED = 0.7  # more for what the notes' advice to the reader names ("Questions
 STATE = 0.5  # less for a state of India, known to every candidate, than for a place in it
 ALIAS = 0.6  # less for another name of a thing just named ("also called Adinatha")
 ASIDE = 0.5  # less for a figure in an aside on the sentence's subject
+EMPLOYER = 0.5  # less for the body a person just named is "of"
 SCOPE = 1.0  # less for the country or continent a record is counted in
 LOCATES = 0.4  # less for the place that says where a named thing is ("Shivneri near Junnar")
 ROUGH_DATE = 1.0  # less for a century, or a year "about 625 CE": no date to learn
@@ -496,6 +497,10 @@ def _draft(
                 # not who holds it (of nine such blanks drafted from the seen notes, one was
                 # a chosen fact: "the largest brackish water lagoon in {{Asia}}")
                 score -= SCOPE
+            if term.kind in ("name", "organisation") and _employs(passage.focus.text, term, terms):
+                # "found by J. P. Joshi of the {{Archaeological Survey of India}}": where the
+                # person worked is said in passing; who they were is the question
+                score -= EMPLOYER
             if term.kind == "number" and _rough_date(passage.focus.text, term):
                 # "ruled from the middle of the 8th century": no chosen fact of the seen notes
                 # asks a century, one in 24 an "about ... CE" year
@@ -1180,6 +1185,13 @@ _RECORD_SCOPE = re.compile(
 _CONTINENTS = frozenset(
     ["Asia", "Africa", "Europe", "Australia", "Antarctica", "North America", "South America"]
 )
+
+
+def _employs(sentence: str, term: Term, terms: list[Term]) -> bool:
+    """The body is the one a person named just before it is "of"."""
+    return any(
+        other.kind == "person" and sentence[other.end : term.start] == " of the " for other in terms
+    )
 
 
 def _refers_back(text: str) -> bool:

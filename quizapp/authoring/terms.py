@@ -2123,6 +2123,24 @@ def _split_run(text: str, run: list[re.Match], vocabulary: Vocabulary) -> Iterat
             yield from _split_run(text, run[:at], vocabulary)
             yield from _name_term(text, run[at + 1 :], vocabulary)
             return
+    # "J. P. Joshi of the Archaeological Survey of India": a person, then the body they are of
+    at = words.index("of") if "of" in words else 0
+    if (
+        at >= 2
+        and words[at + 1 : at + 2] == ["the"]
+        and _person_shaped(words[:at])
+        and not any(w in _TREATY_WORDS or w in _ORGANISATION_WORDS for w in words[:at])
+        # a surname no dictionary has: not "a Quad Ports of the Future Partnership"
+        and not is_english(words[at - 1].lower())
+    ):
+        for name in _name_term(text, run[:at], vocabulary):
+            # "In 1982 Arun Sonakia of the Geological Survey of India found ...": someone of a
+            # body is a person
+            if name.kind == "name":
+                name = replace(name, kind="person", answer_type=AnswerType.person, worth=4.2)
+            yield name
+        yield from _split_run(text, run[at + 2 :], vocabulary)
+        return
     # "Trade and Economic Partnership Agreement", "Ministry of Earth Sciences": one name,
     # unless a title inside marks a person after it.
     if (

@@ -145,6 +145,11 @@ KINDS = {
         "172",
         "number",
     ),
+    "someone of a body": (
+        "In 2031 Tavel Korrin of the Kordish Survey of Velmar found a skull at Velpur.",
+        "Tavel Korrin",
+        "person",
+    ),
     "a major rock edict": (
         "The war is told in Major Rock Edict XIV.",
         "Major Rock Edict XIV",
@@ -231,6 +236,16 @@ NOT_KINDS = {
     "a word saying none of them": (
         "No State may set a minimum wage below the Velmar floor.",
         "No State",
+        None,
+    ),
+    "someone and the body they are of as one name": (
+        "In 2031 Tavel Korrin of the Kordish Survey of Velmar found a skull at Velpur.",
+        "Tavel Korrin of the Kordish Survey of Velmar",
+        None,
+    ),
+    "a plan of the future as someone": (
+        "The leaders agreed on a Velmar Ports of the Future Partnership.",
+        "Velmar Ports",
         None,
     ),
     "edicts cut short": (

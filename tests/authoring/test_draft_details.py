@@ -690,3 +690,21 @@ def test_a_slogan_told_after_its_campaign_is_asked_with_it():
     ]
     assert asking
     assert asking[0].source.quote.startswith("Some 24 lakh workers")
+
+
+SKULL = """The Velpur skull
+
+Notes on a find in the Korvan valley
+
+In 2031 Tavel Korrin of the Kordish Geological Survey (KGS) found a fossil skull at Velpur on \
+the bank of the Korvan. The skull is about 250,000 years old. It is kept at Kordabad.
+"""
+
+
+def test_who_found_something_is_asked_before_the_body_they_were_of():
+    """ "{{Tavel Korrin}} of the Kordish Geological Survey found ...": who found it is the
+    question; where they worked is said in passing."""
+    asked = [a for c in draft_cards(SKULL, "doc") for a, _ in getattr(c.card, "deletions", [])]
+    assert "Tavel Korrin" in asked
+    body = "Kordish Geological Survey"
+    assert body not in asked or asked.index("Tavel Korrin") < asked.index(body)
