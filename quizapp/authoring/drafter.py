@@ -1194,6 +1194,13 @@ def _employs(sentence: str, term: Term, terms: list[Term]) -> bool:
     )
 
 
+# A named thing and the name it was given: "SDX01 was called the ", "ISRO calls it the ".
+_NAME_GIVEN = re.compile(
+    r"(?!(?:The|It|This|That|He|She|They|There)\s)[A-Z][\w-]*\s(?:[\w-]+\s){0,3}?"
+    r"(?:called|calls\s(?:it|them)|named|renamed|known\sas)\s(?:the\s)?$"
+)
+
+
 def _refers_back(text: str) -> bool:
     """A pronoun inside the sentence whose antecedent is not in it ("None of them ...")."""
     pattern = (
@@ -1361,6 +1368,8 @@ def _fair(
         # "Mandamus means "{{we command}}"": the word is named, its meaning asked; so are
         # initials: "LIGO stands for {{Laser Interferometer Gravitational-wave Observatory}}"
         and not re.search(r"\bmeans\s[\"\u201c]$|\bstands\sfor\s(?:the\s)?$", text[: term.start])
+        # "SDX01 was called the {{Chaser}}.": the name a named thing was given
+        and not _NAME_GIVEN.match(text[: term.start])
     ):
         # "The {{Baku Adaptation Roadmap}} was launched.": nothing to recall it by; but
         # "The leaders adopted the {{Wilmington Declaration}}." says who did what, and what.

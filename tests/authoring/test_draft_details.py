@@ -708,3 +708,21 @@ def test_who_found_something_is_asked_before_the_body_they_were_of():
     assert "Tavel Korrin" in asked
     body = "Kordish Geological Survey"
     assert body not in asked or asked.index("Tavel Korrin") < asked.index(body)
+
+
+DOCKING = """The Velmar docking test
+
+Space notes: two small satellites
+
+The Velmar Space Agency launched two satellites of about 220 kg on 30 December 2031. KX01 \
+was called the Korrin. KX02 was called the Velsa. They docked on 16 January 2032 at a \
+height of 475 km.
+"""
+
+
+def test_the_name_a_named_thing_was_given_is_asked_in_a_short_sentence():
+    """ "KX01 was called the {{Korrin}}.": short, but the thing named is there to recall the
+    name by."""
+    asked = [a for c in draft_cards(DOCKING, "doc") for a, _ in getattr(c.card, "deletions", [])]
+    assert "Korrin" in asked
+    assert "Velsa" in asked
