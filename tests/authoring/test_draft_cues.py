@@ -167,3 +167,21 @@ def test_the_word_section_shown_elsewhere_is_no_cue_to_a_sections_number(tmp_pat
     asking = _asking(cards, "Section 38V")
     assert asking
     assert asking[0].id not in warnings
+
+
+VICEROYS = """The last viceroys of Velmar
+
+History notes: the transfer of power
+
+Lord Velmore Korrin was sworn in as Viceroy on 24 March 2031. He replaced Lord Kestrel. \
+The plan for the transfer of power was announced on 3 June 2031.
+"""
+
+
+def test_lord_shown_elsewhere_is_no_cue_to_which_lord(tmp_path):
+    """'He replaced {{Lord Kestrel}}' after 'Lord Velmore Korrin': the title that goes with
+    both names tells nothing of which."""
+    cards, warnings = _drafted(tmp_path, VICEROYS)
+    asking = _asking(cards, "Lord Kestrel")
+    assert asking
+    assert asking[0].id not in warnings

@@ -300,8 +300,12 @@ _KINDS = frozenset(
 )
 
 
-# A provision by its number: "Section 38V", "Article 21A", "Schedule 2".
-_PROVISION = re.compile(r"(Article|Section|Clause|Rule|Regulation|Schedule)s?\s\d")
+# What kind of thing an answer is, said by its first word, which tells nothing of which one:
+# a provision by its number ("Section 38V", "Article 21A"), a peer or a knight by the title
+# that goes with the name ("Lord Wavell" after "Lord Louis Mountbatten").
+_KIND_OPENS = re.compile(
+    r"(Article|Section|Clause|Rule|Regulation|Schedule)s?\s\d|(Lord|Sir|Lady|Dame)\s[A-Z]"
+)
 
 
 def _head(answer: str) -> str:
@@ -339,11 +343,11 @@ def shared_stems(answer: str, asked: str, wrong: Sequence[str] = ()) -> set[str]
         # "The nodal ministry is the {{Ministry of New and Renewable Energy}}": the word for
         # what kind of thing a name names says nothing of which one
         shared.discard(head)
-    provision = _PROVISION.match(answer)
-    if provision:
-        # "notified under {{Section 38V}} of the same Act" after "Section 18": what kind of
-        # provision says nothing of which one
-        shared.discard(_stem(provision.group(1).casefold()))
+    kind = _KIND_OPENS.match(answer)
+    if kind:
+        # "notified under {{Section 38V}} of the same Act" after "Section 18", "He replaced
+        # {{Lord Wavell}}" after "Lord Mountbatten": the kind says nothing of which one
+        shared.discard(_stem((kind.group(1) or kind.group(2)).casefold()))
     return shared - set().union(*(_content_words(w) for w in wrong)) if wrong else shared
 
 
