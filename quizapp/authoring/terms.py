@@ -234,9 +234,12 @@ _CODED_PLAN = re.compile(
 # What a thing is named: "a capsule named Grace", "the programme was called HUNOR", "an app
 # known as eSakshya" (a name in mixed case).
 _NAMED = re.compile(
-    r"\b(?:named|called|(?:known|remembered|revered|observed|celebrated|hailed)"
-    r"(?:\sin\s[A-Z][a-z]+)?\sas|dubbed|titled)\s(?:the\s)?"
-    r"((?:[A-Z]|[a-z]{1,3}[A-Z])[\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*)"
+    r"\b(?:named|called|dubbed|(?:known|remembered|revered|observed|celebrated|hailed)"
+    r"(?:\sin\s[A-Z][a-z]+)?\sas|titled)\s(?:the\s)?"
+    r"((?:[A-Z]|[a-z]{1,3}[A-Z])[\w\u2019'-]*(?:\s(?:[A-Z][\w\u2019'-]*|\d+))*"
+    # "remembered as the Tiger of Mysore": a name runs on across "of"
+    # (not "the Magna Carta of English education", where "English" is said of what follows)
+    r"(?:\sof\s[A-Z][\w\u2019'-]*(?:\s[A-Z][\w\u2019'-]*)*\b(?!\s[a-z]))?)"
 )
 # A title runs on across its small words: "titled Finance Commission in Covid Times".
 _TITLED = re.compile(

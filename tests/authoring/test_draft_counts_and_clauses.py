@@ -150,6 +150,11 @@ KINDS = {
         "Tavel Korrin",
         "person",
     ),
+    "a name given that runs on across of": (
+        "He is remembered as the Tiger of Velmar, and the stripe was his emblem.",
+        "Tiger of Velmar",
+        "name",
+    ),
     "a major rock edict": (
         "The war is told in Major Rock Edict XIV.",
         "Major Rock Edict XIV",
@@ -246,6 +251,11 @@ NOT_KINDS = {
     "a plan of the future as someone": (
         "The leaders agreed on a Velmar Ports of the Future Partnership.",
         "Velmar Ports",
+        None,
+    ),
+    "a name given cut before a word said of what follows": (
+        "It is called the Velmar Charter of Kordish education.",
+        "Velmar Charter of Kordish",
         None,
     ),
     "edicts cut short": (
