@@ -1,5 +1,7 @@
 """`quizapp draft` finds the kinds of fact any notes ask about, not only those of one topic."""
 
+import pytest
+
 from quizapp.authoring.drafter import draft_cards
 from quizapp.authoring.sentences import split_sentences
 from tests.authoring.drafting import found, rules_scores
@@ -77,22 +79,24 @@ def test_a_site_is_a_place():
     assert kinds(PRIZE).get("Fort Ricasoli") in (None, "place")
 
 
-def test_a_unit_closing_a_sentence_is_no_initial():
-    text = "His best throw was 89.45 m. The gold went to Arshad Nadeem. Bela M. Trivedi dissented."
-    assert [s.text for s in split_sentences(text)] == [
+# Sentences whose closing word only looks like an initial: a unit, a king's numeral.
+NOT_INITIALS = {
+    "a unit": [
         "His best throw was 89.45 m.",
         "The gold went to Arshad Nadeem.",
         "Bela M. Trivedi dissented.",
-    ]
-
-
-def test_a_king_s_numeral_closing_a_sentence_is_no_initial():
-    text = "She built it for King Tarapala I. Tarapala I ruled Velan. Bela M. Dorvesh wrote it."
-    assert [s.text for s in split_sentences(text)] == [
+    ],
+    "a king's numeral": [
         "She built it for King Tarapala I.",
         "Tarapala I ruled Velan.",
         "Bela M. Dorvesh wrote it.",
-    ]
+    ],
+}
+
+
+@pytest.mark.parametrize("sentences", NOT_INITIALS.values(), ids=NOT_INITIALS)
+def test_a_word_closing_a_sentence_that_is_no_initial_ends_it(sentences):
+    assert [s.text for s in split_sentences(" ".join(sentences))] == sentences
 
 
 def test_a_pair_of_people_is_asked_in_one_card_with_two_blanks():
